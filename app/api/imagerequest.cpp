@@ -1,0 +1,53 @@
+#include "imagerequest.h"
+
+#include "parameters.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+QJsonObject ImageRequest::toJson() const
+{
+    QJsonObject json;
+    json.insert(u"endpoint"_s, endpointName(endpoint));
+    if (!model.isEmpty())
+        json.insert(Param::Model, model);
+    if (!prompt.isEmpty())
+        json.insert(Param::Prompt, prompt);
+    if (!images.isEmpty())
+        json.insert(u"images"_s, QJsonArray::fromStringList(images));
+    if (!mask.isEmpty())
+        json.insert(Param::Mask, mask);
+    QJsonObject optionsJson;
+    for (auto it = options.cbegin(); it != options.cend(); ++it)
+        optionsJson.insert(it.key(), it.value());
+    json.insert(u"options"_s, optionsJson);
+    return json;
+}
+
+ImageRequest ImageRequest::fromJson(const QJsonObject &json)
+{
+    ImageRequest request;
+    request.endpoint = endpointFromName(json.value(u"endpoint"_s).toString())
+                           .value_or(Endpoint::Generations);
+    request.model = json.value(Param::Model).toString();
+    request.prompt = json.value(Param::Prompt).toString();
+    const QJsonArray images = json.value(u"images"_s).toArray();
+    for (const QJsonValue &image : images)
+        request.images.append(image.toString());
+    request.mask = json.value(Param::Mask).toString();
+    const QJsonObject optionsJson = json.value(u"options"_s).toObject();
+    for (auto it = optionsJson.constBegin(); it != optionsJson.constEnd(); ++it)
+        request.options.insert(it.key(), it.value());
+    return request;
+}
+
+bool operator==(const ImageRequest &a, const ImageRequest &b)
+{
+    return a.endpoint == b.endpoint && a.model == b.model && a.prompt == b.prompt
+           && a.images == b.images && a.mask == b.mask && a.options == b.options;
+}
+
+} // namespace Atelier

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "endpoint.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Atelier {
+
+// One request to the Images API as the user described it: a plain value ("recipe") that can be
+// validated, estimated, stored and sent again. Options the user left unset are absent, and are
+// never sent.
+struct ImageRequest
+{
+    Endpoint endpoint = Endpoint::Generations;
+    QString model; // empty: the API's default for the endpoint
+    QString prompt;
+    QStringList images; // input image files (edits, variations), in order
+    QString mask; // mask file (edits), applies to the first image
+
+    // Every other body parameter, keyed by its API name (see parameters.h).
+    QMap<QString, QJsonValue> options;
+
+    void setOption(const QString &name, const QJsonValue &value) { options.insert(name, value); }
+    void clearOption(const QString &name) { options.remove(name); }
+    bool hasOption(const QString &name) const { return options.contains(name); }
+    QJsonValue option(const QString &name) const { return options.value(name); }
+
+    // The recipe as JSON (for the library and for "re-run exactly"), and back.
+    QJsonObject toJson() const;
+    static ImageRequest fromJson(const QJsonObject &json);
+
+    friend bool operator==(const ImageRequest &a, const ImageRequest &b);
+    friend bool operator!=(const ImageRequest &a, const ImageRequest &b) { return !(a == b); }
+};
+
+} // namespace Atelier

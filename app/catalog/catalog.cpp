@@ -1,0 +1,378 @@
+#include "catalog.h"
+
+#include "api/imagerequest.h"
+#include "api/parameters.h"
+#include "costestimator.h"
+#include "requestvalidator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+bool hasErrors(const QList<Violation> &violations)
+{
+    return std::any_of(violations.cbegin(), violations.cend(),
+                       [](const Violation &violation) { return violation.isError(); });
+}
+
+namespace {
+
+// Merges `over` into `base`, recursing into objects. A null in `over` replaces the value with
+// null: nulls must survive merging so that a later stage can read them as "removed".
+QJsonObject deepMerge(QJsonObject base, const QJsonObject &over)
+{
+    for (auto it = over.constBegin(); it != over.constEnd(); ++it) {
+        const QJsonValue existing = base.value(it.key());
+        if (it.value().isObject() && existing.isObject())
+            base.insert(it.key(), deepMerge(existing.toObject(), it.value().toObject()));
+        else
+            base.insert(it.key(), it.value());
+    }
+    return base;
+}
+
+QStringList toStringList(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array)
+        list.append(item.toString());
+    return list;
+}
+
+ParameterRule parseRule(const QString &name, const QJsonObject &json)
+{
+    ParameterRule rule;
+    rule.name = name;
+    rule.kind = parameterKind(name);
+    rule.defaultValue = json.value(u"default"_s);
+    rule.maxLength = json.value(u"maxLength"_s).toInt(0);
+    rule.values = toStringList(json.value(u"values"_s));
+    rule.preview = toStringList(json.value(u"preview"_s));
+    rule.minimum = json.value(u"min"_s).toInt(0);
+    rule.maximum = json.value(u"max"_s).toInt(0);
+    rule.minCount = json.value(u"minCount"_s).toInt(name == Param::Image ? 1 : 0);
+    rule.maxCount = json.value(u"maxCount"_s).toInt(1);
+    rule.formats = toStringList(json.value(u"formats"_s));
+    rule.maxBytes = json.value(u"maxBytes"_s).toInteger(0);
+    rule.square = json.value(u"square"_s).toBool(false);
+
+    const QJsonValue freeValue = json.value(u"free"_s);
+    if (freeValue.isObject()) {
+        const QJsonObject free = freeValue.toObject();
+        FreeSizeRule &size = rule.freeSize;
+        size.enabled = true;
+        size.multipleOf = std::max(1, free.value(u"multipleOf"_s).toInt(1));
+        size.minAspect = free.value(u"minAspect"_s).toDouble(0.0);
+        size.maxAspect = free.value(u"maxAspect"_s).toDouble(0.0);
+        size.maxEdge = free.value(u"maxEdge"_s).toInt(0);
+        size.maxPixels = free.value(u"maxPixels"_s).toInteger(0);
+        size.experimentalAbovePixels = free.value(u"experimentalAbovePixels"_s).toInteger(0);
+        size.explain = free.value(u"explain"_s).toString();
+    }
+
+    const QJsonObject requires_ = json.value(u"requires"_s).toObject();
+    for (auto when = requires_.constBegin(); when != requires_.constEnd(); ++when) {
+        const QJsonObject others = when.value().toObject();
+        for (auto other = others.constBegin(); other != others.constEnd(); ++other)
+            rule.requirements.append({when.key(), other.key(), other.value().toArray()});
+    }
+    return rule;
+}
+
+CostRules parseCost(const QJsonObject &json, const QJsonObject &tokenTables)
+{
+    CostRules cost;
+    const QString tableName = json.value(u"tokenTable"_s).toString();
+    if (!tableName.isEmpty()) {
+        const QJsonObject table = tokenTables.value(tableName).toObject();
+        for (auto quality = table.constBegin(); quality != table.constEnd(); ++quality) {
+            if (!quality.value().isObject())
+                continue;
+            const QJsonObject sizes = quality.value().toObject();
+            for (auto size = sizes.constBegin(); size != sizes.constEnd(); ++size)
+                cost.tokenTable[quality.key()][size.key()] = size.value().toInt();
+        }
+    }
+    cost.autoQualityAs = json.value(u"autoQualityAs"_s).toString(u"high"_s);
+    cost.autoSizeAs = json.value(u"autoSizeAs"_s).toString(u"1024x1024"_s);
+    const QJsonObject prices = json.value(u"pricesPerMillion"_s).toObject();
+    cost.textInputPerMillion = prices.value(u"textInput"_s).toDouble();
+    cost.imageInputPerMillion = prices.value(u"imageInput"_s).toDouble();
+    cost.imageOutputPerMillion = prices.value(u"imageOutput"_s).toDouble();
+    const QJsonObject perImage = json.value(u"perImage"_s).toObject();
+    for (auto quality = perImage.constBegin(); quality != perImage.constEnd(); ++quality) {
+        const QJsonObject sizes = quality.value().toObject();
+        for (auto size = sizes.constBegin(); size != sizes.constEnd(); ++size)
+            cost.perImage[quality.key()][size.key()] = size.value().toDouble();
+    }
+    cost.pricesVerified = json.value(u"pricesVerified"_s).toBool(true);
+    return cost;
+}
+
+// Builds a ModelSpec from a fully merged model entry; null parameters and endpoints are absent.
+ModelSpec buildSpec(const QString &id, const QJsonObject &entry, const QJsonObject &tokenTables,
+                    QStringList *warnings)
+{
+    ModelSpec spec;
+    spec.id = id;
+    spec.displayName = entry.value(u"displayName"_s).toString(id);
+    spec.family = entry.value(u"family"_s).toString();
+    const QJsonObject lifecycle = entry.value(u"lifecycle"_s).toObject();
+    spec.lifecycleStatus = lifecycle.value(u"status"_s).toString(u"active"_s);
+    spec.lifecycleNote = lifecycle.value(u"note"_s).toString();
+
+    const QJsonObject parameters = entry.value(u"parameters"_s).toObject();
+    const QJsonObject endpoints = entry.value(u"endpoints"_s).toObject();
+    for (auto it = endpoints.constBegin(); it != endpoints.constEnd(); ++it) {
+        if (!it.value().isObject())
+            continue; // null: the model does not serve this endpoint
+        const std::optional<Endpoint> endpoint = endpointFromName(it.key());
+        if (!endpoint) {
+            warnings->append(Catalog::tr("Model %1 names an unknown endpoint \"%2\"; it is "
+                                         "ignored. Use generations, edits or variations.")
+                                 .arg(id, it.key()));
+            continue;
+        }
+        const QJsonObject merged = deepMerge(parameters, it.value().toObject());
+        QMap<QString, ParameterRule> rules;
+        for (auto param = merged.constBegin(); param != merged.constEnd(); ++param) {
+            if (!param.value().isObject())
+                continue; // null: removed for this endpoint
+            if (!isKnownParameter(param.key())) {
+                warnings->append(Catalog::tr("Model %1 lists a parameter \"%2\" that the Images "
+                                             "API does not have; it is ignored.")
+                                     .arg(id, param.key()));
+                continue;
+            }
+            rules.insert(param.key(), parseRule(param.key(), param.value().toObject()));
+        }
+        spec.endpoints.insert(*endpoint, EndpointRules(std::move(rules)));
+    }
+    spec.cost = parseCost(entry.value(u"cost"_s).toObject(), tokenTables);
+    return spec;
+}
+
+QJsonObject parseDocument(const QByteArray &data, const QString &name, QStringList *warnings)
+{
+    if (data.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+    if (error.error != QJsonParseError::NoError) {
+        warnings->append(Catalog::tr("The model catalog file %1 is not valid JSON (%2 at byte %3); "
+                                     "it was ignored. Fix the file or remove it.")
+                             .arg(name, error.errorString())
+                             .arg(error.offset));
+        return {};
+    }
+    if (!document.isObject()) {
+        warnings->append(Catalog::tr("The model catalog file %1 must contain a JSON object with a "
+                                     "\"models\" object; it was ignored.")
+                             .arg(name));
+        return {};
+    }
+    return document.object();
+}
+
+class Resolver
+{
+public:
+    Resolver(QJsonObject entries, QJsonObject templates, QStringList *warnings)
+        : m_entries(std::move(entries)), m_templates(std::move(templates)), m_warnings(warnings)
+    {
+    }
+
+    // The entry with its template and parent merged in; empty when it cannot be resolved.
+    QJsonObject resolve(const QString &id)
+    {
+        if (m_done.contains(id))
+            return m_done.value(id);
+        if (m_visiting.contains(id)) {
+            m_warnings->append(Catalog::tr("Model %1 inherits from itself (through \"inherits\"); "
+                                           "the loop was cut.")
+                                   .arg(id));
+            return {};
+        }
+        m_visiting.insert(id);
+        const QJsonObject entry = m_entries.value(id).toObject();
+        QJsonObject base;
+        const QString templateName = entry.value(u"template"_s).toString();
+        if (!templateName.isEmpty()) {
+            if (m_templates.contains(templateName))
+                base = m_templates.value(templateName).toObject();
+            else
+                m_warnings->append(Catalog::tr("Model %1 uses an unknown template \"%2\".")
+                                       .arg(id, templateName));
+        }
+        const QString parent = entry.value(u"inherits"_s).toString();
+        if (!parent.isEmpty()) {
+            if (m_entries.contains(parent)) {
+                QJsonObject inherited = resolve(parent);
+                inherited.remove(u"displayName"_s);
+                base = deepMerge(base, inherited);
+            } else {
+                m_warnings->append(Catalog::tr("Model %1 inherits from \"%2\", which the catalog "
+                                               "does not know; check the spelling.")
+                                       .arg(id, parent));
+            }
+        }
+        QJsonObject resolved = deepMerge(base, entry);
+        resolved.remove(u"template"_s);
+        resolved.remove(u"inherits"_s);
+        m_visiting.remove(id);
+        m_done.insert(id, resolved);
+        return resolved;
+    }
+
+private:
+    QJsonObject m_entries;
+    QJsonObject m_templates;
+    QStringList *m_warnings;
+    QSet<QString> m_visiting;
+    QHash<QString, QJsonObject> m_done;
+};
+
+} // namespace
+
+QByteArray Catalog::builtinJson()
+{
+    QFile file(u":/atelier/models.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QString Catalog::defaultOverlayPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    return QDir(dir).filePath(u"Atelier/models.json"_s);
+}
+
+Catalog Catalog::load()
+{
+    return load(defaultOverlayPath());
+}
+
+Catalog Catalog::load(const QString &overlayPath)
+{
+    QByteArray overlay;
+    QStringList warnings;
+    if (!overlayPath.isEmpty() && QFile::exists(overlayPath)) {
+        QFile file(overlayPath);
+        if (file.open(QIODevice::ReadOnly))
+            overlay = file.readAll();
+        else
+            warnings.append(tr("The model catalog overlay %1 cannot be read (%2); it was ignored.")
+                                .arg(overlayPath, file.errorString()));
+    }
+    Catalog catalog = fromJson(builtinJson(), overlay, overlayPath);
+    catalog.m_loadWarnings = warnings + catalog.m_loadWarnings;
+    return catalog;
+}
+
+Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
+                          const QString &overlayName)
+{
+    Catalog catalog;
+    catalog.m_overlayName = overlayName;
+    QStringList *warnings = &catalog.m_loadWarnings;
+    QJsonObject root = parseDocument(builtin, tr("(built in)"), warnings);
+    const QJsonObject overlayRoot = parseDocument(
+        overlay, overlayName.isEmpty() ? tr("(overlay)") : overlayName, warnings);
+
+    // The overlay is merged entry by entry: it adds models or overrides single fields.
+    for (const QString &section : {u"models"_s, u"templates"_s, u"tokenTables"_s}) {
+        root.insert(section, deepMerge(root.value(section).toObject(),
+                                       overlayRoot.value(section).toObject()));
+    }
+    if (overlayRoot.contains(u"schemaLimits"_s)) {
+        root.insert(u"schemaLimits"_s, deepMerge(root.value(u"schemaLimits"_s).toObject(),
+                                                 overlayRoot.value(u"schemaLimits"_s).toObject()));
+    }
+
+    const QJsonObject entries = root.value(u"models"_s).toObject();
+    const QJsonObject tokenTables = root.value(u"tokenTables"_s).toObject();
+    Resolver resolver(entries, root.value(u"templates"_s).toObject(), warnings);
+    for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
+        if (!it.value().isObject())
+            continue; // an overlay may remove a model with null
+        catalog.m_models.insert(it.key(),
+                                buildSpec(it.key(), resolver.resolve(it.key()), tokenTables,
+                                          warnings));
+    }
+    catalog.m_schemaLimits =
+        buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(), tokenTables, warnings);
+    catalog.m_schemaLimits.known = false;
+    return catalog;
+}
+
+QStringList Catalog::modelIds() const
+{
+    return m_models.keys();
+}
+
+QStringList Catalog::modelsFor(Endpoint endpoint) const
+{
+    QStringList ids;
+    for (const ModelSpec &spec : m_models) {
+        if (spec.serves(endpoint))
+            ids.append(spec.id);
+    }
+    return ids;
+}
+
+ModelSpec Catalog::spec(const QString &model) const
+{
+    const auto it = m_models.constFind(model);
+    if (it != m_models.cend())
+        return it.value();
+    ModelSpec unknown = m_schemaLimits;
+    unknown.id = model;
+    unknown.displayName = model;
+    unknown.known = false;
+    return unknown;
+}
+
+QString Catalog::apiDefaultModel(Endpoint endpoint)
+{
+    // The defaults the official API description states for a request without "model".
+    return endpoint == Endpoint::Edits ? u"gpt-image-1.5"_s : u"dall-e-2"_s;
+}
+
+QString Catalog::effectiveModel(const ImageRequest &request)
+{
+    return request.model.isEmpty() ? apiDefaultModel(request.endpoint) : request.model;
+}
+
+std::optional<ParameterRule> Catalog::allowed(const QString &model, Endpoint endpoint,
+                                              const QString &parameter) const
+{
+    const ModelSpec modelSpec = spec(model);
+    const EndpointRules *rules = modelSpec.rulesFor(endpoint);
+    if (!rules)
+        return std::nullopt;
+    const ParameterRule *rule = rules->rule(parameter);
+    if (!rule)
+        return std::nullopt;
+    return *rule;
+}
+
+QList<Violation> Catalog::validate(const ImageRequest &request) const
+{
+    return RequestValidator(*this).validate(request);
+}
+
+CostEstimate Catalog::estimate(const ImageRequest &request) const
+{
+    return CostEstimator(*this).estimate(request);
+}
+
+} // namespace Atelier

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "costestimate.h"
+#include "modelspec.h"
+#include "violation.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QMap>
+#include <QStringList>
+
+#include <optional>
+
+namespace Atelier {
+
+struct ImageRequest;
+
+// The model catalog: which models exist, what each accepts on each endpoint, and what it costs.
+// Loaded from the compiled-in resources/models.json plus an optional user overlay file, so
+// adding or correcting a model needs no rebuild.
+class Catalog final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::Catalog)
+
+public:
+    Catalog() = default;
+
+    // The built-in catalog merged with the user overlay at defaultOverlayPath() (if present).
+    static Catalog load();
+    // The built-in catalog merged with the overlay file at `overlayPath` (may be empty).
+    static Catalog load(const QString &overlayPath);
+    static Catalog fromJson(const QByteArray &builtin, const QByteArray &overlay = {},
+                            const QString &overlayName = {});
+    static QByteArray builtinJson();
+    // <config dir>/Atelier/models.json
+    static QString defaultOverlayPath();
+
+    // Known model ids, sorted.
+    QStringList modelIds() const;
+    // Known models that serve `endpoint`, sorted.
+    QStringList modelsFor(Endpoint endpoint) const;
+    bool contains(const QString &model) const { return m_models.contains(model); }
+    // The model's spec; for an unknown id, a spec with known == false carrying only the limits
+    // of the API schema itself.
+    ModelSpec spec(const QString &model) const;
+    // The model the API uses when a request names none.
+    static QString apiDefaultModel(Endpoint endpoint);
+    // The model a request will be served by (its own, or the API default).
+    static QString effectiveModel(const ImageRequest &request);
+
+    // What the UI may offer: the rule for `parameter`, or nothing when the model does not take
+    // it on that endpoint.
+    std::optional<ParameterRule> allowed(const QString &model, Endpoint endpoint,
+                                         const QString &parameter) const;
+    // Every violation in the request, errors first-class, warnings alongside.
+    QList<Violation> validate(const ImageRequest &request) const;
+    CostEstimate estimate(const ImageRequest &request) const;
+
+    // Problems found while loading (a broken overlay, an unknown parent model); the catalog
+    // still works without the broken part.
+    const QStringList &loadWarnings() const { return m_loadWarnings; }
+    QString overlayName() const { return m_overlayName; }
+
+private:
+    QMap<QString, ModelSpec> m_models;
+    ModelSpec m_schemaLimits;
+    QStringList m_loadWarnings;
+    QString m_overlayName;
+};
+
+} // namespace Atelier

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Atelier {
+
+// What a request is expected to use and cost, before it is sent.
+struct CostEstimate
+{
+    bool available = false; // false: the catalog has no prices for this model
+    int images = 0;
+    qint64 outputTokens = 0;
+    qint64 inputTextTokens = 0;
+    qint64 inputImageTokens = 0;
+    double cost = 0.0; // US dollars
+    bool pricesVerified = true;
+    QStringList assumptions; // e.g. "quality auto counted as high"
+};
+
+} // namespace Atelier

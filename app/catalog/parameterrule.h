@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Atelier {
+
+// What kind of value a body parameter carries; fixed by the API, not by a model.
+enum class ParameterKind { Text, Choice, Integer, Boolean, Files };
+
+// The kind of a known API parameter; std::nullopt-like Text for names the API does not have.
+ParameterKind parameterKind(const QString &name);
+bool isKnownParameter(const QString &name);
+// Every body parameter the API has, in the order a form would show them.
+const QStringList &allParameters();
+
+// "When this parameter is set (to `whenValue`, or to anything when it is '*'), `other` must be
+// one of `allowed`" — e.g. a transparent background needs png or webp output.
+struct Requirement
+{
+    QString whenValue;
+    QString other;
+    QJsonArray allowed;
+};
+
+// Free-form WIDTHxHEIGHT sizes (gpt-image-2).
+struct FreeSizeRule
+{
+    bool enabled = false;
+    int multipleOf = 1;
+    double minAspect = 0.0; // width / height
+    double maxAspect = 0.0; // 0: no limit
+    int maxEdge = 0; // 0: no limit
+    qint64 maxPixels = 0; // 0: no limit
+    qint64 experimentalAbovePixels = 0; // 0: none
+    QString explain;
+};
+
+// What one model allows for one parameter on one endpoint.
+struct ParameterRule
+{
+    QString name;
+    ParameterKind kind = ParameterKind::Text;
+    QJsonValue defaultValue;
+
+    // Text
+    int maxLength = 0; // 0: no limit
+    // Choice
+    QStringList values;
+    QStringList preview; // values the provider marks as preview features
+    FreeSizeRule freeSize; // size only
+    // Integer
+    int minimum = 0;
+    int maximum = 0;
+    // Files (image, mask)
+    int minCount = 0;
+    int maxCount = 1;
+    QStringList formats; // lower-case format names: png, jpeg, webp
+    qint64 maxBytes = 0; // 0: no limit
+    bool square = false;
+
+    QList<Requirement> requirements;
+};
+
+} // namespace Atelier
