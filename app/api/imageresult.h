@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+#include <QUrl>
+
+namespace Atelier {
+
+// Token usage as the API reports it (GPT image models only). -1: not reported.
+struct Usage
+{
+    qint64 inputTokens = -1;
+    qint64 outputTokens = -1;
+    qint64 totalTokens = -1;
+    qint64 inputTextTokens = -1;
+    qint64 inputImageTokens = -1;
+    qint64 outputImageTokens = -1;
+    qint64 outputTextTokens = -1;
+
+    bool isValid() const { return totalTokens >= 0 || outputTokens >= 0; }
+    static Usage fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+};
+
+// One image the API sent: a partial (streaming) or a final image, with the file bytes exactly as
+// received (to save without re-encoding) and, when asked for, the decoded pixels.
+struct ImageResult
+{
+    int index = 0; // final: image index in the response; partial: partial_image_index
+    int imageIndex = 0; // which image of the request a partial belongs to
+    bool partial = false;
+    QByteArray encoded; // the file bytes (png, jpeg, webp)
+    QString format; // png, jpeg, webp
+    QSize size;
+    QImage image; // decoded pixels (null when the client does not decode)
+    QString revisedPrompt;
+    QUrl sourceUrl; // for response_format=url
+    qint64 created = 0;
+    // Echoes of what the API used.
+    QString echoedSize;
+    QString echoedQuality;
+    QString echoedBackground;
+    QString echoedOutputFormat;
+};
+
+} // namespace Atelier
+
+Q_DECLARE_METATYPE(Atelier::Usage)
+Q_DECLARE_METATYPE(Atelier::ImageResult)

@@ -1,0 +1,220 @@
+#include "responseparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QString stringOrNumber(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    return {};
+}
+
+ApiError errorFromObject(const QJsonObject &object)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Api;
+    error.message = object.value(u"message"_s).toString();
+    error.type = object.value(u"type"_s).toString();
+    error.param = object.value(u"param"_s).toString();
+    error.code = stringOrNumber(object.value(u"code"_s));
+    return error;
+}
+
+QJsonObject parseObject(const QByteArray &json, QJsonParseError *parseError)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json, parseError);
+    return document.object();
+}
+
+} // namespace
+
+QList<QByteArray> ResponseParser::extractBase64Fields(QByteArray &json)
+{
+    static const QByteArray key = QByteArrayLiteral("\"b64_json\"");
+    QList<QByteArray> values;
+    QByteArray rest;
+    qsizetype copied = 0;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype keyAt = json.indexOf(key, from);
+        if (keyAt < 0)
+            break;
+        qsizetype position = keyAt + key.size();
+        while (position < json.size() && std::strchr(" \t\r\n", json.at(position)) && json.at(position))
+            ++position;
+        if (position >= json.size() || json.at(position) != ':') {
+            from = keyAt + 1;
+            continue;
+        }
+        ++position;
+        while (position < json.size() && std::strchr(" \t\r\n", json.at(position)) && json.at(position))
+            ++position;
+        if (position >= json.size() || json.at(position) != '"') {
+            from = keyAt + 1;
+            continue;
+        }
+        const qsizetype valueStart = position + 1;
+        const char *begin = json.constData() + valueStart;
+        const void *quote = std::memchr(begin, '"', size_t(json.size() - valueStart));
+        if (!quote)
+            break;
+        const qsizetype valueEnd = static_cast<const char *>(quote) - json.constData();
+        if (std::memchr(begin, '\\', size_t(valueEnd - valueStart))) {
+            from = valueEnd; // escaped content: leave it to the JSON parser
+            continue;
+        }
+        values.append(json.mid(valueStart, valueEnd - valueStart));
+        rest.append(json.constData() + copied, valueStart - copied);
+        copied = valueEnd;
+        from = valueEnd;
+    }
+    if (copied > 0) {
+        rest.append(json.constData() + copied, json.size() - copied);
+        json = std::move(rest);
+    }
+    return values;
+}
+
+bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *response, ApiError *error)
+{
+    const QList<QByteArray> extracted = extractBase64Fields(body);
+    QJsonParseError parseError;
+    const QJsonObject root = parseObject(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || root.isEmpty()) {
+        *error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                tr("The server's answer is not the JSON the Images API sends (%1).")
+                                    .arg(parseError.error != QJsonParseError::NoError
+                                             ? parseError.errorString()
+                                             : tr("an empty object")));
+        return false;
+    }
+    if (root.contains(u"error"_s) && root.value(u"error"_s).isObject()) {
+        *error = errorFromObject(root.value(u"error"_s).toObject());
+        return false;
+    }
+    response->created = root.value(u"created"_s).toInteger();
+    response->size = root.value(u"size"_s).toString();
+    response->quality = root.value(u"quality"_s).toString();
+    response->background = root.value(u"background"_s).toString();
+    response->outputFormat = root.value(u"output_format"_s).toString();
+    response->usage = Usage::fromJson(root.value(u"usage"_s).toObject());
+    qsizetype nextExtracted = 0;
+    const QJsonArray data = root.value(u"data"_s).toArray();
+    for (const QJsonValue &entry : data) {
+        const QJsonObject object = entry.toObject();
+        ResponseImage image;
+        if (object.contains(u"b64_json"_s)) {
+            const QString inline_ = object.value(u"b64_json"_s).toString();
+            if (!inline_.isEmpty())
+                image.base64 = inline_.toLatin1();
+            else if (nextExtracted < extracted.size())
+                image.base64 = extracted.at(nextExtracted++);
+        }
+        image.url = QUrl(object.value(u"url"_s).toString(), QUrl::StrictMode);
+        image.revisedPrompt = object.value(u"revised_prompt"_s).toString();
+        if (image.base64.isEmpty() && !image.url.isValid()) {
+            *error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                    tr("Image %1 of the answer has neither image data nor a URL.")
+                                        .arg(response->images.size() + 1));
+            return false;
+        }
+        response->images.append(image);
+    }
+    if (response->images.isEmpty()) {
+        *error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                tr("The answer contains no images."));
+        return false;
+    }
+    return true;
+}
+
+StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data)
+{
+    StreamEvent event;
+    event.name = eventName;
+    QList<QByteArray> extracted = extractBase64Fields(data);
+    QJsonParseError parseError;
+    const QJsonObject object = parseObject(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        event.type = StreamEvent::Type::Error;
+        event.error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                     tr("A streamed event is not valid JSON (%1).")
+                                         .arg(parseError.errorString()));
+        return event;
+    }
+    const QString type = object.value(u"type"_s).toString(QString::fromUtf8(eventName));
+    if (event.name.isEmpty())
+        event.name = type.toUtf8();
+    if (type == u"error" || eventName == "error" || object.value(u"error"_s).isObject()) {
+        event.type = StreamEvent::Type::Error;
+        const QJsonObject errorObject =
+            object.value(u"error"_s).isObject() ? object.value(u"error"_s).toObject() : object;
+        event.error = errorFromObject(errorObject);
+        if (event.error.message.isEmpty())
+            event.error.message = tr("The stream reported an error without a message.");
+        return event;
+    }
+    if (type.endsWith(u".partial_image"))
+        event.type = StreamEvent::Type::PartialImage;
+    else if (type.endsWith(u".completed"))
+        event.type = StreamEvent::Type::Completed;
+    else
+        return event; // unknown events are ignored
+    event.partialIndex = object.value(u"partial_image_index"_s).toInt();
+    event.createdAt = object.value(u"created_at"_s).toInteger();
+    event.size = object.value(u"size"_s).toString();
+    event.quality = object.value(u"quality"_s).toString();
+    event.background = object.value(u"background"_s).toString();
+    event.outputFormat = object.value(u"output_format"_s).toString();
+    event.usage = Usage::fromJson(object.value(u"usage"_s).toObject());
+    const QString inline_ = object.value(u"b64_json"_s).toString();
+    event.base64 = !inline_.isEmpty() ? inline_.toLatin1()
+                                      : (extracted.isEmpty() ? QByteArray() : extracted.takeFirst());
+    if (event.base64.isEmpty()) {
+        event.type = StreamEvent::Type::Error;
+        event.error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                     tr("A streamed %1 event carries no image data.")
+                                         .arg(QString::fromUtf8(event.name)));
+    }
+    return event;
+}
+
+ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId)
+{
+    QJsonParseError parseError;
+    const QJsonObject root = parseObject(body, &parseError);
+    ApiError error;
+    if (root.value(u"error"_s).isObject()) {
+        error = errorFromObject(root.value(u"error"_s).toObject());
+    } else if (root.value(u"error"_s).isString()) {
+        error.kind = ApiError::Kind::Api;
+        error.message = root.value(u"error"_s).toString();
+    } else if (root.contains(u"message"_s)) {
+        error = errorFromObject(root);
+    } else {
+        error.kind = ApiError::Kind::Api;
+        const QByteArray excerpt = body.left(200).simplified();
+        error.message = excerpt.isEmpty()
+                            ? tr("the server gave no explanation")
+                            : tr("the server answered: %1").arg(QString::fromUtf8(excerpt));
+    }
+    if (error.message.isEmpty())
+        error.message = tr("the server gave no explanation");
+    error.httpStatus = httpStatus;
+    error.requestId = requestId;
+    return error;
+}
+
+} // namespace Atelier

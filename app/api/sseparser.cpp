@@ -1,0 +1,156 @@
+#include "sseparser.h"
+
+#include <cstring>
+
+namespace Atelier {
+
+namespace {
+
+// First CR or LF in [from, size), or -1. Each byte is looked at about once.
+qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
+{
+    const void *lf = std::memchr(data + from, '\n', size_t(size - from));
+    const qsizetype limit = lf ? static_cast<const char *>(lf) - data : size;
+    const void *cr = std::memchr(data + from, '\r', size_t(limit - from));
+    if (cr)
+        return static_cast<const char *>(cr) - data;
+    return lf ? limit : -1;
+}
+
+// Data lines above this size are handed over instead of copied.
+constexpr qsizetype HandOverThreshold = 64 * 1024;
+
+} // namespace
+
+QList<SseEvent> SseParser::feed(QByteArrayView bytes)
+{
+    QList<SseEvent> events;
+    if (m_skipLineFeed && !bytes.isEmpty()) {
+        m_skipLineFeed = false;
+        if (bytes.front() == '\n')
+            bytes = bytes.sliced(1);
+    }
+    if (bytes.isEmpty())
+        return events;
+    m_buffer.append(bytes.data(), bytes.size());
+    if (!m_bomChecked && m_buffer.size() >= 3) {
+        m_bomChecked = true;
+        if (m_buffer.startsWith("\xEF\xBB\xBF"))
+            m_buffer.remove(0, 3);
+        m_scanned = 0;
+    }
+
+    qsizetype lineStart = 0;
+    qsizetype position = m_scanned;
+    while (true) {
+        const qsizetype size = m_buffer.size();
+        qsizetype lineEnd = position < size ? findLineBreak(m_buffer.constData(), position, size) : -1;
+        if (lineEnd < 0) {
+            position = size;
+            break;
+        }
+        qsizetype next = lineEnd + 1;
+        if (m_buffer.at(lineEnd) == '\r') {
+            if (next < size) {
+                if (m_buffer.at(next) == '\n')
+                    ++next;
+            } else {
+                m_skipLineFeed = true; // the LF of a CRLF may arrive with the next chunk
+            }
+        }
+        if (lineStart > 0 && lineEnd - lineStart >= HandOverThreshold) {
+            // Move the big line to the buffer start so it can be handed over without a copy.
+            m_buffer.remove(0, lineStart);
+            lineEnd -= lineStart;
+            next -= lineStart;
+            lineStart = 0;
+        }
+        if (lineStart == 0) {
+            // processLine may take the buffer and leave only what follows the line.
+            const qsizetype before = m_buffer.size();
+            processLine(lineEnd, next, &events);
+            if (m_buffer.size() != before) {
+                position = 0;
+                continue;
+            }
+        } else {
+            const QByteArray line = m_buffer.mid(lineStart, lineEnd - lineStart);
+            QByteArray saved = std::exchange(m_buffer, line);
+            processLine(line.size(), line.size(), &events);
+            m_buffer = std::move(saved);
+        }
+        lineStart = next;
+        position = next;
+    }
+    if (lineStart > 0) {
+        m_buffer.remove(0, lineStart);
+        position -= lineStart;
+    }
+    m_scanned = position;
+    return events;
+}
+
+// Handles the line m_buffer[0, lineEnd); the next line starts at `nextStart`. When it hands the
+// buffer over to the event data, m_buffer is left holding only the bytes from `nextStart`.
+void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events)
+{
+    const QByteArrayView line(m_buffer.constData(), lineEnd);
+    if (line.isEmpty()) {
+        dispatch(events);
+        return;
+    }
+    if (line.front() == ':')
+        return; // comment
+    const qsizetype colon = line.indexOf(':');
+    const QByteArrayView field = colon < 0 ? line : line.first(colon);
+    qsizetype valueStart = colon < 0 ? lineEnd : colon + 1;
+    if (colon >= 0 && valueStart < lineEnd && line.at(valueStart) == ' ')
+        ++valueStart;
+    const QByteArrayView value = line.sliced(valueStart);
+
+    if (field == "data") {
+        if (!m_hasData && lineEnd >= HandOverThreshold && nextStart <= m_buffer.size()) {
+            QByteArray whole = std::exchange(m_buffer, m_buffer.mid(nextStart));
+            whole.truncate(lineEnd);
+            whole.remove(0, valueStart);
+            m_current.data = std::move(whole);
+            m_hasData = true;
+            return;
+        }
+        if (m_hasData)
+            m_current.data.append('\n');
+        m_current.data.append(value.data(), value.size());
+        m_hasData = true;
+    } else if (field == "event") {
+        m_current.type = value.toByteArray();
+    } else if (field == "id") {
+        if (!value.contains('\0'))
+            m_current.id = value.toByteArray();
+    }
+    // "retry" and unknown fields are ignored.
+}
+
+void SseParser::dispatch(QList<SseEvent> *events)
+{
+    if (m_hasData)
+        events->append(std::move(m_current));
+    m_current = SseEvent();
+    m_hasData = false;
+}
+
+QList<SseEvent> SseParser::finish()
+{
+    QList<SseEvent> events;
+    if (!m_buffer.isEmpty()) {
+        // A last line without its line break.
+        const qsizetype size = m_buffer.size();
+        processLine(size, size, &events);
+        m_buffer.clear();
+    }
+    dispatch(&events);
+    m_scanned = 0;
+    m_skipLineFeed = false;
+    return events;
+}
+
+} // namespace Atelier

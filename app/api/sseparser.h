@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+namespace Atelier {
+
+// One server-sent event.
+struct SseEvent
+{
+    QByteArray type; // the "event:" field; empty means "message"
+    QByteArray data; // "data:" lines joined with '\n'
+    QByteArray id;
+};
+
+// Incremental parser for text/event-stream (the WHATWG algorithm), fed whatever bytes arrive:
+// events may be split at any byte, lines end in CRLF, LF or CR, comments and unknown fields are
+// ignored. Scans each byte once; a multi-megabyte data line is not copied when it completes.
+class SseParser final
+{
+public:
+    // Appends bytes; returns the events they complete.
+    QList<SseEvent> feed(QByteArrayView bytes);
+    // End of stream: returns a last event whose blank line never came (lenient: a final image
+    // must not be lost because a gateway dropped the last newline).
+    QList<SseEvent> finish();
+
+    // Bytes held for an incomplete line or event (to enforce a size cap).
+    qsizetype pendingBytes() const { return m_buffer.size() + m_current.data.size(); }
+
+private:
+    void processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events);
+    void dispatch(QList<SseEvent> *events);
+
+    QByteArray m_buffer; // bytes of the current, incomplete line
+    qsizetype m_scanned = 0; // bytes of m_buffer already searched for a line end
+    bool m_skipLineFeed = false; // the previous chunk ended in CR: a leading LF belongs to it
+    bool m_bomChecked = false;
+    SseEvent m_current;
+    bool m_hasData = false;
+};
+
+} // namespace Atelier

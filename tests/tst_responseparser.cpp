@@ -1,0 +1,170 @@
+#include "api/responseparser.h"
+
+#include <QTest>
+
+using namespace Atelier;
+using namespace Qt::StringLiterals;
+
+class TestResponseParser : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void extractsBase64WithoutTouchingTheRest()
+    {
+        QByteArray json = "{\"data\":[{\"b64_json\" : \"QUJD\",\"revised_prompt\":\"x\"},{\"b64_json\":\"REVG\"}],\"note\":\"b64_json\"}";
+        const QList<QByteArray> values = ResponseParser::extractBase64Fields(json);
+        QCOMPARE(values, (QList<QByteArray>{"QUJD", "REVG"}));
+        QCOMPARE(json, QByteArray("{\"data\":[{\"b64_json\" : \"\",\"revised_prompt\":\"x\"},{\"b64_json\":\"\"}],\"note\":\"b64_json\"}"));
+    }
+
+    void escapedBase64IsLeftToTheJsonParser()
+    {
+        QByteArray json = "{\"b64_json\":\"QU\\/J\"}";
+        QVERIFY(ResponseParser::extractBase64Fields(json).isEmpty());
+        const StreamEvent event = ResponseParser::parseStreamEvent("image_generation.completed",
+                                                                   "{\"type\":\"image_generation.completed\",\"b64_json\":\"QU\\/J\"}");
+        QCOMPARE(event.type, StreamEvent::Type::Completed);
+        QCOMPARE(event.base64, QByteArray("QU/J"));
+    }
+
+    void imagesResponse()
+    {
+        const QByteArray body =
+            "{\"created\":1713833628,\"background\":\"opaque\",\"output_format\":\"webp\",\"size\":\"1024x1536\",\"quality\":\"high\","
+            "\"data\":[{\"b64_json\":\"QUJD\"},{\"url\":\"https://files.example/img.png\",\"revised_prompt\":\"A cat, painted\"}],"
+            "\"usage\":{\"total_tokens\":100,\"input_tokens\":50,\"output_tokens\":50,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40}}}";
+        ImagesResponse response;
+        ApiError error;
+        QVERIFY(ResponseParser::parseImagesResponse(body, &response, &error));
+        QCOMPARE(response.created, 1713833628);
+        QCOMPARE(response.images.size(), 2);
+        QCOMPARE(response.images[0].base64, QByteArray("QUJD"));
+        QCOMPARE(response.images[1].url, QUrl(u"https://files.example/img.png"_s));
+        QCOMPARE(response.images[1].revisedPrompt, u"A cat, painted"_s);
+        QCOMPARE(response.outputFormat, u"webp"_s);
+        QCOMPARE(response.size, u"1024x1536"_s);
+        QCOMPARE(response.quality, u"high"_s);
+        QCOMPARE(response.background, u"opaque"_s);
+        QCOMPARE(response.usage.totalTokens, 100);
+        QCOMPARE(response.usage.inputImageTokens, 40);
+        QCOMPARE(response.usage.outputImageTokens, -1);
+    }
+
+    void malformedResponses_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("truncated") << QByteArray("{\"data\":[{\"b64_json\":\"QU") << int(ApiError::Kind::InvalidResponse) << u"not the JSON"_s;
+        QTest::newRow("html") << QByteArray("<html>bad gateway</html>") << int(ApiError::Kind::InvalidResponse) << u"not the JSON"_s;
+        QTest::newRow("no images") << QByteArray("{\"created\":1,\"data\":[]}") << int(ApiError::Kind::InvalidResponse) << u"no images"_s;
+        QTest::newRow("entry without image") << QByteArray("{\"created\":1,\"data\":[{\"revised_prompt\":\"x\"}]}") << int(ApiError::Kind::InvalidResponse) << u"neither image data nor a URL"_s;
+        QTest::newRow("error object with 200") << QByteArray("{\"error\":{\"message\":\"nope\",\"type\":\"server_error\"}}") << int(ApiError::Kind::Api) << u"nope"_s;
+    }
+
+    void malformedResponses()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, messagePart);
+        ImagesResponse response;
+        ApiError error;
+        QVERIFY(!ResponseParser::parseImagesResponse(body, &response, &error));
+        QCOMPARE(int(error.kind), kind);
+        QVERIFY2(error.message.contains(messagePart), qPrintable(error.message));
+    }
+
+    void streamEvents_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("partialIndex");
+        QTest::addColumn<qint64>("totalTokens");
+        QTest::newRow("generation partial") << QByteArray("image_generation.partial_image")
+            << QByteArray("{\"type\":\"image_generation.partial_image\",\"b64_json\":\"QUJD\",\"partial_image_index\":2,\"size\":\"1024x1024\",\"quality\":\"high\",\"background\":\"opaque\",\"output_format\":\"png\",\"created_at\":5}")
+            << int(StreamEvent::Type::PartialImage) << 2 << qint64(-1);
+        QTest::newRow("generation completed") << QByteArray("image_generation.completed")
+            << QByteArray("{\"type\":\"image_generation.completed\",\"b64_json\":\"QUJD\",\"usage\":{\"total_tokens\":100,\"input_tokens\":50,\"output_tokens\":50,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40}}}")
+            << int(StreamEvent::Type::Completed) << 0 << qint64(100);
+        QTest::newRow("edit partial") << QByteArray("image_edit.partial_image")
+            << QByteArray("{\"type\":\"image_edit.partial_image\",\"b64_json\":\"QUJD\",\"partial_image_index\":0}")
+            << int(StreamEvent::Type::PartialImage) << 0 << qint64(-1);
+        QTest::newRow("edit completed") << QByteArray("image_edit.completed")
+            << QByteArray("{\"type\":\"image_edit.completed\",\"b64_json\":\"QUJD\",\"usage\":{\"total_tokens\":7,\"input_tokens\":3,\"output_tokens\":4,\"input_tokens_details\":{\"text_tokens\":3,\"image_tokens\":0}}}")
+            << int(StreamEvent::Type::Completed) << 0 << qint64(7);
+        QTest::newRow("type only in data") << QByteArray()
+            << QByteArray("{\"type\":\"image_generation.completed\",\"b64_json\":\"QUJD\"}")
+            << int(StreamEvent::Type::Completed) << 0 << qint64(-1);
+        QTest::newRow("unknown") << QByteArray("response.created") << QByteArray("{\"type\":\"response.created\"}")
+            << int(StreamEvent::Type::Unknown) << 0 << qint64(-1);
+        QTest::newRow("error event") << QByteArray("error")
+            << QByteArray("{\"type\":\"error\",\"error\":{\"message\":\"Your request was rejected by the safety system.\",\"type\":\"image_generation_user_error\",\"code\":\"moderation_blocked\"}}")
+            << int(StreamEvent::Type::Error) << 0 << qint64(-1);
+        QTest::newRow("error without wrapper") << QByteArray("error")
+            << QByteArray("{\"message\":\"server overloaded\",\"code\":\"server_error\"}")
+            << int(StreamEvent::Type::Error) << 0 << qint64(-1);
+        QTest::newRow("malformed json") << QByteArray("image_generation.completed") << QByteArray("{\"type\":\"image_gen")
+            << int(StreamEvent::Type::Error) << 0 << qint64(-1);
+        QTest::newRow("completed without image") << QByteArray("image_generation.completed") << QByteArray("{\"type\":\"image_generation.completed\"}")
+            << int(StreamEvent::Type::Error) << 0 << qint64(-1);
+    }
+
+    void streamEvents()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, data);
+        QFETCH(int, type);
+        QFETCH(int, partialIndex);
+        QFETCH(qint64, totalTokens);
+        const StreamEvent event = ResponseParser::parseStreamEvent(name, data);
+        QCOMPARE(int(event.type), type);
+        QCOMPARE(event.partialIndex, partialIndex);
+        QCOMPARE(event.usage.totalTokens, totalTokens);
+        if (event.type == StreamEvent::Type::PartialImage || event.type == StreamEvent::Type::Completed)
+            QCOMPARE(event.base64, QByteArray("QUJD"));
+        if (event.type == StreamEvent::Type::Error)
+            QVERIFY(!event.error.message.isEmpty());
+    }
+
+    void errorEventKeepsApiFields()
+    {
+        const StreamEvent event = ResponseParser::parseStreamEvent("error",
+            "{\"type\":\"error\",\"error\":{\"message\":\"Rejected.\",\"type\":\"image_generation_user_error\",\"code\":\"moderation_blocked\",\"param\":\"prompt\"}}");
+        QCOMPARE(event.error.code, u"moderation_blocked"_s);
+        QCOMPARE(event.error.param, u"prompt"_s);
+        QCOMPARE(event.error.kind, ApiError::Kind::Api);
+    }
+
+    void errorBodies_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("readable");
+        QTest::newRow("openai 400") << 400
+            << QByteArray("{\"error\":{\"message\":\"Invalid value: 'huge'. Supported values are: '1024x1024'.\",\"type\":\"invalid_request_error\",\"param\":\"size\",\"code\":\"invalid_value\"}}")
+            << u"The API refused the request (HTTP 400): Invalid value: 'huge'. Supported values are: '1024x1024'. (type invalid_request_error, code invalid_value, parameter size, request id req_123)"_s;
+        QTest::newRow("429 numeric code") << 429 << QByteArray("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":429}}")
+            << u"The API refused the request (HTTP 429): Rate limit reached (type requests, code 429, request id req_123)"_s;
+        QTest::newRow("gateway html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>")
+            << u"The API refused the request (HTTP 502): the server answered: <html><body>Bad Gateway</body></html> (request id req_123)"_s;
+        QTest::newRow("empty body") << 500 << QByteArray()
+            << u"The API refused the request (HTTP 500): the server gave no explanation (request id req_123)"_s;
+        QTest::newRow("azure string error") << 401 << QByteArray("{\"error\":\"Access denied due to invalid subscription key.\"}")
+            << u"The API refused the request (HTTP 401): Access denied due to invalid subscription key. (request id req_123)"_s;
+    }
+
+    void errorBodies()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, readable);
+        const ApiError error = ResponseParser::parseErrorBody(status, body, u"req_123"_s);
+        QCOMPARE(error.httpStatus, status);
+        QCOMPARE(error.toString(), readable);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestResponseParser)
+#include "tst_responseparser.moc"
