@@ -1,0 +1,156 @@
+#include "imagedecoder.h"
+
+#include <QBuffer>
+#include <QImageReader>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Atelier::ImageDecoder", text);
+}
+
+bool fromBase64(const QByteArray &base64, QByteArray *bytes, ApiError *error)
+{
+    auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty()) {
+        *error = ApiError::make(ApiError::Kind::Decode,
+                                tr("The server sent image data that is not valid base64."));
+        return false;
+    }
+    *bytes = std::move(decoded.decoded);
+    return true;
+}
+
+} // namespace
+
+bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
+                               ApiError *error)
+{
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true);
+    const QByteArray format = reader.canRead() ? reader.format() : QByteArray();
+    if (format.isEmpty()) {
+        *error = ApiError::make(ApiError::Kind::Decode,
+                                tr("The server sent data that is not an image Atelier can read."));
+        return false;
+    }
+    const QSize size = reader.size();
+    if (!size.isValid() || size.width() > limits.maxEdge || size.height() > limits.maxEdge
+        || qint64(size.width()) * size.height() > limits.maxPixels) {
+        *error = ApiError::make(ApiError::Kind::Decode,
+                                size.isValid()
+                                    ? tr("The server sent an image of %1x%2 pixels, larger than "
+                                         "Atelier accepts (%3 pixels a side); it was refused.")
+                                          .arg(size.width())
+                                          .arg(size.height())
+                                          .arg(limits.maxEdge)
+                                    : tr("The server sent an image whose size cannot be read."));
+        return false;
+    }
+    image->format = QString::fromLatin1(format).toLower();
+    if (image->format == u"jpg")
+        image->format = u"jpeg"_s;
+    image->size = size;
+    if (limits.decodePixels) {
+        QImage pixels = reader.read();
+        if (pixels.isNull()) {
+            *error = ApiError::make(ApiError::Kind::Decode,
+                                    tr("The server sent a damaged image (%1).").arg(reader.errorString()));
+            return false;
+        }
+        image->image = std::move(pixels);
+    }
+    buffer.close();
+    image->encoded = std::move(bytes);
+    return true;
+}
+
+DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray data,
+                                        const DecodeLimits &limits)
+{
+    DecodeOutcome outcome;
+    StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data));
+    switch (event.type) {
+    case StreamEvent::Type::Unknown:
+        outcome.what = DecodeOutcome::What::Ignored;
+        return outcome;
+    case StreamEvent::Type::Error:
+        outcome.what = DecodeOutcome::What::Error;
+        outcome.error = event.error;
+        return outcome;
+    case StreamEvent::Type::PartialImage:
+    case StreamEvent::Type::Completed:
+        break;
+    }
+    ImageResult &image = outcome.image;
+    image.partial = event.type == StreamEvent::Type::PartialImage;
+    image.index = event.partialIndex;
+    image.created = event.createdAt;
+    image.echoedSize = event.size;
+    image.echoedQuality = event.quality;
+    image.echoedBackground = event.background;
+    image.echoedOutputFormat = event.outputFormat;
+    outcome.usage = event.usage;
+    QByteArray bytes;
+    if (!fromBase64(event.base64, &bytes, &outcome.error)
+        || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
+        outcome.what = DecodeOutcome::What::Error;
+        return outcome;
+    }
+    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    return outcome;
+}
+
+void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver)
+{
+    ImagesResponse response;
+    DecodeOutcome done;
+    if (!ResponseParser::parseImagesResponse(std::move(body), &response, &done.error)) {
+        done.what = DecodeOutcome::What::Error;
+        deliver(done);
+        return;
+    }
+    for (qsizetype i = 0; i < response.images.size(); ++i) {
+        ResponseImage &entry = response.images[i];
+        DecodeOutcome outcome;
+        ImageResult &image = outcome.image;
+        image.index = int(i);
+        image.imageIndex = int(i);
+        image.created = response.created;
+        image.revisedPrompt = entry.revisedPrompt;
+        image.echoedSize = response.size;
+        image.echoedQuality = response.quality;
+        image.echoedBackground = response.background;
+        image.echoedOutputFormat = response.outputFormat;
+        outcome.lastOfTask = false;
+        if (entry.base64.isEmpty()) {
+            image.sourceUrl = entry.url;
+            outcome.what = DecodeOutcome::What::UrlToDownload;
+            deliver(outcome);
+            continue;
+        }
+        QByteArray bytes;
+        const QByteArray base64 = std::exchange(entry.base64, {});
+        if (!fromBase64(base64, &bytes, &outcome.error)
+            || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
+            outcome.what = DecodeOutcome::What::Error;
+            outcome.lastOfTask = true;
+            deliver(outcome);
+            return;
+        }
+        outcome.what = DecodeOutcome::What::FinalImage;
+        deliver(outcome);
+    }
+    done.what = DecodeOutcome::What::ResponseDone;
+    done.usage = response.usage;
+    deliver(done);
+}
+
+} // namespace Atelier

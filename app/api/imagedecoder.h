@@ -1,0 +1,56 @@
+#pragma once
+
+#include "apierror.h"
+#include "imageresult.h"
+#include "responseparser.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <functional>
+
+namespace Atelier {
+
+// Limits on what the client accepts from a server.
+struct DecodeLimits
+{
+    int maxEdge = 16384; // pixels on either side
+    qint64 maxPixels = 64LL * 1024 * 1024; // 8192x8192
+    bool decodePixels = true; // false: check the header only (the CLI saves bytes as received)
+};
+
+// What a decode produced: an image, or why there is none.
+struct DecodeOutcome
+{
+    enum class What { PartialImage, FinalImage, UrlToDownload, ResponseDone, Error, Ignored };
+    What what = What::Ignored;
+    ImageResult image;
+    Usage usage;
+    ApiError error;
+    bool lastOfTask = true; // the job counts tasks: each delivers exactly one last outcome
+};
+
+// Decodes what the API sent, off the GUI thread: base64, image headers and pixels, with size
+// limits. Lives in a worker thread; each call posts its outcomes back through `deliver`.
+class ImageDecoder final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImageDecoder)
+
+public:
+    using Deliver = std::function<void(const DecodeOutcome &outcome)>;
+
+    explicit ImageDecoder(QObject *parent = nullptr) : QObject(parent) { }
+
+    // A streamed event: one outcome (partial, final image with usage, error or ignored).
+    static DecodeOutcome decodeEvent(const QByteArray &eventName, QByteArray data,
+                                     const DecodeLimits &limits);
+    // A whole JSON response: one outcome per image (decoded, or a URL to download), then
+    // ResponseDone (carrying usage) or Error.
+    static void decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver);
+    // The bytes of one image file; fills in format, size and (if asked) pixels.
+    static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
+                            ApiError *error);
+};
+
+} // namespace Atelier

@@ -1,0 +1,465 @@
+#include "imagejob.h"
+
+#include "requestbuilder.h"
+
+#include <QHttpMultiPart>
+#include <QNetworkAccessManager>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+constexpr qsizetype MaxErrorBodyBytes = 1024 * 1024;
+
+} // namespace
+
+ImageJob::ImageJob(ImagesClient *client, quint64 id, const ImageRequest &request)
+    : QObject(client)
+    , m_client(client)
+    , m_id(id)
+    , m_request(request)
+    , m_network(client->networkAccessManager())
+{
+    m_clock.start();
+    m_watchdog.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_watchdog, &QTimer::timeout, this, &ImageJob::onTimeout);
+    connect(&m_retryTimer, &QTimer::timeout, this, &ImageJob::sendAttempt);
+}
+
+ImageJob::~ImageJob()
+{
+    m_client->forget(m_id);
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    for (const QPointer<QNetworkReply> &download : std::as_const(m_downloads)) {
+        if (download) {
+            download->disconnect(this);
+            download->abort();
+            download->deleteLater();
+        }
+    }
+}
+
+void ImageJob::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void ImageJob::begin(const QList<Violation> &violations)
+{
+    if (m_ending)
+        return;
+    if (hasErrors(violations)) {
+        QStringList messages;
+        for (const Violation &violation : violations) {
+            if (violation.isError())
+                messages.append(violation.message);
+        }
+        fail(ApiError::make(ApiError::Kind::InvalidRequest, messages.join(u' ')));
+        return;
+    }
+    if (!m_client->hasApiKey()) {
+        fail(ApiError::make(ApiError::Kind::NoApiKey,
+                            tr("No API key is set. Set %1 in the environment, or store a key in "
+                               "the keychain (atelier-cli key set).")
+                                .arg(m_client->provider().apiKeyVariable())));
+        return;
+    }
+    if (const QString problem = m_client->provider().problem(); !problem.isEmpty()) {
+        fail(ApiError::make(ApiError::Kind::InvalidRequest, problem));
+        return;
+    }
+    sendAttempt();
+}
+
+void ImageJob::resetAttempt()
+{
+    m_httpStatus = 0;
+    m_streaming = false;
+    m_body.clear();
+    m_sse = SseParser();
+    m_abortReason = ApiError::Kind::None;
+    m_abortMessage.clear();
+}
+
+void ImageJob::sendAttempt()
+{
+    resetAttempt();
+    ++m_attempt;
+    setState(State::Sending);
+    const HttpRequestSpec spec =
+        RequestBuilder::build(m_request, m_client->provider(), m_client->m_apiKey);
+    const QNetworkRequest request = RequestBuilder::networkRequest(spec);
+    if (spec.multipart) {
+        QString error;
+        QHttpMultiPart *multiPart = RequestBuilder::createMultiPart(spec, &error);
+        if (!multiPart) {
+            fail(ApiError::make(ApiError::Kind::InvalidRequest, error));
+            return;
+        }
+        m_reply = m_network->post(request, multiPart);
+        multiPart->setParent(m_reply);
+    } else {
+        m_reply = m_network->post(request, spec.jsonBody());
+    }
+    m_replyDone = false;
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ImageJob::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ImageJob::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ImageJob::onReplyFinished);
+    auto progress = [this](qint64 done, qint64) {
+        if (done > 0)
+            m_watchdog.start(m_client->options().idleTimeoutMs);
+    };
+    connect(m_reply, &QNetworkReply::uploadProgress, this, progress);
+    connect(m_reply, &QNetworkReply::downloadProgress, this, progress);
+    m_watchdog.start(m_client->options().connectTimeoutMs);
+}
+
+void ImageJob::onMetaData()
+{
+    m_watchdog.start(m_client->options().idleTimeoutMs);
+    m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray requestId = m_reply->rawHeader("x-request-id");
+    if (!requestId.isEmpty())
+        m_requestId = QString::fromLatin1(requestId);
+    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    m_streaming = m_httpStatus >= 200 && m_httpStatus < 300
+                  && contentType.trimmed().toLower().startsWith("text/event-stream");
+    if (m_httpStatus >= 200 && m_httpStatus < 300)
+        setState(State::Receiving);
+}
+
+void ImageJob::abortReply(ApiError::Kind reason, const QString &message)
+{
+    m_abortReason = reason;
+    m_abortMessage = message;
+    if (m_reply)
+        m_reply->abort(); // emits finished(), handled in onReplyFinished
+}
+
+void ImageJob::onTimeout()
+{
+    const int seconds = (m_state == State::Sending ? m_client->options().connectTimeoutMs
+                                                   : m_client->options().idleTimeoutMs)
+                        / 1000;
+    abortReply(ApiError::Kind::Timeout,
+               tr("the server sent nothing for %1 seconds").arg(seconds));
+}
+
+void ImageJob::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    const QByteArray data = m_reply->readAll();
+    if (data.isEmpty())
+        return;
+    if (m_httpStatus < 200 || m_httpStatus >= 300) {
+        if (m_body.size() < MaxErrorBodyBytes)
+            m_body.append(data.left(MaxErrorBodyBytes - m_body.size()));
+        return;
+    }
+    const ClientOptions &options = m_client->options();
+    if (!m_streaming) {
+        m_body.append(data);
+        if (m_body.size() > options.maxResponseBytes)
+            abortReply(ApiError::Kind::TooLarge,
+                       tr("The answer is larger than %1 MB, more than Atelier accepts; it was "
+                          "refused.")
+                           .arg(options.maxResponseBytes / (1024 * 1024)));
+        return;
+    }
+    m_streamStarted = true;
+    const QList<SseEvent> events = m_sse.feed(data);
+    for (const SseEvent &event : events) {
+        ++m_pendingDecodes;
+        const DecodeLimits limits = options.decode;
+        m_client->post(m_id, [type = event.type, payload = event.data, limits](
+                                 const ImageDecoder::Deliver &deliver) mutable {
+            deliver(ImageDecoder::decodeEvent(type, std::move(payload), limits));
+        });
+    }
+    if (m_sse.pendingBytes() > options.maxEventBytes)
+        abortReply(ApiError::Kind::TooLarge,
+                   tr("A streamed event is larger than %1 MB, more than Atelier accepts; the "
+                      "stream was stopped.")
+                       .arg(options.maxEventBytes / (1024 * 1024)));
+}
+
+void ImageJob::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_watchdog.stop();
+    m_reply = nullptr;
+    m_replyDone = true;
+    reply->deleteLater();
+    if (reply->bytesAvailable() > 0 && m_abortReason == ApiError::Kind::None) {
+        m_reply = reply;
+        onReadyRead();
+        m_reply = nullptr;
+    }
+    if (m_httpStatus == 0)
+        m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_requestId.isEmpty())
+        m_requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
+
+    if (m_ending) {
+        // Failed or cancelled while the reply ran: deliver what is pending, then finish.
+        finishIfIdle();
+        return;
+    }
+    if (m_abortReason != ApiError::Kind::None) {
+        ApiError error = ApiError::make(m_abortReason, m_abortMessage);
+        error.requestId = m_requestId;
+        error.retryable = m_abortReason == ApiError::Kind::Timeout;
+        retryOrFail(error, std::nullopt);
+        return;
+    }
+
+    const QNetworkReply::NetworkError networkError = reply->error();
+    if (m_httpStatus >= 300 && m_httpStatus < 400) {
+        const QString location = QString::fromLatin1(reply->rawHeader("Location"));
+        ApiError error = ApiError::make(
+            ApiError::Kind::Redirect,
+            tr("The server redirected the request to %1. Atelier follows redirects only to the "
+               "same host, so the API key never goes elsewhere; use the final address as the "
+               "base URL.")
+                .arg(location.isEmpty() ? tr("another address") : location));
+        error.httpStatus = m_httpStatus;
+        error.requestId = m_requestId;
+        fail(error);
+        return;
+    }
+    if (m_httpStatus >= 400) {
+        ApiError error = ResponseParser::parseErrorBody(m_httpStatus, m_body, m_requestId);
+        const QByteArray shouldRetry = reply->rawHeader("x-should-retry");
+        error.retryable = shouldRetry == "true"
+                          || (shouldRetry != "false" && RetryPolicy::isRetryableStatus(m_httpStatus));
+        retryOrFail(error, RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"),
+                                                      reply->rawHeader("retry-after")));
+        return;
+    }
+    if (networkError != QNetworkReply::NoError || m_httpStatus == 0) {
+        const bool redirect = networkError == QNetworkReply::InsecureRedirectError
+                              || networkError == QNetworkReply::TooManyRedirectsError;
+        ApiError error = ApiError::make(redirect ? ApiError::Kind::Redirect : ApiError::Kind::Network,
+                                        reply->errorString());
+        if (m_streamStarted) {
+            error.message = tr("the connection broke during the stream (%1); the %2 image(s) "
+                               "already received are kept")
+                                .arg(reply->errorString())
+                                .arg(m_partialCount + m_imageCount);
+        }
+        error.requestId = m_requestId;
+        error.retryable = !redirect && RetryPolicy::isRetryableNetworkError(networkError);
+        retryOrFail(error, std::nullopt);
+        return;
+    }
+
+    const DecodeLimits limits = m_client->options().decode;
+    if (m_streaming) {
+        for (const SseEvent &event : m_sse.finish()) {
+            ++m_pendingDecodes;
+            m_client->post(m_id, [type = event.type, payload = event.data, limits](
+                                     const ImageDecoder::Deliver &deliver) mutable {
+                deliver(ImageDecoder::decodeEvent(type, std::move(payload), limits));
+            });
+        }
+        finishIfIdle();
+        return;
+    }
+    ++m_pendingDecodes;
+    m_client->post(m_id, [body = std::exchange(m_body, {}), limits](
+                             const ImageDecoder::Deliver &deliver) mutable {
+        ImageDecoder::decodeResponse(std::move(body), limits, deliver);
+    });
+}
+
+void ImageJob::handleOutcome(const DecodeOutcome &outcome)
+{
+    if (outcome.lastOfTask)
+        --m_pendingDecodes;
+    switch (outcome.what) {
+    case DecodeOutcome::What::PartialImage: {
+        ImageResult image = outcome.image;
+        image.imageIndex = m_imageCount;
+        ++m_partialCount;
+        Q_EMIT partialImage(image);
+        break;
+    }
+    case DecodeOutcome::What::FinalImage: {
+        ImageResult image = outcome.image;
+        if (m_streaming) {
+            image.index = m_imageCount;
+            image.imageIndex = m_imageCount;
+            m_sawCompleted = true;
+            if (outcome.usage.isValid()) {
+                m_usage = outcome.usage;
+                Q_EMIT usageReported(m_usage);
+            }
+        }
+        ++m_imageCount;
+        Q_EMIT imageReady(image);
+        break;
+    }
+    case DecodeOutcome::What::UrlToDownload:
+        startDownload(outcome.image);
+        break;
+    case DecodeOutcome::What::ResponseDone:
+        m_sawCompleted = true;
+        if (outcome.usage.isValid()) {
+            m_usage = outcome.usage;
+            Q_EMIT usageReported(m_usage);
+        }
+        break;
+    case DecodeOutcome::What::Error: {
+        ApiError error = outcome.error;
+        error.requestId = m_requestId;
+        fail(error);
+        break;
+    }
+    case DecodeOutcome::What::Ignored:
+        break;
+    }
+    finishIfIdle();
+}
+
+void ImageJob::startDownload(const ImageResult &image)
+{
+    if (m_ending)
+        return;
+    // A plain request: the image host gets no Authorization header.
+    QNetworkRequest request(image.sourceUrl);
+    request.setRawHeader("User-Agent", RequestBuilder::userAgent());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setTransferTimeout(m_client->options().idleTimeoutMs);
+    QNetworkReply *reply = m_network->get(request);
+    m_downloads.append(reply);
+    const qint64 cap = m_client->options().maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, cap](qint64 received, qint64) {
+        if (received > cap)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, image] {
+        reply->deleteLater();
+        m_downloads.removeAll(reply);
+        if (reply->error() != QNetworkReply::NoError
+            || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 400) {
+            ApiError error = ApiError::make(
+                ApiError::Kind::Network,
+                tr("The image at %1 could not be downloaded: %2. Image URLs expire after 60 "
+                   "minutes.")
+                    .arg(image.sourceUrl.toString(QUrl::RemoveQuery), reply->errorString()));
+            error.requestId = m_requestId;
+            fail(error);
+            finishIfIdle();
+            return;
+        }
+        const DecodeLimits limits = m_client->options().decode;
+        ++m_pendingDecodes;
+        m_client->post(m_id, [bytes = reply->readAll(), image, limits](
+                                 const ImageDecoder::Deliver &deliver) mutable {
+            DecodeOutcome outcome;
+            outcome.image = image;
+            outcome.what = ImageDecoder::decodeImage(std::move(bytes), limits, &outcome.image,
+                                                     &outcome.error)
+                               ? DecodeOutcome::What::FinalImage
+                               : DecodeOutcome::What::Error;
+            deliver(outcome);
+        });
+    });
+}
+
+void ImageJob::retryOrFail(ApiError error, std::optional<int> serverDelayMs)
+{
+    const RetryPolicy &policy = m_client->options().retry;
+    const int retry = m_attempt; // the retry this would be: 1 after the first attempt
+    if (!error.retryable || m_streamStarted || m_ending || retry > policy.maxRetries) {
+        fail(error);
+        return;
+    }
+    const int delay = serverDelayMs.value_or(
+        policy.backoffMs(retry, QRandomGenerator::global()->generateDouble()));
+    setState(State::WaitingToRetry);
+    Q_EMIT retrying(retry, delay, error);
+    m_retryTimer.start(delay);
+}
+
+void ImageJob::fail(const ApiError &error)
+{
+    if (m_ending) {
+        finishIfIdle();
+        return;
+    }
+    m_ending = true;
+    m_error = error;
+    m_retryTimer.stop();
+    if (m_reply)
+        abortReply(error.kind, error.message);
+    for (const QPointer<QNetworkReply> &download : std::as_const(m_downloads)) {
+        if (download)
+            download->abort();
+    }
+    finishIfIdle();
+}
+
+void ImageJob::cancel()
+{
+    if (isDone() || m_ending)
+        return;
+    ApiError error = ApiError::make(ApiError::Kind::Cancelled,
+                                    tr("Cancelled; the images already received are kept."));
+    error.requestId = m_requestId;
+    m_ending = true;
+    m_error = error;
+    m_retryTimer.stop();
+    m_watchdog.stop();
+    if (m_reply)
+        abortReply(ApiError::Kind::Cancelled, error.message);
+    for (const QPointer<QNetworkReply> &download : std::as_const(m_downloads)) {
+        if (download)
+            download->abort();
+    }
+    finishIfIdle();
+}
+
+void ImageJob::finishIfIdle()
+{
+    if (isDone() || m_pendingDecodes > 0 || !m_replyDone || !m_downloads.isEmpty())
+        return;
+    if (m_retryTimer.isActive())
+        return;
+    if (!m_ending && !m_sawCompleted) {
+        // The stream closed cleanly but the final image never came.
+        ApiError error = ApiError::make(
+            ApiError::Kind::InvalidResponse,
+            tr("The stream ended before the final image arrived; the %1 partial image(s) "
+               "received are kept.")
+                .arg(m_partialCount));
+        error.requestId = m_requestId;
+        m_ending = true;
+        m_error = error;
+    }
+    if (m_ending) {
+        setState(m_error.kind == ApiError::Kind::Cancelled ? State::Cancelled : State::Failed);
+        Q_EMIT failed(m_error);
+    } else {
+        setState(State::Succeeded);
+        Q_EMIT succeeded();
+    }
+    Q_EMIT finished();
+}
+
+} // namespace Atelier

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "apierror.h"
+#include "imagedecoder.h"
+#include "imagerequest.h"
+#include "imagesclient.h"
+#include "sseparser.h"
+
+#include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace Atelier {
+
+// One request in flight: sends, retries, streams, decodes. Emits every partial and final image
+// as it arrives, then exactly one of failed() or succeeded(), then finished().
+class ImageJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ImageJob)
+
+public:
+    enum class State { Sending, Receiving, WaitingToRetry, Succeeded, Failed, Cancelled };
+    Q_ENUM(State)
+
+    ~ImageJob() override;
+
+    const ImageRequest &request() const { return m_request; }
+    State state() const { return m_state; }
+    bool isDone() const { return m_state == State::Succeeded || m_state == State::Failed || m_state == State::Cancelled; }
+    QString requestId() const { return m_requestId; }
+    int attempts() const { return m_attempt; }
+    bool streamStarted() const { return m_streamStarted; }
+    int partialCount() const { return m_partialCount; }
+    int imageCount() const { return m_imageCount; }
+    const ApiError &error() const { return m_error; }
+    const Usage &usage() const { return m_usage; }
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+    // Stops the request. What was already received is still delivered before finished().
+    void cancel();
+
+Q_SIGNALS:
+    void stateChanged(Atelier::ImageJob::State state);
+    void retrying(int retry, int delayMs, const Atelier::ApiError &reason);
+    void partialImage(const Atelier::ImageResult &image);
+    void imageReady(const Atelier::ImageResult &image);
+    void usageReported(const Atelier::Usage &usage);
+    void failed(const Atelier::ApiError &error);
+    void succeeded();
+    void finished();
+
+private:
+    friend class ImagesClient;
+    ImageJob(ImagesClient *client, quint64 id, const ImageRequest &request);
+
+    void begin(const QList<Violation> &violations);
+    void sendAttempt();
+    void onMetaData();
+    void onReadyRead();
+    void onReplyFinished();
+    void onTimeout();
+    void abortReply(ApiError::Kind reason, const QString &message);
+    void handleOutcome(const DecodeOutcome &outcome);
+    void startDownload(const ImageResult &image);
+    void retryOrFail(ApiError error, std::optional<int> serverDelayMs);
+    void fail(const ApiError &error);
+    void finishIfIdle();
+    void setState(State state);
+    void resetAttempt();
+
+    ImagesClient *m_client;
+    quint64 m_id;
+    ImageRequest m_request;
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    QList<QPointer<QNetworkReply>> m_downloads;
+    QTimer m_watchdog;
+    QTimer m_retryTimer;
+    QElapsedTimer m_clock;
+
+    State m_state = State::Sending;
+    int m_attempt = 0;
+    int m_httpStatus = 0;
+    bool m_streaming = false;
+    bool m_streamStarted = false;
+    bool m_replyDone = true;
+    bool m_sawCompleted = false;
+    bool m_ending = false; // failed or cancelled: deliver what is pending, then finish
+    ApiError::Kind m_abortReason = ApiError::Kind::None;
+    QString m_abortMessage;
+    int m_pendingDecodes = 0;
+    int m_partialCount = 0;
+    int m_imageCount = 0;
+    QByteArray m_body;
+    SseParser m_sse;
+    QString m_requestId;
+    ApiError m_error;
+    Usage m_usage;
+};
+
+} // namespace Atelier

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Atelier {
+
+// API keys in the desktop's secret service (through QtKeychain), one entry per provider profile.
+// Never in QSettings, a file or a log. Where no secret service runs (CI, a bare server) every call
+// fails at once with a sentence that says so, instead of hanging.
+class KeyStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::KeyStore)
+
+public:
+    struct Result
+    {
+        bool ok = false;
+        QString key; // read only
+        QString error; // why it failed, one sentence
+        bool notFound = false; // read: the service works but holds no key for the account
+    };
+
+    static QString serviceName();
+    // Empty when a secret service can be reached, else why not.
+    static QString unavailableReason();
+
+    // These wait for the secret service for at most `timeoutMs`, in a local event loop.
+    static Result read(const QString &account, int timeoutMs = 5000);
+    static Result write(const QString &account, const QString &key, int timeoutMs = 5000);
+    static Result remove(const QString &account, int timeoutMs = 5000);
+};
+
+} // namespace Atelier

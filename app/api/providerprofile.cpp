@@ -1,0 +1,125 @@
+#include "providerprofile.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+QString ProviderProfile::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::OpenAI:
+        return u"openai"_s;
+    case Kind::Azure:
+        return u"azure"_s;
+    case Kind::Compatible:
+        return u"compatible"_s;
+    }
+    return {};
+}
+
+std::optional<ProviderProfile::Kind> ProviderProfile::kindFromName(const QString &name)
+{
+    for (Kind kind : {Kind::OpenAI, Kind::Azure, Kind::Compatible}) {
+        if (name.compare(kindName(kind), Qt::CaseInsensitive) == 0)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+ProviderProfile ProviderProfile::fromEnvironment(const QProcessEnvironment &environment)
+{
+    ProviderProfile profile;
+    const QString baseUrl = environment.value(u"OPENAI_BASE_URL"_s).trimmed();
+    const QString azureEndpoint = environment.value(u"AZURE_OPENAI_ENDPOINT"_s).trimmed();
+    if (baseUrl.isEmpty() && !azureEndpoint.isEmpty()) {
+        profile.kind = Kind::Azure;
+        profile.name = u"azure"_s;
+        profile.auth = Auth::ApiKeyHeader;
+        profile.baseUrl = QUrl(azureEndpoint);
+        const QString version = environment.value(u"OPENAI_API_VERSION"_s).trimmed();
+        if (!version.isEmpty())
+            profile.azureApiVersion = version;
+        profile.azureDeployment = environment.value(u"AZURE_OPENAI_DEPLOYMENT"_s).trimmed();
+        return profile;
+    }
+    if (!baseUrl.isEmpty()) {
+        profile.baseUrl = QUrl(baseUrl);
+        if (profile.baseUrl.host() != u"api.openai.com") {
+            profile.kind = Kind::Compatible;
+            profile.name = u"compatible"_s;
+        }
+    }
+    profile.organization = environment.value(u"OPENAI_ORG_ID"_s).trimmed();
+    profile.project = environment.value(u"OPENAI_PROJECT_ID"_s).trimmed();
+    return profile;
+}
+
+QString ProviderProfile::apiKeyVariable() const
+{
+    return kind == Kind::Azure ? u"AZURE_OPENAI_API_KEY"_s : u"OPENAI_API_KEY"_s;
+}
+
+QString ProviderProfile::apiKeyFromEnvironment(const QProcessEnvironment &environment) const
+{
+    return environment.value(apiKeyVariable()).trimmed();
+}
+
+QString ProviderProfile::problem() const
+{
+    if (!baseUrl.isValid() || baseUrl.host().isEmpty())
+        return tr("The base URL \"%1\" is not a valid URL; use one like https://api.openai.com/v1.")
+            .arg(baseUrl.toString());
+    if (baseUrl.scheme() != u"https" && baseUrl.scheme() != u"http")
+        return tr("The base URL \"%1\" must start with https:// (or http:// for a local gateway).")
+            .arg(baseUrl.toString());
+    return {};
+}
+
+QUrl ProviderProfile::endpointUrl(Endpoint endpoint, const QString &model) const
+{
+    QUrl url = baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    if (kind == Kind::Azure) {
+        const QString deployment = azureDeployment.isEmpty() ? model : azureDeployment;
+        path += u"/openai/deployments/"_s + QString::fromUtf8(QUrl::toPercentEncoding(deployment))
+                + u'/' + endpointPath(endpoint);
+        url.setPath(path, QUrl::StrictMode);
+        QUrlQuery query(url);
+        query.removeAllQueryItems(u"api-version"_s);
+        query.addQueryItem(u"api-version"_s, azureApiVersion);
+        url.setQuery(query);
+        return url;
+    }
+    url.setPath(path + u'/' + endpointPath(endpoint));
+    return url;
+}
+
+HttpHeaders ProviderProfile::headers(const QString &apiKey) const
+{
+    HttpHeaders headers;
+    if (!apiKey.isEmpty()) {
+        if (kind == Kind::Azure || auth == Auth::ApiKeyHeader)
+            headers.append({"api-key", apiKey.toUtf8()});
+        else
+            headers.append({"Authorization", "Bearer " + apiKey.toUtf8()});
+    }
+    if (kind != Kind::Azure) {
+        if (!organization.isEmpty())
+            headers.append({"OpenAI-Organization", organization.toUtf8()});
+        if (!project.isEmpty())
+            headers.append({"OpenAI-Project", project.toUtf8()});
+    }
+    return headers;
+}
+
+bool ProviderProfile::isSecretHeader(const QByteArray &name)
+{
+    return name.compare("authorization", Qt::CaseInsensitive) == 0
+           || name.compare("api-key", Qt::CaseInsensitive) == 0;
+}
+
+} // namespace Atelier

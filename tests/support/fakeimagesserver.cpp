@@ -1,0 +1,466 @@
+#include "fakeimagesserver.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace AtelierTest {
+
+QStringList RecordedRequest::partNames() const
+{
+    QStringList names;
+    for (const ReceivedPart &part : parts)
+        names.append(part.name);
+    return names;
+}
+
+const ReceivedPart *RecordedRequest::part(const QString &name) const
+{
+    for (const ReceivedPart &part : parts) {
+        if (part.name == name)
+            return &part;
+    }
+    return nullptr;
+}
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 307: return "Temporary Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 404: return "Not Found";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray errorJson(const QString &message, const QString &type, const QString &param,
+                     const QString &code)
+{
+    QJsonObject error{{u"message"_s, message}, {u"type"_s, type}};
+    error.insert(u"param"_s, param.isEmpty() ? QJsonValue() : QJsonValue(param));
+    error.insert(u"code"_s, code.isEmpty() ? QJsonValue() : QJsonValue(code));
+    return QJsonDocument(QJsonObject{{u"error"_s, error}}).toJson(QJsonDocument::Compact);
+}
+
+// Parses multipart/form-data; good enough for what QHttpMultiPart and curl send.
+QList<ReceivedPart> parseMultipart(const QByteArray &body, const QByteArray &contentType,
+                                   QStringList *problems)
+{
+    QList<ReceivedPart> parts;
+    const qsizetype at = contentType.indexOf("boundary=");
+    if (!contentType.startsWith("multipart/form-data") || at < 0) {
+        problems->append(u"Content-Type must be multipart/form-data with a boundary"_s);
+        return parts;
+    }
+    QByteArray boundary = contentType.mid(at + 9).trimmed();
+    if (boundary.startsWith('"'))
+        boundary = boundary.mid(1, boundary.size() - 2);
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype position = body.indexOf(delimiter);
+    while (position >= 0) {
+        position += delimiter.size();
+        if (body.mid(position, 2) == "--")
+            break;
+        position += 2; // CRLF
+        const qsizetype headersEnd = body.indexOf("\r\n\r\n", position);
+        if (headersEnd < 0)
+            break;
+        ReceivedPart part;
+        const QList<QByteArray> lines = body.mid(position, headersEnd - position).split('\n');
+        for (QByteArray line : lines) {
+            line = line.trimmed();
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-type") {
+                part.contentType = QString::fromLatin1(value);
+            } else if (name == "content-disposition") {
+                for (QByteArray item : value.split(';')) {
+                    item = item.trimmed();
+                    auto unquote = [](QByteArray text) { return QString::fromUtf8(text.mid(1, text.size() - 2)); };
+                    if (item.startsWith("name="))
+                        part.name = unquote(item.mid(5));
+                    else if (item.startsWith("filename="))
+                        part.fileName = unquote(item.mid(9));
+                }
+            }
+        }
+        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headersEnd + 4);
+        if (next < 0) {
+            problems->append(u"multipart body is not terminated"_s);
+            break;
+        }
+        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
+        parts.append(part);
+        position = next + 2;
+    }
+    return parts;
+}
+
+// CRC-32 as PNG chunks use it.
+quint32 crc32(const QByteArray &data)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (const char byte : data) {
+        crc ^= quint8(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+} // namespace
+
+FakeImagesServer::FakeImagesServer(QObject *parent) : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeImagesServer::onNewConnection);
+}
+
+FakeImagesServer::~FakeImagesServer()
+{
+    // Sockets are children of m_server, destroyed after our members: stop their signals first.
+    const QList<QTcpSocket *> sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        socket->abort();
+    }
+    m_server.close();
+}
+
+bool FakeImagesServer::listen(quint16 port)
+{
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
+QUrl FakeImagesServer::baseUrl() const
+{
+    return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(port()));
+}
+
+QByteArray FakeImagesServer::imageBytes(const QSize &size, const QString &format, int variant)
+{
+    const QString key = u"%1x%2.%3.%4"_s.arg(size.width()).arg(size.height()).arg(format).arg(variant);
+    if (const auto it = m_imageCache.constFind(key); it != m_imageCache.cend())
+        return it.value();
+    QImage image(size, QImage::Format_RGB32);
+    QRandomGenerator random(quint32(variant + 1));
+    for (int y = 0; y < size.height(); ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < size.width(); ++x) {
+            const int noise = m_noise ? int(random.bounded(64)) : 0;
+            line[x] = qRgb((x * 255 / std::max(1, size.width()) + noise + variant * 40) & 255,
+                           (y * 255 / std::max(1, size.height()) + noise) & 255,
+                           (128 + variant * 30 + noise) & 255);
+        }
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, format == u"jpeg" ? "JPEG" : format == u"webp" ? "WEBP" : "PNG");
+    m_imageCache.insert(key, bytes);
+    return bytes;
+}
+
+void FakeImagesServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_buffers.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeImagesServer::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer.append(socket->readAll());
+    const qsizetype headersEnd = buffer.indexOf("\r\n\r\n");
+    if (headersEnd < 0)
+        return;
+    RecordedRequest request;
+    const QList<QByteArray> lines = buffer.left(headersEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    request.method = requestLine.value(0);
+    const QUrl target(QString::fromLatin1(requestLine.value(1)));
+    request.path = target.path();
+    request.query = target.query();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const qsizetype colon = lines[i].indexOf(':');
+        if (colon > 0)
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+    }
+    const qsizetype bodyStart = headersEnd + 4;
+    if (request.header("transfer-encoding").toLower() == "chunked") {
+        QByteArray body;
+        qsizetype position = bodyStart;
+        while (true) {
+            const qsizetype lineEnd = buffer.indexOf("\r\n", position);
+            if (lineEnd < 0)
+                return; // wait for more
+            bool ok = false;
+            const qsizetype size = buffer.mid(position, lineEnd - position).trimmed().toLongLong(&ok, 16);
+            if (!ok)
+                return;
+            if (buffer.size() < lineEnd + 2 + size + 2)
+                return;
+            if (size == 0) {
+                buffer.remove(0, lineEnd + 4);
+                break;
+            }
+            body.append(buffer.mid(lineEnd + 2, size));
+            position = lineEnd + 2 + size + 2;
+        }
+        request.body = body;
+    } else {
+        const qsizetype length = request.header("content-length").toLongLong();
+        if (buffer.size() < bodyStart + length)
+            return;
+        request.body = buffer.mid(bodyStart, length);
+        buffer.remove(0, bodyStart + length);
+    }
+    handle(socket, std::move(request));
+}
+
+QString FakeImagesServer::field(const RecordedRequest &request, const QString &name) const
+{
+    if (!request.json.isEmpty()) {
+        const QJsonValue value = request.json.value(name);
+        if (value.isBool())
+            return value.toBool() ? u"true"_s : u"false"_s;
+        if (value.isDouble())
+            return QString::number(value.toInteger());
+        return value.toString();
+    }
+    if (const ReceivedPart *part = request.part(name))
+        return QString::fromUtf8(part->data);
+    return {};
+}
+
+QSize FakeImagesServer::requestedSize(const RecordedRequest &request) const
+{
+    if (m_useRequestedSize) {
+        const QStringList parts = field(request, u"size"_s).split(u'x');
+        if (parts.size() == 2 && parts[0].toInt() > 0 && parts[1].toInt() > 0)
+            return QSize(parts[0].toInt(), parts[1].toInt());
+    }
+    return m_imageSize;
+}
+
+QString FakeImagesServer::requestedFormat(const RecordedRequest &request) const
+{
+    const QString format = field(request, u"output_format"_s);
+    return format.isEmpty() ? u"png"_s : format;
+}
+
+void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
+{
+    if (request.method == "GET" && request.path.startsWith(u"/files/")) {
+        const QByteArray file = m_files.value(request.path.mid(7));
+        m_requests.append(request);
+        Q_EMIT requestReceived(int(m_requests.size() - 1));
+        QByteArray head = "HTTP/1.1 " + QByteArray(file.isEmpty() ? "404 Not Found" : "200 OK")
+                          + "\r\nContent-Type: image/png\r\nContent-Length: "
+                          + QByteArray::number(file.size()) + "\r\nConnection: close\r\n\r\n";
+        socket->write(head + file);
+        socket->disconnectFromHost();
+        return;
+    }
+
+    const QByteArray contentType = request.header("content-type");
+    if (request.path.endsWith(u"/images/generations")) {
+        if (!contentType.startsWith("application/json"))
+            request.violations.append(u"generations need Content-Type application/json"_s);
+        QJsonParseError error;
+        request.json = QJsonDocument::fromJson(request.body, &error).object();
+        if (error.error != QJsonParseError::NoError)
+            request.violations.append(u"body is not JSON: "_s + error.errorString());
+        request.violations += OpenApiValidator::validateGeneration(request.json);
+    } else if (request.path.endsWith(u"/images/edits")) {
+        request.parts = parseMultipart(request.body, contentType, &request.violations);
+        request.violations += OpenApiValidator::validateEdit(request.parts);
+    } else if (request.path.endsWith(u"/images/variations")) {
+        request.parts = parseMultipart(request.body, contentType, &request.violations);
+        request.violations += OpenApiValidator::validateVariation(request.parts);
+    } else {
+        request.violations.append(u"unknown path "_s + request.path);
+    }
+    m_requests.append(request);
+    Q_EMIT requestReceived(int(m_requests.size() - 1));
+
+    if (!m_apiKey.isEmpty()) {
+        const QByteArray bearer = request.header("authorization");
+        const QByteArray apiKey = request.header("api-key");
+        if (bearer != "Bearer " + m_apiKey.toUtf8() && apiKey != m_apiKey.toUtf8()) {
+            sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
+            return;
+        }
+    }
+    const ScriptedReply reply = m_script.isEmpty() ? ScriptedReply() : m_script.dequeue();
+    if (reply.kind == ScriptedReply::Kind::Normal && !request.violations.isEmpty()) {
+        sendJson(socket, 400, errorJson(request.violations.join(u"; "_s), u"invalid_request_error"_s, QString(), u"invalid_value"_s));
+        return;
+    }
+    answer(socket, request, reply);
+}
+
+void FakeImagesServer::sendJson(QTcpSocket *socket, int status, const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    head += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    head += "x-request-id: req_" + QByteArray::number(m_nextRequestId++) + "\r\n";
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    socket->write(head + body);
+    socket->disconnectFromHost();
+}
+
+void FakeImagesServer::answer(QTcpSocket *socket, const RecordedRequest &request, const ScriptedReply &reply)
+{
+    using Kind = ScriptedReply::Kind;
+    switch (reply.kind) {
+    case Kind::Error:
+        sendJson(socket, reply.status, reply.body, reply.headers);
+        return;
+    case Kind::Redirect: {
+        QByteArray head = "HTTP/1.1 307 Temporary Redirect\r\nLocation: " + reply.location.toEncoded()
+                          + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        socket->write(head);
+        socket->disconnectFromHost();
+        return;
+    }
+    case Kind::Raw:
+        socket->write(reply.raw);
+        socket->disconnectFromHost();
+        return;
+    case Kind::CorruptImage:
+        sendJson(socket, 200, R"({"created":1,"data":[{"b64_json":"aGVsbG8gd29ybGQ="}]})");
+        return;
+    case Kind::HugeImage: {
+        // A valid PNG signature and IHDR chunk that claims 100000x100000 pixels.
+        QByteArray png("\x89PNG\r\n\x1a\n", 8);
+        QByteArray ihdr("IHDR", 4);
+        auto be32 = [](quint32 v) { QByteArray b(4, '\0'); b[0] = char(v >> 24); b[1] = char(v >> 16); b[2] = char(v >> 8); b[3] = char(v); return b; };
+        ihdr += be32(100000) + be32(100000) + QByteArray("\x08\x02\x00\x00\x00", 5);
+        png += be32(13) + ihdr + be32(crc32(ihdr));
+        const QByteArray idat = QByteArray("IDAT", 4) + QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8);
+        png += be32(8) + idat + be32(crc32(idat));
+        png += be32(0) + QByteArray("IEND", 4) + be32(crc32(QByteArray("IEND", 4)));
+        sendJson(socket, 200, "{\"created\":1,\"data\":[{\"b64_json\":\"" + png.toBase64() + "\"}]}");
+        return;
+    }
+    default:
+        break;
+    }
+    if (field(request, u"stream"_s) == u"true" || reply.kind != Kind::Normal) {
+        stream(socket, request, reply);
+        return;
+    }
+    const int n = std::max(1, field(request, u"n"_s).toInt());
+    const QString model = field(request, u"model"_s);
+    const bool dalle = model.startsWith(u"dall-e") || model.isEmpty() || request.path.endsWith(u"/variations");
+    const QString responseFormat = field(request, u"response_format"_s);
+    const bool urls = responseFormat == u"url" || (dalle && responseFormat.isEmpty());
+    QJsonArray data;
+    for (int i = 0; i < n; ++i) {
+        const QByteArray image = imageBytes(requestedSize(request), requestedFormat(request), i);
+        QJsonObject entry;
+        if (urls) {
+            const QString name = u"img-%1-%2.png"_s.arg(m_requests.size()).arg(i);
+            m_files.insert(name, image);
+            entry.insert(u"url"_s, u"http://127.0.0.1:%1/files/%2"_s.arg(port()).arg(name));
+        } else {
+            entry.insert(u"b64_json"_s, QString::fromLatin1(image.toBase64()));
+        }
+        if (model == u"dall-e-3")
+            entry.insert(u"revised_prompt"_s, QString(u"Revised: "_s + field(request, u"prompt"_s)));
+        data.append(entry);
+    }
+    QJsonObject response{{u"created"_s, 1763700000}, {u"data"_s, data}};
+    if (!dalle) {
+        response.insert(u"output_format"_s, requestedFormat(request));
+        response.insert(u"usage"_s, QJsonObject{{u"total_tokens"_s, 100}, {u"input_tokens"_s, 50}, {u"output_tokens"_s, 50},
+                                                {u"input_tokens_details"_s, QJsonObject{{u"text_tokens"_s, 10}, {u"image_tokens"_s, 40}}}});
+    }
+    sendJson(socket, 200, QJsonDocument(response).toJson(QJsonDocument::Compact));
+}
+
+void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request, const ScriptedReply &reply)
+{
+    using Kind = ScriptedReply::Kind;
+    const QString prefix = request.path.endsWith(u"/edits") ? u"image_edit"_s : u"image_generation"_s;
+    const int partials = std::clamp(field(request, u"partial_images"_s).toInt(), 0, 3);
+    QList<QByteArray> events;
+    const QSize size = requestedSize(request);
+    const QString format = requestedFormat(request);
+    auto event = [&](const QString &type, const QByteArray &image, int index, bool completed) -> QByteArray {
+        QByteArray json = "{\"type\":\"" + type.toUtf8() + "\",\"b64_json\":\"" + image.toBase64()
+                          + "\",\"created_at\":1763700000,\"size\":\"1024x1024\",\"quality\":\"high\","
+                            "\"background\":\"opaque\",\"output_format\":\"" + format.toUtf8() + '"';
+        if (completed)
+            json += ",\"usage\":{\"total_tokens\":100,\"input_tokens\":50,\"output_tokens\":50,\"input_tokens_details\":{\"text_tokens\":10,\"image_tokens\":40}}}";
+        else
+            json += ",\"partial_image_index\":" + QByteArray::number(index) + '}';
+        return "event: " + type.toUtf8() + "\ndata: " + json + "\n\n";
+    };
+    const int partialCount = reply.kind == Kind::Normal ? partials : std::max(partials, reply.events);
+    for (int i = 0; i < partialCount; ++i)
+        events.append(event(prefix + u".partial_image"_s, imageBytes(size, format, i + 1), i, false));
+    if (reply.kind == Kind::MalformedStream)
+        events.append("event: " + prefix.toUtf8() + ".completed\ndata: {\"type\": \"broken\n\n");
+    else if (reply.kind != Kind::StreamWithoutCompleted)
+        events.append(event(prefix + u".completed"_s, imageBytes(size, format, 0), 0, true));
+
+    // Chunked, like the real API: a connection dropped before the last chunk is an error the
+    // client can tell from a clean end.
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\n"
+                      "Transfer-Encoding: chunked\r\nx-request-id: req_" + QByteArray::number(m_nextRequestId++)
+                      + "\r\nConnection: close\r\n\r\n";
+    socket->write(head);
+
+    int stopAfter = int(events.size());
+    if (reply.kind == Kind::ResetAfterEvents || reply.kind == Kind::StallAfterEvents)
+        stopAfter = std::min(stopAfter, reply.events);
+    auto *sender = new QTimer(socket); // dies with the socket
+    sender->setSingleShot(true);
+    auto next = std::make_shared<int>(0);
+    const Kind kind = reply.kind;
+    QObject::connect(sender, &QTimer::timeout, socket, [socket, sender, events, stopAfter, kind, next, delay = m_eventDelayMs] {
+        const int index = (*next)++;
+        if (index >= stopAfter) {
+            if (kind == Kind::ResetAfterEvents) {
+                socket->abort();
+            } else if (kind != Kind::StallAfterEvents) {
+                socket->write("0\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+            return;
+        }
+        const QByteArray &event = events.at(index);
+        socket->write(QByteArray::number(event.size(), 16) + "\r\n" + event + "\r\n");
+        sender->start(delay);
+    });
+    sender->start(0);
+}
+
+} // namespace AtelierTest

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "openapivalidator.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QQueue>
+#include <QSize>
+#include <QTcpServer>
+#include <QUrl>
+
+class QTcpSocket;
+
+namespace AtelierTest {
+
+// What the server received, for tests to inspect.
+struct RecordedRequest
+{
+    QByteArray method;
+    QString path;
+    QString query;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+    QJsonObject json; // generations
+    QList<ReceivedPart> parts; // edits, variations
+    QStringList violations; // what breaks the official description's schema
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    QStringList partNames() const;
+    const ReceivedPart *part(const QString &name) const;
+};
+
+// How to answer the next request. Without a scripted reply the server answers like the API:
+// JSON for plain requests, a stream of partial images for stream=true.
+struct ScriptedReply
+{
+    enum class Kind {
+        Normal, // answer like the API, honouring the shape below
+        Error, // status + body
+        ResetAfterEvents, // stream, then drop the connection after `events` events
+        StallAfterEvents, // stream, then send nothing more (keep the socket open)
+        StreamWithoutCompleted, // stream partials, then close cleanly without the final image
+        MalformedStream, // an event whose data is not JSON
+        CorruptImage, // valid JSON, but the base64 is not an image
+        HugeImage, // an image header claiming 100000x100000 pixels
+        Redirect, // 307 to `location`
+        Raw, // write `raw` bytes and close
+    };
+    Kind kind = Kind::Normal;
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    int events = 0;
+    QUrl location;
+    QByteArray raw;
+};
+
+// A local stand-in for the Images API: real HTTP/1.1 on 127.0.0.1 (any free port). Validates
+// each request against the official description, answers with generated images (streamed with
+// delays when asked), and can fail in every way the real one can.
+class FakeImagesServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeImagesServer(QObject *parent = nullptr);
+    ~FakeImagesServer() override;
+
+    bool listen(quint16 port = 0);
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl baseUrl() const; // http://127.0.0.1:PORT/v1
+
+    void setApiKey(const QString &key) { m_apiKey = key; } // empty: accept any
+    // Every image is drawn at this size unless useRequestedSize is on (tests stay fast).
+    void setImageSize(const QSize &size) { m_imageSize = size; }
+    void setUseRequestedSize(bool use) { m_useRequestedSize = use; }
+    void setEventDelayMs(int ms) { m_eventDelayMs = ms; }
+    void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
+    void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
+
+    const QList<RecordedRequest> &requests() const { return m_requests; }
+    int requestCount() const { return int(m_requests.size()); }
+    // Images are cached by size and format; the benchmark preloads them.
+    QByteArray imageBytes(const QSize &size, const QString &format, int variant);
+
+Q_SIGNALS:
+    void requestReceived(int index);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void handle(QTcpSocket *socket, RecordedRequest request);
+    void answer(QTcpSocket *socket, const RecordedRequest &request, const ScriptedReply &reply);
+    void sendJson(QTcpSocket *socket, int status, const QByteArray &body,
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    void stream(QTcpSocket *socket, const RecordedRequest &request, const ScriptedReply &reply);
+    QSize requestedSize(const RecordedRequest &request) const;
+    QString requestedFormat(const RecordedRequest &request) const;
+    QString field(const RecordedRequest &request, const QString &name) const;
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QQueue<ScriptedReply> m_script;
+    QList<RecordedRequest> m_requests;
+    QHash<QString, QByteArray> m_imageCache;
+    QHash<QString, QByteArray> m_files; // served for response_format=url
+    QString m_apiKey;
+    QSize m_imageSize{64, 64};
+    int m_eventDelayMs = 0;
+    bool m_noise = false;
+    bool m_useRequestedSize = false;
+    int m_nextRequestId = 1;
+};
+
+} // namespace AtelierTest

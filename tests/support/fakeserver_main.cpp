@@ -1,0 +1,39 @@
+// atelier-fake-server: the local fake Images API as a process, for the CLI tests, the
+// benchmark and manual runs. Prints "listening on PORT" once ready.
+#include "fakeimagesserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"A local stand-in for the OpenAI Images API."_s);
+    parser.addHelpOption();
+    const QCommandLineOption portOption(u"port"_s, u"Port to listen on (0: any free port)."_s, u"port"_s, u"0"_s);
+    const QCommandLineOption sizeOption(u"image-size"_s, u"Draw images at WxH (default 64x64)."_s, u"size"_s, u"64x64"_s);
+    const QCommandLineOption requestedOption(u"use-requested-size"_s, u"Draw images at the size the request asks for."_s);
+    const QCommandLineOption noiseOption(u"noise"_s, u"Photo-like images (noise), so PNG sizes are realistic."_s);
+    const QCommandLineOption delayOption(u"event-delay-ms"_s, u"Delay between streamed events."_s, u"ms"_s, u"0"_s);
+    const QCommandLineOption keyOption(u"api-key"_s, u"Only accept this key."_s, u"key"_s);
+    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption});
+    parser.process(app);
+
+    AtelierTest::FakeImagesServer server;
+    const QStringList size = parser.value(sizeOption).split(u'x');
+    server.setImageSize(QSize(size.value(0).toInt(), size.value(1).toInt()));
+    server.setUseRequestedSize(parser.isSet(requestedOption));
+    server.setNoiseImages(parser.isSet(noiseOption));
+    server.setEventDelayMs(parser.value(delayOption).toInt());
+    server.setApiKey(parser.value(keyOption));
+    if (!server.listen(quint16(parser.value(portOption).toUInt()))) {
+        QTextStream(stderr) << "cannot listen on port " << parser.value(portOption) << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << "listening on " << server.port() << Qt::endl;
+    return app.exec();
+}

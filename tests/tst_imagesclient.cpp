@@ -1,0 +1,469 @@
+#include "api/imagejob.h"
+#include "api/imagerequest.h"
+#include "api/imagesclient.h"
+#include "api/parameters.h"
+#include "fakeimagesserver.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    QList<ImageResult> partials;
+    QList<ImageResult> images;
+    QList<ApiError> errors;
+    QList<int> retryDelays;
+    QList<Usage> usages;
+    bool succeeded = false;
+    bool finished = false;
+};
+
+} // namespace
+
+class TestImagesClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeImagesServer> m_server;
+    std::unique_ptr<ImagesClient> m_client;
+    QTemporaryDir m_dir;
+
+    ProviderProfile profile() const
+    {
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        return profile;
+    }
+
+    Run run(const ImageRequest &request, std::function<void(ImageJob *)> during = {})
+    {
+        Run result;
+        ImageJob *job = m_client->start(request);
+        connect(job, &ImageJob::partialImage, this, [&](const ImageResult &image) { result.partials.append(image); });
+        connect(job, &ImageJob::imageReady, this, [&](const ImageResult &image) { result.images.append(image); });
+        connect(job, &ImageJob::failed, this, [&](const ApiError &error) { result.errors.append(error); });
+        connect(job, &ImageJob::retrying, this, [&](int, int delay, const ApiError &) { result.retryDelays.append(delay); });
+        connect(job, &ImageJob::usageReported, this, [&](const Usage &usage) { result.usages.append(usage); });
+        connect(job, &ImageJob::succeeded, this, [&] { result.succeeded = true; });
+        connect(job, &ImageJob::finished, this, [&] { result.finished = true; });
+        if (during)
+            during(job);
+        if (!result.finished)
+            (void)QTest::qWaitFor([&result] { return result.finished; }, 20000);
+        if (!result.finished)
+            qWarning("the job did not finish within 20 s");
+        delete job;
+        return result;
+    }
+
+    static ImageRequest generation(const QString &model, const QString &optionsJson = {})
+    {
+        ImageRequest request;
+        request.model = model;
+        request.prompt = u"a lighthouse at dusk"_s;
+        if (!optionsJson.isEmpty()) {
+            const QJsonObject options = QJsonDocument::fromJson(optionsJson.toUtf8()).object();
+            for (auto it = options.constBegin(); it != options.constEnd(); ++it)
+                request.setOption(it.key(), it.value());
+        }
+        return request;
+    }
+
+    QString writePng(const QString &name, const QSize &size, bool alpha = false)
+    {
+        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkGreen));
+        const QString path = m_dir.filePath(name);
+        image.save(path, "PNG");
+        return path;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeImagesServer>();
+        QVERIFY(m_server->listen());
+        m_server->setApiKey(u"sk-test-123"_s);
+        m_client = std::make_unique<ImagesClient>(Catalog::fromJson(Catalog::builtinJson()));
+        m_client->setProvider(profile(), u"sk-test-123"_s);
+        ClientOptions options;
+        options.retry.initialDelayMs = 5;
+        options.retry.maxDelayMs = 20;
+        m_client->setOptions(options);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_server.reset();
+    }
+
+    void generationSendsOnlyWhatIsSet()
+    {
+        const Run result = run(generation(u"gpt-image-1.5"_s, u"{\"n\":2,\"size\":\"1024x1536\",\"quality\":\"low\"}"_s));
+        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QCOMPARE(result.images.size(), 2);
+        QCOMPARE(result.images[0].format, u"png"_s);
+        QCOMPARE(result.images[0].size, QSize(64, 64));
+        QVERIFY(!result.images[0].image.isNull());
+        QCOMPARE(result.images[1].index, 1);
+        QCOMPARE(result.usages.size(), 1);
+        QCOMPARE(result.usages[0].totalTokens, 100);
+        QCOMPARE(m_server->requestCount(), 1);
+        const RecordedRequest &sent = m_server->requests().first();
+        QCOMPARE(sent.path, u"/v1/images/generations"_s);
+        QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u"; "_s)));
+        QStringList keys = sent.json.keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{u"model"_s, u"n"_s, u"prompt"_s, u"quality"_s, u"size"_s}));
+        QCOMPARE(sent.header("authorization"), QByteArray("Bearer sk-test-123"));
+        QVERIFY(sent.header("user-agent").startsWith("Atelier/"));
+    }
+
+    void streamingDeliversPartialsInOrder()
+    {
+        m_server->setEventDelayMs(15);
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        QVERIFY(result.succeeded);
+        QCOMPARE(result.partials.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(result.partials[i].index, i);
+            QVERIFY(result.partials[i].partial);
+            QVERIFY(!result.partials[i].image.isNull());
+        }
+        QCOMPARE(result.images.size(), 1);
+        QVERIFY(!result.images[0].partial);
+        QCOMPARE(result.usages.size(), 1);
+        QCOMPARE(m_server->requests().first().json.value(u"stream"_s).toBool(), true);
+    }
+
+    void editIsMultipartWithStreamedFiles()
+    {
+        const QString first = writePng(u"first.png"_s, QSize(32, 32));
+        const QString second = writePng(u"second.png"_s, QSize(48, 32));
+        const QString mask = writePng(u"mask.png"_s, QSize(32, 32), true);
+        ImageRequest request = generation(u"gpt-image-1.5"_s, u"{\"input_fidelity\":\"high\",\"stream\":true,\"partial_images\":1}"_s);
+        request.endpoint = Endpoint::Edits;
+        request.images = {first, second};
+        request.mask = mask;
+        const Run result = run(request);
+        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QCOMPARE(result.partials.size(), 1);
+        QCOMPARE(result.images.size(), 1);
+        const RecordedRequest &sent = m_server->requests().first();
+        QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u"; "_s)));
+        QCOMPARE(sent.path, u"/v1/images/edits"_s);
+        QCOMPARE(sent.partNames(), (QStringList{u"image[]"_s, u"image[]"_s, u"mask"_s, u"model"_s, u"prompt"_s,
+                                                 u"input_fidelity"_s, u"partial_images"_s, u"stream"_s}));
+        QFile file(first);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(sent.parts[0].data, file.readAll());
+        QCOMPARE(sent.parts[0].fileName, u"first.png"_s);
+        QCOMPARE(sent.parts[0].contentType, u"image/png"_s);
+        QCOMPARE(sent.part(u"stream"_s)->data, QByteArray("true"));
+    }
+
+    void singleImageUsesPlainName()
+    {
+        ImageRequest request = generation(u"dall-e-2"_s, u"{\"response_format\":\"b64_json\",\"size\":\"256x256\"}"_s);
+        request.endpoint = Endpoint::Edits;
+        request.images = {writePng(u"square.png"_s, QSize(32, 32))};
+        const Run result = run(request);
+        QVERIFY(result.succeeded);
+        QCOMPARE(m_server->requests().first().partNames().first(), u"image"_s);
+    }
+
+    void variationUrlsAreDownloadedWithoutTheKey()
+    {
+        ImageRequest request;
+        request.endpoint = Endpoint::Variations;
+        request.model = u"dall-e-2"_s;
+        request.images = {writePng(u"variation.png"_s, QSize(32, 32))};
+        request.setOption(Param::N, 2);
+        const Run result = run(request);
+        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QCOMPARE(result.images.size(), 2);
+        QVERIFY(result.images[0].sourceUrl.isValid());
+        QCOMPARE(m_server->requestCount(), 3);
+        QVERIFY(m_server->requests()[0].violations.isEmpty());
+        for (int i = 1; i < 3; ++i) {
+            QCOMPARE(m_server->requests()[i].method, QByteArray("GET"));
+            QVERIFY(m_server->requests()[i].header("authorization").isEmpty());
+        }
+    }
+
+    void revisedPromptIsKept()
+    {
+        const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"b64_json\"}"_s));
+        QVERIFY(result.succeeded);
+        QCOMPARE(result.images.first().revisedPrompt, u"Revised: a lighthouse at dusk"_s);
+    }
+
+    void apiErrorReachesCaller()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = R"({"error":{"message":"Your prompt was flagged.","type":"invalid_request_error","param":"prompt","code":"content_policy_violation"}})";
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.size(), 1);
+        const ApiError &error = result.errors.first();
+        QCOMPARE(error.kind, ApiError::Kind::Api);
+        QCOMPARE(error.httpStatus, 400);
+        QCOMPARE(error.param, u"prompt"_s);
+        QCOMPARE(error.code, u"content_policy_violation"_s);
+        QVERIFY(error.requestId.startsWith(u"req_"_s));
+        QVERIFY(error.toString().contains(u"Your prompt was flagged."_s));
+        QCOMPARE(m_server->requestCount(), 1); // 400 is not retried
+    }
+
+    void wrongKeyIsAnApiError()
+    {
+        m_client->setProvider(profile(), u"sk-wrong"_s);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.first().httpStatus, 401);
+        QCOMPARE(result.errors.first().code, u"invalid_api_key"_s);
+        QVERIFY(!result.errors.first().toString().contains(u"sk-wrong"_s));
+    }
+
+    void retriesHonourRetryAfter_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("delay");
+        QTest::newRow("429 retry-after-ms") << 429 << QByteArray("retry-after-ms") << QByteArray("30") << 30;
+        QTest::newRow("503 retry-after") << 503 << QByteArray("retry-after") << QByteArray("0.04") << 40;
+        QTest::newRow("408 backoff") << 408 << QByteArray("x-other") << QByteArray("1") << -1;
+        QTest::newRow("409 backoff") << 409 << QByteArray("x-other") << QByteArray("1") << -1;
+        QTest::newRow("500 backoff") << 500 << QByteArray("x-other") << QByteArray("1") << -1;
+    }
+
+    void retriesHonourRetryAfter()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, header);
+        QFETCH(QByteArray, value);
+        QFETCH(int, delay);
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = status;
+        reply.body = R"({"error":{"message":"try later","type":"server_error"}})";
+        reply.headers = {{header, value}};
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QVERIFY(result.succeeded);
+        QCOMPARE(m_server->requestCount(), 2);
+        QCOMPARE(result.retryDelays.size(), 1);
+        if (delay >= 0)
+            QCOMPARE(result.retryDelays.first(), delay);
+        else
+            QVERIFY(result.retryDelays.first() >= 3 && result.retryDelays.first() <= 5);
+    }
+
+    void shouldRetryHeaderWins()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 500;
+        reply.body = R"({"error":{"message":"no"}})";
+        reply.headers = {{"x-should-retry", "false"}};
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void retriesStopAtTheLimit()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 502;
+        reply.body = "<html>Bad gateway</html>";
+        for (int i = 0; i < 5; ++i)
+            m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().httpStatus, 502);
+        QCOMPARE(m_server->requestCount(), 3); // one try and two retries
+        QCOMPARE(result.retryDelays.size(), 2);
+    }
+
+    void connectionRefusedIsRetriedThenFails()
+    {
+        ProviderProfile closed = profile();
+        {
+            FakeImagesServer probe;
+            QVERIFY(probe.listen());
+            closed.baseUrl = probe.baseUrl();
+        } // the port is closed again: nothing listens there now
+        m_client->setProvider(closed, u"sk-test-123"_s);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Network);
+        QCOMPARE(result.retryDelays.size(), 2);
+    }
+
+    void resetMidStreamKeepsPartialsAndDoesNotRetry()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::ResetAfterEvents;
+        reply.events = 2;
+        m_server->enqueue(reply);
+        m_server->setEventDelayMs(10);
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        QCOMPARE(result.partials.size(), 2);
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Network);
+        QVERIFY(result.errors.first().message.contains(u"already received are kept"_s));
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void stalledStreamTimesOut()
+    {
+        ClientOptions options = m_client->options();
+        options.idleTimeoutMs = 300;
+        m_client->setOptions(options);
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::StallAfterEvents;
+        reply.events = 1;
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
+        QCOMPARE(result.partials.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Timeout);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void cancelKeepsWhatArrived()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::StallAfterEvents;
+        reply.events = 2;
+        m_server->enqueue(reply);
+        int partials = 0;
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s), [&](ImageJob *job) {
+            connect(job, &ImageJob::partialImage, job, [&partials, job] {
+                if (++partials == 2)
+                    job->cancel();
+            });
+        });
+        QCOMPARE(result.partials.size(), 2);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Cancelled);
+    }
+
+    void brokenResponses_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<int>("errorKind");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("malformed stream") << int(ScriptedReply::Kind::MalformedStream) << true << int(ApiError::Kind::InvalidResponse) << u"not valid JSON"_s;
+        QTest::newRow("stream without final image") << int(ScriptedReply::Kind::StreamWithoutCompleted) << true << int(ApiError::Kind::InvalidResponse) << u"ended before the final image"_s;
+        QTest::newRow("corrupt image") << int(ScriptedReply::Kind::CorruptImage) << false << int(ApiError::Kind::Decode) << u"not an image"_s;
+        QTest::newRow("absurd dimensions") << int(ScriptedReply::Kind::HugeImage) << false << int(ApiError::Kind::Decode) << u"100000x100000"_s;
+    }
+
+    void brokenResponses()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, stream);
+        QFETCH(int, errorKind);
+        QFETCH(QString, messagePart);
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind(kind);
+        reply.events = 1;
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s, stream ? u"{\"stream\":true,\"partial_images\":1}"_s : QString()));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(int(result.errors.first().kind), errorKind);
+        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QVERIFY(!result.succeeded);
+    }
+
+    void oversizedResponseIsRefused()
+    {
+        ClientOptions options = m_client->options();
+        options.maxResponseBytes = 1000;
+        m_client->setOptions(options);
+        m_server->setImageSize(QSize(256, 256));
+        m_server->setNoiseImages(true);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::TooLarge);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void redirectToAnotherHostIsNotFollowed()
+    {
+        FakeImagesServer other;
+        QVERIFY(other.listen());
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Redirect;
+        reply.location = QUrl(other.baseUrl().toString() + u"/images/generations"_s);
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Redirect);
+        QCOMPARE(other.requestCount(), 0); // the key never reached the other host
+    }
+
+    void invalidRequestIsNeverSent()
+    {
+        const Run result = run(generation(u"dall-e-3"_s, u"{\"n\":3}"_s));
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::InvalidRequest);
+        QVERIFY(result.errors.first().message.contains(u"set n to 1"_s));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void missingKeySaysWhereToGetOne()
+    {
+        m_client->setProvider(profile(), QString());
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::NoApiKey);
+        QVERIFY(result.errors.first().message.contains(u"OPENAI_API_KEY"_s));
+        QVERIFY(result.errors.first().message.contains(u"keychain"_s));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void azureUsesDeploymentUrlAndApiKeyHeader()
+    {
+        ProviderProfile azure;
+        azure.kind = ProviderProfile::Kind::Azure;
+        azure.baseUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(m_server->port()));
+        azure.azureApiVersion = u"2025-04-01-preview"_s;
+        m_client->setProvider(azure, u"sk-test-123"_s);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QVERIFY(result.succeeded);
+        const RecordedRequest &sent = m_server->requests().first();
+        QCOMPARE(sent.path, u"/openai/deployments/gpt-image-1/images/generations"_s);
+        QCOMPARE(sent.query, u"api-version=2025-04-01-preview"_s);
+        QCOMPARE(sent.header("api-key"), QByteArray("sk-test-123"));
+        QVERIFY(sent.header("authorization").isEmpty());
+    }
+
+    void deletingAJobMidStreamIsSafe()
+    {
+        m_server->setEventDelayMs(20);
+        ImageJob *job = m_client->start(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        QSignalSpy partial(job, &ImageJob::partialImage);
+        QVERIFY(partial.wait(5000));
+        delete job;
+        QTest::qWait(100); // late decode results for the deleted job must be dropped quietly
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImagesClient)
+#include "tst_imagesclient.moc"
