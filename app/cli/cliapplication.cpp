@@ -1,0 +1,637 @@
+#include "cliapplication.h"
+
+#include "api/imagejob.h"
+#include "api/imagesclient.h"
+#include "api/keystore.h"
+#include "api/parameters.h"
+#include "api/requestbuilder.h"
+#include "atelierversion.h"
+#include "imagewriter.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+enum class ValueType { Text, Integer, Flag, Repeated };
+
+// One command-line option: the table drives both parsing and --help.
+struct OptionSpec
+{
+    QString name;
+    QString valueName; // empty for flags
+    QString description;
+    QStringList commands; // where it applies
+    ValueType type = ValueType::Text;
+    QString parameter; // the API parameter it sets, if any
+};
+
+const QStringList imageCommands = {u"generate"_s, u"edit"_s, u"vary"_s};
+const QStringList promptCommands = {u"generate"_s, u"edit"_s};
+const QStringList networkCommands = {u"generate"_s, u"edit"_s, u"vary"_s, u"key"_s};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Atelier::CliApplication", text);
+}
+
+const QList<OptionSpec> &optionSpecs()
+{
+    static const QList<OptionSpec> specs = {
+        {u"prompt"_s, u"TEXT"_s, tr("What the image should show (or what to change, for edit)."), promptCommands, ValueType::Text, QString()},
+        {u"image"_s, u"FILE"_s, tr("Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG)."), {u"edit"_s, u"vary"_s}, ValueType::Repeated, QString()},
+        {u"mask"_s, u"FILE"_s, tr("PNG whose transparent pixels mark where the first image may change."), {u"edit"_s}, ValueType::Text, QString()},
+        {u"model"_s, u"M"_s, tr("Model (default gpt-image-1.5; dall-e-2 for vary). See 'atelier-cli models'."), imageCommands, ValueType::Text, QString()},
+        {u"n"_s, u"N"_s, tr("Number of images (1-10; dall-e-3: 1)."), imageCommands, ValueType::Integer, Param::N},
+        {u"size"_s, u"S"_s, tr("Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16."), imageCommands, ValueType::Text, Param::Size},
+        {u"quality"_s, u"Q"_s, tr("Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3)."), promptCommands, ValueType::Text, Param::Quality},
+        {u"style"_s, u"S"_s, tr("Style for dall-e-3: vivid or natural."), promptCommands, ValueType::Text, Param::Style},
+        {u"background"_s, u"B"_s, tr("Background: auto, opaque or transparent (transparent needs png or webp)."), promptCommands, ValueType::Text, Param::Background},
+        {u"moderation"_s, u"M"_s, tr("Moderation for GPT image generations: auto or low."), promptCommands, ValueType::Text, Param::Moderation},
+        {u"output-format"_s, u"F"_s, tr("Output format for GPT image models: png, jpeg or webp."), promptCommands, ValueType::Text, Param::OutputFormat},
+        {u"output-compression"_s, u"C"_s, tr("Compression 0-100 for jpeg and webp output."), promptCommands, ValueType::Integer, Param::OutputCompression},
+        {u"response-format"_s, u"F"_s, tr("url or b64_json (DALL·E models; URLs are downloaded at once)."), imageCommands, ValueType::Text, Param::ResponseFormat},
+        {u"input-fidelity"_s, u"F"_s, tr("How closely an edit keeps the input's features: high or low."), {u"edit"_s}, ValueType::Text, Param::InputFidelity},
+        {u"user"_s, u"U"_s, tr("An end-user id passed to the API for abuse monitoring."), imageCommands, ValueType::Text, Param::User},
+        {u"stream"_s, QString(), tr("Stream the image: partial images are saved as they arrive (GPT image models)."), promptCommands, ValueType::Flag, Param::Stream},
+        {u"partial-images"_s, u"K"_s, tr("Partial images to stream before the final one (0-3; needs --stream)."), promptCommands, ValueType::Integer, Param::PartialImages},
+        {u"out"_s, u"DIR"_s, tr("Folder for the images (default: the current folder)."), imageCommands, ValueType::Text, QString()},
+        {u"name"_s, u"STEM"_s, tr("File name stem (default: atelier-<date>-<time>-<prompt>)."), imageCommands, ValueType::Text, QString()},
+        {u"dry-run"_s, QString(), tr("Send nothing; print the exact request as JSON (the key shown as ***)."), imageCommands, ValueType::Flag, QString()},
+        {u"json"_s, QString(), tr("Print one JSON summary instead of one path per line (models: the full catalog)."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Flag, QString()},
+        {u"provider"_s, u"P"_s, tr("openai (default), azure or compatible; the environment decides when not given."), networkCommands, ValueType::Text, QString()},
+        {u"base-url"_s, u"URL"_s, tr("API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. Default: OPENAI_BASE_URL or https://api.openai.com/v1."), networkCommands, ValueType::Text, QString()},
+        {u"organization"_s, u"ID"_s, tr("OpenAI organization id (default: OPENAI_ORG_ID)."), networkCommands, ValueType::Text, QString()},
+        {u"project"_s, u"ID"_s, tr("OpenAI project id (default: OPENAI_PROJECT_ID)."), networkCommands, ValueType::Text, QString()},
+        {u"deployment"_s, u"NAME"_s, tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
+        {u"api-version"_s, u"V"_s, tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
+        {u"key-name"_s, u"NAME"_s, tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
+        {u"timeout"_s, u"SECONDS"_s, tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
+        {u"connect-timeout"_s, u"SECONDS"_s, tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
+        {u"retries"_s, u"N"_s, tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
+        {u"catalog"_s, u"FILE"_s, tr("Model catalog overlay to use instead of the one in the config folder."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Text, QString()},
+    };
+    return specs;
+}
+
+struct CommandSpec
+{
+    QString name;
+    QString synopsis;
+    QString description;
+};
+
+const QList<CommandSpec> &commandSpecs()
+{
+    static const QList<CommandSpec> commands = {
+        {u"models"_s, u"models [--json]"_s, tr("List the models Atelier knows, what they can do and their status.")},
+        {u"generate"_s, u"generate --prompt TEXT [options]"_s, tr("Create images from a prompt (POST /images/generations).")},
+        {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s, tr("Edit or combine images (POST /images/edits).")},
+        {u"vary"_s, u"vary --image FILE [--model M] [--n N] [--size S] [options]"_s, tr("Variations of an image, dall-e-2 only (POST /images/variations).")},
+        {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s, tr("Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.")},
+    };
+    return commands;
+}
+
+bool applies(const QString &option, const QString &command)
+{
+    return std::any_of(optionSpecs().cbegin(), optionSpecs().cend(), [&](const OptionSpec &spec) {
+        return spec.name == option && spec.commands.contains(command);
+    });
+}
+
+void addOptions(QCommandLineParser *parser, const QString &command)
+{
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (!spec.commands.contains(command))
+            continue;
+        if (spec.valueName.isEmpty())
+            parser->addOption(QCommandLineOption(spec.name, spec.description));
+        else
+            parser->addOption(QCommandLineOption(spec.name, spec.description, spec.valueName));
+    }
+}
+
+QJsonValue integerOrText(const QString &text)
+{
+    bool ok = false;
+    const qint64 number = text.trimmed().toLongLong(&ok);
+    return ok ? QJsonValue(number) : QJsonValue(text); // text: the validator explains
+}
+
+QString readSecretLine()
+{
+    const bool terminal = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::fputs(tr("API key (input hidden): ").toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QFile input;
+    QString line;
+    if (input.open(stdin, QIODevice::ReadOnly))
+        line = QString::fromUtf8(input.readLine(64 * 1024)).trimmed();
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    return line;
+}
+
+} // namespace
+
+CliApplication::CliApplication(QObject *parent) : QObject(parent), m_out(stdout), m_err(stderr) { }
+
+CliApplication::~CliApplication() = default;
+
+QString CliApplication::usage()
+{
+    QString text;
+    QTextStream stream(&text);
+    stream << "atelier-cli " << ATELIER_VERSION << " — " << tr("the Images API from the command line") << "\n\n";
+    stream << tr("Usage:") << "\n";
+    for (const CommandSpec &command : commandSpecs())
+        stream << "  atelier-cli " << command.synopsis << "\n      " << command.description << "\n";
+    stream << "  atelier-cli --help | --version\n\n";
+    stream << tr("Options (the commands each applies to in brackets):") << "\n";
+    for (const OptionSpec &spec : optionSpecs()) {
+        QString left = u"  --"_s + spec.name;
+        if (!spec.valueName.isEmpty())
+            left += u' ' + spec.valueName;
+        stream << left.leftJustified(30) << u' ' << spec.description << " [" << spec.commands.join(u", "_s) << "]\n";
+    }
+    stream << "\n" << tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the keychain entry stored with 'atelier-cli key set'.") << "\n";
+    stream << tr("Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.") << "\n";
+    stream << tr("Model catalog overlay: %1").arg(Catalog::defaultOverlayPath()) << "\n\n";
+    stream << tr("Exit codes: 0 success; 1 other failure; 2 invalid input (every problem printed, nothing sent); 3 the API answered with an error; 4 network failure or timeout; 130 interrupted (images received so far are kept).") << "\n";
+    return text;
+}
+
+int CliApplication::start(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command.isEmpty() || command == u"--help" || command == u"-h" || command == u"help") {
+        m_out << usage();
+        m_out.flush();
+        return command.isEmpty() ? ExitCode::InvalidInput : ExitCode::Success;
+    }
+    if (command == u"--version" || command == u"-v") {
+        m_out << "atelier-cli " << ATELIER_VERSION << Qt::endl;
+        return ExitCode::Success;
+    }
+    const bool known = std::any_of(commandSpecs().cbegin(), commandSpecs().cend(),
+                                   [&](const CommandSpec &spec) { return spec.name == command; });
+    if (!known) {
+        m_err << tr("error: unknown command \"%1\"; use models, generate, edit, vary or key (see --help).").arg(command) << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+
+    m_command = command;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    addOptions(&parser, command);
+    QStringList commandArguments = arguments;
+    commandArguments.removeAt(1);
+    if (!parser.parse(commandArguments)) {
+        m_err << tr("error: %1; see 'atelier-cli %2 --help'.").arg(parser.errorText(), command) << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+    if (parser.isSet(u"help"_s)) {
+        m_out << usage();
+        m_out.flush();
+        return ExitCode::Success;
+    }
+    if (command == u"models")
+        return runModels(parser);
+    if (command == u"key")
+        return runKey(parser);
+    const Endpoint endpoint = command == u"generate" ? Endpoint::Generations
+                              : command == u"edit"   ? Endpoint::Edits
+                                                     : Endpoint::Variations;
+    return runImages(endpoint, parser);
+}
+
+int CliApplication::runModels(const QCommandLineParser &parser)
+{
+    m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
+    for (const QString &warning : m_catalog.loadWarnings())
+        m_err << tr("warning: %1").arg(warning) << Qt::endl;
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray models;
+        for (const QString &id : m_catalog.modelIds()) {
+            const ModelSpec spec = m_catalog.spec(id);
+            QJsonObject endpoints;
+            for (Endpoint endpoint : allEndpoints) {
+                const EndpointRules *rules = spec.rulesFor(endpoint);
+                if (!rules)
+                    continue;
+                QJsonObject parameters;
+                for (const QString &name : rules->parameters()) {
+                    const ParameterRule *rule = rules->rule(name);
+                    QJsonObject ruleJson;
+                    if (!rule->values.isEmpty())
+                        ruleJson.insert(u"values"_s, QJsonArray::fromStringList(rule->values));
+                    if (rule->kind == ParameterKind::Integer) {
+                        ruleJson.insert(u"min"_s, rule->minimum);
+                        ruleJson.insert(u"max"_s, rule->maximum);
+                    }
+                    if (rule->maxLength > 0)
+                        ruleJson.insert(u"maxLength"_s, rule->maxLength);
+                    if (rule->kind == ParameterKind::Files) {
+                        ruleJson.insert(u"maxCount"_s, rule->maxCount);
+                        ruleJson.insert(u"formats"_s, QJsonArray::fromStringList(rule->formats));
+                        ruleJson.insert(u"maxBytes"_s, rule->maxBytes);
+                        if (rule->square)
+                            ruleJson.insert(u"square"_s, true);
+                    }
+                    if (rule->freeSize.enabled)
+                        ruleJson.insert(u"free"_s, rule->freeSize.explain);
+                    if (!rule->defaultValue.isUndefined() && !rule->defaultValue.isNull())
+                        ruleJson.insert(u"default"_s, rule->defaultValue);
+                    parameters.insert(name, ruleJson);
+                }
+                endpoints.insert(endpointName(endpoint), parameters);
+            }
+            models.append(QJsonObject{{u"id"_s, id},
+                                      {u"name"_s, spec.displayName},
+                                      {u"status"_s, spec.lifecycleStatus},
+                                      {u"note"_s, spec.lifecycleNote},
+                                      {u"endpoints"_s, endpoints}});
+        }
+        m_out << QJsonDocument(QJsonObject{{u"models"_s, models}}).toJson(QJsonDocument::Indented);
+        m_out.flush();
+        return ExitCode::Success;
+    }
+    m_out << QString(tr("MODEL")).leftJustified(26) << QString(tr("ENDPOINTS")).leftJustified(32) << tr("STATUS") << "\n";
+    for (const QString &id : m_catalog.modelIds()) {
+        const ModelSpec spec = m_catalog.spec(id);
+        QStringList endpoints;
+        for (Endpoint endpoint : allEndpoints) {
+            if (spec.serves(endpoint))
+                endpoints.append(endpointName(endpoint));
+        }
+        m_out << id.leftJustified(26) << endpoints.join(u", "_s).leftJustified(32) << spec.lifecycleStatus << "\n";
+        if (!spec.lifecycleNote.isEmpty())
+            m_out << "    " << spec.lifecycleNote << "\n";
+    }
+    m_out.flush();
+    return ExitCode::Success;
+}
+
+bool CliApplication::buildRequest(Endpoint endpoint, const QCommandLineParser &parser, ImageRequest *request)
+{
+    request->endpoint = endpoint;
+    request->model = parser.isSet(u"model"_s) ? parser.value(u"model"_s)
+                                               : (endpoint == Endpoint::Variations ? u"dall-e-2"_s : u"gpt-image-1.5"_s);
+    auto value = [&](const QString &name) { return applies(name, m_command) ? parser.value(name) : QString(); };
+    request->prompt = value(u"prompt"_s);
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (request->prompt.isEmpty() && endpoint != Endpoint::Variations && positional.size() == 1) {
+            request->prompt = positional.first();
+        } else {
+            m_err << tr("error: unexpected argument \"%1\"; options start with -- (see --help).").arg(positional.first()) << Qt::endl;
+            return false;
+        }
+    }
+    request->images = applies(u"image"_s, m_command) ? parser.values(u"image"_s) : QStringList();
+    request->mask = value(u"mask"_s);
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (spec.parameter.isEmpty() || !spec.commands.contains(m_command) || !parser.isSet(spec.name))
+            continue;
+        switch (spec.type) {
+        case ValueType::Flag:
+            request->setOption(spec.parameter, true);
+            break;
+        case ValueType::Integer:
+            request->setOption(spec.parameter, integerOrText(parser.value(spec.name)));
+            break;
+        case ValueType::Text:
+        case ValueType::Repeated:
+            request->setOption(spec.parameter, parser.value(spec.name));
+            break;
+        }
+    }
+    return true;
+}
+
+bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProfile *profile)
+{
+    *profile = ProviderProfile::fromEnvironment();
+    if (parser.isSet(u"provider"_s)) {
+        const std::optional<ProviderProfile::Kind> kind = ProviderProfile::kindFromName(parser.value(u"provider"_s));
+        if (!kind) {
+            m_err << tr("error: provider \"%1\" is unknown; use openai, azure or compatible.").arg(parser.value(u"provider"_s)) << Qt::endl;
+            return false;
+        }
+        if (*kind != profile->kind) {
+            ProviderProfile fresh;
+            fresh.kind = *kind;
+            fresh.name = ProviderProfile::kindName(*kind);
+            if (*kind == ProviderProfile::Kind::Azure) {
+                fresh.auth = ProviderProfile::Auth::ApiKeyHeader;
+                fresh.baseUrl = QUrl(qEnvironmentVariable("AZURE_OPENAI_ENDPOINT"));
+            } else if (*kind == ProviderProfile::Kind::Compatible) {
+                fresh.baseUrl = QUrl(qEnvironmentVariable("OPENAI_BASE_URL"));
+            }
+            fresh.organization = profile->organization;
+            fresh.project = profile->project;
+            *profile = fresh;
+        }
+    }
+    if (parser.isSet(u"base-url"_s))
+        profile->baseUrl = QUrl(parser.value(u"base-url"_s));
+    if (parser.isSet(u"organization"_s))
+        profile->organization = parser.value(u"organization"_s);
+    if (parser.isSet(u"project"_s))
+        profile->project = parser.value(u"project"_s);
+    if (parser.isSet(u"deployment"_s))
+        profile->azureDeployment = parser.value(u"deployment"_s);
+    if (parser.isSet(u"api-version"_s))
+        profile->azureApiVersion = parser.value(u"api-version"_s);
+    if (parser.isSet(u"key-name"_s))
+        profile->name = parser.value(u"key-name"_s);
+    if (const QString problem = profile->problem(); !problem.isEmpty()) {
+        m_err << tr("error: %1").arg(problem) << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+QString CliApplication::findApiKey(const ProviderProfile &profile, const QString &account, QString *where)
+{
+    const QString fromEnvironment = profile.apiKeyFromEnvironment();
+    if (!fromEnvironment.isEmpty()) {
+        *where = tr("the environment variable %1").arg(profile.apiKeyVariable());
+        return fromEnvironment;
+    }
+    const KeyStore::Result stored = KeyStore::read(account);
+    if (stored.ok && !stored.key.isEmpty()) {
+        *where = tr("the keychain entry \"%1\"").arg(account);
+        return stored.key;
+    }
+    *where = stored.notFound ? tr("the keychain has no entry \"%1\"").arg(account)
+                             : tr("the keychain cannot be used: %1").arg(stored.error);
+    return {};
+}
+
+int CliApplication::runKey(const QCommandLineParser &parser)
+{
+    const QString action = parser.positionalArguments().value(0);
+    ProviderProfile profile;
+    if (!buildProfile(parser, &profile))
+        return ExitCode::InvalidInput;
+    const QString account = profile.name;
+    if (action == u"set") {
+        const QString key = readSecretLine();
+        if (key.isEmpty()) {
+            m_err << tr("error: no key was given; pipe it in, e.g. 'atelier-cli key set < key.txt', or type it when asked.") << Qt::endl;
+            return ExitCode::InvalidInput;
+        }
+        const KeyStore::Result result = KeyStore::write(account, key);
+        if (!result.ok) {
+            m_err << tr("error: the key could not be stored: %1. Set %2 in the environment instead.").arg(result.error, profile.apiKeyVariable()) << Qt::endl;
+            return ExitCode::Failure;
+        }
+        m_out << tr("The key for \"%1\" is stored in the keychain.").arg(account) << Qt::endl;
+        return ExitCode::Success;
+    }
+    if (action == u"clear") {
+        const KeyStore::Result result = KeyStore::remove(account);
+        if (!result.ok) {
+            m_err << tr("error: the key could not be removed: %1.").arg(result.error) << Qt::endl;
+            return ExitCode::Failure;
+        }
+        m_out << tr("The key for \"%1\" was removed from the keychain.").arg(account) << Qt::endl;
+        return ExitCode::Success;
+    }
+    if (action == u"status") {
+        QString where;
+        const QString key = findApiKey(profile, account, &where);
+        if (key.isEmpty()) {
+            m_out << tr("No API key for \"%1\": %2. Set %3 or run 'atelier-cli key set'.").arg(account, where, profile.apiKeyVariable()) << Qt::endl;
+            return ExitCode::Failure;
+        }
+        m_out << tr("The API key for \"%1\" comes from %2.").arg(account, where) << Qt::endl;
+        return ExitCode::Success;
+    }
+    m_err << tr("error: 'key' needs set, clear or status, e.g. 'atelier-cli key set'.") << Qt::endl;
+    return ExitCode::InvalidInput;
+}
+
+int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parser)
+{
+    m_json = parser.isSet(u"json"_s);
+    if (!buildRequest(endpoint, parser, &m_request))
+        return ExitCode::InvalidInput;
+    m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
+    for (const QString &warning : m_catalog.loadWarnings())
+        m_err << tr("warning: %1").arg(warning) << Qt::endl;
+    const QList<Violation> violations = m_catalog.validate(m_request);
+    for (const Violation &violation : violations) {
+        if (!violation.isError())
+            m_err << tr("warning: %1").arg(violation.message) << Qt::endl;
+    }
+    if (hasErrors(violations)) {
+        for (const Violation &violation : violations) {
+            if (violation.isError())
+                m_err << tr("error: %1: %2").arg(violation.parameter, violation.message) << Qt::endl;
+        }
+        m_err << tr("Nothing was sent.") << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+    ProviderProfile profile;
+    if (!buildProfile(parser, &profile))
+        return ExitCode::InvalidInput;
+    QString keySource;
+    const QString apiKey = findApiKey(profile, profile.name, &keySource);
+
+    // Streaming several images: parallel n=1 requests, so that every image streams.
+    const int imagesRequested = int(m_request.option(Param::N).toInteger(1));
+    const bool split = m_request.option(Param::Stream).toBool(false) && imagesRequested > 1;
+    ImageRequest single = m_request;
+    if (split)
+        single.clearOption(Param::N);
+
+    if (parser.isSet(u"dry-run"_s)) {
+        if (apiKey.isEmpty())
+            m_err << tr("warning: no API key found (%1); a real run would stop here.").arg(keySource) << Qt::endl;
+        QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
+        if (split)
+            description.insert(u"parallel_requests"_s, imagesRequested);
+        m_out << QJsonDocument(description).toJson(QJsonDocument::Indented);
+        m_out.flush();
+        return ExitCode::Success;
+    }
+    if (apiKey.isEmpty()) {
+        m_err << tr("error: no API key found: %1. Set %2 in the environment, or store a key with 'atelier-cli key set'.")
+                     .arg(keySource, profile.apiKeyVariable())
+              << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+
+    const CostEstimate estimate = m_catalog.estimate(m_request);
+    if (estimate.available && !m_json)
+        m_err << tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
+
+    m_client = std::make_unique<ImagesClient>(m_catalog);
+    m_client->setProvider(profile, apiKey);
+    ClientOptions options;
+    options.decode.decodePixels = false; // the CLI saves the bytes as received; headers are checked
+    if (parser.isSet(u"timeout"_s))
+        options.idleTimeoutMs = std::max(1, parser.value(u"timeout"_s).toInt()) * 1000;
+    if (parser.isSet(u"connect-timeout"_s))
+        options.connectTimeoutMs = std::max(1, parser.value(u"connect-timeout"_s).toInt()) * 1000;
+    if (parser.isSet(u"retries"_s))
+        options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
+    m_client->setOptions(options);
+    const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : ImageWriter::defaultStem(m_request.prompt);
+    m_writer = std::make_unique<ImageWriter>(parser.value(u"out"_s), stem);
+
+    if (split) {
+        for (int i = 0; i < imagesRequested; ++i)
+            startJob(single, i, imagesRequested);
+    } else {
+        startJob(m_request, -1, imagesRequested);
+    }
+    return -1;
+}
+
+void CliApplication::startJob(const ImageRequest &request, int jobIndex, int imagesRequested)
+{
+    ImageJob *job = m_client->start(request);
+    m_jobs.append(job);
+    ++m_running;
+    auto save = [this, jobIndex, imagesRequested](const ImageResult &image) {
+        QString error;
+        const QString path = m_writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex), &error);
+        if (path.isEmpty()) {
+            m_writeFailed = true;
+            m_err << tr("error: %1").arg(error) << Qt::endl;
+            return;
+        }
+        if (image.partial) {
+            m_savedPartials.append(path);
+        } else {
+            QJsonObject saved{{u"path"_s, path}, {u"format"_s, image.format},
+                              {u"width"_s, image.size.width()}, {u"height"_s, image.size.height()}};
+            if (!image.revisedPrompt.isEmpty())
+                saved.insert(u"revised_prompt"_s, image.revisedPrompt);
+            if (image.sourceUrl.isValid())
+                saved.insert(u"url"_s, image.sourceUrl.toString());
+            m_savedImages.append(saved);
+        }
+        if (!m_json)
+            m_out << path << Qt::endl;
+    };
+    connect(job, &ImageJob::partialImage, this, save);
+    connect(job, &ImageJob::imageReady, this, save);
+    connect(job, &ImageJob::usageReported, this, [this](const Usage &usage) {
+        auto add = [](qint64 a, qint64 b) { return a < 0 ? b : (b < 0 ? a : a + b); };
+        m_usage.inputTokens = add(m_usage.inputTokens, usage.inputTokens);
+        m_usage.outputTokens = add(m_usage.outputTokens, usage.outputTokens);
+        m_usage.totalTokens = add(m_usage.totalTokens, usage.totalTokens);
+        m_usage.inputTextTokens = add(m_usage.inputTextTokens, usage.inputTextTokens);
+        m_usage.inputImageTokens = add(m_usage.inputImageTokens, usage.inputImageTokens);
+    });
+    connect(job, &ImageJob::retrying, this, [this](int retry, int delayMs, const ApiError &reason) {
+        if (!m_json)
+            m_err << tr("Retrying (%1) in %2 s: %3").arg(retry).arg(delayMs / 1000.0, 0, 'f', 1).arg(reason.toString()) << Qt::endl;
+    });
+    connect(job, &ImageJob::failed, this, [this](const ApiError &error) {
+        m_failures.append(error);
+        m_errors.append(QJsonObject{{u"kind"_s, ApiError::kindName(error.kind)}, {u"message"_s, error.message},
+                                    {u"status"_s, error.httpStatus}, {u"type"_s, error.type}, {u"param"_s, error.param},
+                                    {u"code"_s, error.code}, {u"request_id"_s, error.requestId}});
+        if (!m_json)
+            m_err << tr("error: %1").arg(error.toString()) << Qt::endl;
+    });
+    connect(job, &ImageJob::finished, this, &CliApplication::onJobFinished);
+}
+
+int CliApplication::exitCodeFor(const ApiError &error) const
+{
+    switch (error.kind) {
+    case ApiError::Kind::None:
+        return ExitCode::Success;
+    case ApiError::Kind::InvalidRequest:
+    case ApiError::Kind::NoApiKey:
+        return ExitCode::InvalidInput;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Redirect:
+        return ExitCode::NetworkError;
+    case ApiError::Kind::Cancelled:
+        return ExitCode::Interrupted;
+    case ApiError::Kind::Api:
+    case ApiError::Kind::InvalidResponse:
+    case ApiError::Kind::TooLarge:
+    case ApiError::Kind::Decode:
+        return ExitCode::ApiError;
+    }
+    return ExitCode::Failure;
+}
+
+void CliApplication::onJobFinished()
+{
+    auto *job = qobject_cast<ImageJob *>(sender());
+    if (job && !job->requestId().isEmpty())
+        m_requestIds.append(job->requestId());
+    if (--m_running > 0)
+        return;
+    int code = ExitCode::Success;
+    if (m_interrupted)
+        code = ExitCode::Interrupted;
+    else if (!m_failures.isEmpty())
+        code = exitCodeFor(m_failures.constFirst());
+    else if (m_writeFailed)
+        code = ExitCode::Failure;
+    if (m_json) {
+        QJsonObject summary{{u"ok"_s, code == ExitCode::Success},
+                            {u"endpoint"_s, endpointName(m_request.endpoint)},
+                            {u"model"_s, Catalog::effectiveModel(m_request)},
+                            {u"images"_s, m_savedImages},
+                            {u"partials"_s, m_savedPartials},
+                            {u"request_ids"_s, m_requestIds}};
+        if (m_usage.isValid())
+            summary.insert(u"usage"_s, m_usage.toJson());
+        const CostEstimate estimate = m_catalog.estimate(m_request);
+        if (estimate.available)
+            summary.insert(u"estimated_cost_usd"_s, estimate.cost);
+        if (!m_errors.isEmpty())
+            summary.insert(u"errors"_s, m_errors);
+        m_out << QJsonDocument(summary).toJson(QJsonDocument::Indented);
+        m_out.flush();
+    }
+    Q_EMIT finished(code);
+}
+
+void CliApplication::interrupt()
+{
+    m_interrupted = true;
+    if (m_running == 0) {
+        Q_EMIT finished(ExitCode::Interrupted);
+        return;
+    }
+    for (const QPointer<ImageJob> &job : std::as_const(m_jobs)) {
+        if (job)
+            job->cancel();
+    }
+}
+
+} // namespace Atelier

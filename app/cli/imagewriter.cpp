@@ -1,0 +1,73 @@
+#include "imagewriter.h"
+
+#include "api/imageresult.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+ImageWriter::ImageWriter(const QString &directory, const QString &stem)
+    : m_directory(QDir(directory.isEmpty() ? QDir::currentPath() : directory).absolutePath()), m_stem(stem)
+{
+}
+
+QString ImageWriter::defaultStem(const QString &prompt, const QDateTime &time)
+{
+    QString slug = prompt.left(80).toLower();
+    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
+    slug.replace(notWord, u"-"_s);
+    slug = slug.left(40);
+    while (slug.startsWith(u'-'))
+        slug.remove(0, 1);
+    while (slug.endsWith(u'-'))
+        slug.chop(1);
+    QString stem = u"atelier-"_s + time.toString(u"yyyyMMdd-HHmmss"_s);
+    if (!slug.isEmpty())
+        stem += u'-' + slug;
+    return stem;
+}
+
+QString ImageWriter::extensionFor(const QString &format)
+{
+    if (format == u"jpeg")
+        return u"jpg"_s;
+    return format.isEmpty() ? u"png"_s : format;
+}
+
+QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, int jobIndex)
+{
+    // Several images: number them from 1, whether they came from one request or parallel ones.
+    const int number = jobIndex >= 0 ? jobIndex + 1 : image.imageIndex + 1;
+    const QString numbered = imagesRequested > 1 ? u"-%1"_s.arg(number) : QString();
+    if (image.partial)
+        return numbered + u"-partial-%1"_s.arg(image.index);
+    if (jobIndex < 0 && imagesRequested > 1)
+        return u"-%1"_s.arg(image.index + 1);
+    return numbered;
+}
+
+QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
+{
+    if (!m_directory.exists() && !m_directory.mkpath(u"."_s)) {
+        *error = tr("The folder %1 cannot be created; choose another with --out.")
+                     .arg(m_directory.absolutePath());
+        return {};
+    }
+    const QString extension = extensionFor(image.format);
+    QString path = m_directory.filePath(m_stem + suffix + u'.' + extension);
+    for (int copy = 2; QFileInfo::exists(path); ++copy)
+        path = m_directory.filePath(u"%1%2-(%3).%4"_s.arg(m_stem, suffix).arg(copy).arg(extension));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(image.encoded) != image.encoded.size()
+        || !file.commit()) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return {};
+    }
+    return path;
+}
+
+} // namespace Atelier

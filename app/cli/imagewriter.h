@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QString>
+
+namespace Atelier {
+
+struct ImageResult;
+
+// Saves received images into a folder as they arrive: <stem>.<ext>, <stem>-<n>.<ext> for several
+// images, <stem>-partial-<i>.<ext> for partials. Writes atomically and never overwrites a file.
+class ImageWriter final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::ImageWriter)
+
+public:
+    ImageWriter(const QString &directory, const QString &stem);
+
+    // "atelier-20261121-235400-a-lighthouse-at-dusk": a stem from the time and the prompt.
+    static QString defaultStem(const QString &prompt, const QDateTime &time = QDateTime::currentDateTime());
+    static QString extensionFor(const QString &format);
+
+    // Returns the path written, or an empty string with `error` set.
+    QString write(const ImageResult &image, const QString &suffix, QString *error);
+    // The suffix for an image: "" (single), "-2" (second of several), "-partial-0", "-2-partial-1".
+    static QString suffixFor(const ImageResult &image, int imagesRequested, int jobIndex);
+
+    QString directory() const { return m_directory.absolutePath(); }
+
+private:
+    QDir m_directory;
+    QString m_stem;
+};
+
+} // namespace Atelier

@@ -1,0 +1,332 @@
+#include "fakeimagesserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeImagesServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    const QString m_key = u"sk-cli-secret-4242"_s;
+
+    QProcessEnvironment environment(bool withKey = true) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &name : env.keys()) {
+            if (name.startsWith(u"OPENAI_"_s) || name.startsWith(u"AZURE_OPENAI"_s))
+                env.remove(name);
+        }
+        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no keychain here: it must fail fast
+        env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
+        if (withKey)
+            env.insert(u"OPENAI_API_KEY"_s, m_key);
+        env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
+        env.insert(u"HOME"_s, m_dir->path());
+        return env;
+    }
+
+    // Runs atelier-cli while this test's event loop serves the fake server.
+    CliRun cli(const QStringList &arguments, const QProcessEnvironment &env, const QByteArray &input = {},
+               std::function<void(QProcess *)> during = {})
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.setWorkingDirectory(m_dir->path());
+        process.start(QStringLiteral(ATELIER_CLI_PATH), arguments);
+        if (!process.waitForStarted())
+            qFatal("atelier-cli did not start");
+        if (!input.isNull()) {
+            process.write(input);
+            process.closeWriteChannel();
+        }
+        if (during)
+            during(&process);
+        QSignalSpy finished(&process, &QProcess::finished);
+        if (process.state() != QProcess::NotRunning && !finished.wait(30000))
+            process.kill();
+        CliRun run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        if (run.out.contains(m_key) || run.err.contains(m_key))
+            qFatal("atelier-cli printed the API key");
+        return run;
+    }
+
+    QString writePng(const QString &name, const QSize &size, bool alpha = false)
+    {
+        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkBlue));
+        const QString path = m_dir->filePath(name);
+        image.save(path, "PNG");
+        return path;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_server = std::make_unique<FakeImagesServer>();
+        QVERIFY(m_server->listen());
+        m_server->setApiKey(m_key);
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_dir.reset();
+    }
+
+    void versionAndHelp()
+    {
+        const CliRun version = cli({u"--version"_s}, environment());
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(u"atelier-cli 0."_s));
+        const CliRun help = cli({u"--help"_s}, environment());
+        QCOMPARE(help.exitCode, 0);
+        for (const char *option : {"--prompt", "--image", "--mask", "--model", "--n", "--size", "--quality", "--style",
+                                   "--background", "--moderation", "--output-format", "--output-compression",
+                                   "--response-format", "--input-fidelity", "--user", "--stream", "--partial-images",
+                                   "--out", "--dry-run", "--json", "--provider", "--base-url", "--timeout", "--retries"})
+            QVERIFY2(help.out.contains(QString::fromLatin1(option) + u' '), option);
+        for (const char *command : {"models", "generate", "edit", "vary", "key set"})
+            QVERIFY2(help.out.contains(QString::fromLatin1(command)), command);
+        QVERIFY(help.out.contains(u"130"_s));
+    }
+
+    void dryRunGeneration()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--model"_s, u"gpt-image-1.5"_s, u"--n"_s, u"2"_s,
+                                u"--output-format"_s, u"webp"_s, u"--output-compression"_s, u"70"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject request = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(request.value(u"method"_s).toString(), u"POST"_s);
+        QCOMPARE(request.value(u"url"_s).toString(), m_server->baseUrl().toString() + u"/images/generations"_s);
+        QCOMPARE(request.value(u"headers"_s).toObject().value(u"Authorization"_s).toString(), u"Bearer ***"_s);
+        const QJsonObject body = request.value(u"json"_s).toObject();
+        QCOMPARE(body.value(u"n"_s).toInt(), 2);
+        QCOMPARE(body.value(u"output_compression"_s).toInt(), 70);
+        QCOMPARE(body.keys().size(), 5); // model, prompt, n, output_format, output_compression: nothing unset
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void dryRunEditDescribesMultipart()
+    {
+        const QString a = writePng(u"a.png"_s, QSize(16, 16));
+        const QString b = writePng(u"b.png"_s, QSize(16, 16));
+        const QString mask = writePng(u"mask.png"_s, QSize(16, 16), true);
+        const CliRun run = cli({u"edit"_s, u"--prompt"_s, u"add a hat"_s, u"--image"_s, a, u"--image"_s, b, u"--mask"_s, mask,
+                                u"--input-fidelity"_s, u"high"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject request = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonArray parts = request.value(u"multipart"_s).toArray();
+        QCOMPARE(parts.size(), 6);
+        QCOMPARE(parts[0].toObject().value(u"name"_s).toString(), u"image[]"_s);
+        QCOMPARE(parts[0].toObject().value(u"filename"_s).toString(), u"a.png"_s);
+        QCOMPARE(parts[0].toObject().value(u"content_type"_s).toString(), u"image/png"_s);
+        QCOMPARE(parts[0].toObject().value(u"bytes"_s).toInteger(), QFileInfo(a).size());
+        QCOMPARE(parts[2].toObject().value(u"name"_s).toString(), u"mask"_s);
+        QCOMPARE(parts[5].toObject().value(u"value"_s).toString(), u"high"_s);
+    }
+
+    void invalidInputPrintsEveryViolation()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--model"_s, u"dall-e-3"_s, u"--n"_s, u"3"_s,
+                                u"--quality"_s, u"low"_s, u"--stream"_s}, environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"dall-e-3 makes one image per request; set n to 1."_s));
+        QVERIFY(run.err.contains(u"quality"_s));
+        QVERIFY(run.err.contains(u"stream"_s));
+        QVERIFY(run.err.contains(u"Nothing was sent."_s));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void notANumberIsExplained()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"x"_s, u"--n"_s, u"two"_s}, environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"n must be a whole number, not \"two\""_s), qPrintable(run.err));
+    }
+
+    void generateWritesFilesAndPrintsPaths()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--n"_s, u"2"_s, u"--out"_s, u"images"_s, u"--name"_s, u"fox"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].endsWith(u"images/fox-1.png"_s));
+        QVERIFY(lines[1].endsWith(u"images/fox-2.png"_s));
+        QVERIFY(!QImage(lines[0]).isNull());
+        QVERIFY(m_server->requests().first().violations.isEmpty());
+        // A second run never overwrites the first one's images.
+        const CliRun again = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--out"_s, u"images"_s, u"--name"_s, u"fox-1"_s}, environment());
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.trimmed().endsWith(u"fox-1-(2).png"_s), qPrintable(again.out));
+    }
+
+    void streamWritesPartialsAsTheyArrive()
+    {
+        m_server->setEventDelayMs(20);
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--stream"_s, u"--partial-images"_s, u"3"_s,
+                                u"--name"_s, u"fox"_s, u"--json"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(summary.value(u"ok"_s).toBool());
+        QCOMPARE(summary.value(u"partials"_s).toArray().size(), 3);
+        QCOMPARE(summary.value(u"images"_s).toArray().size(), 1);
+        QCOMPARE(summary.value(u"usage"_s).toObject().value(u"total_tokens"_s).toInt(), 100);
+        QCOMPARE(summary.value(u"request_ids"_s).toArray().size(), 1);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(QFile::exists(m_dir->filePath(u"fox-partial-%1.png"_s.arg(i))));
+        QVERIFY(QFile::exists(m_dir->filePath(u"fox.png"_s)));
+    }
+
+    void editAgainstTheServer()
+    {
+        const QString a = writePng(u"a.png"_s, QSize(16, 16));
+        const QString mask = writePng(u"mask.png"_s, QSize(16, 16), true);
+        const CliRun run = cli({u"edit"_s, u"--prompt"_s, u"add a hat"_s, u"--image"_s, a, u"--mask"_s, mask, u"--name"_s, u"hat"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const RecordedRequest &sent = m_server->requests().first();
+        QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u"; "_s)));
+        QCOMPARE(sent.partNames(), (QStringList{u"image"_s, u"mask"_s, u"model"_s, u"prompt"_s}));
+    }
+
+    void varyDownloadsUrls()
+    {
+        const QString a = writePng(u"square.png"_s, QSize(16, 16));
+        const CliRun run = cli({u"vary"_s, u"--image"_s, a, u"--n"_s, u"2"_s, u"--name"_s, u"v"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(QFile::exists(m_dir->filePath(u"v-1.png"_s)));
+        QVERIFY(QFile::exists(m_dir->filePath(u"v-2.png"_s)));
+    }
+
+    void apiErrorExitsWith3()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = R"({"error":{"message":"Billing hard limit has been reached.","type":"invalid_request_error","code":"billing_hard_limit_reached"}})";
+        m_server->enqueue(reply);
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s}, environment());
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains(u"Billing hard limit has been reached."_s));
+        QVERIFY(run.err.contains(u"request id req_"_s));
+    }
+
+    void networkFailureExitsWith4()
+    {
+        QProcessEnvironment env = environment();
+        {
+            FakeImagesServer closed;
+            QVERIFY(closed.listen());
+            env.insert(u"OPENAI_BASE_URL"_s, closed.baseUrl().toString());
+        }
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--retries"_s, u"0"_s}, env);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY(run.err.contains(u"Network error"_s));
+    }
+
+    void missingKeySaysWhereToGetOne()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s}, environment(false));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"OPENAI_API_KEY"_s));
+        QVERIFY(run.err.contains(u"atelier-cli key set"_s));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void interruptKeepsPartials()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::StallAfterEvents;
+        reply.events = 2;
+        m_server->enqueue(reply);
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--stream"_s, u"--partial-images"_s, u"3"_s, u"--name"_s, u"cut"_s},
+                               environment(), {}, [this](QProcess *process) {
+                                   QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir->filePath(u"cut-partial-1.png"_s)), 10000);
+                                   ::kill(pid_t(process->processId()), SIGINT);
+                               });
+        QCOMPARE(run.exitCode, 130);
+        QVERIFY(QFile::exists(m_dir->filePath(u"cut-partial-0.png"_s)));
+        QVERIFY(QFile::exists(m_dir->filePath(u"cut-partial-1.png"_s)));
+    }
+
+    void modelsListsTheCatalog()
+    {
+        const CliRun table = cli({u"models"_s}, environment());
+        QCOMPARE(table.exitCode, 0);
+        for (const char *model : {"dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2",
+                                  "gpt-image-2-2026-04-21", "chatgpt-image-latest"})
+            QVERIFY2(table.out.contains(QString::fromLatin1(model)), model);
+        const CliRun json = cli({u"models"_s, u"--json"_s}, environment());
+        const QJsonArray models = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"models"_s).toArray();
+        QCOMPARE(models.size(), 8);
+    }
+
+    void overlayAddsAGatewayModel()
+    {
+        const QString overlay = m_dir->filePath(u"overlay.json"_s);
+        QFile file(overlay);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"models":{"openai/dall-e-3":{"inherits":"dall-e-3"}}})");
+        file.close();
+        const CliRun run = cli({u"generate"_s, u"--catalog"_s, overlay, u"--model"_s, u"openai/dall-e-3"_s, u"--prompt"_s, u"x"_s, u"--n"_s, u"2"_s},
+                               environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"openai/dall-e-3 makes one image per request"_s));
+        const CliRun unknown = cli({u"generate"_s, u"--model"_s, u"acme/image-9"_s, u"--prompt"_s, u"x"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(unknown.exitCode, 0);
+        QVERIFY(unknown.err.contains(u"not in Atelier's model catalog"_s));
+    }
+
+    void keySetFailsFastWithoutASecretService()
+    {
+        const CliRun run = cli({u"key"_s, u"set"_s}, environment(false), "sk-typed-in-key\n");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"could not be stored"_s), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"OPENAI_API_KEY"_s));
+        QVERIFY(!run.err.contains(u"sk-typed-in-key"_s) && !run.out.contains(u"sk-typed-in-key"_s));
+        const CliRun status = cli({u"key"_s, u"status"_s}, environment());
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY(status.out.contains(u"OPENAI_API_KEY"_s));
+    }
+
+    void unknownCommandAndOption()
+    {
+        QCOMPARE(cli({u"paint"_s}, environment()).exitCode, 2);
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"x"_s, u"--colour"_s, u"red"_s}, environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"colour"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
