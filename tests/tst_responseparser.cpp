@@ -60,6 +60,7 @@ private Q_SLOTS:
         QTest::newRow("html") << QByteArray("<html>bad gateway</html>") << int(ApiError::Kind::InvalidResponse) << u"not the JSON"_s;
         QTest::newRow("no images") << QByteArray("{\"created\":1,\"data\":[]}") << int(ApiError::Kind::InvalidResponse) << u"no images"_s;
         QTest::newRow("entry without image") << QByteArray("{\"created\":1,\"data\":[{\"revised_prompt\":\"x\"}]}") << int(ApiError::Kind::InvalidResponse) << u"neither image data nor a URL"_s;
+        QTest::newRow("error without message") << QByteArray("{\"error\":{\"mess~age\":\"bad\",\"type\":\"invalid_request_error\"}}") << int(ApiError::Kind::Api) << u"without an explanation"_s;
         QTest::newRow("error object with 200") << QByteArray("{\"error\":{\"message\":\"nope\",\"type\":\"server_error\"}}") << int(ApiError::Kind::Api) << u"nope"_s;
     }
 
@@ -151,6 +152,8 @@ private Q_SLOTS:
             << u"The API refused the request (HTTP 502): the server answered: <html><body>Bad Gateway</body></html> (request id req_123)"_s;
         QTest::newRow("empty body") << 500 << QByteArray()
             << u"The API refused the request (HTTP 500): the server gave no explanation (request id req_123)"_s;
+        QTest::newRow("error object without message") << 500 << QByteArray("{\"error\":{\"code\":\"server_error\"}}")
+            << u"The API refused the request (HTTP 500): the server reported an error without an explanation (code server_error, request id req_123)"_s;
         QTest::newRow("azure string error") << 401 << QByteArray("{\"error\":\"Access denied due to invalid subscription key.\"}")
             << u"The API refused the request (HTTP 401): Access denied due to invalid subscription key. (request id req_123)"_s;
     }

@@ -104,6 +104,19 @@ private Q_SLOTS:
         verifyRecorded(parseInPieces(stream, {2, 4}));
     }
 
+    void byteOrderMarkOnlyAtTheStart()
+    {
+        // Found by the fuzzer: a BOM after the first lines is data, however the bytes are split.
+        const QByteArray stream("-\r\r\xEF\xBB\xBF" "data\n\n");
+        QList<qsizetype> everyByte;
+        for (qsizetype i = 1; i < stream.size(); ++i)
+            everyByte.append(i);
+        const QList<SseEvent> whole = parseInPieces(stream, {});
+        const QList<SseEvent> pieces = parseInPieces(stream, everyByte);
+        QCOMPARE(whole.size(), 0); // the field is "\xEF\xBB\xBFdata", not "data"
+        QCOMPARE(pieces.size(), whole.size());
+    }
+
     void fieldParsing_data()
     {
         QTest::addColumn<QByteArray>("stream");

@@ -29,6 +29,8 @@ ApiError errorFromObject(const QJsonObject &object)
     error.type = object.value(u"type"_s).toString();
     error.param = object.value(u"param"_s).toString();
     error.code = stringOrNumber(object.value(u"code"_s));
+    if (error.message.isEmpty())
+        error.message = ResponseParser::tr("the server reported an error without an explanation");
     return error;
 }
 
@@ -162,8 +164,6 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
         const QJsonObject errorObject =
             object.value(u"error"_s).isObject() ? object.value(u"error"_s).toObject() : object;
         event.error = errorFromObject(errorObject);
-        if (event.error.message.isEmpty())
-            event.error.message = tr("The stream reported an error without a message.");
         return event;
     }
     if (type.endsWith(u".partial_image"))
@@ -210,8 +210,6 @@ ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, 
                             ? tr("the server gave no explanation")
                             : tr("the server answered: %1").arg(QString::fromUtf8(excerpt));
     }
-    if (error.message.isEmpty())
-        error.message = tr("the server gave no explanation");
     error.httpStatus = httpStatus;
     error.requestId = requestId;
     return error;

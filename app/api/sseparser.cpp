@@ -33,11 +33,18 @@ QList<SseEvent> SseParser::feed(QByteArrayView bytes)
     if (bytes.isEmpty())
         return events;
     m_buffer.append(bytes.data(), bytes.size());
-    if (!m_bomChecked && m_buffer.size() >= 3) {
-        m_bomChecked = true;
-        if (m_buffer.startsWith("\xEF\xBB\xBF"))
+    if (!m_bomChecked) {
+        // A byte order mark counts only as the very first bytes of the stream.
+        static const QByteArray bom("\xEF\xBB\xBF");
+        const qsizetype seen = std::min<qsizetype>(3, m_buffer.size());
+        if (QByteArrayView(m_buffer).first(seen) != QByteArrayView(bom).first(seen)) {
+            m_bomChecked = true;
+        } else if (m_buffer.size() >= 3) {
             m_buffer.remove(0, 3);
-        m_scanned = 0;
+            m_bomChecked = true;
+        } else {
+            return events; // only a prefix of a BOM so far: no line break to act on yet
+        }
     }
 
     qsizetype lineStart = 0;

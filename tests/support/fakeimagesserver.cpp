@@ -164,7 +164,7 @@ QByteArray FakeImagesServer::imageBytes(const QSize &size, const QString &format
     for (int y = 0; y < size.height(); ++y) {
         auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
         for (int x = 0; x < size.width(); ++x) {
-            const int noise = m_noise ? int(random.bounded(64)) : 0;
+            const int noise = m_noise ? int(random.bounded(96)) : 0;
             line[x] = qRgb((x * 255 / std::max(1, size.width()) + noise + variant * 40) & 255,
                            (y * 255 / std::max(1, size.height()) + noise) & 255,
                            (128 + variant * 30 + noise) & 255);

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Benchmark: ingest of one streamed generation (3 partial images + the final one at 1536x1024,
+# about 19 MB of SSE) from the local fake server. Prints whole-process wall time and peak
+# resident memory of atelier-cli beside the official Node SDK doing the same work and curl
+# merely moving the bytes to /dev/null, in alternating runs. Not a pass/fail test.
+#
+# Usage: tests/benchmarks/stream_ingest.sh [BUILD_DIR] [RUNS]
+#   BUILD_DIR defaults to build/release (configure and build it with the release preset plus
+#   -DATELIER_BUILD_TESTS=ON, or pass build/dev). RUNS defaults to 15.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${1:-$root/build/release}"
+runs="${2:-15}"
+cli="$build/app/cli/atelier-cli"
+server_bin="$build/tests/atelier-fake-server"
+[ -x "$cli" ] && [ -x "$server_bin" ] || { echo "build $build first (atelier-cli and atelier-fake-server)" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 2; }
+command -v node >/dev/null && command -v npm >/dev/null || { echo "install nodejs and npm" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# The SDK, from the npm registry, in a scratch folder (cached between runs).
+sdk_dir="$build/benchmark-node"
+if [ ! -d "$sdk_dir/node_modules/openai" ]; then
+    mkdir -p "$sdk_dir"
+    (cd "$sdk_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund openai >/dev/null)
+fi
+cp "$here/sdk_stream.mjs" "$sdk_dir/"
+sdk_version="$(node -p "require('$sdk_dir/node_modules/openai/package.json').version")"
+
+"$server_bin" --use-requested-size --noise >"$work/server.out" &
+server_pid=$!
+for _ in $(seq 50); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+port="$(awk '{print $3}' "$work/server.out")"
+base="http://127.0.0.1:$port/v1"
+body='{"model":"gpt-image-1.5","prompt":"benchmark","size":"1536x1024","stream":true,"partial_images":3}'
+
+# Warm-up: the server draws and caches the images; measure the stream size.
+curl -sS -N -o "$work/stream.sse" -X POST "$base/images/generations" \
+    -H 'Content-Type: application/json' -H 'Authorization: Bearer sk-benchmark' -d "$body"
+sse_bytes="$(stat -c %s "$work/stream.sse")"
+
+run_curl() {
+    curl -sS -N -o /dev/null -X POST "$base/images/generations" \
+        -H 'Content-Type: application/json' -H 'Authorization: Bearer sk-benchmark' -d "$body"
+}
+run_cli() {
+    rm -rf "$work/cli" && mkdir -p "$work/cli"
+    OPENAI_BASE_URL="$base" OPENAI_API_KEY=sk-benchmark "$cli" generate --prompt benchmark \
+        --model gpt-image-1.5 --size 1536x1024 --stream --partial-images 3 --out "$work/cli" --name cli >/dev/null 2>&1
+}
+run_sdk() {
+    rm -rf "$work/sdk" && mkdir -p "$work/sdk"
+    node "$sdk_dir/sdk_stream.mjs" "$base" "$work/sdk"
+}
+export -f run_curl run_cli run_sdk
+export base body work cli sdk_dir
+
+measure() { # name -> appends "seconds kilobytes" to $work/name.txt
+    /usr/bin/time -f "%e %M" -o "$work/$1.one" bash -c "run_$1"
+    cat "$work/$1.one" >> "$work/$1.txt"
+}
+for _ in $(seq "$runs"); do
+    measure curl; measure cli; measure sdk
+done
+[ "$(ls "$work/cli" | wc -l)" -eq 4 ] || { echo "atelier-cli did not write 4 images" >&2; exit 1; }
+[ "$(ls "$work/sdk" | wc -l)" -eq 4 ] || { echo "the SDK did not write 4 images" >&2; exit 1; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+stat_of() { awk -v c="$2" '{print $c}' "$work/$1.txt" | median; }
+printf 'Stream: %s bytes of SSE (3 partials + final, 1536x1024 PNG), %s alternating runs each\n' "$sse_bytes" "$runs"
+printf '%-22s %12s %16s\n' tool "median s" "median peak MiB"
+for tool in curl cli sdk; do
+    seconds="$(stat_of $tool 1)"; kib="$(stat_of $tool 2)"
+    name=$tool; [ $tool = cli ] && name="atelier-cli"; [ $tool = sdk ] && name="openai (node) $sdk_version"; [ $tool = curl ] && name="curl > /dev/null"
+    printf '%-22s %12.3f %16.1f\n' "$name" "$seconds" "$(echo "$kib / 1024" | bc -l)"
+done
+cli_s="$(stat_of cli 1)"; sdk_s="$(stat_of sdk 1)"; curl_s="$(stat_of curl 1)"; cli_kib="$(stat_of cli 2)"
+printf '\natelier-cli / SDK time:  %.2f   (target <= 0.25)\n' "$(echo "$cli_s / $sdk_s" | bc -l)"
+printf 'atelier-cli / curl time: %.2f   (target <= 1.3)\n' "$(echo "$cli_s / $curl_s" | bc -l)"
+printf 'atelier-cli peak memory: %.1f MiB (target <= 48)\n' "$(echo "$cli_kib / 1024" | bc -l)"
