@@ -1,5 +1,7 @@
 #include "imagedecoder.h"
 
+#include "base64.h"
+
 #include <QBuffer>
 #include <QImageReader>
 
@@ -14,15 +16,14 @@ QString tr(const char *text)
     return QCoreApplication::translate("Atelier::ImageDecoder", text);
 }
 
-bool fromBase64(const QByteArray &base64, QByteArray *bytes, ApiError *error)
+bool fromBase64(QByteArray base64, QByteArray *bytes, ApiError *error)
 {
-    auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.isEmpty()) {
+    if (!decodeBase64InPlace(base64) || base64.isEmpty()) {
         *error = ApiError::make(ApiError::Kind::Decode,
                                 tr("The server sent image data that is not valid base64."));
         return false;
     }
-    *bytes = std::move(decoded.decoded);
+    *bytes = std::move(base64);
     return true;
 }
 
@@ -99,7 +100,7 @@ DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray 
     image.echoedOutputFormat = event.outputFormat;
     outcome.usage = event.usage;
     QByteArray bytes;
-    if (!fromBase64(event.base64, &bytes, &outcome.error)
+    if (!fromBase64(std::exchange(event.base64, {}), &bytes, &outcome.error)
         || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
@@ -137,8 +138,7 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
             continue;
         }
         QByteArray bytes;
-        const QByteArray base64 = std::exchange(entry.base64, {});
-        if (!fromBase64(base64, &bytes, &outcome.error)
+        if (!fromBase64(std::exchange(entry.base64, {}), &bytes, &outcome.error)
             || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
             outcome.what = DecodeOutcome::What::Error;
             outcome.lastOfTask = true;

@@ -13,6 +13,8 @@ namespace Atelier {
 namespace {
 
 constexpr qsizetype MaxErrorBodyBytes = 1024 * 1024;
+constexpr qint64 ReadBufferBytes = 1024 * 1024;
+constexpr qsizetype ReadSliceBytes = 256 * 1024;
 
 } // namespace
 
@@ -45,6 +47,22 @@ ImageJob::~ImageJob()
             download->deleteLater();
         }
     }
+}
+
+void ImageJob::setPersister(Persister persister)
+{
+    m_persister = persister ? std::make_shared<const Persister>(std::move(persister)) : nullptr;
+}
+
+std::function<void(DecodeOutcome &)> ImageJob::finisher() const
+{
+    // Captures the persister by shared pointer: a task may outlive the job that posted it.
+    return [persister = m_persister](DecodeOutcome &outcome) {
+        const bool image = outcome.what == DecodeOutcome::What::PartialImage
+                           || outcome.what == DecodeOutcome::What::FinalImage;
+        if (image && persister)
+            outcome.image.savedPath = (*persister)(outcome.image, &outcome.image.saveError);
+    };
 }
 
 void ImageJob::setState(State state)
@@ -128,6 +146,10 @@ void ImageJob::sendAttempt()
 void ImageJob::onMetaData()
 {
     m_watchdog.start(m_client->options().idleTimeoutMs);
+    // Back-pressure: the network thread buffers at most this much before we read it, so a fast
+    // server cannot fill memory with a whole response. Set only now: Qt's HTTP thread ignores a
+    // limit that arrives before it has created its side of the reply.
+    m_reply->setReadBufferSize(ReadBufferBytes);
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray requestId = m_reply->rawHeader("x-request-id");
     if (!requestId.isEmpty())
@@ -158,14 +180,32 @@ void ImageJob::onTimeout()
 
 void ImageJob::onReadyRead()
 {
-    if (!m_reply)
-        return;
-    const QByteArray data = m_reply->readAll();
-    if (data.isEmpty())
-        return;
+    // Read in fixed slices, straight into the SSE parser when streaming: no allocation per
+    // readyRead and no intermediate copy, however much the network thread has buffered.
+    while (m_reply && m_reply->bytesAvailable() > 0) {
+        if (m_streaming && m_abortReason == ApiError::Kind::None) {
+            char *room = m_sse.prepareAppend(ReadSliceBytes);
+            const qint64 read = m_reply->read(room, ReadSliceBytes);
+            m_streamStarted = m_streamStarted || read > 0;
+            dispatchEvents(m_sse.commitAppend(read));
+            if (read <= 0)
+                break;
+            continue;
+        }
+        if (m_readBuffer.size() != ReadSliceBytes)
+            m_readBuffer.resize(ReadSliceBytes);
+        const qint64 read = m_reply->read(m_readBuffer.data(), ReadSliceBytes);
+        if (read <= 0)
+            break;
+        consume(QByteArrayView(m_readBuffer.constData(), read));
+    }
+}
+
+void ImageJob::consume(QByteArrayView data)
+{
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         if (m_body.size() < MaxErrorBodyBytes)
-            m_body.append(data.left(MaxErrorBodyBytes - m_body.size()));
+            m_body.append(data.first(std::min<qsizetype>(data.size(), MaxErrorBodyBytes - m_body.size())));
         return;
     }
     const ClientOptions &options = m_client->options();
@@ -179,13 +219,21 @@ void ImageJob::onReadyRead()
         return;
     }
     m_streamStarted = true;
-    const QList<SseEvent> events = m_sse.feed(data);
-    for (const SseEvent &event : events) {
+    dispatchEvents(m_sse.feed(data));
+}
+
+void ImageJob::dispatchEvents(QList<SseEvent> events)
+{
+    const ClientOptions &options = m_client->options();
+    for (SseEvent &event : events) {
         ++m_pendingDecodes;
         const DecodeLimits limits = options.decode;
-        m_client->post(m_id, [type = event.type, payload = event.data, limits](
-                                 const ImageDecoder::Deliver &deliver) mutable {
-            deliver(ImageDecoder::decodeEvent(type, std::move(payload), limits));
+        // Moved, not shared: the decoder then works on the event text in place.
+        m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
+                              finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+            DecodeOutcome outcome = ImageDecoder::decodeEvent(type, std::move(payload), limits);
+            finish(outcome);
+            deliver(outcome);
         });
     }
     if (m_sse.pendingBytes() > options.maxEventBytes)
@@ -269,20 +317,18 @@ void ImageJob::onReplyFinished()
 
     const DecodeLimits limits = m_client->options().decode;
     if (m_streaming) {
-        for (const SseEvent &event : m_sse.finish()) {
-            ++m_pendingDecodes;
-            m_client->post(m_id, [type = event.type, payload = event.data, limits](
-                                     const ImageDecoder::Deliver &deliver) mutable {
-                deliver(ImageDecoder::decodeEvent(type, std::move(payload), limits));
-            });
-        }
+        dispatchEvents(m_sse.finish());
         finishIfIdle();
         return;
     }
     ++m_pendingDecodes;
-    m_client->post(m_id, [body = std::exchange(m_body, {}), limits](
+    m_client->post(m_id, [body = std::exchange(m_body, {}), limits, finish = finisher()](
                              const ImageDecoder::Deliver &deliver) mutable {
-        ImageDecoder::decodeResponse(std::move(body), limits, deliver);
+        ImageDecoder::decodeResponse(std::move(body), limits, [&](const DecodeOutcome &decoded) {
+            DecodeOutcome outcome = decoded;
+            finish(outcome);
+            deliver(outcome);
+        });
     });
 }
 
@@ -369,7 +415,7 @@ void ImageJob::startDownload(const ImageResult &image)
         }
         const DecodeLimits limits = m_client->options().decode;
         ++m_pendingDecodes;
-        m_client->post(m_id, [bytes = reply->readAll(), image, limits](
+        m_client->post(m_id, [bytes = reply->readAll(), image, limits, finish = finisher()](
                                  const ImageDecoder::Deliver &deliver) mutable {
             DecodeOutcome outcome;
             outcome.image = image;
@@ -377,6 +423,7 @@ void ImageJob::startDownload(const ImageResult &image)
                                                      &outcome.error)
                                ? DecodeOutcome::What::FinalImage
                                : DecodeOutcome::What::Error;
+            finish(outcome);
             deliver(outcome);
         });
     });

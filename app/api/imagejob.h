@@ -12,6 +12,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+#include <memory>
+
 namespace Atelier {
 
 // One request in flight: sends, retries, streams, decodes. Emits every partial and final image
@@ -42,6 +45,13 @@ public:
     // Stops the request. What was already received is still delivered before finished().
     void cancel();
 
+    // Saves each image on the decode thread, right after decoding and before the image is
+    // delivered: it returns the path written, or an empty string with `error` set. Set it before
+    // returning to the event loop after start(); it may run on any thread, one image at a time
+    // per job.
+    using Persister = std::function<QString(const ImageResult &image, QString *error)>;
+    void setPersister(Persister persister);
+
 Q_SIGNALS:
     void stateChanged(Atelier::ImageJob::State state);
     void retrying(int retry, int delayMs, const Atelier::ApiError &reason);
@@ -60,6 +70,8 @@ private:
     void sendAttempt();
     void onMetaData();
     void onReadyRead();
+    void consume(QByteArrayView data);
+    void dispatchEvents(QList<SseEvent> events);
     void onReplyFinished();
     void onTimeout();
     void abortReply(ApiError::Kind reason, const QString &message);
@@ -71,7 +83,11 @@ private:
     void setState(State state);
     void resetAttempt();
 
+    // Wraps decoding for the decode thread: decode, then persist what decoded.
+    std::function<void(DecodeOutcome &)> finisher() const;
+
     ImagesClient *m_client;
+    std::shared_ptr<const Persister> m_persister;
     quint64 m_id;
     ImageRequest m_request;
     QNetworkAccessManager *m_network;
@@ -95,6 +111,7 @@ private:
     int m_partialCount = 0;
     int m_imageCount = 0;
     QByteArray m_body;
+    QByteArray m_readBuffer;
     SseParser m_sse;
     QString m_requestId;
     ApiError m_error;

@@ -44,6 +44,9 @@ struct ImageResult
     QString echoedQuality;
     QString echoedBackground;
     QString echoedOutputFormat;
+    // Filled in on the decode thread when the job has a persister (see ImageJob::setPersister).
+    QString savedPath;
+    QString saveError;
 };
 
 } // namespace Atelier

@@ -42,50 +42,56 @@ QJsonObject parseObject(const QByteArray &json, QJsonParseError *parseError)
 
 } // namespace
 
-QList<QByteArray> ResponseParser::extractBase64Fields(QByteArray &json)
+QList<std::pair<qsizetype, qsizetype>> ResponseParser::base64Ranges(const QByteArray &json)
 {
     static const QByteArray key = QByteArrayLiteral("\"b64_json\"");
-    QList<QByteArray> values;
-    QByteArray rest;
-    qsizetype copied = 0;
+    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    QList<std::pair<qsizetype, qsizetype>> ranges;
     qsizetype from = 0;
     while (true) {
         const qsizetype keyAt = json.indexOf(key, from);
         if (keyAt < 0)
             break;
+        from = keyAt + 1;
         qsizetype position = keyAt + key.size();
-        while (position < json.size() && std::strchr(" \t\r\n", json.at(position)) && json.at(position))
+        while (position < json.size() && isSpace(json.at(position)))
             ++position;
-        if (position >= json.size() || json.at(position) != ':') {
-            from = keyAt + 1;
+        if (position >= json.size() || json.at(position) != ':')
             continue;
-        }
         ++position;
-        while (position < json.size() && std::strchr(" \t\r\n", json.at(position)) && json.at(position))
+        while (position < json.size() && isSpace(json.at(position)))
             ++position;
-        if (position >= json.size() || json.at(position) != '"') {
-            from = keyAt + 1;
+        if (position >= json.size() || json.at(position) != '"')
             continue;
-        }
         const qsizetype valueStart = position + 1;
         const char *begin = json.constData() + valueStart;
         const void *quote = std::memchr(begin, '"', size_t(json.size() - valueStart));
         if (!quote)
             break;
         const qsizetype valueEnd = static_cast<const char *>(quote) - json.constData();
-        if (std::memchr(begin, '\\', size_t(valueEnd - valueStart))) {
-            from = valueEnd; // escaped content: leave it to the JSON parser
-            continue;
-        }
-        values.append(json.mid(valueStart, valueEnd - valueStart));
-        rest.append(json.constData() + copied, valueStart - copied);
-        copied = valueEnd;
         from = valueEnd;
+        if (std::memchr(begin, '\\', size_t(valueEnd - valueStart)))
+            continue; // escaped content: leave it to the JSON parser
+        ranges.append({valueStart, valueEnd});
     }
-    if (copied > 0) {
-        rest.append(json.constData() + copied, json.size() - copied);
-        json = std::move(rest);
+    return ranges;
+}
+
+QList<QByteArray> ResponseParser::extractBase64Fields(QByteArray &json)
+{
+    const QList<std::pair<qsizetype, qsizetype>> ranges = base64Ranges(json);
+    QList<QByteArray> values;
+    if (ranges.isEmpty())
+        return values;
+    QByteArray rest;
+    qsizetype copied = 0;
+    for (const auto &[begin, end] : ranges) {
+        values.append(json.mid(begin, end - begin));
+        rest.append(json.constData() + copied, begin - copied);
+        copied = end;
     }
+    rest.append(json.constData() + copied, json.size() - copied);
+    json = std::move(rest);
     return values;
 }
 
@@ -146,7 +152,20 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
 {
     StreamEvent event;
     event.name = eventName;
-    QList<QByteArray> extracted = extractBase64Fields(data);
+    // The image is the only big value: move it out of the event text in place (no copy of the
+    // megabytes), and parse what remains.
+    QByteArray extracted;
+    const QList<std::pair<qsizetype, qsizetype>> ranges = base64Ranges(data);
+    if (ranges.size() == 1) {
+        const auto [begin, end] = ranges.constFirst();
+        QByteArray rest;
+        rest.reserve(begin + data.size() - end);
+        rest.append(data.constData(), begin);
+        rest.append(data.constData() + end, data.size() - end);
+        data.truncate(end);
+        data.remove(0, begin);
+        extracted = std::exchange(data, std::move(rest));
+    }
     QJsonParseError parseError;
     const QJsonObject object = parseObject(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -180,8 +199,7 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
     event.outputFormat = object.value(u"output_format"_s).toString();
     event.usage = Usage::fromJson(object.value(u"usage"_s).toObject());
     const QString inline_ = object.value(u"b64_json"_s).toString();
-    event.base64 = !inline_.isEmpty() ? inline_.toLatin1()
-                                      : (extracted.isEmpty() ? QByteArray() : extracted.takeFirst());
+    event.base64 = !inline_.isEmpty() ? inline_.toLatin1() : std::move(extracted);
     if (event.base64.isEmpty()) {
         event.type = StreamEvent::Type::Error;
         event.error = ApiError::make(ApiError::Kind::InvalidResponse,

@@ -58,6 +58,9 @@ public:
     // Removes the string values of every "b64_json" key from `json` (leaving "") and returns
     // them in document order. Values with escape sequences are left for the JSON parser.
     static QList<QByteArray> extractBase64Fields(QByteArray &json);
+    // Where the "b64_json" string values lie in `json` (begin, end of the text between the
+    // quotes), skipping values with escape sequences.
+    static QList<std::pair<qsizetype, qsizetype>> base64Ranges(const QByteArray &json);
 
     static bool parseImagesResponse(QByteArray body, ImagesResponse *response, ApiError *error);
     static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data);

@@ -24,15 +24,31 @@ constexpr qsizetype HandOverThreshold = 64 * 1024;
 
 QList<SseEvent> SseParser::feed(QByteArrayView bytes)
 {
-    QList<SseEvent> events;
-    if (m_skipLineFeed && !bytes.isEmpty()) {
-        m_skipLineFeed = false;
-        if (bytes.front() == '\n')
-            bytes = bytes.sliced(1);
-    }
     if (bytes.isEmpty())
+        return {};
+    std::memcpy(prepareAppend(bytes.size()), bytes.data(), size_t(bytes.size()));
+    return commitAppend(bytes.size());
+}
+
+char *SseParser::prepareAppend(qsizetype count)
+{
+    m_committed = m_buffer.size();
+    m_buffer.resize(m_committed + count);
+    return m_buffer.data() + m_committed;
+}
+
+QList<SseEvent> SseParser::commitAppend(qsizetype written)
+{
+    QList<SseEvent> events;
+    const qsizetype start = m_committed;
+    m_buffer.truncate(start + std::max<qsizetype>(0, written));
+    if (m_buffer.size() == start)
         return events;
-    m_buffer.append(bytes.data(), bytes.size());
+    if (m_skipLineFeed) {
+        m_skipLineFeed = false;
+        if (m_buffer.at(start) == '\n')
+            m_buffer.remove(start, 1); // the LF of a CRLF split across reads
+    }
     if (!m_bomChecked) {
         // A byte order mark counts only as the very first bytes of the stream.
         static const QByteArray bom("\xEF\xBB\xBF");
@@ -118,6 +134,10 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
     if (field == "data") {
         if (!m_hasData && lineEnd >= HandOverThreshold && nextStart <= m_buffer.size()) {
             QByteArray whole = std::exchange(m_buffer, m_buffer.mid(nextStart));
+            // Streams send images of one size: room for the next one avoids regrowing (and
+            // copying) the buffer megabyte by megabyte.
+            m_lastHandOver = lineEnd;
+            m_buffer.reserve(m_lastHandOver + HandOverThreshold);
             whole.truncate(lineEnd);
             whole.remove(0, valueStart);
             m_current.data = std::move(whole);

@@ -22,6 +22,10 @@ class SseParser final
 public:
     // Appends bytes; returns the events they complete.
     QList<SseEvent> feed(QByteArrayView bytes);
+    // The same without a copy: reserve room for up to `count` bytes at the end of the parser's
+    // buffer, let a reader fill it, then commit how many bytes it wrote.
+    char *prepareAppend(qsizetype count);
+    QList<SseEvent> commitAppend(qsizetype written);
     // End of stream: returns a last event whose blank line never came (lenient: a final image
     // must not be lost because a gateway dropped the last newline).
     QList<SseEvent> finish();
@@ -34,11 +38,13 @@ private:
     void dispatch(QList<SseEvent> *events);
 
     QByteArray m_buffer; // bytes of the current, incomplete line
+    qsizetype m_committed = 0; // bytes of m_buffer that are data (the rest is prepared room)
     qsizetype m_scanned = 0; // bytes of m_buffer already searched for a line end
     bool m_skipLineFeed = false; // the previous chunk ended in CR: a leading LF belongs to it
     bool m_bomChecked = false;
     SseEvent m_current;
     bool m_hasData = false;
+    qsizetype m_lastHandOver = 0; // size of the last big data line: the next is likely alike
 };
 
 } // namespace Atelier

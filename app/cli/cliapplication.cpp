@@ -501,7 +501,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
     m_client->setOptions(options);
     const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : ImageWriter::defaultStem(m_request.prompt);
-    m_writer = std::make_unique<ImageWriter>(parser.value(u"out"_s), stem);
+    m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
 
     if (split) {
         for (int i = 0; i < imagesRequested; ++i)
@@ -517,12 +517,16 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
     ImageJob *job = m_client->start(request);
     m_jobs.append(job);
     ++m_running;
-    auto save = [this, jobIndex, imagesRequested](const ImageResult &image) {
-        QString error;
-        const QString path = m_writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex), &error);
+    // Images are saved on the decode thread as soon as they are decoded, so writing files never
+    // holds up receiving the stream; the main thread only reports the paths.
+    job->setPersister([writer = m_writer, jobIndex, imagesRequested](const ImageResult &image, QString *error) {
+        return writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex), error);
+    });
+    auto save = [this](const ImageResult &image) {
+        const QString &path = image.savedPath;
         if (path.isEmpty()) {
             m_writeFailed = true;
-            m_err << tr("error: %1").arg(error) << Qt::endl;
+            m_err << tr("error: %1").arg(image.saveError) << Qt::endl;
             return;
         }
         if (image.partial) {

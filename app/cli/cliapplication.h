@@ -71,7 +71,7 @@ private:
     QTextStream m_err;
     Catalog m_catalog;
     std::unique_ptr<ImagesClient> m_client;
-    std::unique_ptr<ImageWriter> m_writer;
+    std::shared_ptr<ImageWriter> m_writer; // shared with the decode threads that save images
     QList<QPointer<ImageJob>> m_jobs;
     int m_running = 0;
     bool m_json = false;

@@ -52,6 +52,7 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
 
 QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
 {
+    const QMutexLocker locker(&m_mutex);
     if (!m_directory.exists() && !m_directory.mkpath(u"."_s)) {
         *error = tr("The folder %1 cannot be created; choose another with --out.")
                      .arg(m_directory.absolutePath());

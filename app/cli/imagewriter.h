@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QMutex>
 #include <QString>
 
 namespace Atelier {
@@ -11,6 +12,7 @@ struct ImageResult;
 
 // Saves received images into a folder as they arrive: <stem>.<ext>, <stem>-<n>.<ext> for several
 // images, <stem>-partial-<i>.<ext> for partials. Writes atomically and never overwrites a file.
+// Safe to call from several threads (parallel jobs decode, and save, on different threads).
 class ImageWriter final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::ImageWriter)
@@ -30,6 +32,7 @@ public:
     QString directory() const { return m_directory.absolutePath(); }
 
 private:
+    QMutex m_mutex; // choosing a free name and taking it must not interleave
     QDir m_directory;
     QString m_stem;
 };

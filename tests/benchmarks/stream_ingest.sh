@@ -28,7 +28,7 @@ if [ ! -d "$sdk_dir/node_modules/openai" ]; then
     (cd "$sdk_dir" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund openai >/dev/null)
 fi
 cp "$here/sdk_stream.mjs" "$sdk_dir/"
-sdk_version="$(node -p "require('$sdk_dir/node_modules/openai/package.json').version")"
+sdk_version="$(node -p "JSON.parse(require('fs').readFileSync('$sdk_dir/node_modules/openai/package.json')).version")"
 
 "$server_bin" --use-requested-size --noise >"$work/server.out" &
 server_pid=$!

@@ -456,8 +456,15 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
             }
             return;
         }
+        // HTTP chunks of at most 64 KiB, as proxies and the real API send them.
         const QByteArray &event = events.at(index);
-        socket->write(QByteArray::number(event.size(), 16) + "\r\n" + event + "\r\n");
+        constexpr qsizetype chunk = 64 * 1024;
+        for (qsizetype at = 0; at < event.size(); at += chunk) {
+            const QByteArrayView piece = QByteArrayView(event).sliced(at, std::min(chunk, event.size() - at));
+            socket->write(QByteArray::number(piece.size(), 16) + "\r\n");
+            socket->write(piece.data(), piece.size());
+            socket->write("\r\n");
+        }
         sender->start(delay);
     });
     sender->start(0);
