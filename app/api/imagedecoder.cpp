@@ -1,6 +1,7 @@
 #include "imagedecoder.h"
 
 #include "base64.h"
+#include "imagefileinfo.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -32,11 +33,14 @@ bool fromBase64(QByteArray base64, QByteArray *bytes, ApiError *error)
 bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                                ApiError *error)
 {
+    // The API sends PNG, JPEG or WebP: name the format from its first bytes, so only that
+    // handler is used (PNG is built into Qt; guessing would load every image plugin).
+    const QByteArray sniffed = sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())));
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setDecideFormatFromContent(true);
-    const QByteArray format = reader.canRead() ? reader.format() : QByteArray();
+    QImageReader reader(&buffer, sniffed);
+    reader.setAutoDetectImageFormat(false);
+    const QByteArray format = !sniffed.isEmpty() && reader.canRead() ? reader.format() : QByteArray();
     if (format.isEmpty()) {
         *error = ApiError::make(ApiError::Kind::Decode,
                                 tr("The server sent data that is not an image Atelier can read."));

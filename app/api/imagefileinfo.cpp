@@ -21,8 +21,17 @@ ImageFileInfo ImageFileInfo::inspect(const QString &path, bool checkAlpha)
         return info;
     }
     info.bytes = file.size();
-    QImageReader reader(path);
-    reader.setDecideFormatFromContent(true);
+    QByteArray head;
+    {
+        QFile probe(path);
+        if (probe.open(QIODevice::ReadOnly))
+            head = probe.read(16);
+    }
+    const QByteArray sniffed = sniffImageFormat(head);
+    QImageReader reader(path, sniffed);
+    // Unusual formats: let Qt guess (loading its plugins), so that the message can name them.
+    reader.setAutoDetectImageFormat(sniffed.isEmpty());
+    reader.setDecideFormatFromContent(sniffed.isEmpty());
     const QByteArray format = reader.canRead() ? reader.format() : QByteArray();
     if (format.isEmpty()) {
         info.error = file.isReadable()
@@ -50,6 +59,21 @@ ImageFileInfo ImageFileInfo::inspect(const QString &path, bool checkAlpha)
         info.hasAlpha = image.hasAlphaChannel();
     }
     return info;
+}
+
+QByteArray sniffImageFormat(QByteArrayView head)
+{
+    if (head.startsWith("\x89PNG\r\n\x1a\n"))
+        return QByteArrayLiteral("png");
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return QByteArrayLiteral("jpeg");
+    if (head.size() >= 12 && head.startsWith("RIFF") && head.sliced(8, 4) == "WEBP")
+        return QByteArrayLiteral("webp");
+    if (head.startsWith("GIF87a") || head.startsWith("GIF89a"))
+        return QByteArrayLiteral("gif");
+    if (head.startsWith("BM"))
+        return QByteArrayLiteral("bmp");
+    return {};
 }
 
 QString ImageFileInfo::mimeTypeForFormat(const QString &format)

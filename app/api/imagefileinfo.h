@@ -23,6 +23,10 @@ struct ImageFileInfo
     static QString mimeTypeForFormat(const QString &format);
 };
 
+// The format named by a file's first bytes: "png", "jpeg", "webp", "gif", "bmp", or empty.
+// Naming the format spares QImageReader from loading every image plugin to guess it.
+QByteArray sniffImageFormat(QByteArrayView head);
+
 // "4.2 MB", "512 KB": sizes as people read them.
 QString formatBytes(qint64 bytes);
 
