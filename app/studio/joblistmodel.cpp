@@ -1,0 +1,134 @@
+#include "joblistmodel.h"
+
+#include "catalog/catalog.h"
+
+#include <QLocale>
+
+namespace Atelier {
+
+JobListModel::JobListModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+int JobListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int JobListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString JobListModel::stateText(ImageJob::State state)
+{
+    switch (state) {
+    case ImageJob::State::Sending:
+        return tr("Sending");
+    case ImageJob::State::Receiving:
+        return tr("Receiving");
+    case ImageJob::State::WaitingToRetry:
+        return tr("Waiting to retry");
+    case ImageJob::State::Succeeded:
+        return tr("Done");
+    case ImageJob::State::Failed:
+        return tr("Failed");
+    case ImageJob::State::Cancelled:
+        return tr("Cancelled");
+    }
+    return {};
+}
+
+QVariant JobListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const Entry &entry = m_entries.at(index.row());
+    const bool done = entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
+                      || entry.state == ImageJob::State::Cancelled;
+    switch (role) {
+    case RequestRole:
+        return QVariant::fromValue(entry.request.toJson());
+    case ErrorRole:
+        return entry.error.isError() ? entry.error.toString() : QString();
+    case StateRole:
+        return int(entry.state);
+    case CanCancelRole:
+        return !done;
+    case CanRetryRole:
+        return done && entry.state != ImageJob::State::Succeeded;
+    case Qt::ToolTipRole:
+        if (entry.error.isError())
+            return entry.error.toString();
+        return entry.request.prompt;
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case PromptColumn:
+        return entry.request.prompt.left(80).simplified();
+    case ModelColumn:
+        return Catalog::effectiveModel(entry.request);
+    case StateColumn:
+        return stateText(entry.state);
+    case ElapsedColumn:
+        return QString(QLocale().toString(entry.elapsedMs / 1000.0, 'f', 1) + tr(" s"));
+    case PartialsColumn:
+        return entry.partials;
+    case CostColumn:
+        return entry.estimate.available ? QStringLiteral("$%1").arg(entry.estimate.cost, 0, 'f', 3)
+                                        : tr("unknown");
+    default:
+        return {};
+    }
+}
+
+QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case PromptColumn:
+        return tr("Prompt");
+    case ModelColumn:
+        return tr("Model");
+    case StateColumn:
+        return tr("State");
+    case ElapsedColumn:
+        return tr("Time");
+    case PartialsColumn:
+        return tr("Partials");
+    case CostColumn:
+        return tr("Est. cost");
+    default:
+        return {};
+    }
+}
+
+int JobListModel::append(const Entry &entry)
+{
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(entry);
+    endInsertRows();
+    return row;
+}
+
+void JobListModel::update(int row, const std::function<void(Entry &)> &change)
+{
+    if (row < 0 || row >= m_entries.size())
+        return;
+    change(m_entries[row]);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int JobListModel::rowOf(const ImageJob *job) const
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries.at(row).job == job)
+            return row;
+    }
+    return -1;
+}
+
+} // namespace Atelier

@@ -1,0 +1,159 @@
+#include "api/parameters.h"
+#include "fakeimagesserver.h"
+#include "mainwindow.h"
+#include "params/parameterpanel.h"
+#include "preview/imagepreview.h"
+#include "prompt/prompteditor.h"
+#include "studio/studiosession.h"
+
+#include <QDirIterator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_config;
+    QTemporaryDir m_library;
+    std::unique_ptr<FakeImagesServer> m_server;
+    std::unique_ptr<StudioSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+
+    QStringList libraryFiles() const
+    {
+        QStringList files;
+        QDirIterator it(m_library.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+        files.sort();
+        return files;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(u"AtelierTest"_s);
+        QCoreApplication::setApplicationName(u"AtelierTest"_s);
+    }
+
+    void init()
+    {
+        m_server = std::make_unique<FakeImagesServer>();
+        QVERIFY(m_server->listen());
+        m_server->setEventDelayMs(10);
+        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        m_session->setProvider(profile, u"sk-test"_s);
+        m_session->setLibraryFolder(m_library.path());
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+        m_server.reset();
+    }
+
+    void startsReadyToType()
+    {
+        QVERIFY(m_window->windowTitle().startsWith(u"Atelier"_s));
+        m_window->activateWindow();
+        QTRY_VERIFY(m_window->promptEditor()->hasFocus());
+        QVERIFY(!m_window->generateButton()->isEnabled()); // nothing written yet
+        QVERIFY(m_window->generateButton()->toolTip().contains(u"prompt"_s));
+    }
+
+    void typePromptControlReturnAndTheImageStreamsIn()
+    {
+        ImageRequest recipe;
+        recipe.model = u"gpt-image-1.5"_s;
+        recipe.setOption(Param::Stream, true);
+        recipe.setOption(Param::PartialImages, 2);
+        m_window->parameterPanel()->applyRequest(recipe);
+        QTest::keyClicks(m_window->promptEditor(), u"a lighthouse at dusk"_s);
+        QVERIFY(m_window->generateButton()->isEnabled());
+        QTest::keyClick(m_window->promptEditor(), Qt::Key_Return, Qt::ControlModifier);
+
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->gallery()->count(), 1, 15000);
+        QCOMPARE(m_window->filmstrip()->count(), 3); // two partials, then the final image
+        QCOMPARE(m_window->filmstrip()->item(0)->text(), u"Partial 1"_s);
+        QCOMPARE(m_window->preview()->caption(), u"Final"_s);
+        QVERIFY(!m_window->preview()->image().isNull());
+        QCOMPARE(m_window->promptEditor()->prompt(), u"a lighthouse at dusk"_s); // the recipe stays
+
+        // The image and its recipe are in the library folder.
+        const QStringList files = libraryFiles();
+        QCOMPARE(files.size(), 2);
+        QVERIFY(files[0].endsWith(u".json"_s) && files[1].endsWith(u".png"_s));
+        QFile recipeFile(files[0]);
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        const ImageRequest sent = ImageRequest::fromJson(saved.value(u"request"_s).toObject());
+        QCOMPARE(sent.prompt, u"a lighthouse at dusk"_s);
+        QCOMPARE(sent.option(Param::PartialImages).toInt(), 2);
+        QVERIFY(m_server->requests().first().violations.isEmpty());
+    }
+
+    void overLimitBlocksGenerateWithTheReason()
+    {
+        m_window->parameterPanel()->setModel(u"dall-e-2"_s);
+        m_window->promptEditor()->setPrompt(QString(1001, u'x'));
+        QVERIFY(!m_window->generateButton()->isEnabled());
+        QVERIFY2(m_window->generateButton()->toolTip().contains(u"at most 1000"_s), qPrintable(m_window->generateButton()->toolTip()));
+        QVERIFY(m_window->problemsLabel()->isVisible());
+        m_window->promptEditor()->setPrompt(QString(1000, u'x'));
+        QVERIFY(m_window->generateButton()->isEnabled());
+    }
+
+    void apiErrorIsShownAndNothingIsLost()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = "{\"error\":{\"message\":\"Your request was rejected by the safety system.\",\"type\":\"image_generation_user_error\",\"code\":\"moderation_blocked\"}}";
+        m_server->enqueue(reply);
+        m_window->promptEditor()->setPrompt(u"something"_s);
+        m_window->generate();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsLabel()->text().contains(u"rejected by the safety system"_s), 10000);
+        QVERIFY(m_window->problemsLabel()->text().contains(u"HTTP 400"_s));
+        QVERIFY(m_window->problemsLabel()->text().contains(u"req_"_s));
+        QCOMPARE(m_window->promptEditor()->prompt(), u"something"_s);
+        QCOMPARE(m_session->jobs()->rowCount(), 1);
+        // Retry sends the same recipe again, and this time it works.
+        m_session->retry(0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->gallery()->count(), 1, 10000);
+        QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
+    }
+
+    void parametersPersistAcrossRestarts()
+    {
+        ImageRequest recipe;
+        recipe.model = u"gpt-image-2"_s;
+        recipe.setOption(Param::Size, u"1536x864"_s);
+        m_window->parameterPanel()->applyRequest(recipe);
+        m_window->close();
+        MainWindow second(m_session.get());
+        QCOMPARE(second.parameterPanel()->request(), recipe);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,173 @@
+#include "api/parameters.h"
+#include "catalog/catalog.h"
+#include "params/parameterpanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTest>
+
+using namespace Atelier;
+using namespace Qt::StringLiterals;
+
+class TestParameterPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    Catalog m_catalog = Catalog::fromJson(Catalog::builtinJson());
+
+    static QComboBox *combo(ParameterPanel &panel, const QString &parameter)
+    {
+        return qobject_cast<QComboBox *>(panel.control(parameter));
+    }
+
+    static void choose(ParameterPanel &panel, const QString &parameter, const QString &value)
+    {
+        QComboBox *box = combo(panel, parameter);
+        const int index = box->findData(value);
+        QVERIFY2(index >= 0, qPrintable(value));
+        box->setCurrentIndex(index);
+    }
+
+private Q_SLOTS:
+    void everyModelSwitchFollowsTheCatalog_data()
+    {
+        QTest::addColumn<int>("endpoint");
+        QTest::addColumn<QString>("model");
+        for (Endpoint endpoint : allEndpoints) {
+            for (const QString &model : m_catalog.modelsFor(endpoint))
+                QTest::addRow("%s %s", qPrintable(endpointName(endpoint)), qPrintable(model)) << int(endpoint) << model;
+            QTest::addRow("%s unknown", qPrintable(endpointName(endpoint))) << int(endpoint) << u"acme/image"_s;
+        }
+    }
+
+    void everyModelSwitchFollowsTheCatalog()
+    {
+        QFETCH(int, endpoint);
+        QFETCH(QString, model);
+        ParameterPanel panel(m_catalog);
+        panel.setEndpoint(Endpoint(endpoint));
+        panel.setModel(model);
+        for (const QString &parameter : allParameters()) {
+            QWidget *control = panel.control(parameter);
+            if (!control)
+                continue; // prompt, image and mask live outside the panel
+            const auto rule = m_catalog.allowed(model, Endpoint(endpoint), parameter);
+            QCOMPARE(control->isEnabled(), rule.has_value());
+            QCOMPARE(panel.label(parameter)->isEnabled(), rule.has_value());
+            if (!rule) {
+                QVERIFY2(control->toolTip().contains(model), qPrintable(control->toolTip())); // says why
+                continue;
+            }
+            if (auto *box = qobject_cast<QComboBox *>(control)) {
+                // Every value the model offers is there and enabled; the rest are disabled.
+                auto *items = qobject_cast<QStandardItemModel *>(box->model());
+                QStringList enabled;
+                for (int row = 1; row < items->rowCount(); ++row) {
+                    const QString value = items->item(row)->data(Qt::UserRole).toString();
+                    if (items->item(row)->isEnabled() && value != u"custom")
+                        enabled.append(value);
+                    else if (!items->item(row)->isEnabled())
+                        QVERIFY(items->item(row)->toolTip().contains(u"does not offer"_s));
+                }
+                QCOMPARE(enabled, rule->values);
+            }
+            if (auto *spin = qobject_cast<QSpinBox *>(control)) {
+                QCOMPARE(spin->maximum(), rule->maximum);
+                QCOMPARE(spin->minimum(), rule->minimum - 1); // one below: "Default", not sent
+            }
+        }
+        // A fresh panel sends nothing but the model.
+        const ImageRequest request = panel.request();
+        QVERIFY(request.options.isEmpty());
+        QCOMPARE(request.model, model);
+    }
+
+    void invalidValueIsResetAndAnnounced()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setModel(u"dall-e-3"_s);
+        choose(panel, Param::Style, u"natural"_s);
+        choose(panel, Param::Quality, u"hd"_s);
+        qobject_cast<QSpinBox *>(panel.control(Param::N))->setValue(1);
+        QSignalSpy status(&panel, &ParameterPanel::statusMessage);
+        panel.setModel(u"gpt-image-1.5"_s);
+        QCOMPARE(status.count(), 1);
+        const QString message = status.first().first().toString();
+        QVERIFY2(message.contains(u"Style"_s) && message.contains(u"Quality"_s), qPrintable(message));
+        const ImageRequest request = panel.request();
+        QVERIFY(!request.hasOption(Param::Style));
+        QVERIFY(!request.hasOption(Param::Quality));
+        QCOMPARE(request.option(Param::N).toInt(), 1); // still valid: kept
+    }
+
+    void valueValidForBothModelsIsKept()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setModel(u"gpt-image-1"_s);
+        choose(panel, Param::Quality, u"low"_s);
+        choose(panel, Param::Background, u"transparent"_s);
+        QSignalSpy status(&panel, &ParameterPanel::statusMessage);
+        panel.setModel(u"gpt-image-2"_s);
+        QCOMPARE(status.count(), 0);
+        QCOMPARE(panel.request().option(Param::Quality).toString(), u"low"_s);
+        QVERIFY(combo(panel, Param::Background)->currentText().contains(u"preview"_s));
+    }
+
+    void freeSizesOnlyForGptImage2()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setModel(u"gpt-image-1.5"_s);
+        QCOMPARE(combo(panel, Param::Size)->findData(u"custom"_s), -1);
+        panel.setModel(u"gpt-image-2"_s);
+        choose(panel, Param::Size, u"custom"_s);
+        QVERIFY(!panel.customSizeEditor()->isHidden());
+        const QList<QSpinBox *> spins = panel.customSizeEditor()->findChildren<QSpinBox *>();
+        QCOMPARE(spins.size(), 2);
+        spins[0]->setValue(2048);
+        spins[1]->setValue(1152);
+        QCOMPARE(panel.request().option(Param::Size).toString(), u"2048x1152"_s);
+        panel.setModel(u"gpt-image-1.5"_s); // custom sizes do not exist there: reset
+        QVERIFY(!panel.request().hasOption(Param::Size));
+        QVERIFY(panel.customSizeEditor()->isHidden());
+    }
+
+    void endpointSwitchOffersOnlyModelsThatServeIt()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setModel(u"gpt-image-1.5"_s);
+        QSignalSpy status(&panel, &ParameterPanel::statusMessage);
+        panel.setEndpoint(Endpoint::Variations);
+        QCOMPARE(panel.model(), u"dall-e-2"_s);
+        QCOMPARE(panel.modelBox()->count(), 1);
+        QVERIFY(status.count() >= 1);
+        QVERIFY(status.first().first().toString().contains(u"gpt-image-1.5 cannot make variations"_s));
+        panel.setEndpoint(Endpoint::Edits);
+        QVERIFY(panel.modelBox()->findText(u"dall-e-3"_s) < 0);
+        QVERIFY(panel.modelBox()->findText(u"chatgpt-image-latest"_s) >= 0);
+    }
+
+    void recipeRoundTrip()
+    {
+        ImageRequest recipe;
+        recipe.endpoint = Endpoint::Generations;
+        recipe.model = u"gpt-image-2"_s;
+        recipe.setOption(Param::Size, u"1536x864"_s);
+        recipe.setOption(Param::Quality, u"medium"_s);
+        recipe.setOption(Param::Stream, true);
+        recipe.setOption(Param::PartialImages, 2);
+        recipe.setOption(Param::OutputFormat, u"webp"_s);
+        recipe.setOption(Param::OutputCompression, 60);
+        recipe.setOption(Param::User, u"u-7"_s);
+        ParameterPanel panel(m_catalog);
+        panel.applyRequest(recipe);
+        QCOMPARE(panel.request(), recipe);
+    }
+};
+
+QTEST_MAIN(TestParameterPanel)
+#include "tst_parameterpanel.moc"

@@ -1,0 +1,29 @@
+#include "atelierversion.h"
+#include "catalog/catalog.h"
+#include "mainwindow.h"
+#include "studio/studiosession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Atelier"));
+    QApplication::setOrganizationName(QStringLiteral("Atelier"));
+    QApplication::setApplicationVersion(QStringLiteral(ATELIER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.atelier_studio.Atelier"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "A desktop image studio for the OpenAI Images API."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    Atelier::StudioSession session(Atelier::Catalog::load());
+    session.useEnvironmentProvider();
+    Atelier::MainWindow window(&session);
+    window.resize(1400, 900);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,401 @@
+#include "mainwindow.h"
+
+#include "api/imagerequest.h"
+#include "api/parameters.h"
+#include "params/parameterpanel.h"
+#include "preview/imagepreview.h"
+#include "prompt/prompteditor.h"
+#include "studio/studiosession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QIcon thumbnail(const QImage &image, int size)
+{
+    return QIcon(QPixmap::fromImage(image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+} // namespace
+
+MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(parent), m_session(session)
+{
+    setWindowTitle(tr("Atelier"));
+    buildUi();
+    buildMenus();
+    restoreSettings();
+
+    connect(m_session, &StudioSession::partialImage, this, &MainWindow::showImage);
+    connect(m_session, &StudioSession::imageReady, this, [this](int row, const ImageResult &image) {
+        showImage(row, image);
+        auto *item = new QListWidgetItem(thumbnail(image.image, 128), QString(), m_gallery);
+        const QString prompt = m_session->jobs()->entry(row).request.prompt;
+        item->setToolTip(image.savedPath.isEmpty() ? prompt : prompt + u"\n"_s + image.savedPath);
+        item->setData(Qt::UserRole, image.savedPath);
+        m_gallery->scrollToItem(item);
+    });
+    connect(m_session, &StudioSession::jobFailed, this, [this](int, const ApiError &error) {
+        if (error.kind == ApiError::Kind::Cancelled) {
+            statusBar()->showMessage(error.message, 8000);
+            return;
+        }
+        m_problems->setText(tr("The request failed: %1 Your prompt and settings are kept; use Retry in the job list.")
+                                .arg(error.toString()));
+        m_problems->setVisible(true);
+        statusBar()->showMessage(error.toString(), 15000);
+    });
+    connect(m_session, &StudioSession::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_session, &StudioSession::sessionCostChanged, this, [this](double cost) {
+        m_sessionCost->setText(tr("Session: $%1").arg(cost, 0, 'f', 3));
+    });
+    refresh();
+    m_prompt->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildUi()
+{
+    // Left: what to make.
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    m_keyBanner = new QLabel(left);
+    m_keyBanner->setWordWrap(true);
+    m_keyBanner->setTextFormat(Qt::RichText);
+    m_keyBanner->setOpenExternalLinks(true);
+    m_keyBanner->setFrameShape(QFrame::StyledPanel);
+    m_keyBanner->setText(tr("<b>No API key yet.</b> Create one at "
+                            "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>, "
+                            "then set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store it with "
+                            "<tt>atelier-cli key set</tt>. Everything else works without one."));
+    m_keyBanner->setVisible(!m_session->hasApiKey());
+    leftLayout->addWidget(m_keyBanner);
+
+    m_prompt = new PromptEditor(left);
+    m_prompt->setMinimumHeight(90);
+    leftLayout->addWidget(m_prompt, 2);
+    m_count = new QLabel(left);
+    m_count->setAlignment(Qt::AlignRight);
+    leftLayout->addWidget(m_count);
+
+    m_parameters = new ParameterPanel(m_session->catalog(), left);
+    leftLayout->addWidget(m_parameters);
+
+    m_inputs = new QWidget(left);
+    auto *inputLayout = new QVBoxLayout(m_inputs);
+    inputLayout->setContentsMargins(0, 0, 0, 0);
+    inputLayout->addWidget(new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
+    m_references = new QListWidget(m_inputs);
+    m_references->setMaximumHeight(90);
+    m_references->setToolTip(tr("The images to edit or use as references."));
+    inputLayout->addWidget(m_references);
+    auto *inputButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add images…"), m_inputs);
+    auto *remove = new QPushButton(tr("Remove"), m_inputs);
+    auto *mask = new QPushButton(tr("Mask…"), m_inputs);
+    mask->setToolTip(tr("A PNG whose transparent pixels mark where the first image may change."));
+    inputButtons->addWidget(add);
+    inputButtons->addWidget(remove);
+    inputButtons->addWidget(mask);
+    inputLayout->addLayout(inputButtons);
+    m_maskLabel = new QLabel(tr("No mask: the whole image may change."), m_inputs);
+    inputLayout->addWidget(m_maskLabel);
+    leftLayout->addWidget(m_inputs);
+    connect(add, &QPushButton::clicked, this, &MainWindow::addReferenceImages);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        delete m_references->currentItem();
+        refresh();
+    });
+    connect(mask, &QPushButton::clicked, this, &MainWindow::chooseMask);
+
+    m_estimate = new QLabel(left);
+    m_estimate->setWordWrap(true);
+    leftLayout->addWidget(m_estimate);
+    m_problems = new QLabel(left);
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
+    m_problems->setVisible(false);
+    leftLayout->addWidget(m_problems);
+    m_generate = new QPushButton(tr("Generate"), left);
+    m_generate->setToolTip(tr("Send the request (Ctrl+Return)."));
+    m_generate->setDefault(true);
+    leftLayout->addWidget(m_generate);
+    leftLayout->addStretch(1);
+    auto *leftScroll = new QScrollArea;
+    leftScroll->setWidget(left);
+    leftScroll->setWidgetResizable(true);
+    leftScroll->setMinimumWidth(320);
+
+    // Middle: the image as it arrives, its partials, and the session's images.
+    m_preview = new ImagePreview;
+    m_filmstrip = new QListWidget;
+    m_filmstrip->setViewMode(QListView::IconMode);
+    m_filmstrip->setFlow(QListView::LeftToRight);
+    m_filmstrip->setWrapping(false);
+    m_filmstrip->setIconSize(QSize(72, 72));
+    m_filmstrip->setFixedHeight(100);
+    m_filmstrip->setToolTip(tr("Every partial image of the current job; click one to look at it."));
+    m_gallery = new QListWidget;
+    m_gallery->setViewMode(QListView::IconMode);
+    m_gallery->setIconSize(QSize(128, 128));
+    m_gallery->setResizeMode(QListView::Adjust);
+    m_gallery->setMovement(QListView::Static);
+    m_gallery->setToolTip(tr("Images made in this session; each is saved in %1.").arg(m_session->libraryFolder()));
+    auto *viewer = new QWidget;
+    auto *viewerLayout = new QVBoxLayout(viewer);
+    viewerLayout->setContentsMargins(0, 0, 0, 0);
+    viewerLayout->addWidget(m_preview, 1);
+    viewerLayout->addWidget(m_filmstrip);
+    m_centerSplitter = new QSplitter(Qt::Vertical);
+    m_centerSplitter->addWidget(viewer);
+    m_centerSplitter->addWidget(m_gallery);
+    m_centerSplitter->setStretchFactor(0, 3);
+    m_centerSplitter->setStretchFactor(1, 1);
+    m_centerSplitter->setSizes({600, 200});
+
+    // Right: the jobs.
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    m_jobView = new QTableView(right);
+    m_jobView->setModel(m_session->jobs());
+    m_jobView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_jobView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_jobView->setWordWrap(false);
+    m_jobView->verticalHeader()->hide();
+    m_jobView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_jobView->horizontalHeader()->setSectionResizeMode(JobListModel::PromptColumn, QHeaderView::Stretch);
+    rightLayout->addWidget(m_jobView);
+    auto *jobButtons = new QHBoxLayout;
+    auto *cancel = new QPushButton(tr("Cancel"), right);
+    auto *retry = new QPushButton(tr("Retry"), right);
+    retry->setToolTip(tr("Send the same recipe again."));
+    jobButtons->addWidget(cancel);
+    jobButtons->addWidget(retry);
+    rightLayout->addLayout(jobButtons);
+    auto selectedRow = [this] {
+        const QModelIndexList rows = m_jobView->selectionModel()->selectedRows();
+        return rows.isEmpty() ? -1 : rows.first().row();
+    };
+    connect(cancel, &QPushButton::clicked, this, [this, selectedRow] { m_session->cancel(selectedRow()); });
+    connect(retry, &QPushButton::clicked, this, [this, selectedRow] {
+        const int row = selectedRow();
+        if (row >= 0) {
+            m_followedRow = -1;
+            m_session->retry(row);
+        }
+    });
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal);
+    m_mainSplitter->addWidget(leftScroll);
+    m_mainSplitter->addWidget(m_centerSplitter);
+    m_mainSplitter->addWidget(right);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setSizes({340, 700, 420});
+    setCentralWidget(m_mainSplitter);
+
+    m_sessionCost = new QLabel(tr("Session: $0.000"));
+    m_sessionCost->setToolTip(tr("Estimated cost of the images made in this session."));
+    statusBar()->addPermanentWidget(m_sessionCost);
+
+    connect(m_prompt, &PromptEditor::submitRequested, this, &MainWindow::generate);
+    connect(m_prompt, &PromptEditor::textChanged, this, &MainWindow::refresh);
+    connect(m_parameters, &ParameterPanel::changed, this, &MainWindow::refresh);
+    connect(m_parameters, &ParameterPanel::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_generate, &QPushButton::clicked, this, &MainWindow::generate);
+    connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text());
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *generateAction = file->addAction(tr("&Generate"), this, &MainWindow::generate);
+    generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    generateAction->setShortcutContext(Qt::WidgetShortcut); // the prompt editor handles Ctrl+Return itself
+    file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Atelier"), this, [this] {
+        QMessageBox::about(this, tr("About Atelier"),
+                           tr("<h3>Atelier %1</h3><p>A desktop image studio for the OpenAI Images API.</p>"
+                              "<p>Images are saved in %2.</p>")
+                               .arg(QApplication::applicationVersion(), m_session->libraryFolder().toHtmlEscaped()));
+    });
+}
+
+ImageRequest MainWindow::currentRequest() const
+{
+    ImageRequest request = m_parameters->request();
+    if (request.endpoint != Endpoint::Variations)
+        request.prompt = m_prompt->prompt();
+    if (request.endpoint != Endpoint::Generations) {
+        for (int i = 0; i < m_references->count(); ++i)
+            request.images.append(m_references->item(i)->data(Qt::UserRole).toString());
+        if (request.endpoint == Endpoint::Edits)
+            request.mask = m_mask;
+    }
+    return request;
+}
+
+void MainWindow::refresh()
+{
+    const ImageRequest request = currentRequest();
+    const Endpoint endpoint = request.endpoint;
+    m_inputs->setVisible(endpoint != Endpoint::Generations);
+    m_prompt->setEnabled(endpoint != Endpoint::Variations);
+    const auto promptRule = m_session->catalog().allowed(request.model, endpoint, Param::Prompt);
+    m_prompt->setMaximumLength(promptRule ? promptRule->maxLength : 0);
+    const int count = m_prompt->characterCount();
+    const int limit = m_prompt->maximumLength();
+    m_count->setText(limit > 0 ? tr("%1 / %2 characters").arg(count).arg(limit) : tr("%1 characters").arg(count));
+    m_count->setStyleSheet(m_prompt->isOverLimit() ? u"color: #b3261e; font-weight: bold;"_s : QString());
+
+    QStringList errors;
+    QStringList warnings;
+    const bool empty = endpoint != Endpoint::Variations && request.prompt.trimmed().isEmpty();
+    for (const Violation &violation : m_session->catalog().validate(request)) {
+        if (violation.parameter == Param::Prompt && empty)
+            continue; // an empty editor is not an error worth shouting about
+        (violation.isError() ? errors : warnings).append(violation.message);
+    }
+    QString reason;
+    if (empty)
+        reason = tr("Write a prompt first.");
+    else if (!errors.isEmpty())
+        reason = errors.join(u'\n');
+    else if (!m_session->hasApiKey())
+        reason = tr("No API key: set OPENAI_API_KEY or run 'atelier-cli key set', then restart Atelier.");
+    m_generate->setEnabled(reason.isEmpty());
+    m_generate->setToolTip(reason.isEmpty() ? tr("Send the request (Ctrl+Return).") : reason);
+    m_problems->setVisible(!errors.isEmpty());
+    m_problems->setText(errors.join(u'\n'));
+
+    const CostEstimate estimate = m_session->catalog().estimate(request);
+    QString estimateText = estimate.available
+                               ? tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3)
+                               : tr("No price known for this model.");
+    if (estimate.available && estimate.outputTokens > 0)
+        estimateText += tr(" (%1 output tokens)").arg(estimate.outputTokens);
+    if (!warnings.isEmpty())
+        estimateText += u"\n"_s + warnings.join(u'\n');
+    m_estimate->setText(estimateText);
+    m_estimate->setToolTip(estimate.assumptions.join(u'\n'));
+}
+
+void MainWindow::generate()
+{
+    if (!m_generate->isEnabled()) {
+        statusBar()->showMessage(m_generate->toolTip(), 8000);
+        return;
+    }
+    const ImageRequest request = currentRequest();
+    const QList<Violation> errors = m_session->submit(request);
+    if (!errors.isEmpty()) {
+        QStringList messages;
+        for (const Violation &violation : errors)
+            messages.append(violation.message);
+        m_problems->setText(messages.join(u'\n'));
+        m_problems->setVisible(true);
+        return;
+    }
+    m_prompt->addToHistory(request.prompt);
+    m_followedRow = -1; // follow the new job
+    m_filmstrip->clear();
+    m_preview->clear(tr("Waiting for the first image…"));
+    statusBar()->showMessage(tr("Sent to %1.").arg(request.model), 5000);
+}
+
+void MainWindow::showImage(int row, const ImageResult &image)
+{
+    if (m_followedRow < 0)
+        m_followedRow = row;
+    if (row != m_followedRow)
+        return;
+    const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
+    m_preview->setImage(image.image, caption);
+    auto *item = new QListWidgetItem(thumbnail(image.image, 72), caption, m_filmstrip);
+    item->setData(Qt::UserRole, image.image);
+    m_filmstrip->scrollToItem(item);
+}
+
+void MainWindow::addReferenceImages()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add reference images"), QString(),
+                                                            tr("Images (*.png *.jpg *.jpeg *.webp)"));
+    for (const QString &file : files) {
+        auto *item = new QListWidgetItem(QFileInfo(file).fileName(), m_references);
+        item->setData(Qt::UserRole, file);
+        item->setToolTip(file);
+    }
+    refresh();
+}
+
+void MainWindow::chooseMask()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a mask"), QString(), tr("PNG images (*.png)"));
+    if (file.isEmpty())
+        return;
+    m_mask = file;
+    m_maskLabel->setText(tr("Mask: %1").arg(QFileInfo(file).fileName()));
+    refresh();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
+    m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray());
+    m_prompt->setHistory(settings.value(u"prompt/history"_s).toStringList());
+    const QByteArray last = settings.value(u"parameters/last"_s).toByteArray();
+    if (!last.isEmpty())
+        m_parameters->applyRequest(ImageRequest::fromJson(QJsonDocument::fromJson(last).object()));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
+    settings.setValue(u"window/centerSplitter"_s, m_centerSplitter->saveState());
+    settings.setValue(u"prompt/history"_s, m_prompt->history());
+    settings.setValue(u"parameters/last"_s, QJsonDocument(m_parameters->request().toJson()).toJson(QJsonDocument::Compact));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace Atelier

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/imageresult.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QSplitter;
+class QTableView;
+
+namespace Atelier {
+
+class ImagePreview;
+class ParameterPanel;
+class PromptEditor;
+class StudioSession;
+struct ImageRequest;
+
+// The studio: prompt and parameters on the left, the image as it streams in the middle with its
+// partials below, the jobs on the right and this session's images along the bottom.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(StudioSession *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PromptEditor *promptEditor() const { return m_prompt; }
+    ParameterPanel *parameterPanel() const { return m_parameters; }
+    QPushButton *generateButton() const { return m_generate; }
+    ImagePreview *preview() const { return m_preview; }
+    QListWidget *filmstrip() const { return m_filmstrip; }
+    QListWidget *gallery() const { return m_gallery; }
+    QTableView *jobView() const { return m_jobView; }
+    QLabel *problemsLabel() const { return m_problems; }
+
+    // The request the controls describe right now.
+    ImageRequest currentRequest() const;
+
+public Q_SLOTS:
+    void generate();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void buildMenus();
+    void refresh();
+    void addReferenceImages();
+    void chooseMask();
+    void showImage(int row, const ImageResult &image);
+    void restoreSettings();
+    void saveSettings() const;
+
+    StudioSession *m_session;
+    PromptEditor *m_prompt = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_keyBanner = nullptr;
+    ParameterPanel *m_parameters = nullptr;
+    QWidget *m_inputs = nullptr;
+    QListWidget *m_references = nullptr;
+    QLabel *m_maskLabel = nullptr;
+    QString m_mask;
+    QLabel *m_estimate = nullptr;
+    QLabel *m_problems = nullptr;
+    QPushButton *m_generate = nullptr;
+    ImagePreview *m_preview = nullptr;
+    QListWidget *m_filmstrip = nullptr;
+    QListWidget *m_gallery = nullptr;
+    QTableView *m_jobView = nullptr;
+    QLabel *m_sessionCost = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_centerSplitter = nullptr;
+    int m_followedRow = -1; // the job whose images the preview follows
+};
+
+} // namespace Atelier

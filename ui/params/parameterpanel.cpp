@@ -1,0 +1,452 @@
+#include "parameterpanel.h"
+
+#include "api/parameters.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStandardItemModel>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+const QString CustomSize = u"custom"_s;
+
+// The body parameters the panel shows, in order; prompt, images and mask live elsewhere.
+const QStringList &panelParameters()
+{
+    static const QStringList names = {Param::Size, Param::Quality, Param::Style, Param::Background,
+                                      Param::OutputFormat, Param::OutputCompression, Param::Moderation,
+                                      Param::ResponseFormat, Param::InputFidelity, Param::N,
+                                      Param::Stream, Param::PartialImages, Param::User};
+    return names;
+}
+
+QString labelFor(const QString &parameter)
+{
+    static const QHash<QString, const char *> labels = {
+        {Param::Size, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Size")},
+        {Param::Quality, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Quality")},
+        {Param::Style, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Style")},
+        {Param::Background, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Background")},
+        {Param::OutputFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Format")},
+        {Param::OutputCompression, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Compression")},
+        {Param::Moderation, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Moderation")},
+        {Param::ResponseFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Delivery")},
+        {Param::InputFidelity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Input fidelity")},
+        {Param::N, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Images")},
+        {Param::Stream, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Stream")},
+        {Param::PartialImages, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Partial images")},
+        {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "End-user id")},
+    };
+    return QCoreApplication::translate("Atelier::ParameterPanel", labels.value(parameter, ""));
+}
+
+QString describe(const QString &parameter)
+{
+    static const QHash<QString, const char *> help = {
+        {Param::Size, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Width x height of the image; auto lets the model choose.")},
+        {Param::Quality, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Higher quality takes longer and uses more tokens.")},
+        {Param::Style, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "vivid leans hyper-real and dramatic; natural looks less so.")},
+        {Param::Background, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "transparent needs PNG or WebP output.")},
+        {Param::OutputFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "The file format the API returns.")},
+        {Param::OutputCompression, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "0-100, for JPEG and WebP output only.")},
+        {Param::Moderation, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "low filters less strictly than auto.")},
+        {Param::ResponseFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "url or b64_json; URLs are downloaded at once (they expire after an hour).")},
+        {Param::InputFidelity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How closely an edit keeps the input's features, faces especially.")},
+        {Param::N, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many images to make.")},
+        {Param::Stream, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Show the image while it is being drawn.")},
+        {Param::PartialImages, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many previews to stream before the final image (needs Stream).")},
+        {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "An id for your end-user, passed to the API for abuse monitoring.")},
+    };
+    return QCoreApplication::translate("Atelier::ParameterPanel", help.value(parameter, ""));
+}
+
+QString endpointLabel(Endpoint endpoint)
+{
+    switch (endpoint) {
+    case Endpoint::Generations:
+        return QCoreApplication::translate("Atelier::ParameterPanel", "Generate");
+    case Endpoint::Edits:
+        return QCoreApplication::translate("Atelier::ParameterPanel", "Edit");
+    case Endpoint::Variations:
+        return QCoreApplication::translate("Atelier::ParameterPanel", "Variation");
+    }
+    return {};
+}
+
+} // namespace
+
+ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent) : QWidget(parent), m_catalog(catalog)
+{
+    m_form = new QFormLayout(this);
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_endpointBox = new QComboBox(this);
+    for (Endpoint endpoint : allEndpoints)
+        m_endpointBox->addItem(endpointLabel(endpoint), int(endpoint));
+    m_endpointBox->setToolTip(tr("Generate from a prompt, edit images (references and a mask), or make variations (dall-e-2)."));
+    m_form->addRow(tr("Mode"), m_endpointBox);
+
+    m_modelBox = new QComboBox(this);
+    m_modelBox->setEditable(true); // a gateway's model the catalog does not know can be typed in
+    m_modelBox->setInsertPolicy(QComboBox::NoInsert);
+    m_modelBox->setToolTip(tr("The models that can do this. Type another name for a gateway's model; only the API's own limits are checked for it."));
+    m_form->addRow(tr("Model"), m_modelBox);
+    m_modelNote = new QLabel(this);
+    m_modelNote->setWordWrap(true);
+    m_modelNote->setVisible(false);
+    m_form->addRow(QString(), m_modelNote);
+
+    buildRows();
+    fillModels();
+    setModel(u"gpt-image-1.5"_s);
+
+    connect(m_endpointBox, &QComboBox::currentIndexChanged, this, [this] {
+        setEndpoint(Endpoint(m_endpointBox->currentData().toInt()));
+    });
+    connect(m_modelBox, &QComboBox::currentTextChanged, this, [this] {
+        if (!m_updating) {
+            applyRules(true);
+            Q_EMIT changed();
+        }
+    });
+}
+
+void ParameterPanel::buildRows()
+{
+    for (const QString &name : panelParameters()) {
+        Row row;
+        row.label = new QLabel(labelFor(name), this);
+        switch (parameterKind(name)) {
+        case ParameterKind::Choice: {
+            auto *box = new QComboBox(this);
+            box->setModel(new QStandardItemModel(box));
+            connect(box, &QComboBox::currentIndexChanged, this, [this, name] {
+                if (name == Param::Size)
+                    m_customSize->setVisible(valueOf(Param::Size).toString() == CustomSize);
+                if (!m_updating)
+                    Q_EMIT changed();
+            });
+            row.control = box;
+            break;
+        }
+        case ParameterKind::Integer: {
+            auto *spin = new QSpinBox(this);
+            spin->setSpecialValueText(tr("Default"));
+            connect(spin, &QSpinBox::valueChanged, this, [this] {
+                if (!m_updating)
+                    Q_EMIT changed();
+            });
+            row.control = spin;
+            break;
+        }
+        case ParameterKind::Boolean: {
+            auto *check = new QCheckBox(this);
+            connect(check, &QCheckBox::toggled, this, [this] {
+                if (!m_updating)
+                    Q_EMIT changed();
+            });
+            row.control = check;
+            break;
+        }
+        default: {
+            auto *edit = new QLineEdit(this);
+            edit->setPlaceholderText(tr("Not sent"));
+            connect(edit, &QLineEdit::textChanged, this, [this] {
+                if (!m_updating)
+                    Q_EMIT changed();
+            });
+            row.control = edit;
+            break;
+        }
+        }
+        row.label->setBuddy(row.control);
+        m_form->addRow(row.label, row.control);
+        m_rows.insert(name, row);
+        if (name == Param::Size) {
+            m_customSize = new QWidget(this);
+            auto *layout = new QHBoxLayout(m_customSize);
+            layout->setContentsMargins(0, 0, 0, 0);
+            m_width = new QSpinBox(m_customSize);
+            m_height = new QSpinBox(m_customSize);
+            for (QSpinBox *spin : {m_width, m_height}) {
+                spin->setRange(16, 3840);
+                spin->setSingleStep(16);
+                connect(spin, &QSpinBox::valueChanged, this, [this] {
+                    if (!m_updating)
+                        Q_EMIT changed();
+                });
+            }
+            m_width->setValue(1536);
+            m_height->setValue(864);
+            m_width->setAccessibleName(tr("Width"));
+            m_height->setAccessibleName(tr("Height"));
+            layout->addWidget(m_width);
+            layout->addWidget(new QLabel(u"×"_s, m_customSize));
+            layout->addWidget(m_height);
+            m_form->addRow(QString(), m_customSize);
+            m_customSize->setVisible(false);
+        }
+    }
+}
+
+QStringList ParameterPanel::allValues(const QString &parameter) const
+{
+    // Every value any known model offers on this endpoint, so that the ones this model lacks can
+    // be shown disabled rather than vanish.
+    QStringList values;
+    for (const QString &id : m_catalog.modelsFor(m_endpoint)) {
+        if (const auto rule = m_catalog.allowed(id, m_endpoint, parameter)) {
+            for (const QString &value : rule->values) {
+                if (!values.contains(value))
+                    values.append(value);
+            }
+        }
+    }
+    return values;
+}
+
+void ParameterPanel::fillModels()
+{
+    const QString current = m_modelBox->currentText();
+    m_updating = true;
+    m_modelBox->clear();
+    for (const QString &id : m_catalog.modelsFor(m_endpoint)) {
+        const ModelSpec spec = m_catalog.spec(id);
+        m_modelBox->addItem(id);
+        const int index = m_modelBox->count() - 1;
+        QString tip = spec.displayName;
+        if (!spec.lifecycleNote.isEmpty())
+            tip += u"\n"_s + spec.lifecycleNote;
+        m_modelBox->setItemData(index, tip, Qt::ToolTipRole);
+    }
+    m_updating = false;
+    if (!current.isEmpty())
+        setModel(current);
+}
+
+QString ParameterPanel::model() const
+{
+    return m_modelBox->currentText().trimmed();
+}
+
+void ParameterPanel::setModel(const QString &model)
+{
+    m_updating = true;
+    const int index = m_modelBox->findText(model);
+    if (index >= 0)
+        m_modelBox->setCurrentIndex(index);
+    else
+        m_modelBox->setEditText(model);
+    m_updating = false;
+    applyRules(true);
+    Q_EMIT changed();
+}
+
+void ParameterPanel::setEndpoint(Endpoint endpoint)
+{
+    const bool changedEndpoint = endpoint != m_endpoint;
+    m_endpoint = endpoint;
+    m_updating = true;
+    m_endpointBox->setCurrentIndex(m_endpointBox->findData(int(endpoint)));
+    m_updating = false;
+    if (!changedEndpoint)
+        return;
+    const QString previous = model();
+    fillModels();
+    if (!m_catalog.spec(previous).serves(endpoint) && m_modelBox->count() > 0) {
+        const QString replacement = m_modelBox->itemText(0);
+        Q_EMIT statusMessage(tr("%1 cannot %2, so the model is now %3.")
+                                 .arg(previous, endpointVerb(endpoint), replacement));
+        setModel(replacement);
+    } else {
+        applyRules(true);
+    }
+    Q_EMIT changed();
+}
+
+QWidget *ParameterPanel::control(const QString &parameter) const
+{
+    return m_rows.value(parameter).control;
+}
+
+QLabel *ParameterPanel::label(const QString &parameter) const
+{
+    return m_rows.value(parameter).label;
+}
+
+QJsonValue ParameterPanel::valueOf(const QString &parameter) const
+{
+    QWidget *widget = control(parameter);
+    if (auto *box = qobject_cast<QComboBox *>(widget))
+        return box->currentData().isValid() ? QJsonValue(box->currentData().toString()) : QJsonValue();
+    if (auto *spin = qobject_cast<QSpinBox *>(widget))
+        return spin->value() == spin->minimum() ? QJsonValue() : QJsonValue(spin->value());
+    if (auto *check = qobject_cast<QCheckBox *>(widget))
+        return check->isChecked() ? QJsonValue(true) : QJsonValue();
+    if (auto *edit = qobject_cast<QLineEdit *>(widget))
+        return edit->text().trimmed().isEmpty() ? QJsonValue() : QJsonValue(edit->text().trimmed());
+    return {};
+}
+
+void ParameterPanel::setValue(const QString &parameter, const QJsonValue &value)
+{
+    QWidget *widget = control(parameter);
+    if (auto *box = qobject_cast<QComboBox *>(widget)) {
+        int index = value.isString() ? box->findData(value.toString()) : 0;
+        if (index < 0 && parameter == Param::Size && m_customSize) {
+            const QStringList parts = value.toString().split(u'x');
+            index = box->findData(CustomSize);
+            if (index >= 0 && parts.size() == 2) {
+                m_width->setValue(parts[0].toInt());
+                m_height->setValue(parts[1].toInt());
+            }
+        }
+        box->setCurrentIndex(std::max(0, index));
+    } else if (auto *spin = qobject_cast<QSpinBox *>(widget)) {
+        spin->setValue(value.isDouble() ? value.toInt() : spin->minimum());
+    } else if (auto *check = qobject_cast<QCheckBox *>(widget)) {
+        check->setChecked(value.toBool(false));
+    } else if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
+        edit->setText(value.toString());
+    }
+}
+
+void ParameterPanel::resetValue(const QString &parameter)
+{
+    setValue(parameter, QJsonValue());
+}
+
+void ParameterPanel::applyRules(bool announce)
+{
+    const QString modelName = model();
+    const ModelSpec spec = m_catalog.spec(modelName);
+    m_modelNote->setText(spec.known ? spec.lifecycleNote
+                                    : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName));
+    m_modelNote->setVisible(!m_modelNote->text().isEmpty());
+    QStringList adjusted;
+    m_updating = true;
+    for (const QString &name : panelParameters()) {
+        const Row &row = m_rows[name];
+        const QJsonValue before = valueOf(name);
+        const std::optional<ParameterRule> rule = m_catalog.allowed(modelName, m_endpoint, name);
+        row.control->setEnabled(rule.has_value());
+        row.label->setEnabled(rule.has_value());
+        if (!rule) {
+            QStringList others;
+            for (const QString &id : m_catalog.modelsFor(m_endpoint)) {
+                if (m_catalog.allowed(id, m_endpoint, name))
+                    others.append(id);
+            }
+            const QString why = others.isEmpty()
+                                    ? tr("%1 does not take this parameter here.").arg(modelName)
+                                    : tr("%1 does not support this; %2 do.").arg(modelName, others.join(u", "_s));
+            row.control->setToolTip(why);
+            if (!before.isNull() && !before.isUndefined()) {
+                resetValue(name);
+                adjusted.append(tr("%1 was cleared (%2 does not support it)").arg(labelFor(name), modelName));
+            }
+            continue;
+        }
+        row.control->setToolTip(describe(name));
+        if (auto *box = qobject_cast<QComboBox *>(row.control)) {
+            auto *items = static_cast<QStandardItemModel *>(box->model());
+            items->clear();
+            const QString defaultText = rule->defaultValue.isString()
+                                            ? tr("Default (%1)").arg(rule->defaultValue.toString())
+                                            : tr("Default");
+            auto *defaultItem = new QStandardItem(defaultText);
+            defaultItem->setToolTip(tr("Not sent: the API decides."));
+            items->appendRow(defaultItem);
+            // This model's values first, in its order; then what other models offer, disabled.
+            QStringList values = rule->values;
+            for (const QString &value : allValues(name)) {
+                if (!values.contains(value))
+                    values.append(value);
+            }
+            for (const QString &value : std::as_const(values)) {
+                auto *item = new QStandardItem(value);
+                item->setData(value, Qt::UserRole);
+                if (!rule->values.contains(value)) {
+                    item->setEnabled(false);
+                    item->setToolTip(tr("%1 does not offer %2.").arg(modelName, value));
+                } else if (rule->preview.contains(value)) {
+                    item->setText(tr("%1 (preview)").arg(value));
+                }
+                items->appendRow(item);
+            }
+            if (name == Param::Size && rule->freeSize.enabled) {
+                auto *custom = new QStandardItem(tr("Custom…"));
+                custom->setData(CustomSize, Qt::UserRole);
+                custom->setToolTip(rule->freeSize.explain);
+                items->appendRow(custom);
+                m_width->setToolTip(rule->freeSize.explain);
+                m_height->setToolTip(rule->freeSize.explain);
+            }
+            // Restore the value if the new model has it; otherwise announce the reset.
+            const QString text = before.toString();
+            int index = before.isString() ? box->findData(text) : 0;
+            if (before.isString() && (index < 0 || !items->item(index)->isEnabled())) {
+                index = 0;
+                adjusted.append(tr("%1 %2 became the default (%3 does not offer it)").arg(labelFor(name), text, modelName));
+            }
+            box->setCurrentIndex(std::max(0, index));
+            if (name == Param::Size)
+                m_customSize->setVisible(valueOf(Param::Size).toString() == CustomSize);
+        } else if (auto *spin = qobject_cast<QSpinBox *>(row.control)) {
+            spin->setRange(rule->minimum - 1, rule->maximum);
+            if (before.isDouble() && (before.toInt() < rule->minimum || before.toInt() > rule->maximum)) {
+                spin->setValue(spin->minimum());
+                adjusted.append(tr("%1 became the default (%2 allows %3 to %4)")
+                                    .arg(labelFor(name), modelName)
+                                    .arg(rule->minimum)
+                                    .arg(rule->maximum));
+            } else {
+                spin->setValue(before.isDouble() ? before.toInt() : spin->minimum());
+            }
+        }
+    }
+    m_updating = false;
+    if (announce && !adjusted.isEmpty())
+        Q_EMIT statusMessage(tr("Switched to %1: %2.").arg(modelName, adjusted.join(u"; "_s)));
+}
+
+ImageRequest ParameterPanel::request() const
+{
+    ImageRequest request;
+    request.endpoint = m_endpoint;
+    request.model = model();
+    for (const QString &name : panelParameters()) {
+        if (!control(name)->isEnabled())
+            continue;
+        QJsonValue value = valueOf(name);
+        if (name == Param::Size && value.toString() == CustomSize)
+            value = u"%1x%2"_s.arg(m_width->value()).arg(m_height->value());
+        if (!value.isNull() && !value.isUndefined())
+            request.setOption(name, value);
+    }
+    return request;
+}
+
+void ParameterPanel::applyRequest(const ImageRequest &request)
+{
+    setEndpoint(request.endpoint);
+    setModel(request.model.isEmpty() ? Catalog::apiDefaultModel(request.endpoint) : request.model);
+    m_updating = true;
+    for (const QString &name : panelParameters())
+        setValue(name, request.option(name));
+    m_updating = false;
+    applyRules(true);
+    Q_EMIT changed();
+}
+
+} // namespace Atelier

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "api/imagerequest.h"
+#include "catalog/catalog.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace Atelier {
+
+// The parameters of a request, built from the catalog rather than written per model: switching
+// the model updates every control, values the model does not offer are disabled with a tooltip
+// that says why, and a value that stops being valid is reset and announced.
+class ParameterPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ParameterPanel)
+
+public:
+    explicit ParameterPanel(const Catalog &catalog, QWidget *parent = nullptr);
+
+    Endpoint endpoint() const { return m_endpoint; }
+    void setEndpoint(Endpoint endpoint);
+    QString model() const;
+    void setModel(const QString &model);
+
+    // Endpoint, model and every option the user set (unset ones are absent).
+    ImageRequest request() const;
+    // Restores endpoint, model and options of a recipe (prompt and images are the caller's).
+    void applyRequest(const ImageRequest &request);
+
+    // The control for an API parameter, and its label (tests and keyboard focus use them).
+    QWidget *control(const QString &parameter) const;
+    QLabel *label(const QString &parameter) const;
+    QComboBox *modelBox() const { return m_modelBox; }
+    QComboBox *endpointBox() const { return m_endpointBox; }
+    QWidget *customSizeEditor() const { return m_customSize; }
+
+Q_SIGNALS:
+    void changed();
+    void statusMessage(const QString &text);
+
+private:
+    struct Row
+    {
+        QLabel *label = nullptr;
+        QWidget *control = nullptr;
+    };
+
+    void buildRows();
+    void fillModels();
+    void applyRules(bool announce);
+    QJsonValue valueOf(const QString &parameter) const;
+    void setValue(const QString &parameter, const QJsonValue &value);
+    void resetValue(const QString &parameter);
+    QStringList allValues(const QString &parameter) const;
+
+    const Catalog &m_catalog;
+    Endpoint m_endpoint = Endpoint::Generations;
+    QFormLayout *m_form = nullptr;
+    QComboBox *m_endpointBox = nullptr;
+    QComboBox *m_modelBox = nullptr;
+    QLabel *m_modelNote = nullptr;
+    QWidget *m_customSize = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_height = nullptr;
+    QHash<QString, Row> m_rows;
+    bool m_updating = false;
+};
+
+} // namespace Atelier
