@@ -67,32 +67,45 @@ QString KeyStore::unavailableReason()
     return tr("no secret service (GNOME Keyring, KWallet or KeePassXC) is running");
 }
 
+namespace {
+
+// Fails at once, with the reason, where no secret service runs; else runs the job.
+template<typename MakeJob>
+KeyStore::Result runIfAvailable(MakeJob makeJob, int timeoutMs)
+{
+    if (const QString reason = KeyStore::unavailableReason(); !reason.isEmpty())
+        return {false, {}, reason, false};
+    return runJob(makeJob(), timeoutMs);
+}
+
+} // namespace
+
 KeyStore::Result KeyStore::read(const QString &account, int timeoutMs)
 {
-    if (const QString reason = unavailableReason(); !reason.isEmpty())
-        return {false, {}, reason, false};
-    auto *job = new QKeychain::ReadPasswordJob(serviceName());
-    job->setKey(account);
-    return runJob(job, timeoutMs);
+    return runIfAvailable([&] {
+        auto *job = new QKeychain::ReadPasswordJob(serviceName());
+        job->setKey(account);
+        return job;
+    }, timeoutMs);
 }
 
 KeyStore::Result KeyStore::write(const QString &account, const QString &key, int timeoutMs)
 {
-    if (const QString reason = unavailableReason(); !reason.isEmpty())
-        return {false, {}, reason, false};
-    auto *job = new QKeychain::WritePasswordJob(serviceName());
-    job->setKey(account);
-    job->setTextData(key);
-    return runJob(job, timeoutMs);
+    return runIfAvailable([&] {
+        auto *job = new QKeychain::WritePasswordJob(serviceName());
+        job->setKey(account);
+        job->setTextData(key);
+        return job;
+    }, timeoutMs);
 }
 
 KeyStore::Result KeyStore::remove(const QString &account, int timeoutMs)
 {
-    if (const QString reason = unavailableReason(); !reason.isEmpty())
-        return {false, {}, reason, false};
-    auto *job = new QKeychain::DeletePasswordJob(serviceName());
-    job->setKey(account);
-    return runJob(job, timeoutMs);
+    return runIfAvailable([&] {
+        auto *job = new QKeychain::DeletePasswordJob(serviceName());
+        job->setKey(account);
+        return job;
+    }, timeoutMs);
 }
 
 } // namespace Atelier

@@ -3,6 +3,7 @@
 #include "api/imagefileinfo.h"
 #include "api/imagerequest.h"
 #include "api/parameters.h"
+#include "api/requestbuilder.h"
 #include "catalog.h"
 
 #include <QFileInfo>
@@ -22,24 +23,12 @@ QString joinValues(const QStringList &values)
     return values.join(u", "_s);
 }
 
+// How a value reads in a message: the text that would be sent, or "(unset)".
 QString jsonToText(const QJsonValue &value)
 {
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        return number == std::floor(number) ? QString::number(qint64(number))
-                                            : QString::number(number);
-    }
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
+    if (value.isNull() || value.isUndefined())
         return u"(unset)"_s;
-    default:
-        return u"(complex value)"_s;
-    }
+    return RequestBuilder::fieldText(value);
 }
 
 QStringList jsonArrayToText(const QJsonArray &array)
