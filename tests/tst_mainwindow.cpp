@@ -34,7 +34,7 @@ private:
     QStringList libraryFiles() const
     {
         QStringList files;
-        QDirIterator it(m_library.path(), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(m_library.path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             files.append(it.next());
         files.sort();
@@ -59,7 +59,8 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.baseUrl = m_server->baseUrl();
         m_session->setProvider(profile, u"sk-test"_s);
-        m_session->setLibraryFolder(m_library.path());
+        QString error;
+        QVERIFY2(m_session->openLibrary(m_library.path(), &error), qPrintable(error));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -110,6 +111,15 @@ private Q_SLOTS:
         QCOMPARE(sent.prompt, u"a lighthouse at dusk"_s);
         QCOMPARE(sent.option(Param::PartialImages).toInt(), 2);
         QVERIFY(m_server->requests().first().violations.isEmpty());
+        // ...and in the library index, found by its prompt, with the usage the API reported.
+        LibraryQuery query;
+        query.text = u"lighthouse"_s;
+        const QList<LibraryImage> indexed = m_session->library().query(query);
+        QCOMPARE(indexed.size(), 1);
+        QCOMPARE(indexed.first().path, files[1]);
+        QCOMPARE(indexed.first().usage.totalTokens, 100);
+        QVERIFY(indexed.first().requestId.startsWith(u"req_"_s));
+        QVERIFY(m_session->interruptedJobs().isEmpty()); // the journal entry was closed
     }
 
     void overLimitBlocksGenerateWithTheReason()

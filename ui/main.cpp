@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QMessageBox>
 
 int main(int argc, char *argv[])
 {
@@ -22,7 +23,12 @@ int main(int argc, char *argv[])
 
     Atelier::StudioSession session(Atelier::Catalog::load());
     session.useEnvironmentProvider();
+    QString error;
+    const bool libraryOpen = session.openLibrary(Atelier::StudioSession::defaultLibraryFolder(), &error);
     Atelier::MainWindow window(&session);
+    if (!libraryOpen)
+        QMessageBox::warning(&window, QApplication::translate("main", "Library unavailable"),
+                             QApplication::translate("main", "%1\nImages you make now are shown but not saved.").arg(error));
     window.resize(1400, 900);
     window.show();
     return app.exec();

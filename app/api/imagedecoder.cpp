@@ -103,6 +103,7 @@ DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray 
     image.echoedBackground = event.background;
     image.echoedOutputFormat = event.outputFormat;
     outcome.usage = event.usage;
+    image.usage = event.usage;
     QByteArray bytes;
     if (!fromBase64(std::exchange(event.base64, {}), &bytes, &outcome.error)
         || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
@@ -134,6 +135,7 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
         image.echoedQuality = response.quality;
         image.echoedBackground = response.background;
         image.echoedOutputFormat = response.outputFormat;
+        image.usage = response.usage;
         outcome.lastOfTask = false;
         if (entry.base64.isEmpty()) {
             image.sourceUrl = entry.url;

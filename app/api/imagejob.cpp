@@ -57,9 +57,11 @@ void ImageJob::setPersister(Persister persister)
 std::function<void(DecodeOutcome &)> ImageJob::finisher() const
 {
     // Captures the persister by shared pointer: a task may outlive the job that posted it.
-    return [persister = m_persister](DecodeOutcome &outcome) {
+    return [persister = m_persister, requestId = m_requestId](DecodeOutcome &outcome) {
         const bool image = outcome.what == DecodeOutcome::What::PartialImage
                            || outcome.what == DecodeOutcome::What::FinalImage;
+        if (image)
+            outcome.image.requestId = requestId;
         if (image && persister)
             outcome.image.savedPath = (*persister)(outcome.image, &outcome.image.saveError);
     };

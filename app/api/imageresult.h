@@ -44,6 +44,8 @@ struct ImageResult
     QString echoedQuality;
     QString echoedBackground;
     QString echoedOutputFormat;
+    Usage usage; // final images of GPT image models
+    QString requestId;
     // Filled in on the decode thread when the job has a persister (see ImageJob::setPersister).
     QString savedPath;
     QString saveError;

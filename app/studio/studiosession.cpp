@@ -5,82 +5,16 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QMutex>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-QString slug(const QString &prompt)
-{
-    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
-    QString text = prompt.left(80).toLower().replace(notWord, u"-"_s).left(40);
-    while (text.startsWith(u'-'))
-        text.remove(0, 1);
-    while (text.endsWith(u'-'))
-        text.chop(1);
-    return text.isEmpty() ? u"image"_s : text;
-}
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2")
-                 .arg(path, file.errorString());
-    return false;
-}
-
-// Saves finished images into <library>/<yyyy-MM>/ with their recipe; runs on decode threads.
-QString saveToLibrary(const QString &folder, const ImageRequest &request, const ImageResult &image,
-                      QString *error)
-{
-    static QMutex mutex; // choosing a free name and taking it must not interleave
-    const QMutexLocker locker(&mutex);
-    const QDateTime now = QDateTime::currentDateTime();
-    QDir dir(QDir(folder).filePath(now.toString(u"yyyy-MM"_s)));
-    if (!dir.mkpath(u"."_s)) {
-        *error = QCoreApplication::translate("Atelier::StudioSession",
-                                             "The library folder %1 cannot be created.")
-                     .arg(dir.path());
-        return {};
-    }
-    const QString extension = image.format == u"jpeg" ? u"jpg"_s : image.format;
-    const QString stem = now.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug(request.prompt);
-    QString base = dir.filePath(stem);
-    for (int copy = 2; QFileInfo::exists(base + u'.' + extension); ++copy)
-        base = dir.filePath(u"%1-%2"_s.arg(stem).arg(copy));
-    const QString path = base + u'.' + extension;
-    if (!writeAtomically(path, image.encoded, error))
-        return {};
-    QJsonObject recipe{{u"request"_s, request.toJson()},
-                       {u"created"_s, image.created},
-                       {u"width"_s, image.size.width()},
-                       {u"height"_s, image.size.height()},
-                       {u"format"_s, image.format},
-                       {u"saved"_s, now.toString(Qt::ISODate)}};
-    if (!image.revisedPrompt.isEmpty())
-        recipe.insert(u"revised_prompt"_s, image.revisedPrompt);
-    QString sidecarError;
-    writeAtomically(base + u".json"_s, QJsonDocument(recipe).toJson(), &sidecarError);
-    return path;
-}
-
-} // namespace
-
 StudioSession::StudioSession(Catalog catalog, QObject *parent)
     : QObject(parent)
     , m_client(new ImagesClient(std::move(catalog), this))
     , m_jobs(new JobListModel(this))
-    , m_libraryFolder(defaultLibraryFolder())
 {
     m_ticker.setInterval(200);
     connect(&m_ticker, &QTimer::timeout, this, &StudioSession::tick);
@@ -92,6 +26,17 @@ QString StudioSession::defaultLibraryFolder()
 {
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     return QDir(pictures.isEmpty() ? QDir::homePath() : pictures).filePath(u"Atelier"_s);
+}
+
+bool StudioSession::openLibrary(const QString &folder, QString *error)
+{
+    return m_library.open(folder, error);
+}
+
+void StudioSession::dismissInterruptedJobs()
+{
+    for (const JournaledJob &job : m_library.unfinishedJobs())
+        m_library.journalFinish(job.id);
 }
 
 QString StudioSession::useEnvironmentProvider()
@@ -145,11 +90,23 @@ int StudioSession::startJob(const ImageRequest &request)
     entry.job = job;
     entry.estimate = catalog().estimate(request);
     const int row = m_jobs->append(entry);
-    const QString folder = m_libraryFolder;
-    job->setPersister([folder, request](const ImageResult &image, QString *error) -> QString {
-        if (image.partial)
-            return {}; // partials live in the session; the final image goes to the library
-        return saveToLibrary(folder, request, image, error);
+    // The recipe is journaled before anything is sent: after a crash it is offered for retry.
+    const qint64 journalId = m_library.isOpen() ? m_library.journalStart(request) : 0;
+    const QString folder = m_library.folder();
+    const QString provider = ProviderProfile::kindName(m_client->provider().kind);
+    job->setPersister([folder, request, provider](const ImageResult &image, QString *error) -> QString {
+        if (image.partial || folder.isEmpty())
+            return {}; // partials live in the session; final images go to the library at once
+        LibraryImage entry;
+        entry.request = request;
+        entry.revisedPrompt = image.revisedPrompt;
+        entry.size = image.size;
+        entry.format = image.format;
+        entry.bytes = image.encoded.size();
+        entry.usage = image.usage;
+        entry.requestId = image.requestId;
+        entry.provider = provider;
+        return LibraryStore::writeFiles(folder, entry, image.encoded, error);
     });
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
         m_jobs->update(m_jobs->rowOf(job), [state](JobListModel::Entry &entry) { entry.state = state; });
@@ -166,9 +123,26 @@ int StudioSession::startJob(const ImageRequest &request)
             if (!image.savedPath.isEmpty())
                 entry.savedPaths.append(image.savedPath);
         });
-        if (image.savedPath.isEmpty())
+        if (image.savedPath.isEmpty() && m_library.isOpen())
             Q_EMIT statusMessage(tr("The image arrived but could not be saved: %1").arg(image.saveError));
         Q_EMIT imageReady(row, image);
+        if (!image.savedPath.isEmpty()) {
+            LibraryImage entry = LibraryImage::fromRecipeJson({}, image.savedPath);
+            entry.request = m_jobs->entry(row).request;
+            entry.revisedPrompt = image.revisedPrompt;
+            entry.size = image.size;
+            entry.format = image.format;
+            entry.bytes = image.encoded.size();
+            entry.usage = image.usage;
+            entry.requestId = image.requestId;
+            entry.provider = ProviderProfile::kindName(m_client->provider().kind);
+            entry.savedAt = QDateTime::currentDateTime();
+            QString error;
+            if (const std::optional<qint64> id = m_library.add(entry, &error))
+                Q_EMIT imageSaved(*id);
+            else
+                Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will be at the next start.").arg(error));
+        }
     });
     connect(job, &ImageJob::usageReported, this, [this, job](const Usage &usage) {
         m_jobs->update(m_jobs->rowOf(job), [&usage](JobListModel::Entry &entry) { entry.usage = usage; });
@@ -178,7 +152,9 @@ int StudioSession::startJob(const ImageRequest &request)
         m_jobs->update(row, [&error](JobListModel::Entry &entry) { entry.error = error; });
         Q_EMIT jobFailed(row, error);
     });
-    connect(job, &ImageJob::finished, this, [this, job] {
+    connect(job, &ImageJob::finished, this, [this, job, journalId] {
+        if (journalId > 0)
+            m_library.journalFinish(journalId);
         const int row = m_jobs->rowOf(job);
         m_jobs->update(row, [job](JobListModel::Entry &entry) {
             entry.state = job->state();

@@ -5,6 +5,7 @@
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 #include "joblistmodel.h"
+#include "library/librarystore.h"
 
 #include <QObject>
 #include <QTimer>
@@ -32,10 +33,15 @@ public:
     void setProvider(const ProviderProfile &profile, const QString &apiKey);
     bool hasApiKey() const { return m_client->hasApiKey(); }
 
-    // Finished images are saved here at once, each with a .json recipe beside it.
+    // Finished images are saved here at once, each with a .json recipe beside it, and indexed.
     static QString defaultLibraryFolder();
-    void setLibraryFolder(const QString &folder) { m_libraryFolder = folder; }
-    QString libraryFolder() const { return m_libraryFolder; }
+    // Opens (or creates) the library; false with `error` set when it cannot be used.
+    bool openLibrary(const QString &folder, QString *error);
+    QString libraryFolder() const { return m_library.folder(); }
+    LibraryStore &library() { return m_library; }
+    // Requests sent in an earlier run that never finished (the app was closed or crashed).
+    QList<JournaledJob> interruptedJobs() const { return m_library.unfinishedJobs(); }
+    void dismissInterruptedJobs();
 
     // Validates and starts the request; returns the errors instead when it is not valid (nothing
     // is sent then). Several streamed images go out as parallel one-image requests, so that every
@@ -49,6 +55,8 @@ Q_SIGNALS:
     void partialImage(int row, const Atelier::ImageResult &image);
     void imageReady(int row, const Atelier::ImageResult &image);
     void jobFailed(int row, const Atelier::ApiError &error);
+    // A final image is on disk and in the library index.
+    void imageSaved(qint64 id);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
 
@@ -59,7 +67,7 @@ private:
     ImagesClient *m_client;
     JobListModel *m_jobs;
     QTimer m_ticker;
-    QString m_libraryFolder;
+    LibraryStore m_library;
     double m_sessionCost = 0.0;
 };
 

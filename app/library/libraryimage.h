@@ -1,0 +1,35 @@
+#pragma once
+
+#include "api/imagerequest.h"
+#include "api/imageresult.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSize>
+#include <QString>
+
+namespace Atelier {
+
+// One image in the library: the file and everything about how it was made.
+struct LibraryImage
+{
+    qint64 id = 0;
+    QString path; // absolute
+    ImageRequest request;
+    QString revisedPrompt;
+    QSize size;
+    QString format;
+    qint64 bytes = 0;
+    Usage usage;
+    QString requestId;
+    QString provider;
+    qint64 parentId = 0; // the image an edit or variation came from (0: none)
+    QDateTime savedAt;
+    bool favourite = false;
+
+    // The .json written beside each image file: enough to rebuild the index from the files.
+    QJsonObject toRecipeJson() const;
+    static LibraryImage fromRecipeJson(const QJsonObject &json, const QString &path);
+};
+
+} // namespace Atelier

@@ -1,0 +1,430 @@
+#include "librarystore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+const QString DatabaseName = u"library.sqlite3"_s;
+const QStringList ImageSuffixes = {u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s};
+
+QString slug(const QString &prompt)
+{
+    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
+    QString text = prompt.left(80).toLower().replace(notWord, u"-"_s).left(40);
+    while (text.startsWith(u'-'))
+        text.remove(0, 1);
+    while (text.endsWith(u'-'))
+        text.chop(1);
+    return text.isEmpty() ? u"image"_s : text;
+}
+
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+        return true;
+    *error = LibraryStore::tr("%1 cannot be written: %2.").arg(path, file.errorString());
+    return false;
+}
+
+QString sidecarFor(const QString &imagePath)
+{
+    const QFileInfo info(imagePath);
+    return info.dir().filePath(info.completeBaseName() + u".json"_s);
+}
+
+// FTS5 query from what a person types: every word must appear (as a prefix), quotes escaped.
+QString ftsQuery(const QString &text)
+{
+    QStringList terms;
+    const QStringList words = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    for (QString word : words) {
+        word.replace(u'"', u"\"\""_s);
+        terms.append(u"\""_s + word + u"\"*"_s);
+    }
+    return terms.join(u' ');
+}
+
+} // namespace
+
+LibraryStore::LibraryStore()
+    : m_connection(u"atelier-library-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+LibraryStore::~LibraryStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool LibraryStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool LibraryStore::exec(const QString &sql, QString *error) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+bool LibraryStore::open(const QString &folder, QString *error)
+{
+    m_folder = QDir(folder).absolutePath();
+    if (!QDir().mkpath(m_folder)) {
+        *error = tr("The library folder %1 cannot be created; choose another in the settings.").arg(m_folder);
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(QDir(m_folder).filePath(DatabaseName));
+    if (!db.open()) {
+        *error = tr("The library index cannot be opened: %1.").arg(db.lastError().text());
+        return false;
+    }
+    const QStringList schema = {
+        u"PRAGMA journal_mode=WAL"_s,
+        u"PRAGMA synchronous=NORMAL"_s,
+        u"PRAGMA foreign_keys=ON"_s,
+        u"CREATE TABLE IF NOT EXISTS images("
+        "  id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, endpoint TEXT, model TEXT,"
+        "  prompt TEXT, revised_prompt TEXT, recipe TEXT NOT NULL, width INTEGER, height INTEGER,"
+        "  format TEXT, bytes INTEGER, usage TEXT, request_id TEXT, provider TEXT,"
+        "  parent_id INTEGER REFERENCES images(id) ON DELETE SET NULL,"
+        "  saved_at INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE INDEX IF NOT EXISTS images_saved ON images(saved_at DESC)"_s,
+        u"CREATE INDEX IF NOT EXISTS images_model ON images(model)"_s,
+        u"CREATE VIRTUAL TABLE IF NOT EXISTS images_fts USING fts5("
+        "  prompt, revised_prompt, content='images', content_rowid='id')"_s,
+        u"CREATE TRIGGER IF NOT EXISTS images_fts_insert AFTER INSERT ON images BEGIN"
+        "  INSERT INTO images_fts(rowid, prompt, revised_prompt) VALUES (new.id, new.prompt, new.revised_prompt); END"_s,
+        u"CREATE TRIGGER IF NOT EXISTS images_fts_delete AFTER DELETE ON images BEGIN"
+        "  INSERT INTO images_fts(images_fts, rowid, prompt, revised_prompt) VALUES ('delete', old.id, old.prompt, old.revised_prompt); END"_s,
+        u"CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, recipe TEXT NOT NULL,"
+        "  started_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)"_s,
+    };
+    for (const QString &statement : schema) {
+        QString sqlError;
+        if (!exec(statement, &sqlError)) {
+            *error = tr("The library index cannot be prepared: %1.").arg(sqlError);
+            return false;
+        }
+    }
+    m_repair = reconcile();
+    return true;
+}
+
+QString LibraryStore::relative(const QString &path) const
+{
+    return QDir(m_folder).relativeFilePath(path);
+}
+
+QString LibraryStore::absolute(const QString &path) const
+{
+    return QDir(m_folder).filePath(path);
+}
+
+QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
+                                 QString *error)
+{
+    static QMutex mutex; // choosing a free name and taking it must not interleave
+    const QMutexLocker locker(&mutex);
+    const QDateTime saved = image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime();
+    QDir dir(QDir(folder).filePath(saved.toString(u"yyyy-MM"_s)));
+    if (!dir.mkpath(u"."_s)) {
+        *error = tr("The library folder %1 cannot be created.").arg(dir.path());
+        return {};
+    }
+    const QString extension = image.format == u"jpeg" ? u"jpg"_s : image.format;
+    const QString stem = saved.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug(image.request.prompt);
+    QString base = dir.filePath(stem);
+    for (int copy = 2; QFileInfo::exists(base + u'.' + extension) || QFileInfo::exists(base + u".json"_s); ++copy)
+        base = dir.filePath(u"%1-%2"_s.arg(stem).arg(copy));
+    const QString path = base + u'.' + extension;
+    // The recipe first: an image file on disk always has its recipe beside it.
+    LibraryImage described = image;
+    described.savedAt = saved;
+    if (!writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error))
+        return {};
+    if (!writeAtomically(path, bytes, error))
+        return {};
+    return path;
+}
+
+std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return std::nullopt;
+    }
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
+                  " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite)"
+                  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    query.addBindValue(relative(image.path));
+    query.addBindValue(endpointName(image.request.endpoint));
+    query.addBindValue(image.request.model);
+    query.addBindValue(image.request.prompt);
+    query.addBindValue(image.revisedPrompt);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(image.size.width());
+    query.addBindValue(image.size.height());
+    query.addBindValue(image.format);
+    query.addBindValue(image.bytes > 0 ? image.bytes : QFileInfo(image.path).size());
+    query.addBindValue(image.usage.isValid() ? QString::fromUtf8(QJsonDocument(image.usage.toJson()).toJson(QJsonDocument::Compact)) : QString());
+    query.addBindValue(image.requestId);
+    query.addBindValue(image.provider);
+    query.addBindValue(image.parentId > 0 ? QVariant(image.parentId) : QVariant());
+    query.addBindValue((image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime()).toMSecsSinceEpoch());
+    query.addBindValue(image.favourite ? 1 : 0);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        db.rollback();
+        return std::nullopt;
+    }
+    const qint64 id = query.lastInsertId().toLongLong();
+    if (!db.commit()) {
+        *error = db.lastError().text();
+        return std::nullopt;
+    }
+    return id;
+}
+
+namespace {
+
+LibraryImage fromRow(const QSqlQuery &query, const QString &folder)
+{
+    LibraryImage image;
+    image.id = query.value(0).toLongLong();
+    image.path = QDir(folder).filePath(query.value(1).toString());
+    image.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object());
+    image.revisedPrompt = query.value(3).toString();
+    image.size = QSize(query.value(4).toInt(), query.value(5).toInt());
+    image.format = query.value(6).toString();
+    image.bytes = query.value(7).toLongLong();
+    image.usage = Usage::fromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
+    image.requestId = query.value(9).toString();
+    image.provider = query.value(10).toString();
+    image.parentId = query.value(11).toLongLong();
+    image.savedAt = QDateTime::fromMSecsSinceEpoch(query.value(12).toLongLong());
+    image.favourite = query.value(13).toBool();
+    return image;
+}
+
+const QString SelectColumns = u"SELECT images.id, path, recipe, images.revised_prompt, width, height, format, bytes,"
+                              " usage, request_id, provider, parent_id, saved_at, favourite FROM images"_s;
+
+} // namespace
+
+QList<LibraryImage> LibraryStore::query(const LibraryQuery &request) const
+{
+    QString sql = SelectColumns;
+    QStringList conditions;
+    QVariantList values;
+    if (!request.text.trimmed().isEmpty()) {
+        conditions.append(u"images.id IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)"_s);
+        values.append(ftsQuery(request.text));
+    }
+    if (!request.model.isEmpty()) {
+        conditions.append(u"model = ?"_s);
+        values.append(request.model);
+    }
+    if (request.favouritesOnly)
+        conditions.append(u"favourite = 1"_s);
+    if (request.from.isValid()) {
+        conditions.append(u"saved_at >= ?"_s);
+        values.append(request.from.toMSecsSinceEpoch());
+    }
+    if (request.to.isValid()) {
+        conditions.append(u"saved_at <= ?"_s);
+        values.append(request.to.toMSecsSinceEpoch());
+    }
+    if (!conditions.isEmpty())
+        sql += u" WHERE "_s + conditions.join(u" AND "_s);
+    sql += u" ORDER BY saved_at DESC, images.id DESC"_s;
+    if (request.limit > 0)
+        sql += u" LIMIT %1"_s.arg(request.limit);
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    QList<LibraryImage> images;
+    if (!query.exec())
+        return images;
+    while (query.next())
+        images.append(fromRow(query, m_folder));
+    return images;
+}
+
+std::optional<LibraryImage> LibraryStore::image(qint64 id) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(SelectColumns + u" WHERE images.id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return fromRow(query, m_folder);
+}
+
+int LibraryStore::count() const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    return query.exec(u"SELECT COUNT(*) FROM images"_s) && query.next() ? query.value(0).toInt() : 0;
+}
+
+QStringList LibraryStore::models() const
+{
+    QStringList models;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (query.exec(u"SELECT DISTINCT model FROM images WHERE model <> '' ORDER BY model"_s)) {
+        while (query.next())
+            models.append(query.value(0).toString());
+    }
+    return models;
+}
+
+bool LibraryStore::setFavourite(qint64 id, bool favourite)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"UPDATE images SET favourite = ? WHERE id = ?"_s);
+    query.addBindValue(favourite ? 1 : 0);
+    query.addBindValue(id);
+    return query.exec() && query.numRowsAffected() == 1;
+}
+
+int LibraryStore::remove(const QList<qint64> &ids, bool keepFiles)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    int removed = 0;
+    db.transaction();
+    for (qint64 id : ids) {
+        const std::optional<LibraryImage> found = image(id);
+        if (!found)
+            continue;
+        QSqlQuery query(db);
+        query.prepare(u"DELETE FROM images WHERE id = ?"_s);
+        query.addBindValue(id);
+        if (!query.exec())
+            continue;
+        ++removed;
+        if (!keepFiles) {
+            // To the desktop's trash where there is one, so a slip can be undone.
+            for (const QString &file : {found->path, sidecarFor(found->path)}) {
+                if (!QFile::moveToTrash(file))
+                    QFile::remove(file);
+            }
+        }
+    }
+    db.commit();
+    return removed;
+}
+
+qint64 LibraryStore::journalStart(const ImageRequest &request)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"INSERT INTO jobs(recipe, started_at) VALUES(?, ?)"_s);
+    query.addBindValue(QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return query.exec() ? query.lastInsertId().toLongLong() : 0;
+}
+
+void LibraryStore::journalFinish(qint64 jobId)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(u"DELETE FROM jobs WHERE id = ?"_s);
+    query.addBindValue(jobId);
+    query.exec();
+}
+
+QList<JournaledJob> LibraryStore::unfinishedJobs() const
+{
+    QList<JournaledJob> jobs;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"SELECT id, recipe, started_at FROM jobs ORDER BY id"_s))
+        return jobs;
+    while (query.next()) {
+        JournaledJob job;
+        job.id = query.value(0).toLongLong();
+        job.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+        job.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong());
+        jobs.append(job);
+    }
+    return jobs;
+}
+
+LibraryStore::Repair LibraryStore::reconcile()
+{
+    Repair repair;
+    QSet<QString> indexed;
+    {
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        query.setForwardOnly(true);
+        if (query.exec(u"SELECT path FROM images"_s)) {
+            while (query.next())
+                indexed.insert(query.value(0).toString());
+        }
+    }
+    // Image files with a recipe beside them but no row: written just before a crash.
+    QSet<QString> onDisk;
+    QDirIterator it(m_folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info = it.fileInfo();
+        if (!ImageSuffixes.contains(info.suffix().toLower()) || info.path().contains(u"/."_s))
+            continue;
+        const QString key = relative(path);
+        onDisk.insert(key);
+        if (indexed.contains(key))
+            continue;
+        QFile recipe(sidecarFor(path));
+        if (!recipe.open(QIODevice::ReadOnly))
+            continue; // not an Atelier image
+        const QJsonDocument json = QJsonDocument::fromJson(recipe.readAll());
+        if (!json.isObject())
+            continue;
+        LibraryImage image = LibraryImage::fromRecipeJson(json.object(), path);
+        image.bytes = info.size();
+        QString error;
+        if (add(image, &error))
+            ++repair.indexed;
+    }
+    // Rows whose file is gone.
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.transaction();
+    for (const QString &key : std::as_const(indexed)) {
+        if (onDisk.contains(key))
+            continue;
+        QSqlQuery query(db);
+        query.prepare(u"DELETE FROM images WHERE path = ?"_s);
+        query.addBindValue(key);
+        if (query.exec())
+            ++repair.dropped;
+    }
+    db.commit();
+    return repair;
+}
+
+} // namespace Atelier

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "libraryimage.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Atelier {
+
+// What the gallery asks for.
+struct LibraryQuery
+{
+    QString text; // full-text search over prompts and revised prompts
+    QString model; // empty: any
+    bool favouritesOnly = false;
+    QDateTime from; // invalid: no bound
+    QDateTime to;
+    int limit = -1;
+};
+
+// A request that was sent but never finished (the app was closed or crashed meanwhile).
+struct JournaledJob
+{
+    qint64 id = 0;
+    ImageRequest request;
+    QDateTime startedAt;
+};
+
+// The library: image files in a folder (each with its .json recipe), indexed in SQLite with
+// full-text search over prompts. Files are written first, atomically; the index follows. On
+// open, the two are reconciled, so after a crash at any moment they agree again.
+// Use from one thread (the GUI's); writeFiles() may run on any thread.
+class LibraryStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::LibraryStore)
+    Q_DISABLE_COPY_MOVE(LibraryStore)
+
+public:
+    LibraryStore();
+    ~LibraryStore();
+
+    bool open(const QString &folder, QString *error);
+    bool isOpen() const;
+    QString folder() const { return m_folder; }
+
+    // Writes the image and its recipe into <folder>/<yyyy-MM>/ (never overwriting); returns the
+    // image path. Thread-safe; touches no database.
+    static QString writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
+                              QString *error);
+    // Indexes an image whose files are written; returns its id.
+    std::optional<qint64> add(const LibraryImage &image, QString *error);
+
+    QList<LibraryImage> query(const LibraryQuery &query) const;
+    std::optional<LibraryImage> image(qint64 id) const;
+    int count() const;
+    QStringList models() const;
+    bool setFavourite(qint64 id, bool favourite);
+    // Removes from the index, and moves the files to the trash folder unless `keepFiles`.
+    int remove(const QList<qint64> &ids, bool keepFiles = false);
+
+    // The job journal: a recipe is recorded before it is sent and closed when the job ends.
+    qint64 journalStart(const ImageRequest &request);
+    void journalFinish(qint64 jobId);
+    QList<JournaledJob> unfinishedJobs() const;
+
+    // What open() repaired: files indexed that were missing, rows dropped whose files were gone.
+    struct Repair
+    {
+        int indexed = 0;
+        int dropped = 0;
+    };
+    Repair lastRepair() const { return m_repair; }
+    // Makes index and files agree (open() calls it).
+    Repair reconcile();
+
+private:
+    bool exec(const QString &sql, QString *error = nullptr) const;
+    QString relative(const QString &path) const;
+    QString absolute(const QString &path) const;
+
+    QString m_folder;
+    QString m_connection;
+    Repair m_repair;
+};
+
+} // namespace Atelier

@@ -1,0 +1,213 @@
+#include "library/librarystore.h"
+
+#include <QBuffer>
+#include <QDirIterator>
+#include <QImage>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Atelier;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray pngBytes(const QColor &color)
+{
+    QImage image(32, 24, QImage::Format_RGB32);
+    image.fill(color);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+LibraryImage entry(const QString &prompt, const QString &model)
+{
+    LibraryImage image;
+    image.request.prompt = prompt;
+    image.request.model = model;
+    image.size = QSize(32, 24);
+    image.format = u"png"_s;
+    return image;
+}
+
+QStringList imageFiles(const QString &folder)
+{
+    QStringList files;
+    QDirIterator it(folder, {u"*.png"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    return files;
+}
+
+} // namespace
+
+class TestLibraryStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    static qint64 save(LibraryStore &store, const QString &prompt, const QString &model = u"gpt-image-1.5"_s)
+    {
+        QString error;
+        LibraryImage image = entry(prompt, model);
+        image.path = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::red), &error);
+        if (image.path.isEmpty())
+            qFatal("%s", qPrintable(error));
+        const std::optional<qint64> id = store.add(image, &error);
+        if (!id)
+            qFatal("%s", qPrintable(error));
+        return *id;
+    }
+
+private Q_SLOTS:
+    void addQueryAndSearch()
+    {
+        QTemporaryDir dir;
+        LibraryStore store;
+        QString error;
+        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        save(store, u"a red fox in the snow"_s);
+        save(store, u"a lighthouse at dusk, oil painting"_s, u"dall-e-3"_s);
+        const qint64 third = save(store, u"the fox and the lighthouse"_s, u"gpt-image-2"_s);
+        QCOMPARE(store.count(), 3);
+        QCOMPARE(store.query({}).size(), 3);
+        QCOMPARE(store.query({}).first().id, third); // newest first
+
+        auto search = [&](const QString &text) {
+            LibraryQuery query;
+            query.text = text;
+            return store.query(query).size();
+        };
+        QCOMPARE(search(u"fox"_s), 2);
+        QCOMPARE(search(u"lighthouse fox"_s), 1); // every word
+        QCOMPARE(search(u"light"_s), 2); // prefixes
+        QCOMPARE(search(u"\"unbalanced"_s), 0); // odd input is not an error
+        QCOMPARE(search(u"zebra"_s), 0);
+
+        LibraryQuery byModel;
+        byModel.model = u"dall-e-3"_s;
+        QCOMPARE(store.query(byModel).size(), 1);
+        QCOMPARE(store.models(), (QStringList{u"dall-e-3"_s, u"gpt-image-1.5"_s, u"gpt-image-2"_s}));
+
+        QVERIFY(store.setFavourite(third, true));
+        LibraryQuery favourites;
+        favourites.favouritesOnly = true;
+        QCOMPARE(store.query(favourites).size(), 1);
+        const std::optional<LibraryImage> image = store.image(third);
+        QVERIFY(image);
+        QCOMPARE(image->request.prompt, u"the fox and the lighthouse"_s);
+        QVERIFY(image->favourite);
+        QVERIFY(QFile::exists(image->path));
+    }
+
+    void removeDeletesFilesAndRows()
+    {
+        QTemporaryDir dir;
+        LibraryStore store;
+        QString error;
+        QVERIFY(store.open(dir.path(), &error));
+        const qint64 id = save(store, u"to be removed"_s);
+        const QString path = store.image(id)->path;
+        QCOMPARE(store.remove({id}), 1);
+        QCOMPARE(store.count(), 0);
+        QVERIFY(!QFile::exists(path));
+        LibraryQuery query;
+        query.text = u"removed"_s;
+        QCOMPARE(store.query(query).size(), 0); // gone from the search index too
+    }
+
+    void reconcileRepairsBothWays()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QString orphan;
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            const qint64 kept = save(store, u"kept"_s);
+            const qint64 lost = save(store, u"lost file"_s);
+            QVERIFY(QFile::remove(store.image(lost)->path));
+            // Files written but never indexed (a crash between the two steps).
+            LibraryImage image = entry(u"written before a crash"_s, u"gpt-image-1"_s);
+            orphan = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::blue), &error);
+            QVERIFY(!orphan.isEmpty());
+            Q_UNUSED(kept);
+        }
+        LibraryStore reopened;
+        QVERIFY(reopened.open(dir.path(), &error));
+        QCOMPARE(reopened.lastRepair().indexed, 1);
+        QCOMPARE(reopened.lastRepair().dropped, 1);
+        QCOMPARE(reopened.count(), 2);
+        LibraryQuery query;
+        query.text = u"crash"_s;
+        const QList<LibraryImage> found = reopened.query(query);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().path, orphan);
+        QCOMPARE(found.first().request.model, u"gpt-image-1"_s);
+    }
+
+    void journalListsUnfinishedJobs()
+    {
+        QTemporaryDir dir;
+        QString error;
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            ImageRequest request;
+            request.prompt = u"interrupted"_s;
+            request.model = u"gpt-image-2"_s;
+            store.journalStart(request);
+            const qint64 done = store.journalStart(request);
+            store.journalFinish(done);
+        }
+        LibraryStore store;
+        QVERIFY(store.open(dir.path(), &error));
+        const QList<JournaledJob> jobs = store.unfinishedJobs();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs.first().request.prompt, u"interrupted"_s);
+        store.journalFinish(jobs.first().id);
+        QVERIFY(store.unfinishedJobs().isEmpty());
+    }
+
+    void killedWhileSavingLosesNothing()
+    {
+        QTemporaryDir dir;
+        QRandomGenerator random(2026);
+        for (int round = 0; round < 25; ++round) {
+            QProcess writer;
+            writer.start(QStringLiteral(LIBRARY_WRITER_PATH), {dir.path()});
+            QVERIFY(writer.waitForStarted());
+            QVERIFY(writer.waitForReadyRead(10000)); // "ready": the library is open
+            QTest::qWait(int(random.bounded(5, 60))); // then somewhere in the middle of a save
+            ::kill(pid_t(writer.processId()), SIGKILL);
+            QVERIFY(writer.waitForFinished(10000));
+        }
+        LibraryStore store;
+        QString error;
+        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        const QStringList files = imageFiles(dir.path());
+        QVERIFY(files.size() > 25);
+        // The index and the files agree: every image has a row, every row has its image...
+        QCOMPARE(store.count(), files.size());
+        QSet<QString> indexed;
+        for (const LibraryImage &image : store.query({}))
+            indexed.insert(image.path);
+        for (const QString &file : files)
+            QVERIFY2(indexed.contains(file), qPrintable(file));
+        // ...and no image was left half-written.
+        for (const QString &file : files)
+            QVERIFY2(!QImage(file).isNull(), qPrintable(file));
+        // Jobs killed mid-save are listed for retry.
+        QVERIFY(store.unfinishedJobs().size() <= 25);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryStore)
+#include "tst_librarystore.moc"
