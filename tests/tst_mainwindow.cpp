@@ -1,5 +1,7 @@
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
+#include "gallery/gallerypanel.h"
+#include "library/librarymodel.h"
 #include "mainwindow.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
@@ -26,7 +28,7 @@ class TestMainWindow : public QObject
 
 private:
     QTemporaryDir m_config;
-    QTemporaryDir m_library;
+    std::unique_ptr<QTemporaryDir> m_library; // fresh for every test
     std::unique_ptr<FakeImagesServer> m_server;
     std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
@@ -34,7 +36,7 @@ private:
     QStringList libraryFiles() const
     {
         QStringList files;
-        QDirIterator it(m_library.path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
             files.append(it.next());
         files.sort();
@@ -51,6 +53,7 @@ private Q_SLOTS:
 
     void init()
     {
+        m_library = std::make_unique<QTemporaryDir>();
         m_server = std::make_unique<FakeImagesServer>();
         QVERIFY(m_server->listen());
         m_server->setEventDelayMs(10);
@@ -60,7 +63,7 @@ private Q_SLOTS:
         profile.baseUrl = m_server->baseUrl();
         m_session->setProvider(profile, u"sk-test"_s);
         QString error;
-        QVERIFY2(m_session->openLibrary(m_library.path(), &error), qPrintable(error));
+        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -71,6 +74,7 @@ private Q_SLOTS:
         m_window.reset();
         m_session.reset();
         m_server.reset();
+        m_library.reset();
     }
 
     void startsReadyToType()
@@ -93,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(m_window->generateButton()->isEnabled());
         QTest::keyClick(m_window->promptEditor(), Qt::Key_Return, Qt::ControlModifier);
 
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->gallery()->count(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 15000);
         QCOMPARE(m_window->filmstrip()->count(), 3); // two partials, then the final image
         QCOMPARE(m_window->filmstrip()->item(0)->text(), u"Partial 1"_s);
         QCOMPARE(m_window->preview()->caption(), u"Final"_s);
@@ -149,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->jobs()->rowCount(), 1);
         // Retry sends the same recipe again, and this time it works.
         m_session->retry(0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->gallery()->count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
     }
 

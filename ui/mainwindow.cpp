@@ -2,9 +2,12 @@
 
 #include "api/imagerequest.h"
 #include "api/parameters.h"
+#include "gallery/gallerypanel.h"
+#include "library/librarymodel.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
+#include "library/librarystore.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
@@ -48,14 +51,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
     restoreSettings();
 
     connect(m_session, &StudioSession::partialImage, this, &MainWindow::showImage);
-    connect(m_session, &StudioSession::imageReady, this, [this](int row, const ImageResult &image) {
-        showImage(row, image);
-        auto *item = new QListWidgetItem(thumbnail(image.image, 128), QString(), m_gallery);
-        const QString prompt = m_session->jobs()->entry(row).request.prompt;
-        item->setToolTip(image.savedPath.isEmpty() ? prompt : prompt + u"\n"_s + image.savedPath);
-        item->setData(Qt::UserRole, image.savedPath);
-        m_gallery->scrollToItem(item);
-    });
+    connect(m_session, &StudioSession::imageReady, this, &MainWindow::showImage);
+    connect(m_session, &StudioSession::imageSaved, this, [this] { m_gallery->refresh(); });
     connect(m_session, &StudioSession::jobFailed, this, [this](int, const ApiError &error) {
         if (error.kind == ApiError::Kind::Cancelled) {
             statusBar()->showMessage(error.message, 8000);
@@ -74,6 +71,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
     });
     refresh();
     m_prompt->setFocus();
+    QMetaObject::invokeMethod(this, &MainWindow::offerInterruptedJobs, Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow() = default;
@@ -160,12 +158,13 @@ void MainWindow::buildUi()
     m_filmstrip->setIconSize(QSize(72, 72));
     m_filmstrip->setFixedHeight(100);
     m_filmstrip->setToolTip(tr("Every partial image of the current job; click one to look at it."));
-    m_gallery = new QListWidget;
-    m_gallery->setViewMode(QListView::IconMode);
-    m_gallery->setIconSize(QSize(128, 128));
-    m_gallery->setResizeMode(QListView::Adjust);
-    m_gallery->setMovement(QListView::Static);
-    m_gallery->setToolTip(tr("Images made in this session; each is saved in %1.").arg(m_session->libraryFolder()));
+    m_libraryModel = new LibraryModel(&m_session->library(), this);
+    m_gallery = new GalleryPanel(m_libraryModel);
+    m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
+    connect(m_gallery, &GalleryPanel::reuseRequested, this, &MainWindow::reuseRecipe);
+    connect(m_gallery, &GalleryPanel::imageActivated, this, [this](const QString &path, const QString &caption) {
+        m_preview->setImage(QImage(path), caption.left(60));
+    });
     auto *viewer = new QWidget;
     auto *viewerLayout = new QVBoxLayout(viewer);
     viewerLayout->setContentsMargins(0, 0, 0, 0);
@@ -346,6 +345,48 @@ void MainWindow::showImage(int row, const ImageResult &image)
     auto *item = new QListWidgetItem(thumbnail(image.image, 72), caption, m_filmstrip);
     item->setData(Qt::UserRole, image.image);
     m_filmstrip->scrollToItem(item);
+}
+
+void MainWindow::reuseRecipe(const ImageRequest &recipe)
+{
+    m_parameters->applyRequest(recipe);
+    if (recipe.endpoint != Endpoint::Variations)
+        m_prompt->setPrompt(recipe.prompt);
+    m_references->clear();
+    for (const QString &file : recipe.images) {
+        auto *item = new QListWidgetItem(QFileInfo(file).fileName(), m_references);
+        item->setData(Qt::UserRole, file);
+        item->setToolTip(file);
+    }
+    m_mask = recipe.mask;
+    m_maskLabel->setText(m_mask.isEmpty() ? tr("No mask: the whole image may change.") : tr("Mask: %1").arg(QFileInfo(m_mask).fileName()));
+    refresh();
+    statusBar()->showMessage(tr("Recipe restored: prompt, model and every parameter."), 6000);
+}
+
+void MainWindow::offerInterruptedJobs()
+{
+    const QList<JournaledJob> jobs = m_session->interruptedJobs();
+    if (jobs.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Unfinished requests"),
+                    tr("%n request(s) did not finish when Atelier last ran. Send them again?", nullptr, int(jobs.size())),
+                    QMessageBox::NoButton, this);
+    QStringList prompts;
+    for (const JournaledJob &job : jobs)
+        prompts.append(u"• "_s + job.request.prompt.left(100));
+    box.setDetailedText(prompts.join(u'\n'));
+    QPushButton *retry = box.addButton(tr("Send again"), QMessageBox::AcceptRole);
+    QPushButton *restore = box.addButton(tr("Restore the last recipe"), QMessageBox::ActionRole);
+    box.addButton(tr("Dismiss"), QMessageBox::RejectRole);
+    box.exec();
+    m_session->dismissInterruptedJobs();
+    if (box.clickedButton() == retry) {
+        for (const JournaledJob &job : jobs)
+            m_session->submit(job.request);
+    } else if (box.clickedButton() == restore) {
+        reuseRecipe(jobs.constLast().request);
+    }
 }
 
 void MainWindow::addReferenceImages()

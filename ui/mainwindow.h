@@ -13,7 +13,9 @@ class QTableView;
 
 namespace Atelier {
 
+class GalleryPanel;
 class ImagePreview;
+class LibraryModel;
 class ParameterPanel;
 class PromptEditor;
 class StudioSession;
@@ -35,7 +37,8 @@ public:
     QPushButton *generateButton() const { return m_generate; }
     ImagePreview *preview() const { return m_preview; }
     QListWidget *filmstrip() const { return m_filmstrip; }
-    QListWidget *gallery() const { return m_gallery; }
+    GalleryPanel *gallery() const { return m_gallery; }
+    LibraryModel *libraryModel() const { return m_libraryModel; }
     QTableView *jobView() const { return m_jobView; }
     QLabel *problemsLabel() const { return m_problems; }
 
@@ -55,6 +58,8 @@ private:
     void addReferenceImages();
     void chooseMask();
     void showImage(int row, const ImageResult &image);
+    void reuseRecipe(const ImageRequest &recipe);
+    void offerInterruptedJobs();
     void restoreSettings();
     void saveSettings() const;
 
@@ -72,7 +77,8 @@ private:
     QPushButton *m_generate = nullptr;
     ImagePreview *m_preview = nullptr;
     QListWidget *m_filmstrip = nullptr;
-    QListWidget *m_gallery = nullptr;
+    LibraryModel *m_libraryModel = nullptr;
+    GalleryPanel *m_gallery = nullptr;
     QTableView *m_jobView = nullptr;
     QLabel *m_sessionCost = nullptr;
     QSplitter *m_mainSplitter = nullptr;

@@ -1,0 +1,160 @@
+#include "librarymodel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+LibraryModel::LibraryModel(LibraryStore *store, QObject *parent) : QAbstractListModel(parent), m_store(store)
+{
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    reload();
+}
+
+LibraryModel::~LibraryModel()
+{
+    // Thumbnail tasks call back into this model: none may outlive it.
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+int LibraryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+void LibraryModel::setQuery(const LibraryQuery &query)
+{
+    m_query = query;
+    reload();
+}
+
+void LibraryModel::reload()
+{
+    beginResetModel();
+    m_rows = m_store && m_store->isOpen() ? m_store->query(m_query) : QList<LibraryImage>();
+    endResetModel();
+}
+
+int LibraryModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+QString LibraryModel::thumbnailPath(qint64 id) const
+{
+    return QDir(m_store->folder()).filePath(u".thumbnails/%1.jpg"_s.arg(id));
+}
+
+void LibraryModel::requestThumbnail(const LibraryImage &image) const
+{
+    if (m_loading.contains(image.id))
+        return;
+    m_loading.insert(image.id);
+    const QString source = image.path;
+    const QString cached = thumbnailPath(image.id);
+    const qint64 id = image.id;
+    auto *self = const_cast<LibraryModel *>(this);
+    m_pool.start([self, id, source, cached] {
+        QImage thumbnail;
+        const QFileInfo cachedInfo(cached);
+        if (cachedInfo.exists() && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
+            thumbnail.load(cached);
+        if (thumbnail.isNull()) {
+            QImageReader reader(source);
+            QSize size = reader.size();
+            if (size.isValid()) {
+                size.scale(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio);
+                reader.setScaledSize(size); // JPEG and WebP decode smaller directly
+            }
+            thumbnail = reader.read();
+            if (!thumbnail.isNull()) {
+                thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                QDir().mkpath(QFileInfo(cached).path());
+                QSaveFile file(cached);
+                if (file.open(QIODevice::WriteOnly) && thumbnail.convertToFormat(QImage::Format_RGB32).save(&file, "JPEG", 85))
+                    file.commit();
+            }
+        }
+        // The model waits for this pool before it dies, so it is alive here.
+        QMetaObject::invokeMethod(self, [self, id, thumbnail] {
+            self->m_loading.remove(id);
+            if (thumbnail.isNull())
+                return;
+            self->m_thumbnails.insert(id, new QImage(thumbnail));
+            const int row = self->rowOf(id);
+            if (row >= 0)
+                Q_EMIT self->dataChanged(self->index(row), self->index(row), {Qt::DecorationRole});
+            Q_EMIT self->thumbnailLoaded(id);
+        }, Qt::QueuedConnection);
+    });
+}
+
+QVariant LibraryModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const LibraryImage &image = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return image.request.prompt.left(60).simplified();
+    case Qt::DecorationRole:
+        if (const QImage *thumbnail = m_thumbnails.object(image.id))
+            return *thumbnail;
+        requestThumbnail(image);
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1\n%2 · %3×%4 · %5").arg(image.request.prompt.left(400), image.request.model)
+            .arg(image.size.width()).arg(image.size.height())
+            .arg(QLocale().toString(image.savedAt, QLocale::ShortFormat));
+    case IdRole:
+        return image.id;
+    case PathRole:
+        return image.path;
+    case PromptRole:
+        return image.request.prompt;
+    case ModelRole:
+        return image.request.model;
+    case FavouriteRole:
+        return image.favourite;
+    case RecipeRole:
+        return image.request.toJson();
+    case SavedAtRole:
+        return image.savedAt;
+    default:
+        return {};
+    }
+}
+
+bool LibraryModel::setFavourite(int row, bool favourite)
+{
+    if (row < 0 || row >= m_rows.size() || !m_store->setFavourite(m_rows[row].id, favourite))
+        return false;
+    m_rows[row].favourite = favourite;
+    Q_EMIT dataChanged(index(row), index(row), {FavouriteRole});
+    return true;
+}
+
+int LibraryModel::remove(const QList<int> &rows)
+{
+    QList<qint64> ids;
+    for (int row : rows) {
+        if (row >= 0 && row < m_rows.size())
+            ids.append(m_rows.at(row).id);
+    }
+    const int removed = m_store->remove(ids);
+    for (qint64 id : std::as_const(ids))
+        QFile::remove(thumbnailPath(id));
+    reload();
+    return removed;
+}
+
+} // namespace Atelier

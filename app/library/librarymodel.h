@@ -1,0 +1,69 @@
+#pragma once
+
+#include "librarystore.h"
+
+#include <QAbstractListModel>
+#include <QCache>
+#include <QImage>
+#include <QSet>
+#include <QThreadPool>
+
+namespace Atelier {
+
+// The gallery's model: the library images a query selects, newest first, with thumbnails that
+// are cached on disk (<library>/.thumbnails) and made on worker threads, never on the GUI's.
+class LibraryModel final : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibraryModel)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        PathRole,
+        PromptRole,
+        ModelRole,
+        FavouriteRole,
+        RecipeRole,
+        SavedAtRole,
+    };
+
+    static constexpr int ThumbnailSize = 192;
+
+    explicit LibraryModel(LibraryStore *store, QObject *parent = nullptr);
+    ~LibraryModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void setQuery(const LibraryQuery &query);
+    const LibraryQuery &query() const { return m_query; }
+    // Runs the query again (after images were added or removed).
+    void reload();
+    const LibraryImage &imageAt(int row) const { return m_rows.at(row); }
+    int rowOf(qint64 id) const;
+    // The models that made images in the library (for filters).
+    QStringList models() const { return m_store && m_store->isOpen() ? m_store->models() : QStringList(); }
+
+    bool setFavourite(int row, bool favourite);
+    int remove(const QList<int> &rows);
+
+    QString thumbnailPath(qint64 id) const;
+    // Waits for thumbnails being made (tests, shutdown).
+    void waitForThumbnails() { m_pool.waitForDone(); }
+
+Q_SIGNALS:
+    void thumbnailLoaded(qint64 id);
+
+private:
+    void requestThumbnail(const LibraryImage &image) const;
+
+    LibraryStore *m_store;
+    LibraryQuery m_query;
+    QList<LibraryImage> m_rows;
+    mutable QCache<qint64, QImage> m_thumbnails{2000};
+    mutable QSet<qint64> m_loading;
+    mutable QThreadPool m_pool;
+};
+
+} // namespace Atelier

@@ -1,0 +1,128 @@
+#include "gallerypanel.h"
+
+#include "library/librarymodel.h"
+#include "thumbnailiconproxy.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search prompts…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the library"));
+    m_modelFilter = new QComboBox(this);
+    m_modelFilter->setToolTip(tr("Show images of one model only."));
+    m_favourites = new QToolButton(this);
+    m_favourites->setText(tr("★ Favourites"));
+    m_favourites->setCheckable(true);
+    m_favourites->setToolTip(tr("Show favourites only."));
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_modelFilter);
+    bar->addWidget(m_favourites);
+    layout->addLayout(bar);
+
+    m_view = new QListView(this);
+    auto *icons = new ThumbnailIconProxy(this);
+    icons->setSourceModel(m_model);
+    m_view->setModel(icons);
+    m_view->setViewMode(QListView::IconMode);
+    m_view->setIconSize(QSize(LibraryModel::ThumbnailSize / 2, LibraryModel::ThumbnailSize / 2));
+    m_view->setGridSize(QSize(LibraryModel::ThumbnailSize / 2 + 24, LibraryModel::ThumbnailSize / 2 + 36));
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setMovement(QListView::Static);
+    m_view->setUniformItemSizes(true);
+    m_view->setWordWrap(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    layout->addWidget(m_view);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(150);
+    connect(&m_debounce, &QTimer::timeout, this, &GalleryPanel::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_modelFilter, &QComboBox::activated, this, &GalleryPanel::applyFilter);
+    connect(m_favourites, &QToolButton::toggled, this, &GalleryPanel::applyFilter);
+    connect(m_view, &QListView::customContextMenuRequested, this, &GalleryPanel::showContextMenu);
+    connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT imageActivated(index.data(LibraryModel::PathRole).toString(), index.data(LibraryModel::PromptRole).toString());
+    });
+    refresh();
+}
+
+void GalleryPanel::refresh()
+{
+    const QString current = m_modelFilter->currentData().toString();
+    m_modelFilter->clear();
+    m_modelFilter->addItem(tr("All models"), QString());
+    for (const QString &model : m_model->models())
+        m_modelFilter->addItem(model, model);
+    m_modelFilter->setCurrentIndex(std::max(0, m_modelFilter->findData(current)));
+    applyFilter();
+}
+
+void GalleryPanel::applyFilter()
+{
+    LibraryQuery query;
+    query.text = m_search->text();
+    query.model = m_modelFilter->currentData().toString();
+    query.favouritesOnly = m_favourites->isChecked();
+    m_model->setQuery(query);
+}
+
+QList<int> GalleryPanel::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedIndexes())
+        rows.append(index.row());
+    return rows;
+}
+
+void GalleryPanel::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_view->indexAt(position);
+    if (!index.isValid())
+        return;
+    if (!m_view->selectionModel()->isSelected(index))
+        m_view->setCurrentIndex(index);
+    const QList<int> rows = selectedRows();
+    const int row = index.row();
+    QMenu menu(this);
+    const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
+    menu.addAction(favourite ? tr("Remove from favourites") : tr("Add to favourites"), this, [this, row, favourite] {
+        m_model->setFavourite(row, !favourite);
+    });
+    menu.addAction(tr("Reuse recipe"), this, [this, row] {
+        Q_EMIT reuseRequested(m_model->imageAt(row).request);
+    });
+    menu.addAction(tr("Show in folder"), this, [this, row] {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
+    });
+    menu.addSeparator();
+    menu.addAction(tr("Delete %n image(s)…", nullptr, int(rows.size())), this, [this, rows] {
+        const auto answer = QMessageBox::question(this, tr("Delete images"),
+                                                  tr("Move %n image(s) and their recipes to the trash?", nullptr, int(rows.size())));
+        if (answer == QMessageBox::Yes)
+            m_model->remove(rows);
+    });
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+} // namespace Atelier

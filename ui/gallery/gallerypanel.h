@@ -1,0 +1,50 @@
+#pragma once
+
+#include "api/imagerequest.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QListView;
+class QToolButton;
+
+namespace Atelier {
+
+class LibraryModel;
+
+// Everything ever made, searchable: a full-text search over prompts, a model filter and a
+// favourites switch above a grid of thumbnails. Emits what the user asks for; the window acts.
+class GalleryPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(GalleryPanel)
+
+public:
+    GalleryPanel(LibraryModel *model, QWidget *parent = nullptr);
+
+    QListView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    LibraryModel *model() const { return m_model; }
+    // Refreshes the model filter list and the results (after images were added).
+    void refresh();
+
+Q_SIGNALS:
+    void reuseRequested(const Atelier::ImageRequest &recipe);
+    void imageActivated(const QString &path, const QString &caption);
+
+private:
+    void applyFilter();
+    void showContextMenu(const QPoint &position);
+    QList<int> selectedRows() const;
+
+    LibraryModel *m_model;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_modelFilter = nullptr;
+    QToolButton *m_favourites = nullptr;
+    QListView *m_view = nullptr;
+    QTimer m_debounce;
+};
+
+} // namespace Atelier
