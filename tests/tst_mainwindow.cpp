@@ -1,6 +1,7 @@
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
+#include "library/exporter.h"
 #include "library/librarymodel.h"
 #include "mainwindow.h"
 #include "params/parameterpanel.h"
@@ -8,7 +9,9 @@
 #include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
 
+#include <QClipboard>
 #include <QDirIterator>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -155,6 +158,51 @@ private Q_SLOTS:
         m_session->retry(0);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
+    }
+
+    void openingAnExportedImageRestoresItsRecipe()
+    {
+        // An image exported by Atelier carries its recipe.
+        QImage pixels(40, 30, QImage::Format_RGB32);
+        pixels.fill(Qt::magenta);
+        LibraryImage image;
+        image.path = m_library->filePath(u"plain.png"_s);
+        pixels.save(image.path);
+        image.request.model = u"dall-e-3"_s;
+        image.request.prompt = u"a castle in the clouds"_s;
+        image.request.setOption(Param::Style, u"natural"_s);
+        image.request.setOption(Param::Quality, u"hd"_s);
+        ExportOptions options;
+        options.folder = m_library->filePath(u"exported"_s);
+        QString error;
+        const QString exported = Exporter::exportImage(image, options, &error);
+        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+
+        m_window->openImages({exported});
+        QCOMPARE(m_window->promptEditor()->prompt(), u"a castle in the clouds"_s);
+        ImageRequest parameters = image.request;
+        parameters.prompt.clear(); // the panel holds everything but the prompt
+        QCOMPARE(m_window->parameterPanel()->request(), parameters);
+        QCOMPARE(m_window->preview()->caption(), u"Opened"_s);
+    }
+
+    void plainImagesBecomeReferencesForAnEdit()
+    {
+        QImage pixels(40, 40, QImage::Format_RGB32);
+        pixels.fill(Qt::cyan);
+        const QString path = m_library->filePath(u"reference.png"_s);
+        pixels.save(path);
+        m_window->openImages({path});
+        QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Edits);
+        QCOMPARE(m_window->currentRequest().images, QStringList{path});
+
+        // And from the clipboard: the pasted image is kept as a file and added too.
+        QGuiApplication::clipboard()->setImage(pixels);
+        m_window->pasteImage();
+        const QStringList images = m_window->currentRequest().images;
+        QCOMPARE(images.size(), 2);
+        QVERIFY(images.last().contains(u".pasted"_s));
+        QCOMPARE(QImage(images.last()).size(), QSize(40, 40));
     }
 
     void parametersPersistAcrossRestarts()

@@ -7,12 +7,17 @@
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
+#include "library/exporter.h"
 #include "library/librarystore.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QMimeData>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -46,6 +51,7 @@ QIcon thumbnail(const QImage &image, int size)
 MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(parent), m_session(session)
 {
     setWindowTitle(tr("Atelier"));
+    setAcceptDrops(true);
     buildUi();
     buildMenus();
     restoreSettings();
@@ -240,9 +246,16 @@ void MainWindow::buildMenus()
     QAction *generateAction = file->addAction(tr("&Generate"), this, &MainWindow::generate);
     generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     generateAction->setShortcutContext(Qt::WidgetShortcut); // the prompt editor handles Ctrl+Return itself
+    file->addAction(tr("&Open image…"), QKeySequence::Open, this, [this] {
+        openImages(QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
+                                                 tr("Images (*.png *.jpg *.jpeg *.webp)")));
+    });
     file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *paste = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
+    paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, [this] {
         QMessageBox::about(this, tr("About Atelier"),
@@ -391,14 +404,93 @@ void MainWindow::offerInterruptedJobs()
 
 void MainWindow::addReferenceImages()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add reference images"), QString(),
-                                                            tr("Images (*.png *.jpg *.jpeg *.webp)"));
-    for (const QString &file : files) {
+    addReferences(QFileDialog::getOpenFileNames(this, tr("Add reference images"), QString(),
+                                                tr("Images (*.png *.jpg *.jpeg *.webp)")));
+}
+
+void MainWindow::addReferences(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (m_parameters->endpoint() == Endpoint::Generations)
+        m_parameters->setEndpoint(Endpoint::Edits); // references mean an edit
+    for (const QString &file : paths) {
         auto *item = new QListWidgetItem(QFileInfo(file).fileName(), m_references);
         item->setData(Qt::UserRole, file);
         item->setToolTip(file);
     }
     refresh();
+}
+
+void MainWindow::openImages(const QStringList &paths)
+{
+    if (paths.size() == 1) {
+        // A recipe embedded in the file, or the library's .json beside it.
+        std::optional<ImageRequest> recipe = Exporter::readRecipe(paths.first());
+        if (!recipe) {
+            const QFileInfo info(paths.first());
+            QFile sidecar(info.dir().filePath(info.completeBaseName() + u".json"_s));
+            if (sidecar.open(QIODevice::ReadOnly)) {
+                const QJsonObject json = QJsonDocument::fromJson(sidecar.readAll()).object();
+                if (json.contains(u"request"_s))
+                    recipe = LibraryImage::fromRecipeJson(json, paths.first()).request;
+            }
+        }
+        if (recipe) {
+            reuseRecipe(*recipe);
+            m_preview->setImage(QImage(paths.first()), tr("Opened"));
+            return;
+        }
+    }
+    addReferences(paths);
+    if (!paths.isEmpty())
+        m_preview->setImage(QImage(paths.first()), tr("Reference"));
+}
+
+void MainWindow::takeMimeData(const QMimeData *mime)
+{
+    if (!mime)
+        return;
+    QStringList files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    }
+    if (!files.isEmpty()) {
+        openImages(files);
+        return;
+    }
+    if (mime->hasImage()) {
+        // A pasted image becomes a file, so that it can be sent and remembered.
+        const QImage image = qvariant_cast<QImage>(mime->imageData());
+        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
+                                   .filePath(u".pasted"_s);
+        QDir().mkpath(folder);
+        const QString path = QDir(folder).filePath(u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
+        if (image.save(path, "PNG"))
+            addReferences({path});
+        else
+            statusBar()->showMessage(tr("The pasted image could not be saved to %1.").arg(folder), 8000);
+        return;
+    }
+    statusBar()->showMessage(tr("There is no image to paste."), 5000);
+}
+
+void MainWindow::pasteImage()
+{
+    takeMimeData(QGuiApplication::clipboard()->mimeData());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasImage())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    takeMimeData(event->mimeData());
+    event->acceptProposedAction();
 }
 
 void MainWindow::chooseMask()

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QPushButton;
 class QSplitter;
@@ -45,17 +46,27 @@ public:
     // The request the controls describe right now.
     ImageRequest currentRequest() const;
 
+    // Opens images from files: one that carries a recipe restores it; others become references
+    // for an edit.
+    void openImages(const QStringList &paths);
+    // Takes an image (or image files) from the clipboard as references.
+    void pasteImage();
+
 public Q_SLOTS:
     void generate();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildUi();
     void buildMenus();
     void refresh();
     void addReferenceImages();
+    void addReferences(const QStringList &paths);
+    void takeMimeData(const QMimeData *mime);
     void chooseMask();
     void showImage(int row, const ImageResult &image);
     void reuseRecipe(const ImageRequest &recipe);

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QMimeData>
+#include <QUrl>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -132,6 +134,28 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags LibraryModel::flags(const QModelIndex &index) const
+{
+    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+}
+
+QStringList LibraryModel::mimeTypes() const
+{
+    return {u"text/uri-list"_s};
+}
+
+QMimeData *LibraryModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<QUrl> urls;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.row() < m_rows.size())
+            urls.append(QUrl::fromLocalFile(m_rows.at(index.row()).path));
+    }
+    auto *mime = new QMimeData;
+    mime->setUrls(urls);
+    return mime;
 }
 
 bool LibraryModel::setFavourite(int row, bool favourite)

@@ -36,6 +36,11 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    // The files themselves, so that images can be dragged to a file manager or another app.
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+
     void setQuery(const LibraryQuery &query);
     const LibraryQuery &query() const { return m_query; }
     // Runs the query again (after images were added or removed).

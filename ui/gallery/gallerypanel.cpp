@@ -1,9 +1,13 @@
 #include "gallerypanel.h"
 
 #include "library/librarymodel.h"
+#include "exportdialog.h"
 #include "thumbnailiconproxy.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QSettings>
 #include <QDesktopServices>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -52,6 +56,8 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(paren
     m_view->setWordWrap(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setDragEnabled(true); // drag images out to the file manager
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
     layout->addWidget(m_view);
 
     m_debounce.setSingleShot(true);
@@ -87,10 +93,44 @@ void GalleryPanel::applyFilter()
     m_model->setQuery(query);
 }
 
+void GalleryPanel::exportRows(const QList<int> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    ExportDialog dialog(m_model->imageAt(rows.first()), int(rows.size()), this);
+    QSettings settings;
+    ExportOptions remembered;
+    remembered.folder = settings.value(u"export/folder"_s).toString();
+    remembered.format = settings.value(u"export/format"_s, remembered.format).toString();
+    remembered.quality = settings.value(u"export/quality"_s, remembered.quality).toInt();
+    remembered.nameTemplate = settings.value(u"export/template"_s, remembered.nameTemplate).toString();
+    dialog.setOptions(remembered);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportOptions options = dialog.options();
+    settings.setValue(u"export/folder"_s, options.folder);
+    settings.setValue(u"export/format"_s, options.format);
+    settings.setValue(u"export/quality"_s, options.quality);
+    settings.setValue(u"export/template"_s, options.nameTemplate);
+    QStringList failures;
+    int written = 0;
+    for (int row : rows) {
+        QString error;
+        if (Exporter::exportImage(m_model->imageAt(row), options, &error).isEmpty())
+            failures.append(error);
+        else
+            ++written;
+    }
+    if (!failures.isEmpty())
+        QMessageBox::warning(this, tr("Export"), tr("%1 of %2 images were exported.\n%3")
+                                                     .arg(written).arg(rows.size()).arg(failures.join(u'\n')));
+}
+
 QList<int> GalleryPanel::selectedRows() const
 {
     QList<int> rows;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedIndexes())
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    for (const QModelIndex &index : selected)
         rows.append(index.row());
     return rows;
 }
@@ -112,6 +152,10 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Reuse recipe"), this, [this, row] {
         Q_EMIT reuseRequested(m_model->imageAt(row).request);
     });
+    menu.addAction(tr("Copy image"), this, [this, row] {
+        QGuiApplication::clipboard()->setImage(QImage(m_model->imageAt(row).path));
+    });
+    menu.addAction(tr("Export %n image(s)…", nullptr, int(rows.size())), this, [this, rows] { exportRows(rows); });
     menu.addAction(tr("Show in folder"), this, [this, row] {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
     });

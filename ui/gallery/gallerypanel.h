@@ -38,6 +38,7 @@ private:
     void applyFilter();
     void showContextMenu(const QPoint &position);
     QList<int> selectedRows() const;
+    void exportRows(const QList<int> &rows);
 
     LibraryModel *m_model;
     QLineEdit *m_search = nullptr;

@@ -1,0 +1,121 @@
+#include "exporter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QPainter>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QString slug(const QString &text, int length)
+{
+    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
+    QString result = text.toLower().replace(notWord, u"-"_s).left(length);
+    while (result.startsWith(u'-'))
+        result.remove(0, 1);
+    while (result.endsWith(u'-'))
+        result.chop(1);
+    return result;
+}
+
+} // namespace
+
+QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplate)
+{
+    static const QRegularExpression field(u"\\{(date|time|model|prompt|size|id)(?::(\\d+))?\\}"_s);
+    const QDateTime when = image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime();
+    QString name;
+    qsizetype last = 0;
+    QRegularExpressionMatchIterator it = field.globalMatch(nameTemplate);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        name += nameTemplate.mid(last, match.capturedStart() - last);
+        last = match.capturedEnd();
+        const QString key = match.captured(1);
+        const int length = match.captured(2).isEmpty() ? 60 : std::clamp(match.captured(2).toInt(), 1, 120);
+        if (key == u"date")
+            name += when.toString(u"yyyy-MM-dd"_s);
+        else if (key == u"time")
+            name += when.toString(u"HHmmss"_s);
+        else if (key == u"model")
+            name += slug(image.request.model, 40);
+        else if (key == u"prompt")
+            name += slug(image.request.prompt, length);
+        else if (key == u"size")
+            name += u"%1x%2"_s.arg(image.size.width()).arg(image.size.height());
+        else if (key == u"id")
+            name += QString::number(image.id);
+    }
+    name += nameTemplate.mid(last);
+    // Whatever the template says, no folder separators or characters file systems refuse.
+    static const QRegularExpression unsafe(u"[/\\\\:*?\"<>|\\x00-\\x1f]+"_s);
+    name = name.replace(unsafe, u"-"_s).trimmed();
+    while (name.startsWith(u'.'))
+        name.remove(0, 1);
+    return name.isEmpty() ? u"atelier-image"_s : name.left(200);
+}
+
+QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &options, QString *error)
+{
+    QImage pixels(image.path);
+    if (pixels.isNull()) {
+        *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
+        return {};
+    }
+    const QString format = options.format.toLower() == u"jpg" ? u"jpeg"_s : options.format.toLower();
+    const QString extension = format == u"jpeg" ? u"jpg"_s : format;
+    if (format == u"jpeg" && pixels.hasAlphaChannel()) {
+        // JPEG has no transparency: flatten onto white rather than black.
+        QImage flattened(pixels.size(), QImage::Format_RGB32);
+        flattened.fill(Qt::white);
+        QPainter(&flattened).drawImage(0, 0, pixels);
+        pixels = flattened;
+    }
+    pixels.setText(QString::fromLatin1(RecipeKey),
+                   QString::fromUtf8(QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact)));
+    pixels.setText(u"Software"_s, u"Atelier"_s);
+    pixels.setText(u"Description"_s, image.request.prompt);
+
+    QDir folder(options.folder);
+    if (!folder.mkpath(u"."_s)) {
+        *error = tr("The folder %1 cannot be created.").arg(options.folder);
+        return {};
+    }
+    const QString stem = fileName(image, options.nameTemplate);
+    QString path = folder.filePath(stem + u'.' + extension);
+    for (int copy = 2; QFileInfo::exists(path); ++copy)
+        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return {};
+    }
+    QImageWriter writer(&file, format.toLatin1());
+    if (format != u"png")
+        writer.setQuality(std::clamp(options.quality, 0, 100));
+    if (!writer.write(pixels) || !file.commit()) {
+        *error = tr("%1 cannot be written: %2.").arg(path, writer.errorString());
+        return {};
+    }
+    return path;
+}
+
+std::optional<ImageRequest> Exporter::readRecipe(const QString &path)
+{
+    // PNG keeps it in a text chunk; Qt's JPEG handler in a "key: value" comment it parses back.
+    const QString text = QImageReader(path).text(QString::fromLatin1(RecipeKey));
+    const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
+    if (!json.isObject())
+        return std::nullopt;
+    return ImageRequest::fromJson(json.object());
+}
+
+} // namespace Atelier

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "libraryimage.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <optional>
+
+namespace Atelier {
+
+struct ExportOptions
+{
+    QString folder;
+    QString format = QStringLiteral("png"); // png, jpeg, webp
+    int quality = 90; // jpeg and webp
+    // {date} {time} {model} {prompt} {prompt:N} {size} {id}
+    QString nameTemplate = QStringLiteral("{date}-{model}-{prompt:40}");
+};
+
+// Writes library images out for sharing, with their recipe embedded in the file (a PNG text
+// chunk, a JPEG comment) so that Atelier can restore it later. The recipe holds no secret.
+class Exporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::Exporter)
+
+public:
+    // No colon: Qt splits text keys at one.
+    static constexpr const char *RecipeKey = "AtelierRecipe";
+
+    // The file name the template gives, without folder or extension; safe on every file system.
+    static QString fileName(const LibraryImage &image, const QString &nameTemplate);
+    // Exports one image; returns the path written (never overwriting), or empty with `error`.
+    static QString exportImage(const LibraryImage &image, const ExportOptions &options, QString *error);
+    // The recipe embedded in an image file, when it carries one.
+    static std::optional<ImageRequest> readRecipe(const QString &path);
+};
+
+} // namespace Atelier
