@@ -10,6 +10,7 @@
 #include "studio/studiosession.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -203,6 +204,33 @@ private Q_SLOTS:
         QCOMPARE(images.size(), 2);
         QVERIFY(images.last().contains(u".pasted"_s));
         QCOMPARE(QImage(images.last()).size(), QSize(40, 40));
+    }
+
+    void presetsAndWildcardsShowWhatWillBeSent()
+    {
+        QSettings().setValue(u"presets/watercolour"_s, u"a watercolour of {prompt}, soft light"_s);
+        MainWindow window(m_session.get());
+        const int preset = window.presetBox()->findText(u"watercolour"_s);
+        QVERIFY(preset > 0);
+        window.presetBox()->setCurrentIndex(preset);
+        ImageRequest recipe;
+        recipe.model = u"gpt-image-1"_s;
+        recipe.setOption(Param::Quality, u"low"_s);
+        recipe.setOption(Param::Size, u"1024x1024"_s);
+        window.parameterPanel()->applyRequest(recipe);
+        window.promptEditor()->setPrompt(u"a {red|blue} fox"_s);
+        QString error;
+        QCOMPARE(window.expandedPrompts(&error), (QStringList{u"a watercolour of a red fox, soft light"_s,
+                                                               u"a watercolour of a blue fox, soft light"_s}));
+        bool shown = false;
+        for (QLabel *label : window.findChildren<QLabel *>())
+            shown = shown || label->text().startsWith(u"2 prompts × $0.011"_s);
+        QVERIFY(shown);
+        // Too many combinations: refused before sending, with the count.
+        window.promptEditor()->setPrompt(u"{a|b|c|d|e} {a|b|c|d|e} {a|b|c|d|e}"_s);
+        QVERIFY(!window.generateButton()->isEnabled());
+        QVERIFY(window.generateButton()->toolTip().contains(u"125"_s));
+        QSettings().remove(u"presets"_s);
     }
 
     void parametersPersistAcrossRestarts()

@@ -22,10 +22,11 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Atelier::StudioSession session(Atelier::Catalog::load());
-    session.useEnvironmentProvider();
+    const QString keySource = session.useEnvironmentProvider();
     QString error;
     const bool libraryOpen = session.openLibrary(Atelier::StudioSession::defaultLibraryFolder(), &error);
     Atelier::MainWindow window(&session);
+    window.setKeySource(keySource);
     if (!libraryOpen)
         QMessageBox::warning(&window, QApplication::translate("main", "Library unavailable"),
                              QApplication::translate("main", "%1\nImages you make now are shown but not saved.").arg(error));

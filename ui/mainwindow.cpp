@@ -9,12 +9,17 @@
 #include "prompt/prompteditor.h"
 #include "library/exporter.h"
 #include "library/librarystore.h"
+#include "settings/settingsdialog.h"
+#include "studio/prompttemplate.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QToolButton>
 #include <QDateTime>
 #include <QDir>
 #include <QMimeData>
@@ -54,7 +59,9 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
     setAcceptDrops(true);
     buildUi();
     buildMenus();
+    loadPresets();
     restoreSettings();
+    SettingsDialog::restore(m_session);
 
     connect(m_session, &StudioSession::partialImage, this, &MainWindow::showImage);
     connect(m_session, &StudioSession::imageReady, this, &MainWindow::showImage);
@@ -98,6 +105,20 @@ void MainWindow::buildUi()
                             "<tt>atelier-cli key set</tt>. Everything else works without one."));
     m_keyBanner->setVisible(!m_session->hasApiKey());
     leftLayout->addWidget(m_keyBanner);
+
+    auto *presetRow = new QHBoxLayout;
+    m_presets = new QComboBox(left);
+    m_presets->setToolTip(tr("A preset wraps your prompt: its {prompt} slot takes what you write. "
+                             "Wildcards like {red|green|blue} make one request per choice."));
+    auto *savePreset = new QToolButton(left);
+    savePreset->setText(tr("Save as preset…"));
+    savePreset->setToolTip(tr("Keep the prompt as a preset; write {prompt} where later prompts should go."));
+    presetRow->addWidget(new QLabel(tr("Preset"), left));
+    presetRow->addWidget(m_presets, 1);
+    presetRow->addWidget(savePreset);
+    leftLayout->addLayout(presetRow);
+    connect(savePreset, &QToolButton::clicked, this, &MainWindow::savePreset);
+    connect(m_presets, &QComboBox::currentIndexChanged, this, &MainWindow::refresh);
 
     m_prompt = new PromptEditor(left);
     m_prompt->setMinimumHeight(90);
@@ -252,6 +273,13 @@ void MainWindow::buildMenus()
     });
     file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
     file->addSeparator();
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
+        SettingsDialog dialog(m_session, m_keySource, this);
+        dialog.exec();
+        m_keyBanner->setVisible(!m_session->hasApiKey());
+        refresh();
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *paste = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
@@ -313,15 +341,30 @@ void MainWindow::refresh()
     m_problems->setText(errors.join(u'\n'));
 
     const CostEstimate estimate = m_session->catalog().estimate(request);
-    QString estimateText = estimate.available
-                               ? tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3)
-                               : tr("No price known for this model.");
+    QString expansionError;
+    const qsizetype prompts = std::max<qsizetype>(1, expandedPrompts(&expansionError).size());
+    QString estimateText = !estimate.available ? tr("No price known for this model.")
+                           : prompts > 1 ? tr("%1 prompts × $%2 = $%3 estimated").arg(prompts).arg(estimate.cost, 0, 'f', 3).arg(estimate.cost * prompts, 0, 'f', 3)
+                                         : tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3);
+    if (!expansionError.isEmpty()) {
+        errors.append(expansionError);
+        m_generate->setEnabled(false);
+        m_generate->setToolTip(expansionError);
+        m_problems->setText(errors.join(u'\n'));
+        m_problems->setVisible(true);
+    }
     if (estimate.available && estimate.outputTokens > 0)
         estimateText += tr(" (%1 output tokens)").arg(estimate.outputTokens);
     if (!warnings.isEmpty())
         estimateText += u"\n"_s + warnings.join(u'\n');
     m_estimate->setText(estimateText);
     m_estimate->setToolTip(estimate.assumptions.join(u'\n'));
+}
+
+QStringList MainWindow::expandedPrompts(QString *error) const
+{
+    const QString preset = m_presets->currentData().toString();
+    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()), error);
 }
 
 void MainWindow::generate()
@@ -331,7 +374,29 @@ void MainWindow::generate()
         return;
     }
     const ImageRequest request = currentRequest();
-    const QList<Violation> errors = m_session->submit(request);
+    QString error;
+    const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList{QString()} : expandedPrompts(&error);
+    if (prompts.isEmpty()) {
+        m_problems->setText(error);
+        m_problems->setVisible(true);
+        return;
+    }
+    QList<ImageRequest> requests;
+    for (const QString &prompt : prompts) {
+        ImageRequest one = request;
+        one.prompt = prompt;
+        requests.append(one);
+    }
+    if (requests.size() > 1) {
+        const CostEstimate each = m_session->catalog().estimate(request);
+        const QString cost = each.available ? tr("about $%1 in all").arg(each.cost * requests.size(), 0, 'f', 3)
+                                            : tr("at a cost Atelier cannot estimate");
+        const auto answer = QMessageBox::question(this, tr("Send %1 requests?").arg(requests.size()),
+                                                  tr("The wildcards make %1 prompts, %2. Send them all?").arg(requests.size()).arg(cost));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    const QList<Violation> errors = m_session->submitAll(requests);
     if (!errors.isEmpty()) {
         QStringList messages;
         for (const Violation &violation : errors)
@@ -340,11 +405,44 @@ void MainWindow::generate()
         m_problems->setVisible(true);
         return;
     }
-    m_prompt->addToHistory(request.prompt);
+    m_prompt->addToHistory(m_prompt->prompt());
     m_followedRow = -1; // follow the new job
     m_filmstrip->clear();
     m_preview->clear(tr("Waiting for the first image…"));
     statusBar()->showMessage(tr("Sent to %1.").arg(request.model), 5000);
+}
+
+void MainWindow::loadPresets()
+{
+    const QString current = m_presets->currentText();
+    m_presets->clear();
+    m_presets->addItem(tr("None"), QString());
+    QSettings settings;
+    settings.beginGroup(u"presets"_s);
+    const QStringList names = settings.childKeys();
+    for (const QString &name : names)
+        m_presets->addItem(name, settings.value(name).toString());
+    settings.endGroup();
+    m_presets->setCurrentIndex(std::max(0, m_presets->findText(current)));
+}
+
+void MainWindow::savePreset()
+{
+    const QString text = m_prompt->prompt();
+    if (text.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("Write the preset in the prompt first, with {prompt} where later prompts go."), 8000);
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    QSettings settings;
+    settings.setValue(u"presets/"_s + name, text);
+    loadPresets();
+    m_presets->setCurrentIndex(m_presets->findText(name));
+    m_prompt->clear();
+    statusBar()->showMessage(tr("Preset \"%1\" saved; now write the prompt it wraps.").arg(name), 8000);
 }
 
 void MainWindow::showImage(int row, const ImageResult &image)

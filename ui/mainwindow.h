@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
 class QMimeData;
 class QListWidget;
@@ -42,6 +43,11 @@ public:
     LibraryModel *libraryModel() const { return m_libraryModel; }
     QTableView *jobView() const { return m_jobView; }
     QLabel *problemsLabel() const { return m_problems; }
+    QComboBox *presetBox() const { return m_presets; }
+    // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
+    QStringList expandedPrompts(QString *error) const;
+    // Where the key came from (shown in the settings).
+    void setKeySource(const QString &source) { m_keySource = source; }
 
     // The request the controls describe right now.
     ImageRequest currentRequest() const;
@@ -75,7 +81,12 @@ private:
     void saveSettings() const;
 
     StudioSession *m_session;
+    void savePreset();
+    void loadPresets();
+
     PromptEditor *m_prompt = nullptr;
+    QComboBox *m_presets = nullptr;
+    QString m_keySource;
     QLabel *m_count = nullptr;
     QLabel *m_keyBanner = nullptr;
     ParameterPanel *m_parameters = nullptr;

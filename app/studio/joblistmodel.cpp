@@ -42,8 +42,9 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};
     const Entry &entry = m_entries.at(index.row());
-    const bool done = entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
-                      || entry.state == ImageJob::State::Cancelled;
+    const bool done = !entry.queued
+                      && (entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
+                          || entry.state == ImageJob::State::Cancelled);
     switch (role) {
     case RequestRole:
         return QVariant::fromValue(entry.request.toJson());
@@ -70,7 +71,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case ModelColumn:
         return Catalog::effectiveModel(entry.request);
     case StateColumn:
-        return stateText(entry.state);
+        return entry.queued ? tr("Queued") : stateText(entry.state);
     case ElapsedColumn:
         return QString(QLocale().toString(entry.elapsedMs / 1000.0, 'f', 1) + tr(" s"));
     case PartialsColumn:

@@ -26,6 +26,7 @@ public:
     {
         ImageRequest request;
         QPointer<ImageJob> job;
+        bool queued = false; // waiting for a free slot (see StudioSession::setMaxConcurrentJobs)
         ImageJob::State state = ImageJob::State::Sending;
         ApiError error;
         qint64 elapsedMs = 0;

@@ -62,34 +62,104 @@ void StudioSession::setProvider(const ProviderProfile &profile, const QString &a
 
 QList<Violation> StudioSession::submit(const ImageRequest &request)
 {
+    return submitAll({request});
+}
+
+QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests)
+{
     QList<Violation> errors;
-    for (const Violation &violation : catalog().validate(request)) {
-        if (violation.isError())
-            errors.append(violation);
+    double estimated = 0.0;
+    QList<ImageRequest> toSend;
+    for (const ImageRequest &request : requests) {
+        for (const Violation &violation : catalog().validate(request)) {
+            if (violation.isError())
+                errors.append(violation);
+        }
+        estimated += catalog().estimate(request).cost;
+        // Several streamed images go out as parallel one-image requests, so that each streams.
+        const int count = int(request.option(Param::N).toInteger(1));
+        if (request.option(Param::Stream).toBool(false) && count > 1) {
+            ImageRequest single = request;
+            single.clearOption(Param::N);
+            for (int i = 0; i < count; ++i)
+                toSend.append(single);
+        } else {
+            toSend.append(request);
+        }
     }
     if (!errors.isEmpty())
         return errors;
-    const int count = int(request.option(Param::N).toInteger(1));
-    if (request.option(Param::Stream).toBool(false) && count > 1) {
-        ImageRequest single = request;
-        single.clearOption(Param::N);
-        for (int i = 0; i < count; ++i)
-            startJob(single);
-        Q_EMIT statusMessage(tr("Sent %1 streamed requests of one image each, so every image streams.").arg(count));
-    } else {
-        startJob(request);
+    const double committed = m_sessionCost + pendingCost();
+    if (m_budget > 0 && committed + estimated > m_budget + 1e-9) {
+        return {{Violation::Severity::Error, u"budget"_s,
+                 tr("This would cost about $%1, taking the session past its budget of $%2 ($%3 spent or on the way); "
+                    "raise the budget in the settings or wait.")
+                     .arg(estimated, 0, 'f', 3)
+                     .arg(m_budget, 0, 'f', 2)
+                     .arg(committed, 0, 'f', 3)}};
     }
+    for (const ImageRequest &request : std::as_const(toSend))
+        enqueue(request);
+    if (toSend.size() > requests.size())
+        Q_EMIT statusMessage(tr("Sent %1 streamed requests of one image each, so every image streams.").arg(toSend.size()));
+    startQueued();
     return {};
 }
 
-int StudioSession::startJob(const ImageRequest &request)
+double StudioSession::pendingCost() const
 {
-    ImageJob *job = m_client->start(request);
+    double cost = 0.0;
+    for (int row = 0; row < m_jobs->rowCount(); ++row) {
+        const JobListModel::Entry &entry = m_jobs->entry(row);
+        const bool finished = entry.job && entry.job->isDone();
+        if (!finished && entry.estimate.available)
+            cost += entry.estimate.cost;
+    }
+    return cost;
+}
+
+void StudioSession::setMaxConcurrentJobs(int count)
+{
+    m_maxConcurrent = std::max(1, count);
+    startQueued();
+}
+
+int StudioSession::runningCount() const
+{
+    int running = 0;
+    for (int row = 0; row < m_jobs->rowCount(); ++row) {
+        const JobListModel::Entry &entry = m_jobs->entry(row);
+        if (entry.job && !entry.job->isDone())
+            ++running;
+    }
+    return running;
+}
+
+int StudioSession::enqueue(const ImageRequest &request)
+{
     JobListModel::Entry entry;
     entry.request = request;
-    entry.job = job;
+    entry.queued = true;
     entry.estimate = catalog().estimate(request);
-    const int row = m_jobs->append(entry);
+    return m_jobs->append(entry);
+}
+
+void StudioSession::startQueued()
+{
+    for (int row = 0; row < m_jobs->rowCount() && runningCount() < m_maxConcurrent; ++row) {
+        if (m_jobs->entry(row).queued)
+            startJob(row);
+    }
+}
+
+int StudioSession::startJob(int row)
+{
+    const ImageRequest request = m_jobs->entry(row).request;
+    ImageJob *job = m_client->start(request);
+    m_jobs->update(row, [job](JobListModel::Entry &entry) {
+        entry.job = job;
+        entry.queued = false;
+    });
     // The recipe is journaled before anything is sent: after a crash it is offered for retry.
     const qint64 journalId = m_library.isOpen() ? m_library.journalStart(request) : 0;
     const QString folder = m_library.folder();
@@ -164,6 +234,7 @@ int StudioSession::startJob(const ImageRequest &request)
             m_sessionCost += m_jobs->entry(row).estimate.cost;
             Q_EMIT sessionCostChanged(m_sessionCost);
         }
+        startQueued();
     });
     m_ticker.start();
     return row;
@@ -173,8 +244,14 @@ void StudioSession::cancel(int row)
 {
     if (row < 0 || row >= m_jobs->rowCount())
         return;
-    if (ImageJob *job = m_jobs->entry(row).job)
+    if (ImageJob *job = m_jobs->entry(row).job) {
         job->cancel();
+    } else if (m_jobs->entry(row).queued) {
+        m_jobs->update(row, [](JobListModel::Entry &entry) {
+            entry.queued = false;
+            entry.state = ImageJob::State::Cancelled;
+        });
+    }
 }
 
 void StudioSession::retry(int row)
@@ -182,7 +259,7 @@ void StudioSession::retry(int row)
     if (row < 0 || row >= m_jobs->rowCount())
         return;
     const ImageRequest request = m_jobs->entry(row).request; // the same recipe, sent again
-    startJob(request);
+    submit(request);
 }
 
 void StudioSession::tick()

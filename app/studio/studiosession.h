@@ -47,9 +47,20 @@ public:
     // is sent then). Several streamed images go out as parallel one-image requests, so that every
     // image streams.
     QList<Violation> submit(const ImageRequest &request);
+    // Several at once (wildcards): all are checked, against the budget too, before any is sent.
+    QList<Violation> submitAll(const QList<ImageRequest> &requests);
     void cancel(int row);
     void retry(int row);
     double sessionCost() const { return m_sessionCost; }
+    // Estimated cost of jobs sent but not finished yet.
+    double pendingCost() const;
+
+    // 0: no cap. Requests that would take the session past it are refused, saying so.
+    void setBudget(double dollars) { m_budget = dollars; }
+    double budget() const { return m_budget; }
+    // How many requests run at once; the rest wait in the job list, in order.
+    void setMaxConcurrentJobs(int count);
+    int maxConcurrentJobs() const { return m_maxConcurrent; }
 
 Q_SIGNALS:
     void partialImage(int row, const Atelier::ImageResult &image);
@@ -61,7 +72,10 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
 
 private:
-    int startJob(const ImageRequest &request);
+    int startJob(int row);
+    int enqueue(const ImageRequest &request);
+    void startQueued();
+    int runningCount() const;
     void tick();
 
     ImagesClient *m_client;
@@ -69,6 +83,8 @@ private:
     QTimer m_ticker;
     LibraryStore m_library;
     double m_sessionCost = 0.0;
+    double m_budget = 0.0;
+    int m_maxConcurrent = 4;
 };
 
 } // namespace Atelier

@@ -1,0 +1,122 @@
+#include "api/parameters.h"
+#include "fakeimagesserver.h"
+#include "studio/studiosession.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+class TestStudioSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeImagesServer> m_server;
+    std::unique_ptr<StudioSession> m_session;
+    std::unique_ptr<QTemporaryDir> m_library;
+
+    static ImageRequest request(const QString &prompt, const QString &quality = u"low"_s)
+    {
+        ImageRequest request;
+        request.model = u"gpt-image-1"_s;
+        request.prompt = prompt;
+        request.setOption(Param::Quality, quality);
+        request.setOption(Param::Size, u"1024x1024"_s);
+        return request;
+    }
+
+    int stateCount(const QString &text) const
+    {
+        int count = 0;
+        for (int row = 0; row < m_session->jobs()->rowCount(); ++row) {
+            if (m_session->jobs()->index(row, JobListModel::StateColumn).data().toString() == text)
+                ++count;
+        }
+        return count;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = std::make_unique<FakeImagesServer>();
+        QVERIFY(m_server->listen());
+        m_library = std::make_unique<QTemporaryDir>();
+        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        m_session->setProvider(profile, u"sk-test"_s);
+        QString error;
+        QVERIFY(m_session->openLibrary(m_library->path(), &error));
+    }
+
+    void cleanup()
+    {
+        m_session.reset();
+        m_server.reset();
+        m_library.reset();
+    }
+
+    void budgetBlocksWhatWouldGoPastIt()
+    {
+        // gpt-image-1, low, 1024x1024: 272 output tokens at $40/M, about $0.011 each.
+        m_session->setBudget(0.025);
+        QVERIFY(m_session->submit(request(u"one"_s)).isEmpty());
+        QVERIFY(m_session->submit(request(u"two"_s)).isEmpty());
+        const QList<Violation> refused = m_session->submit(request(u"three"_s));
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().parameter, u"budget"_s);
+        QVERIFY2(refused.first().message.contains(u"budget of $0.03"_s), qPrintable(refused.first().message));
+        QCOMPARE(m_session->jobs()->rowCount(), 2); // nothing of the third was sent
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
+        QVERIFY(m_session->sessionCost() > 0.02);
+        // A higher budget lets it through.
+        m_session->setBudget(1.0);
+        QVERIFY(m_session->submit(request(u"three"_s)).isEmpty());
+    }
+
+    void severalRequestsAreCheckedBeforeAnyIsSent()
+    {
+        ImageRequest bad = request(u"bad"_s);
+        bad.setOption(Param::Quality, u"hd"_s); // not for gpt-image-1
+        const QList<Violation> errors = m_session->submitAll({request(u"good"_s), bad});
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(m_session->jobs()->rowCount(), 0);
+    }
+
+    void concurrencyQueuesTheRest()
+    {
+        m_session->setMaxConcurrentJobs(2);
+        // Streams that stall keep their slots busy until cancelled.
+        ScriptedReply stall;
+        stall.kind = ScriptedReply::Kind::StallAfterEvents;
+        stall.events = 1;
+        m_server->enqueue(stall);
+        m_server->enqueue(stall);
+        QList<ImageRequest> requests;
+        for (int i = 0; i < 4; ++i) {
+            ImageRequest streamed = request(u"job %1"_s.arg(i));
+            streamed.setOption(Param::Stream, true);
+            streamed.setOption(Param::PartialImages, 1);
+            requests.append(streamed);
+        }
+        QVERIFY(m_session->submitAll(requests).isEmpty());
+        QCOMPARE(m_session->jobs()->rowCount(), 4);
+        QCOMPARE(stateCount(u"Queued"_s), 2);
+        QTRY_COMPARE(m_server->requestCount(), 2);
+        QTest::qWait(50);
+        QCOMPARE(m_server->requestCount(), 2); // the others wait for a free slot
+        m_session->cancel(0);
+        QTRY_COMPARE(m_server->requestCount(), 3); // one slot freed: the next starts
+        QCOMPARE(stateCount(u"Queued"_s), 0);
+        m_session->cancel(1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStudioSession)
+#include "tst_studiosession.moc"
