@@ -1,7 +1,12 @@
 #include "imagepreview.h"
 
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPaintEvent>
+#include <QWheelEvent>
 #include <QPainter>
+
+#include <cmath>
 
 namespace Atelier {
 
@@ -10,11 +15,15 @@ ImagePreview::ImagePreview(QWidget *parent) : QWidget(parent)
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Preview"));
+    setFocusPolicy(Qt::WheelFocus);
+    setToolTip(tr("Wheel: zoom · F: fit · 1: 100 % · double-click: fit / 100 % · drag: pan"));
     m_message = tr("Images appear here as they arrive.");
 }
 
 void ImagePreview::setImage(const QImage &image, const QString &caption)
 {
+    if (image.size() != m_image.size())
+        m_center = QPointF(image.width() / 2.0, image.height() / 2.0);
     m_image = image;
     m_caption = caption;
     m_message.clear();
@@ -29,6 +38,93 @@ void ImagePreview::clear(const QString &message)
     m_caption.clear();
     m_message = message;
     update();
+}
+
+double ImagePreview::effectiveZoom() const
+{
+    if (m_zoom > 0 || m_image.isNull())
+        return m_zoom;
+    const QRect fitted = imageRect();
+    return double(fitted.width()) / m_image.width();
+}
+
+QPointF ImagePreview::toImage(const QPointF &widgetPoint) const
+{
+    const double zoom = effectiveZoom();
+    if (zoom <= 0)
+        return {};
+    if (m_zoom <= 0)
+        return (widgetPoint - imageRect().topLeft()) / zoom;
+    return m_center + (widgetPoint - QRectF(rect()).center()) / zoom;
+}
+
+void ImagePreview::setZoom(double zoom, const QPointF &anchor)
+{
+    if (m_image.isNull())
+        return;
+    if (zoom > 0) {
+        zoom = std::clamp(zoom, 0.05, 32.0);
+        // Keep the image point under `anchor` where it is.
+        const QPointF widgetAnchor = anchor.isNull() ? QRectF(rect()).center() : anchor;
+        const QPointF imageAnchor = toImage(widgetAnchor);
+        if (m_zoom <= 0)
+            m_center = QPointF(m_image.width() / 2.0, m_image.height() / 2.0);
+        m_zoom = zoom;
+        m_center = imageAnchor - (widgetAnchor - QRectF(rect()).center()) / zoom;
+    } else {
+        m_zoom = 0;
+        m_center = QPointF(m_image.width() / 2.0, m_image.height() / 2.0);
+    }
+    update();
+}
+
+void ImagePreview::wheelEvent(QWheelEvent *event)
+{
+    if (m_image.isNull())
+        return;
+    const double steps = event->angleDelta().y() / 120.0;
+    setZoom(effectiveZoom() * std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+void ImagePreview::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_F)
+        fit();
+    else if (event->key() == Qt::Key_1)
+        setZoom(1.0);
+    else if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
+        setZoom(effectiveZoom() * 1.25);
+    else if (event->key() == Qt::Key_Minus)
+        setZoom(effectiveZoom() / 1.25);
+    else
+        QWidget::keyPressEvent(event);
+}
+
+void ImagePreview::mousePressEvent(QMouseEvent *event)
+{
+    m_dragFrom = event->position().toPoint();
+    setFocus();
+}
+
+void ImagePreview::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & (Qt::LeftButton | Qt::MiddleButton)) || m_image.isNull())
+        return;
+    if (m_zoom <= 0)
+        setZoom(effectiveZoom()); // start panning from what is shown
+    const QPoint now = event->position().toPoint();
+    m_center -= QPointF(now - m_dragFrom) / m_zoom;
+    m_dragFrom = now;
+    update();
+}
+
+void ImagePreview::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_zoom > 0)
+        fit();
+    else
+        setZoom(1.0, event->position());
 }
 
 QRect ImagePreview::imageRect() const
@@ -59,12 +155,16 @@ void ImagePreview::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     painter.fillRect(event->rect(), palette().window());
-    if (m_scaled.isNull()) {
+    if (m_image.isNull()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
-    const QRect target = imageRect();
+    QRect target = imageRect();
+    if (m_zoom > 0) {
+        const QPointF topLeft = QRectF(rect()).center() - m_center * m_zoom;
+        target = QRectF(topLeft, QSizeF(m_image.size()) * m_zoom).toAlignedRect();
+    }
     if (m_image.hasAlphaChannel()) {
         // A checkerboard shows what is transparent.
         QPixmap tile(16, 16);
@@ -74,13 +174,24 @@ void ImagePreview::paintEvent(QPaintEvent *event)
         tilePainter.fillRect(8, 8, 8, 8, QColor(204, 204, 204));
         painter.fillRect(target.intersected(event->rect()), QBrush(tile));
     }
-    painter.drawImage(target.topLeft(), m_scaled);
-    if (!m_caption.isEmpty()) {
-        const QRect badge = painter.fontMetrics().boundingRect(m_caption).adjusted(-6, -3, 6, 3);
-        const QRect placed = badge.translated(target.topLeft() - badge.topLeft() + QPoint(8, 8));
+    if (m_zoom > 0) {
+        // Only what is visible, straight from the full image.
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
+        const QRectF visible = QRectF(event->rect()).intersected(target);
+        const QRectF source((visible.topLeft() - target.topLeft()) / m_zoom, visible.size() / m_zoom);
+        painter.drawImage(visible, m_image, source);
+    } else {
+        painter.drawImage(target.topLeft(), m_scaled);
+    }
+    const QString badgeText = m_caption.isEmpty() ? QString()
+                              : m_zoom > 0 ? tr("%1 · %2 %").arg(m_caption).arg(qRound(m_zoom * 100))
+                                           : m_caption;
+    if (!badgeText.isEmpty()) {
+        const QRect badge = painter.fontMetrics().boundingRect(badgeText).adjusted(-6, -3, 6, 3);
+        const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft() + (m_zoom > 0 ? QPoint() : target.topLeft()));
         painter.fillRect(placed, QColor(0, 0, 0, 160));
         painter.setPen(Qt::white);
-        painter.drawText(placed, Qt::AlignCenter, m_caption);
+        painter.drawText(placed, Qt::AlignCenter, badgeText);
     }
 }
 

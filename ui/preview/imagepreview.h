@@ -7,7 +7,8 @@ namespace Atelier {
 
 // Shows one image as large as fits, aspect kept, over a checkerboard where it is transparent,
 // with a caption ("Partial 2 of 3", "Final"). Streamed partials replace each other here as they
-// arrive.
+// arrive. Zoom with the wheel (around the pointer), F to fit, 1 for 100 %, double-click to
+// switch between the two; drag to pan.
 class ImagePreview final : public QWidget
 {
     Q_OBJECT
@@ -23,18 +24,35 @@ public:
 
     QSize sizeHint() const override { return {640, 480}; }
 
+    // 0: fit the widget; otherwise screen pixels per image pixel.
+    double zoom() const { return m_zoom; }
+    void setZoom(double zoom, const QPointF &anchor = {});
+    void fit() { setZoom(0); }
+    // The image point at the widget's centre (panning moves it).
+    QPointF center() const { return m_center; }
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
     QRect imageRect() const;
     void rescale();
+    double effectiveZoom() const;
+    QPointF toImage(const QPointF &widgetPoint) const;
 
     QImage m_image;
     QImage m_scaled; // cached at the widget's size: painting only blits
     QString m_caption;
     QString m_message;
+    double m_zoom = 0.0;
+    QPointF m_center; // image coordinates shown at the widget centre when zoomed
+    QPoint m_dragFrom;
 };
 
 } // namespace Atelier
