@@ -88,6 +88,43 @@ private Q_SLOTS:
         QCOMPARE(m_session->jobs()->rowCount(), 0);
     }
 
+    void jobsOfThisRunAreNeverInterrupted()
+    {
+        // Found by the GUI benchmark: a job sent before the "unfinished requests" prompt ran was
+        // offered as interrupted.
+        ScriptedReply stall;
+        stall.kind = ScriptedReply::Kind::StallAfterEvents;
+        stall.events = 1;
+        m_server->enqueue(stall);
+        ImageRequest streamed = request(u"still running"_s);
+        streamed.setOption(Param::Stream, true);
+        streamed.setOption(Param::PartialImages, 1);
+        QVERIFY(m_session->submit(streamed).isEmpty());
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        QVERIFY(m_session->interruptedJobs().isEmpty());
+        QCOMPARE(m_session->library().unfinishedJobs().size(), 1); // journaled while it runs
+        m_session->cancel(0);
+        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+    }
+
+    void interruptedJobsOfAnEarlierRunAreOffered()
+    {
+        {
+            LibraryStore earlier;
+            QString error;
+            QVERIFY(earlier.open(m_library->path(), &error));
+            ImageRequest crashed = request(u"sent before a crash"_s);
+            earlier.journalStart(crashed);
+        }
+        StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
+        QString error;
+        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QCOMPARE(next.interruptedJobs().size(), 1);
+        QCOMPARE(next.interruptedJobs().first().request.prompt, u"sent before a crash"_s);
+        next.dismissInterruptedJobs();
+        QVERIFY(next.library().unfinishedJobs().isEmpty());
+    }
+
     void concurrencyQueuesTheRest()
     {
         m_session->setMaxConcurrentJobs(2);
@@ -111,7 +148,8 @@ private Q_SLOTS:
         QTest::qWait(50);
         QCOMPARE(m_server->requestCount(), 2); // the others wait for a free slot
         m_session->cancel(0);
-        QTRY_COMPARE(m_server->requestCount(), 3); // one slot freed: the next starts
+        // One slot freed: the third starts; it streams normally and ends, so the fourth starts.
+        QTRY_COMPARE(m_server->requestCount(), 4);
         QCOMPARE(stateCount(u"Queued"_s), 0);
         m_session->cancel(1);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);

@@ -257,7 +257,8 @@ void MainWindow::buildUi()
     connect(m_generate, &QPushButton::clicked, this, &MainWindow::generate);
     connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
-            m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text());
+            m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text(),
+                                item->data(Qt::UserRole + 1).value<QImage>());
     });
 }
 
@@ -452,9 +453,11 @@ void MainWindow::showImage(int row, const ImageResult &image)
     if (row != m_followedRow)
         return;
     const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
-    m_preview->setImage(image.image, caption);
-    auto *item = new QListWidgetItem(thumbnail(image.image, 72), caption, m_filmstrip);
+    m_preview->setImage(image.image, caption, image.preview);
+    auto *item = new QListWidgetItem(image.thumbnail.isNull() ? thumbnail(image.image, 72) : QIcon(QPixmap::fromImage(image.thumbnail)),
+                                     caption, m_filmstrip);
     item->setData(Qt::UserRole, image.image);
+    item->setData(Qt::UserRole + 1, image.preview);
     m_filmstrip->scrollToItem(item);
 }
 

@@ -70,6 +70,15 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
                                     tr("The server sent a damaged image (%1).").arg(reader.errorString()));
             return false;
         }
+        auto fitted = [](const QImage &source, int edge) {
+            if (source.width() <= edge && source.height() <= edge)
+                return source;
+            return source.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        };
+        if (limits.previewEdge > 0)
+            image->preview = fitted(pixels, limits.previewEdge);
+        if (limits.thumbnailEdge > 0)
+            image->thumbnail = fitted(image->preview.isNull() ? pixels : image->preview, limits.thumbnailEdge);
         image->image = std::move(pixels);
     }
     buffer.close();

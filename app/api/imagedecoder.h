@@ -17,6 +17,10 @@ struct DecodeLimits
     int maxEdge = 16384; // pixels on either side
     qint64 maxPixels = 64LL * 1024 * 1024; // 8192x8192
     bool decodePixels = true; // false: check the header only (the CLI saves bytes as received)
+    // Also make display-sized copies off the GUI thread (0: none): a preview to fit on screen
+    // and a thumbnail, so that showing an image never scales megapixels on the GUI thread.
+    int previewEdge = 0;
+    int thumbnailEdge = 0;
 };
 
 // What a decode produced: an image, or why there is none.

@@ -36,6 +36,8 @@ struct ImageResult
     QString format; // png, jpeg, webp
     QSize size;
     QImage image; // decoded pixels (null when the client does not decode)
+    QImage preview; // at most DecodeLimits::previewEdge a side (null when not asked for)
+    QImage thumbnail; // at most DecodeLimits::thumbnailEdge a side
     QString revisedPrompt;
     QUrl sourceUrl; // for response_format=url
     qint64 created = 0;

@@ -16,6 +16,10 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
     , m_client(new ImagesClient(std::move(catalog), this))
     , m_jobs(new JobListModel(this))
 {
+    ClientOptions options = m_client->options();
+    options.decode.previewEdge = 1280; // what the window shows, made on the decode threads
+    options.decode.thumbnailEdge = 128;
+    m_client->setOptions(options);
     m_ticker.setInterval(200);
     connect(&m_ticker, &QTimer::timeout, this, &StudioSession::tick);
 }
@@ -30,13 +34,17 @@ QString StudioSession::defaultLibraryFolder()
 
 bool StudioSession::openLibrary(const QString &folder, QString *error)
 {
-    return m_library.open(folder, error);
+    if (!m_library.open(folder, error))
+        return false;
+    m_interrupted = m_library.unfinishedJobs();
+    return true;
 }
 
 void StudioSession::dismissInterruptedJobs()
 {
-    for (const JournaledJob &job : m_library.unfinishedJobs())
+    for (const JournaledJob &job : std::as_const(m_interrupted))
         m_library.journalFinish(job.id);
+    m_interrupted.clear();
 }
 
 QString StudioSession::useEnvironmentProvider()

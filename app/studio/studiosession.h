@@ -39,8 +39,9 @@ public:
     bool openLibrary(const QString &folder, QString *error);
     QString libraryFolder() const { return m_library.folder(); }
     LibraryStore &library() { return m_library; }
-    // Requests sent in an earlier run that never finished (the app was closed or crashed).
-    QList<JournaledJob> interruptedJobs() const { return m_library.unfinishedJobs(); }
+    // Requests sent in an earlier run that never finished (the app was closed or crashed), as
+    // found when the library was opened: jobs of this run never count.
+    QList<JournaledJob> interruptedJobs() const { return m_interrupted; }
     void dismissInterruptedJobs();
 
     // Validates and starts the request; returns the errors instead when it is not valid (nothing
@@ -82,6 +83,7 @@ private:
     JobListModel *m_jobs;
     QTimer m_ticker;
     LibraryStore m_library;
+    QList<JournaledJob> m_interrupted;
     double m_sessionCost = 0.0;
     double m_budget = 0.0;
     int m_maxConcurrent = 4;

@@ -20,11 +20,12 @@ ImagePreview::ImagePreview(QWidget *parent) : QWidget(parent)
     m_message = tr("Images appear here as they arrive.");
 }
 
-void ImagePreview::setImage(const QImage &image, const QString &caption)
+void ImagePreview::setImage(const QImage &image, const QString &caption, const QImage &display)
 {
     if (image.size() != m_image.size())
         m_center = QPointF(image.width() / 2.0, image.height() / 2.0);
     m_image = image;
+    m_display = display.isNull() ? image : display;
     m_caption = caption;
     m_message.clear();
     rescale();
@@ -34,6 +35,7 @@ void ImagePreview::setImage(const QImage &image, const QString &caption)
 void ImagePreview::clear(const QString &message)
 {
     m_image = QImage();
+    m_display = QImage();
     m_scaled = QImage();
     m_caption.clear();
     m_message = message;
@@ -142,7 +144,7 @@ void ImagePreview::rescale()
 {
     const QRect target = imageRect();
     m_scaled = target.isEmpty() ? QImage()
-                                : m_image.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+                                : m_display.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 void ImagePreview::resizeEvent(QResizeEvent *event)

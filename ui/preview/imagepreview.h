@@ -17,7 +17,9 @@ class ImagePreview final : public QWidget
 public:
     explicit ImagePreview(QWidget *parent = nullptr);
 
-    void setImage(const QImage &image, const QString &caption);
+    // `display`, when given, is a smaller copy of `image` made off the GUI thread: fitting the
+    // view scales it instead of the full image; zooming in uses the full image.
+    void setImage(const QImage &image, const QString &caption, const QImage &display = {});
     void clear(const QString &message = {});
     const QImage &image() const { return m_image; }
     QString caption() const { return m_caption; }
@@ -47,6 +49,7 @@ private:
     QPointF toImage(const QPointF &widgetPoint) const;
 
     QImage m_image;
+    QImage m_display;
     QImage m_scaled; // cached at the widget's size: painting only blits
     QString m_caption;
     QString m_message;

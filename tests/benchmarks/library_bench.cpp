@@ -1,0 +1,172 @@
+// Library benchmark (not a test): a library of 10,000 images opens to the first gallery paint,
+// with its peak memory, and full-text prompt searches are timed.
+//   library_bench create DIR [COUNT]   builds the library once (test data: no fsync)
+//   library_bench measure DIR          a fresh process: open, first paint, searches
+#include "library/librarymodel.h"
+#include "library/librarystore.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QListView>
+#include <QRandomGenerator>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace Atelier;
+
+namespace {
+
+const QStringList words = {
+    QStringLiteral("fox"), QStringLiteral("lighthouse"), QStringLiteral("dusk"), QStringLiteral("watercolour"),
+    QStringLiteral("castle"), QStringLiteral("clouds"), QStringLiteral("portrait"), QStringLiteral("neon"),
+    QStringLiteral("forest"), QStringLiteral("robot"), QStringLiteral("ocean"), QStringLiteral("mountain"),
+    QStringLiteral("city"), QStringLiteral("cat"), QStringLiteral("garden"), QStringLiteral("snow"),
+    QStringLiteral("desert"), QStringLiteral("library"), QStringLiteral("train"), QStringLiteral("bridge"),
+    QStringLiteral("oil"), QStringLiteral("painting"), QStringLiteral("sketch"), QStringLiteral("cinematic"),
+    QStringLiteral("macro"), QStringLiteral("sunset"), QStringLiteral("storm"), QStringLiteral("market"),
+};
+
+qint64 peakResidentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+int create(const QString &folder, int count)
+{
+    LibraryStore store;
+    QString error;
+    if (!store.open(folder, &error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 1;
+    }
+    QRandomGenerator random(7);
+    QList<QByteArray> pngs;
+    for (int i = 0; i < 32; ++i) {
+        QImage image(256, 256, QImage::Format_RGB32);
+        image.fill(QColor::fromHsv(i * 11, 160, 200));
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        pngs.append(bytes);
+    }
+    const QDateTime start = QDateTime::currentDateTime().addDays(-400);
+    for (int i = store.count(); i < count; ++i) {
+        LibraryImage image;
+        QStringList prompt;
+        for (int w = 0; w < 8; ++w)
+            prompt.append(words.at(int(random.bounded(words.size()))));
+        image.request.prompt = prompt.join(QLatin1Char(' '));
+        image.request.model = i % 3 == 0 ? QStringLiteral("gpt-image-2") : QStringLiteral("gpt-image-1.5");
+        image.size = QSize(256, 256);
+        image.format = QStringLiteral("png");
+        image.savedAt = start.addSecs(i * 3000);
+        // Test data: plain writes (the real path writes atomically with fsync).
+        QDir dir(QDir(folder).filePath(image.savedAt.toString(QStringLiteral("yyyy-MM"))));
+        dir.mkpath(QStringLiteral("."));
+        image.path = dir.filePath(QStringLiteral("bench-%1.png").arg(i));
+        QFile png(image.path);
+        png.open(QIODevice::WriteOnly);
+        png.write(pngs.at(i % pngs.size()));
+        QFile json(dir.filePath(QStringLiteral("bench-%1.json").arg(i)));
+        json.open(QIODevice::WriteOnly);
+        json.write(QJsonDocument(image.toRecipeJson()).toJson(QJsonDocument::Compact));
+        if (!store.add(image, &error)) {
+            QTextStream(stderr) << error << Qt::endl;
+            return 1;
+        }
+    }
+    QTextStream(stdout) << "library with " << store.count() << " images in " << folder << Qt::endl;
+    return 0;
+}
+
+class FirstPaint : public QObject
+{
+public:
+    QElapsedTimer *clock = nullptr;
+    qint64 paintedAt = -1;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && paintedAt < 0)
+            paintedAt = clock->elapsed();
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+int measure(const QString &folder, QElapsedTimer &clock)
+{
+    LibraryStore store;
+    QString error;
+    if (!store.open(folder, &error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 1;
+    }
+    const qint64 opened = clock.elapsed();
+    LibraryModel model(&store);
+    const qint64 queried = clock.elapsed();
+    QListView view;
+    view.setViewMode(QListView::IconMode);
+    view.setUniformItemSizes(true);
+    view.setIconSize(QSize(96, 96));
+    view.setGridSize(QSize(120, 132));
+    view.setModel(&model);
+    view.resize(1200, 800);
+    FirstPaint first;
+    first.clock = &clock;
+    view.viewport()->installEventFilter(&first);
+    view.show();
+    while (first.paintedAt < 0)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    const qint64 memory = peakResidentKiB();
+
+    QList<double> searches;
+    QRandomGenerator random(11);
+    for (int i = 0; i < 30; ++i) {
+        LibraryQuery query;
+        query.text = words.at(int(random.bounded(words.size()))) + QLatin1Char(' ') + words.at(int(random.bounded(words.size())));
+        QElapsedTimer timer;
+        timer.start();
+        const qsizetype hits = store.query(query).size();
+        searches.append(timer.nsecsElapsed() / 1e6);
+        Q_UNUSED(hits);
+    }
+    std::sort(searches.begin(), searches.end());
+    QTextStream out(stdout);
+    out << "images:                    " << model.rowCount() << Qt::endl;
+    out << "open (index + reconcile):  " << opened << " ms" << Qt::endl;
+    out << "query all rows:            " << queried - opened << " ms" << Qt::endl;
+    out << "start to first paint:      " << first.paintedAt << " ms   (target <= 500)" << Qt::endl;
+    out << "peak resident memory:      " << memory / 1024 << " MiB   (target <= 300)" << Qt::endl;
+    out << "prompt search, median:     " << searches.at(searches.size() / 2) << " ms   (target <= 50)" << Qt::endl;
+    out << "prompt search, slowest:    " << searches.last() << " ms" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer clock;
+    clock.start();
+    QApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("create"))
+        return create(arguments.at(2), arguments.value(3, QStringLiteral("10000")).toInt());
+    if (arguments.size() >= 3 && arguments.at(1) == QLatin1String("measure"))
+        return measure(arguments.at(2), clock);
+    QTextStream(stderr) << "usage: library_bench create DIR [COUNT] | measure DIR" << Qt::endl;
+    return 2;
+}
