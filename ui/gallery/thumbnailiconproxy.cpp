@@ -3,6 +3,7 @@
 #include "library/librarymodel.h"
 
 #include <QImage>
+#include <QColor>
 #include <QPixmap>
 
 namespace Atelier {
@@ -28,8 +29,15 @@ QVariant ThumbnailIconProxy::data(const QModelIndex &index, int role) const
     if (QIcon *icon = m_icons.object(id))
         return *icon;
     const QImage image = QIdentityProxyModel::data(index, role).value<QImage>();
-    if (image.isNull())
-        return {};
+    if (image.isNull()) {
+        // Until the thumbnail is made: a placeholder of its size, so items are laid out right.
+        static const QIcon placeholder = [] {
+            QPixmap pixmap(LibraryModel::ThumbnailSize, LibraryModel::ThumbnailSize);
+            pixmap.fill(QColor(128, 128, 128, 40));
+            return QIcon(pixmap);
+        }();
+        return placeholder;
+    }
     auto *icon = new QIcon(QPixmap::fromImage(image));
     const QIcon copy = *icon;
     m_icons.insert(id, icon);
