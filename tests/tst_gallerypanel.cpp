@@ -1,3 +1,4 @@
+#include "gallery/comparedialog.h"
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
@@ -7,6 +8,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QListView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -76,6 +78,18 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.data(model.index(0), LibraryModel::FavouriteRole).toBool());
         favourites->setChecked(false);
+    }
+
+    void compareShowsBothRecipes()
+    {
+        LibraryModel model(&m_store);
+        CompareDialog dialog(model.imageAt(0), model.imageAt(1));
+        QTableWidget *table = dialog.table();
+        QVERIFY(table->rowCount() >= 4);
+        QCOMPARE(table->item(1, 0)->text(), u"Model"_s);
+        QVERIFY(table->item(1, 1)->font().bold()); // the two models differ
+        QCOMPARE(table->item(0, 0)->text(), u"Mode"_s);
+        QVERIFY(!table->item(0, 1)->font().bold()); // both generations
     }
 
     void thumbnailsAreMadeOffTheGuiThreadAndCached()

@@ -1,4 +1,8 @@
+#include "prompt/historydialog.h"
 #include "prompt/prompteditor.h"
+
+#include <QLineEdit>
+#include <QListWidget>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -59,6 +63,21 @@ private Q_SLOTS:
         QCOMPARE(editor.prompt(), u"second"_s);
         QTest::keyClick(&editor, Qt::Key_Down, Qt::ControlModifier);
         QCOMPARE(editor.prompt(), u"draft"_s); // back to what was being typed
+    }
+
+    void historyIsSearchable()
+    {
+        HistoryDialog dialog({u"a red fox"_s, u"a lighthouse at dusk"_s, u"a fox in the snow"_s});
+        QCOMPARE(dialog.chosenPrompt(), u"a fox in the snow"_s); // newest first
+        QTest::keyClicks(dialog.filterField(), u"LIGHT"_s);
+        QCOMPARE(dialog.chosenPrompt(), u"a lighthouse at dusk"_s);
+        dialog.filterField()->setText(u"fox"_s);
+        int shown = 0;
+        for (int row = 0; row < dialog.list()->count(); ++row)
+            shown += dialog.list()->item(row)->isHidden() ? 0 : 1;
+        QCOMPARE(shown, 2);
+        dialog.filterField()->setText(u"zebra"_s);
+        QVERIFY(dialog.chosenPrompt().isEmpty());
     }
 };
 

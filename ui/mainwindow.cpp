@@ -6,6 +6,7 @@
 #include "library/librarymodel.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
+#include "prompt/historydialog.h"
 #include "prompt/prompteditor.h"
 #include "library/exporter.h"
 #include "library/librarystore.h"
@@ -283,6 +284,13 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *history = edit->addAction(tr("Prompt &history…"), this, [this] {
+        HistoryDialog dialog(m_prompt->history(), this);
+        if (dialog.exec() == QDialog::Accepted && !dialog.chosenPrompt().isEmpty())
+            m_prompt->setPrompt(dialog.chosenPrompt());
+        m_prompt->setFocus();
+    });
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
     QAction *paste = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QMenu *help = menuBar()->addMenu(tr("&Help"));

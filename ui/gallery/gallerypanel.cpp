@@ -1,6 +1,7 @@
 #include "gallerypanel.h"
 
 #include "library/librarymodel.h"
+#include "comparedialog.h"
 #include "exportdialog.h"
 #include "thumbnailiconproxy.h"
 
@@ -152,6 +153,12 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Reuse recipe"), this, [this, row] {
         Q_EMIT reuseRequested(m_model->imageAt(row).request);
     });
+    if (rows.size() == 2) {
+        menu.addAction(tr("Compare the two"), this, [this, rows] {
+            CompareDialog dialog(m_model->imageAt(rows.at(0)), m_model->imageAt(rows.at(1)), this);
+            dialog.exec();
+        });
+    }
     menu.addAction(tr("Copy image"), this, [this, row] {
         QGuiApplication::clipboard()->setImage(QImage(m_model->imageAt(row).path));
     });
