@@ -62,6 +62,16 @@ private Q_SLOTS:
         panel.searchField()->clear();
         QTRY_COMPARE(model.rowCount(), 3);
 
+        // Every image here was saved today.
+        panel.dateFilter()->setCurrentIndex(1);
+        Q_EMIT panel.dateFilter()->activated(1);
+        QCOMPARE(model.rowCount(), 3);
+        LibraryQuery older;
+        older.to = QDateTime::currentDateTime().addDays(-1);
+        QCOMPARE(m_store.query(older).size(), 0);
+        panel.dateFilter()->setCurrentIndex(0);
+        Q_EMIT panel.dateFilter()->activated(0);
+
         auto *filter = panel.findChild<QComboBox *>();
         QVERIFY(filter);
         QCOMPARE(filter->count(), 4); // all models + three

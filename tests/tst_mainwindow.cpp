@@ -7,6 +7,7 @@
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
+#include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
 
 #include <QClipboard>
@@ -231,6 +232,22 @@ private Q_SLOTS:
         QVERIFY(!window.generateButton()->isEnabled());
         QVERIFY(window.generateButton()->toolTip().contains(u"125"_s));
         QSettings().remove(u"presets"_s);
+    }
+
+    void testConnectionListsWhatTheKeyCanUse()
+    {
+        m_server->setModels({u"gpt-4o"_s, u"gpt-image-1.5"_s, u"dall-e-3"_s});
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        auto *test = dialog.findChild<QPushButton *>();
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == u"Test connection"_s)
+                test = button;
+        }
+        QVERIFY(test);
+        test->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.connectionStatus()->text().startsWith(u"The key works"_s), 10000);
+        QVERIFY(dialog.connectionStatus()->text().contains(u"dall-e-3, gpt-image-1.5"_s));
+        QVERIFY(!dialog.connectionStatus()->text().contains(u"gpt-4o"_s)); // not an image model
     }
 
     void parametersPersistAcrossRestarts()

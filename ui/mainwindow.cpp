@@ -86,6 +86,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
     refresh();
     m_prompt->setFocus();
     QMetaObject::invokeMethod(this, &MainWindow::offerInterruptedJobs, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &MainWindow::welcome, Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow() = default;
@@ -277,6 +278,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_session, m_keySource, this);
+        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters, &ParameterPanel::refreshModels);
         dialog.exec();
         m_keyBanner->setVisible(!m_session->hasApiKey());
         refresh();
@@ -484,6 +486,32 @@ void MainWindow::reuseRecipe(const ImageRequest &recipe)
     m_maskLabel->setText(m_mask.isEmpty() ? tr("No mask: the whole image may change.") : tr("Mask: %1").arg(QFileInfo(m_mask).fileName()));
     refresh();
     statusBar()->showMessage(tr("Recipe restored: prompt, model and every parameter."), 6000);
+}
+
+void MainWindow::welcome()
+{
+    // Once, on a first run without a key: where to get one, and that nothing else needs it.
+    QSettings settings;
+    if (m_session->hasApiKey() || settings.value(u"onboarding/shown"_s).toBool())
+        return;
+    settings.setValue(u"onboarding/shown"_s, true);
+    QMessageBox box(QMessageBox::Information, tr("Welcome to Atelier"),
+                    tr("<p>To make images, Atelier needs an OpenAI API key. Create one at "
+                       "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>.</p>"
+                       "<p>Then either set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store the key "
+                       "in your desktop's keychain in the settings.</p>"
+                       "<p>The gallery, export and everything else that needs no network work without one.</p>"),
+                    QMessageBox::NoButton, this);
+    QPushButton *settingsButton = box.addButton(tr("Open the settings"), QMessageBox::AcceptRole);
+    box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.exec();
+    if (box.clickedButton() == settingsButton) {
+        SettingsDialog dialog(m_session, m_keySource, this);
+        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters, &ParameterPanel::refreshModels);
+        dialog.exec();
+        m_keyBanner->setVisible(!m_session->hasApiKey());
+        refresh();
+    }
 }
 
 void MainWindow::offerInterruptedJobs()

@@ -77,6 +77,7 @@ private:
     void showImage(int row, const ImageResult &image);
     void reuseRecipe(const ImageRequest &recipe);
     void offerInterruptedJobs();
+    void welcome();
     void restoreSettings();
     void saveSettings() const;
 

@@ -45,6 +45,8 @@ public:
     void setOptions(const ClientOptions &options) { m_options = options; }
     const ClientOptions &options() const { return m_options; }
     const Catalog &catalog() const { return m_catalog; }
+    // Replaces the catalog in place (references to it stay valid).
+    void setCatalog(const Catalog &catalog) { m_catalog = catalog; }
     QNetworkAccessManager *networkAccessManager() const { return m_network; }
 
     // Starts the request. The job is a child of the client; invalid requests and a missing key

@@ -7,6 +7,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -312,6 +314,44 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
         buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(), tokenTables, warnings);
     catalog.m_schemaLimits.known = false;
     return catalog;
+}
+
+bool Catalog::addToOverlay(const QString &path, const QStringList &models, QString *error)
+{
+    QJsonObject root;
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly)) {
+            *error = tr("%1 cannot be read: %2.").arg(path, existing.errorString());
+            return false;
+        }
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(existing.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            *error = tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
+            return false;
+        }
+        root = document.object();
+    }
+    QJsonObject entries = root.value(u"models"_s).toObject();
+    for (const QString &model : models) {
+        if (entries.contains(model))
+            continue;
+        entries.insert(model, QJsonObject{
+            {u"template"_s, u"gpt-image"_s},
+            {u"lifecycle"_s, QJsonObject{{u"status"_s, u"active"_s},
+                                          {u"note"_s, tr("Added from the provider's model list; its rules are assumed to be "
+                                                         "those of the GPT image models. Correct them in %1.").arg(path)}}},
+        });
+    }
+    root.insert(u"models"_s, entries);
+    QDir().mkpath(QFileInfo(path).path());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 QStringList Catalog::modelIds() const

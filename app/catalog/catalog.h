@@ -57,6 +57,10 @@ public:
     QList<Violation> validate(const ImageRequest &request) const;
     CostEstimate estimate(const ImageRequest &request) const;
 
+    // Adds models to the overlay file at `path` (created if need be), each following the GPT
+    // image models' rules until someone corrects it; existing entries are left alone.
+    static bool addToOverlay(const QString &path, const QStringList &models, QString *error);
+
     // Problems found while loading (a broken overlay, an unknown parent model); the catalog
     // still works without the broken part.
     const QStringList &loadWarnings() const { return m_loadWarnings; }

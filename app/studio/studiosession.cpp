@@ -59,13 +59,19 @@ QString StudioSession::useEnvironmentProvider()
         key = stored.ok ? stored.key : QString();
         source = stored.ok ? tr("the keychain") : stored.notFound ? tr("nowhere: the keychain has no key yet") : stored.error;
     }
-    m_client->setProvider(profile, key);
+    setProvider(profile, key);
     return source;
 }
 
 void StudioSession::setProvider(const ProviderProfile &profile, const QString &apiKey)
 {
+    m_apiKey = apiKey;
     m_client->setProvider(profile, apiKey);
+}
+
+void StudioSession::reloadCatalog()
+{
+    m_client->setCatalog(Catalog::load());
 }
 
 QList<Violation> StudioSession::submit(const ImageRequest &request)

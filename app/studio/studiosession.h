@@ -32,6 +32,9 @@ public:
     QString useEnvironmentProvider();
     void setProvider(const ProviderProfile &profile, const QString &apiKey);
     bool hasApiKey() const { return m_client->hasApiKey(); }
+    QString apiKey() const { return m_apiKey; }
+    // Loads the catalog again (built-in + the user overlay), e.g. after models were added.
+    void reloadCatalog();
 
     // Finished images are saved here at once, each with a .json recipe beside it, and indexed.
     static QString defaultLibraryFolder();
@@ -83,6 +86,7 @@ private:
     JobListModel *m_jobs;
     QTimer m_ticker;
     LibraryStore m_library;
+    QString m_apiKey;
     QList<JournaledJob> m_interrupted;
     double m_sessionCost = 0.0;
     double m_budget = 0.0;

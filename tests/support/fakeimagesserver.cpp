@@ -285,6 +285,20 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
         return;
     }
 
+    if (request.method == "GET" && request.path.endsWith(u"/models")) {
+        m_requests.append(request);
+        Q_EMIT requestReceived(int(m_requests.size() - 1));
+        const QByteArray bearer = request.header("authorization");
+        if (!m_apiKey.isEmpty() && bearer != "Bearer " + m_apiKey.toUtf8()) {
+            sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
+            return;
+        }
+        QJsonArray data;
+        for (const QString &model : std::as_const(m_models))
+            data.append(QJsonObject{{u"id"_s, model}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"system"_s}});
+        sendJson(socket, 200, QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}}).toJson(QJsonDocument::Compact));
+        return;
+    }
     const QByteArray contentType = request.header("content-type");
     if (request.path.endsWith(u"/images/generations")) {
         if (!contentType.startsWith("application/json"))

@@ -80,6 +80,8 @@ public:
     void setEventDelayMs(int ms) { m_eventDelayMs = ms; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
+    // What GET /models lists.
+    void setModels(const QStringList &models) { m_models = models; }
 
     const QList<RecordedRequest> &requests() const { return m_requests; }
     int requestCount() const { return int(m_requests.size()); }
@@ -108,6 +110,7 @@ private:
     QHash<QString, QByteArray> m_imageCache;
     QHash<QString, QByteArray> m_files; // served for response_format=url
     QString m_apiKey;
+    QStringList m_models{QStringLiteral("gpt-4o"), QStringLiteral("gpt-image-1.5"), QStringLiteral("dall-e-3")};
     QSize m_imageSize{64, 64};
     int m_eventDelayMs = 0;
     bool m_noise = false;

@@ -35,12 +35,19 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(paren
     m_search->setAccessibleName(tr("Search the library"));
     m_modelFilter = new QComboBox(this);
     m_modelFilter->setToolTip(tr("Show images of one model only."));
+    m_dateFilter = new QComboBox(this);
+    m_dateFilter->addItem(tr("Any time"), 0);
+    m_dateFilter->addItem(tr("Today"), 1);
+    m_dateFilter->addItem(tr("Last 7 days"), 7);
+    m_dateFilter->addItem(tr("Last 30 days"), 30);
+    m_dateFilter->setToolTip(tr("Show images saved in this period only."));
     m_favourites = new QToolButton(this);
     m_favourites->setText(tr("★ Favourites"));
     m_favourites->setCheckable(true);
     m_favourites->setToolTip(tr("Show favourites only."));
     bar->addWidget(m_search, 1);
     bar->addWidget(m_modelFilter);
+    bar->addWidget(m_dateFilter);
     bar->addWidget(m_favourites);
     layout->addLayout(bar);
 
@@ -67,6 +74,7 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(paren
     connect(m_search, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_modelFilter, &QComboBox::activated, this, &GalleryPanel::applyFilter);
     connect(m_favourites, &QToolButton::toggled, this, &GalleryPanel::applyFilter);
+    connect(m_dateFilter, &QComboBox::activated, this, &GalleryPanel::applyFilter);
     connect(m_view, &QListView::customContextMenuRequested, this, &GalleryPanel::showContextMenu);
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT imageActivated(index.data(LibraryModel::PathRole).toString(), index.data(LibraryModel::PromptRole).toString());
@@ -91,6 +99,9 @@ void GalleryPanel::applyFilter()
     query.text = m_search->text();
     query.model = m_modelFilter->currentData().toString();
     query.favouritesOnly = m_favourites->isChecked();
+    const int days = m_dateFilter->currentData().toInt();
+    if (days > 0)
+        query.from = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0));
     m_model->setQuery(query);
 }
 

@@ -25,6 +25,7 @@ public:
     GalleryPanel(LibraryModel *model, QWidget *parent = nullptr);
 
     QListView *view() const { return m_view; }
+    QComboBox *dateFilter() const { return m_dateFilter; }
     QLineEdit *searchField() const { return m_search; }
     LibraryModel *model() const { return m_model; }
     // Refreshes the model filter list and the results (after images were added).
@@ -43,6 +44,7 @@ private:
     LibraryModel *m_model;
     QLineEdit *m_search = nullptr;
     QComboBox *m_modelFilter = nullptr;
+    QComboBox *m_dateFilter = nullptr;
     QToolButton *m_favourites = nullptr;
     QListView *m_view = nullptr;
     QTimer m_debounce;

@@ -437,6 +437,13 @@ ImageRequest ParameterPanel::request() const
     return request;
 }
 
+void ParameterPanel::refreshModels()
+{
+    fillModels();
+    applyRules(false);
+    Q_EMIT changed();
+}
+
 void ParameterPanel::applyRequest(const ImageRequest &request)
 {
     setEndpoint(request.endpoint);

@@ -33,6 +33,8 @@ public:
 
     // Endpoint, model and every option the user set (unset ones are absent).
     ImageRequest request() const;
+    // Re-reads the catalog (after models were added to it).
+    void refreshModels();
     // Restores endpoint, model and options of a recipe (prompt and images are the caller's).
     void applyRequest(const ImageRequest &request);
 

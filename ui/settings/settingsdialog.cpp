@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "api/keystore.h"
+#include "api/modellister.h"
 #include "studio/studiosession.h"
 
 #include <QDialogButtonBox>
@@ -35,6 +36,19 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     store->setToolTip(tr("The key is kept by the desktop's secret service, never in a file."));
     form->addRow(tr("API key"), m_keyStatus);
     form->addRow(QString(), store);
+
+    auto *test = new QPushButton(tr("Test connection"), this);
+    test->setToolTip(tr("Asks the provider which models this key can use (GET /models)."));
+    m_connection = new QLabel(this);
+    m_connection->setWordWrap(true);
+    m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_addModels = new QPushButton(this);
+    m_addModels->setVisible(false);
+    form->addRow(QString(), test);
+    form->addRow(QString(), m_connection);
+    form->addRow(QString(), m_addModels);
+    connect(test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_addModels, &QPushButton::clicked, this, &SettingsDialog::addUnknownModels);
 
     m_budget = new QDoubleSpinBox(this);
     m_budget->setRange(0, 10000);
@@ -79,6 +93,48 @@ void SettingsDialog::restore(StudioSession *session)
     QSettings settings;
     session->setBudget(settings.value(u"studio/budget"_s, 0.0).toDouble());
     session->setMaxConcurrentJobs(settings.value(u"studio/concurrency"_s, 4).toInt());
+}
+
+void SettingsDialog::testConnection()
+{
+    m_connection->setText(tr("Asking the provider…"));
+    m_addModels->setVisible(false);
+    auto *lister = new ModelLister(m_session->client()->networkAccessManager(), this);
+    connect(lister, &ModelLister::listed, this, [this, lister](const QStringList &ids) {
+        lister->deleteLater();
+        const Catalog &catalog = m_session->catalog();
+        QStringList known;
+        m_unknownModels.clear();
+        for (const QString &id : ModelLister::imageModels(ids))
+            (catalog.contains(id) ? known : m_unknownModels).append(id);
+        QString text = tr("The key works. Image models it can use: %1.")
+                           .arg(known.isEmpty() ? tr("none in Atelier's catalog") : known.join(u", "_s));
+        if (!m_unknownModels.isEmpty()) {
+            text += u' ' + tr("Atelier does not know: %1.").arg(m_unknownModels.join(u", "_s));
+            m_addModels->setText(tr("Add %n model(s) to the catalog", nullptr, int(m_unknownModels.size())));
+            m_addModels->setVisible(true);
+        }
+        m_connection->setText(text);
+    });
+    connect(lister, &ModelLister::failed, this, [this, lister](const ApiError &error) {
+        lister->deleteLater();
+        m_connection->setText(tr("The connection test failed: %1").arg(error.toString()));
+    });
+    lister->list(m_session->client()->provider(), m_session->client()->hasApiKey() ? m_session->apiKey() : QString());
+}
+
+void SettingsDialog::addUnknownModels()
+{
+    QString error;
+    if (!Catalog::addToOverlay(Catalog::defaultOverlayPath(), m_unknownModels, &error)) {
+        QMessageBox::warning(this, tr("Catalog"), error);
+        return;
+    }
+    m_session->reloadCatalog();
+    m_connection->setText(tr("Added %1 to %2; they follow the GPT image models' rules until you correct them there.")
+                              .arg(m_unknownModels.join(u", "_s), Catalog::defaultOverlayPath()));
+    m_addModels->setVisible(false);
+    Q_EMIT catalogChanged();
 }
 
 void SettingsDialog::storeKey()

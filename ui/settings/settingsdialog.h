@@ -4,6 +4,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace Atelier {
@@ -24,14 +25,24 @@ public:
     void apply();
     // What was remembered, applied to a session at start.
     static void restore(StudioSession *session);
+    QLabel *connectionStatus() const { return m_connection; }
+
+Q_SIGNALS:
+    // Models were added to the catalog overlay; the catalog was reloaded.
+    void catalogChanged();
 
 private:
     void storeKey();
+    void testConnection();
+    void addUnknownModels();
 
     StudioSession *m_session;
     QDoubleSpinBox *m_budget = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QLabel *m_keyStatus = nullptr;
+    QLabel *m_connection = nullptr;
+    QPushButton *m_addModels = nullptr;
+    QStringList m_unknownModels;
 };
 
 } // namespace Atelier

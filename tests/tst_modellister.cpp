@@ -1,0 +1,96 @@
+#include "api/modellister.h"
+#include "catalog/catalog.h"
+#include "fakeimagesserver.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+class TestModelLister : public QObject
+{
+    Q_OBJECT
+
+private:
+    ProviderProfile profile(const FakeImagesServer &server) const
+    {
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = server.baseUrl();
+        return profile;
+    }
+
+private Q_SLOTS:
+    void listsTheModelsTheKeyCanUse()
+    {
+        FakeImagesServer server;
+        QVERIFY(server.listen());
+        server.setApiKey(u"sk-ok"_s);
+        server.setModels({u"gpt-4o"_s, u"gpt-image-1.5"_s, u"acme-image-9"_s, u"dall-e-3"_s});
+        QNetworkAccessManager network;
+        ModelLister lister(&network);
+        QSignalSpy listed(&lister, &ModelLister::listed);
+        lister.list(profile(server), u"sk-ok"_s);
+        QVERIFY(listed.wait(10000));
+        const QStringList ids = listed.first().first().toStringList();
+        QCOMPARE(ids, (QStringList{u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-4o"_s, u"gpt-image-1.5"_s}));
+        QCOMPARE(ModelLister::imageModels(ids), (QStringList{u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-image-1.5"_s}));
+        QCOMPARE(server.requests().first().header("authorization"), QByteArray("Bearer sk-ok"));
+    }
+
+    void aWrongKeyIsReportedAsTheApiSaysIt()
+    {
+        FakeImagesServer server;
+        QVERIFY(server.listen());
+        server.setApiKey(u"sk-ok"_s);
+        QNetworkAccessManager network;
+        ModelLister lister(&network);
+        QSignalSpy failed(&lister, &ModelLister::failed);
+        lister.list(profile(server), u"sk-wrong"_s);
+        QVERIFY(failed.wait(10000));
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.httpStatus, 401);
+        QCOMPARE(error.code, u"invalid_api_key"_s);
+    }
+
+    void azureSaysWhyThereIsNoList()
+    {
+        QNetworkAccessManager network;
+        ModelLister lister(&network);
+        QSignalSpy failed(&lister, &ModelLister::failed);
+        ProviderProfile azure;
+        azure.kind = ProviderProfile::Kind::Azure;
+        lister.list(azure, u"key"_s);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().value<ApiError>().message.contains(u"deployment"_s));
+    }
+
+    void unknownImageModelsGoToTheOverlay()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"Atelier/models.json"_s);
+        QString error;
+        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s}, &error), qPrintable(error));
+        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s, u"acme-image-10"_s}, &error), qPrintable(error));
+        const Catalog catalog = Catalog::load(path);
+        QVERIFY2(catalog.loadWarnings().isEmpty(), qPrintable(catalog.loadWarnings().join(u'\n')));
+        QVERIFY(catalog.contains(u"acme-image-9"_s) && catalog.contains(u"acme-image-10"_s));
+        QVERIFY(catalog.allowed(u"acme-image-9"_s, Endpoint::Edits, u"image"_s)); // GPT image rules
+        QVERIFY(catalog.spec(u"acme-image-9"_s).lifecycleNote.contains(u"Added from the provider"_s));
+        // A broken overlay is not overwritten.
+        QFile broken(path);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{ not json");
+        broken.close();
+        QVERIFY(!Catalog::addToOverlay(path, {u"x-image"_s}, &error));
+        QVERIFY(error.contains(u"not valid JSON"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelLister)
+#include "tst_modellister.moc"
