@@ -2,6 +2,7 @@
 
 #include "api/imagerequest.h"
 #include "api/parameters.h"
+#include "compare/comparegriddialog.h"
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
 #include "params/parameterpanel.h"
@@ -275,6 +276,10 @@ void MainWindow::buildMenus()
                                                  tr("Images (*.png *.jpg *.jpeg *.webp)")));
     });
     file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
+    file->addAction(tr("&Compare grid…"), this, [this] {
+        CompareGridDialog dialog(m_session, currentRequest(), this);
+        dialog.exec();
+    });
     file->addSeparator();
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_session, m_keySource, this);

@@ -79,7 +79,7 @@ QList<Violation> StudioSession::submit(const ImageRequest &request)
     return submitAll({request});
 }
 
-QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests)
+QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<int> *rows)
 {
     QList<Violation> errors;
     double estimated = 0.0;
@@ -112,8 +112,11 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests)
                      .arg(m_budget, 0, 'f', 2)
                      .arg(committed, 0, 'f', 3)}};
     }
-    for (const ImageRequest &request : std::as_const(toSend))
-        enqueue(request);
+    for (const ImageRequest &request : std::as_const(toSend)) {
+        const int row = enqueue(request);
+        if (rows)
+            rows->append(row);
+    }
     if (toSend.size() > requests.size())
         Q_EMIT statusMessage(tr("Sent %1 streamed requests of one image each, so every image streams.").arg(toSend.size()));
     startQueued();

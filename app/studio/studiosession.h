@@ -52,7 +52,7 @@ public:
     // image streams.
     QList<Violation> submit(const ImageRequest &request);
     // Several at once (wildcards): all are checked, against the budget too, before any is sent.
-    QList<Violation> submitAll(const QList<ImageRequest> &requests);
+    QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr);
     void cancel(int row);
     void retry(int row);
     double sessionCost() const { return m_sessionCost; }

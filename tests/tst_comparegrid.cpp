@@ -1,0 +1,64 @@
+#include "compare/comparegriddialog.h"
+#include "fakeimagesserver.h"
+#include "studio/studiosession.h"
+
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+class TestCompareGrid : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void planLeavesOutWhatCannotExist()
+    {
+        const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
+        ImageRequest base;
+        base.prompt = u"a fox"_s;
+        base.setOption(u"stream"_s, true); // dropped: cells are single images
+        const CompareGridPlan plan = CompareGridPlan::make(catalog, base, {u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
+        QCOMPARE(plan.cells.size(), 2);
+        QCOMPARE(plan.skipped.size(), 2);
+        QVERIFY(plan.skipped.first().contains(u"gpt-image-1.5 × hd left out"_s));
+        QCOMPARE(plan.cells.first().request.option(u"quality"_s).toString(), u"low"_s);
+        QVERIFY(!plan.cells.first().request.hasOption(u"stream"_s));
+    }
+
+    void gridFillsWithImagesCostsAndTimes()
+    {
+        FakeImagesServer server;
+        QVERIFY(server.listen());
+        QTemporaryDir library;
+        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = server.baseUrl();
+        session.setProvider(profile, u"sk-test"_s);
+        QString error;
+        QVERIFY(session.openLibrary(library.path(), &error));
+        ImageRequest base;
+        base.prompt = u"a lighthouse"_s;
+        CompareGridDialog dialog(&session, base);
+        dialog.setChecked({u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
+        QVERIFY(dialog.runButton()->isEnabled());
+        dialog.runButton()->click();
+        QTableWidget *grid = dialog.grid();
+        QCOMPARE(grid->rowCount(), 2);
+        QCOMPARE(grid->columnCount(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(grid->item(0, 0)->text().startsWith(u"$"_s) && grid->item(1, 1)->text().startsWith(u"$"_s), 15000);
+        QVERIFY(!grid->item(0, 0)->icon().isNull());
+        QVERIFY(grid->item(0, 0)->text().contains(u" s"_s)); // latency
+        QCOMPARE(grid->item(0, 1)->text(), u"—"_s); // gpt-image-1.5 × hd cannot exist
+        QCOMPARE(server.requestCount(), 3); // two generations and dall-e-3's URL download
+        QCOMPARE(session.library().count(), 2);
+    }
+};
+
+QTEST_MAIN(TestCompareGrid)
+#include "tst_comparegrid.moc"

@@ -1,0 +1,168 @@
+#include "comparegriddialog.h"
+
+#include "catalog/catalog.h"
+#include "studio/studiosession.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QListWidget *checklist(const QStringList &items, QWidget *parent)
+{
+    auto *list = new QListWidget(parent);
+    for (const QString &text : items) {
+        auto *item = new QListWidgetItem(text, list);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    list->setMaximumHeight(140);
+    return list;
+}
+
+QStringList checked(const QListWidget *list)
+{
+    QStringList texts;
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->checkState() == Qt::Checked)
+            texts.append(list->item(row)->text());
+    }
+    return texts;
+}
+
+} // namespace
+
+CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest &base, QWidget *parent)
+    : QDialog(parent), m_session(session), m_base(base)
+{
+    setWindowTitle(tr("Compare grid"));
+    resize(1100, 760);
+    auto *layout = new QVBoxLayout(this);
+    auto *prompt = new QLabel(tr("Prompt: %1").arg(base.prompt.toHtmlEscaped()), this);
+    prompt->setWordWrap(true);
+    layout->addWidget(prompt);
+    auto *choices = new QHBoxLayout;
+    const Catalog &catalog = session->catalog();
+    m_models = checklist(catalog.modelsFor(Endpoint::Generations), this);
+    QStringList qualities;
+    for (const QString &model : catalog.modelsFor(Endpoint::Generations)) {
+        if (const auto rule = catalog.allowed(model, Endpoint::Generations, u"quality"_s)) {
+            for (const QString &value : rule->values) {
+                if (!qualities.contains(value))
+                    qualities.append(value);
+            }
+        }
+    }
+    m_qualities = checklist(qualities, this);
+    choices->addWidget(m_models);
+    choices->addWidget(m_qualities);
+    layout->addLayout(choices);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_run = new QPushButton(tr("Run the grid"), this);
+    layout->addWidget(m_run);
+    m_grid = new QTableWidget(this);
+    m_grid->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_grid->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_grid->setIconSize(QSize(160, 160));
+    layout->addWidget(m_grid, 1);
+
+    connect(m_models, &QListWidget::itemChanged, this, &CompareGridDialog::updatePlan);
+    connect(m_qualities, &QListWidget::itemChanged, this, &CompareGridDialog::updatePlan);
+    connect(m_run, &QPushButton::clicked, this, &CompareGridDialog::run);
+    connect(session, &StudioSession::imageReady, this, &CompareGridDialog::showImage);
+    connect(session, &StudioSession::jobFailed, this, &CompareGridDialog::showFailure);
+    updatePlan();
+}
+
+void CompareGridDialog::setChecked(const QStringList &models, const QStringList &qualities)
+{
+    for (auto [list, wanted] : {std::pair{m_models, models}, std::pair{m_qualities, qualities}}) {
+        for (int row = 0; row < list->count(); ++row)
+            list->item(row)->setCheckState(wanted.contains(list->item(row)->text()) ? Qt::Checked : Qt::Unchecked);
+    }
+    updatePlan();
+}
+
+CompareGridPlan CompareGridDialog::plan() const
+{
+    return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models), checked(m_qualities));
+}
+
+void CompareGridDialog::updatePlan()
+{
+    const CompareGridPlan grid = plan();
+    double cost = 0;
+    for (const CompareGridPlan::Cell &cell : grid.cells)
+        cost += m_session->catalog().estimate(cell.request).cost;
+    QString text = tr("%n request(s), about $%1 in all.", nullptr, int(grid.cells.size())).arg(cost, 0, 'f', 3);
+    if (!grid.skipped.isEmpty())
+        text += u'\n' + grid.skipped.join(u'\n');
+    m_summary->setText(text);
+    m_run->setEnabled(!grid.cells.isEmpty() && !m_base.prompt.trimmed().isEmpty());
+}
+
+void CompareGridDialog::run()
+{
+    const CompareGridPlan grid = plan();
+    m_grid->clear();
+    m_grid->setRowCount(int(grid.models.size()));
+    m_grid->setColumnCount(int(grid.qualities.size()));
+    m_grid->setVerticalHeaderLabels(grid.models);
+    m_grid->setHorizontalHeaderLabels(grid.qualities);
+    for (int row = 0; row < grid.models.size(); ++row) {
+        for (int column = 0; column < grid.qualities.size(); ++column)
+            m_grid->setItem(row, column, new QTableWidgetItem(tr("—")));
+    }
+    QList<ImageRequest> requests;
+    for (const CompareGridPlan::Cell &cell : grid.cells) {
+        requests.append(cell.request);
+        m_grid->item(cell.row, cell.column)->setText(tr("Waiting…"));
+    }
+    QList<int> rows;
+    const QList<Violation> errors = m_session->submitAll(requests, &rows);
+    if (!errors.isEmpty()) {
+        m_summary->setText(errors.first().message);
+        return;
+    }
+    m_cells.clear();
+    for (int i = 0; i < rows.size() && i < grid.cells.size(); ++i)
+        m_cells.insert(rows.at(i), grid.cells.at(i));
+}
+
+void CompareGridDialog::showImage(int row, const ImageResult &image)
+{
+    const auto it = m_cells.constFind(row);
+    if (it == m_cells.cend() || image.partial)
+        return;
+    const JobListModel::Entry &entry = m_session->jobs()->entry(row);
+    QTableWidgetItem *item = m_grid->item(it->row, it->column);
+    const QImage thumbnail = image.thumbnail.isNull() ? image.image.scaled(160, 160, Qt::KeepAspectRatio) : image.thumbnail;
+    item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+    const qint64 elapsed = entry.job ? entry.job->elapsedMs() : entry.elapsedMs;
+    item->setText(tr("$%1 · %2 s").arg(entry.estimate.cost, 0, 'f', 3).arg(elapsed / 1000.0, 0, 'f', 1));
+    item->setToolTip(entry.request.model + u" · "_s + entry.request.option(u"quality"_s).toString());
+}
+
+void CompareGridDialog::showFailure(int row, const ApiError &error)
+{
+    const auto it = m_cells.constFind(row);
+    if (it == m_cells.cend())
+        return;
+    QTableWidgetItem *item = m_grid->item(it->row, it->column);
+    item->setText(tr("Failed"));
+    item->setToolTip(error.toString());
+}
+
+} // namespace Atelier

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/imageresult.h"
+#include "studio/comparegrid.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace Atelier {
+
+class StudioSession;
+
+// One prompt across several models × qualities; each cell shows its image, its estimated cost
+// and how long it took.
+class CompareGridDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CompareGridDialog)
+
+public:
+    CompareGridDialog(StudioSession *session, const ImageRequest &base, QWidget *parent = nullptr);
+
+    QListWidget *modelList() const { return m_models; }
+    QListWidget *qualityList() const { return m_qualities; }
+    QTableWidget *grid() const { return m_grid; }
+    QPushButton *runButton() const { return m_run; }
+    void setChecked(const QStringList &models, const QStringList &qualities);
+    CompareGridPlan plan() const;
+
+private:
+    void updatePlan();
+    void run();
+    void showImage(int row, const ImageResult &image);
+    void showFailure(int row, const ApiError &error);
+
+    StudioSession *m_session;
+    ImageRequest m_base;
+    QListWidget *m_models = nullptr;
+    QListWidget *m_qualities = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_run = nullptr;
+    QTableWidget *m_grid = nullptr;
+    QHash<int, CompareGridPlan::Cell> m_cells; // by job row
+};
+
+} // namespace Atelier
