@@ -131,14 +131,13 @@ private Q_SLOTS:
         {
             LibraryStore store;
             QVERIFY(store.open(dir.path(), &error));
-            const qint64 kept = save(store, u"kept"_s);
+            save(store, u"kept"_s);
             const qint64 lost = save(store, u"lost file"_s);
             QVERIFY(QFile::remove(store.image(lost)->path));
             // Files written but never indexed (a crash between the two steps).
             LibraryImage image = entry(u"written before a crash"_s, u"gpt-image-1"_s);
             orphan = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::blue), &error);
             QVERIFY(!orphan.isEmpty());
-            Q_UNUSED(kept);
         }
         LibraryStore reopened;
         QVERIFY(reopened.open(dir.path(), &error));

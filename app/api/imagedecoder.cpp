@@ -17,6 +17,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("Atelier::ImageDecoder", text);
 }
 
+// What the API says it used, copied onto each image.
+void setEchoes(ImageResult *image, const QString &size, const QString &quality, const QString &background,
+               const QString &outputFormat)
+{
+    image->echoedSize = size;
+    image->echoedQuality = quality;
+    image->echoedBackground = background;
+    image->echoedOutputFormat = outputFormat;
+}
+
 bool fromBase64(QByteArray base64, QByteArray *bytes, ApiError *error)
 {
     if (!decodeBase64InPlace(base64) || base64.isEmpty()) {
@@ -107,10 +117,7 @@ DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray 
     image.partial = event.type == StreamEvent::Type::PartialImage;
     image.index = event.partialIndex;
     image.created = event.createdAt;
-    image.echoedSize = event.size;
-    image.echoedQuality = event.quality;
-    image.echoedBackground = event.background;
-    image.echoedOutputFormat = event.outputFormat;
+    setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
     outcome.usage = event.usage;
     image.usage = event.usage;
     QByteArray bytes;
@@ -140,10 +147,7 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
         image.imageIndex = int(i);
         image.created = response.created;
         image.revisedPrompt = entry.revisedPrompt;
-        image.echoedSize = response.size;
-        image.echoedQuality = response.quality;
-        image.echoedBackground = response.background;
-        image.echoedOutputFormat = response.outputFormat;
+        setEchoes(&image, response.size, response.quality, response.background, response.outputFormat);
         image.usage = response.usage;
         outcome.lastOfTask = false;
         if (entry.base64.isEmpty()) {

@@ -11,6 +11,26 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
+namespace {
+
+// The library's record of a received image: its recipe and what the API reported.
+LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image, const QString &provider)
+{
+    LibraryImage entry;
+    entry.path = image.savedPath;
+    entry.request = request;
+    entry.revisedPrompt = image.revisedPrompt;
+    entry.size = image.size;
+    entry.format = image.format;
+    entry.bytes = image.encoded.size();
+    entry.usage = image.usage;
+    entry.requestId = image.requestId;
+    entry.provider = provider;
+    return entry;
+}
+
+} // namespace
+
 StudioSession::StudioSession(Catalog catalog, QObject *parent)
     : QObject(parent)
     , m_client(new ImagesClient(std::move(catalog), this))
@@ -184,16 +204,7 @@ int StudioSession::startJob(int row)
     job->setPersister([folder, request, provider](const ImageResult &image, QString *error) -> QString {
         if (image.partial || folder.isEmpty())
             return {}; // partials live in the session; final images go to the library at once
-        LibraryImage entry;
-        entry.request = request;
-        entry.revisedPrompt = image.revisedPrompt;
-        entry.size = image.size;
-        entry.format = image.format;
-        entry.bytes = image.encoded.size();
-        entry.usage = image.usage;
-        entry.requestId = image.requestId;
-        entry.provider = provider;
-        return LibraryStore::writeFiles(folder, entry, image.encoded, error);
+        return LibraryStore::writeFiles(folder, libraryEntry(request, image, provider), image.encoded, error);
     });
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
         m_jobs->update(m_jobs->rowOf(job), [state](JobListModel::Entry &entry) { entry.state = state; });
@@ -214,15 +225,8 @@ int StudioSession::startJob(int row)
             Q_EMIT statusMessage(tr("The image arrived but could not be saved: %1").arg(image.saveError));
         Q_EMIT imageReady(row, image);
         if (!image.savedPath.isEmpty()) {
-            LibraryImage entry = LibraryImage::fromRecipeJson({}, image.savedPath);
-            entry.request = m_jobs->entry(row).request;
-            entry.revisedPrompt = image.revisedPrompt;
-            entry.size = image.size;
-            entry.format = image.format;
-            entry.bytes = image.encoded.size();
-            entry.usage = image.usage;
-            entry.requestId = image.requestId;
-            entry.provider = ProviderProfile::kindName(m_client->provider().kind);
+            LibraryImage entry = libraryEntry(m_jobs->entry(row).request, image,
+                                              ProviderProfile::kindName(m_client->provider().kind));
             entry.savedAt = QDateTime::currentDateTime();
             QString error;
             if (const std::optional<qint64> id = m_library.add(entry, &error))

@@ -139,9 +139,8 @@ int measure(const QString &folder, QElapsedTimer &clock)
         query.text = words.at(int(random.bounded(words.size()))) + QLatin1Char(' ') + words.at(int(random.bounded(words.size())));
         QElapsedTimer timer;
         timer.start();
-        const qsizetype hits = store.query(query).size();
+        (void)store.query(query);
         searches.append(timer.nsecsElapsed() / 1e6);
-        Q_UNUSED(hits);
     }
     std::sort(searches.begin(), searches.end());
     QTextStream out(stdout);
