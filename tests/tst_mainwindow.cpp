@@ -234,6 +234,23 @@ private Q_SLOTS:
         QSettings().remove(u"presets"_s);
     }
 
+    void settingsListSavedProviders()
+    {
+        ProviderProfile gateway;
+        gateway.kind = ProviderProfile::Kind::Compatible;
+        gateway.name = u"gateway"_s;
+        gateway.baseUrl = m_server->baseUrl();
+        StudioSession::saveProfiles({gateway});
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        QCOMPARE(dialog.providerBox()->count(), 2);
+        QCOMPARE(dialog.providerBox()->itemText(0), u"Environment"_s);
+        dialog.chooseProvider(u"gateway"_s);
+        QCOMPARE(m_session->client()->provider().name, u"gateway"_s);
+        QCOMPARE(dialog.providerBox()->currentText(), u"gateway"_s);
+        StudioSession::saveProfiles({});
+        QSettings().remove(u"providers/active"_s);
+    }
+
     void testConnectionListsWhatTheKeyCanUse()
     {
         m_server->setModels({u"gpt-4o"_s, u"gpt-image-1.5"_s, u"dall-e-3"_s});

@@ -197,6 +197,26 @@ private Q_SLOTS:
         QCOMPARE(plain.baseUrl, QUrl(u"https://api.openai.com/v1"_s));
     }
 
+    void profilesRoundTripWithoutSecrets()
+    {
+        ProviderProfile azure;
+        azure.kind = ProviderProfile::Kind::Azure;
+        azure.name = u"work"_s;
+        azure.baseUrl = QUrl(u"https://res.openai.azure.com"_s);
+        azure.auth = ProviderProfile::Auth::ApiKeyHeader;
+        azure.azureDeployment = u"images"_s;
+        azure.azureApiVersion = u"2025-06-01"_s;
+        const QJsonObject json = azure.toJson();
+        QCOMPARE(ProviderProfile::fromJson(json), azure);
+        QVERIFY(!QJsonDocument(json).toJson().contains("key\":")); // never a key field
+        ProviderProfile gateway;
+        gateway.kind = ProviderProfile::Kind::Compatible;
+        gateway.name = u"gateway"_s;
+        gateway.baseUrl = QUrl(u"https://gw.example/v1"_s);
+        gateway.organization = u"org-1"_s;
+        QCOMPARE(ProviderProfile::fromJson(gateway.toJson()), gateway);
+    }
+
     void badBaseUrlIsExplained()
     {
         ProviderProfile profile;

@@ -2,6 +2,7 @@
 #include "fakeimagesserver.h"
 #include "studio/studiosession.h"
 
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,7 @@ private:
     std::unique_ptr<FakeImagesServer> m_server;
     std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<QTemporaryDir> m_library;
+    QTemporaryDir m_settings;
 
     static ImageRequest request(const QString &prompt, const QString &quality = u"low"_s)
     {
@@ -40,6 +42,13 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+        QCoreApplication::setOrganizationName(u"AtelierTest"_s);
+        QCoreApplication::setApplicationName(u"AtelierSessionTest"_s);
+    }
+
     void init()
     {
         m_server = std::make_unique<FakeImagesServer>();
@@ -123,6 +132,24 @@ private Q_SLOTS:
         QCOMPARE(next.interruptedJobs().first().request.prompt, u"sent before a crash"_s);
         next.dismissInterruptedJobs();
         QVERIFY(next.library().unfinishedJobs().isEmpty());
+    }
+
+    void namedProfilesAreSavedAndUsed()
+    {
+        ProviderProfile gateway;
+        gateway.kind = ProviderProfile::Kind::Compatible;
+        gateway.name = u"my gateway"_s;
+        gateway.baseUrl = QUrl(u"https://gw.example/v1"_s);
+        StudioSession::saveProfiles({gateway});
+        QCOMPARE(StudioSession::savedProfiles(), QList<ProviderProfile>{gateway});
+        const QString source = m_session->useProfile(u"my gateway"_s);
+        QCOMPARE(m_session->client()->provider(), gateway);
+        QCOMPARE(StudioSession::activeProfileName(), u"my gateway"_s);
+        QVERIFY(!source.isEmpty()); // where the key came from, or why there is none
+        // A profile that no longer exists falls back to the environment.
+        m_session->useProfile(u"gone"_s);
+        QVERIFY(StudioSession::activeProfileName().isEmpty());
+        StudioSession::saveProfiles({});
     }
 
     void concurrencyQueuesTheRest()

@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     Atelier::StudioSession session(Atelier::Catalog::load());
-    const QString keySource = session.useEnvironmentProvider();
+    const QString keySource = session.useProfile(Atelier::StudioSession::activeProfileName());
     QString error;
     const bool libraryOpen = session.openLibrary(Atelier::StudioSession::defaultLibraryFolder(), &error);
     Atelier::MainWindow window(&session);

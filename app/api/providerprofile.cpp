@@ -116,6 +116,38 @@ HttpHeaders ProviderProfile::headers(const QString &apiKey) const
     return headers;
 }
 
+QJsonObject ProviderProfile::toJson() const
+{
+    return QJsonObject{{u"kind"_s, kindName(kind)},
+                       {u"name"_s, name},
+                       {u"baseUrl"_s, baseUrl.toString()},
+                       {u"auth"_s, auth == Auth::ApiKeyHeader ? u"api-key"_s : u"bearer"_s},
+                       {u"organization"_s, organization},
+                       {u"project"_s, project},
+                       {u"azureDeployment"_s, azureDeployment},
+                       {u"azureApiVersion"_s, azureApiVersion}};
+}
+
+ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
+{
+    ProviderProfile profile;
+    profile.kind = kindFromName(json.value(u"kind"_s).toString()).value_or(Kind::OpenAI);
+    profile.name = json.value(u"name"_s).toString(profile.name);
+    profile.baseUrl = QUrl(json.value(u"baseUrl"_s).toString(profile.baseUrl.toString()));
+    profile.auth = json.value(u"auth"_s).toString() == u"api-key" || profile.kind == Kind::Azure ? Auth::ApiKeyHeader
+                                                                                                 : Auth::Bearer;
+    profile.organization = json.value(u"organization"_s).toString();
+    profile.project = json.value(u"project"_s).toString();
+    profile.azureDeployment = json.value(u"azureDeployment"_s).toString();
+    profile.azureApiVersion = json.value(u"azureApiVersion"_s).toString(profile.azureApiVersion);
+    return profile;
+}
+
+bool operator==(const ProviderProfile &a, const ProviderProfile &b)
+{
+    return a.toJson() == b.toJson();
+}
+
 bool ProviderProfile::isSecretHeader(const QByteArray &name)
 {
     return name.compare("authorization", Qt::CaseInsensitive) == 0

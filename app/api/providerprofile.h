@@ -3,6 +3,7 @@
 #include "endpoint.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QCoreApplication>
 #include <QList>
 #include <QPair>
@@ -55,6 +56,11 @@ public:
     HttpHeaders headers(const QString &apiKey) const;
     // Header names whose values are secrets (never printed).
     static bool isSecretHeader(const QByteArray &name);
+
+    // Saved profiles (no key in them: keys live in the keychain under the profile's name).
+    QJsonObject toJson() const;
+    static ProviderProfile fromJson(const QJsonObject &json);
+    friend bool operator==(const ProviderProfile &a, const ProviderProfile &b);
 };
 
 } // namespace Atelier

@@ -5,6 +5,9 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +90,46 @@ void StudioSession::setProvider(const ProviderProfile &profile, const QString &a
 {
     m_apiKey = apiKey;
     m_client->setProvider(profile, apiKey);
+}
+
+QList<ProviderProfile> StudioSession::savedProfiles()
+{
+    QList<ProviderProfile> profiles;
+    const QJsonArray array = QJsonDocument::fromJson(QSettings().value(u"providers/profiles"_s).toByteArray()).array();
+    for (const QJsonValue &value : array)
+        profiles.append(ProviderProfile::fromJson(value.toObject()));
+    return profiles;
+}
+
+void StudioSession::saveProfiles(const QList<ProviderProfile> &profiles)
+{
+    QJsonArray array;
+    for (const ProviderProfile &profile : profiles)
+        array.append(profile.toJson());
+    QSettings().setValue(u"providers/profiles"_s, QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString StudioSession::activeProfileName()
+{
+    return QSettings().value(u"providers/active"_s).toString();
+}
+
+QString StudioSession::useProfile(const QString &name)
+{
+    QSettings().setValue(u"providers/active"_s, name);
+    if (name.isEmpty())
+        return useEnvironmentProvider();
+    for (const ProviderProfile &profile : savedProfiles()) {
+        if (profile.name != name)
+            continue;
+        const KeyStore::Result stored = KeyStore::read(profile.name, 3000);
+        setProvider(profile, stored.ok ? stored.key : QString());
+        return stored.ok ? tr("the keychain entry \"%1\"").arg(profile.name)
+                         : stored.notFound ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.name)
+                                           : stored.error;
+    }
+    QSettings().remove(u"providers/active"_s);
+    return useEnvironmentProvider();
 }
 
 void StudioSession::reloadCatalog()

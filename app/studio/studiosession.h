@@ -31,6 +31,15 @@ public:
     // the key stored in the keychain. Returns where the key came from, or why there is none.
     QString useEnvironmentProvider();
     void setProvider(const ProviderProfile &profile, const QString &apiKey);
+
+    // Saved provider profiles (QSettings, no keys) besides the Environment one.
+    static QList<ProviderProfile> savedProfiles();
+    static void saveProfiles(const QList<ProviderProfile> &profiles);
+    // Uses a saved profile, its key read from the keychain; returns where the key came from or
+    // why there is none. The choice is remembered; an empty name goes back to Environment.
+    QString useProfile(const QString &name);
+    // The remembered choice ("" for Environment), applied at start.
+    static QString activeProfileName();
     bool hasApiKey() const { return m_client->hasApiKey(); }
     QString apiKey() const { return m_apiKey; }
     // Loads the catalog again (built-in + the user overlay), e.g. after models were added.

@@ -2,9 +2,12 @@
 
 #include "api/keystore.h"
 #include "api/modellister.h"
+#include "profiledialog.h"
 #include "studio/studiosession.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QInputDialog>
@@ -25,13 +28,26 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     setWindowTitle(tr("Settings"));
     auto *form = new QFormLayout(this);
 
-    const ProviderProfile &provider = session->client()->provider();
-    auto *providerLabel = new QLabel(tr("%1 at %2").arg(ProviderProfile::kindName(provider.kind),
-                                                        provider.baseUrl.toString()), this);
-    providerLabel->setToolTip(tr("Taken from the environment (OPENAI_BASE_URL, AZURE_OPENAI_ENDPOINT), like the official SDKs."));
-    form->addRow(tr("Provider"), providerLabel);
-    m_keyStatus = new QLabel(session->hasApiKey() ? tr("Key from %1").arg(keySource) : tr("No key: %1").arg(keySource), this);
+    m_keySource = keySource;
+    auto *providerRow = new QHBoxLayout;
+    m_provider = new QComboBox(this);
+    m_provider->setToolTip(tr("Environment uses OPENAI_API_KEY, OPENAI_BASE_URL and the Azure variables, like the official SDKs."));
+    auto *add = new QPushButton(tr("New…"), this);
+    auto *remove = new QPushButton(tr("Remove"), this);
+    providerRow->addWidget(m_provider, 1);
+    providerRow->addWidget(add);
+    providerRow->addWidget(remove);
+    form->addRow(tr("Provider"), providerRow);
+    m_providerDetails = new QLabel(this);
+    m_providerDetails->setWordWrap(true);
+    form->addRow(QString(), m_providerDetails);
+    m_keyStatus = new QLabel(this);
     m_keyStatus->setWordWrap(true);
+    fillProviders(StudioSession::activeProfileName());
+    showProvider();
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_provider, &QComboBox::activated, this, [this] { chooseProvider(m_provider->currentData().toString()); });
     auto *store = new QPushButton(tr("Store a key in the keychain…"), this);
     store->setToolTip(tr("The key is kept by the desktop's secret service, never in a file."));
     form->addRow(tr("API key"), m_keyStatus);
@@ -95,6 +111,58 @@ void SettingsDialog::restore(StudioSession *session)
     session->setMaxConcurrentJobs(settings.value(u"studio/concurrency"_s, 4).toInt());
 }
 
+void SettingsDialog::fillProviders(const QString &current)
+{
+    m_provider->clear();
+    m_provider->addItem(tr("Environment"), QString());
+    for (const ProviderProfile &profile : StudioSession::savedProfiles())
+        m_provider->addItem(profile.name, profile.name);
+    m_provider->setCurrentIndex(std::max(0, m_provider->findData(current)));
+}
+
+void SettingsDialog::showProvider()
+{
+    const ProviderProfile &provider = m_session->client()->provider();
+    m_providerDetails->setText(tr("%1 at %2").arg(ProviderProfile::kindName(provider.kind), provider.baseUrl.toString()));
+    m_keyStatus->setText(m_session->hasApiKey() ? tr("Key from %1").arg(m_keySource) : tr("No key: %1").arg(m_keySource));
+}
+
+void SettingsDialog::chooseProvider(const QString &name)
+{
+    m_keySource = m_session->useProfile(name);
+    fillProviders(name);
+    showProvider();
+    m_connection->clear();
+}
+
+void SettingsDialog::addProfile()
+{
+    ProfileDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QList<ProviderProfile> profiles = StudioSession::savedProfiles();
+    const ProviderProfile profile = dialog.profile();
+    profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
+                                  [&](const ProviderProfile &existing) { return existing.name == profile.name; }),
+                   profiles.end());
+    profiles.append(profile);
+    StudioSession::saveProfiles(profiles);
+    chooseProvider(profile.name);
+}
+
+void SettingsDialog::removeProfile()
+{
+    const QString name = m_provider->currentData().toString();
+    if (name.isEmpty())
+        return; // Environment stays
+    QList<ProviderProfile> profiles = StudioSession::savedProfiles();
+    profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
+                                  [&](const ProviderProfile &existing) { return existing.name == name; }),
+                   profiles.end());
+    StudioSession::saveProfiles(profiles);
+    chooseProvider(QString());
+}
+
 void SettingsDialog::testConnection()
 {
     m_connection->setText(tr("Asking the provider…"));
@@ -153,7 +221,8 @@ void SettingsDialog::storeKey()
         return;
     }
     m_session->setProvider(provider, key);
-    m_keyStatus->setText(tr("Key from the keychain"));
+    m_keySource = tr("the keychain entry \"%1\"").arg(provider.name);
+    showProvider();
 }
 
 } // namespace Atelier

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -26,6 +27,9 @@ public:
     // What was remembered, applied to a session at start.
     static void restore(StudioSession *session);
     QLabel *connectionStatus() const { return m_connection; }
+    QComboBox *providerBox() const { return m_provider; }
+    // Switches to a provider: "" for Environment, else a saved profile's name.
+    void chooseProvider(const QString &name);
 
 Q_SIGNALS:
     // Models were added to the catalog overlay; the catalog was reloaded.
@@ -33,6 +37,10 @@ Q_SIGNALS:
 
 private:
     void storeKey();
+    void fillProviders(const QString &current);
+    void addProfile();
+    void removeProfile();
+    void showProvider();
     void testConnection();
     void addUnknownModels();
 
@@ -40,6 +48,9 @@ private:
     QDoubleSpinBox *m_budget = nullptr;
     QSpinBox *m_concurrency = nullptr;
     QLabel *m_keyStatus = nullptr;
+    QComboBox *m_provider = nullptr;
+    QLabel *m_providerDetails = nullptr;
+    QString m_keySource;
     QLabel *m_connection = nullptr;
     QPushButton *m_addModels = nullptr;
     QStringList m_unknownModels;

@@ -1,0 +1,89 @@
+#include "profiledialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("New provider profile"));
+    auto *form = new QFormLayout(this);
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("e.g. work gateway"));
+    m_kind = new QComboBox(this);
+    m_kind->addItem(tr("OpenAI"), int(ProviderProfile::Kind::OpenAI));
+    m_kind->addItem(tr("Azure OpenAI"), int(ProviderProfile::Kind::Azure));
+    m_kind->addItem(tr("OpenAI-compatible gateway"), int(ProviderProfile::Kind::Compatible));
+    m_baseUrl = new QLineEdit(u"https://api.openai.com/v1"_s, this);
+    m_organization = new QLineEdit(this);
+    m_project = new QLineEdit(this);
+    m_deployment = new QLineEdit(this);
+    m_deployment->setPlaceholderText(tr("empty: the model's name"));
+    m_apiVersion = new QLineEdit(ProviderProfile().azureApiVersion, this);
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Kind"), m_kind);
+    form->addRow(tr("Base URL"), m_baseUrl);
+    form->addRow(tr("Organization"), m_organization);
+    form->addRow(tr("Project"), m_project);
+    form->addRow(tr("Deployment"), m_deployment);
+    form->addRow(tr("API version"), m_apiVersion);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (const QString why = problem(); !why.isEmpty()) {
+            QMessageBox::warning(this, windowTitle(), why);
+            return;
+        }
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateFields);
+    updateFields();
+}
+
+void ProfileDialog::updateFields()
+{
+    const auto kind = ProviderProfile::Kind(m_kind->currentData().toInt());
+    const bool azure = kind == ProviderProfile::Kind::Azure;
+    m_organization->setEnabled(!azure);
+    m_project->setEnabled(!azure);
+    m_deployment->setEnabled(azure);
+    m_apiVersion->setEnabled(azure);
+    m_baseUrl->setPlaceholderText(azure ? u"https://NAME.openai.azure.com"_s : u"https://gateway.example/v1"_s);
+    if (kind == ProviderProfile::Kind::OpenAI)
+        m_baseUrl->setText(u"https://api.openai.com/v1"_s);
+    else if (m_baseUrl->text() == u"https://api.openai.com/v1")
+        m_baseUrl->clear();
+}
+
+ProviderProfile ProfileDialog::profile() const
+{
+    ProviderProfile profile;
+    profile.kind = ProviderProfile::Kind(m_kind->currentData().toInt());
+    profile.name = m_name->text().trimmed();
+    profile.baseUrl = QUrl(m_baseUrl->text().trimmed());
+    profile.auth = profile.kind == ProviderProfile::Kind::Azure ? ProviderProfile::Auth::ApiKeyHeader
+                                                                : ProviderProfile::Auth::Bearer;
+    profile.organization = m_organization->isEnabled() ? m_organization->text().trimmed() : QString();
+    profile.project = m_project->isEnabled() ? m_project->text().trimmed() : QString();
+    profile.azureDeployment = m_deployment->isEnabled() ? m_deployment->text().trimmed() : QString();
+    if (m_apiVersion->isEnabled() && !m_apiVersion->text().trimmed().isEmpty())
+        profile.azureApiVersion = m_apiVersion->text().trimmed();
+    return profile;
+}
+
+QString ProfileDialog::problem() const
+{
+    if (m_name->text().trimmed().isEmpty())
+        return tr("Give the profile a name; its API key is kept in the keychain under it.");
+    return profile().problem();
+}
+
+} // namespace Atelier

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "api/providerprofile.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+
+namespace Atelier {
+
+// A provider profile's fields: name, kind, base URL, and the account or Azure details.
+class ProfileDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileDialog)
+
+public:
+    explicit ProfileDialog(QWidget *parent = nullptr);
+    ProviderProfile profile() const;
+    // Empty when the profile can be saved, else what is wrong with it.
+    QString problem() const;
+
+private:
+    void updateFields();
+
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_baseUrl = nullptr;
+    QLineEdit *m_organization = nullptr;
+    QLineEdit *m_project = nullptr;
+    QLineEdit *m_deployment = nullptr;
+    QLineEdit *m_apiVersion = nullptr;
+};
+
+} // namespace Atelier
