@@ -184,8 +184,8 @@ void ImageJob::onReadyRead()
 {
     // Read in fixed slices, straight into the SSE parser when streaming: no allocation per
     // readyRead and no intermediate copy, however much the network thread has buffered.
-    while (m_reply && m_reply->bytesAvailable() > 0) {
-        if (m_streaming && m_abortReason == ApiError::Kind::None) {
+    while (m_reply && m_reply->bytesAvailable() > 0 && m_abortReason == ApiError::Kind::None) {
+        if (m_streaming) {
             char *room = m_sse.prepareAppend(ReadSliceBytes);
             const qint64 read = m_reply->read(room, ReadSliceBytes);
             m_streamStarted = m_streamStarted || read > 0;
@@ -203,6 +203,7 @@ void ImageJob::onReadyRead()
     }
 }
 
+// Error bodies and whole (non-streamed) answers; streams go straight into the SSE parser.
 void ImageJob::consume(QByteArrayView data)
 {
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
@@ -211,17 +212,12 @@ void ImageJob::consume(QByteArrayView data)
         return;
     }
     const ClientOptions &options = m_client->options();
-    if (!m_streaming) {
-        m_body.append(data);
-        if (m_body.size() > options.maxResponseBytes)
-            abortReply(ApiError::Kind::TooLarge,
-                       tr("The answer is larger than %1 MB, more than Atelier accepts; it was "
-                          "refused.")
-                           .arg(options.maxResponseBytes / (1024 * 1024)));
-        return;
-    }
-    m_streamStarted = true;
-    dispatchEvents(m_sse.feed(data));
+    m_body.append(data);
+    if (m_body.size() > options.maxResponseBytes)
+        abortReply(ApiError::Kind::TooLarge,
+                   tr("The answer is larger than %1 MB, more than Atelier accepts; it was "
+                      "refused.")
+                       .arg(options.maxResponseBytes / (1024 * 1024)));
 }
 
 void ImageJob::dispatchEvents(QList<SseEvent> events)

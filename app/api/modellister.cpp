@@ -42,12 +42,7 @@ void ModelLister::list(const ProviderProfile &profile, const QString &apiKey)
                                         "Type a deployment's name as the model.")));
         return;
     }
-    QUrl url = profile.baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/models"_s);
-    QNetworkRequest request(url);
+    QNetworkRequest request(profile.apiUrl(u"models"_s));
     for (const auto &[name, value] : profile.headers(apiKey))
         request.setRawHeader(name, value);
     request.setRawHeader("User-Agent", RequestBuilder::userAgent());

@@ -77,25 +77,30 @@ QString ProviderProfile::problem() const
     return {};
 }
 
-QUrl ProviderProfile::endpointUrl(Endpoint endpoint, const QString &model) const
+QUrl ProviderProfile::apiUrl(const QString &path, QUrl::ParsingMode mode) const
 {
     QUrl url = baseUrl;
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + u'/' + path, mode);
+    return url;
+}
+
+QUrl ProviderProfile::endpointUrl(Endpoint endpoint, const QString &model) const
+{
     if (kind == Kind::Azure) {
         const QString deployment = azureDeployment.isEmpty() ? model : azureDeployment;
-        path += u"/openai/deployments/"_s + QString::fromUtf8(QUrl::toPercentEncoding(deployment))
-                + u'/' + endpointPath(endpoint);
-        url.setPath(path, QUrl::StrictMode);
+        QUrl url = apiUrl(u"openai/deployments/"_s + QString::fromUtf8(QUrl::toPercentEncoding(deployment))
+                          + u'/' + endpointPath(endpoint),
+                          QUrl::StrictMode);
         QUrlQuery query(url);
         query.removeAllQueryItems(u"api-version"_s);
         query.addQueryItem(u"api-version"_s, azureApiVersion);
         url.setQuery(query);
         return url;
     }
-    url.setPath(path + u'/' + endpointPath(endpoint));
-    return url;
+    return apiUrl(endpointPath(endpoint));
 }
 
 HttpHeaders ProviderProfile::headers(const QString &apiKey) const

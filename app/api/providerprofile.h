@@ -52,6 +52,9 @@ public:
     // Empty when usable, else what is wrong with the profile in one sentence.
     QString problem() const;
     QUrl endpointUrl(Endpoint endpoint, const QString &model) const;
+    // The base URL with `path` ("models", "images/edits") appended; StrictMode when `path`
+    // is already percent-encoded.
+    QUrl apiUrl(const QString &path, QUrl::ParsingMode mode = QUrl::TolerantMode) const;
     // Authentication and account headers for a request carrying `apiKey`.
     HttpHeaders headers(const QString &apiKey) const;
     // Header names whose values are secrets (never printed).

@@ -1,9 +1,9 @@
 #include "imagewriter.h"
 
 #include "api/imageresult.h"
+#include "library/fileslug.h"
 
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -17,14 +17,7 @@ ImageWriter::ImageWriter(const QString &directory, const QString &stem)
 
 QString ImageWriter::defaultStem(const QString &prompt, const QDateTime &time)
 {
-    QString slug = prompt.left(80).toLower();
-    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
-    slug.replace(notWord, u"-"_s);
-    slug = slug.left(40);
-    while (slug.startsWith(u'-'))
-        slug.remove(0, 1);
-    while (slug.endsWith(u'-'))
-        slug.chop(1);
+    const QString slug = fileSlug(prompt, 40);
     QString stem = u"atelier-"_s + time.toString(u"yyyyMMdd-HHmmss"_s);
     if (!slug.isEmpty())
         stem += u'-' + slug;

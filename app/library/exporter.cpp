@@ -1,5 +1,7 @@
 #include "exporter.h"
 
+#include "fileslug.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
@@ -12,21 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
-
-namespace {
-
-QString slug(const QString &text, int length)
-{
-    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
-    QString result = text.toLower().replace(notWord, u"-"_s).left(length);
-    while (result.startsWith(u'-'))
-        result.remove(0, 1);
-    while (result.endsWith(u'-'))
-        result.chop(1);
-    return result;
-}
-
-} // namespace
 
 QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplate)
 {
@@ -46,9 +33,9 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
         else if (key == u"time")
             name += when.toString(u"HHmmss"_s);
         else if (key == u"model")
-            name += slug(image.request.model, 40);
+            name += fileSlug(image.request.model, 40);
         else if (key == u"prompt")
-            name += slug(image.request.prompt, length);
+            name += fileSlug(image.request.prompt, length);
         else if (key == u"size")
             name += u"%1x%2"_s.arg(image.size.width()).arg(image.size.height());
         else if (key == u"id")

@@ -1,5 +1,7 @@
 #include "librarystore.h"
 
+#include "fileslug.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -21,17 +23,6 @@ namespace {
 
 const QString DatabaseName = u"library.sqlite3"_s;
 const QStringList ImageSuffixes = {u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s};
-
-QString slug(const QString &prompt)
-{
-    static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
-    QString text = prompt.left(80).toLower().replace(notWord, u"-"_s).left(40);
-    while (text.startsWith(u'-'))
-        text.remove(0, 1);
-    while (text.endsWith(u'-'))
-        text.chop(1);
-    return text.isEmpty() ? u"image"_s : text;
-}
 
 bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
@@ -157,7 +148,10 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
         return {};
     }
     const QString extension = image.format == u"jpeg" ? u"jpg"_s : image.format;
-    const QString stem = saved.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug(image.request.prompt);
+    QString slug = fileSlug(image.request.prompt, 40);
+    if (slug.isEmpty())
+        slug = u"image"_s;
+    const QString stem = saved.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug;
     QString base = dir.filePath(stem);
     for (int copy = 2; QFileInfo::exists(base + u'.' + extension) || QFileInfo::exists(base + u".json"_s); ++copy)
         base = dir.filePath(u"%1-%2"_s.arg(stem).arg(copy));

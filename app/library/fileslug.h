@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+
+namespace Atelier {
+
+// "A Fox / in Snow!" -> "a-fox-in-snow": lower case, runs of anything but letters and digits
+// as one dash, at most `length` characters, no dash at either end; empty when nothing is left.
+QString fileSlug(const QString &text, int length);
+
+} // namespace Atelier
