@@ -1,0 +1,270 @@
+#include "editinputs.h"
+
+#include "api/imagefileinfo.h"
+#include "api/parameters.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QSaveFile>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QByteArray encodePng(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QImage readImage(const QString &path, QString *error)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    QImage image = reader.read();
+    if (image.isNull())
+        *error = EditInputs::tr("%1 cannot be read: %2.").arg(QFileInfo(path).fileName(), reader.errorString());
+    return image;
+}
+
+QImage centreSquare(const QImage &image)
+{
+    const int edge = std::min(image.width(), image.height());
+    return image.copy((image.width() - edge) / 2, (image.height() - edge) / 2, edge, edge);
+}
+
+// Scales down in steps of about 15% until the PNG is under `maxBytes`.
+QByteArray downscaleUnder(QImage &image, qint64 maxBytes)
+{
+    QByteArray bytes = encodePng(image);
+    while (bytes.size() >= maxBytes && image.width() > 16 && image.height() > 16) {
+        image = image.scaled(image.size() * 0.85, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        bytes = encodePng(image);
+    }
+    return bytes;
+}
+
+QString writeContentNamed(const QString &folder, const QByteArray &bytes, QString *error)
+{
+    if (!QDir().mkpath(folder)) {
+        *error = EditInputs::tr("The folder %1 cannot be created.").arg(folder);
+        return {};
+    }
+    const QString name =
+        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24)) + u".png"_s;
+    const QString path = QDir(folder).filePath(name);
+    if (QFileInfo::exists(path))
+        return path; // the same content, already there
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = EditInputs::tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return {};
+    }
+    return path;
+}
+
+bool has(const QList<InputFix> &fixes, InputFix::Action action, int index)
+{
+    return std::any_of(fixes.cbegin(), fixes.cend(),
+                       [&](const InputFix &fix) { return fix.action == action && fix.index == index; });
+}
+
+} // namespace
+
+QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
+{
+    QList<InputFix> fixes;
+    const QString model = Catalog::effectiveModel(request);
+    const ModelSpec spec = m_catalog.spec(model);
+    const EndpointRules *rules = spec.rulesFor(request.endpoint);
+    if (!rules)
+        return fixes;
+    const ParameterRule *imageRule = rules->rule(Param::Image);
+    for (int i = 0; imageRule && i < request.images.size(); ++i) {
+        const ImageFileInfo info = ImageFileInfo::inspect(request.images.at(i));
+        if (!info.readable)
+            continue; // nothing to fix; the validator says why it cannot be used
+        const QString name = QFileInfo(info.path).fileName();
+        QSize size = info.size;
+        const bool convert = !imageRule->formats.isEmpty() && !imageRule->formats.contains(info.format)
+                             && imageRule->formats.contains(u"png"_s);
+        if (convert) {
+            fixes.append({InputFix::Action::ConvertToPng, i, false,
+                          tr("%1 is %2, which %3 does not take: a PNG copy is sent instead (the same pixels).")
+                              .arg(name, info.format.toUpper(), model)});
+        }
+        if (imageRule->square && size.width() != size.height()) {
+            const int edge = std::min(size.width(), size.height());
+            fixes.append({InputFix::Action::CropSquare, i, true,
+                          tr("%1 is %2x%3, but %4 needs a square image: crop it to the centre %5x%5?")
+                              .arg(name)
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(model)
+                              .arg(edge)});
+            size = QSize(edge, edge);
+        }
+        if (imageRule->maxBytes > 0) {
+            // The size that will be sent: the file as it is, or the PNG it becomes.
+            qint64 bytes = info.bytes;
+            if (convert || size != info.size) {
+                QString ignored;
+                QImage image = readImage(info.path, &ignored);
+                if (size != info.size)
+                    image = centreSquare(image);
+                bytes = encodePng(image).size();
+            }
+            if (bytes >= imageRule->maxBytes) {
+                fixes.append({InputFix::Action::Downscale, i, true,
+                              tr("%1 would be %2, but %3 takes files under %4: scale it down until it fits?")
+                                  .arg(name, formatBytes(bytes), model, formatBytes(imageRule->maxBytes))});
+            }
+        }
+    }
+
+    const ParameterRule *maskRule = rules->rule(Param::Mask);
+    if (maskRule && !request.mask.isEmpty()) {
+        const ImageFileInfo mask = ImageFileInfo::inspect(request.mask, /*checkAlpha=*/true);
+        if (mask.readable) {
+            const QString name = QFileInfo(mask.path).fileName();
+            if (!mask.hasAlpha) {
+                fixes.append({InputFix::Action::MaskFromGray, -1, true,
+                              tr("The mask %1 has no transparency: read it as black and white, black marking "
+                                 "where the image may change (as OpenAI's guide converts one)?")
+                                  .arg(name)});
+            } else if (!maskRule->formats.isEmpty() && !maskRule->formats.contains(mask.format)) {
+                fixes.append({InputFix::Action::ConvertToPng, -1, false,
+                              tr("The mask %1 is %2: a PNG copy is sent instead (the same pixels).")
+                                  .arg(name, mask.format.toUpper())});
+            }
+            // A mask that fitted the first image is cropped and scaled with it, without asking.
+            const ImageFileInfo first = request.images.isEmpty() ? ImageFileInfo() : ImageFileInfo::inspect(request.images.first());
+            if (first.readable && mask.size != first.size) {
+                fixes.append({InputFix::Action::ResizeMask, -1, true,
+                              tr("The mask is %1x%2 but the first image is %3x%4: scale the mask to fit?")
+                                  .arg(mask.size.width())
+                                  .arg(mask.size.height())
+                                  .arg(first.size.width())
+                                  .arg(first.size.height())});
+            }
+        }
+    }
+    return fixes;
+}
+
+std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const QList<InputFix> &fixes,
+                                              const QString &folder, QStringList *done, QString *error) const
+{
+    ImageRequest fixed = request;
+    const QString model = Catalog::effectiveModel(request);
+    const EndpointRules *rules = m_catalog.spec(model).rulesFor(request.endpoint);
+    const ParameterRule *imageRule = rules ? rules->rule(Param::Image) : nullptr;
+    const ParameterRule *maskRule = rules ? rules->rule(Param::Mask) : nullptr;
+
+    QSize originalFirst;
+    QImage firstImage;
+    bool firstCropped = false;
+    for (int i = 0; i < request.images.size(); ++i) {
+        const bool convert = has(fixes, InputFix::Action::ConvertToPng, i);
+        const bool crop = has(fixes, InputFix::Action::CropSquare, i);
+        const bool downscale = has(fixes, InputFix::Action::Downscale, i);
+        if (i == 0 || convert || crop || downscale) {
+            QImage image = readImage(request.images.at(i), error);
+            if (image.isNull())
+                return std::nullopt;
+            if (i == 0)
+                originalFirst = image.size();
+            if (!convert && !crop && !downscale) {
+                firstImage = image;
+                continue;
+            }
+            const QString name = QFileInfo(request.images.at(i)).fileName();
+            if (crop) {
+                image = centreSquare(image);
+                done->append(tr("Cropped %1 to its centre %2x%2.").arg(name).arg(image.width()));
+                firstCropped = firstCropped || i == 0;
+            }
+            QByteArray bytes;
+            if (downscale && imageRule && imageRule->maxBytes > 0) {
+                const QSize before = image.size();
+                bytes = downscaleUnder(image, imageRule->maxBytes);
+                done->append(tr("Scaled %1 from %2x%3 to %4x%5 to fit under %6.")
+                                 .arg(name)
+                                 .arg(before.width())
+                                 .arg(before.height())
+                                 .arg(image.width())
+                                 .arg(image.height())
+                                 .arg(formatBytes(imageRule->maxBytes)));
+            } else {
+                bytes = encodePng(image);
+            }
+            if (convert)
+                done->append(tr("Sent %1 as PNG.").arg(name));
+            const QString path = writeContentNamed(folder, bytes, error);
+            if (path.isEmpty())
+                return std::nullopt;
+            fixed.images[i] = path;
+            if (i == 0)
+                firstImage = image;
+        }
+    }
+
+    if (!request.mask.isEmpty() && maskRule) {
+        const bool fromGray = has(fixes, InputFix::Action::MaskFromGray, -1);
+        const bool convert = has(fixes, InputFix::Action::ConvertToPng, -1);
+        const bool resize = has(fixes, InputFix::Action::ResizeMask, -1);
+        QImage mask = readImage(request.mask, error);
+        if (mask.isNull())
+            return std::nullopt;
+        bool changed = fromGray || convert;
+        if (fromGray) {
+            const QImage gray = mask.convertToFormat(QImage::Format_Grayscale8);
+            mask = QImage(gray.size(), QImage::Format_ARGB32);
+            for (int y = 0; y < gray.height(); ++y) {
+                const uchar *in = gray.constScanLine(y);
+                auto *out = reinterpret_cast<QRgb *>(mask.scanLine(y));
+                for (int x = 0; x < gray.width(); ++x)
+                    out[x] = qRgba(in[x], in[x], in[x], in[x]);
+            }
+            done->append(tr("Read the mask as black and white: black is where the image may change."));
+        }
+        // The mask follows what was done to the first image when it fitted it before.
+        if (!firstImage.isNull() && mask.size() == originalFirst && firstImage.size() != mask.size()) {
+            if (firstCropped)
+                mask = centreSquare(mask);
+            mask = mask.scaled(firstImage.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            done->append(tr("Cropped and scaled the mask with the first image."));
+            changed = true;
+        } else if (resize && !firstImage.isNull() && mask.size() != firstImage.size()) {
+            const QSize before = mask.size();
+            mask = mask.scaled(firstImage.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            done->append(tr("Scaled the mask from %1x%2 to the first image's %3x%4.")
+                             .arg(before.width())
+                             .arg(before.height())
+                             .arg(mask.width())
+                             .arg(mask.height()));
+            changed = true;
+        }
+        if (changed) {
+            if (convert)
+                done->append(tr("Sent the mask as PNG."));
+            const QString path = writeContentNamed(folder, encodePng(mask.convertToFormat(QImage::Format_ARGB32)), error);
+            if (path.isEmpty())
+                return std::nullopt;
+            fixed.mask = path;
+        }
+    }
+    return fixed;
+}
+
+} // namespace Atelier
