@@ -116,6 +116,62 @@ private Q_SLOTS:
         QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
     }
 
+    void editKeepsPixelsOutsideTheMask()
+    {
+        // A 64x64 original, a mask that lets the model change the left half.
+        QImage original(64, 64, QImage::Format_ARGB32);
+        for (int y = 0; y < 64; ++y)
+            for (int x = 0; x < 64; ++x)
+                original.setPixel(x, y, qRgb(x * 4, 255 - y * 4, 30));
+        QImage mask(64, 64, QImage::Format_ARGB32);
+        mask.fill(qRgba(0, 0, 0, 255));
+        for (int y = 0; y < 64; ++y)
+            for (int x = 0; x < 32; ++x)
+                mask.setPixel(x, y, qRgba(0, 0, 0, 0));
+        QTemporaryDir outside;
+        ImageRequest edit;
+        edit.endpoint = Endpoint::Edits;
+        edit.model = u"gpt-image-1.5"_s;
+        edit.prompt = u"a lighthouse"_s;
+        edit.setOption(Param::Size, u"1024x1024"_s);
+        edit.images = {outside.filePath(u"original.png"_s)};
+        edit.mask = outside.filePath(u"mask.png"_s);
+        QVERIFY(original.save(edit.images.first()));
+        QVERIFY(mask.save(edit.mask));
+        m_server->setImageSize(QSize(64, 64));
+
+        QSignalSpy composited(m_session.get(), &StudioSession::compositeSaved);
+        QVERIFY(m_session->submit(edit, EditContext{0, true}).isEmpty());
+        QVERIFY(composited.wait(10000));
+        const qint64 id = composited.first().at(1).toLongLong();
+        const qint64 rawId = composited.first().at(2).toLongLong();
+        const double changed = composited.first().at(3).toDouble();
+        QVERIFY(changed > 0.0 && changed <= 1.0);
+        QCOMPARE(composited.first().at(4).value<QImage>().size(), QSize(64, 64));
+
+        // The inputs were kept in the library, named by their content, and the recipe uses them.
+        const RecordedRequest &sent = m_server->requests().constLast();
+        QVERIFY(sent.part(u"mask"_s));
+        const std::optional<LibraryImage> raw = m_session->library().image(rawId);
+        QVERIFY(raw);
+        QVERIFY(raw->request.images.first().startsWith(QDir(m_library->path()).filePath(u"inputs/"_s)));
+        QVERIFY(raw->request.mask.startsWith(QDir(m_library->path()).filePath(u"inputs/"_s)));
+        QVERIFY(QFile::exists(raw->request.mask));
+        QCOMPARE(raw->edit.value(u"raw_output"_s).toBool(), true);
+
+        const std::optional<LibraryImage> kept = m_session->library().image(id);
+        QVERIFY(kept);
+        QCOMPARE(kept->edit.value(u"composite_of"_s).toInteger(), rawId);
+        const QImage result(kept->path);
+        const QImage model(raw->path);
+        QCOMPARE(result.size(), QSize(64, 64));
+        for (int y = 0; y < 64; y += 7) {
+            QCOMPARE(result.pixel(60, y), original.pixel(60, y)); // outside: the original
+            QCOMPARE(result.pixel(3, y), model.pixel(3, y)); // painted: the model's
+        }
+        QCOMPARE(m_session->library().count(), 2); // raw and composite
+    }
+
     void interruptedJobsOfAnEarlierRunAreOffered()
     {
         {

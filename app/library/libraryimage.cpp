@@ -19,6 +19,8 @@ QJsonObject LibraryImage::toRecipeJson() const
         json.insert(u"request_id"_s, requestId);
     if (!provider.isEmpty())
         json.insert(u"provider"_s, provider);
+    if (!edit.isEmpty())
+        json.insert(u"edit"_s, edit);
     return json;
 }
 
@@ -34,6 +36,7 @@ LibraryImage LibraryImage::fromRecipeJson(const QJsonObject &json, const QString
     image.usage = Usage::fromJson(json.value(u"usage"_s).toObject());
     image.requestId = json.value(u"request_id"_s).toString();
     image.provider = json.value(u"provider"_s).toString();
+    image.edit = json.value(u"edit"_s).toObject();
     return image;
 }
 

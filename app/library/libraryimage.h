@@ -24,6 +24,9 @@ struct LibraryImage
     QString requestId;
     QString provider;
     qint64 parentId = 0; // the image an edit or variation came from (0: none)
+    // How an edit was kept: {"keep_outside_mask": bool, "composite_of": id of the model's raw
+    // output, "changed_outside_mask": share 0..1}. Empty for generations.
+    QJsonObject edit;
     QDateTime savedAt;
     bool favourite = false;
 

@@ -122,6 +122,18 @@ bool LibraryStore::open(const QString &folder, QString *error)
             return false;
         }
     }
+    // Libraries made before edits were recorded get the column added.
+    QSqlQuery columns(u"PRAGMA table_info(images)"_s, db);
+    bool hasEdit = false;
+    while (columns.next())
+        hasEdit = hasEdit || columns.value(1).toString() == u"edit";
+    if (!hasEdit) {
+        QString sqlError;
+        if (!exec(u"ALTER TABLE images ADD COLUMN edit TEXT"_s, &sqlError)) {
+            *error = tr("The library index cannot be prepared: %1.").arg(sqlError);
+            return false;
+        }
+    }
     m_repair = reconcile();
     return true;
 }
@@ -175,8 +187,8 @@ std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *erro
     }
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
-                  " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite)"
-                  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+                  " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit)"
+                  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     query.addBindValue(relative(image.path));
     query.addBindValue(endpointName(image.request.endpoint));
     query.addBindValue(image.request.model);
@@ -193,6 +205,7 @@ std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *erro
     query.addBindValue(image.parentId > 0 ? QVariant(image.parentId) : QVariant());
     query.addBindValue((image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime()).toMSecsSinceEpoch());
     query.addBindValue(image.favourite ? 1 : 0);
+    query.addBindValue(image.edit.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(image.edit).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         *error = query.lastError().text();
         db.rollback();
@@ -224,11 +237,12 @@ LibraryImage fromRow(const QSqlQuery &query, const QString &folder)
     image.parentId = query.value(11).toLongLong();
     image.savedAt = QDateTime::fromMSecsSinceEpoch(query.value(12).toLongLong());
     image.favourite = query.value(13).toBool();
+    image.edit = QJsonDocument::fromJson(query.value(14).toString().toUtf8()).object();
     return image;
 }
 
 const QString SelectColumns = u"SELECT images.id, path, recipe, images.revised_prompt, width, height, format, bytes,"
-                              " usage, request_id, provider, parent_id, saved_at, favourite FROM images"_s;
+                              " usage, request_id, provider, parent_id, saved_at, favourite, edit FROM images"_s;
 
 } // namespace
 
@@ -281,6 +295,41 @@ std::optional<LibraryImage> LibraryStore::image(qint64 id) const
     if (!query.exec() || !query.next())
         return std::nullopt;
     return fromRow(query, m_folder);
+}
+
+std::optional<LibraryImage> LibraryStore::imageAt(const QString &path) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(SelectColumns + u" WHERE path = ?"_s);
+    query.addBindValue(relative(QFileInfo(path).absoluteFilePath()));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return fromRow(query, m_folder);
+}
+
+QList<LibraryImage> LibraryStore::lineage(qint64 id) const
+{
+    QList<LibraryImage> chain;
+    QSet<qint64> seen;
+    for (std::optional<LibraryImage> image = this->image(id); image && !seen.contains(image->id);
+         image = image->parentId > 0 ? this->image(image->parentId) : std::nullopt) {
+        seen.insert(image->id);
+        chain.prepend(*image);
+    }
+    return chain;
+}
+
+QList<LibraryImage> LibraryStore::children(qint64 id) const
+{
+    QList<LibraryImage> images;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(SelectColumns + u" WHERE parent_id = ? ORDER BY saved_at, images.id"_s);
+    query.addBindValue(id);
+    if (query.exec()) {
+        while (query.next())
+            images.append(fromRow(query, m_folder));
+    }
+    return images;
 }
 
 int LibraryStore::count() const

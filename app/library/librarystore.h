@@ -56,6 +56,12 @@ public:
 
     QList<LibraryImage> query(const LibraryQuery &query) const;
     std::optional<LibraryImage> image(qint64 id) const;
+    // The library image stored at `path`, if that file is one.
+    std::optional<LibraryImage> imageAt(const QString &path) const;
+    // Where an image came from: its ancestors, oldest first, ending with the image itself.
+    QList<LibraryImage> lineage(qint64 id) const;
+    // The edits and variations made from an image.
+    QList<LibraryImage> children(qint64 id) const;
     int count() const;
     QStringList models() const;
     bool setFavourite(qint64 id, bool favourite);

@@ -35,6 +35,10 @@ public:
         CostEstimate estimate;
         Usage usage;
         QStringList savedPaths;
+        // Edits and variations: the library image the first input came from (0: none), and
+        // whether the pixels outside the mask are put back onto the model's output.
+        qint64 parentId = 0;
+        bool keepOutsideMask = false;
     };
 
     explicit JobListModel(QObject *parent = nullptr);

@@ -2,9 +2,14 @@
 
 #include "api/keystore.h"
 #include "api/parameters.h"
+#include "mask/maskcompositor.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -47,7 +52,10 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
     connect(&m_ticker, &QTimer::timeout, this, &StudioSession::tick);
 }
 
-StudioSession::~StudioSession() = default;
+StudioSession::~StudioSession()
+{
+    m_workers.waitForDone(); // a composite in flight posts back to this object
+}
 
 QString StudioSession::defaultLibraryFolder()
 {
@@ -137,12 +145,43 @@ void StudioSession::reloadCatalog()
     m_client->setCatalog(Catalog::load());
 }
 
-QList<Violation> StudioSession::submit(const ImageRequest &request)
+QList<Violation> StudioSession::submit(const ImageRequest &request, const EditContext &context)
 {
-    return submitAll({request});
+    return submitAll({request}, nullptr, context);
 }
 
-QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<int> *rows)
+ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *error) const
+{
+    if (!m_library.isOpen() || request.endpoint == Endpoint::Generations)
+        return request;
+    const QString folder = QDir(m_library.folder()).filePath(u"inputs"_s);
+    ImageRequest archived = request;
+    const auto keep = [&](const QString &path) -> QString {
+        if (path.isEmpty() || QFileInfo(path).absolutePath() == folder)
+            return path;
+        QFile file(path);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
+            *error = tr("%1 cannot be read: %2.").arg(path, file.errorString());
+            return path;
+        }
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        const QString copy = QDir(folder).filePath(QString::fromLatin1(hash.result().toHex().left(24))
+                                                   + (suffix.isEmpty() ? QString() : u'.' + suffix));
+        if (!QFileInfo::exists(copy) && (!QDir().mkpath(folder) || !QFile::copy(path, copy))) {
+            *error = tr("%1 cannot be kept in the library folder %2; check that it is writable.").arg(path, folder);
+            return path;
+        }
+        return copy;
+    };
+    for (QString &image : archived.images)
+        image = keep(image);
+    archived.mask = keep(archived.mask);
+    return archived;
+}
+
+QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<int> *rows,
+                                          const EditContext &context)
 {
     QList<Violation> errors;
     double estimated = 0.0;
@@ -175,8 +214,14 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
                      .arg(m_budget, 0, 'f', 2)
                      .arg(committed, 0, 'f', 3)}};
     }
+    for (ImageRequest &request : toSend) {
+        QString error;
+        request = archiveInputs(request, &error);
+        if (!error.isEmpty())
+            return {{Violation::Severity::Error, Param::Image, error}};
+    }
     for (const ImageRequest &request : std::as_const(toSend)) {
-        const int row = enqueue(request);
+        const int row = enqueue(request, context);
         if (rows)
             rows->append(row);
     }
@@ -215,10 +260,14 @@ int StudioSession::runningCount() const
     return running;
 }
 
-int StudioSession::enqueue(const ImageRequest &request)
+int StudioSession::enqueue(const ImageRequest &request, const EditContext &context)
 {
     JobListModel::Entry entry;
     entry.request = request;
+    if (request.endpoint != Endpoint::Generations) {
+        entry.parentId = context.parentId;
+        entry.keepOutsideMask = context.keepOutsideMask && !request.mask.isEmpty();
+    }
     entry.queued = true;
     entry.estimate = catalog().estimate(request);
     return m_jobs->append(entry);
@@ -268,13 +317,18 @@ int StudioSession::startJob(int row)
             Q_EMIT statusMessage(tr("The image arrived but could not be saved: %1").arg(image.saveError));
         Q_EMIT imageReady(row, image);
         if (!image.savedPath.isEmpty()) {
-            LibraryImage entry = libraryEntry(m_jobs->entry(row).request, image,
-                                              ProviderProfile::kindName(m_client->provider().kind));
+            const JobListModel::Entry &job = m_jobs->entry(row);
+            LibraryImage entry = libraryEntry(job.request, image, ProviderProfile::kindName(m_client->provider().kind));
             entry.savedAt = QDateTime::currentDateTime();
+            entry.parentId = job.parentId;
+            if (job.keepOutsideMask)
+                entry.edit = {{u"raw_output"_s, true}};
             QString error;
-            if (const std::optional<qint64> id = m_library.add(entry, &error))
+            if (const std::optional<qint64> id = m_library.add(entry, &error)) {
                 Q_EMIT imageSaved(*id);
-            else
+                if (job.keepOutsideMask)
+                    composite(row, *id, entry);
+            } else
                 Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will be at the next start.").arg(error));
         }
     });
@@ -304,6 +358,49 @@ int StudioSession::startJob(int row)
     return row;
 }
 
+void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
+{
+    const QString folder = m_library.folder();
+    m_workers.start([this, row, rawId, raw, folder] {
+        const CompositeResult result = MaskCompositor::keepOutsideMask(
+            QImage(raw.request.images.value(0)), QImage(raw.request.mask), QImage(raw.path));
+        LibraryImage kept = raw;
+        kept.edit = {{u"keep_outside_mask"_s, true},
+                     {u"composite_of"_s, rawId},
+                     {u"changed_outside_mask"_s, result.changedOutsideMask}};
+        QString error = result.error;
+        if (result.isValid()) {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            // PNG whatever the model sent: the composite should not lose more to encoding.
+            result.image.save(&buffer, "PNG");
+            kept.format = u"png"_s;
+            kept.bytes = bytes.size();
+            kept.size = result.image.size();
+            kept.usage = Usage(); // the raw output carries what the job cost
+            kept.savedAt = QDateTime::currentDateTime();
+            kept.path = LibraryStore::writeFiles(folder, kept, bytes, &error);
+        }
+        QMetaObject::invokeMethod(this, [this, row, rawId, kept, error, result] {
+            if (!error.isEmpty() || kept.path.isEmpty()) {
+                Q_EMIT statusMessage(tr("The edit is saved as the model returned it; the pixels outside the mask "
+                                        "could not be put back: %1").arg(error));
+                return;
+            }
+            QString indexError;
+            const std::optional<qint64> id = m_library.add(kept, &indexError);
+            if (!id) {
+                Q_EMIT statusMessage(tr("The composited edit is saved but could not be indexed (%1); it will be at "
+                                        "the next start.").arg(indexError));
+                return;
+            }
+            Q_EMIT imageSaved(*id);
+            Q_EMIT compositeSaved(row, *id, rawId, result.changedOutsideMask, result.heatMap);
+        });
+    });
+}
+
 void StudioSession::cancel(int row)
 {
     if (row < 0 || row >= m_jobs->rowCount())
@@ -322,8 +419,9 @@ void StudioSession::retry(int row)
 {
     if (row < 0 || row >= m_jobs->rowCount())
         return;
-    const ImageRequest request = m_jobs->entry(row).request; // the same recipe, sent again
-    submit(request);
+    // The same recipe, sent again (copied: submitting appends to the list the entry lives in).
+    const JobListModel::Entry entry = m_jobs->entry(row);
+    submit(entry.request, EditContext{entry.parentId, entry.keepOutsideMask});
 }
 
 void StudioSession::tick()

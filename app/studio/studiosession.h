@@ -8,9 +8,17 @@
 #include "library/librarystore.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace Atelier {
+
+// What an edit or variation carries besides its recipe.
+struct EditContext
+{
+    qint64 parentId = 0; // the library image being edited (0: a file from outside the library)
+    bool keepOutsideMask = true; // composite the original back outside the mask
+};
 
 // What the studio window drives: the catalog, the client, the session's jobs, and where finished
 // images go. No widgets here: the window only calls these methods and shows what they report.
@@ -59,9 +67,12 @@ public:
     // Validates and starts the request; returns the errors instead when it is not valid (nothing
     // is sent then). Several streamed images go out as parallel one-image requests, so that every
     // image streams.
-    QList<Violation> submit(const ImageRequest &request);
+    // Edits and variations: the input files and mask are copied into the library first (named by
+    // their content), so the recipe keeps pointing at them and "re-run exactly" works later.
+    QList<Violation> submit(const ImageRequest &request, const EditContext &context = {});
     // Several at once (wildcards): all are checked, against the budget too, before any is sent.
-    QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr);
+    QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr,
+                               const EditContext &context = {});
     void cancel(int row);
     void retry(int row);
     double sessionCost() const { return m_sessionCost; }
@@ -81,12 +92,17 @@ Q_SIGNALS:
     void jobFailed(int row, const Atelier::ApiError &error);
     // A final image is on disk and in the library index.
     void imageSaved(qint64 id);
+    // An edit's output was put back onto the original outside the mask and saved as `id` (the
+    // model's raw output stays in the library as `rawId`).
+    void compositeSaved(int row, qint64 id, qint64 rawId, double changedOutsideMask, const QImage &heatMap);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
 
 private:
     int startJob(int row);
-    int enqueue(const ImageRequest &request);
+    int enqueue(const ImageRequest &request, const EditContext &context);
+    ImageRequest archiveInputs(const ImageRequest &request, QString *error) const;
+    void composite(int row, qint64 rawId, const LibraryImage &raw);
     void startQueued();
     int runningCount() const;
     void tick();
@@ -100,6 +116,7 @@ private:
     double m_sessionCost = 0.0;
     double m_budget = 0.0;
     int m_maxConcurrent = 4;
+    QThreadPool m_workers; // compositing; waited for on destruction
 };
 
 } // namespace Atelier
