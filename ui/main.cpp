@@ -1,6 +1,7 @@
 #include "atelierversion.h"
 #include "catalog/catalog.h"
 #include "mainwindow.h"
+#include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
 
 #include <QApplication>
@@ -19,6 +20,17 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "A desktop image studio for the OpenAI Images API."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption edit(QStringLiteral("edit"),
+                                  QApplication::translate("main", "Open <file> in the mask painter, ready to edit."),
+                                  QApplication::translate("main", "file"));
+    const QCommandLineOption prompt(QStringLiteral("prompt"),
+                                    QApplication::translate("main", "Start with <text> in the prompt editor."),
+                                    QApplication::translate("main", "text"));
+    parser.addOption(edit);
+    parser.addOption(prompt);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "Images to open (their recipe is restored when they carry one)."),
+                                 QStringLiteral("[files...]"));
     parser.process(app);
 
     Atelier::StudioSession session(Atelier::Catalog::load());
@@ -32,5 +44,13 @@ int main(int argc, char *argv[])
                              QApplication::translate("main", "%1\nImages you make now are shown but not saved.").arg(error));
     window.resize(1400, 900);
     window.show();
+    if (parser.isSet(prompt))
+        window.promptEditor()->setPrompt(parser.value(prompt));
+    if (parser.isSet(edit) && !window.openForEdit(parser.value(edit)))
+        QMessageBox::warning(&window, QApplication::translate("main", "Cannot edit"),
+                             QApplication::translate("main", "%1 could not be opened for editing; check that it is an image "
+                                                             "(PNG, JPEG or WebP).").arg(parser.value(edit)));
+    else if (!parser.positionalArguments().isEmpty())
+        window.openImages(parser.positionalArguments());
     return app.exec();
 }

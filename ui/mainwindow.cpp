@@ -11,11 +11,20 @@
 #include "prompt/prompteditor.h"
 #include "library/exporter.h"
 #include "library/librarystore.h"
+#include "mask/maskcompositor.h"
+#include "maskpainter/maskpainter.h"
 #include "settings/settingsdialog.h"
+#include "studio/editinputs.h"
 #include "studio/prompttemplate.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QPainter>
+#include <QTabWidget>
+#include <QUndoStack>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -78,6 +87,25 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
         m_problems->setVisible(true);
         statusBar()->showMessage(error.toString(), 15000);
     });
+    connect(m_session, &StudioSession::compositeSaved, this,
+            [this](int, qint64 id, qint64, double changed, const QImage &heatMap) {
+                const std::optional<LibraryImage> kept = m_session->library().image(id);
+                if (kept) {
+                    QImage shown(kept->path);
+                    m_preview->setImage(shown, tr("Edit, outside the mask kept"));
+                    QImage overlay = shown.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+                    QPainter painter(&overlay);
+                    painter.drawImage(overlay.rect(), heatMap);
+                    painter.end();
+                    auto *item = new QListWidgetItem(thumbnail(overlay, 72), tr("Changes outside"), m_filmstrip);
+                    item->setData(Qt::UserRole, overlay);
+                    item->setToolTip(tr("Red: where the model changed pixels outside the mask (they were restored)."));
+                }
+                statusBar()->showMessage(tr("The model changed %1% of the pixels outside the mask; they were put back. "
+                                            "The filmstrip shows where; the model's own output is in the library too.")
+                                             .arg(changed * 100, 0, 'f', 1),
+                                         15000);
+            });
     connect(m_session, &StudioSession::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 10000);
     });
@@ -144,14 +172,36 @@ void MainWindow::buildUi()
     auto *inputButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add images…"), m_inputs);
     auto *remove = new QPushButton(tr("Remove"), m_inputs);
-    auto *mask = new QPushButton(tr("Mask…"), m_inputs);
-    mask->setToolTip(tr("A PNG whose transparent pixels mark where the first image may change."));
+    auto *paint = new QPushButton(tr("Paint mask"), m_inputs);
+    paint->setToolTip(tr("Paint where the first image may change, in the Mask tab."));
+    auto *mask = new QPushButton(tr("Mask file…"), m_inputs);
+    mask->setToolTip(tr("Import a mask: a PNG whose transparent pixels mark where the first image may change, "
+                        "or a black-and-white image, black marking it."));
     inputButtons->addWidget(add);
     inputButtons->addWidget(remove);
+    inputButtons->addWidget(paint);
     inputButtons->addWidget(mask);
     inputLayout->addLayout(inputButtons);
     m_maskLabel = new QLabel(tr("No mask: the whole image may change."), m_inputs);
+    m_maskLabel->setWordWrap(true);
     inputLayout->addWidget(m_maskLabel);
+    m_keepOutside = new QCheckBox(tr("Keep pixels outside the mask"), m_inputs);
+    m_keepOutside->setChecked(true);
+    m_keepOutside->setToolTip(tr("Put the original back wherever you did not paint, with a soft seam, and show how much "
+                                 "the model changed there. The model's own output is kept in the library too."));
+    inputLayout->addWidget(m_keepOutside);
+    connect(paint, &QPushButton::clicked, this, [this] {
+        if (m_references->count() == 0) {
+            addReferenceImages();
+            if (m_references->count() == 0)
+                return;
+        }
+        const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+        if (m_painter->imagePath() != first)
+            openForEdit(first);
+        m_centerTabs->setCurrentWidget(m_painter);
+        m_painter->canvas()->setFocus();
+    });
     leftLayout->addWidget(m_inputs);
     connect(add, &QPushButton::clicked, this, &MainWindow::addReferenceImages);
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -192,6 +242,10 @@ void MainWindow::buildUi()
     m_gallery = new GalleryPanel(m_libraryModel);
     m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
     connect(m_gallery, &GalleryPanel::reuseRequested, this, &MainWindow::reuseRecipe);
+    connect(m_gallery, &GalleryPanel::editRequested, this, [this](const QString &path, qint64 id) { openForEdit(path, id); });
+    connect(m_gallery, &GalleryPanel::variationRequested, this, &MainWindow::openForVariation);
+    connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
+    connect(m_gallery, &GalleryPanel::heatMapRequested, this, &MainWindow::showHeatMap);
     connect(m_gallery, &GalleryPanel::imageActivated, this, [this](const QString &path, const QString &caption) {
         m_preview->setImage(QImage(path), caption.left(60));
     });
@@ -200,8 +254,19 @@ void MainWindow::buildUi()
     viewerLayout->setContentsMargins(0, 0, 0, 0);
     viewerLayout->addWidget(m_preview, 1);
     viewerLayout->addWidget(m_filmstrip);
+    m_painter = new MaskPainter;
+    connect(m_painter, &MaskPainter::sendRequested, this, &MainWindow::generate);
+    connect(m_painter, &MaskPainter::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_painter->document()->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::showMaskState);
+    m_centerTabs = new QTabWidget;
+    m_centerTabs->setDocumentMode(true);
+    m_centerTabs->addTab(viewer, tr("Preview"));
+    m_centerTabs->addTab(m_painter, tr("Mask"));
+    m_centerTabs->setTabToolTip(1, tr("Paint where the image to edit may change."));
     m_centerSplitter = new QSplitter(Qt::Vertical);
-    m_centerSplitter->addWidget(viewer);
+    m_centerSplitter->addWidget(m_centerTabs);
     m_centerSplitter->addWidget(m_gallery);
     m_centerSplitter->setStretchFactor(0, 3);
     m_centerSplitter->setStretchFactor(1, 1);
@@ -275,6 +340,12 @@ void MainWindow::buildMenus()
         openImages(QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
                                                  tr("Images (*.png *.jpg *.jpeg *.webp)")));
     });
+    file->addAction(tr("&Edit an image…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Edit an image"), QString(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.webp)"));
+        if (!path.isEmpty())
+            openForEdit(path);
+    });
     file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
     file->addAction(tr("&Compare grid…"), this, [this] {
         CompareGridDialog dialog(m_session, currentRequest(), this);
@@ -317,8 +388,6 @@ ImageRequest MainWindow::currentRequest() const
     if (request.endpoint != Endpoint::Generations) {
         for (int i = 0; i < m_references->count(); ++i)
             request.images.append(m_references->item(i)->data(Qt::UserRole).toString());
-        if (request.endpoint == Endpoint::Edits)
-            request.mask = m_mask;
     }
     return request;
 }
@@ -342,7 +411,9 @@ void MainWindow::refresh()
     for (const Violation &violation : m_session->catalog().validate(request)) {
         if (violation.parameter == Param::Prompt && empty)
             continue; // an empty editor is not an error worth shouting about
-        (violation.isError() ? errors : warnings).append(violation.message);
+        // Input files are checked again when sending, where Atelier offers to fix them.
+        const bool fixable = violation.parameter == Param::Image && !request.images.isEmpty();
+        (violation.isError() && !fixable ? errors : warnings).append(violation.message);
     }
     QString reason;
     if (empty)
@@ -389,7 +460,20 @@ void MainWindow::generate()
         statusBar()->showMessage(m_generate->toolTip(), 8000);
         return;
     }
-    const ImageRequest request = currentRequest();
+    ImageRequest request = currentRequest();
+    if (request.endpoint == Endpoint::Edits && m_painter->hasMask() && !request.images.isEmpty()
+        && m_painter->imagePath() == request.images.first()) {
+        // The painted mask goes into the library beside the inputs, so the edit can be reopened.
+        QString maskError;
+        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
+                                   .filePath(u"inputs"_s);
+        request.mask = m_painter->saveApiMask(folder, &maskError);
+        if (request.mask.isEmpty()) {
+            m_problems->setText(maskError);
+            m_problems->setVisible(true);
+            return;
+        }
+    }
     QString error;
     const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList{QString()} : expandedPrompts(&error);
     if (prompts.isEmpty()) {
@@ -412,7 +496,10 @@ void MainWindow::generate()
         if (answer != QMessageBox::Yes)
             return;
     }
-    const QList<Violation> errors = m_session->submitAll(requests);
+    if (request.endpoint != Endpoint::Generations && !prepareInputs(requests))
+        return;
+    const EditContext context{m_editParentId, m_keepOutside->isChecked()};
+    const QList<Violation> errors = m_session->submitAll(requests, nullptr, context);
     if (!errors.isEmpty()) {
         QStringList messages;
         for (const Violation &violation : errors)
@@ -487,10 +574,201 @@ void MainWindow::reuseRecipe(const ImageRequest &recipe)
         item->setData(Qt::UserRole, file);
         item->setToolTip(file);
     }
-    m_mask = recipe.mask;
-    m_maskLabel->setText(m_mask.isEmpty() ? tr("No mask: the whole image may change.") : tr("Mask: %1").arg(QFileInfo(m_mask).fileName()));
+    if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty() && QFileInfo::exists(recipe.images.first())) {
+        // Reopening an edit restores its image and mask in the painter.
+        QString error;
+        if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
+            && !m_painter->importMask(recipe.mask, &error))
+            statusBar()->showMessage(error, 8000);
+        if (m_session->library().isOpen()) {
+            const std::optional<LibraryImage> parent = m_session->library().imageAt(recipe.images.first());
+            m_editParentId = parent ? parent->id : 0;
+        }
+    }
+    showMaskState();
     refresh();
     statusBar()->showMessage(tr("Recipe restored: prompt, model and every parameter."), 6000);
+}
+
+bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
+{
+    const EditInputs inputs(m_session->catalog());
+    const QList<InputFix> fixes = inputs.proposeFixes(requests.first());
+    if (fixes.isEmpty())
+        return true;
+    QList<InputFix> agreed;
+    QStringList asks;
+    for (const InputFix &fix : fixes) {
+        if (fix.needsConsent)
+            asks.append(u"• "_s + fix.sentence);
+        else
+            agreed.append(fix);
+    }
+    if (!asks.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Fix the input images?"),
+            tr("The model's rules need these changes before sending:\n\n%1\n\nYour files stay as they are; fixed "
+               "copies are sent.").arg(asks.join(u'\n')),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            m_problems->setText(tr("Not sent: the inputs do not meet the model's rules.\n%1").arg(asks.join(u'\n')));
+            m_problems->setVisible(true);
+            return false;
+        }
+        for (const InputFix &fix : fixes) {
+            if (fix.needsConsent)
+                agreed.append(fix);
+        }
+    }
+    QStringList done;
+    QString error;
+    const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
+                               .filePath(u"inputs"_s);
+    const std::optional<ImageRequest> fixed = inputs.apply(requests.first(), agreed, folder, &done, &error);
+    if (!fixed) {
+        m_problems->setText(error);
+        m_problems->setVisible(true);
+        return false;
+    }
+    for (ImageRequest &request : requests) {
+        request.images = fixed->images;
+        request.mask = fixed->mask;
+    }
+    statusBar()->showMessage(done.join(u' '), 15000);
+    return true;
+}
+
+bool MainWindow::openForEdit(const QString &path, qint64 id)
+{
+    QString error;
+    if (!m_painter->openImage(path, &error)) {
+        statusBar()->showMessage(error, 10000);
+        m_problems->setText(error);
+        m_problems->setVisible(true);
+        return false;
+    }
+    if (id <= 0 && m_session->library().isOpen()) {
+        const std::optional<LibraryImage> known = m_session->library().imageAt(path);
+        id = known ? known->id : 0;
+    }
+    m_editParentId = id;
+    if (m_parameters->endpoint() != Endpoint::Edits)
+        m_parameters->setEndpoint(Endpoint::Edits);
+    // The image to edit is the first reference; others stay behind it.
+    for (int i = m_references->count() - 1; i >= 0; --i) {
+        if (m_references->item(i)->data(Qt::UserRole).toString() == path)
+            delete m_references->takeItem(i);
+    }
+    auto *item = new QListWidgetItem(QFileInfo(path).fileName());
+    item->setData(Qt::UserRole, path);
+    item->setToolTip(path);
+    m_references->insertItem(0, item);
+    m_centerTabs->setCurrentWidget(m_painter);
+    m_painter->canvas()->setFocus();
+    showMaskState();
+    refresh();
+    statusBar()->showMessage(tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
+                                 .arg(QFileInfo(path).fileName()),
+                             10000);
+    return true;
+}
+
+void MainWindow::openForVariation(const QString &path, qint64 id)
+{
+    if (id <= 0 && m_session->library().isOpen()) {
+        const std::optional<LibraryImage> known = m_session->library().imageAt(path);
+        id = known ? known->id : 0;
+    }
+    m_editParentId = id;
+    m_parameters->setEndpoint(Endpoint::Variations);
+    m_references->clear();
+    auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_references);
+    item->setData(Qt::UserRole, path);
+    item->setToolTip(path);
+    m_preview->setImage(QImage(path), tr("Variations of this"));
+    m_centerTabs->setCurrentIndex(0);
+    refresh();
+}
+
+void MainWindow::showMaskState()
+{
+    if (!m_painter->hasImage()) {
+        m_maskLabel->setText(tr("No mask: the whole image may change."));
+        return;
+    }
+    if (m_painter->hasImage()) {
+        const double share = m_painter->document()->coveredFraction();
+        m_maskLabel->setText(share > 0 ? tr("Painted mask on %1: %2% of it may change.")
+                                             .arg(QFileInfo(m_painter->imagePath()).fileName())
+                                             .arg(share * 100, 0, 'f', 1)
+                                       : tr("Nothing painted on %1 yet: the whole image may change.")
+                                             .arg(QFileInfo(m_painter->imagePath()).fileName()));
+    }
+}
+
+void MainWindow::showLineage(qint64 id)
+{
+    const QList<LibraryImage> chain = m_session->library().lineage(id);
+    const QList<LibraryImage> children = m_session->library().children(id);
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Lineage"));
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Where the image came from (top) and what was made from it (bottom). "
+                                    "Double-click one to look at it."),
+                                 &dialog));
+    auto *list = new QListWidget(&dialog);
+    list->setIconSize(QSize(64, 64));
+    const auto add = [list, id](const LibraryImage &image, const QString &role) {
+        const QString text = u"%1  #%2 · %3 · %4\n%5"_s.arg(role)
+                                 .arg(image.id)
+                                 .arg(endpointName(image.request.endpoint), image.request.model,
+                                      image.request.prompt.left(80));
+        auto *item = new QListWidgetItem(thumbnail(QImage(image.path), 64), text, list);
+        item->setData(Qt::UserRole, image.path);
+        if (image.id == id) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
+    };
+    for (const LibraryImage &image : chain)
+        add(image, image.id == id ? tr("This") : tr("From"));
+    for (const LibraryImage &image : children)
+        add(image, image.edit.contains(u"composite_of"_s) ? tr("Edit (kept outside)") : tr("Made from it"));
+    layout->addWidget(list);
+    connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+        m_preview->setImage(QImage(item->data(Qt::UserRole).toString()), item->text().section(u'\n', 0, 0));
+        m_centerTabs->setCurrentIndex(0);
+    });
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog.resize(560, 420);
+    dialog.exec();
+}
+
+void MainWindow::showHeatMap(qint64 id)
+{
+    const std::optional<LibraryImage> kept = m_session->library().image(id);
+    if (!kept)
+        return;
+    const std::optional<LibraryImage> raw = m_session->library().image(kept->edit.value(u"composite_of"_s).toInteger());
+    if (!raw || kept->request.images.isEmpty() || kept->request.mask.isEmpty()) {
+        statusBar()->showMessage(tr("The model's output or the inputs of this edit are no longer in the library."), 8000);
+        return;
+    }
+    const CompositeResult result = MaskCompositor::keepOutsideMask(QImage(kept->request.images.first()),
+                                                                   QImage(kept->request.mask), QImage(raw->path));
+    if (!result.isValid()) {
+        statusBar()->showMessage(result.error, 10000);
+        return;
+    }
+    QImage overlay = QImage(kept->path).convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&overlay);
+    painter.drawImage(overlay.rect(), result.heatMap);
+    painter.end();
+    m_preview->setImage(overlay, tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
+    m_centerTabs->setCurrentIndex(0);
 }
 
 void MainWindow::welcome()
@@ -637,11 +915,23 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::chooseMask()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a mask"), QString(), tr("PNG images (*.png)"));
+    if (m_references->count() == 0) {
+        statusBar()->showMessage(tr("Add the image to edit first; the mask applies to the first reference."), 8000);
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import a mask"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
     if (file.isEmpty())
         return;
-    m_mask = file;
-    m_maskLabel->setText(tr("Mask: %1").arg(QFileInfo(file).fileName()));
+    // The mask is imported into the painter, where it can be looked at and touched up.
+    const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+    QString error;
+    if ((m_painter->imagePath() != first && !openForEdit(first)) || !m_painter->importMask(file, &error)) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(error, 10000);
+        return;
+    }
+    showMaskState();
     refresh();
 }
 

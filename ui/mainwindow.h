@@ -5,12 +5,14 @@
 
 #include <QMainWindow>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
-class QMimeData;
 class QListWidget;
+class QMimeData;
 class QPushButton;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 
 namespace Atelier {
@@ -18,6 +20,7 @@ namespace Atelier {
 class GalleryPanel;
 class ImagePreview;
 class LibraryModel;
+class MaskPainter;
 class ParameterPanel;
 class PromptEditor;
 class StudioSession;
@@ -39,6 +42,9 @@ public:
     QPushButton *generateButton() const { return m_generate; }
     ImagePreview *preview() const { return m_preview; }
     QListWidget *filmstrip() const { return m_filmstrip; }
+    MaskPainter *maskPainter() const { return m_painter; }
+    QTabWidget *centerTabs() const { return m_centerTabs; }
+    QCheckBox *keepOutsideMaskBox() const { return m_keepOutside; }
     GalleryPanel *gallery() const { return m_gallery; }
     LibraryModel *libraryModel() const { return m_libraryModel; }
     QTableView *jobView() const { return m_jobView; }
@@ -55,6 +61,11 @@ public:
     // Opens images from files: one that carries a recipe restores it; others become references
     // for an edit.
     void openImages(const QStringList &paths);
+    // Opens an image in the mask painter as the first reference of an edit (`id`: its library
+    // entry, for lineage; 0 looks it up by path). False, saying why, when it cannot be read.
+    bool openForEdit(const QString &path, qint64 id = 0);
+    // Makes it the input of a variation.
+    void openForVariation(const QString &path, qint64 id = 0);
     // Takes an image (or image files) from the clipboard as references.
     void pasteImage();
 
@@ -76,6 +87,12 @@ private:
     void chooseMask();
     void showImage(int row, const ImageResult &image);
     void reuseRecipe(const ImageRequest &recipe);
+    // Applies fixes to the inputs (asking first where they lose anything); false if the user
+    // declined or a file could not be written.
+    bool prepareInputs(QList<ImageRequest> &requests);
+    void showLineage(qint64 id);
+    void showHeatMap(qint64 id);
+    void showMaskState();
     void offerInterruptedJobs();
     void welcome();
     void restoreSettings();
@@ -94,7 +111,10 @@ private:
     QWidget *m_inputs = nullptr;
     QListWidget *m_references = nullptr;
     QLabel *m_maskLabel = nullptr;
-    QString m_mask;
+    QCheckBox *m_keepOutside = nullptr;
+    qint64 m_editParentId = 0;
+    QTabWidget *m_centerTabs = nullptr;
+    MaskPainter *m_painter = nullptr;
     QLabel *m_estimate = nullptr;
     QLabel *m_problems = nullptr;
     QPushButton *m_generate = nullptr;

@@ -164,6 +164,15 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Reuse recipe"), this, [this, row] {
         Q_EMIT reuseRequested(m_model->imageAt(row).request);
     });
+    const LibraryImage image = m_model->imageAt(row);
+    menu.addAction(tr("Edit (paint a mask)…"), this, [this, image] { Q_EMIT editRequested(image.path, image.id); });
+    menu.addAction(tr("Make variations"), this, [this, image] { Q_EMIT variationRequested(image.path, image.id); });
+    menu.addAction(tr("Show lineage…"), this, [this, image] { Q_EMIT lineageRequested(image.id); });
+    if (image.edit.contains(u"composite_of"_s)) {
+        menu.addAction(tr("Show changes outside the mask (%1%)")
+                           .arg(image.edit.value(u"changed_outside_mask"_s).toDouble() * 100, 0, 'f', 1),
+                       this, [this, image] { Q_EMIT heatMapRequested(image.id); });
+    }
     if (rows.size() == 2) {
         menu.addAction(tr("Compare the two"), this, [this, rows] {
             CompareDialog dialog(m_model->imageAt(rows.at(0)), m_model->imageAt(rows.at(1)), this);

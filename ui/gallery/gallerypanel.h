@@ -34,6 +34,13 @@ public:
 Q_SIGNALS:
     void reuseRequested(const Atelier::ImageRequest &recipe);
     void imageActivated(const QString &path, const QString &caption);
+    // Paint a mask on the image and edit it, or make variations of it.
+    void editRequested(const QString &path, qint64 id);
+    void variationRequested(const QString &path, qint64 id);
+    // Where the image came from and what was made from it.
+    void lineageRequested(qint64 id);
+    // For an edit whose outside pixels were kept: where the model changed them.
+    void heatMapRequested(qint64 id);
 
 private:
     void applyFilter();

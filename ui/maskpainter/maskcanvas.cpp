@@ -1,0 +1,467 @@
+#include "maskcanvas.h"
+
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QNativeGestureEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Atelier {
+
+namespace {
+
+constexpr double MinimumZoom = 0.02;
+constexpr double MaximumZoom = 32.0;
+constexpr QRgb Tint = 0xffe0322d; // the overlay's colour: a red that reads on most images
+
+QBrush checkerboard()
+{
+    static const QPixmap tile = [] {
+        QPixmap pixmap(16, 16);
+        pixmap.fill(QColor(0xcc, 0xcc, 0xcc));
+        QPainter painter(&pixmap);
+        painter.fillRect(0, 0, 8, 8, QColor(0x99, 0x99, 0x99));
+        painter.fillRect(8, 8, 8, 8, QColor(0x99, 0x99, 0x99));
+        return pixmap;
+    }();
+    return QBrush(tile);
+}
+
+} // namespace
+
+MaskCanvas::MaskCanvas(MaskDocument *document, QWidget *parent) : QWidget(parent), m_document(document)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAttribute(Qt::WA_AcceptTouchEvents);
+    setCursor(Qt::CrossCursor);
+    setToolTip(tr("Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, P polygon; "
+                  "[ and ] brush size; M switches between the tinted mask and what the API will see; "
+                  "wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%."));
+    connect(m_document, &MaskDocument::changed, this, &MaskCanvas::documentChanged);
+}
+
+void MaskCanvas::setImage(const QImage &image)
+{
+    m_image = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    m_layer = QImage(m_image.size(), QImage::Format_ARGB32_Premultiplied);
+    m_path.clear();
+    m_dragging = false;
+    m_document->reset(m_image.size()); // emits changed(), which builds the layer
+    fitToWindow();
+}
+
+void MaskCanvas::setTool(Tool tool)
+{
+    if (m_tool == tool)
+        return;
+    m_tool = tool;
+    m_path.clear();
+    m_dragging = false;
+    update();
+    Q_EMIT toolChanged(tool);
+}
+
+void MaskCanvas::setView(View view)
+{
+    m_view = view;
+    rebuildLayers(m_image.rect());
+    update();
+}
+
+void MaskCanvas::setOverlayOpacity(double opacity)
+{
+    m_overlayOpacity = std::clamp(opacity, 0.0, 1.0);
+    if (m_view == View::Overlay) {
+        rebuildLayers(m_image.rect());
+        update();
+    }
+}
+
+void MaskCanvas::documentChanged(const QRect &imageRect)
+{
+    rebuildLayers(imageRect);
+    update(widgetRectFor(imageRect));
+}
+
+void MaskCanvas::rebuildLayers(const QRect &imageRect)
+{
+    const QRect rect = imageRect.intersected(m_image.rect());
+    if (rect.isEmpty() || m_document->size() != m_image.size())
+        return;
+    const QImage &coverage = m_document->coverage();
+    const int opacity = int(m_overlayOpacity * 256);
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        const uchar *mask = coverage.constScanLine(y);
+        const auto *source = reinterpret_cast<const QRgb *>(m_image.constScanLine(y));
+        auto *out = reinterpret_cast<QRgb *>(m_layer.scanLine(y));
+        if (m_view == View::Overlay) {
+            for (int x = rect.left(); x <= rect.right(); ++x) {
+                const int alpha = (mask[x] * opacity) >> 8;
+                out[x] = qRgba(qRed(Tint) * alpha / 255, qGreen(Tint) * alpha / 255, qBlue(Tint) * alpha / 255, alpha);
+            }
+        } else {
+            for (int x = rect.left(); x <= rect.right(); ++x) {
+                const int keep = 255 - mask[x];
+                const QRgb p = source[x]; // premultiplied: scale every channel
+                out[x] = qRgba(qRed(p) * keep / 255, qGreen(p) * keep / 255, qBlue(p) * keep / 255, qAlpha(p) * keep / 255);
+            }
+        }
+    }
+}
+
+QRect MaskCanvas::widgetRectFor(const QRectF &imageRect) const
+{
+    const QRectF mapped(toWidget(imageRect.topLeft()), toWidget(imageRect.bottomRight() + QPointF(1, 1)));
+    return mapped.toAlignedRect().adjusted(-2, -2, 2, 2);
+}
+
+QPointF MaskCanvas::toImage(const QPointF &widgetPosition) const
+{
+    return (widgetPosition - m_offset) / m_zoom;
+}
+
+QPointF MaskCanvas::toWidget(const QPointF &imagePosition) const
+{
+    return imagePosition * m_zoom + m_offset;
+}
+
+void MaskCanvas::setZoom(double zoom, const QPointF &anchor)
+{
+    zoom = std::clamp(zoom, MinimumZoom, MaximumZoom);
+    const QPointF pivot = anchor.x() < 0 ? QPointF(width() / 2.0, height() / 2.0) : anchor;
+    const QPointF imagePoint = toImage(pivot);
+    m_zoom = zoom;
+    m_offset = pivot - imagePoint * m_zoom;
+    m_fitting = false;
+    clampOffset();
+    update();
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+void MaskCanvas::fitToWindow()
+{
+    m_fitting = true;
+    if (m_image.isNull() || width() <= 0 || height() <= 0)
+        return;
+    m_zoom = std::min({double(width()) / m_image.width(), double(height()) / m_image.height(), MaximumZoom});
+    m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0, (height() - m_image.height() * m_zoom) / 2.0);
+    update();
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+void MaskCanvas::actualSize()
+{
+    setZoom(1.0);
+}
+
+void MaskCanvas::clampOffset()
+{
+    // Keep at least a quarter of the view on the image, so it cannot be lost off-screen.
+    const QSizeF shown = QSizeF(m_image.size()) * m_zoom;
+    const double marginX = width() * 0.75;
+    const double marginY = height() * 0.75;
+    m_offset.setX(std::clamp(m_offset.x(), -shown.width() + width() - marginX, marginX));
+    m_offset.setY(std::clamp(m_offset.y(), -shown.height() + height() - marginY, marginY));
+}
+
+void MaskCanvas::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_fitting)
+        fitToWindow();
+}
+
+void MaskCanvas::paintEvent(QPaintEvent *event)
+{
+    QPainter painter(this);
+    const QRect exposed = event->rect();
+    painter.fillRect(exposed, palette().color(QPalette::Dark));
+    if (m_image.isNull()) {
+        painter.setPen(palette().color(QPalette::BrightText));
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Open an image to paint a mask on: Edit an image… in the File menu, Edit in the "
+                            "gallery's menu, or drop a file here."));
+        return;
+    }
+    const QRectF imageOnScreen(m_offset, QSizeF(m_image.size()) * m_zoom);
+    const QRectF target = imageOnScreen.intersected(QRectF(exposed));
+    if (!target.isEmpty()) {
+        const QRectF source(toImage(target.topLeft()), target.size() / m_zoom);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
+        if (m_view == View::Result) {
+            painter.fillRect(target, checkerboard());
+            painter.drawImage(target, m_layer, source);
+        } else {
+            painter.drawImage(target, m_image, source);
+            painter.drawImage(target, m_layer, source);
+        }
+    }
+
+    // What the current tool is about to do.
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPen outline(Qt::white, 1.5, Qt::DashLine);
+    painter.setPen(outline);
+    painter.setBrush(Qt::NoBrush);
+    if (m_dragging && (m_tool == Tool::Rectangle || m_tool == Tool::Ellipse)) {
+        const QRectF box = QRectF(toWidget(m_dragStart), toWidget(m_dragNow)).normalized();
+        if (m_tool == Tool::Rectangle)
+            painter.drawRect(box);
+        else
+            painter.drawEllipse(box);
+    }
+    if (!m_path.isEmpty()) {
+        QPolygonF shown;
+        for (const QPointF &point : std::as_const(m_path))
+            shown.append(toWidget(point));
+        if (m_tool == Tool::Polygon && m_cursor.x() >= 0)
+            shown.append(m_cursor);
+        painter.drawPolyline(shown);
+    }
+    if ((m_tool == Tool::Brush || m_tool == Tool::Eraser) && m_cursor.x() >= 0 && !m_panning) {
+        const double radius = m_document->brushDiameter() * m_zoom / 2.0;
+        painter.setPen(QPen(Qt::black, 1.0));
+        painter.drawEllipse(m_cursor, radius + 1, radius + 1);
+        painter.setPen(QPen(Qt::white, 1.0));
+        painter.drawEllipse(m_cursor, radius, radius);
+    }
+}
+
+void MaskCanvas::updateCursorOutline(const QPointF &position)
+{
+    const double radius = m_document->brushDiameter() * m_zoom / 2.0 + 3;
+    const auto around = [radius](const QPointF &centre) {
+        return QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)).toAlignedRect();
+    };
+    if (m_cursor.x() >= 0)
+        update(around(m_cursor));
+    m_cursor = position;
+    if (m_cursor.x() >= 0)
+        update(around(m_cursor));
+}
+
+MaskDocument::Mode MaskCanvas::shapeMode(Qt::KeyboardModifiers modifiers) const
+{
+    const bool subtract = m_subtract != bool(modifiers & Qt::AltModifier);
+    return subtract ? MaskDocument::Mode::Subtract : MaskDocument::Mode::Add;
+}
+
+void MaskCanvas::mousePressEvent(QMouseEvent *event)
+{
+    setFocus(Qt::MouseFocusReason);
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_panStart = event->position();
+        m_offsetAtPanStart = m_offset;
+        setCursor(Qt::ClosedHandCursor);
+        return;
+    }
+    if (event->button() != Qt::LeftButton || m_image.isNull())
+        return;
+    const QPointF at = toImage(event->position());
+    switch (m_tool) {
+    case Tool::Brush:
+    case Tool::Eraser: {
+        const bool erase = (m_tool == Tool::Eraser) != bool(event->modifiers() & Qt::AltModifier);
+        m_document->beginStroke(at, erase ? MaskDocument::Mode::Subtract : MaskDocument::Mode::Add);
+        break;
+    }
+    case Tool::Rectangle:
+    case Tool::Ellipse:
+        m_dragging = true;
+        m_dragStart = m_dragNow = at;
+        break;
+    case Tool::Lasso:
+        m_path = QPolygonF({at});
+        break;
+    case Tool::Polygon:
+        m_path.append(at);
+        update();
+        break;
+    }
+}
+
+void MaskCanvas::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_offset = m_offsetAtPanStart + (event->position() - m_panStart);
+        m_fitting = false;
+        clampOffset();
+        update();
+        return;
+    }
+    updateCursorOutline(event->position());
+    const QPointF at = toImage(event->position());
+    if (m_document->isStroking()) {
+        m_document->strokeTo(at);
+    } else if (m_dragging) {
+        const QRect before = widgetRectFor(QRectF(m_dragStart, m_dragNow).normalized());
+        m_dragNow = at;
+        update(before | widgetRectFor(QRectF(m_dragStart, m_dragNow).normalized()));
+    } else if (m_tool == Tool::Lasso && (event->buttons() & Qt::LeftButton) && !m_path.isEmpty()) {
+        const QRect before = widgetRectFor(QRectF(m_path.constLast(), at).normalized());
+        m_path.append(at);
+        update(before);
+    } else if (m_tool == Tool::Polygon && !m_path.isEmpty()) {
+        update();
+    }
+}
+
+void MaskCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        m_panning = false;
+        setCursor(m_spaceHeld ? Qt::OpenHandCursor : Qt::CrossCursor);
+        return;
+    }
+    if (event->button() != Qt::LeftButton)
+        return;
+    if (m_document->isStroking()) {
+        m_document->endStroke();
+    } else if (m_dragging) {
+        m_dragging = false;
+        const QRectF box = QRectF(m_dragStart, toImage(event->position())).normalized();
+        if (m_tool == Tool::Rectangle)
+            m_document->fillRectangle(box, shapeMode(event->modifiers()));
+        else
+            m_document->fillEllipse(box, shapeMode(event->modifiers()));
+        update();
+    } else if (m_tool == Tool::Lasso && m_path.size() > 2) {
+        const QPolygonF lasso = m_path;
+        m_path.clear();
+        m_document->fillPolygon(lasso, shapeMode(event->modifiers()));
+        update();
+    } else if (m_tool == Tool::Lasso) {
+        m_path.clear();
+    }
+}
+
+void MaskCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (m_tool == Tool::Polygon && event->button() == Qt::LeftButton)
+        finishPolygon();
+    else
+        QWidget::mouseDoubleClickEvent(event);
+}
+
+void MaskCanvas::finishPolygon()
+{
+    const QPolygonF polygon = m_path;
+    m_path.clear();
+    if (polygon.size() > 2)
+        m_document->fillPolygon(polygon, shapeMode(QGuiApplication::keyboardModifiers()));
+    update();
+}
+
+void MaskCanvas::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0.0) {
+        event->ignore();
+        return;
+    }
+    setZoom(m_zoom * std::pow(1.25, steps), event->position());
+    event->accept();
+}
+
+bool MaskCanvas::event(QEvent *event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto *gesture = static_cast<QNativeGestureEvent *>(event);
+        if (gesture->gestureType() == Qt::ZoomNativeGesture) {
+            setZoom(m_zoom * (1.0 + gesture->value()), gesture->position());
+            return true;
+        }
+    }
+    return QWidget::event(event);
+}
+
+void MaskCanvas::keyPressEvent(QKeyEvent *event)
+{
+    const bool control = event->modifiers() & Qt::ControlModifier;
+    if (control && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        Q_EMIT sendRequested();
+        return;
+    }
+    if (control) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) {
+            m_spaceHeld = true;
+            setCursor(Qt::OpenHandCursor);
+        }
+        return;
+    case Qt::Key_BracketLeft:
+        m_document->setBrushDiameter(std::max(1.0, std::round(m_document->brushDiameter() / 1.2)));
+        updateCursorOutline(m_cursor);
+        update();
+        return;
+    case Qt::Key_BracketRight:
+        m_document->setBrushDiameter(std::round(m_document->brushDiameter() * 1.2) + 1);
+        update();
+        return;
+    case Qt::Key_B: setTool(Tool::Brush); return;
+    case Qt::Key_E: setTool(Tool::Eraser); return;
+    case Qt::Key_R: setTool(Tool::Rectangle); return;
+    case Qt::Key_O: setTool(Tool::Ellipse); return;
+    case Qt::Key_L: setTool(Tool::Lasso); return;
+    case Qt::Key_P: setTool(Tool::Polygon); return;
+    case Qt::Key_M: setView(m_view == View::Overlay ? View::Result : View::Overlay); return;
+    case Qt::Key_F: fitToWindow(); return;
+    case Qt::Key_1: actualSize(); return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_tool == Tool::Polygon) {
+            finishPolygon();
+            return;
+        }
+        break;
+    case Qt::Key_Escape:
+        if (!m_path.isEmpty() || m_dragging) {
+            m_path.clear();
+            m_dragging = false;
+            update();
+            return;
+        }
+        break;
+    case Qt::Key_Backspace:
+        if (m_tool == Tool::Polygon && !m_path.isEmpty()) {
+            m_path.removeLast();
+            update();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void MaskCanvas::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        if (!m_panning)
+            setCursor(Qt::CrossCursor);
+        return;
+    }
+    QWidget::keyReleaseEvent(event);
+}
+
+void MaskCanvas::leaveEvent(QEvent *event)
+{
+    updateCursorOutline(QPointF(-1, -1));
+    QWidget::leaveEvent(event);
+}
+
+} // namespace Atelier

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "mask/maskdocument.h"
+
+#include <QImage>
+#include <QPointer>
+#include <QPolygonF>
+#include <QWidget>
+
+namespace Atelier {
+
+// The image being edited with its mask over it: paint with the mouse or a pen, zoom (wheel,
+// pinch, fit, 100%) and pan (space-drag or the middle button). Only dirty rectangles are
+// repainted, and paintEvent draws only the part of the image under event->rect().
+class MaskCanvas final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MaskCanvas)
+
+public:
+    enum class Tool { Brush, Eraser, Rectangle, Ellipse, Lasso, Polygon };
+    enum class View { Overlay, Result }; // tinted mask, or the transparent image the API sees
+
+    explicit MaskCanvas(MaskDocument *document, QWidget *parent = nullptr);
+
+    // The image to paint on; the document is reset to its size.
+    void setImage(const QImage &image);
+    const QImage &image() const { return m_image; }
+
+    void setTool(Tool tool);
+    Tool tool() const { return m_tool; }
+    // Shapes take away from the mask instead of adding (Alt does the same while held).
+    void setSubtract(bool subtract) { m_subtract = subtract; }
+    bool subtract() const { return m_subtract; }
+    void setView(View view);
+    View view() const { return m_view; }
+    void setOverlayOpacity(double opacity); // 0..1
+    double overlayOpacity() const { return m_overlayOpacity; }
+
+    double zoom() const { return m_zoom; }
+    void setZoom(double zoom, const QPointF &anchor = QPointF(-1, -1));
+    void fitToWindow();
+    void actualSize();
+    bool isFitting() const { return m_fitting; }
+    // Image coordinates of a widget position, and back.
+    QPointF toImage(const QPointF &widgetPosition) const;
+    QPointF toWidget(const QPointF &imagePosition) const;
+
+    QSize sizeHint() const override { return {640, 480}; }
+
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+    void toolChanged(Atelier::MaskCanvas::Tool tool);
+    // Ctrl+Return: the user wants the edit sent.
+    void sendRequested();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void documentChanged(const QRect &imageRect);
+    void rebuildLayers(const QRect &imageRect);
+    QRect widgetRectFor(const QRectF &imageRect) const;
+    void clampOffset();
+    MaskDocument::Mode shapeMode(Qt::KeyboardModifiers modifiers) const;
+    void finishPolygon();
+    void updateCursorOutline(const QPointF &position);
+
+    QPointer<MaskDocument> m_document;
+    QImage m_image; // ARGB32_Premultiplied
+    QImage m_layer; // what is drawn over/instead of the image, per view; same size
+    Tool m_tool = Tool::Brush;
+    View m_view = View::Overlay;
+    bool m_subtract = false;
+    double m_overlayOpacity = 0.5;
+
+    double m_zoom = 1.0;
+    QPointF m_offset; // widget position of the image's top-left corner
+    bool m_fitting = true;
+
+    bool m_spaceHeld = false;
+    bool m_panning = false;
+    QPointF m_panStart;
+    QPointF m_offsetAtPanStart;
+
+    bool m_dragging = false;
+    QPointF m_dragStart; // image coordinates
+    QPointF m_dragNow;
+    QPolygonF m_path; // lasso points, or the polygon so far
+    QPointF m_cursor{-1, -1}; // widget coordinates, for the brush outline
+};
+
+} // namespace Atelier

@@ -1,0 +1,293 @@
+#include "maskpainter.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QImageReader>
+#include <QLabel>
+#include <QSaveFile>
+#include <QSlider>
+#include <QSpinBox>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+constexpr QSize LargestCanvas(3840, 2160);
+
+} // namespace
+
+MaskPainter::MaskPainter(QWidget *parent)
+    : QWidget(parent), m_document(new MaskDocument(this)), m_canvas(new MaskCanvas(m_document, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto *bar = new QToolBar(this);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    buildToolBar(bar);
+    layout->addWidget(bar);
+    layout->addWidget(m_canvas, 1);
+    m_state = new QLabel(this);
+    layout->addWidget(m_state);
+    connect(m_canvas, &MaskCanvas::sendRequested, this, &MaskPainter::sendRequested);
+    connect(m_canvas, &MaskCanvas::zoomChanged, this, &MaskPainter::showState);
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &MaskPainter::showState);
+    connect(m_canvas, &MaskCanvas::toolChanged, this, [this](MaskCanvas::Tool tool) {
+        const QList<QAction *> actions = m_tools->actions();
+        actions.at(int(tool))->setChecked(true);
+        showState();
+    });
+    showState();
+}
+
+void MaskPainter::buildToolBar(QToolBar *bar)
+{
+    m_tools = new QActionGroup(this);
+    const struct
+    {
+        QString text;
+        QString tip;
+        MaskCanvas::Tool tool;
+    } tools[] = {
+        {tr("Brush"), tr("Paint where the image may change (B)."), MaskCanvas::Tool::Brush},
+        {tr("Eraser"), tr("Take paint away (E); Alt swaps brush and eraser."), MaskCanvas::Tool::Eraser},
+        {tr("Rect"), tr("Drag a rectangle (R); Alt subtracts."), MaskCanvas::Tool::Rectangle},
+        {tr("Ellipse"), tr("Drag an ellipse (O); Alt subtracts."), MaskCanvas::Tool::Ellipse},
+        {tr("Lasso"), tr("Draw around an area freehand (L); Alt subtracts."), MaskCanvas::Tool::Lasso},
+        {tr("Polygon"), tr("Click the corners, double-click or Return to fill (P); Alt subtracts."), MaskCanvas::Tool::Polygon},
+    };
+    for (const auto &tool : tools) {
+        QAction *action = bar->addAction(tool.text);
+        action->setToolTip(tool.tip);
+        action->setCheckable(true);
+        action->setChecked(tool.tool == MaskCanvas::Tool::Brush);
+        m_tools->addAction(action);
+        const MaskCanvas::Tool which = tool.tool;
+        connect(action, &QAction::triggered, this, [this, which] {
+            m_canvas->setTool(which);
+            m_canvas->setFocus();
+        });
+    }
+    QAction *subtract = bar->addAction(tr("Subtract"));
+    subtract->setCheckable(true);
+    subtract->setToolTip(tr("Shapes take away from the mask instead of adding to it."));
+    connect(subtract, &QAction::toggled, m_canvas, &MaskCanvas::setSubtract);
+    bar->addSeparator();
+
+    m_size = new QSpinBox(bar);
+    m_size->setRange(1, 2000);
+    m_size->setSuffix(tr(" px"));
+    m_size->setValue(int(m_document->brushDiameter()));
+    m_size->setToolTip(tr("Brush size in image pixels; [ and ] change it."));
+    bar->addWidget(new QLabel(tr(" Size "), bar));
+    bar->addWidget(m_size);
+    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) {
+        m_document->setBrushDiameter(value);
+        m_canvas->update();
+    });
+    m_hardness = new QSpinBox(bar);
+    m_hardness->setRange(0, 100);
+    m_hardness->setSuffix(u"%"_s);
+    m_hardness->setValue(int(m_document->brushHardness() * 100));
+    m_hardness->setToolTip(tr("100% paints a crisp edge; lower values fade out towards the edge."));
+    bar->addWidget(new QLabel(tr(" Hardness "), bar));
+    bar->addWidget(m_hardness);
+    connect(m_hardness, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushHardness(value / 100.0); });
+    m_opacity = new QSlider(Qt::Horizontal, bar);
+    m_opacity->setRange(10, 100);
+    m_opacity->setValue(50);
+    m_opacity->setMaximumWidth(90);
+    m_opacity->setToolTip(tr("How strongly the mask tints the image."));
+    bar->addWidget(new QLabel(tr(" Tint "), bar));
+    bar->addWidget(m_opacity);
+    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
+    QAction *view = bar->addAction(tr("API view"));
+    view->setCheckable(true);
+    view->setToolTip(tr("Show the image as the API will see it, the area to change transparent (M)."));
+    connect(view, &QAction::toggled, this, [this](bool on) {
+        m_canvas->setView(on ? MaskCanvas::View::Result : MaskCanvas::View::Overlay);
+    });
+    connect(m_canvas, &MaskCanvas::zoomChanged, view, [this, view] {
+        const QSignalBlocker blocker(view);
+        view->setChecked(m_canvas->view() == MaskCanvas::View::Result);
+    });
+    bar->addSeparator();
+
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    bar->addAction(undo);
+    bar->addAction(redo);
+    addAction(undo);
+    addAction(redo);
+
+    auto *more = new QToolButton(bar);
+    more->setText(tr("Mask"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    more->setToolTip(tr("Fill, clear, invert, feather, import and export the mask."));
+    more->addAction(tr("Fill all"), m_document, &MaskDocument::fillAll);
+    more->addAction(tr("Clear"), m_document, &MaskDocument::clear);
+    QAction *invert = new QAction(tr("Invert"), this);
+    invert->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    invert->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(invert, &QAction::triggered, m_document, &MaskDocument::invert);
+    more->addAction(invert);
+    addAction(invert);
+    more->addAction(tr("Grow, shrink, feather…"), this, &MaskPainter::feather);
+    more->addAction(tr("Import mask…"), this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import a mask"), QString(),
+                                                          tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
+        QString error;
+        if (!file.isEmpty() && !importMask(file, &error))
+            Q_EMIT statusMessage(error);
+    });
+    more->addAction(tr("Export mask…"), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the mask"), QString(), tr("PNG images (*.png)"));
+        if (file.isEmpty())
+            return;
+        if (apiMask().save(file, "PNG"))
+            Q_EMIT statusMessage(tr("Saved the mask as the API takes it to %1.").arg(file));
+        else
+            Q_EMIT statusMessage(tr("The mask could not be saved to %1; choose another folder.").arg(file));
+    });
+    bar->addWidget(more);
+    bar->addSeparator();
+    bar->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)->setToolTip(tr("Fit the image in the view (F)."));
+    bar->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)->setToolTip(tr("One image pixel per screen pixel (1)."));
+}
+
+bool MaskPainter::openImage(const QString &path, QString *error)
+{
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        *error = tr("%1 cannot be opened for painting: %2.").arg(QFileInfo(path).fileName(), reader.errorString());
+        return false;
+    }
+    m_path = path;
+    m_sourceSize = image.size();
+    const bool tooLarge = image.width() > LargestCanvas.width() || image.height() > LargestCanvas.height();
+    m_canvas->setImage(tooLarge ? image.scaled(LargestCanvas, Qt::KeepAspectRatio, Qt::SmoothTransformation) : image);
+    m_canvas->setTool(MaskCanvas::Tool::Brush);
+    m_tools->actions().constFirst()->setChecked(true);
+    // A brush about 1/20 of the image: big enough to be quick, small enough to be precise.
+    m_size->setValue(std::max(8, std::min(image.width(), image.height()) / 20));
+    if (tooLarge)
+        Q_EMIT statusMessage(tr("%1 is %2x%3; it is painted at %4x%5 and the mask is scaled back up when sent.")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(image.width())
+                                 .arg(image.height())
+                                 .arg(m_document->size().width())
+                                 .arg(m_document->size().height()));
+    showState();
+    Q_EMIT imageOpened(path);
+    return true;
+}
+
+void MaskPainter::close()
+{
+    m_path.clear();
+    m_sourceSize = QSize();
+    m_canvas->setImage(QImage());
+    showState();
+}
+
+bool MaskPainter::hasMask() const
+{
+    return hasImage() && !m_document->isEmpty();
+}
+
+bool MaskPainter::importMask(const QString &path, QString *error)
+{
+    QString note;
+    if (!m_document->importMask(QImage(path), error, &note))
+        return false;
+    Q_EMIT statusMessage(note.isEmpty() ? tr("Mask imported from %1.").arg(QFileInfo(path).fileName()) : note);
+    return true;
+}
+
+QImage MaskPainter::apiMask() const
+{
+    const QImage mask = m_document->apiMask();
+    return mask.size() == m_sourceSize ? mask : mask.scaled(m_sourceSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+QString MaskPainter::saveApiMask(const QString &folder, QString *error) const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    apiMask().save(&buffer, "PNG");
+    if (!QDir().mkpath(folder)) {
+        *error = tr("The folder %1 cannot be created.").arg(folder);
+        return {};
+    }
+    const QString path = QDir(folder).filePath(
+        u"mask-"_s + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24)) + u".png"_s);
+    if (QFileInfo::exists(path))
+        return path;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = tr("The mask cannot be written to %1: %2.").arg(path, file.errorString());
+        return {};
+    }
+    return path;
+}
+
+void MaskPainter::feather()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Grow, shrink, feather"));
+    auto *form = new QFormLayout(&dialog);
+    auto *grow = new QSpinBox(&dialog);
+    grow->setRange(-500, 500);
+    grow->setSuffix(tr(" px"));
+    grow->setToolTip(tr("Positive grows the painted area, negative shrinks it."));
+    auto *blur = new QSpinBox(&dialog);
+    blur->setRange(0, 500);
+    blur->setValue(8);
+    blur->setSuffix(tr(" px"));
+    blur->setToolTip(tr("How wide the soft edge is."));
+    form->addRow(tr("Grow (negative: shrink)"), grow);
+    form->addRow(tr("Soft edge"), blur);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        m_document->feather(grow->value(), blur->value());
+}
+
+void MaskPainter::showState()
+{
+    if (!hasImage()) {
+        m_state->setText(tr("No image: open one to edit (File ▸ Edit an image…, or Edit in the gallery)."));
+        return;
+    }
+    m_state->setText(tr("%1 · %2x%3 · zoom %4% · %5% of the image may change · %6 steps to undo")
+                         .arg(QFileInfo(m_path).fileName())
+                         .arg(m_sourceSize.width())
+                         .arg(m_sourceSize.height())
+                         .arg(qRound(m_canvas->zoom() * 100))
+                         .arg(m_document->coveredFraction() * 100, 0, 'f', 1)
+                         .arg(m_document->undoStack()->index()));
+}
+
+} // namespace Atelier
