@@ -4,6 +4,8 @@
 #include "library/exporter.h"
 #include "library/librarymodel.h"
 #include "mainwindow.h"
+#include "maskpainter/maskcanvas.h"
+#include "maskpainter/maskpainter.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
@@ -20,6 +22,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,6 +83,84 @@ private Q_SLOTS:
         m_session.reset();
         m_server.reset();
         m_library.reset();
+    }
+
+    void paintedEditSendsTheMaskAndKeepsTheRest()
+    {
+        // The image to edit and a second reference.
+        QImage photo(96, 64, QImage::Format_RGB32);
+        for (int y = 0; y < 64; ++y)
+            for (int x = 0; x < 96; ++x)
+                photo.setPixel(x, y, qRgb(x * 2, 200 - y * 2, 60));
+        QTemporaryDir outside;
+        const QString first = outside.filePath(u"photo.png"_s);
+        const QString second = outside.filePath(u"style.png"_s);
+        QVERIFY(photo.save(first));
+        QVERIFY(photo.mirrored(true, false).save(second));
+        m_server->setImageSize(QSize(96, 64));
+
+        QVERIFY(m_window->openForEdit(first));
+        QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
+        m_window->parameterPanel()->applyRequest([] {
+            ImageRequest request;
+            request.endpoint = Endpoint::Edits;
+            request.model = u"gpt-image-1.5"_s;
+            return request;
+        }());
+        // Paint the left third with a drag on the canvas.
+        MaskCanvas *canvas = m_window->maskPainter()->canvas();
+        m_window->maskPainter()->document()->setBrushDiameter(24);
+        m_window->maskPainter()->document()->setBrushHardness(1.0);
+        const QPoint from = canvas->toWidget(QPointF(16, 8)).toPoint();
+        const QPoint to = canvas->toWidget(QPointF(16, 56)).toPoint();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 8; ++i) {
+            const QPoint at = from + (to - from) * i / 8;
+            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(canvas, &move);
+        }
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        QVERIFY(m_window->maskPainter()->hasMask());
+        // A second reference behind the first.
+        m_window->openImages({second});
+        m_window->promptEditor()->setPrompt(u"a red lighthouse on the left"_s);
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+
+        // Ctrl+Return in the canvas sends the edit.
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 10000);
+        const RecordedRequest &sent = m_server->requests().first();
+        QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u'\n')));
+        QVERIFY(sent.path.endsWith(u"/images/edits"_s));
+        int images = 0;
+        for (const ReceivedPart &part : sent.parts)
+            images += part.name == u"image[]"_s ? 1 : 0;
+        QCOMPARE(images, 2);
+        const ReceivedPart *mask = sent.part(u"mask"_s);
+        QVERIFY(mask);
+        const QImage received = QImage::fromData(mask->data, "PNG");
+        QCOMPARE(received.size(), QSize(96, 64)); // the first image's size
+        QVERIFY(received.hasAlphaChannel());
+        QCOMPARE(qAlpha(received.pixel(16, 32)), 0); // painted: transparent
+        QCOMPARE(qAlpha(received.pixel(80, 32)), 255); // not painted: opaque
+
+        // The composite keeps the original outside the mask; the raw output stays too.
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
+        const QList<LibraryImage> images2 = m_session->library().query({});
+        const auto composite = std::find_if(images2.cbegin(), images2.cend(), [](const LibraryImage &image) {
+            return image.edit.contains(u"composite_of"_s);
+        });
+        QVERIFY(composite != images2.cend());
+        const QImage kept(composite->path);
+        for (int y = 0; y < 64; y += 9)
+            QCOMPARE(kept.pixel(90, y), photo.pixel(90, y));
+        // Reopening the edit restores its mask in the painter.
+        m_window->maskPainter()->document()->clear();
+        QVERIFY(!m_window->maskPainter()->hasMask());
+        QMetaObject::invokeMethod(m_window->gallery(), "reuseRequested", Q_ARG(Atelier::ImageRequest, composite->request));
+        QVERIFY(m_window->maskPainter()->hasMask());
+        QCOMPARE(m_window->maskPainter()->document()->coverage().constScanLine(32)[16], uchar(255));
     }
 
     void startsReadyToType()

@@ -1,0 +1,168 @@
+#include "maskpainter/maskcanvas.h"
+#include "maskpainter/maskpainter.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Atelier;
+
+namespace {
+
+int coverageAt(const MaskDocument *document, const QPointF &imagePoint)
+{
+    return document->coverage().constScanLine(int(imagePoint.y()))[int(imagePoint.x())];
+}
+
+} // namespace
+
+class TestMaskPainter : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_imagePath;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QImage image(400, 300, QImage::Format_RGB32);
+        image.fill(qRgb(20, 120, 200));
+        m_imagePath = m_dir.filePath(QStringLiteral("photo.png"));
+        QVERIFY(image.save(m_imagePath));
+    }
+
+    void dragPaintsUnderThePointer()
+    {
+        MaskPainter painter;
+        painter.resize(800, 600);
+        painter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&painter));
+        QString error;
+        QVERIFY2(painter.openImage(m_imagePath, &error), qPrintable(error));
+        MaskCanvas *canvas = painter.canvas();
+        QCOMPARE(canvas->tool(), MaskCanvas::Tool::Brush); // the brush is ready when the canvas opens
+        painter.document()->setBrushDiameter(20);
+        painter.document()->setBrushHardness(1.0);
+
+        // Drag from a quarter to three quarters across, half-way down the image.
+        const QPoint from = canvas->toWidget(QPointF(100, 150)).toPoint();
+        const QPoint to = canvas->toWidget(QPointF(300, 150)).toPoint();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        for (int i = 1; i <= 10; ++i) {
+            const QPoint at = from + (to - from) * i / 10;
+            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(canvas, &move);
+        }
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+
+        MaskDocument *document = painter.document();
+        for (int x = 110; x <= 290; x += 20)
+            QCOMPARE(coverageAt(document, canvas->toImage(canvas->toWidget(QPointF(x, 150)))), 255);
+        QCOMPARE(coverageAt(document, QPointF(200, 200)), 0);
+        QCOMPARE(coverageAt(document, QPointF(50, 150)), 0);
+        QCOMPARE(document->undoStack()->count(), 1);
+
+        // The API mask: transparent where painted, opaque elsewhere, the image's size.
+        const QImage mask = painter.apiMask();
+        QCOMPARE(mask.size(), QSize(400, 300));
+        QCOMPARE(qAlpha(mask.pixel(200, 150)), 0);
+        QCOMPARE(qAlpha(mask.pixel(200, 250)), 255);
+
+        // Ctrl+Z undoes the stroke.
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(document->isEmpty());
+        QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!document->isEmpty());
+    }
+
+    void eraserAndShapes()
+    {
+        MaskPainter painter;
+        painter.resize(800, 600);
+        painter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&painter));
+        QString error;
+        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskCanvas *canvas = painter.canvas();
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_R);
+        QCOMPARE(canvas->tool(), MaskCanvas::Tool::Rectangle);
+        QTest::mousePress(canvas, Qt::LeftButton, {}, canvas->toWidget(QPointF(50, 50)).toPoint());
+        QMouseEvent move(QEvent::MouseMove, canvas->toWidget(QPointF(150, 120)), canvas->mapToGlobal(canvas->toWidget(QPointF(150, 120))),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(canvas, &move);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, canvas->toWidget(QPointF(150, 120)).toPoint());
+        QCOMPARE(coverageAt(painter.document(), QPointF(100, 85)), 255);
+        QCOMPARE(coverageAt(painter.document(), QPointF(200, 85)), 0);
+
+        QTest::keyClick(canvas, Qt::Key_E);
+        QCOMPARE(canvas->tool(), MaskCanvas::Tool::Eraser);
+        painter.document()->setBrushDiameter(10);
+        const QPoint at = canvas->toWidget(QPointF(100, 85)).toPoint();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, at);
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, at);
+        QCOMPARE(coverageAt(painter.document(), canvas->toImage(at)), 0);
+    }
+
+    void keysChangeBrushViewAndSend()
+    {
+        MaskPainter painter;
+        painter.resize(800, 600);
+        painter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&painter));
+        QString error;
+        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskCanvas *canvas = painter.canvas();
+        canvas->setFocus();
+        const double size = painter.document()->brushDiameter();
+        QTest::keyClick(canvas, Qt::Key_BracketRight);
+        QVERIFY(painter.document()->brushDiameter() > size);
+        QTest::keyClick(canvas, Qt::Key_BracketLeft);
+        QTest::keyClick(canvas, Qt::Key_BracketLeft);
+        QVERIFY(painter.document()->brushDiameter() < size);
+        QCOMPARE(canvas->view(), MaskCanvas::View::Overlay);
+        QTest::keyClick(canvas, Qt::Key_M);
+        QCOMPARE(canvas->view(), MaskCanvas::View::Result);
+        QTest::keyClick(canvas, Qt::Key_1);
+        QCOMPARE(canvas->zoom(), 1.0);
+        QTest::keyClick(canvas, Qt::Key_F);
+        QVERIFY(canvas->isFitting());
+        QSignalSpy send(&painter, &MaskPainter::sendRequested);
+        QTest::keyClick(canvas, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(send.count(), 1);
+    }
+
+    void wheelZoomsAroundThePointer()
+    {
+        MaskPainter painter;
+        painter.resize(800, 600);
+        painter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&painter));
+        QString error;
+        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskCanvas *canvas = painter.canvas();
+        const QPointF pointer = canvas->toWidget(QPointF(300, 100));
+        const double before = canvas->zoom();
+        QWheelEvent wheel(pointer, canvas->mapToGlobal(pointer), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &wheel);
+        QVERIFY(canvas->zoom() > before);
+        const QPointF still = canvas->toImage(pointer);
+        QVERIFY(qAbs(still.x() - 300) < 0.5 && qAbs(still.y() - 100) < 0.5); // the point under the pointer stays
+    }
+
+    void refusesWhatIsNotAnImage()
+    {
+        MaskPainter painter;
+        QString error;
+        QVERIFY(!painter.openImage(m_dir.filePath(QStringLiteral("missing.png")), &error));
+        QVERIFY(error.contains(QStringLiteral("missing.png")));
+        QVERIFY(!painter.hasImage());
+    }
+};
+
+QTEST_MAIN(TestMaskPainter)
+#include "tst_maskpainter.moc"
