@@ -288,6 +288,19 @@ private Q_SLOTS:
         QCOMPARE(QImage(images.last()).size(), QSize(40, 40));
     }
 
+    void aPastedImageWithNothingElseOpensInThePainter()
+    {
+        QImage pixels(48, 32, QImage::Format_RGB32);
+        pixels.fill(Qt::magenta);
+        QGuiApplication::clipboard()->setImage(pixels);
+        m_window->pasteImage();
+        QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Edits);
+        QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
+        QVERIFY(m_window->maskPainter()->hasImage());
+        QCOMPARE(m_window->maskPainter()->document()->size(), QSize(48, 32));
+        QCOMPARE(m_window->currentRequest().images, QStringList{m_window->maskPainter()->imagePath()});
+    }
+
     void presetsAndWildcardsShowWhatWillBeSent()
     {
         QSettings().setValue(u"presets/watercolour"_s, u"a watercolour of {prompt}, soft light"_s);

@@ -887,10 +887,12 @@ void MainWindow::takeMimeData(const QMimeData *mime)
                                    .filePath(u".pasted"_s);
         QDir().mkpath(folder);
         const QString path = QDir(folder).filePath(u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
-        if (image.save(path, "PNG"))
-            addReferences({path});
-        else
+        if (!image.save(path, "PNG"))
             statusBar()->showMessage(tr("The pasted image could not be saved to %1.").arg(folder), 8000);
+        else if (m_references->count() == 0)
+            openForEdit(path); // the first image of an edit: ready to paint its mask
+        else
+            addReferences({path});
         return;
     }
     statusBar()->showMessage(tr("There is no image to paste."), 5000);

@@ -51,7 +51,9 @@ MaskDocument::MaskDocument(QObject *parent) : QObject(parent)
 
 MaskDocument::~MaskDocument()
 {
-    // The commands point back at this document; drop them before the pixels go.
+    // The commands point back at this document; drop them before the pixels go, silently:
+    // whoever listens to the history may be half-destroyed already (the painter owning us).
+    const QSignalBlocker quiet(&m_undo);
     m_undo.clear();
 }
 
