@@ -11,6 +11,7 @@
 #include "prompt/prompteditor.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
+#include "widgetdrag.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -113,13 +114,7 @@ private Q_SLOTS:
         m_window->maskPainter()->document()->setBrushHardness(1.0);
         const QPoint from = canvas->toWidget(QPointF(16, 8)).toPoint();
         const QPoint to = canvas->toWidget(QPointF(16, 56)).toPoint();
-        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 8; ++i) {
-            const QPoint at = from + (to - from) * i / 8;
-            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(canvas, &move);
-        }
-        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        dragWithLeftButton(canvas, from, to, 8);
         QVERIFY(m_window->maskPainter()->hasMask());
         // A second reference behind the first.
         m_window->openImages({second});

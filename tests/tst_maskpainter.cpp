@@ -1,11 +1,13 @@
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
+#include "widgetdrag.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Atelier;
+using AtelierTest::dragWithLeftButton;
 
 namespace {
 
@@ -23,6 +25,7 @@ class TestMaskPainter : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_imagePath;
+    std::unique_ptr<MaskPainter> m_painter; // fresh for every test, showing the 400x300 image
 
 private Q_SLOTS:
     void initTestCase()
@@ -33,14 +36,21 @@ private Q_SLOTS:
         QVERIFY(image.save(m_imagePath));
     }
 
+    void init()
+    {
+        m_painter = std::make_unique<MaskPainter>();
+        m_painter->resize(800, 600);
+        m_painter->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_painter.get()));
+        QString error;
+        QVERIFY2(m_painter->openImage(m_imagePath, &error), qPrintable(error));
+    }
+
+    void cleanup() { m_painter.reset(); }
+
     void dragPaintsUnderThePointer()
     {
-        MaskPainter painter;
-        painter.resize(800, 600);
-        painter.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&painter));
-        QString error;
-        QVERIFY2(painter.openImage(m_imagePath, &error), qPrintable(error));
+        MaskPainter &painter = *m_painter;
         MaskCanvas *canvas = painter.canvas();
         QCOMPARE(canvas->tool(), MaskCanvas::Tool::Brush); // the brush is ready when the canvas opens
         painter.document()->setBrushDiameter(20);
@@ -49,13 +59,7 @@ private Q_SLOTS:
         // Drag from a quarter to three quarters across, half-way down the image.
         const QPoint from = canvas->toWidget(QPointF(100, 150)).toPoint();
         const QPoint to = canvas->toWidget(QPointF(300, 150)).toPoint();
-        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
-        for (int i = 1; i <= 10; ++i) {
-            const QPoint at = from + (to - from) * i / 10;
-            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-            QApplication::sendEvent(canvas, &move);
-        }
-        QTest::mouseRelease(canvas, Qt::LeftButton, {}, to);
+        dragWithLeftButton(canvas, from, to);
 
         MaskDocument *document = painter.document();
         for (int x = 110; x <= 290; x += 20)
@@ -80,21 +84,12 @@ private Q_SLOTS:
 
     void eraserAndShapes()
     {
-        MaskPainter painter;
-        painter.resize(800, 600);
-        painter.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&painter));
-        QString error;
-        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskPainter &painter = *m_painter;
         MaskCanvas *canvas = painter.canvas();
         canvas->setFocus();
         QTest::keyClick(canvas, Qt::Key_R);
         QCOMPARE(canvas->tool(), MaskCanvas::Tool::Rectangle);
-        QTest::mousePress(canvas, Qt::LeftButton, {}, canvas->toWidget(QPointF(50, 50)).toPoint());
-        QMouseEvent move(QEvent::MouseMove, canvas->toWidget(QPointF(150, 120)), canvas->mapToGlobal(canvas->toWidget(QPointF(150, 120))),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(canvas, &move);
-        QTest::mouseRelease(canvas, Qt::LeftButton, {}, canvas->toWidget(QPointF(150, 120)).toPoint());
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(50, 50)).toPoint(), canvas->toWidget(QPointF(150, 120)).toPoint());
         QCOMPARE(coverageAt(painter.document(), QPointF(100, 85)), 255);
         QCOMPARE(coverageAt(painter.document(), QPointF(200, 85)), 0);
 
@@ -109,12 +104,7 @@ private Q_SLOTS:
 
     void keysChangeBrushViewAndSend()
     {
-        MaskPainter painter;
-        painter.resize(800, 600);
-        painter.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&painter));
-        QString error;
-        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskPainter &painter = *m_painter;
         MaskCanvas *canvas = painter.canvas();
         canvas->setFocus();
         const double size = painter.document()->brushDiameter();
@@ -137,12 +127,7 @@ private Q_SLOTS:
 
     void wheelZoomsAroundThePointer()
     {
-        MaskPainter painter;
-        painter.resize(800, 600);
-        painter.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&painter));
-        QString error;
-        QVERIFY(painter.openImage(m_imagePath, &error));
+        MaskPainter &painter = *m_painter;
         MaskCanvas *canvas = painter.canvas();
         const QPointF pointer = canvas->toWidget(QPointF(300, 100));
         const double before = canvas->zoom();

@@ -62,6 +62,24 @@ QIcon thumbnail(const QImage &image, int size)
     return QIcon(QPixmap::fromImage(image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
+// A row of the reference list: the file name shown, the path kept.
+QListWidgetItem *referenceItem(const QString &path)
+{
+    auto *item = new QListWidgetItem(QFileInfo(path).fileName());
+    item->setData(Qt::UserRole, path);
+    item->setToolTip(path);
+    return item;
+}
+
+// The image with the compositor's heat map painted over it.
+QImage withHeatMap(const QImage &image, const QImage &heatMap)
+{
+    QImage overlay = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&overlay);
+    painter.drawImage(overlay.rect(), heatMap);
+    return overlay;
+}
+
 } // namespace
 
 MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(parent), m_session(session)
@@ -93,10 +111,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
                 if (kept) {
                     QImage shown(kept->path);
                     m_preview->setImage(shown, tr("Edit, outside the mask kept"));
-                    QImage overlay = shown.convertToFormat(QImage::Format_ARGB32_Premultiplied);
-                    QPainter painter(&overlay);
-                    painter.drawImage(overlay.rect(), heatMap);
-                    painter.end();
+                    const QImage overlay = withHeatMap(shown, heatMap);
                     auto *item = new QListWidgetItem(thumbnail(overlay, 72), tr("Changes outside"), m_filmstrip);
                     item->setData(Qt::UserRole, overlay);
                     item->setToolTip(tr("Red: where the model changed pixels outside the mask (they were restored)."));
@@ -465,9 +480,7 @@ void MainWindow::generate()
         && m_painter->imagePath() == request.images.first()) {
         // The painted mask goes into the library beside the inputs, so the edit can be reopened.
         QString maskError;
-        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
-                                   .filePath(u"inputs"_s);
-        request.mask = m_painter->saveApiMask(folder, &maskError);
+        request.mask = m_painter->saveApiMask(m_session->inputsFolder(), &maskError);
         if (request.mask.isEmpty()) {
             m_problems->setText(maskError);
             m_problems->setVisible(true);
@@ -569,21 +582,15 @@ void MainWindow::reuseRecipe(const ImageRequest &recipe)
     if (recipe.endpoint != Endpoint::Variations)
         m_prompt->setPrompt(recipe.prompt);
     m_references->clear();
-    for (const QString &file : recipe.images) {
-        auto *item = new QListWidgetItem(QFileInfo(file).fileName(), m_references);
-        item->setData(Qt::UserRole, file);
-        item->setToolTip(file);
-    }
+    for (const QString &file : recipe.images)
+        m_references->addItem(referenceItem(file));
     if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty() && QFileInfo::exists(recipe.images.first())) {
         // Reopening an edit restores its image and mask in the painter.
         QString error;
         if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
             && !m_painter->importMask(recipe.mask, &error))
             statusBar()->showMessage(error, 8000);
-        if (m_session->library().isOpen()) {
-            const std::optional<LibraryImage> parent = m_session->library().imageAt(recipe.images.first());
-            m_editParentId = parent ? parent->id : 0;
-        }
+        m_editParentId = libraryIdOf(recipe.images.first());
     }
     showMaskState();
     refresh();
@@ -622,9 +629,7 @@ bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
     }
     QStringList done;
     QString error;
-    const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
-                               .filePath(u"inputs"_s);
-    const std::optional<ImageRequest> fixed = inputs.apply(requests.first(), agreed, folder, &done, &error);
+    const std::optional<ImageRequest> fixed = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
     if (!fixed) {
         m_problems->setText(error);
         m_problems->setVisible(true);
@@ -647,11 +652,7 @@ bool MainWindow::openForEdit(const QString &path, qint64 id)
         m_problems->setVisible(true);
         return false;
     }
-    if (id <= 0 && m_session->library().isOpen()) {
-        const std::optional<LibraryImage> known = m_session->library().imageAt(path);
-        id = known ? known->id : 0;
-    }
-    m_editParentId = id;
+    m_editParentId = id > 0 ? id : libraryIdOf(path);
     if (m_parameters->endpoint() != Endpoint::Edits)
         m_parameters->setEndpoint(Endpoint::Edits);
     // The image to edit is the first reference; others stay behind it.
@@ -659,10 +660,7 @@ bool MainWindow::openForEdit(const QString &path, qint64 id)
         if (m_references->item(i)->data(Qt::UserRole).toString() == path)
             delete m_references->takeItem(i);
     }
-    auto *item = new QListWidgetItem(QFileInfo(path).fileName());
-    item->setData(Qt::UserRole, path);
-    item->setToolTip(path);
-    m_references->insertItem(0, item);
+    m_references->insertItem(0, referenceItem(path));
     m_centerTabs->setCurrentWidget(m_painter);
     m_painter->canvas()->setFocus();
     showMaskState();
@@ -673,18 +671,20 @@ bool MainWindow::openForEdit(const QString &path, qint64 id)
     return true;
 }
 
+qint64 MainWindow::libraryIdOf(const QString &path) const
+{
+    if (!m_session->library().isOpen())
+        return 0;
+    const std::optional<LibraryImage> known = m_session->library().imageAt(path);
+    return known ? known->id : 0;
+}
+
 void MainWindow::openForVariation(const QString &path, qint64 id)
 {
-    if (id <= 0 && m_session->library().isOpen()) {
-        const std::optional<LibraryImage> known = m_session->library().imageAt(path);
-        id = known ? known->id : 0;
-    }
-    m_editParentId = id;
+    m_editParentId = id > 0 ? id : libraryIdOf(path);
     m_parameters->setEndpoint(Endpoint::Variations);
     m_references->clear();
-    auto *item = new QListWidgetItem(QFileInfo(path).fileName(), m_references);
-    item->setData(Qt::UserRole, path);
-    item->setToolTip(path);
+    m_references->addItem(referenceItem(path));
     m_preview->setImage(QImage(path), tr("Variations of this"));
     m_centerTabs->setCurrentIndex(0);
     refresh();
@@ -696,14 +696,10 @@ void MainWindow::showMaskState()
         m_maskLabel->setText(tr("No mask: the whole image may change."));
         return;
     }
-    if (m_painter->hasImage()) {
-        const double share = m_painter->document()->coveredFraction();
-        m_maskLabel->setText(share > 0 ? tr("Painted mask on %1: %2% of it may change.")
-                                             .arg(QFileInfo(m_painter->imagePath()).fileName())
-                                             .arg(share * 100, 0, 'f', 1)
-                                       : tr("Nothing painted on %1 yet: the whole image may change.")
-                                             .arg(QFileInfo(m_painter->imagePath()).fileName()));
-    }
+    const double share = m_painter->document()->coveredFraction();
+    const QString name = QFileInfo(m_painter->imagePath()).fileName();
+    m_maskLabel->setText(share > 0 ? tr("Painted mask on %1: %2% of it may change.").arg(name).arg(share * 100, 0, 'f', 1)
+                                   : tr("Nothing painted on %1 yet: the whole image may change.").arg(name));
 }
 
 void MainWindow::showLineage(qint64 id)
@@ -763,11 +759,7 @@ void MainWindow::showHeatMap(qint64 id)
         statusBar()->showMessage(result.error, 10000);
         return;
     }
-    QImage overlay = QImage(kept->path).convertToFormat(QImage::Format_ARGB32_Premultiplied);
-    QPainter painter(&overlay);
-    painter.drawImage(overlay.rect(), result.heatMap);
-    painter.end();
-    m_preview->setImage(overlay, tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
+    m_preview->setImage(withHeatMap(QImage(kept->path), result.heatMap), tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
     m_centerTabs->setCurrentIndex(0);
 }
 
@@ -834,11 +826,8 @@ void MainWindow::addReferences(const QStringList &paths)
         return;
     if (m_parameters->endpoint() == Endpoint::Generations)
         m_parameters->setEndpoint(Endpoint::Edits); // references mean an edit
-    for (const QString &file : paths) {
-        auto *item = new QListWidgetItem(QFileInfo(file).fileName(), m_references);
-        item->setData(Qt::UserRole, file);
-        item->setToolTip(file);
-    }
+    for (const QString &file : paths)
+        m_references->addItem(referenceItem(file));
     refresh();
 }
 

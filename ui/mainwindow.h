@@ -93,6 +93,8 @@ private:
     void showLineage(qint64 id);
     void showHeatMap(qint64 id);
     void showMaskState();
+    // The library id of the image stored at `path`, or 0.
+    qint64 libraryIdOf(const QString &path) const;
     void offerInterruptedJobs();
     void welcome();
     void restoreSettings();

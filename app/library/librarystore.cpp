@@ -1,5 +1,6 @@
 #include "librarystore.h"
 
+#include "contentfiles.h"
 #include "fileslug.h"
 
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,15 +23,6 @@ namespace {
 
 const QString DatabaseName = u"library.sqlite3"_s;
 const QStringList ImageSuffixes = {u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s};
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    *error = LibraryStore::tr("%1 cannot be written: %2.").arg(path, file.errorString());
-    return false;
-}
 
 QString sidecarFor(const QString &imagePath)
 {
@@ -171,9 +162,9 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
     // The recipe first: an image file on disk always has its recipe beside it.
     LibraryImage described = image;
     described.savedAt = saved;
-    if (!writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error))
+    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error))
         return {};
-    if (!writeAtomically(path, bytes, error))
+    if (!ContentFiles::writeAtomically(path, bytes, error))
         return {};
     return path;
 }

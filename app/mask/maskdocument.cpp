@@ -41,6 +41,7 @@ inline double brushFalloff(double distance, double radius, double hardness)
 
 MaskDocument::MaskDocument(QObject *parent) : QObject(parent)
 {
+    connect(this, &MaskDocument::changed, this, [this] { m_coveredSum = -1; });
     connect(&m_undo, &QUndoStack::indexChanged, this, [this] {
         qint64 total = 0;
         for (int i = 0; i < m_undo.count(); ++i)
@@ -67,27 +68,32 @@ void MaskDocument::reset(const QSize &size)
     Q_EMIT changed(m_coverage.rect());
 }
 
+qint64 MaskDocument::coveredSum() const
+{
+    // Derived from the pixels once per change: the window and the painter both ask after
+    // every step, and the painter again on every zoom.
+    if (m_coveredSum < 0) {
+        qint64 sum = 0;
+        for (int y = 0; y < m_coverage.height(); ++y) {
+            const uchar *row = m_coverage.constScanLine(y);
+            for (int x = 0; x < m_coverage.width(); ++x)
+                sum += row[x];
+        }
+        m_coveredSum = sum;
+    }
+    return m_coveredSum;
+}
+
 bool MaskDocument::isEmpty() const
 {
-    for (int y = 0; y < m_coverage.height(); ++y) {
-        const uchar *row = m_coverage.constScanLine(y);
-        if (std::any_of(row, row + m_coverage.width(), [](uchar v) { return v != 0; }))
-            return false;
-    }
-    return true;
+    return coveredSum() == 0;
 }
 
 double MaskDocument::coveredFraction() const
 {
     if (m_coverage.isNull())
         return 0.0;
-    qint64 sum = 0;
-    for (int y = 0; y < m_coverage.height(); ++y) {
-        const uchar *row = m_coverage.constScanLine(y);
-        for (int x = 0; x < m_coverage.width(); ++x)
-            sum += row[x];
-    }
-    return double(sum) / (255.0 * double(m_coverage.width()) * double(m_coverage.height()));
+    return double(coveredSum()) / (255.0 * double(m_coverage.width()) * double(m_coverage.height()));
 }
 
 void MaskDocument::setBrushDiameter(double diameter)
@@ -188,8 +194,8 @@ void MaskDocument::applyShape(const QRect &bounds, const QImage &shape, Mode mod
             out[x] = mode == Mode::Add ? std::max(out[x], in[x]) : std::min(out[x], uchar(255 - in[x]));
         }
     }
-    record(text, bounds, before);
     Q_EMIT changed(bounds);
+    record(text, bounds, before);
 }
 
 void MaskDocument::fillRectangle(const QRectF &rect, Mode mode)
@@ -232,8 +238,8 @@ void MaskDocument::fillAll()
         return;
     const QImage before = m_coverage.copy();
     m_coverage.fill(255);
-    record(tr("Fill all"), m_coverage.rect(), before);
     Q_EMIT changed(m_coverage.rect());
+    record(tr("Fill all"), m_coverage.rect(), before);
 }
 
 void MaskDocument::clear()
@@ -242,8 +248,8 @@ void MaskDocument::clear()
         return;
     const QImage before = m_coverage.copy();
     m_coverage.fill(0);
-    record(tr("Clear mask"), m_coverage.rect(), before);
     Q_EMIT changed(m_coverage.rect());
+    record(tr("Clear mask"), m_coverage.rect(), before);
 }
 
 void MaskDocument::invert()
@@ -256,8 +262,8 @@ void MaskDocument::invert()
         for (int x = 0; x < m_coverage.width(); ++x)
             row[x] = uchar(255 - row[x]);
     }
-    record(tr("Invert mask"), m_coverage.rect(), before);
     Q_EMIT changed(m_coverage.rect());
+    record(tr("Invert mask"), m_coverage.rect(), before);
 }
 
 void MaskDocument::feather(int grow, int blur)
@@ -267,9 +273,9 @@ void MaskDocument::feather(int grow, int blur)
     const QImage before = m_coverage.copy();
     growCoverage(m_coverage, grow);
     blurCoverage(m_coverage, blur);
+    Q_EMIT changed(m_coverage.rect());
     record(grow > 0 ? tr("Grow and feather") : grow < 0 ? tr("Shrink and feather") : tr("Feather"),
            m_coverage.rect(), before);
-    Q_EMIT changed(m_coverage.rect());
 }
 
 bool MaskDocument::importMask(const QImage &image, QString *error, QString *note)
@@ -306,8 +312,8 @@ bool MaskDocument::importMask(const QImage &image, QString *error, QString *note
         for (int x = 0; x < source.width(); ++x)
             out[x] = uchar(255 - (transparent ? qAlpha(in[x]) : qGray(in[x])));
     }
-    record(tr("Import mask"), m_coverage.rect(), before);
     Q_EMIT changed(m_coverage.rect());
+    record(tr("Import mask"), m_coverage.rect(), before);
     return true;
 }
 

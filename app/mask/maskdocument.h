@@ -83,6 +83,7 @@ private:
     // Pushes one undo step for `rect`, whose earlier pixels are `before`.
     void record(const QString &text, const QRect &rect, const QImage &before);
     void trimHistory();
+    qint64 coveredSum() const;
 
     QImage m_coverage;
     QUndoStack m_undo;
@@ -96,6 +97,7 @@ private:
     QImage m_strokeBuffer; // the stroke's own coverage, combined with the base by max/min
     QRect m_strokeRect;
 
+    mutable qint64 m_coveredSum = -1; // sum of all coverage values; -1 until asked after a change
     qint64 m_historyBytes = 0;
     qint64 m_historyLimit = 96LL * 1024 * 1024;
 };

@@ -2,30 +2,16 @@
 
 #include "api/imagefileinfo.h"
 #include "api/parameters.h"
+#include "library/contentfiles.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
-#include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
-#include <QSaveFile>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
 namespace {
-
-QByteArray encodePng(const QImage &image)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
 
 QImage readImage(const QString &path, QString *error)
 {
@@ -46,31 +32,12 @@ QImage centreSquare(const QImage &image)
 // Scales down in steps of about 15% until the PNG is under `maxBytes`.
 QByteArray downscaleUnder(QImage &image, qint64 maxBytes)
 {
-    QByteArray bytes = encodePng(image);
+    QByteArray bytes = ContentFiles::png(image);
     while (bytes.size() >= maxBytes && image.width() > 16 && image.height() > 16) {
         image = image.scaled(image.size() * 0.85, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        bytes = encodePng(image);
+        bytes = ContentFiles::png(image);
     }
     return bytes;
-}
-
-QString writeContentNamed(const QString &folder, const QByteArray &bytes, QString *error)
-{
-    if (!QDir().mkpath(folder)) {
-        *error = EditInputs::tr("The folder %1 cannot be created.").arg(folder);
-        return {};
-    }
-    const QString name =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24)) + u".png"_s;
-    const QString path = QDir(folder).filePath(name);
-    if (QFileInfo::exists(path))
-        return path; // the same content, already there
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = EditInputs::tr("%1 cannot be written: %2.").arg(path, file.errorString());
-        return {};
-    }
-    return path;
 }
 
 bool has(const QList<InputFix> &fixes, InputFix::Action action, int index)
@@ -122,7 +89,7 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
                 QImage image = readImage(info.path, &ignored);
                 if (size != info.size)
                     image = centreSquare(image);
-                bytes = encodePng(image).size();
+                bytes = ContentFiles::png(image).size();
             }
             if (bytes >= imageRule->maxBytes) {
                 fixes.append({InputFix::Action::Downscale, i, true,
@@ -171,52 +138,47 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
     const ParameterRule *imageRule = rules ? rules->rule(Param::Image) : nullptr;
     const ParameterRule *maskRule = rules ? rules->rule(Param::Mask) : nullptr;
 
-    QSize originalFirst;
-    QImage firstImage;
+    // The first image's size before and after its fixes: a mask that fitted it follows it.
+    const QSize originalFirst = request.images.isEmpty() ? QSize() : ImageFileInfo::inspect(request.images.first()).size;
+    QSize finalFirst = originalFirst;
     bool firstCropped = false;
     for (int i = 0; i < request.images.size(); ++i) {
         const bool convert = has(fixes, InputFix::Action::ConvertToPng, i);
         const bool crop = has(fixes, InputFix::Action::CropSquare, i);
         const bool downscale = has(fixes, InputFix::Action::Downscale, i);
-        if (i == 0 || convert || crop || downscale) {
-            QImage image = readImage(request.images.at(i), error);
-            if (image.isNull())
-                return std::nullopt;
-            if (i == 0)
-                originalFirst = image.size();
-            if (!convert && !crop && !downscale) {
-                firstImage = image;
-                continue;
-            }
-            const QString name = QFileInfo(request.images.at(i)).fileName();
-            if (crop) {
-                image = centreSquare(image);
-                done->append(tr("Cropped %1 to its centre %2x%2.").arg(name).arg(image.width()));
-                firstCropped = firstCropped || i == 0;
-            }
-            QByteArray bytes;
-            if (downscale && imageRule && imageRule->maxBytes > 0) {
-                const QSize before = image.size();
-                bytes = downscaleUnder(image, imageRule->maxBytes);
-                done->append(tr("Scaled %1 from %2x%3 to %4x%5 to fit under %6.")
-                                 .arg(name)
-                                 .arg(before.width())
-                                 .arg(before.height())
-                                 .arg(image.width())
-                                 .arg(image.height())
-                                 .arg(formatBytes(imageRule->maxBytes)));
-            } else {
-                bytes = encodePng(image);
-            }
-            if (convert)
-                done->append(tr("Sent %1 as PNG.").arg(name));
-            const QString path = writeContentNamed(folder, bytes, error);
-            if (path.isEmpty())
-                return std::nullopt;
-            fixed.images[i] = path;
-            if (i == 0)
-                firstImage = image;
+        if (!convert && !crop && !downscale)
+            continue;
+        QImage image = readImage(request.images.at(i), error);
+        if (image.isNull())
+            return std::nullopt;
+        const QString name = QFileInfo(request.images.at(i)).fileName();
+        if (crop) {
+            image = centreSquare(image);
+            done->append(tr("Cropped %1 to its centre %2x%2.").arg(name).arg(image.width()));
+            firstCropped = firstCropped || i == 0;
         }
+        QByteArray bytes;
+        if (downscale && imageRule && imageRule->maxBytes > 0) {
+            const QSize before = image.size();
+            bytes = downscaleUnder(image, imageRule->maxBytes);
+            done->append(tr("Scaled %1 from %2x%3 to %4x%5 to fit under %6.")
+                             .arg(name)
+                             .arg(before.width())
+                             .arg(before.height())
+                             .arg(image.width())
+                             .arg(image.height())
+                             .arg(formatBytes(imageRule->maxBytes)));
+        } else {
+            bytes = ContentFiles::png(image);
+        }
+        if (convert)
+            done->append(tr("Sent %1 as PNG.").arg(name));
+        const QString path = ContentFiles::store(folder, bytes, u"png"_s, error);
+        if (path.isEmpty())
+            return std::nullopt;
+        fixed.images[i] = path;
+        if (i == 0)
+            finalFirst = image.size();
     }
 
     if (!request.mask.isEmpty() && maskRule) {
@@ -239,15 +201,15 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
             done->append(tr("Read the mask as black and white: black is where the image may change."));
         }
         // The mask follows what was done to the first image when it fitted it before.
-        if (!firstImage.isNull() && mask.size() == originalFirst && firstImage.size() != mask.size()) {
+        if (finalFirst.isValid() && mask.size() == originalFirst && finalFirst != mask.size()) {
             if (firstCropped)
                 mask = centreSquare(mask);
-            mask = mask.scaled(firstImage.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            mask = mask.scaled(finalFirst, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             done->append(tr("Cropped and scaled the mask with the first image."));
             changed = true;
-        } else if (resize && !firstImage.isNull() && mask.size() != firstImage.size()) {
+        } else if (resize && finalFirst.isValid() && mask.size() != finalFirst) {
             const QSize before = mask.size();
-            mask = mask.scaled(firstImage.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            mask = mask.scaled(finalFirst, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             done->append(tr("Scaled the mask from %1x%2 to the first image's %3x%4.")
                              .arg(before.width())
                              .arg(before.height())
@@ -258,7 +220,7 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
         if (changed) {
             if (convert)
                 done->append(tr("Sent the mask as PNG."));
-            const QString path = writeContentNamed(folder, encodePng(mask.convertToFormat(QImage::Format_ARGB32)), error);
+            const QString path = ContentFiles::store(folder, ContentFiles::png(mask.convertToFormat(QImage::Format_ARGB32)), u"png"_s, error);
             if (path.isEmpty())
                 return std::nullopt;
             fixed.mask = path;

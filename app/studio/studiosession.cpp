@@ -2,14 +2,11 @@
 
 #include "api/keystore.h"
 #include "api/parameters.h"
+#include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -150,33 +147,27 @@ QList<Violation> StudioSession::submit(const ImageRequest &request, const EditCo
     return submitAll({request}, nullptr, context);
 }
 
+QString StudioSession::inputsFolder() const
+{
+    return QDir(m_library.isOpen() ? m_library.folder() : QDir::tempPath()).filePath(u"inputs"_s);
+}
+
 ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *error) const
 {
     if (!m_library.isOpen() || request.endpoint == Endpoint::Generations)
         return request;
-    const QString folder = QDir(m_library.folder()).filePath(u"inputs"_s);
+    const QString folder = inputsFolder();
     ImageRequest archived = request;
-    const auto keep = [&](const QString &path) -> QString {
-        if (path.isEmpty() || QFileInfo(path).absolutePath() == folder)
-            return path;
-        QFile file(path);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
-            *error = tr("%1 cannot be read: %2.").arg(path, file.errorString());
-            return path;
-        }
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        const QString copy = QDir(folder).filePath(QString::fromLatin1(hash.result().toHex().left(24))
-                                                   + (suffix.isEmpty() ? QString() : u'.' + suffix));
-        if (!QFileInfo::exists(copy) && (!QDir().mkpath(folder) || !QFile::copy(path, copy))) {
-            *error = tr("%1 cannot be kept in the library folder %2; check that it is writable.").arg(path, folder);
-            return path;
-        }
-        return copy;
-    };
-    for (QString &image : archived.images)
-        image = keep(image);
-    archived.mask = keep(archived.mask);
+    for (QString &image : archived.images) {
+        image = ContentFiles::keep(folder, image, error);
+        if (image.isEmpty())
+            return request;
+    }
+    if (!archived.mask.isEmpty()) {
+        archived.mask = ContentFiles::keep(folder, archived.mask, error);
+        if (archived.mask.isEmpty())
+            return request;
+    }
     return archived;
 }
 
@@ -370,11 +361,8 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
                      {u"changed_outside_mask"_s, result.changedOutsideMask}};
         QString error = result.error;
         if (result.isValid()) {
-            QByteArray bytes;
-            QBuffer buffer(&bytes);
-            buffer.open(QIODevice::WriteOnly);
             // PNG whatever the model sent: the composite should not lose more to encoding.
-            result.image.save(&buffer, "PNG");
+            const QByteArray bytes = ContentFiles::png(result.image);
             kept.format = u"png"_s;
             kept.bytes = bytes.size();
             kept.size = result.image.size();

@@ -59,6 +59,8 @@ public:
     bool openLibrary(const QString &folder, QString *error);
     QString libraryFolder() const { return m_library.folder(); }
     LibraryStore &library() { return m_library; }
+    // Where edit inputs and masks are kept, named by their content (<library>/inputs).
+    QString inputsFolder() const;
     // Requests sent in an earlier run that never finished (the app was closed or crashed), as
     // found when the library was opened: jobs of this run never count.
     QList<JournaledJob> interruptedJobs() const { return m_interrupted; }

@@ -1,5 +1,7 @@
 #include "maskcanvas.h"
 
+#include "preview/checkerboard.h"
+
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -19,19 +21,6 @@ namespace {
 constexpr double MinimumZoom = 0.02;
 constexpr double MaximumZoom = 32.0;
 constexpr QRgb Tint = 0xffe0322d; // the overlay's colour: a red that reads on most images
-
-QBrush checkerboard()
-{
-    static const QPixmap tile = [] {
-        QPixmap pixmap(16, 16);
-        pixmap.fill(QColor(0xcc, 0xcc, 0xcc));
-        QPainter painter(&pixmap);
-        painter.fillRect(0, 0, 8, 8, QColor(0x99, 0x99, 0x99));
-        painter.fillRect(8, 8, 8, 8, QColor(0x99, 0x99, 0x99));
-        return pixmap;
-    }();
-    return QBrush(tile);
-}
 
 } // namespace
 
@@ -403,7 +392,6 @@ void MaskCanvas::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_BracketLeft:
         m_document->setBrushDiameter(std::max(1.0, std::round(m_document->brushDiameter() / 1.2)));
-        updateCursorOutline(m_cursor);
         update();
         return;
     case Qt::Key_BracketRight:

@@ -1,18 +1,16 @@
 #include "maskpainter.h"
 
+#include "library/contentfiles.h"
+
 #include <QAction>
 #include <QActionGroup>
-#include <QBuffer>
-#include <QCryptographicHash>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QImageReader>
 #include <QLabel>
-#include <QSaveFile>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolBar>
@@ -231,24 +229,7 @@ QImage MaskPainter::apiMask() const
 
 QString MaskPainter::saveApiMask(const QString &folder, QString *error) const
 {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    apiMask().save(&buffer, "PNG");
-    if (!QDir().mkpath(folder)) {
-        *error = tr("The folder %1 cannot be created.").arg(folder);
-        return {};
-    }
-    const QString path = QDir(folder).filePath(
-        u"mask-"_s + QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24)) + u".png"_s);
-    if (QFileInfo::exists(path))
-        return path;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("The mask cannot be written to %1: %2.").arg(path, file.errorString());
-        return {};
-    }
-    return path;
+    return ContentFiles::store(folder, ContentFiles::png(apiMask()), u"png"_s, error);
 }
 
 void MaskPainter::feather()

@@ -1,5 +1,7 @@
 #include "imagepreview.h"
 
+#include "checkerboard.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPaintEvent>
@@ -169,12 +171,7 @@ void ImagePreview::paintEvent(QPaintEvent *event)
     }
     if (m_image.hasAlphaChannel()) {
         // A checkerboard shows what is transparent.
-        QPixmap tile(16, 16);
-        tile.fill(Qt::white);
-        QPainter tilePainter(&tile);
-        tilePainter.fillRect(0, 0, 8, 8, QColor(204, 204, 204));
-        tilePainter.fillRect(8, 8, 8, 8, QColor(204, 204, 204));
-        painter.fillRect(target.intersected(event->rect()), QBrush(tile));
+        painter.fillRect(target.intersected(event->rect()), checkerboard());
     }
     if (m_zoom > 0) {
         // Only what is visible, straight from the full image.

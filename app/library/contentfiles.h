@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QImage>
+#include <QString>
+
+namespace Atelier {
+
+// Files kept by their content (edit inputs, masks): named by their SHA-256, written once, so the
+// same bytes are never stored twice and a recipe's paths stay valid.
+class ContentFiles final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::ContentFiles)
+
+public:
+    // Writes `bytes` (through a QSaveFile: all or nothing); false with `error` set.
+    static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error);
+    // Stores `bytes` in `folder` as <hash>.<suffix>; returns the path, or empty with `error` set.
+    static QString store(const QString &folder, const QByteArray &bytes, const QString &suffix, QString *error);
+    // Copies the file at `path` into `folder` under its content's name (streamed, never read
+    // into memory); a file already in `folder` is returned as it is.
+    static QString keep(const QString &folder, const QString &path, QString *error);
+    // The image as PNG bytes.
+    static QByteArray png(const QImage &image);
+};
+
+} // namespace Atelier
