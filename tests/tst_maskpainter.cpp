@@ -2,6 +2,7 @@
 #include "maskpainter/maskpainter.h"
 #include "widgetdrag.h"
 
+#include <QAction>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -114,8 +115,14 @@ private Q_SLOTS:
         QTest::keyClick(canvas, Qt::Key_BracketLeft);
         QVERIFY(painter.document()->brushDiameter() < size);
         QCOMPARE(canvas->view(), MaskCanvas::View::Overlay);
+        auto *apiView = painter.findChild<QAction *>(QStringLiteral("apiView"));
+        QVERIFY(apiView);
+        QVERIFY(!apiView->isChecked());
         QTest::keyClick(canvas, Qt::Key_M);
         QCOMPARE(canvas->view(), MaskCanvas::View::Result);
+        QVERIFY(apiView->isChecked()); // the toolbar follows the key
+        apiView->trigger();
+        QCOMPARE(canvas->view(), MaskCanvas::View::Overlay);
         QTest::keyClick(canvas, Qt::Key_1);
         QCOMPARE(canvas->zoom(), 1.0);
         QTest::keyClick(canvas, Qt::Key_F);

@@ -60,9 +60,12 @@ void MaskCanvas::setTool(Tool tool)
 
 void MaskCanvas::setView(View view)
 {
+    if (m_view == view)
+        return;
     m_view = view;
     rebuildLayers(m_image.rect());
     update();
+    Q_EMIT viewChanged(view);
 }
 
 void MaskCanvas::setOverlayOpacity(double opacity)

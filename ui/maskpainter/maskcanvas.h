@@ -51,6 +51,7 @@ public:
 Q_SIGNALS:
     void zoomChanged(double zoom);
     void toolChanged(Atelier::MaskCanvas::Tool tool);
+    void viewChanged(Atelier::MaskCanvas::View view);
     // Ctrl+Return: the user wants the edit sent.
     void sendRequested();
 

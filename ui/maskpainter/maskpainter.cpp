@@ -113,14 +113,14 @@ void MaskPainter::buildToolBar(QToolBar *bar)
     bar->addWidget(m_opacity);
     connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
     QAction *view = bar->addAction(tr("API view"));
+    view->setObjectName(QStringLiteral("apiView"));
     view->setCheckable(true);
     view->setToolTip(tr("Show the image as the API will see it, the area to change transparent (M)."));
     connect(view, &QAction::toggled, this, [this](bool on) {
         m_canvas->setView(on ? MaskCanvas::View::Result : MaskCanvas::View::Overlay);
     });
-    connect(m_canvas, &MaskCanvas::zoomChanged, view, [this, view] {
-        const QSignalBlocker blocker(view);
-        view->setChecked(m_canvas->view() == MaskCanvas::View::Result);
+    connect(m_canvas, &MaskCanvas::viewChanged, view, [view](MaskCanvas::View now) {
+        view->setChecked(now == MaskCanvas::View::Result); // M on the canvas switches too
     });
     bar->addSeparator();
 
