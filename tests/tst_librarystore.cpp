@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -66,7 +67,18 @@ private:
         return *id;
     }
 
+private:
+    QTemporaryDir m_scratch;
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Removing moves files to the trash: keep the test's out of the user's trash, and out
+        // of the working directory, where Qt puts the trash when it cannot see the mounts.
+        qputenv("XDG_DATA_HOME", m_scratch.filePath(u"data"_s).toUtf8());
+        QVERIFY(QDir::setCurrent(m_scratch.path()));
+    }
+
     void addQueryAndSearch()
     {
         QTemporaryDir dir;
