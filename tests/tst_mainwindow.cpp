@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -281,6 +282,34 @@ private Q_SLOTS:
         QCOMPARE(images.size(), 2);
         QVERIFY(images.last().contains(u".pasted"_s));
         QCOMPARE(QImage(images.last()).size(), QSize(40, 40));
+    }
+
+    // `atelier a.png b.png` and "Open with Atelier": the first opens in the painter, the others
+    // join it as references; a file that is no image is refused, saying so, and changes nothing.
+    void commandLineImagesOpenInThePainter()
+    {
+        QTemporaryDir outside;
+        const QString first = outside.filePath(u"first.png"_s);
+        const QString second = outside.filePath(u"second.jpg"_s);
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(image.save(first));
+        QVERIFY(image.save(second));
+        const QString notAnImage = outside.filePath(u"notes.png"_s);
+        QFile notes(notAnImage);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("shopping list");
+        notes.close();
+
+        QVERIFY(!m_window->openForEditing({notAnImage}));
+        QVERIFY(m_window->currentRequest().images.isEmpty());
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"notes.png"_s));
+
+        QVERIFY(m_window->openForEditing({first, second}));
+        QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
+        QCOMPARE(m_window->maskPainter()->imagePath(), first);
+        QCOMPARE(m_window->currentRequest().endpoint, Endpoint::Edits);
+        QCOMPARE(m_window->currentRequest().images, (QStringList{first, second}));
     }
 
     void aPastedImageWithNothingElseOpensInThePainter()

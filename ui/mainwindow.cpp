@@ -45,6 +45,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -242,7 +243,11 @@ void MainWindow::buildUi()
     auto *leftScroll = new QScrollArea;
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
-    leftScroll->setMinimumWidth(320);
+    // Wide enough for its controls (in any language): it scrolls vertically, never sideways.
+    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int leftWidth = left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width()
+                          + 2 * leftScroll->frameWidth();
+    leftScroll->setMinimumWidth(leftWidth);
 
     // Middle: the image as it arrives, its partials, and the session's images.
     m_preview = new ImagePreview;
@@ -324,7 +329,7 @@ void MainWindow::buildUi()
     m_mainSplitter->addWidget(m_centerSplitter);
     m_mainSplitter->addWidget(right);
     m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setSizes({340, 700, 420});
+    m_mainSplitter->setSizes({leftWidth, 700, 420});
     setCentralWidget(m_mainSplitter);
 
     m_sessionCost = new QLabel(tr("Session: $0.000"));
@@ -668,6 +673,15 @@ bool MainWindow::openForEdit(const QString &path, qint64 id)
     statusBar()->showMessage(tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
                                  .arg(QFileInfo(path).fileName()),
                              10000);
+    return true;
+}
+
+bool MainWindow::openForEditing(const QStringList &paths)
+{
+    if (paths.isEmpty() || !openForEdit(paths.first()))
+        return false;
+    if (paths.size() > 1)
+        addReferences(paths.mid(1));
     return true;
 }
 

@@ -64,6 +64,9 @@ public:
     // Opens an image in the mask painter as the first reference of an edit (`id`: its library
     // entry, for lineage; 0 looks it up by path). False, saying why, when it cannot be read.
     bool openForEdit(const QString &path, qint64 id = 0);
+    // "Open with Atelier" and `atelier FILE...`: the first image opens in the mask painter, the
+    // others join it as references. False, saying why, when the first cannot be read.
+    bool openForEditing(const QStringList &paths);
     // Makes it the input of a variation.
     void openForVariation(const QString &path, qint64 id = 0);
     // Takes an image (or image files) from the clipboard as references.

@@ -12,10 +12,11 @@ namespace Atelier {
 
 namespace {
 
-QString tr(const char *text)
+// Free functions here translate in the class's context (lupdate reads the macro).
+struct Text
 {
-    return QCoreApplication::translate("Atelier::ImageDecoder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Atelier::ImageDecoder)
+};
 
 // What the API says it used, copied onto each image.
 void setEchoes(ImageResult *image, const QString &size, const QString &quality, const QString &background,
@@ -31,7 +32,7 @@ bool fromBase64(QByteArray base64, QByteArray *bytes, ApiError *error)
 {
     if (!decodeBase64InPlace(base64) || base64.isEmpty()) {
         *error = ApiError::make(ApiError::Kind::Decode,
-                                tr("The server sent image data that is not valid base64."));
+                                Text::tr("The server sent image data that is not valid base64."));
         return false;
     }
     *bytes = std::move(base64);
@@ -53,7 +54,7 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
     const QByteArray format = !sniffed.isEmpty() && reader.canRead() ? reader.format() : QByteArray();
     if (format.isEmpty()) {
         *error = ApiError::make(ApiError::Kind::Decode,
-                                tr("The server sent data that is not an image Atelier can read."));
+                                Text::tr("The server sent data that is not an image Atelier can read."));
         return false;
     }
     const QSize size = reader.size();
@@ -61,12 +62,12 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
         || qint64(size.width()) * size.height() > limits.maxPixels) {
         *error = ApiError::make(ApiError::Kind::Decode,
                                 size.isValid()
-                                    ? tr("The server sent an image of %1x%2 pixels, larger than "
+                                    ? Text::tr("The server sent an image of %1x%2 pixels, larger than "
                                          "Atelier accepts (%3 pixels a side); it was refused.")
                                           .arg(size.width())
                                           .arg(size.height())
                                           .arg(limits.maxEdge)
-                                    : tr("The server sent an image whose size cannot be read."));
+                                    : Text::tr("The server sent an image whose size cannot be read."));
         return false;
     }
     image->format = QString::fromLatin1(format).toLower();
@@ -77,7 +78,7 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
         QImage pixels = reader.read();
         if (pixels.isNull()) {
             *error = ApiError::make(ApiError::Kind::Decode,
-                                    tr("The server sent a damaged image (%1).").arg(reader.errorString()));
+                                    Text::tr("The server sent a damaged image (%1).").arg(reader.errorString()));
             return false;
         }
         auto fitted = [](const QImage &source, int edge) {

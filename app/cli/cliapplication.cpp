@@ -40,46 +40,47 @@ const QStringList imageCommands = {u"generate"_s, u"edit"_s, u"vary"_s};
 const QStringList promptCommands = {u"generate"_s, u"edit"_s};
 const QStringList networkCommands = {u"generate"_s, u"edit"_s, u"vary"_s, u"key"_s};
 
-QString tr(const char *text)
+// Free functions here translate in the class's context (lupdate reads the macro).
+struct Text
 {
-    return QCoreApplication::translate("Atelier::CliApplication", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
+};
 
 const QList<OptionSpec> &optionSpecs()
 {
     static const QList<OptionSpec> specs = {
-        {u"prompt"_s, u"TEXT"_s, tr("What the image should show (or what to change, for edit)."), promptCommands, ValueType::Text, QString()},
-        {u"image"_s, u"FILE"_s, tr("Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG)."), {u"edit"_s, u"vary"_s}, ValueType::Repeated, QString()},
-        {u"mask"_s, u"FILE"_s, tr("PNG whose transparent pixels mark where the first image may change."), {u"edit"_s}, ValueType::Text, QString()},
-        {u"model"_s, u"M"_s, tr("Model (default gpt-image-1.5; dall-e-2 for vary). See 'atelier-cli models'."), imageCommands, ValueType::Text, QString()},
-        {u"n"_s, u"N"_s, tr("Number of images (1-10; dall-e-3: 1)."), imageCommands, ValueType::Integer, Param::N},
-        {u"size"_s, u"S"_s, tr("Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16."), imageCommands, ValueType::Text, Param::Size},
-        {u"quality"_s, u"Q"_s, tr("Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3)."), promptCommands, ValueType::Text, Param::Quality},
-        {u"style"_s, u"S"_s, tr("Style for dall-e-3: vivid or natural."), promptCommands, ValueType::Text, Param::Style},
-        {u"background"_s, u"B"_s, tr("Background: auto, opaque or transparent (transparent needs png or webp)."), promptCommands, ValueType::Text, Param::Background},
-        {u"moderation"_s, u"M"_s, tr("Moderation for GPT image generations: auto or low."), promptCommands, ValueType::Text, Param::Moderation},
-        {u"output-format"_s, u"F"_s, tr("Output format for GPT image models: png, jpeg or webp."), promptCommands, ValueType::Text, Param::OutputFormat},
-        {u"output-compression"_s, u"C"_s, tr("Compression 0-100 for jpeg and webp output."), promptCommands, ValueType::Integer, Param::OutputCompression},
-        {u"response-format"_s, u"F"_s, tr("url or b64_json (DALL·E models; URLs are downloaded at once)."), imageCommands, ValueType::Text, Param::ResponseFormat},
-        {u"input-fidelity"_s, u"F"_s, tr("How closely an edit keeps the input's features: high or low."), {u"edit"_s}, ValueType::Text, Param::InputFidelity},
-        {u"user"_s, u"U"_s, tr("An end-user id passed to the API for abuse monitoring."), imageCommands, ValueType::Text, Param::User},
-        {u"stream"_s, QString(), tr("Stream the image: partial images are saved as they arrive (GPT image models)."), promptCommands, ValueType::Flag, Param::Stream},
-        {u"partial-images"_s, u"K"_s, tr("Partial images to stream before the final one (0-3; needs --stream)."), promptCommands, ValueType::Integer, Param::PartialImages},
-        {u"out"_s, u"DIR"_s, tr("Folder for the images (default: the current folder)."), imageCommands, ValueType::Text, QString()},
-        {u"name"_s, u"STEM"_s, tr("File name stem (default: atelier-<date>-<time>-<prompt>)."), imageCommands, ValueType::Text, QString()},
-        {u"dry-run"_s, QString(), tr("Send nothing; print the exact request as JSON (the key shown as ***)."), imageCommands, ValueType::Flag, QString()},
-        {u"json"_s, QString(), tr("Print one JSON summary instead of one path per line (models: the full catalog)."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Flag, QString()},
-        {u"provider"_s, u"P"_s, tr("openai (default), azure or compatible; the environment decides when not given."), networkCommands, ValueType::Text, QString()},
-        {u"base-url"_s, u"URL"_s, tr("API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. Default: OPENAI_BASE_URL or https://api.openai.com/v1."), networkCommands, ValueType::Text, QString()},
-        {u"organization"_s, u"ID"_s, tr("OpenAI organization id (default: OPENAI_ORG_ID)."), networkCommands, ValueType::Text, QString()},
-        {u"project"_s, u"ID"_s, tr("OpenAI project id (default: OPENAI_PROJECT_ID)."), networkCommands, ValueType::Text, QString()},
-        {u"deployment"_s, u"NAME"_s, tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
-        {u"api-version"_s, u"V"_s, tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
-        {u"key-name"_s, u"NAME"_s, tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
-        {u"timeout"_s, u"SECONDS"_s, tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
-        {u"connect-timeout"_s, u"SECONDS"_s, tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
-        {u"retries"_s, u"N"_s, tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
-        {u"catalog"_s, u"FILE"_s, tr("Model catalog overlay to use instead of the one in the config folder."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Text, QString()},
+        {u"prompt"_s, u"TEXT"_s, Text::tr("What the image should show (or what to change, for edit)."), promptCommands, ValueType::Text, QString()},
+        {u"image"_s, u"FILE"_s, Text::tr("Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG)."), {u"edit"_s, u"vary"_s}, ValueType::Repeated, QString()},
+        {u"mask"_s, u"FILE"_s, Text::tr("PNG whose transparent pixels mark where the first image may change."), {u"edit"_s}, ValueType::Text, QString()},
+        {u"model"_s, u"M"_s, Text::tr("Model (default gpt-image-1.5; dall-e-2 for vary). See 'atelier-cli models'."), imageCommands, ValueType::Text, QString()},
+        {u"n"_s, u"N"_s, Text::tr("Number of images (1-10; dall-e-3: 1)."), imageCommands, ValueType::Integer, Param::N},
+        {u"size"_s, u"S"_s, Text::tr("Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16."), imageCommands, ValueType::Text, Param::Size},
+        {u"quality"_s, u"Q"_s, Text::tr("Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3)."), promptCommands, ValueType::Text, Param::Quality},
+        {u"style"_s, u"S"_s, Text::tr("Style for dall-e-3: vivid or natural."), promptCommands, ValueType::Text, Param::Style},
+        {u"background"_s, u"B"_s, Text::tr("Background: auto, opaque or transparent (transparent needs png or webp)."), promptCommands, ValueType::Text, Param::Background},
+        {u"moderation"_s, u"M"_s, Text::tr("Moderation for GPT image generations: auto or low."), promptCommands, ValueType::Text, Param::Moderation},
+        {u"output-format"_s, u"F"_s, Text::tr("Output format for GPT image models: png, jpeg or webp."), promptCommands, ValueType::Text, Param::OutputFormat},
+        {u"output-compression"_s, u"C"_s, Text::tr("Compression 0-100 for jpeg and webp output."), promptCommands, ValueType::Integer, Param::OutputCompression},
+        {u"response-format"_s, u"F"_s, Text::tr("url or b64_json (DALL·E models; URLs are downloaded at once)."), imageCommands, ValueType::Text, Param::ResponseFormat},
+        {u"input-fidelity"_s, u"F"_s, Text::tr("How closely an edit keeps the input's features: high or low."), {u"edit"_s}, ValueType::Text, Param::InputFidelity},
+        {u"user"_s, u"U"_s, Text::tr("An end-user id passed to the API for abuse monitoring."), imageCommands, ValueType::Text, Param::User},
+        {u"stream"_s, QString(), Text::tr("Stream the image: partial images are saved as they arrive (GPT image models)."), promptCommands, ValueType::Flag, Param::Stream},
+        {u"partial-images"_s, u"K"_s, Text::tr("Partial images to stream before the final one (0-3; needs --stream)."), promptCommands, ValueType::Integer, Param::PartialImages},
+        {u"out"_s, u"DIR"_s, Text::tr("Folder for the images (default: the current folder)."), imageCommands, ValueType::Text, QString()},
+        {u"name"_s, u"STEM"_s, Text::tr("File name stem (default: atelier-<date>-<time>-<prompt>)."), imageCommands, ValueType::Text, QString()},
+        {u"dry-run"_s, QString(), Text::tr("Send nothing; print the exact request as JSON (the key shown as ***)."), imageCommands, ValueType::Flag, QString()},
+        {u"json"_s, QString(), Text::tr("Print one JSON summary instead of one path per line (models: the full catalog)."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Flag, QString()},
+        {u"provider"_s, u"P"_s, Text::tr("openai (default), azure or compatible; the environment decides when not given."), networkCommands, ValueType::Text, QString()},
+        {u"base-url"_s, u"URL"_s, Text::tr("API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. Default: OPENAI_BASE_URL or https://api.openai.com/v1."), networkCommands, ValueType::Text, QString()},
+        {u"organization"_s, u"ID"_s, Text::tr("OpenAI organization id (default: OPENAI_ORG_ID)."), networkCommands, ValueType::Text, QString()},
+        {u"project"_s, u"ID"_s, Text::tr("OpenAI project id (default: OPENAI_PROJECT_ID)."), networkCommands, ValueType::Text, QString()},
+        {u"deployment"_s, u"NAME"_s, Text::tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
+        {u"api-version"_s, u"V"_s, Text::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
+        {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
+        {u"timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
+        {u"connect-timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
+        {u"retries"_s, u"N"_s, Text::tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
+        {u"catalog"_s, u"FILE"_s, Text::tr("Model catalog overlay to use instead of the one in the config folder."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Text, QString()},
     };
     return specs;
 }
@@ -94,11 +95,11 @@ struct CommandSpec
 const QList<CommandSpec> &commandSpecs()
 {
     static const QList<CommandSpec> commands = {
-        {u"models"_s, u"models [--json]"_s, tr("List the models Atelier knows, what they can do and their status.")},
-        {u"generate"_s, u"generate --prompt TEXT [options]"_s, tr("Create images from a prompt (POST /images/generations).")},
-        {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s, tr("Edit or combine images (POST /images/edits).")},
-        {u"vary"_s, u"vary --image FILE [--model M] [--n N] [--size S] [options]"_s, tr("Variations of an image, dall-e-2 only (POST /images/variations).")},
-        {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s, tr("Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.")},
+        {u"models"_s, u"models [--json]"_s, Text::tr("List the models Atelier knows, what they can do and their status.")},
+        {u"generate"_s, u"generate --prompt TEXT [options]"_s, Text::tr("Create images from a prompt (POST /images/generations).")},
+        {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s, Text::tr("Edit or combine images (POST /images/edits).")},
+        {u"vary"_s, u"vary --image FILE [--model M] [--n N] [--size S] [options]"_s, Text::tr("Variations of an image, dall-e-2 only (POST /images/variations).")},
+        {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s, Text::tr("Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.")},
     };
     return commands;
 }
@@ -134,7 +135,7 @@ QString readSecretLine()
     const bool terminal = ::isatty(STDIN_FILENO);
     termios saved{};
     if (terminal) {
-        std::fputs(tr("API key (input hidden): ").toLocal8Bit().constData(), stderr);
+        std::fputs(Text::tr("API key (input hidden): ").toLocal8Bit().constData(), stderr);
         std::fflush(stderr);
         ::tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
@@ -162,22 +163,22 @@ QString CliApplication::usage()
 {
     QString text;
     QTextStream stream(&text);
-    stream << "atelier-cli " << ATELIER_VERSION << " — " << tr("the Images API from the command line") << "\n\n";
-    stream << tr("Usage:") << "\n";
+    stream << "atelier-cli " << ATELIER_VERSION << " — " << Text::tr("the Images API from the command line") << "\n\n";
+    stream << Text::tr("Usage:") << "\n";
     for (const CommandSpec &command : commandSpecs())
         stream << "  atelier-cli " << command.synopsis << "\n      " << command.description << "\n";
     stream << "  atelier-cli --help | --version\n\n";
-    stream << tr("Options (the commands each applies to in brackets):") << "\n";
+    stream << Text::tr("Options (the commands each applies to in brackets):") << "\n";
     for (const OptionSpec &spec : optionSpecs()) {
         QString left = u"  --"_s + spec.name;
         if (!spec.valueName.isEmpty())
             left += u' ' + spec.valueName;
         stream << left.leftJustified(30) << u' ' << spec.description << " [" << spec.commands.join(u", "_s) << "]\n";
     }
-    stream << "\n" << tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the keychain entry stored with 'atelier-cli key set'.") << "\n";
-    stream << tr("Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.") << "\n";
-    stream << tr("Model catalog overlay: %1").arg(Catalog::defaultOverlayPath()) << "\n\n";
-    stream << tr("Exit codes: 0 success; 1 other failure; 2 invalid input (every problem printed, nothing sent); 3 the API answered with an error; 4 network failure or timeout; 130 interrupted (images received so far are kept).") << "\n";
+    stream << "\n" << Text::tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the keychain entry stored with 'atelier-cli key set'.") << "\n";
+    stream << Text::tr("Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.") << "\n";
+    stream << Text::tr("Model catalog overlay: %1").arg(Catalog::defaultOverlayPath()) << "\n\n";
+    stream << Text::tr("Exit codes: 0 success; 1 other failure; 2 invalid input (every problem printed, nothing sent); 3 the API answered with an error; 4 network failure or timeout; 130 interrupted (images received so far are kept).") << "\n";
     return text;
 }
 
@@ -196,7 +197,7 @@ int CliApplication::start(const QStringList &arguments)
     const bool known = std::any_of(commandSpecs().cbegin(), commandSpecs().cend(),
                                    [&](const CommandSpec &spec) { return spec.name == command; });
     if (!known) {
-        m_err << tr("error: unknown command \"%1\"; use models, generate, edit, vary or key (see --help).").arg(command) << Qt::endl;
+        m_err << Text::tr("error: unknown command \"%1\"; use models, generate, edit, vary or key (see --help).").arg(command) << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
@@ -208,7 +209,7 @@ int CliApplication::start(const QStringList &arguments)
     QStringList commandArguments = arguments;
     commandArguments.removeAt(1);
     if (!parser.parse(commandArguments)) {
-        m_err << tr("error: %1; see 'atelier-cli %2 --help'.").arg(parser.errorText(), command) << Qt::endl;
+        m_err << Text::tr("error: %1; see 'atelier-cli %2 --help'.").arg(parser.errorText(), command) << Qt::endl;
         return ExitCode::InvalidInput;
     }
     if (parser.isSet(u"help"_s)) {
@@ -230,7 +231,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
 {
     m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
     for (const QString &warning : m_catalog.loadWarnings())
-        m_err << tr("warning: %1").arg(warning) << Qt::endl;
+        m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
     if (parser.isSet(u"json"_s)) {
         QJsonArray models;
         for (const QString &id : m_catalog.modelIds()) {
@@ -277,7 +278,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
         m_out.flush();
         return ExitCode::Success;
     }
-    m_out << QString(tr("MODEL")).leftJustified(26) << QString(tr("ENDPOINTS")).leftJustified(32) << tr("STATUS") << "\n";
+    m_out << QString(Text::tr("MODEL")).leftJustified(26) << QString(Text::tr("ENDPOINTS")).leftJustified(32) << Text::tr("STATUS") << "\n";
     for (const QString &id : m_catalog.modelIds()) {
         const ModelSpec spec = m_catalog.spec(id);
         QStringList endpoints;
@@ -305,7 +306,7 @@ bool CliApplication::buildRequest(Endpoint endpoint, const QCommandLineParser &p
         if (request->prompt.isEmpty() && endpoint != Endpoint::Variations && positional.size() == 1) {
             request->prompt = positional.first();
         } else {
-            m_err << tr("error: unexpected argument \"%1\"; options start with -- (see --help).").arg(positional.first()) << Qt::endl;
+            m_err << Text::tr("error: unexpected argument \"%1\"; options start with -- (see --help).").arg(positional.first()) << Qt::endl;
             return false;
         }
     }
@@ -336,7 +337,7 @@ bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProf
     if (parser.isSet(u"provider"_s)) {
         const std::optional<ProviderProfile::Kind> kind = ProviderProfile::kindFromName(parser.value(u"provider"_s));
         if (!kind) {
-            m_err << tr("error: provider \"%1\" is unknown; use openai, azure or compatible.").arg(parser.value(u"provider"_s)) << Qt::endl;
+            m_err << Text::tr("error: provider \"%1\" is unknown; use openai, azure or compatible.").arg(parser.value(u"provider"_s)) << Qt::endl;
             return false;
         }
         if (*kind != profile->kind) {
@@ -367,7 +368,7 @@ bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProf
     if (parser.isSet(u"key-name"_s))
         profile->name = parser.value(u"key-name"_s);
     if (const QString problem = profile->problem(); !problem.isEmpty()) {
-        m_err << tr("error: %1").arg(problem) << Qt::endl;
+        m_err << Text::tr("error: %1").arg(problem) << Qt::endl;
         return false;
     }
     return true;
@@ -377,16 +378,16 @@ QString CliApplication::findApiKey(const ProviderProfile &profile, const QString
 {
     const QString fromEnvironment = profile.apiKeyFromEnvironment();
     if (!fromEnvironment.isEmpty()) {
-        *where = tr("the environment variable %1").arg(profile.apiKeyVariable());
+        *where = Text::tr("the environment variable %1").arg(profile.apiKeyVariable());
         return fromEnvironment;
     }
     const KeyStore::Result stored = KeyStore::read(account);
     if (stored.ok && !stored.key.isEmpty()) {
-        *where = tr("the keychain entry \"%1\"").arg(account);
+        *where = Text::tr("the keychain entry \"%1\"").arg(account);
         return stored.key;
     }
-    *where = stored.notFound ? tr("the keychain has no entry \"%1\"").arg(account)
-                             : tr("the keychain cannot be used: %1").arg(stored.error);
+    *where = stored.notFound ? Text::tr("the keychain has no entry \"%1\"").arg(account)
+                             : Text::tr("the keychain cannot be used: %1").arg(stored.error);
     return {};
 }
 
@@ -400,37 +401,37 @@ int CliApplication::runKey(const QCommandLineParser &parser)
     if (action == u"set") {
         const QString key = readSecretLine();
         if (key.isEmpty()) {
-            m_err << tr("error: no key was given; pipe it in, e.g. 'atelier-cli key set < key.txt', or type it when asked.") << Qt::endl;
+            m_err << Text::tr("error: no key was given; pipe it in, e.g. 'atelier-cli key set < key.txt', or type it when asked.") << Qt::endl;
             return ExitCode::InvalidInput;
         }
         const KeyStore::Result result = KeyStore::write(account, key);
         if (!result.ok) {
-            m_err << tr("error: the key could not be stored: %1. Set %2 in the environment instead.").arg(result.error, profile.apiKeyVariable()) << Qt::endl;
+            m_err << Text::tr("error: the key could not be stored: %1. Set %2 in the environment instead.").arg(result.error, profile.apiKeyVariable()) << Qt::endl;
             return ExitCode::Failure;
         }
-        m_out << tr("The key for \"%1\" is stored in the keychain.").arg(account) << Qt::endl;
+        m_out << Text::tr("The key for \"%1\" is stored in the keychain.").arg(account) << Qt::endl;
         return ExitCode::Success;
     }
     if (action == u"clear") {
         const KeyStore::Result result = KeyStore::remove(account);
         if (!result.ok) {
-            m_err << tr("error: the key could not be removed: %1.").arg(result.error) << Qt::endl;
+            m_err << Text::tr("error: the key could not be removed: %1.").arg(result.error) << Qt::endl;
             return ExitCode::Failure;
         }
-        m_out << tr("The key for \"%1\" was removed from the keychain.").arg(account) << Qt::endl;
+        m_out << Text::tr("The key for \"%1\" was removed from the keychain.").arg(account) << Qt::endl;
         return ExitCode::Success;
     }
     if (action == u"status") {
         QString where;
         const QString key = findApiKey(profile, account, &where);
         if (key.isEmpty()) {
-            m_out << tr("No API key for \"%1\": %2. Set %3 or run 'atelier-cli key set'.").arg(account, where, profile.apiKeyVariable()) << Qt::endl;
+            m_out << Text::tr("No API key for \"%1\": %2. Set %3 or run 'atelier-cli key set'.").arg(account, where, profile.apiKeyVariable()) << Qt::endl;
             return ExitCode::Failure;
         }
-        m_out << tr("The API key for \"%1\" comes from %2.").arg(account, where) << Qt::endl;
+        m_out << Text::tr("The API key for \"%1\" comes from %2.").arg(account, where) << Qt::endl;
         return ExitCode::Success;
     }
-    m_err << tr("error: 'key' needs set, clear or status, e.g. 'atelier-cli key set'.") << Qt::endl;
+    m_err << Text::tr("error: 'key' needs set, clear or status, e.g. 'atelier-cli key set'.") << Qt::endl;
     return ExitCode::InvalidInput;
 }
 
@@ -441,18 +442,18 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         return ExitCode::InvalidInput;
     m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
     for (const QString &warning : m_catalog.loadWarnings())
-        m_err << tr("warning: %1").arg(warning) << Qt::endl;
+        m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
     const QList<Violation> violations = m_catalog.validate(m_request);
     for (const Violation &violation : violations) {
         if (!violation.isError())
-            m_err << tr("warning: %1").arg(violation.message) << Qt::endl;
+            m_err << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
     }
     if (hasErrors(violations)) {
         for (const Violation &violation : violations) {
             if (violation.isError())
-                m_err << tr("error: %1: %2").arg(violation.parameter, violation.message) << Qt::endl;
+                m_err << Text::tr("error: %1: %2").arg(violation.parameter, violation.message) << Qt::endl;
         }
-        m_err << tr("Nothing was sent.") << Qt::endl;
+        m_err << Text::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
     ProviderProfile profile;
@@ -470,7 +471,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
 
     if (parser.isSet(u"dry-run"_s)) {
         if (apiKey.isEmpty())
-            m_err << tr("warning: no API key found (%1); a real run would stop here.").arg(keySource) << Qt::endl;
+            m_err << Text::tr("warning: no API key found (%1); a real run would stop here.").arg(keySource) << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
         if (split)
             description.insert(u"parallel_requests"_s, imagesRequested);
@@ -479,7 +480,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         return ExitCode::Success;
     }
     if (apiKey.isEmpty()) {
-        m_err << tr("error: no API key found: %1. Set %2 in the environment, or store a key with 'atelier-cli key set'.")
+        m_err << Text::tr("error: no API key found: %1. Set %2 in the environment, or store a key with 'atelier-cli key set'.")
                      .arg(keySource, profile.apiKeyVariable())
               << Qt::endl;
         return ExitCode::InvalidInput;
@@ -487,7 +488,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
 
     const CostEstimate estimate = m_catalog.estimate(m_request);
     if (estimate.available && !m_json)
-        m_err << tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
+        m_err << Text::tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
 
     m_client = std::make_unique<ImagesClient>(m_catalog);
     m_client->setProvider(profile, apiKey);
@@ -526,7 +527,7 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
         const QString &path = image.savedPath;
         if (path.isEmpty()) {
             m_writeFailed = true;
-            m_err << tr("error: %1").arg(image.saveError) << Qt::endl;
+            m_err << Text::tr("error: %1").arg(image.saveError) << Qt::endl;
             return;
         }
         if (image.partial) {
@@ -555,7 +556,7 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
     });
     connect(job, &ImageJob::retrying, this, [this](int retry, int delayMs, const ApiError &reason) {
         if (!m_json)
-            m_err << tr("Retrying (%1) in %2 s: %3").arg(retry).arg(delayMs / 1000.0, 0, 'f', 1).arg(reason.toString()) << Qt::endl;
+            m_err << Text::tr("Retrying (%1) in %2 s: %3").arg(retry).arg(delayMs / 1000.0, 0, 'f', 1).arg(reason.toString()) << Qt::endl;
     });
     connect(job, &ImageJob::failed, this, [this](const ApiError &error) {
         m_failures.append(error);
@@ -563,7 +564,7 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
                                     {u"status"_s, error.httpStatus}, {u"type"_s, error.type}, {u"param"_s, error.param},
                                     {u"code"_s, error.code}, {u"request_id"_s, error.requestId}});
         if (!m_json)
-            m_err << tr("error: %1").arg(error.toString()) << Qt::endl;
+            m_err << Text::tr("error: %1").arg(error.toString()) << Qt::endl;
     });
     connect(job, &ImageJob::finished, this, &CliApplication::onJobFinished);
 }

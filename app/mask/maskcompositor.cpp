@@ -10,14 +10,6 @@
 
 namespace Atelier {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Atelier::MaskCompositor", text);
-}
-
-} // namespace
 
 CompositeResult MaskCompositor::keepOutsideMask(const QImage &original, const QImage &mask,
                                                 const QImage &output, int seam)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QString>
 
@@ -20,6 +21,8 @@ struct CompositeResult
 
 class MaskCompositor final
 {
+    Q_DECLARE_TR_FUNCTIONS(Atelier::MaskCompositor)
+
 public:
     // A pixel counts as changed when a channel differs by more than this (of 255): lossy
     // encoding alone moves pixels by a few levels.

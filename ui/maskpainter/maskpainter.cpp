@@ -262,13 +262,13 @@ void MaskPainter::showState()
         m_state->setText(tr("No image: open one to edit (File ▸ Edit an image…, or Edit in the gallery)."));
         return;
     }
-    m_state->setText(tr("%1 · %2x%3 · zoom %4% · %5% of the image may change · %6 steps to undo")
+    m_state->setText(tr("%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step(s) to undo", nullptr,
+                        m_document->undoStack()->index())
                          .arg(QFileInfo(m_path).fileName())
                          .arg(m_sourceSize.width())
                          .arg(m_sourceSize.height())
                          .arg(qRound(m_canvas->zoom() * 100))
-                         .arg(m_document->coveredFraction() * 100, 0, 'f', 1)
-                         .arg(m_document->undoStack()->index()));
+                         .arg(m_document->coveredFraction() * 100, 0, 'f', 1));
 }
 
 } // namespace Atelier

@@ -1,0 +1,2517 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_GB">
+<context>
+    <name>Atelier::ApiError</name>
+    <message>
+        <source>The API refused the request (HTTP %1): %2</source>
+        <translation>Die API hat die Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The API reported an error: %1</source>
+        <translation>Die API hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>Netzwerkfehler: %1</translation>
+    </message>
+    <message>
+        <source>Timed out: %1</source>
+        <translation>Zeitüberschreitung: %1</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>parameter %1</source>
+        <translation>Parameter %1</translation>
+    </message>
+    <message>
+        <source>request id %1</source>
+        <translation>Anfrage-ID %1</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::Catalog</name>
+    <message>
+        <source>Model %1 names an unknown endpoint &quot;%2&quot;; it is ignored. Use generations, edits or variations.</source>
+        <translation>Modell %1 nennt einen unbekannten Endpunkt „%2“; er wird ignoriert. Verwenden Sie generations, edits oder variations.</translation>
+    </message>
+    <message>
+        <source>Model %1 lists a parameter &quot;%2&quot; that the Images API does not have; it is ignored.</source>
+        <translation>Modell %1 nennt einen Parameter „%2“, den die Images-API nicht kennt; er wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The model catalog file %1 is not valid JSON (%2 at byte %3); it was ignored. Fix the file or remove it.</source>
+        <translation>Die Modellkatalog-Datei %1 ist kein gültiges JSON (%2 bei Byte %3); sie wurde ignoriert. Korrigieren oder entfernen Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>The model catalog file %1 must contain a JSON object with a &quot;models&quot; object; it was ignored.</source>
+        <translation>Die Modellkatalog-Datei %1 muss ein JSON-Objekt mit einem Objekt „models“ enthalten; sie wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>Model %1 inherits from itself (through &quot;inherits&quot;); the loop was cut.</source>
+        <translation>Modell %1 erbt (über „inherits“) von sich selbst; die Schleife wurde aufgelöst.</translation>
+    </message>
+    <message>
+        <source>Model %1 uses an unknown template &quot;%2&quot;.</source>
+        <translation>Modell %1 verwendet eine unbekannte Vorlage „%2“.</translation>
+    </message>
+    <message>
+        <source>Model %1 inherits from &quot;%2&quot;, which the catalog does not know; check the spelling.</source>
+        <translation>Modell %1 erbt von „%2“, das der Katalog nicht kennt; prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>The model catalog overlay %1 cannot be read (%2); it was ignored.</source>
+        <translation>Die Katalog-Ergänzung %1 kann nicht gelesen werden (%2); sie wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>(built in)</source>
+        <translation>(eingebaut)</translation>
+    </message>
+    <message>
+        <source>(overlay)</source>
+        <translation>(Ergänzung)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON; fix it before adding models to it.</source>
+        <translation>%1 ist kein gültiges JSON; korrigieren Sie die Datei, bevor Sie Modelle hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Added from the provider&apos;s model list; its rules are assumed to be those of the GPT image models. Correct them in %1.</source>
+        <translation>Aus der Modellliste des Anbieters hinzugefügt; es gelten vorerst die Regeln der GPT-Image-Modelle. Korrigieren Sie sie in %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::CliApplication</name>
+    <message>
+        <source>What the image should show (or what to change, for edit).</source>
+        <translation>Was das Bild zeigen soll (oder was bei edit geändert werden soll).</translation>
+    </message>
+    <message>
+        <source>Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG).</source>
+        <translation>Eingabebild; für mehrere Referenzen wiederholen (edit: bis zu 16 bei GPT-Image-Modellen, vary: ein quadratisches PNG).</translation>
+    </message>
+    <message>
+        <source>PNG whose transparent pixels mark where the first image may change.</source>
+        <translation>PNG, dessen transparente Pixel markieren, wo sich das erste Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Model (default gpt-image-1.5; dall-e-2 for vary). See &apos;atelier-cli models&apos;.</source>
+        <translation>Modell (Standard gpt-image-1.5; dall-e-2 für vary). Siehe „atelier-cli models“.</translation>
+    </message>
+    <message>
+        <source>Number of images (1-10; dall-e-3: 1).</source>
+        <translation>Anzahl der Bilder (1–10; dall-e-3: 1).</translation>
+    </message>
+    <message>
+        <source>Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16.</source>
+        <translation>Größe: auto, 1024x1024, 1536x1024, …; gpt-image-2 nimmt jedes BREITExHÖHE in Vielfachen von 16.</translation>
+    </message>
+    <message>
+        <source>Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3).</source>
+        <translation>Qualität: auto, low, medium, high (GPT Image); standard, hd (dall-e-3).</translation>
+    </message>
+    <message>
+        <source>Style for dall-e-3: vivid or natural.</source>
+        <translation>Stil für dall-e-3: vivid oder natural.</translation>
+    </message>
+    <message>
+        <source>Background: auto, opaque or transparent (transparent needs png or webp).</source>
+        <translation>Hintergrund: auto, opaque oder transparent (transparent braucht png oder webp).</translation>
+    </message>
+    <message>
+        <source>Moderation for GPT image generations: auto or low.</source>
+        <translation>Moderation für GPT-Image-Generierungen: auto oder low.</translation>
+    </message>
+    <message>
+        <source>Output format for GPT image models: png, jpeg or webp.</source>
+        <translation>Ausgabeformat für GPT-Image-Modelle: png, jpeg oder webp.</translation>
+    </message>
+    <message>
+        <source>Compression 0-100 for jpeg and webp output.</source>
+        <translation>Kompression 0–100 für jpeg- und webp-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>url or b64_json (DALL·E models; URLs are downloaded at once).</source>
+        <translation>url oder b64_json (DALL·E-Modelle; URLs werden sofort heruntergeladen).</translation>
+    </message>
+    <message>
+        <source>How closely an edit keeps the input&apos;s features: high or low.</source>
+        <translation>Wie genau eine Bearbeitung die Merkmale der Eingabe beibehält: high oder low.</translation>
+    </message>
+    <message>
+        <source>An end-user id passed to the API for abuse monitoring.</source>
+        <translation>Eine Endnutzer-ID, die zur Missbrauchsüberwachung an die API geht.</translation>
+    </message>
+    <message>
+        <source>Stream the image: partial images are saved as they arrive (GPT image models).</source>
+        <translation>Bild streamen: Teilbilder werden gespeichert, sobald sie ankommen (GPT-Image-Modelle).</translation>
+    </message>
+    <message>
+        <source>Partial images to stream before the final one (0-3; needs --stream).</source>
+        <translation>Teilbilder, die vor dem fertigen Bild gestreamt werden (0–3; braucht --stream).</translation>
+    </message>
+    <message>
+        <source>Folder for the images (default: the current folder).</source>
+        <translation>Ordner für die Bilder (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>File name stem (default: atelier-&lt;date&gt;-&lt;time&gt;-&lt;prompt&gt;).</source>
+        <translation>Dateinamensstamm (Standard: atelier-&lt;Datum&gt;-&lt;Uhrzeit&gt;-&lt;Prompt&gt;).</translation>
+    </message>
+    <message>
+        <source>Send nothing; print the exact request as JSON (the key shown as ***).</source>
+        <translation>Nichts senden; die genaue Anfrage als JSON ausgeben (der Schlüssel als ***).</translation>
+    </message>
+    <message>
+        <source>Print one JSON summary instead of one path per line (models: the full catalog).</source>
+        <translation>Eine JSON-Zusammenfassung statt eines Pfads pro Zeile ausgeben (models: den ganzen Katalog).</translation>
+    </message>
+    <message>
+        <source>openai (default), azure or compatible; the environment decides when not given.</source>
+        <translation>openai (Standard), azure oder compatible; ohne Angabe entscheidet die Umgebung.</translation>
+    </message>
+    <message>
+        <source>API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. Default: OPENAI_BASE_URL or https://api.openai.com/v1.</source>
+        <translation>API-Basis-URL (OpenAI-kompatibles Gateway) oder der Endpunkt der Azure-Ressource. Standard: OPENAI_BASE_URL oder https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>OpenAI organization id (default: OPENAI_ORG_ID).</source>
+        <translation>OpenAI-Organisations-ID (Standard: OPENAI_ORG_ID).</translation>
+    </message>
+    <message>
+        <source>OpenAI project id (default: OPENAI_PROJECT_ID).</source>
+        <translation>OpenAI-Projekt-ID (Standard: OPENAI_PROJECT_ID).</translation>
+    </message>
+    <message>
+        <source>Azure deployment name (default: the model name).</source>
+        <translation>Azure-Deployment-Name (Standard: der Modellname).</translation>
+    </message>
+    <message>
+        <source>Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview).</source>
+        <translation>Azure-api-version (Standard: OPENAI_API_VERSION oder 2025-04-01-preview).</translation>
+    </message>
+    <message>
+        <source>Keychain entry to use (default: the provider&apos;s name).</source>
+        <translation>Zu verwendender Schlüsselbund-Eintrag (Standard: der Name des Anbieters).</translation>
+    </message>
+    <message>
+        <source>Give up when the server sends nothing for this long (default 300).</source>
+        <translation>Aufgeben, wenn der Server so lange nichts sendet (Standard 300).</translation>
+    </message>
+    <message>
+        <source>Give up when the server does not answer within this long (default 30).</source>
+        <translation>Aufgeben, wenn der Server nicht innerhalb dieser Zeit antwortet (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Retries on 408/409/429/5xx and connection errors (default 2).</source>
+        <translation>Wiederholungen bei 408/409/429/5xx und Verbindungsfehlern (Standard 2).</translation>
+    </message>
+    <message>
+        <source>Model catalog overlay to use instead of the one in the config folder.</source>
+        <translation>Katalog-Ergänzung, die statt der im Konfigurationsordner verwendet wird.</translation>
+    </message>
+    <message>
+        <source>List the models Atelier knows, what they can do and their status.</source>
+        <translation>Die Modelle auflisten, die Atelier kennt, was sie können und ihren Status.</translation>
+    </message>
+    <message>
+        <source>Create images from a prompt (POST /images/generations).</source>
+        <translation>Bilder aus einem Prompt erzeugen (POST /images/generations).</translation>
+    </message>
+    <message>
+        <source>Edit or combine images (POST /images/edits).</source>
+        <translation>Bilder bearbeiten oder kombinieren (POST /images/edits).</translation>
+    </message>
+    <message>
+        <source>Variations of an image, dall-e-2 only (POST /images/variations).</source>
+        <translation>Variationen eines Bildes, nur dall-e-2 (POST /images/variations).</translation>
+    </message>
+    <message>
+        <source>Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.</source>
+        <translation>Den API-Schlüssel im Schlüsselbund des Desktops speichern (von der Standardeingabe gelesen, nie als Argument), ihn entfernen oder sagen, woher der Schlüssel kommt.</translation>
+    </message>
+    <message>
+        <source>API key (input hidden): </source>
+        <translation>API-Schlüssel (Eingabe verborgen): </translation>
+    </message>
+    <message>
+        <source>the Images API from the command line</source>
+        <translation>die Images-API auf der Kommandozeile</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>Aufruf:</translation>
+    </message>
+    <message>
+        <source>Options (the commands each applies to in brackets):</source>
+        <translation>Optionen (in Klammern die Befehle, für die sie gelten):</translation>
+    </message>
+    <message>
+        <source>API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the keychain entry stored with &apos;atelier-cli key set&apos;.</source>
+        <translation>API-Schlüssel: OPENAI_API_KEY (AZURE_OPENAI_API_KEY für Azure), sonst der mit „atelier-cli key set“ gespeicherte Schlüsselbund-Eintrag.</translation>
+    </message>
+    <message>
+        <source>Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.</source>
+        <translation>Umgebung: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.</translation>
+    </message>
+    <message>
+        <source>Model catalog overlay: %1</source>
+        <translation>Katalog-Ergänzung: %1</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success; 1 other failure; 2 invalid input (every problem printed, nothing sent); 3 the API answered with an error; 4 network failure or timeout; 130 interrupted (images received so far are kept).</source>
+        <translation>Exit-Codes: 0 Erfolg; 1 sonstiger Fehler; 2 ungültige Eingabe (jedes Problem wird ausgegeben, nichts gesendet); 3 die API hat mit einem Fehler geantwortet; 4 Netzwerkfehler oder Zeitüberschreitung; 130 abgebrochen (bis dahin empfangene Bilder bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary or key (see --help).</source>
+        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary oder key (siehe --help).</translation>
+    </message>
+    <message>
+        <source>error: %1; see &apos;atelier-cli %2 --help&apos;.</source>
+        <translation>Fehler: %1; siehe „atelier-cli %2 --help“.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation>ENDPUNKTE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>error: unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
+        <translation>Fehler: unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
+    </message>
+    <message>
+        <source>error: provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
+        <translation>Fehler: Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>die Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund hat keinen Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain cannot be used: %1</source>
+        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>error: no key was given; pipe it in, e.g. &apos;atelier-cli key set &lt; key.txt&apos;, or type it when asked.</source>
+        <translation>Fehler: kein Schlüssel angegeben; leiten Sie ihn ein, z. B. „atelier-cli key set &lt; key.txt“, oder geben Sie ihn bei der Abfrage ein.</translation>
+    </message>
+    <message>
+        <source>error: the key could not be stored: %1. Set %2 in the environment instead.</source>
+        <translation>Fehler: der Schlüssel konnte nicht gespeichert werden: %1. Setzen Sie stattdessen %2 in der Umgebung.</translation>
+    </message>
+    <message>
+        <source>The key for &quot;%1&quot; is stored in the keychain.</source>
+        <translation>Der Schlüssel für „%1“ ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>error: the key could not be removed: %1.</source>
+        <translation>Fehler: der Schlüssel konnte nicht entfernt werden: %1.</translation>
+    </message>
+    <message>
+        <source>The key for &quot;%1&quot; was removed from the keychain.</source>
+        <translation>Der Schlüssel für „%1“ wurde aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>No API key for &quot;%1&quot;: %2. Set %3 or run &apos;atelier-cli key set&apos;.</source>
+        <translation>Kein API-Schlüssel für „%1“: %2. Setzen Sie %3 oder führen Sie „atelier-cli key set“ aus.</translation>
+    </message>
+    <message>
+        <source>The API key for &quot;%1&quot; comes from %2.</source>
+        <translation>Der API-Schlüssel für „%1“ kommt aus %2.</translation>
+    </message>
+    <message>
+        <source>error: &apos;key&apos; needs set, clear or status, e.g. &apos;atelier-cli key set&apos;.</source>
+        <translation>Fehler: „key“ braucht set, clear oder status, z. B. „atelier-cli key set“.</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>Fehler: %1: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>warning: no API key found (%1); a real run would stop here.</source>
+        <translation>Warnung: kein API-Schlüssel gefunden (%1); ein echter Lauf würde hier anhalten.</translation>
+    </message>
+    <message>
+        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
+        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: $%1</source>
+        <translation>Geschätzte Kosten: $%1</translation>
+    </message>
+    <message>
+        <source>Retrying (%1) in %2 s: %3</source>
+        <translation>Neuer Versuch (%1) in %2 s: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::CompareDialog</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::CompareGridDialog</name>
+    <message>
+        <source>Compare grid</source>
+        <translation>Vergleichsraster</translation>
+    </message>
+    <message>
+        <source>Prompt: %1</source>
+        <translation>Prompt: %1</translation>
+    </message>
+    <message>
+        <source>Run the grid</source>
+        <translation>Raster ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s), about $%1 in all.</source>
+        <translation>
+            <numerusform>%n Anfrage, insgesamt etwa $%1.</numerusform>
+            <numerusform>%n Anfragen, insgesamt etwa $%1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Wartet…</translation>
+    </message>
+    <message>
+        <source>$%1 · %2 s</source>
+        <translation>$%1 · %2 s</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::CompareGridPlan</name>
+    <message>
+        <source>%1 × %2 left out: %3</source>
+        <translation>%1 × %2 ausgelassen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ContentFiles</name>
+    <message>
+        <source>The folder %1 cannot be created; check that it is writable.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied into %2; check that it is writable.</source>
+        <translation>%1 kann nicht nach %2 kopiert werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::CostEstimator</name>
+    <message>
+        <source>the prices for %1 are not confirmed; check them in the catalog</source>
+        <translation>die Preise für %1 sind nicht bestätigt; prüfen Sie sie im Katalog</translation>
+    </message>
+    <message>
+        <source>quality %1 counted as %2</source>
+        <translation>Qualität %1 als %2 gerechnet</translation>
+    </message>
+    <message>
+        <source>size auto counted as %1</source>
+        <translation>Größe auto als %1 gerechnet</translation>
+    </message>
+    <message>
+        <source>tokens for %1 scaled by area from 1024x1024</source>
+        <translation>Tokens für %1 nach Fläche aus 1024x1024 hochgerechnet</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::EditInputs</name>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which %3 does not take: a PNG copy is sent instead (the same pixels).</source>
+        <translation>%1 ist %2, was %3 nicht annimmt: stattdessen wird eine PNG-Kopie gesendet (dieselben Pixel).</translation>
+    </message>
+    <message>
+        <source>%1 is %2x%3, but %4 needs a square image: crop it to the centre %5x%5?</source>
+        <translation>%1 ist %2x%3, aber %4 braucht ein quadratisches Bild: auf die Mitte %5x%5 zuschneiden?</translation>
+    </message>
+    <message>
+        <source>%1 would be %2, but %3 takes files under %4: scale it down until it fits?</source>
+        <translation>%1 wäre %2, aber %3 nimmt Dateien unter %4: so weit verkleinern, bis es passt?</translation>
+    </message>
+    <message>
+        <source>The mask %1 has no transparency: read it as black and white, black marking where the image may change (as OpenAI&apos;s guide converts one)?</source>
+        <translation>Die Maske %1 hat keine Transparenz: als Schwarzweiß lesen, wobei Schwarz markiert, wo sich das Bild ändern darf (so wie der Leitfaden von OpenAI eine umwandelt)?</translation>
+    </message>
+    <message>
+        <source>The mask %1 is %2: a PNG copy is sent instead (the same pixels).</source>
+        <translation>Die Maske %1 ist %2: stattdessen wird eine PNG-Kopie gesendet (dieselben Pixel).</translation>
+    </message>
+    <message>
+        <source>The mask is %1x%2 but the first image is %3x%4: scale the mask to fit?</source>
+        <translation>Die Maske ist %1x%2, das erste Bild aber %3x%4: die Maske passend skalieren?</translation>
+    </message>
+    <message>
+        <source>Cropped %1 to its centre %2x%2.</source>
+        <translation>%1 auf die Mitte %2x%2 zugeschnitten.</translation>
+    </message>
+    <message>
+        <source>Scaled %1 from %2x%3 to %4x%5 to fit under %6.</source>
+        <translation>%1 von %2x%3 auf %4x%5 verkleinert, damit es unter %6 bleibt.</translation>
+    </message>
+    <message>
+        <source>Sent %1 as PNG.</source>
+        <translation>%1 als PNG gesendet.</translation>
+    </message>
+    <message>
+        <source>Read the mask as black and white: black is where the image may change.</source>
+        <translation>Maske als Schwarzweiß gelesen: Schwarz ist, wo sich das Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Cropped and scaled the mask with the first image.</source>
+        <translation>Maske mit dem ersten Bild zugeschnitten und skaliert.</translation>
+    </message>
+    <message>
+        <source>Scaled the mask from %1x%2 to the first image&apos;s %3x%4.</source>
+        <translation>Maske von %1x%2 auf die %3x%4 des ersten Bildes skaliert.</translation>
+    </message>
+    <message>
+        <source>Sent the mask as PNG.</source>
+        <translation>Maske als PNG gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::Endpoint</name>
+    <message>
+        <source>generate images</source>
+        <translation>Bilder erzeugen</translation>
+    </message>
+    <message>
+        <source>edit images</source>
+        <translation>Bilder bearbeiten</translation>
+    </message>
+    <message>
+        <source>make variations</source>
+        <translation>Variationen erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild exportieren</numerusform>
+            <numerusform>%n Bilder exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>PNG and JPEG files carry the recipe, so Atelier can restore it later.</source>
+        <translation>PNG- und JPEG-Dateien tragen das Rezept, damit Atelier es später wiederherstellen kann.</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>{date} {time} {model} {prompt} {prompt:N} {size} {id}</source>
+        <translation>{date} {time} {model} {prompt} {prompt:N} {size} {id}</translation>
+    </message>
+    <message>
+        <source>File names</source>
+        <translation>Dateinamen</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::Exporter</name>
+    <message>
+        <source>%1 cannot be read; it may have been moved or deleted.</source>
+        <translation>%1 kann nicht gelesen werden; vielleicht wurde es verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::GalleryPanel</name>
+    <message>
+        <source>Search prompts…</source>
+        <translation>Prompts durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Bibliothek durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show images of one model only.</source>
+        <translation>Nur Bilder eines Modells zeigen.</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebige Zeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Show images saved in this period only.</source>
+        <translation>Nur Bilder zeigen, die in diesem Zeitraum gespeichert wurden.</translation>
+    </message>
+    <message>
+        <source>★ Favourites</source>
+        <translation>★ Favoriten</translation>
+    </message>
+    <message>
+        <source>Show favourites only.</source>
+        <translation>Nur Favoriten zeigen.</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images were exported.
+%3</source>
+        <translation>%1 von %2 Bildern wurden exportiert.
+%3</translation>
+    </message>
+    <message>
+        <source>Remove from favourites</source>
+        <translation>Aus den Favoriten entfernen</translation>
+    </message>
+    <message>
+        <source>Add to favourites</source>
+        <translation>Zu den Favoriten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Reuse recipe</source>
+        <translation>Rezept übernehmen</translation>
+    </message>
+    <message>
+        <source>Edit (paint a mask)…</source>
+        <translation>Bearbeiten (Maske malen)…</translation>
+    </message>
+    <message>
+        <source>Make variations</source>
+        <translation>Variationen erstellen</translation>
+    </message>
+    <message>
+        <source>Show lineage…</source>
+        <translation>Herkunft zeigen…</translation>
+    </message>
+    <message>
+        <source>Show changes outside the mask (%1%)</source>
+        <translation>Änderungen außerhalb der Maske zeigen (%1 %)</translation>
+    </message>
+    <message>
+        <source>Compare the two</source>
+        <translation>Die beiden vergleichen</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>Bild kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n image(s)…</source>
+        <translation>
+            <numerusform>%n Bild exportieren…</numerusform>
+            <numerusform>%n Bilder exportieren…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)…</source>
+        <translation>
+            <numerusform>%n Bild löschen…</numerusform>
+            <numerusform>%n Bilder löschen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete images</source>
+        <translation>Bilder löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n image(s) and their recipes to the trash?</source>
+        <translation>
+            <numerusform>%n Bild samt Rezept in den Papierkorb verschieben?</numerusform>
+            <numerusform>%n Bilder samt Rezepten in den Papierkorb verschieben?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::HistoryDialog</name>
+    <message>
+        <source>Prompt history</source>
+        <translation>Prompt-Verlauf</translation>
+    </message>
+    <message>
+        <source>Search the prompts you sent…</source>
+        <translation>Gesendete Prompts durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Use this prompt</source>
+        <translation>Diesen Prompt verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageDecoder</name>
+    <message>
+        <source>The server sent image data that is not valid base64.</source>
+        <translation>Der Server hat Bilddaten gesendet, die kein gültiges Base64 sind.</translation>
+    </message>
+    <message>
+        <source>The server sent data that is not an image Atelier can read.</source>
+        <translation>Der Server hat Daten gesendet, die kein Bild sind, das Atelier lesen kann.</translation>
+    </message>
+    <message>
+        <source>The server sent an image of %1x%2 pixels, larger than Atelier accepts (%3 pixels a side); it was refused.</source>
+        <translation>Der Server hat ein Bild mit %1x%2 Pixeln gesendet, größer als Atelier annimmt (%3 Pixel je Seite); es wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server sent an image whose size cannot be read.</source>
+        <translation>Der Server hat ein Bild gesendet, dessen Größe nicht lesbar ist.</translation>
+    </message>
+    <message>
+        <source>The server sent a damaged image (%1).</source>
+        <translation>Der Server hat ein beschädigtes Bild gesendet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageFileInfo</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>it is not an image Atelier can read</source>
+        <translation>es ist kein Bild, das Atelier lesen kann</translation>
+    </message>
+    <message>
+        <source>permission to read it is denied</source>
+        <translation>die Berechtigung zum Lesen fehlt</translation>
+    </message>
+    <message>
+        <source>the image data is damaged (%1)</source>
+        <translation>die Bilddaten sind beschädigt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageJob</name>
+    <message>
+        <source>No API key is set. Set %1 in the environment, or store a key in the keychain (atelier-cli key set).</source>
+        <translation>Es ist kein API-Schlüssel gesetzt. Setzen Sie %1 in der Umgebung oder speichern Sie einen Schlüssel im Schlüsselbund (atelier-cli key set).</translation>
+    </message>
+    <message>
+        <source>the server sent nothing for %1 seconds</source>
+        <translation>der Server hat %1 Sekunden lang nichts gesendet</translation>
+    </message>
+    <message>
+        <source>The answer is larger than %1 MB, more than Atelier accepts; it was refused.</source>
+        <translation>Die Antwort ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A streamed event is larger than %1 MB, more than Atelier accepts; the stream was stopped.</source>
+        <translation>Ein gestreamtes Ereignis ist größer als %1 MB, mehr als Atelier annimmt; der Stream wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to %1. Atelier follows redirects only to the same host, so the API key never goes elsewhere; use the final address as the base URL.</source>
+        <translation>Der Server hat die Anfrage nach %1 umgeleitet. Atelier folgt Umleitungen nur auf denselben Host, damit der API-Schlüssel nie woandershin geht; verwenden Sie die endgültige Adresse als Basis-URL.</translation>
+    </message>
+    <message>
+        <source>another address</source>
+        <translation>eine andere Adresse</translation>
+    </message>
+    <message>
+        <source>the connection broke during the stream (%1); the %2 image(s) already received are kept</source>
+        <translation>die Verbindung ist während des Streams abgebrochen (%1); die %2 bereits empfangenen Bilder bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>The image at %1 could not be downloaded: %2. Image URLs expire after 60 minutes.</source>
+        <translation>Das Bild unter %1 konnte nicht heruntergeladen werden: %2. Bild-URLs verfallen nach 60 Minuten.</translation>
+    </message>
+    <message>
+        <source>Cancelled; the images already received are kept.</source>
+        <translation>Abgebrochen; die bereits empfangenen Bilder bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The stream ended before the final image arrived; the %1 partial image(s) received are kept.</source>
+        <translation>Der Stream endete vor dem fertigen Bild; die %1 empfangenen Teilbilder bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImagePreview</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · F: fit · 1: 100 % · double-click: fit / 100 % · drag: pan</source>
+        <translation>Mausrad: Zoom · F: einpassen · 1: 100 % · Doppelklick: einpassen / 100 % · Ziehen: verschieben</translation>
+    </message>
+    <message>
+        <source>Images appear here as they arrive.</source>
+        <translation>Bilder erscheinen hier, sobald sie ankommen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %</source>
+        <translation>%1 · %2 %</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageWriter</name>
+    <message>
+        <source>The folder %1 cannot be created; choose another with --out.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie mit --out einen anderen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::JobListModel</name>
+    <message>
+        <source>Sending</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>Wird empfangen</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf neuen Versuch</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Partials</source>
+        <translation>Teilbilder</translation>
+    </message>
+    <message>
+        <source>Est. cost</source>
+        <translation>Gesch. Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::KeyStore</name>
+    <message>
+        <source>the secret service did not answer within %1 seconds</source>
+        <translation>der Geheimnisdienst hat nicht innerhalb von %1 Sekunden geantwortet</translation>
+    </message>
+    <message>
+        <source>no desktop session bus is running, so there is no keychain to store keys in</source>
+        <translation>es läuft kein Sitzungsbus des Desktops, also gibt es keinen Schlüsselbund für Schlüssel</translation>
+    </message>
+    <message>
+        <source>the desktop session bus cannot be queried</source>
+        <translation>der Sitzungsbus des Desktops kann nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>no secret service (GNOME Keyring, KWallet or KeePassXC) is running</source>
+        <translation>es läuft kein Geheimnisdienst (GNOME Keyring, KWallet oder KeePassXC)</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::LibraryModel</name>
+    <message>
+        <source>%1
+%2 · %3×%4 · %5</source>
+        <translation>%1
+%2 · %3×%4 · %5</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::LibraryStore</name>
+    <message>
+        <source>The library folder %1 cannot be created; choose another in the settings.</source>
+        <translation>Der Bibliotheksordner %1 kann nicht angelegt werden; wählen Sie in den Einstellungen einen anderen.</translation>
+    </message>
+    <message>
+        <source>The library index cannot be opened: %1.</source>
+        <translation>Der Bibliotheksindex kann nicht geöffnet werden: %1.</translation>
+    </message>
+    <message>
+        <source>The library index cannot be prepared: %1.</source>
+        <translation>Der Bibliotheksindex kann nicht vorbereitet werden: %1.</translation>
+    </message>
+    <message>
+        <source>The library folder %1 cannot be created.</source>
+        <translation>Der Bibliotheksordner %1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MainWindow</name>
+    <message>
+        <source>Atelier</source>
+        <translation>Atelier</translation>
+    </message>
+    <message>
+        <source>The request failed: %1 Your prompt and settings are kept; use Retry in the job list.</source>
+        <translation>Die Anfrage ist fehlgeschlagen: %1 Ihr Prompt und Ihre Einstellungen bleiben erhalten; verwenden Sie „Erneut versuchen“ in der Auftragsliste.</translation>
+    </message>
+    <message>
+        <source>Edit, outside the mask kept</source>
+        <translation>Bearbeitung, außerhalb der Maske erhalten</translation>
+    </message>
+    <message>
+        <source>Changes outside</source>
+        <translation>Änderungen außerhalb</translation>
+    </message>
+    <message>
+        <source>Red: where the model changed pixels outside the mask (they were restored).</source>
+        <translation>Rot: wo das Modell Pixel außerhalb der Maske geändert hat (sie wurden wiederhergestellt).</translation>
+    </message>
+    <message>
+        <source>The model changed %1% of the pixels outside the mask; they were put back. The filmstrip shows where; the model&apos;s own output is in the library too.</source>
+        <translation>Das Modell hat %1 % der Pixel außerhalb der Maske geändert; sie wurden zurückgesetzt. Der Filmstreifen zeigt, wo; die eigene Ausgabe des Modells liegt ebenfalls in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Session: $%1</source>
+        <translation>Sitzung: $%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No API key yet.&lt;/b&gt; Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;, then set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store it with &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Everything else works without one.</source>
+        <translation>&lt;b&gt;Noch kein API-Schlüssel.&lt;/b&gt; Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt; und setzen Sie dann &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie ihn mit &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Alles andere funktioniert auch ohne.</translation>
+    </message>
+    <message>
+        <source>A preset wraps your prompt: its {prompt} slot takes what you write. Wildcards like {red|green|blue} make one request per choice.</source>
+        <translation>Eine Vorlage umschließt Ihren Prompt: ihr Platzhalter {prompt} nimmt auf, was Sie schreiben. Platzhalter wie {red|green|blue} erzeugen je Auswahl eine Anfrage.</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the prompt as a preset; write {prompt} where later prompts should go.</source>
+        <translation>Den Prompt als Vorlage behalten; schreiben Sie {prompt} dorthin, wo spätere Prompts stehen sollen.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Reference images (the mask applies to the first):</source>
+        <translation>Referenzbilder (die Maske gilt für das erste):</translation>
+    </message>
+    <message>
+        <source>The images to edit or use as references.</source>
+        <translation>Die Bilder, die bearbeitet oder als Referenz verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Paint mask</source>
+        <translation>Maske malen</translation>
+    </message>
+    <message>
+        <source>Paint where the first image may change, in the Mask tab.</source>
+        <translation>Im Reiter „Maske“ malen, wo sich das erste Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Mask file…</source>
+        <translation>Maskendatei…</translation>
+    </message>
+    <message>
+        <source>Import a mask: a PNG whose transparent pixels mark where the first image may change, or a black-and-white image, black marking it.</source>
+        <translation>Eine Maske importieren: ein PNG, dessen transparente Pixel markieren, wo sich das erste Bild ändern darf, oder ein Schwarzweißbild, in dem Schwarz diese Stellen markiert.</translation>
+    </message>
+    <message>
+        <source>No mask: the whole image may change.</source>
+        <translation>Keine Maske: das ganze Bild darf sich ändern.</translation>
+    </message>
+    <message>
+        <source>Keep pixels outside the mask</source>
+        <translation>Pixel außerhalb der Maske erhalten</translation>
+    </message>
+    <message>
+        <source>Put the original back wherever you did not paint, with a soft seam, and show how much the model changed there. The model&apos;s own output is kept in the library too.</source>
+        <translation>Überall, wo Sie nicht gemalt haben, das Original mit weichem Übergang zurücksetzen und zeigen, wie viel das Modell dort geändert hat. Die eigene Ausgabe des Modells bleibt ebenfalls in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Return).</source>
+        <translation>Die Anfrage senden (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Every partial image of the current job; click one to look at it.</source>
+        <translation>Alle Teilbilder des aktuellen Auftrags; klicken Sie eines an, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>Everything you made, saved in %1. Right-click for more.</source>
+        <translation>Alles, was Sie gemacht haben, gespeichert in %1. Rechtsklick für mehr.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Paint where the image to edit may change.</source>
+        <translation>Malen, wo sich das zu bearbeitende Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Send the same recipe again.</source>
+        <translation>Dasselbe Rezept noch einmal senden.</translation>
+    </message>
+    <message>
+        <source>Session: $0.000</source>
+        <translation>Sitzung: $0.000</translation>
+    </message>
+    <message>
+        <source>Estimated cost of the images made in this session.</source>
+        <translation>Geschätzte Kosten der in dieser Sitzung erzeugten Bilder.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Open image…</source>
+        <translation>Bild ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Bilder öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit an image…</source>
+        <translation>Ein Bild be&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit an image</source>
+        <translation>Ein Bild bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add &amp;reference images…</source>
+        <translation>&amp;Referenzbilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare grid…</source>
+        <translation>&amp;Vergleichsraster…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Ein&amp;stellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Prompt &amp;history…</source>
+        <translation>Prompt-&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste image as reference</source>
+        <translation>Bild als Referenz ein&amp;fügen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Atelier</source>
+        <translation>Über &amp;Atelier</translation>
+    </message>
+    <message>
+        <source>About Atelier</source>
+        <translation>Über Atelier</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;A desktop image studio for the OpenAI Images API.&lt;/p&gt;&lt;p&gt;Images are saved in %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Bildstudio für die OpenAI-Images-API.&lt;/p&gt;&lt;p&gt;Bilder werden in %2 gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>Schreiben Sie zuerst einen Prompt.</translation>
+    </message>
+    <message>
+        <source>No API key: set OPENAI_API_KEY or run &apos;atelier-cli key set&apos;, then restart Atelier.</source>
+        <translation>Kein API-Schlüssel: setzen Sie OPENAI_API_KEY oder führen Sie „atelier-cli key set“ aus und starten Sie Atelier dann neu.</translation>
+    </message>
+    <message>
+        <source>No price known for this model.</source>
+        <translation>Für dieses Modell ist kein Preis bekannt.</translation>
+    </message>
+    <message>
+        <source>%1 prompts × $%2 = $%3 estimated</source>
+        <translation>%1 Prompts × $%2 = $%3 geschätzt</translation>
+    </message>
+    <message>
+        <source>Estimated cost: $%1</source>
+        <translation>Geschätzte Kosten: $%1</translation>
+    </message>
+    <message>
+        <source> (%1 output tokens)</source>
+        <translation> (%1 Ausgabe-Tokens)</translation>
+    </message>
+    <message>
+        <source>about $%1 in all</source>
+        <translation>insgesamt etwa $%1</translation>
+    </message>
+    <message>
+        <source>at a cost Atelier cannot estimate</source>
+        <translation>zu Kosten, die Atelier nicht schätzen kann</translation>
+    </message>
+    <message>
+        <source>Send %1 requests?</source>
+        <translation>%1 Anfragen senden?</translation>
+    </message>
+    <message>
+        <source>The wildcards make %1 prompts, %2. Send them all?</source>
+        <translation>Die Platzhalter ergeben %1 Prompts, %2. Alle senden?</translation>
+    </message>
+    <message>
+        <source>Waiting for the first image…</source>
+        <translation>Warten auf das erste Bild…</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>An %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Write the preset in the prompt first, with {prompt} where later prompts go.</source>
+        <translation>Schreiben Sie die Vorlage zuerst in den Prompt, mit {prompt} dort, wo spätere Prompts stehen.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Preset &quot;%1&quot; saved; now write the prompt it wraps.</source>
+        <translation>Vorlage „%1“ gespeichert; schreiben Sie jetzt den Prompt, den sie umschließt.</translation>
+    </message>
+    <message>
+        <source>Partial %1</source>
+        <translation>Teilbild %1</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Recipe restored: prompt, model and every parameter.</source>
+        <translation>Rezept wiederhergestellt: Prompt, Modell und jeder Parameter.</translation>
+    </message>
+    <message>
+        <source>Fix the input images?</source>
+        <translation>Eingabebilder korrigieren?</translation>
+    </message>
+    <message>
+        <source>The model&apos;s rules need these changes before sending:
+
+%1
+
+Your files stay as they are; fixed copies are sent.</source>
+        <translation>Die Regeln des Modells verlangen vor dem Senden diese Änderungen:
+
+%1
+
+Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</translation>
+    </message>
+    <message>
+        <source>Not sent: the inputs do not meet the model&apos;s rules.
+%1</source>
+        <translation>Nicht gesendet: die Eingaben erfüllen die Regeln des Modells nicht.
+%1</translation>
+    </message>
+    <message>
+        <source>Paint where %1 may change, describe the change, then Ctrl+Return.</source>
+        <translation>Malen Sie, wo sich %1 ändern darf, beschreiben Sie die Änderung, dann Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>Variations of this</source>
+        <translation>Variationen davon</translation>
+    </message>
+    <message>
+        <source>Painted mask on %1: %2% of it may change.</source>
+        <translation>Gemalte Maske auf %1: %2 % davon dürfen sich ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing painted on %1 yet: the whole image may change.</source>
+        <translation>Auf %1 ist noch nichts gemalt: das ganze Bild darf sich ändern.</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Where the image came from (top) and what was made from it (bottom). Double-click one to look at it.</source>
+        <translation>Woher das Bild kommt (oben) und was daraus gemacht wurde (unten). Doppelklicken Sie auf eines, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>This</source>
+        <translation>Dieses</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Edit (kept outside)</source>
+        <translation>Bearbeitung (außen erhalten)</translation>
+    </message>
+    <message>
+        <source>Made from it</source>
+        <translation>Daraus gemacht</translation>
+    </message>
+    <message>
+        <source>The model&apos;s output or the inputs of this edit are no longer in the library.</source>
+        <translation>Die Ausgabe des Modells oder die Eingaben dieser Bearbeitung sind nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Changes outside the mask: %1%</source>
+        <translation>Änderungen außerhalb der Maske: %1 %</translation>
+    </message>
+    <message>
+        <source>Welcome to Atelier</source>
+        <translation>Willkommen bei Atelier</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;To make images, Atelier needs an OpenAI API key. Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Then either set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store the key in your desktop&apos;s keychain in the settings.&lt;/p&gt;&lt;p&gt;The gallery, export and everything else that needs no network work without one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Um Bilder zu erzeugen, braucht Atelier einen OpenAI-API-Schlüssel. Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Setzen Sie dann entweder &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie den Schlüssel in den Einstellungen im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Die Galerie, der Export und alles andere, was kein Netzwerk braucht, funktionieren auch ohne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Unfinished requests</source>
+        <translation>Unvollendete Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
+        <translation>
+            <numerusform>%n Anfrage wurde beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
+            <numerusform>%n Anfragen wurden beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Restore the last recipe</source>
+        <translation>Letztes Rezept wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Add reference images</source>
+        <translation>Referenzbilder hinzufügen</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved to %1.</source>
+        <translation>Das eingefügte Bild konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>There is no image to paste.</source>
+        <translation>Es gibt kein Bild zum Einfügen.</translation>
+    </message>
+    <message>
+        <source>Add the image to edit first; the mask applies to the first reference.</source>
+        <translation>Fügen Sie zuerst das zu bearbeitende Bild hinzu; die Maske gilt für die erste Referenz.</translation>
+    </message>
+    <message>
+        <source>Import a mask</source>
+        <translation>Eine Maske importieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MaskCanvas</name>
+    <message>
+        <source>Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, P polygon; [ and ] brush size; M switches between the tinted mask and what the API will see; wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%.</source>
+        <translation>Malen Sie, wo sich das Bild ändern darf. B Pinsel, E Radierer, R Rechteck, O Ellipse, L Lasso, P Polygon; [ und ] Pinselgröße; M wechselt zwischen der getönten Maske und dem, was die API sieht; das Mausrad zoomt, Leertaste-Ziehen oder die mittlere Taste verschiebt; F passt ein, 1 zeigt 100 %.</translation>
+    </message>
+    <message>
+        <source>Open an image to paint a mask on: Edit an image… in the File menu, Edit in the gallery&apos;s menu, or drop a file here.</source>
+        <translation>Öffnen Sie ein Bild, um darauf eine Maske zu malen: „Ein Bild bearbeiten…“ im Menü Datei, „Bearbeiten“ im Menü der Galerie oder eine Datei hierher ziehen.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MaskCompositor</name>
+    <message>
+        <source>The original, the mask and the result are all needed to keep the pixels outside the mask.</source>
+        <translation>Das Original, die Maske und das Ergebnis werden alle gebraucht, um die Pixel außerhalb der Maske zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The result is %1x%2 but the original is %3x%4, another shape, so the pixels outside the mask cannot be matched; ask for a size of the original&apos;s shape to keep them.</source>
+        <translation>Das Ergebnis ist %1x%2, das Original aber %3x%4, eine andere Form; die Pixel außerhalb der Maske lassen sich daher nicht zuordnen. Fordern Sie eine Größe in der Form des Originals an, um sie zu erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MaskDocument</name>
+    <message>
+        <source>Brush stroke</source>
+        <translation>Pinselstrich</translation>
+    </message>
+    <message>
+        <source>Eraser stroke</source>
+        <translation>Radiererstrich</translation>
+    </message>
+    <message>
+        <source>Add shape</source>
+        <translation>Form hinzufügen</translation>
+    </message>
+    <message>
+        <source>Subtract shape</source>
+        <translation>Form abziehen</translation>
+    </message>
+    <message>
+        <source>Fill all</source>
+        <translation>Alles füllen</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>Maske leeren</translation>
+    </message>
+    <message>
+        <source>Invert mask</source>
+        <translation>Maske umkehren</translation>
+    </message>
+    <message>
+        <source>Grow and feather</source>
+        <translation>Erweitern und weichzeichnen</translation>
+    </message>
+    <message>
+        <source>Shrink and feather</source>
+        <translation>Verkleinern und weichzeichnen</translation>
+    </message>
+    <message>
+        <source>Feather</source>
+        <translation>Weichzeichnen</translation>
+    </message>
+    <message>
+        <source>The mask file could not be read as an image; choose a PNG with transparency or a black-and-white image.</source>
+        <translation>Die Maskendatei konnte nicht als Bild gelesen werden; wählen Sie ein PNG mit Transparenz oder ein Schwarzweißbild.</translation>
+    </message>
+    <message>
+        <source>Open an image to edit before importing a mask for it.</source>
+        <translation>Öffnen Sie ein zu bearbeitendes Bild, bevor Sie eine Maske dafür importieren.</translation>
+    </message>
+    <message>
+        <source>The mask was %1x%2 and was scaled to the image&apos;s %3x%4.</source>
+        <translation>Die Maske war %1x%2 und wurde auf die %3x%4 des Bildes skaliert.</translation>
+    </message>
+    <message>
+        <source>Import mask</source>
+        <translation>Maske importieren</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MaskPainter</name>
+    <message>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <source>Paint where the image may change (B).</source>
+        <translation>Malen, wo sich das Bild ändern darf (B).</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Take paint away (E); Alt swaps brush and eraser.</source>
+        <translation>Farbe wegnehmen (E); Alt tauscht Pinsel und Radierer.</translation>
+    </message>
+    <message>
+        <source>Rect</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle (R); Alt subtracts.</source>
+        <translation>Ein Rechteck aufziehen (R); Alt zieht ab.</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Drag an ellipse (O); Alt subtracts.</source>
+        <translation>Eine Ellipse aufziehen (O); Alt zieht ab.</translation>
+    </message>
+    <message>
+        <source>Lasso</source>
+        <translation>Lasso</translation>
+    </message>
+    <message>
+        <source>Draw around an area freehand (L); Alt subtracts.</source>
+        <translation>Freihand um einen Bereich zeichnen (L); Alt zieht ab.</translation>
+    </message>
+    <message>
+        <source>Polygon</source>
+        <translation>Polygon</translation>
+    </message>
+    <message>
+        <source>Click the corners, double-click or Return to fill (P); Alt subtracts.</source>
+        <translation>Die Ecken anklicken, Doppelklick oder Eingabe füllt (P); Alt zieht ab.</translation>
+    </message>
+    <message>
+        <source>Subtract</source>
+        <translation>Abziehen</translation>
+    </message>
+    <message>
+        <source>Shapes take away from the mask instead of adding to it.</source>
+        <translation>Formen nehmen von der Maske weg, statt hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush size in image pixels; [ and ] change it.</source>
+        <translation>Pinselgröße in Bildpixeln; [ und ] ändern sie.</translation>
+    </message>
+    <message>
+        <source> Size </source>
+        <translation> Größe </translation>
+    </message>
+    <message>
+        <source>100% paints a crisp edge; lower values fade out towards the edge.</source>
+        <translation>100 % malt eine scharfe Kante; kleinere Werte laufen zum Rand hin aus.</translation>
+    </message>
+    <message>
+        <source> Hardness </source>
+        <translation> Härte </translation>
+    </message>
+    <message>
+        <source>How strongly the mask tints the image.</source>
+        <translation>Wie stark die Maske das Bild tönt.</translation>
+    </message>
+    <message>
+        <source> Tint </source>
+        <translation> Tönung </translation>
+    </message>
+    <message>
+        <source>API view</source>
+        <translation>API-Ansicht</translation>
+    </message>
+    <message>
+        <source>Show the image as the API will see it, the area to change transparent (M).</source>
+        <translation>Das Bild so zeigen, wie die API es sieht, den zu ändernden Bereich transparent (M).</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Fill, clear, invert, feather, import and export the mask.</source>
+        <translation>Die Maske füllen, leeren, umkehren, weichzeichnen, importieren und exportieren.</translation>
+    </message>
+    <message>
+        <source>Fill all</source>
+        <translation>Alles füllen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
+    </message>
+    <message>
+        <source>Grow, shrink, feather…</source>
+        <translation>Erweitern, verkleinern, weichzeichnen…</translation>
+    </message>
+    <message>
+        <source>Import mask…</source>
+        <translation>Maske importieren…</translation>
+    </message>
+    <message>
+        <source>Import a mask</source>
+        <translation>Eine Maske importieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Export mask…</source>
+        <translation>Maske exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the mask</source>
+        <translation>Die Maske exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved the mask as the API takes it to %1.</source>
+        <translation>Die Maske wurde so, wie die API sie annimmt, in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The mask could not be saved to %1; choose another folder.</source>
+        <translation>Die Maske konnte nicht in %1 gespeichert werden; wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the image in the view (F).</source>
+        <translation>Das Bild in die Ansicht einpassen (F).</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>One image pixel per screen pixel (1).</source>
+        <translation>Ein Bildpixel je Bildschirmpixel (1).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for painting: %2.</source>
+        <translation>%1 kann nicht zum Malen geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2x%3; it is painted at %4x%5 and the mask is scaled back up when sent.</source>
+        <translation>%1 ist %2x%3; gemalt wird mit %4x%5, und die Maske wird beim Senden wieder hochskaliert.</translation>
+    </message>
+    <message>
+        <source>Mask imported from %1.</source>
+        <translation>Maske aus %1 importiert.</translation>
+    </message>
+    <message>
+        <source>Grow, shrink, feather</source>
+        <translation>Erweitern, verkleinern, weichzeichnen</translation>
+    </message>
+    <message>
+        <source>Positive grows the painted area, negative shrinks it.</source>
+        <translation>Positiv erweitert den bemalten Bereich, negativ verkleinert ihn.</translation>
+    </message>
+    <message>
+        <source>How wide the soft edge is.</source>
+        <translation>Wie breit die weiche Kante ist.</translation>
+    </message>
+    <message>
+        <source>Grow (negative: shrink)</source>
+        <translation>Erweitern (negativ: verkleinern)</translation>
+    </message>
+    <message>
+        <source>Soft edge</source>
+        <translation>Weiche Kante</translation>
+    </message>
+    <message>
+        <source>No image: open one to edit (File ▸ Edit an image…, or Edit in the gallery).</source>
+        <translation>Kein Bild: öffnen Sie eines zum Bearbeiten (Datei ▸ Ein Bild bearbeiten… oder „Bearbeiten“ in der Galerie).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step(s) to undo</source>
+        <translation>
+            <numerusform>%1 · %2x%3 · Zoom %4 % · %5 % des Bildes dürfen sich ändern · %n Schritt rückgängig</numerusform>
+            <numerusform>%1 · %2x%3 · Zoom %4 % · %5 % des Bildes dürfen sich ändern · %n Schritte rückgängig</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ModelLister</name>
+    <message>
+        <source>Azure OpenAI lists no models per key; your deployments are the models. Type a deployment&apos;s name as the model.</source>
+        <translation>Azure OpenAI listet keine Modelle pro Schlüssel; Ihre Deployments sind die Modelle. Geben Sie den Namen eines Deployments als Modell ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ParameterPanel</name>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Stil</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Hintergrund</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Compression</source>
+        <translation>Kompression</translation>
+    </message>
+    <message>
+        <source>Moderation</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Auslieferung</translation>
+    </message>
+    <message>
+        <source>Input fidelity</source>
+        <translation>Eingabetreue</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Streamen</translation>
+    </message>
+    <message>
+        <source>Partial images</source>
+        <translation>Teilbilder</translation>
+    </message>
+    <message>
+        <source>End-user id</source>
+        <translation>Endnutzer-ID</translation>
+    </message>
+    <message>
+        <source>Width x height of the image; auto lets the model choose.</source>
+        <translation>Breite x Höhe des Bildes; auto lässt das Modell wählen.</translation>
+    </message>
+    <message>
+        <source>Higher quality takes longer and uses more tokens.</source>
+        <translation>Höhere Qualität dauert länger und verbraucht mehr Tokens.</translation>
+    </message>
+    <message>
+        <source>vivid leans hyper-real and dramatic; natural looks less so.</source>
+        <translation>vivid wirkt hyperreal und dramatisch, natural weniger.</translation>
+    </message>
+    <message>
+        <source>transparent needs PNG or WebP output.</source>
+        <translation>transparent braucht PNG- oder WebP-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>The file format the API returns.</source>
+        <translation>Das Dateiformat, das die API liefert.</translation>
+    </message>
+    <message>
+        <source>0-100, for JPEG and WebP output only.</source>
+        <translation>0–100, nur für JPEG- und WebP-Ausgabe.</translation>
+    </message>
+    <message>
+        <source>low filters less strictly than auto.</source>
+        <translation>low filtert weniger streng als auto.</translation>
+    </message>
+    <message>
+        <source>url or b64_json; URLs are downloaded at once (they expire after an hour).</source>
+        <translation>url oder b64_json; URLs werden sofort heruntergeladen (sie verfallen nach einer Stunde).</translation>
+    </message>
+    <message>
+        <source>How closely an edit keeps the input&apos;s features, faces especially.</source>
+        <translation>Wie genau eine Bearbeitung die Merkmale der Eingabe beibehält, besonders Gesichter.</translation>
+    </message>
+    <message>
+        <source>How many images to make.</source>
+        <translation>Wie viele Bilder erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>Show the image while it is being drawn.</source>
+        <translation>Das Bild zeigen, während es entsteht.</translation>
+    </message>
+    <message>
+        <source>How many previews to stream before the final image (needs Stream).</source>
+        <translation>Wie viele Vorschauen vor dem fertigen Bild gestreamt werden (braucht Streamen).</translation>
+    </message>
+    <message>
+        <source>An id for your end-user, passed to the API for abuse monitoring.</source>
+        <translation>Eine ID für Ihren Endnutzer, die zur Missbrauchsüberwachung an die API geht.</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Variation</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Generate from a prompt, edit images (references and a mask), or make variations (dall-e-2).</source>
+        <translation>Aus einem Prompt erzeugen, Bilder bearbeiten (Referenzen und eine Maske) oder Variationen erstellen (dall-e-2).</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>The models that can do this. Type another name for a gateway&apos;s model; only the API&apos;s own limits are checked for it.</source>
+        <translation>Die Modelle, die das können. Geben Sie für das Modell eines Gateways einen anderen Namen ein; dafür werden nur die eigenen Grenzen der API geprüft.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>%1 cannot %2, so the model is now %3.</source>
+        <translation>%1 beherrscht „%2“ nicht, daher ist das Modell jetzt %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog: only the API&apos;s own limits are checked.</source>
+        <translation>%1 ist nicht im Katalog: nur die eigenen Grenzen der API werden geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 does not take this parameter here.</source>
+        <translation>%1 nimmt diesen Parameter hier nicht an.</translation>
+    </message>
+    <message>
+        <source>%1 does not support this; %2 do.</source>
+        <translation>%1 unterstützt das nicht; %2 schon.</translation>
+    </message>
+    <message>
+        <source>%1 was cleared (%2 does not support it)</source>
+        <translation>%1 wurde geleert (%2 unterstützt es nicht)</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>Standard (%1)</translation>
+    </message>
+    <message>
+        <source>Not sent: the API decides.</source>
+        <translation>Nicht gesendet: die API entscheidet.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2.</source>
+        <translation>%1 bietet %2 nicht an.</translation>
+    </message>
+    <message>
+        <source>%1 (preview)</source>
+        <translation>%1 (Vorschau)</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Eigene…</translation>
+    </message>
+    <message>
+        <source>%1 %2 became the default (%3 does not offer it)</source>
+        <translation>%1 %2 ist jetzt der Standard (%3 bietet es nicht an)</translation>
+    </message>
+    <message>
+        <source>%1 became the default (%2 allows %3 to %4)</source>
+        <translation>%1 ist jetzt der Standard (%2 erlaubt %3 bis %4)</translation>
+    </message>
+    <message>
+        <source>Switched to %1: %2.</source>
+        <translation>Auf %1 gewechselt: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ProfileDialog</name>
+    <message>
+        <source>New provider profile</source>
+        <translation>Neues Anbieterprofil</translation>
+    </message>
+    <message>
+        <source>e.g. work gateway</source>
+        <translation>z. B. Firmen-Gateway</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible gateway</source>
+        <translation>OpenAI-kompatibles Gateway</translation>
+    </message>
+    <message>
+        <source>empty: the model&apos;s name</source>
+        <translation>leer: der Name des Modells</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Give the profile a name; its API key is kept in the keychain under it.</source>
+        <translation>Geben Sie dem Profil einen Namen; sein API-Schlüssel wird unter diesem Namen im Schlüsselbund aufbewahrt.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::PromptEditor</name>
+    <message>
+        <source>Describe the image… (Ctrl+Return to generate, Ctrl+Up for earlier prompts)</source>
+        <translation>Beschreiben Sie das Bild… (Strg+Eingabe erzeugt, Strg+Hoch holt frühere Prompts)</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::PromptTemplate</name>
+    <message>
+        <source>The wildcards make %1 prompts; at most %2 can be sent at once. Remove some choices.</source>
+        <translation>Die Platzhalter ergeben %1 Prompts; höchstens %2 können auf einmal gesendet werden. Entfernen Sie einige Auswahlmöglichkeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ProviderProfile</name>
+    <message>
+        <source>The base URL &quot;%1&quot; is not a valid URL; use one like https://api.openai.com/v1.</source>
+        <translation>Die Basis-URL „%1“ ist keine gültige URL; verwenden Sie eine wie https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; must start with https:// (or http:// for a local gateway).</source>
+        <translation>Die Basis-URL „%1“ muss mit https:// beginnen (oder http:// für ein lokales Gateway).</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RecipeDiff</name>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Revised prompt</source>
+        <translation>Überarbeiteter Prompt</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RequestBuilder</name>
+    <message>
+        <source>%1 cannot be opened for sending: %2.</source>
+        <translation>%1 kann zum Senden nicht geöffnet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RequestValidator</name>
+    <message>
+        <source>%1 cannot %2; choose one of: %3.</source>
+        <translation>%1 beherrscht „%2“ nicht; wählen Sie eines von: %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not in Atelier&apos;s model catalog, so only the API&apos;s own limits are checked; add it to %2 to get its rules.</source>
+        <translation>%1 ist nicht im Modellkatalog von Atelier, daher werden nur die eigenen Grenzen der API geprüft; fügen Sie es zu %2 hinzu, um seine Regeln zu erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Variations take no prompt; clear the prompt or switch to an edit.</source>
+        <translation>Variationen nehmen keinen Prompt; leeren Sie den Prompt oder wechseln Sie zu einer Bearbeitung.</translation>
+    </message>
+    <message>
+        <source>The prompt is empty; describe the image you want.</source>
+        <translation>Der Prompt ist leer; beschreiben Sie das gewünschte Bild.</translation>
+    </message>
+    <message>
+        <source>The prompt has %1 characters but %2 accepts at most %3; shorten it by %4.</source>
+        <translation>Der Prompt hat %1 Zeichen, %2 nimmt aber höchstens %3; kürzen Sie ihn um %4.</translation>
+    </message>
+    <message>
+        <source>The Images API has no parameter &quot;%1&quot;; remove it.</source>
+        <translation>Die Images-API hat keinen Parameter „%1“; entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>%1 does not support %2 when asked to %3; remove it.</source>
+        <translation>%1 unterstützt %2 bei „%3“ nicht; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>%1 does not support %2 (%3 do); remove it or switch models.</source>
+        <translation>%1 unterstützt %2 nicht (%3 schon); entfernen Sie es oder wechseln Sie das Modell.</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not &quot;%2&quot;.</source>
+        <translation>%1 muss true oder false sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 muss Text sein.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, not &quot;%2&quot;.</source>
+        <translation>%1 muss eine ganze Zahl sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 makes one image per request; set n to 1.</source>
+        <translation>%1 erzeugt ein Bild pro Anfrage; setzen Sie n auf 1.</translation>
+    </message>
+    <message>
+        <source>%1 makes exactly %2 images per request; set n to %2.</source>
+        <translation>%1 erzeugt genau %2 Bilder pro Anfrage; setzen Sie n auf %2.</translation>
+    </message>
+    <message>
+        <source>%1 makes %2 to %3 images per request; set n between %2 and %3.</source>
+        <translation>%1 erzeugt %2 bis %3 Bilder pro Anfrage; setzen Sie n zwischen %2 und %3.</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3 for %4; %5 is out of range.</source>
+        <translation>%1 muss für %4 zwischen %2 und %3 liegen; %5 liegt außerhalb.</translation>
+    </message>
+    <message>
+        <source>%1 must be text such as &quot;%2&quot;, not %3.</source>
+        <translation>%1 muss Text wie „%2“ sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is a preview feature on %3; results may vary.</source>
+        <translation>%1 „%2“ ist bei %3 eine Vorschaufunktion; die Ergebnisse können abweichen.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2 &quot;%3&quot;; use one of: %4.</source>
+        <translation>%1 bietet %2 „%3“ nicht an; verwenden Sie eines von: %4.</translation>
+    </message>
+    <message>
+        <source>size &quot;%1&quot; is not WIDTHxHEIGHT; %2 accepts %3, or one of: %4.</source>
+        <translation>Größe „%1“ ist nicht BREITExHÖHE; %2 nimmt %3 oder eines von: %4.</translation>
+    </message>
+    <message>
+        <source>size %1: width and height must both be multiples of %2 for %3; the nearest valid size is %4x%5.</source>
+        <translation>Größe %1: Breite und Höhe müssen bei %3 beide Vielfache von %2 sein; die nächste gültige Größe ist %4x%5.</translation>
+    </message>
+    <message>
+        <source>size %1 is too narrow or too wide for %2: the aspect ratio must be between 1:3 and 3:1.</source>
+        <translation>Größe %1 ist für %2 zu schmal oder zu breit: das Seitenverhältnis muss zwischen 1:3 und 3:1 liegen.</translation>
+    </message>
+    <message>
+        <source>size %1 is too large for %2, which accepts %3.</source>
+        <translation>Größe %1 ist zu groß für %2, das %3 annimmt.</translation>
+    </message>
+    <message>
+        <source>size %1 is above 2560x1440, which %2 treats as experimental.</source>
+        <translation>Größe %1 liegt über 2560x1440, was %2 als experimentell behandelt.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>it is %1</source>
+        <translation>es ist %1</translation>
+    </message>
+    <message>
+        <source>it is unset (%1 by default)</source>
+        <translation>es ist nicht gesetzt (Standard %1)</translation>
+    </message>
+    <message>
+        <source>%1 only applies when %2 is %3, but %4; set %2 to %3 or remove %1.</source>
+        <translation>%1 gilt nur, wenn %2 %3 ist, aber %4; setzen Sie %2 auf %3 oder entfernen Sie %1.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; needs %3 to be %4, but %5; set %3 to %4.</source>
+        <translation>%1 „%2“ braucht %3 = %4, aber %5; setzen Sie %3 auf %4.</translation>
+    </message>
+    <message>
+        <source>Generations take no input images; switch to an edit to use them as references.</source>
+        <translation>Generierungen nehmen keine Eingabebilder; wechseln Sie zu einer Bearbeitung, um sie als Referenzen zu verwenden.</translation>
+    </message>
+    <message>
+        <source>An input image is needed to %1; add one.</source>
+        <translation>Für „%1“ wird ein Eingabebild gebraucht; fügen Sie eines hinzu.</translation>
+    </message>
+    <message>
+        <source>one input image</source>
+        <translation>ein Eingabebild</translation>
+    </message>
+    <message>
+        <source>at most %1 input images</source>
+        <translation>höchstens %1 Eingabebilder</translation>
+    </message>
+    <message>
+        <source>%1 takes %2, but %3 were given; remove %4.</source>
+        <translation>%1 nimmt %2, aber es wurden %3 angegeben; entfernen Sie %4.</translation>
+    </message>
+    <message>
+        <source>The mask %1</source>
+        <translation>Die Maske %1</translation>
+    </message>
+    <message>
+        <source>The input image %1</source>
+        <translation>Das Eingabebild %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2.</source>
+        <translation>%1 kann nicht verwendet werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but %3 accepts %4 here; convert it.</source>
+        <translation>%1 ist %2, %3 nimmt hier aber %4 an; wandeln Sie es um.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but %3 accepts files under %4; make it smaller.</source>
+        <translation>%1 ist %2, %3 nimmt aber Dateien unter %4 an; verkleinern Sie es.</translation>
+    </message>
+    <message>
+        <source>%1 is %2x%3, but %4 needs a square image; crop it.</source>
+        <translation>%1 ist %2x%3, %4 braucht aber ein quadratisches Bild; schneiden Sie es zu.</translation>
+    </message>
+    <message>
+        <source>%1 takes no mask when asked to %2; remove it.</source>
+        <translation>%1 nimmt bei „%2“ keine Maske an; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The mask has no alpha channel; the API edits where the mask is transparent, so save it with transparency.</source>
+        <translation>Die Maske hat keinen Alphakanal; die API bearbeitet, wo die Maske transparent ist, also speichern Sie sie mit Transparenz.</translation>
+    </message>
+    <message>
+        <source>The mask is %1x%2 but the first input image is %3x%4; they must be the same size.</source>
+        <translation>Die Maske ist %1x%2, das erste Eingabebild aber %3x%4; beide müssen gleich groß sein.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResponseParser</name>
+    <message>
+        <source>the server reported an error without an explanation</source>
+        <translation>der Server hat einen Fehler ohne Erklärung gemeldet</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not the JSON the Images API sends (%1).</source>
+        <translation>Die Antwort des Servers ist nicht das JSON, das die Images-API sendet (%1).</translation>
+    </message>
+    <message>
+        <source>an empty object</source>
+        <translation>ein leeres Objekt</translation>
+    </message>
+    <message>
+        <source>Image %1 of the answer has neither image data nor a URL.</source>
+        <translation>Bild %1 der Antwort hat weder Bilddaten noch eine URL.</translation>
+    </message>
+    <message>
+        <source>The answer contains no images.</source>
+        <translation>Die Antwort enthält keine Bilder.</translation>
+    </message>
+    <message>
+        <source>A streamed event is not valid JSON (%1).</source>
+        <translation>Ein gestreamtes Ereignis ist kein gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>A streamed %1 event carries no image data.</source>
+        <translation>Ein gestreamtes %1-Ereignis enthält keine Bilddaten.</translation>
+    </message>
+    <message>
+        <source>the server gave no explanation</source>
+        <translation>der Server hat keine Erklärung gegeben</translation>
+    </message>
+    <message>
+        <source>the server answered: %1</source>
+        <translation>der Server hat geantwortet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Environment uses OPENAI_API_KEY, OPENAI_BASE_URL and the Azure variables, like the official SDKs.</source>
+        <translation>„Umgebung“ verwendet OPENAI_API_KEY, OPENAI_BASE_URL und die Azure-Variablen, wie die offiziellen SDKs.</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Store a key in the keychain…</source>
+        <translation>Einen Schlüssel im Schlüsselbund speichern…</translation>
+    </message>
+    <message>
+        <source>The key is kept by the desktop&apos;s secret service, never in a file.</source>
+        <translation>Der Schlüssel wird vom Geheimnisdienst des Desktops verwahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Asks the provider which models this key can use (GET /models).</source>
+        <translation>Fragt den Anbieter, welche Modelle dieser Schlüssel verwenden darf (GET /models).</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Requests that would take this session&apos;s estimated cost past the budget are not sent.</source>
+        <translation>Anfragen, die die geschätzten Kosten dieser Sitzung über das Budget bringen würden, werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Session budget</source>
+        <translation>Sitzungsbudget</translation>
+    </message>
+    <message>
+        <source>How many requests run at once; the rest wait in the job list.</source>
+        <translation>Wie viele Anfragen gleichzeitig laufen; die übrigen warten in der Auftragsliste.</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Gleichzeitige Anfragen</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>Bibliotheksordner</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <source>Key from %1</source>
+        <translation>Schlüssel aus %1</translation>
+    </message>
+    <message>
+        <source>No key: %1</source>
+        <translation>Kein Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Asking the provider…</source>
+        <translation>Der Anbieter wird gefragt…</translation>
+    </message>
+    <message>
+        <source>The key works. Image models it can use: %1.</source>
+        <translation>Der Schlüssel funktioniert. Bildmodelle, die er verwenden darf: %1.</translation>
+    </message>
+    <message>
+        <source>none in Atelier&apos;s catalog</source>
+        <translation>keine aus dem Katalog von Atelier</translation>
+    </message>
+    <message>
+        <source>Atelier does not know: %1.</source>
+        <translation>Atelier kennt nicht: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n model(s) to the catalog</source>
+        <translation>
+            <numerusform>%n Modell zum Katalog hinzufügen</numerusform>
+            <numerusform>%n Modelle zum Katalog hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1</source>
+        <translation>Der Verbindungstest ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Added %1 to %2; they follow the GPT image models&apos; rules until you correct them there.</source>
+        <translation>%1 zu %2 hinzugefügt; sie folgen den Regeln der GPT-Image-Modelle, bis Sie sie dort korrigieren.</translation>
+    </message>
+    <message>
+        <source>Paste the API key (it is not shown):</source>
+        <translation>Fügen Sie den API-Schlüssel ein (er wird nicht angezeigt):</translation>
+    </message>
+    <message>
+        <source>The key could not be stored: %1.
+Set %2 in the environment instead.</source>
+        <translation>Der Schlüssel konnte nicht gespeichert werden: %1.
+Setzen Sie stattdessen %2 in der Umgebung.</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::StudioSession</name>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>die Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the keychain</source>
+        <translation>der Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>nowhere: the keychain has no key yet</source>
+        <translation>nirgends: der Schlüsselbund hat noch keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>nowhere: the keychain has no key for &quot;%1&quot; yet</source>
+        <translation>nirgends: der Schlüsselbund hat noch keinen Schlüssel für „%1“</translation>
+    </message>
+    <message>
+        <source>This would cost about $%1, taking the session past its budget of $%2 ($%3 spent or on the way); raise the budget in the settings or wait.</source>
+        <translation>Das würde etwa $%1 kosten und die Sitzung über ihr Budget von $%2 bringen ($%3 ausgegeben oder unterwegs); erhöhen Sie das Budget in den Einstellungen oder warten Sie.</translation>
+    </message>
+    <message>
+        <source>Sent %1 streamed requests of one image each, so every image streams.</source>
+        <translation>%1 gestreamte Anfragen mit je einem Bild gesendet, damit jedes Bild streamt.</translation>
+    </message>
+    <message>
+        <source>The image arrived but could not be saved: %1</source>
+        <translation>Das Bild ist angekommen, konnte aber nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The image is saved but could not be indexed (%1); it will be at the next start.</source>
+        <translation>Das Bild ist gespeichert, konnte aber nicht indiziert werden (%1); das geschieht beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The edit is saved as the model returned it; the pixels outside the mask could not be put back: %1</source>
+        <translation>Die Bearbeitung ist so gespeichert, wie das Modell sie geliefert hat; die Pixel außerhalb der Maske konnten nicht zurückgesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>The composited edit is saved but could not be indexed (%1); it will be at the next start.</source>
+        <translation>Die zusammengesetzte Bearbeitung ist gespeichert, konnte aber nicht indiziert werden (%1); das geschieht beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A desktop image studio for the OpenAI Images API.</source>
+        <translation>Ein Desktop-Bildstudio für die OpenAI-Images-API.</translation>
+    </message>
+    <message>
+        <source>Open &lt;file&gt; in the mask painter, ready to edit.</source>
+        <translation>&lt;Datei&gt; im Maskenmaler öffnen, bereit zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Start with &lt;text&gt; in the prompt editor.</source>
+        <translation>Mit &lt;Text&gt; im Prompt-Editor beginnen.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Library unavailable</source>
+        <translation>Bibliothek nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1
+Images you make now are shown but not saved.</source>
+        <translation>%1
+Bilder, die Sie jetzt erzeugen, werden angezeigt, aber nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot edit</source>
+        <translation>Bearbeiten nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened for editing; check that it is an image (PNG, JPEG or WebP).</source>
+        <translation>%1 konnte nicht zum Bearbeiten geöffnet werden; prüfen Sie, ob es ein Bild ist (PNG, JPEG oder WebP).</translation>
+    </message>
+    <message>
+        <source>Images to open in the mask painter: the first is the one to edit, the others join it as references.</source>
+        <translation>Im Maskenmaler zu öffnende Bilder: das erste wird bearbeitet, die übrigen kommen als Referenzen dazu.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+<context>
+    <name>Atelier::CompareGridDialog</name>
+    <message numerus="yes">
+        <source>%n request(s), about $%1 in all.</source>
+        <translation>
+            <numerusform>%n request, about $%1 in all.</numerusform>
+            <numerusform>%n requests, about $%1 in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ExportDialog</name>
+    <message numerus="yes">
+        <source>Export %n image(s)</source>
+        <translation>
+            <numerusform>Export %n image</numerusform>
+            <numerusform>Export %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::GalleryPanel</name>
+    <message numerus="yes">
+        <source>Export %n image(s)…</source>
+        <translation>
+            <numerusform>Export %n image…</numerusform>
+            <numerusform>Export %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n image(s)…</source>
+        <translation>
+            <numerusform>Delete %n image…</numerusform>
+            <numerusform>Delete %n images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n image(s) and their recipes to the trash?</source>
+        <translation>
+            <numerusform>Move %n image and its recipe to the trash?</numerusform>
+            <numerusform>Move %n images and their recipes to the trash?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MainWindow</name>
+    <message numerus="yes">
+        <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
+        <translation>
+            <numerusform>%n request did not finish when Atelier last ran. Send it again?</numerusform>
+            <numerusform>%n requests did not finish when Atelier last ran. Send them again?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::MaskPainter</name>
+    <message numerus="yes">
+        <source>%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step(s) to undo</source>
+        <translation>
+            <numerusform>%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step to undo</numerusform>
+            <numerusform>%1 · %2x%3 · zoom %4% · %5% of the image may change · %n steps to undo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::SettingsDialog</name>
+    <message numerus="yes">
+        <source>Add %n model(s) to the catalog</source>
+        <translation>
+            <numerusform>Add %n model to the catalog</numerusform>
+            <numerusform>Add %n models to the catalog</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
