@@ -9,10 +9,15 @@
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
+#include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
 #include "widgetdrag.h"
 
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QTimer>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
@@ -367,6 +372,58 @@ private Q_SLOTS:
         QCOMPARE(dialog.providerBox()->currentText(), u"gateway"_s);
         StudioSession::saveProfiles({});
         QSettings().remove(u"providers/active"_s);
+    }
+
+    void settingsEditASavedProfile()
+    {
+        ProviderProfile gateway;
+        gateway.kind = ProviderProfile::Kind::Compatible;
+        gateway.name = u"gateway"_s;
+        gateway.baseUrl = QUrl(u"https://old.example/v1"_s);
+        StudioSession::saveProfiles({gateway});
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        dialog.chooseProvider(u"gateway"_s);
+        bool edited = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *profileDialog = qobject_cast<ProfileDialog *>(QApplication::activeModalWidget());
+            QVERIFY(profileDialog);
+            auto *name = profileDialog->findChildren<QLineEdit *>().first();
+            QCOMPARE(name->text(), u"gateway"_s);
+            QVERIFY(name->isReadOnly()); // the key is kept under the name
+            auto *baseUrl = profileDialog->findChild<QLineEdit *>(u"baseUrl"_s);
+            QCOMPARE(baseUrl->text(), u"https://old.example/v1"_s);
+            baseUrl->setText(m_server->baseUrl().toString());
+            profileDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+            edited = true;
+        });
+        dialog.editProfile();
+        QVERIFY(edited);
+        QCOMPARE(StudioSession::savedProfiles().size(), 1);
+        QCOMPARE(StudioSession::savedProfiles().first().baseUrl, m_server->baseUrl());
+        QCOMPARE(m_session->client()->provider().baseUrl, m_server->baseUrl()); // in use at once
+        StudioSession::saveProfiles({});
+        QSettings().remove(u"providers/active"_s);
+    }
+
+    void settingsDefaultModelAndLibraryFolder()
+    {
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        QCOMPARE(dialog.defaultModelBox()->currentIndex(), 0); // the last one used
+        dialog.defaultModelBox()->setCurrentIndex(dialog.defaultModelBox()->findData(u"dall-e-3"_s));
+        QTemporaryDir elsewhere;
+        QVERIFY(!dialog.chooseLibraryFolder(u"/proc/atelier-cannot-be-here"_s));
+        QCOMPARE(dialog.chosenLibraryFolder(), StudioSession::configuredLibraryFolder()); // unchanged
+        QVERIFY(dialog.chooseLibraryFolder(elsewhere.path()));
+        dialog.apply();
+        QCOMPARE(StudioSession::configuredLibraryFolder(), elsewhere.path());
+        QCOMPARE(SettingsDialog::defaultModel(), u"dall-e-3"_s);
+
+        MainWindow next(m_session.get());
+        QCOMPARE(next.parameterPanel()->request().model, u"dall-e-3"_s);
+
+        QSettings().remove(u"studio/defaultModel"_s);
+        StudioSession::setConfiguredLibraryFolder(QString());
+        QCOMPARE(StudioSession::configuredLibraryFolder(), StudioSession::defaultLibraryFolder());
     }
 
     void testConnectionListsWhatTheKeyCanUse()

@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     Atelier::StudioSession session(Atelier::Catalog::load());
     const QString keySource = session.useProfile(Atelier::StudioSession::activeProfileName());
     QString error;
-    const bool libraryOpen = session.openLibrary(Atelier::StudioSession::defaultLibraryFolder(), &error);
+    const bool libraryOpen = session.openLibrary(Atelier::StudioSession::configuredLibraryFolder(), &error);
     Atelier::MainWindow window(&session);
     window.setKeySource(keySource);
     QObject::connect(&signalWatcher, &Atelier::UnixSignalWatcher::received, &window, [&window] {

@@ -950,6 +950,8 @@ void MainWindow::restoreSettings()
     const QByteArray last = settings.value(u"parameters/last"_s).toByteArray();
     if (!last.isEmpty())
         m_parameters->applyRequest(ImageRequest::fromJson(QJsonDocument::fromJson(last).object()));
+    if (const QString model = SettingsDialog::defaultModel(); !model.isEmpty() && m_session->catalog().contains(model))
+        m_parameters->setModel(model);
 }
 
 void MainWindow::saveSettings() const

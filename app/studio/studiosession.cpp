@@ -60,6 +60,21 @@ QString StudioSession::defaultLibraryFolder()
     return QDir(pictures.isEmpty() ? QDir::homePath() : pictures).filePath(u"Atelier"_s);
 }
 
+QString StudioSession::configuredLibraryFolder()
+{
+    const QString chosen = QSettings().value(u"studio/libraryFolder"_s).toString();
+    return chosen.isEmpty() ? defaultLibraryFolder() : chosen;
+}
+
+void StudioSession::setConfiguredLibraryFolder(const QString &folder)
+{
+    QSettings settings;
+    if (folder.isEmpty() || QDir(folder) == QDir(defaultLibraryFolder()))
+        settings.remove(u"studio/libraryFolder"_s);
+    else
+        settings.setValue(u"studio/libraryFolder"_s, QDir(folder).absolutePath());
+}
+
 bool StudioSession::openLibrary(const QString &folder, QString *error)
 {
     if (!m_library.open(folder, error))

@@ -55,6 +55,9 @@ public:
 
     // Finished images are saved here at once, each with a .json recipe beside it, and indexed.
     static QString defaultLibraryFolder();
+    // The folder chosen in the settings, else defaultLibraryFolder().
+    static QString configuredLibraryFolder();
+    static void setConfiguredLibraryFolder(const QString &folder);
     // Opens (or creates) the library; false with `error` set when it cannot be used.
     bool openLibrary(const QString &folder, QString *error);
     QString libraryFolder() const { return m_library.folder(); }

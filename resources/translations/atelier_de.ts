@@ -2000,6 +2000,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Give the profile a name; its API key is kept in the keychain under it.</source>
         <translation>Geben Sie dem Profil einen Namen; sein API-Schlüssel wird unter diesem Namen im Schlüsselbund aufbewahrt.</translation>
     </message>
+    <message>
+        <source>Edit provider profile</source>
+        <translation>Anbieterprofil bearbeiten</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s API key is kept in the keychain under this name; to rename it, make a new profile.</source>
+        <translation>Der API-Schlüssel des Profils wird unter diesem Namen im Schlüsselbund aufbewahrt; um es umzubenennen, legen Sie ein neues Profil an.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::PromptEditor</name>
@@ -2420,6 +2428,42 @@ Setzen Sie stattdessen %2 in der Umgebung.</translation>
     <message>
         <source>the keychain entry &quot;%1&quot;</source>
         <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the selected profile&apos;s address and account details.</source>
+        <translation>Adresse und Kontodaten des gewählten Profils ändern.</translation>
+    </message>
+    <message>
+        <source>The last one used</source>
+        <translation>Das zuletzt verwendete</translation>
+    </message>
+    <message>
+        <source>The model the studio starts with.</source>
+        <translation>Das Modell, mit dem das Studio startet.</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>Standardmodell</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Where new images are saved and indexed.</source>
+        <translation>Wo neue Bilder gespeichert und indiziert werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written to; choose a folder you can write in.</source>
+        <translation>In %1 kann nicht geschrieben werden; wählen Sie einen Ordner, in dem Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Atelier opens this library the next time it starts; the images already made stay in %1.</source>
+        <translation>Atelier öffnet diese Bibliothek beim nächsten Start; die bereits erzeugten Bilder bleiben in %1.</translation>
     </message>
 </context>
 <context>

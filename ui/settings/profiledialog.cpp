@@ -22,6 +22,7 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     m_kind->addItem(tr("Azure OpenAI"), int(ProviderProfile::Kind::Azure));
     m_kind->addItem(tr("OpenAI-compatible gateway"), int(ProviderProfile::Kind::Compatible));
     m_baseUrl = new QLineEdit(u"https://api.openai.com/v1"_s, this);
+    m_baseUrl->setObjectName(u"baseUrl"_s);
     m_organization = new QLineEdit(this);
     m_project = new QLineEdit(this);
     m_deployment = new QLineEdit(this);
@@ -61,6 +62,22 @@ void ProfileDialog::updateFields()
         m_baseUrl->setText(u"https://api.openai.com/v1"_s);
     else if (m_baseUrl->text() == u"https://api.openai.com/v1")
         m_baseUrl->clear();
+}
+
+void ProfileDialog::setProfile(const ProviderProfile &profile)
+{
+    setWindowTitle(tr("Edit provider profile"));
+    m_name->setText(profile.name);
+    m_name->setReadOnly(true);
+    m_name->setToolTip(tr("The profile's API key is kept in the keychain under this name; to rename it, "
+                          "make a new profile."));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(profile.kind))));
+    updateFields();
+    m_baseUrl->setText(profile.baseUrl.toString());
+    m_organization->setText(profile.organization);
+    m_project->setText(profile.project);
+    m_deployment->setText(profile.azureDeployment);
+    m_apiVersion->setText(profile.azureApiVersion);
 }
 
 ProviderProfile ProfileDialog::profile() const

@@ -18,6 +18,8 @@ class ProfileDialog final : public QDialog
 public:
     explicit ProfileDialog(QWidget *parent = nullptr);
     ProviderProfile profile() const;
+    // Shows a saved profile for editing; its name stays (the key is kept under it).
+    void setProfile(const ProviderProfile &profile);
     // Empty when the profile can be saved, else what is wrong with it.
     QString problem() const;
 

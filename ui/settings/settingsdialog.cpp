@@ -7,6 +7,9 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -33,9 +36,12 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_provider = new QComboBox(this);
     m_provider->setToolTip(tr("Environment uses OPENAI_API_KEY, OPENAI_BASE_URL and the Azure variables, like the official SDKs."));
     auto *add = new QPushButton(tr("New…"), this);
+    m_editProfile = new QPushButton(tr("Edit…"), this);
+    m_editProfile->setToolTip(tr("Change the selected profile's address and account details."));
     auto *remove = new QPushButton(tr("Remove"), this);
     providerRow->addWidget(m_provider, 1);
     providerRow->addWidget(add);
+    providerRow->addWidget(m_editProfile);
     providerRow->addWidget(remove);
     form->addRow(tr("Provider"), providerRow);
     m_providerDetails = new QLabel(this);
@@ -46,6 +52,7 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     fillProviders(StudioSession::activeProfileName());
     showProvider();
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(m_editProfile, &QPushButton::clicked, this, &SettingsDialog::editProfile);
     connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
     connect(m_provider, &QComboBox::activated, this, [this] { chooseProvider(m_provider->currentData().toString()); });
     auto *store = new QPushButton(tr("Store a key in the keychain…"), this);
@@ -81,9 +88,33 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_concurrency->setToolTip(tr("How many requests run at once; the rest wait in the job list."));
     form->addRow(tr("Requests at once"), m_concurrency);
 
-    auto *library = new QLabel(session->libraryFolder(), this);
-    library->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Library folder"), library);
+    m_defaultModel = new QComboBox(this);
+    m_defaultModel->addItem(tr("The last one used"), QString());
+    for (const QString &model : session->catalog().modelIds())
+        m_defaultModel->addItem(model, model);
+    m_defaultModel->setCurrentIndex(std::max(0, m_defaultModel->findData(defaultModel())));
+    m_defaultModel->setToolTip(tr("The model the studio starts with."));
+    form->addRow(tr("Default model"), m_defaultModel);
+
+    m_libraryFolder = StudioSession::configuredLibraryFolder();
+    m_library = new QLabel(QDir::toNativeSeparators(m_libraryFolder), this);
+    m_library->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_library->setWordWrap(true);
+    auto *chooseLibrary = new QPushButton(tr("Choose…"), this);
+    chooseLibrary->setToolTip(tr("Where new images are saved and indexed."));
+    auto *libraryRow = new QHBoxLayout;
+    libraryRow->addWidget(m_library, 1);
+    libraryRow->addWidget(chooseLibrary);
+    form->addRow(tr("Library folder"), libraryRow);
+    m_libraryNote = new QLabel(this);
+    m_libraryNote->setWordWrap(true);
+    m_libraryNote->setVisible(false);
+    form->addRow(QString(), m_libraryNote);
+    connect(chooseLibrary, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Library folder"), m_libraryFolder);
+        if (!folder.isEmpty() && !chooseLibraryFolder(folder))
+            QMessageBox::warning(this, tr("Library folder"), m_libraryNote->text());
+    });
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
@@ -102,6 +133,32 @@ void SettingsDialog::apply()
     QSettings settings;
     settings.setValue(u"studio/budget"_s, m_budget->value());
     settings.setValue(u"studio/concurrency"_s, m_concurrency->value());
+    settings.setValue(u"studio/defaultModel"_s, m_defaultModel->currentData().toString());
+    StudioSession::setConfiguredLibraryFolder(m_libraryFolder);
+}
+
+QString SettingsDialog::defaultModel()
+{
+    return QSettings().value(u"studio/defaultModel"_s).toString();
+}
+
+bool SettingsDialog::chooseLibraryFolder(const QString &folder)
+{
+    const QFileInfo info(folder);
+    m_libraryNote->setVisible(true);
+    if (!QDir().mkpath(folder) || !info.isDir() || !info.isWritable()) {
+        m_libraryNote->setText(tr("%1 cannot be written to; choose a folder you can write in.")
+                                   .arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    m_libraryFolder = QDir(folder).absolutePath();
+    m_library->setText(QDir::toNativeSeparators(m_libraryFolder));
+    m_libraryNote->setText(QDir(m_libraryFolder) == QDir(m_session->libraryFolder())
+                               ? QString()
+                               : tr("Atelier opens this library the next time it starts; the images already "
+                                    "made stay in %1.").arg(QDir::toNativeSeparators(m_session->libraryFolder())));
+    m_libraryNote->setVisible(!m_libraryNote->text().isEmpty());
+    return true;
 }
 
 void SettingsDialog::restore(StudioSession *session)
@@ -118,6 +175,8 @@ void SettingsDialog::fillProviders(const QString &current)
     for (const ProviderProfile &profile : StudioSession::savedProfiles())
         m_provider->addItem(profile.name, profile.name);
     m_provider->setCurrentIndex(std::max(0, m_provider->findData(current)));
+    if (m_editProfile)
+        m_editProfile->setEnabled(!m_provider->currentData().toString().isEmpty());
 }
 
 void SettingsDialog::showProvider()
@@ -148,6 +207,23 @@ void SettingsDialog::addProfile()
     profiles.append(profile);
     StudioSession::saveProfiles(profiles);
     chooseProvider(profile.name);
+}
+
+void SettingsDialog::editProfile()
+{
+    const QString name = m_provider->currentData().toString();
+    QList<ProviderProfile> profiles = StudioSession::savedProfiles();
+    const auto found = std::find_if(profiles.begin(), profiles.end(),
+                                    [&](const ProviderProfile &existing) { return existing.name == name; });
+    if (name.isEmpty() || found == profiles.end())
+        return;
+    ProfileDialog dialog(this);
+    dialog.setProfile(*found);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    *found = dialog.profile();
+    StudioSession::saveProfiles(profiles);
+    chooseProvider(name);
 }
 
 void SettingsDialog::removeProfile()

@@ -30,6 +30,14 @@ public:
     QComboBox *providerBox() const { return m_provider; }
     // Switches to a provider: "" for Environment, else a saved profile's name.
     void chooseProvider(const QString &name);
+    // Edits the selected saved profile (Environment has nothing to edit).
+    void editProfile();
+    QComboBox *defaultModelBox() const { return m_defaultModel; }
+    // The model new windows start with; empty: the last one used.
+    static QString defaultModel();
+    // Proposes a library folder (from "Choose…"); false, saying why, when it cannot be used.
+    bool chooseLibraryFolder(const QString &folder);
+    QString chosenLibraryFolder() const { return m_libraryFolder; }
 
 Q_SIGNALS:
     // Models were added to the catalog overlay; the catalog was reloaded.
@@ -53,7 +61,12 @@ private:
     QString m_keySource;
     QLabel *m_connection = nullptr;
     QPushButton *m_addModels = nullptr;
+    QPushButton *m_editProfile = nullptr;
     QStringList m_unknownModels;
+    QComboBox *m_defaultModel = nullptr;
+    QLabel *m_library = nullptr;
+    QLabel *m_libraryNote = nullptr;
+    QString m_libraryFolder;
 };
 
 } // namespace Atelier
