@@ -1,6 +1,7 @@
 #include "api/parameters.h"
 #include "library/exporter.h"
 
+#include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QTemporaryDir>
@@ -59,7 +60,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("carriesRecipe");
         QTest::newRow("png") << u"png"_s << true;
         QTest::newRow("jpeg") << u"jpeg"_s << true;
-        QTest::newRow("webp") << u"webp"_s << false; // Qt's WebP writer keeps no metadata yet
+        QTest::newRow("webp") << u"webp"_s << true; // in an XMP chunk
     }
 
     void recipeTravelsWithTheFile()
@@ -83,6 +84,72 @@ private Q_SLOTS:
         // A second export never overwrites the first.
         const QString again = Exporter::exportImage(image, options, &error);
         QVERIFY(again != path && QFile::exists(path) && QFile::exists(again));
+    }
+
+    // JPEG and WebP carry an XMP packet: photo tools read the prompt, Atelier the recipe; the
+    // file stays a valid image of its format, transparency included.
+    void xmpForPhotoTools_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("quality");
+        QTest::addColumn<bool>("alpha");
+        QTest::addColumn<QByteArray>("container");
+        QTest::newRow("jpeg") << u"jpeg"_s << 85 << false << QByteArray("http://ns.adobe.com/xap/1.0/");
+        QTest::newRow("webp lossy") << u"webp"_s << 80 << false << QByteArray("VP8X");
+        QTest::newRow("webp lossy, alpha") << u"webp"_s << 80 << true << QByteArray("VP8X");
+        QTest::newRow("webp lossless") << u"webp"_s << 100 << false << QByteArray("VP8X");
+        QTest::newRow("webp lossless, alpha") << u"webp"_s << 100 << true << QByteArray("VP8X");
+    }
+
+    void xmpForPhotoTools()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, quality);
+        QFETCH(bool, alpha);
+        QFETCH(QByteArray, container);
+        LibraryImage image = sample(alpha);
+        if (alpha) { // half transparent, half opaque blue
+            QImage pixels(image.path);
+            pixels = pixels.convertToFormat(QImage::Format_ARGB32);
+            for (int y = 0; y < pixels.height(); ++y)
+                for (int x = 0; x < pixels.width() / 2; ++x)
+                    pixels.setPixel(x, y, qRgba(0, 0, 255, 255));
+            QVERIFY(pixels.save(image.path));
+        }
+        ExportOptions options;
+        options.folder = m_dir.filePath(u"xmp"_s);
+        options.format = format;
+        options.quality = quality;
+        QString error;
+        const QString path = Exporter::exportImage(image, options, &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains(container));
+        QVERIFY(bytes.contains("<x:xmpmeta"));
+        QVERIFY(bytes.contains("<xmp:CreatorTool>Atelier"));
+        QVERIFY(bytes.contains("A Fox / in &quot;Snow&quot;: watercolour?") || bytes.contains("A Fox / in \"Snow\": watercolour?"));
+        if (format == u"webp") {
+            QVERIFY(bytes.contains("XMP "));
+            const quint32 riffSize = quint8(bytes[4]) | quint8(bytes[5]) << 8 | quint8(bytes[6]) << 16 | quint32(quint8(bytes[7])) << 24;
+            QCOMPARE(qsizetype(riffSize), bytes.size() - 8);
+        }
+
+        QImageReader reader(path);
+        QCOMPARE(QString::fromLatin1(reader.format()), format);
+        const QImage decoded = reader.read();
+        QVERIFY2(!decoded.isNull(), qPrintable(reader.errorString()));
+        QCOMPARE(decoded.size(), QSize(64, 48));
+        if (alpha) {
+            QVERIFY(decoded.hasAlphaChannel());
+            QCOMPARE(qAlpha(decoded.pixel(60, 10)), 0);
+            QCOMPARE(qAlpha(decoded.pixel(5, 10)), 255);
+        }
+        const std::optional<ImageRequest> recipe = Exporter::readRecipe(path);
+        QVERIFY(recipe);
+        QCOMPARE(*recipe, image.request);
     }
 
     void jpegFlattensTransparencyOntoWhite()

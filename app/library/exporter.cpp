@@ -1,8 +1,12 @@
 #include "exporter.h"
 
 #include "fileslug.h"
+#include "xmp.h"
 
+#include <QBuffer>
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
@@ -66,8 +70,8 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         QPainter(&flattened).drawImage(0, 0, pixels);
         pixels = flattened;
     }
-    pixels.setText(QString::fromLatin1(RecipeKey),
-                   QString::fromUtf8(QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact)));
+    const QByteArray recipe = QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact);
+    pixels.setText(QString::fromLatin1(RecipeKey), QString::fromUtf8(recipe));
     pixels.setText(u"Software"_s, u"Atelier"_s);
     pixels.setText(u"Description"_s, image.request.prompt);
 
@@ -80,16 +84,31 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     QString path = folder.filePath(stem + u'.' + extension);
     for (int copy = 2; QFileInfo::exists(path); ++copy)
         path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
-        return {};
+    // Encoded in memory first: JPEG and WebP get an XMP packet (the prompt for photo tools, the
+    // recipe for Atelier) that Qt's writers cannot add themselves.
+    QByteArray encoded;
+    {
+        QBuffer buffer(&encoded);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, format.toLatin1());
+        if (format != u"png")
+            writer.setQuality(std::clamp(options.quality, 0, 100));
+        if (!writer.write(pixels)) {
+            *error = tr("%1 cannot be written: %2.").arg(path, writer.errorString());
+            return {};
+        }
     }
-    QImageWriter writer(&file, format.toLatin1());
-    if (format != u"png")
-        writer.setQuality(std::clamp(options.quality, 0, 100));
-    if (!writer.write(pixels) || !file.commit()) {
-        *error = tr("%1 cannot be written: %2.").arg(path, writer.errorString());
+    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
+    QByteArray withXmp;
+    if (format == u"jpeg")
+        withXmp = Xmp::embedInJpeg(encoded, xmp);
+    else if (format == u"webp")
+        withXmp = Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
+    if (!withXmp.isEmpty())
+        encoded = withXmp;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(encoded) != encoded.size() || !file.commit()) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
         return {};
     }
     return path;
@@ -97,9 +116,16 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
 
 std::optional<ImageRequest> Exporter::readRecipe(const QString &path)
 {
-    // PNG keeps it in a text chunk; Qt's JPEG handler in a "key: value" comment it parses back.
-    const QString text = QImageReader(path).text(QString::fromLatin1(RecipeKey));
-    const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
+    // PNG keeps it in a text chunk; Qt's JPEG handler in a "key: value" comment it parses back;
+    // WebP (and any file another tool rewrote) in the XMP packet.
+    QByteArray text = QImageReader(path).text(QString::fromLatin1(RecipeKey)).toUtf8();
+    if (text.isEmpty()) {
+        QFile file(path);
+        constexpr qint64 MaxScanned = 64 * 1024 * 1024;
+        if (file.open(QIODevice::ReadOnly) && file.size() <= MaxScanned)
+            text = Xmp::recipeFrom(file.readAll());
+    }
+    const QJsonDocument json = QJsonDocument::fromJson(text);
     if (!json.isObject())
         return std::nullopt;
     return ImageRequest::fromJson(json.object());

@@ -19,7 +19,8 @@ struct ExportOptions
 };
 
 // Writes library images out for sharing, with their recipe embedded in the file (a PNG text
-// chunk, a JPEG comment) so that Atelier can restore it later. The recipe holds no secret.
+// chunk; in JPEG a comment and an XMP packet; in WebP an XMP chunk) so that Atelier can restore
+// it later, and photo tools show the prompt. The recipe holds no secret.
 class Exporter final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::Exporter)

@@ -580,10 +580,6 @@
         <translation>Ordner</translation>
     </message>
     <message>
-        <source>PNG and JPEG files carry the recipe, so Atelier can restore it later.</source>
-        <translation>PNG- und JPEG-Dateien tragen das Rezept, damit Atelier es später wiederherstellen kann.</translation>
-    </message>
-    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -610,6 +606,10 @@
     <message>
         <source>Export to</source>
         <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Every format carries the recipe, so Atelier can restore it later; JPEG and WebP also show the prompt in photo tools (XMP).</source>
+        <translation>Jedes Format trägt das Rezept, damit Atelier es später wiederherstellen kann; JPEG und WebP zeigen den Prompt außerdem in Fotoprogrammen (XMP).</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,8 @@ ExportDialog::ExportDialog(const LibraryImage &example, int count, QWidget *pare
     m_format->addItem(u"PNG"_s, u"png"_s);
     m_format->addItem(u"JPEG"_s, u"jpeg"_s);
     m_format->addItem(u"WebP"_s, u"webp"_s);
-    m_format->setToolTip(tr("PNG and JPEG files carry the recipe, so Atelier can restore it later."));
+    m_format->setToolTip(tr("Every format carries the recipe, so Atelier can restore it later; JPEG and WebP also show "
+                            "the prompt in photo tools (XMP)."));
     form->addRow(tr("Format"), m_format);
     m_quality = new QSpinBox(this);
     m_quality->setRange(0, 100);

@@ -1,0 +1,157 @@
+#include "xmp.h"
+
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier::Xmp {
+
+namespace {
+
+constexpr char AtelierNamespace[] = "https://atelier-studio.github.io/ns/xmp/1.0/";
+constexpr char JpegXmpSignature[] = "http://ns.adobe.com/xap/1.0/"; // followed by a NUL
+
+void putLittleEndian(QByteArray &bytes, qsizetype at, quint32 value, int width)
+{
+    for (int i = 0; i < width; ++i)
+        bytes[at + i] = char((value >> (8 * i)) & 0xff);
+}
+
+quint32 littleEndian(const QByteArray &bytes, qsizetype at, int width)
+{
+    quint32 value = 0;
+    for (int i = 0; i < width; ++i)
+        value |= quint32(quint8(bytes.at(at + i))) << (8 * i);
+    return value;
+}
+
+QByteArray chunk(const char fourCC[4], const QByteArray &payload)
+{
+    QByteArray bytes(fourCC, 4);
+    bytes.append(4, '\0');
+    putLittleEndian(bytes, 4, quint32(payload.size()), 4);
+    bytes.append(payload);
+    if (payload.size() % 2)
+        bytes.append('\0'); // chunks are padded to an even size
+    return bytes;
+}
+
+} // namespace
+
+QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QString &creatorTool)
+{
+    QByteArray xml;
+    QXmlStreamWriter writer(&xml);
+    // No auto-formatting: the packet must begin with its <?xpacket?> header, not a newline.
+    writer.writeProcessingInstruction(u"xpacket"_s, u"begin=\"\xFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\""_s);
+    // Declared before the first element, so that they carry the prefixes photo tools expect.
+    writer.writeNamespace(u"adobe:ns:meta/"_s, u"x"_s);
+    writer.writeNamespace(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"rdf"_s);
+    writer.writeNamespace(u"http://purl.org/dc/elements/1.1/"_s, u"dc"_s);
+    writer.writeNamespace(u"http://ns.adobe.com/xap/1.0/"_s, u"xmp"_s);
+    writer.writeNamespace(QString::fromLatin1(AtelierNamespace), u"atelier"_s);
+    writer.writeStartElement(u"adobe:ns:meta/"_s, u"xmpmeta"_s);
+    writer.writeStartElement(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"RDF"_s);
+    writer.writeStartElement(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"Description"_s);
+    writer.writeAttribute(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"about"_s, QString());
+    writer.writeTextElement(u"http://ns.adobe.com/xap/1.0/"_s, u"CreatorTool"_s, creatorTool);
+    writer.writeStartElement(u"http://purl.org/dc/elements/1.1/"_s, u"description"_s);
+    writer.writeStartElement(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"Alt"_s);
+    writer.writeStartElement(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"li"_s);
+    writer.writeAttribute(u"xml:lang"_s, u"x-default"_s);
+    writer.writeCharacters(prompt);
+    writer.writeEndElement(); // li
+    writer.writeEndElement(); // Alt
+    writer.writeEndElement(); // description
+    writer.writeTextElement(QString::fromLatin1(AtelierNamespace), u"recipe"_s, QString::fromUtf8(recipeJson));
+    writer.writeEndElement(); // Description
+    writer.writeEndElement(); // RDF
+    writer.writeEndElement(); // xmpmeta
+    writer.writeProcessingInstruction(u"xpacket"_s, u"end=\"w\""_s);
+    return xml;
+}
+
+QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet)
+{
+    if (jpeg.size() < 4 || quint8(jpeg.at(0)) != 0xff || quint8(jpeg.at(1)) != 0xd8)
+        return {};
+    const QByteArray payload = QByteArray(JpegXmpSignature, int(sizeof(JpegXmpSignature))) + packet; // with the NUL
+    if (payload.size() + 2 > 0xffff)
+        return {}; // one segment holds at most 64 KiB
+    // After SOI, and after a JFIF APP0 if there is one (it must come first).
+    qsizetype at = 2;
+    if (quint8(jpeg.at(2)) == 0xff && quint8(jpeg.at(3)) == 0xe0 && jpeg.size() >= 6)
+        at = 4 + ((quint8(jpeg.at(4)) << 8) | quint8(jpeg.at(5)));
+    if (at > jpeg.size())
+        return {};
+    QByteArray segment("\xff\xe1", 2);
+    const int length = int(payload.size()) + 2;
+    segment.append(char(length >> 8));
+    segment.append(char(length & 0xff));
+    segment.append(payload);
+    QByteArray result = jpeg;
+    result.insert(at, segment);
+    return result;
+}
+
+QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool hasAlpha)
+{
+    if (webp.size() < 30 || !webp.startsWith("RIFF") || webp.mid(8, 4) != "WEBP")
+        return {};
+    const QByteArray first = webp.mid(12, 4);
+    QByteArray body; // every chunk after "WEBP"
+    if (first == "VP8X") {
+        body = webp.mid(12);
+        body[8] = char(quint8(body.at(8)) | 0x04); // the XMP flag
+    } else if (first == "VP8 " || first == "VP8L") {
+        // A simple file has no room for metadata: describe the canvas in a VP8X chunk first.
+        int width = 0;
+        int height = 0;
+        if (first == "VP8 ") {
+            // Frame header after the 3-byte frame tag and the start code: 14-bit sizes.
+            width = int(littleEndian(webp, 26, 2) & 0x3fff);
+            height = int(littleEndian(webp, 28, 2) & 0x3fff);
+        } else {
+            // After the 0x2f signature: 14 bits width-1, 14 bits height-1.
+            const quint32 bits = littleEndian(webp, 21, 4);
+            width = int(bits & 0x3fff) + 1;
+            height = int((bits >> 14) & 0x3fff) + 1;
+        }
+        if (width <= 0 || height <= 0)
+            return {};
+        QByteArray header(10, '\0');
+        header[0] = char(0x04 | (hasAlpha && first == "VP8L" ? 0x10 : 0x00));
+        putLittleEndian(header, 4, quint32(width - 1), 3);
+        putLittleEndian(header, 7, quint32(height - 1), 3);
+        body = chunk("VP8X", header) + webp.mid(12);
+    } else {
+        return {};
+    }
+    body += chunk("XMP ", packet);
+    QByteArray result("RIFF", 4);
+    result.append(4, '\0');
+    putLittleEndian(result, 4, quint32(4 + body.size()), 4);
+    result.append("WEBP", 4);
+    result.append(body);
+    return result;
+}
+
+QByteArray recipeFrom(const QByteArray &fileBytes)
+{
+    const qsizetype start = fileBytes.indexOf("<x:xmpmeta");
+    const qsizetype end = start < 0 ? -1 : fileBytes.indexOf("</x:xmpmeta>", start);
+    if (start < 0 || end < 0)
+        return {};
+    QXmlStreamReader xml(fileBytes.mid(start, end - start + qsizetype(std::strlen("</x:xmpmeta>"))));
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == "recipe"_L1
+            && xml.namespaceUri() == QLatin1StringView(AtelierNamespace))
+            return xml.readElementText().toUtf8();
+    }
+    return {};
+}
+
+} // namespace Atelier::Xmp

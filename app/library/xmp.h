@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace Atelier::Xmp {
+
+// An XMP packet (what photo tools read): the prompt as dc:description, Atelier as the creator
+// tool, and the recipe JSON as atelier:recipe.
+QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QString &creatorTool);
+
+// Puts the packet into an encoded JPEG (an APP1 segment after SOI/JFIF) or WebP (an "XMP "
+// chunk; a simple VP8/VP8L file becomes the extended VP8X layout). Returns the new file bytes,
+// or empty when the bytes are not a file of that kind or the packet does not fit the format.
+QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet);
+QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool hasAlpha);
+
+// The atelier:recipe JSON of the XMP packet in a file's bytes, or empty.
+QByteArray recipeFrom(const QByteArray &fileBytes);
+
+} // namespace Atelier::Xmp
