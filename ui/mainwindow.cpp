@@ -94,6 +94,8 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
     SettingsDialog::restore(m_session);
 
     connect(m_session, &StudioSession::partialImage, this, &MainWindow::showImage);
+    // Received images get their preview made at the view's size on the decode threads.
+    connect(m_preview, &ImagePreview::viewSizeChanged, m_session, &StudioSession::setPreviewSize);
     connect(m_session, &StudioSession::imageReady, this, &MainWindow::showImage);
     connect(m_session, &StudioSession::imageSaved, this, [this] { m_gallery->refresh(); });
     connect(m_session, &StudioSession::jobFailed, this, [this](int, const ApiError &error) {

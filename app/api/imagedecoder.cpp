@@ -81,15 +81,18 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
                                     Text::tr("The server sent a damaged image (%1).").arg(reader.errorString()));
             return false;
         }
-        auto fitted = [](const QImage &source, int edge) {
-            if (source.width() <= edge && source.height() <= edge)
+        auto fitted = [](const QImage &source, const QSize &box) {
+            if (source.width() <= box.width() && source.height() <= box.height())
                 return source;
-            return source.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            // QSize::scale, as the preview widget computes its target: the sizes agree exactly.
+            return source.scaled(source.size().scaled(box, Qt::KeepAspectRatio), Qt::IgnoreAspectRatio,
+                                 Qt::SmoothTransformation);
         };
-        if (limits.previewEdge > 0)
-            image->preview = fitted(pixels, limits.previewEdge);
+        if (!limits.previewSize.isEmpty())
+            image->preview = fitted(pixels, limits.previewSize);
         if (limits.thumbnailEdge > 0)
-            image->thumbnail = fitted(image->preview.isNull() ? pixels : image->preview, limits.thumbnailEdge);
+            image->thumbnail = fitted(image->preview.isNull() ? pixels : image->preview,
+                                      QSize(limits.thumbnailEdge, limits.thumbnailEdge));
         image->image = std::move(pixels);
     }
     buffer.close();

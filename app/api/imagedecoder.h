@@ -9,6 +9,8 @@
 
 #include <functional>
 
+#include <QSize>
+
 namespace Atelier {
 
 // Limits on what the client accepts from a server.
@@ -17,9 +19,11 @@ struct DecodeLimits
     int maxEdge = 16384; // pixels on either side
     qint64 maxPixels = 64LL * 1024 * 1024; // 8192x8192
     bool decodePixels = true; // false: check the header only (the CLI saves bytes as received)
-    // Also make display-sized copies off the GUI thread (0: none): a preview to fit on screen
-    // and a thumbnail, so that showing an image never scales megapixels on the GUI thread.
-    int previewEdge = 0;
+    // Also make display-sized copies off the GUI thread (empty / 0: none): a preview that fits
+    // the box (aspect ratio kept, never enlarged) — the window passes its view's size, so that it
+    // can show the preview as it is — and a thumbnail; showing an image then never scales
+    // megapixels on the GUI thread.
+    QSize previewSize;
     int thumbnailEdge = 0;
 };
 

@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 
+#include <chrono>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
@@ -53,6 +55,16 @@ void ImageJob::setPersister(Persister persister)
 {
     m_persister = persister ? std::make_shared<const Persister>(std::move(persister)) : nullptr;
 }
+
+namespace {
+
+qint64 monotonicNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
 
 std::function<void(DecodeOutcome &)> ImageJob::finisher() const
 {
@@ -228,8 +240,11 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
         const DecodeLimits limits = options.decode;
         // Moved, not shared: the decoder then works on the event text in place.
         m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
-                              finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                              receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+            const qint64 decodeStart = monotonicNs();
             DecodeOutcome outcome = ImageDecoder::decodeEvent(type, std::move(payload), limits);
+            outcome.image.receivedAtNs = receivedAt;
+            outcome.image.decodeNs = monotonicNs() - decodeStart;
             finish(outcome);
             deliver(outcome);
         });

@@ -36,7 +36,7 @@ struct ImageResult
     QString format; // png, jpeg, webp
     QSize size;
     QImage image; // decoded pixels (null when the client does not decode)
-    QImage preview; // at most DecodeLimits::previewEdge a side (null when not asked for)
+    QImage preview; // fits DecodeLimits::previewSize (null when not asked for)
     QImage thumbnail; // at most DecodeLimits::thumbnailEdge a side
     QString revisedPrompt;
     QUrl sourceUrl; // for response_format=url
@@ -51,6 +51,11 @@ struct ImageResult
     // Filled in on the decode thread when the job has a persister (see ImageJob::setPersister).
     QString savedPath;
     QString saveError;
+    // Timings on std::chrono::steady_clock (ns), for diagnostics and benchmarks: when
+    // the stream event carrying the image was complete, and how long decoding it took
+    // (base64, image, preview and thumbnail); 0 when not streamed.
+    qint64 receivedAtNs = 0;
+    qint64 decodeNs = 0;
 };
 
 } // namespace Atelier

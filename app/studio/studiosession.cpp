@@ -42,11 +42,20 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
     , m_jobs(new JobListModel(this))
 {
     ClientOptions options = m_client->options();
-    options.decode.previewEdge = 1280; // what the window shows, made on the decode threads
+    options.decode.previewSize = QSize(1280, 1280); // until the window says how large its view is
     options.decode.thumbnailEdge = 128;
     m_client->setOptions(options);
     m_ticker.setInterval(200);
     connect(&m_ticker, &QTimer::timeout, this, &StudioSession::tick);
+}
+
+void StudioSession::setPreviewSize(const QSize &size)
+{
+    if (size.isEmpty())
+        return;
+    ClientOptions options = m_client->options();
+    options.decode.previewSize = size;
+    m_client->setOptions(options);
 }
 
 StudioSession::~StudioSession()

@@ -54,6 +54,9 @@ public:
     void reloadCatalog();
 
     // Finished images are saved here at once, each with a .json recipe beside it, and indexed.
+    // The size images are shown at: decode threads make each received image's preview to fit it.
+    void setPreviewSize(const QSize &size);
+
     static QString defaultLibraryFolder();
     // The folder chosen in the settings, else defaultLibraryFolder().
     static QString configuredLibraryFolder();

@@ -2,9 +2,17 @@
 // final, 1536x1024, as the API sends them) from the local fake server — in its own process, so
 // that only the studio's work is on this GUI thread — while a 1 ms timer on the GUI thread
 // records how long the thread was ever unable to run it: the longest stall.
+//
+// Second measure: for every image of the stream, the time from the moment its event's last
+// byte had arrived (ImageResult::receivedAtNs) to the end of the window repaint that put it on
+// screen, against the bare decode time of the same bytes (base64 + image decode, alone on an
+// idle thread, after the runs).
 #include "mainwindow.h"
 #include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
+#include "api/base64.h"
+#include "api/imagedecoder.h"
+#include "api/imagesclient.h"
 #include "api/parameters.h"
 #include "params/parameterpanel.h"
 
@@ -16,12 +24,59 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 
 using namespace Atelier;
 
+namespace {
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Notices when the window has finished a repaint (painted and flushed), once an image is waiting
+// to be shown.
+class Application : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    QWidget *window = nullptr;
+    bool waiting = false;
+    qint64 shownAtNs = 0;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        const bool repaint = waiting && receiver == window && event->type() == QEvent::UpdateRequest;
+        const bool result = QApplication::notify(receiver, event);
+        if (repaint) {
+            shownAtNs = nowNs();
+            waiting = false;
+        }
+        return result;
+    }
+};
+
+struct Shown
+{
+    QByteArray encoded;
+    qint64 latencyNs = 0;
+    bool partial = false;
+    qint64 decodeNs = 0; // in the pipeline: base64, image, preview, thumbnail
+    qint64 deliveredNs = 0; // event complete -> the window has the image
+};
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0.0 : values.at(values.size() / 2);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    Application app(argc, argv);
     QProcess server;
     server.start(QStringLiteral(FAKE_SERVER_PATH),
                  {QStringLiteral("--use-requested-size"), QStringLiteral("--noise"), QStringLiteral("--event-delay-ms"), QStringLiteral("150")});
@@ -40,6 +95,27 @@ int main(int argc, char *argv[])
     MainWindow window(&session);
     window.resize(1400, 900);
     window.show();
+    app.window = &window;
+    QList<Shown> shown;
+    qint64 receivedAt = 0;
+    // Connected after the window's own slots: the preview already has the image when these run.
+    const auto arrived = [&](int, const ImageResult &image) {
+        if (image.receivedAtNs == 0)
+            return;
+        shown.append({image.encoded, 0, image.partial, image.decodeNs, nowNs() - image.receivedAtNs});
+        receivedAt = image.receivedAtNs;
+        app.waiting = true;
+        app.shownAtNs = 0;
+    };
+    QObject::connect(&session, &StudioSession::partialImage, &app, arrived);
+    QObject::connect(&session, &StudioSession::imageReady, &app, arrived);
+    QTimer shownProbe;
+    shownProbe.setInterval(0);
+    QObject::connect(&shownProbe, &QTimer::timeout, &app, [&] {
+        if (app.shownAtNs != 0 && !shown.isEmpty() && shown.last().latencyNs == 0)
+            shown.last().latencyNs = app.shownAtNs - receivedAt;
+    });
+    shownProbe.start();
 
     const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 5;
     QList<qint64> stalls;
@@ -77,8 +153,13 @@ int main(int argc, char *argv[])
                                 << " rows=" << session.jobs()->rowCount() << Qt::endl;
             return 1;
         }
-        QCoreApplication::processEvents(); // the final image is painted
+        QElapsedTimer painted;
+        painted.start();
+        while ((shown.isEmpty() || shown.last().latencyNs == 0) && painted.elapsed() < 2000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5); // the final image is painted
         probe.stop();
+        if (run < 0)
+            shown.clear();
         if (run >= 0)
             stalls.append(worst / 1000);
         QObject::disconnect(&session, &StudioSession::imageSaved, &app, nullptr);
@@ -88,6 +169,60 @@ int main(int argc, char *argv[])
     for (qint64 stall : stalls)
         QTextStream(stdout) << stall << ' ';
     QTextStream(stdout) << "\nmedian: " << stalls.at(stalls.size() / 2) / 1000.0 << " ms   (target <= 16)" << Qt::endl;
+
+    // The bare decode of each image's bytes, now that nothing else runs: base64 then the image.
+    QList<double> ratios;
+    QList<double> partialRatios;
+    QList<double> finalRatios;
+    QList<double> latencies;
+    QList<double> decodes;
+    QList<double> pipelineDecodes;
+    QList<double> aloneDecodes;
+    QList<double> delivered;
+    for (const Shown &image : std::as_const(shown)) {
+        if (image.latencyNs <= 0)
+            continue;
+        const QByteArray base64 = image.encoded.toBase64();
+        QList<double> times;
+        for (int repeat = 0; repeat < 3; ++repeat) {
+            QByteArray bytes = base64;
+            const qint64 start = nowNs();
+            decodeBase64InPlace(bytes);
+            const QImage decoded = QImage::fromData(bytes);
+            times.append(double(nowNs() - start));
+            if (decoded.isNull())
+                return 1;
+        }
+        const double bare = median(times);
+        // The pipeline's own decode of such an event, alone: the event JSON, base64, image,
+        // preview and thumbnail.
+        QList<double> eventTimes;
+        for (int repeat = 0; repeat < 3; ++repeat) {
+            QByteArray event = QByteArrayLiteral("{\"type\":\"image_generation.partial_image\",\"partial_image_index\":0,\"b64_json\":\"")
+                               + base64 + QByteArrayLiteral("\"}");
+            const qint64 start = nowNs();
+            const DecodeOutcome outcome = ImageDecoder::decodeEvent(QByteArrayLiteral("image_generation.partial_image"),
+                                                                    std::move(event), session.client()->options().decode);
+            eventTimes.append(double(nowNs() - start));
+            if (outcome.what != DecodeOutcome::What::PartialImage)
+                return 1;
+        }
+        aloneDecodes.append(median(eventTimes) / 1e6);
+        latencies.append(image.latencyNs / 1e6);
+        pipelineDecodes.append(image.decodeNs / 1e6);
+        delivered.append(image.deliveredNs / 1e6);
+        decodes.append(bare / 1e6);
+        ratios.append(image.latencyNs / bare);
+        (image.partial ? partialRatios : finalRatios).append(image.latencyNs / bare);
+    }
+    std::sort(ratios.begin(), ratios.end());
+    QTextStream(stdout) << "last byte of an event -> pixels on screen, " << ratios.size() << " images: median "
+                        << median(latencies) << " ms; bare decode of the same bytes: median " << median(decodes)
+                        << " ms\nratio (latency / bare decode): median " << median(ratios) << ", partials "
+                        << median(partialRatios) << ", finals (written to the library first) " << median(finalRatios) << ", worst " << (ratios.isEmpty() ? 0.0 : ratios.last())
+                        << "   (target <= 1.2)\nwhere it goes (medians): decoding in the pipeline " << median(pipelineDecodes)
+                        << " ms (with preview and thumbnail; the same alone: " << median(aloneDecodes) << " ms), event complete -> window has it " << median(delivered)
+                        << " ms, -> on screen " << median(latencies) << " ms" << Qt::endl;
     server.kill();
     server.waitForFinished();
     return 0;

@@ -145,14 +145,19 @@ QRect ImagePreview::imageRect() const
 void ImagePreview::rescale()
 {
     const QRect target = imageRect();
-    m_scaled = target.isEmpty() ? QImage()
-                                : m_display.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    if (target.isEmpty())
+        m_scaled = QImage();
+    else if (m_display.size() == target.size())
+        m_scaled = m_display; // made at this size off the GUI thread
+    else
+        m_scaled = m_display.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 void ImagePreview::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     rescale();
+    Q_EMIT viewSizeChanged(size());
 }
 
 void ImagePreview::paintEvent(QPaintEvent *event)

@@ -33,6 +33,10 @@ public:
     // The image point at the widget's centre (panning moves it).
     QPointF center() const { return m_center; }
 
+Q_SIGNALS:
+    // The view was resized: images sized for it are shown without scaling.
+    void viewSizeChanged(const QSize &size);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
