@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the package into a fresh, minimal Debian 12 (debootstrap, no build tools, no Qt) with
+# apt and --no-install-recommends, then runs check-installed.sh there: proof that the package's
+# dependencies are complete. Needs root. Usage: check-fresh-debian.sh <atelier_*.deb>
+set -euo pipefail
+deb=$(realpath "$1")
+root=$(mktemp -d /tmp/atelier-fresh-debian.XXXXXX)
+chmod 755 "$root" # apt's sandbox user reads its downloads in there
+cleanup() {
+    umount "$root/proc" 2>/dev/null || true
+    rm -rf "$root" "$root.log"
+}
+trap cleanup EXIT
+
+mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -n 1)
+mirror=${mirror:-http://deb.debian.org/debian}
+if ! debootstrap --variant=minbase bookworm "$root" "$mirror" >"$root.log" 2>&1; then
+    # The machine cannot build a chroot (no archive, no permission): say so, do not pretend.
+    tail -n 5 "$root.log" >&2
+    echo "check-fresh-debian: SKIPPED: debootstrap could not build a Debian 12 root here" >&2
+    exit 0
+fi
+cp "$deb" "$root/tmp/atelier.deb"
+cp "$(dirname "$0")/check-installed.sh" "$root/tmp/"
+[ -f /etc/apt/sources.list.d/debian.sources ] && cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/"
+mount -t proc proc "$root/proc"
+chroot "$root" sh -c 'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq --no-install-recommends /tmp/atelier.deb >/dev/null'
+echo "check-fresh-debian: installed into a minimal Debian 12 with $(chroot "$root" dpkg -l | grep -c '^ii') packages"
+chroot "$root" bash /tmp/check-installed.sh
