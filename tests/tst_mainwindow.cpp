@@ -14,6 +14,7 @@
 #include "studio/studiosession.h"
 #include "widgetdrag.h"
 
+#include "testsettings.h"
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QTimer>
@@ -61,9 +62,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        QCoreApplication::setOrganizationName(u"AtelierTest"_s);
-        QCoreApplication::setApplicationName(u"AtelierTest"_s);
+        AtelierTest::isolateSettings(m_config.path());
     }
 
     void init()

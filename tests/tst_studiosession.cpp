@@ -2,6 +2,7 @@
 #include "fakeimagesserver.h"
 #include "studio/studiosession.h"
 
+#include "testsettings.h"
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -44,9 +45,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-        QCoreApplication::setOrganizationName(u"AtelierTest"_s);
-        QCoreApplication::setApplicationName(u"AtelierSessionTest"_s);
+        AtelierTest::isolateSettings(m_settings.path(), u"AtelierSessionTest"_s);
     }
 
     void init()

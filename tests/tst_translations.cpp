@@ -7,6 +7,7 @@
 #include "platform/translations.h"
 #include "studio/studiosession.h"
 
+#include "testsettings.h"
 #include <QAction>
 #include <QFile>
 #include <QMenuBar>
@@ -117,9 +118,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-        QCoreApplication::setOrganizationName(u"AtelierTest"_s);
-        QCoreApplication::setApplicationName(u"AtelierTest"_s);
+        AtelierTest::isolateSettings(m_config.path());
     }
 
     void cleanup() { removeTranslators(); }

@@ -98,14 +98,13 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
             return {};
         }
     }
-    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
-    QByteArray withXmp;
-    if (format == u"jpeg")
-        withXmp = Xmp::embedInJpeg(encoded, xmp);
-    else if (format == u"webp")
-        withXmp = Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
-    if (!withXmp.isEmpty())
-        encoded = withXmp;
+    if (format == u"jpeg" || format == u"webp") {
+        const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
+        QByteArray withXmp = format == u"jpeg" ? Xmp::embedInJpeg(encoded, xmp)
+                                               : Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
+        if (!withXmp.isEmpty())
+            encoded = std::move(withXmp);
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(encoded) != encoded.size() || !file.commit()) {
         *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());

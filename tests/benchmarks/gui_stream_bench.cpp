@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 
 using namespace Atelier;
 
@@ -43,15 +44,15 @@ public:
     using QApplication::QApplication;
     QWidget *window = nullptr;
     bool waiting = false;
-    qint64 shownAtNs = 0;
+    std::function<void(qint64 shownAtNs)> shown; // called once the waiting image is on screen
 
     bool notify(QObject *receiver, QEvent *event) override
     {
         const bool repaint = waiting && receiver == window && event->type() == QEvent::UpdateRequest;
         const bool result = QApplication::notify(receiver, event);
         if (repaint) {
-            shownAtNs = nowNs();
             waiting = false;
+            shown(nowNs());
         }
         return result;
     }
@@ -105,17 +106,10 @@ int main(int argc, char *argv[])
         shown.append({image.encoded, 0, image.partial, image.decodeNs, nowNs() - image.receivedAtNs});
         receivedAt = image.receivedAtNs;
         app.waiting = true;
-        app.shownAtNs = 0;
     };
     QObject::connect(&session, &StudioSession::partialImage, &app, arrived);
     QObject::connect(&session, &StudioSession::imageReady, &app, arrived);
-    QTimer shownProbe;
-    shownProbe.setInterval(0);
-    QObject::connect(&shownProbe, &QTimer::timeout, &app, [&] {
-        if (app.shownAtNs != 0 && !shown.isEmpty() && shown.last().latencyNs == 0)
-            shown.last().latencyNs = app.shownAtNs - receivedAt;
-    });
-    shownProbe.start();
+    app.shown = [&](qint64 shownAtNs) { shown.last().latencyNs = shownAtNs - receivedAt; };
 
     const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 5;
     QList<qint64> stalls;

@@ -175,8 +175,7 @@ void SettingsDialog::fillProviders(const QString &current)
     for (const ProviderProfile &profile : StudioSession::savedProfiles())
         m_provider->addItem(profile.name, profile.name);
     m_provider->setCurrentIndex(std::max(0, m_provider->findData(current)));
-    if (m_editProfile)
-        m_editProfile->setEnabled(!m_provider->currentData().toString().isEmpty());
+    m_editProfile->setEnabled(!m_provider->currentData().toString().isEmpty());
 }
 
 void SettingsDialog::showProvider()
