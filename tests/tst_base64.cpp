@@ -4,57 +4,124 @@
 #include <QTest>
 
 using namespace Atelier;
+using Base64Detail::Implementation;
+
+Q_DECLARE_METATYPE(Atelier::Base64Detail::Implementation)
+
+namespace {
+
+constexpr char Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+bool isBase64Char(char c)
+{
+    return c != '\0' && std::strchr(Alphabet, c) != nullptr;
+}
+
+void addImplementations()
+{
+    QTest::addColumn<Implementation>("implementation");
+    QTest::newRow("table") << Implementation::Scalar;
+    // Without AVX2 "best" is the table again: still a valid run, not a skipped one.
+    QTest::newRow(Base64Detail::hasAvx2() ? "avx2" : "best (table: no AVX2 here)") << Implementation::Best;
+}
+
+QByteArray randomBytes(qsizetype length, QRandomGenerator *random)
+{
+    QByteArray bytes(length, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(random->bounded(256));
+    return bytes;
+}
+
+} // namespace
 
 class TestBase64 : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void matchesQtOnRandomData_data() { addImplementations(); }
     void matchesQtOnRandomData()
     {
+        QFETCH(Implementation, implementation);
         QRandomGenerator random(42);
+        // Every length around the 32-character blocks and their 24-byte output.
         for (int length = 0; length < 300; ++length) {
-            QByteArray bytes(length, Qt::Uninitialized);
-            for (char &byte : bytes)
-                byte = char(random.bounded(256));
+            const QByteArray bytes = randomBytes(length, &random);
             for (const QByteArray::Base64Options options : {QByteArray::Base64Options(QByteArray::Base64Encoding), QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals}) {
                 QByteArray text = bytes.toBase64(options);
-                QVERIFY(decodeBase64InPlace(text));
+                QVERIFY(Base64Detail::decodeInPlace(text, implementation));
                 QCOMPARE(text, bytes);
             }
         }
     }
 
+    void largeInput_data() { addImplementations(); }
     void largeInput()
     {
-        QByteArray bytes(3 * 1024 * 1024 + 1, Qt::Uninitialized);
+        QFETCH(Implementation, implementation);
         QRandomGenerator random(7);
-        for (char &byte : bytes)
-            byte = char(random.bounded(256));
+        const QByteArray bytes = randomBytes(3 * 1024 * 1024 + 1, &random);
         QByteArray text = bytes.toBase64();
-        QVERIFY(decodeBase64InPlace(text));
+        QVERIFY(Base64Detail::decodeInPlace(text, implementation));
         QVERIFY(text == bytes);
+    }
+
+    // Every byte value at every position of two 32-character blocks and a tail: accepted exactly
+    // when it is in the alphabet, and then decoded as the table decodes it.
+    void everyByteAtEveryPosition_data() { addImplementations(); }
+    void everyByteAtEveryPosition()
+    {
+        QFETCH(Implementation, implementation);
+        QRandomGenerator random(3);
+        const QByteArray valid = randomBytes(54, &random).toBase64(); // 72 characters, no padding
+        QCOMPARE(valid.size(), 72);
+        for (int position = 0; position < valid.size(); ++position) {
+            for (int value = 0; value < 256; ++value) {
+                QByteArray text = valid;
+                text[position] = char(value);
+                QByteArray reference = text;
+                // '=' in the last place is padding, anywhere else an error.
+                const bool expected = isBase64Char(char(value)) || (value == '=' && position == valid.size() - 1);
+                QCOMPARE(Base64Detail::decodeInPlace(reference, Implementation::Scalar), expected);
+                const bool decoded = Base64Detail::decodeInPlace(text, implementation);
+                if (decoded != expected)
+                    QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2: %3").arg(value, 2, 16, QLatin1Char('0')).arg(position).arg(decoded ? u"accepted" : u"refused")));
+                if (expected)
+                    QCOMPARE(text, reference);
+            }
+        }
     }
 
     void rejectsInvalid_data()
     {
+        QTest::addColumn<Implementation>("implementation");
         QTest::addColumn<QByteArray>("text");
-        QTest::newRow("url-safe alphabet") << QByteArray("ab-_");
-        QTest::newRow("space") << QByteArray("QUJD REVG");
-        QTest::newRow("newline") << QByteArray("QUJD\nREVG");
-        QTest::newRow("escaped slash") << QByteArray("QU\\/J");
-        QTest::newRow("one leftover char") << QByteArray("QUJDR");
-        QTest::newRow("three paddings") << QByteArray("QU===");
-        QTest::newRow("padding in the middle") << QByteArray("QU==QUJD");
-        QTest::newRow("padding with wrong length") << QByteArray("QUJ==");
-        QTest::newRow("quote") << QByteArray("QUJ\"");
-        QTest::newRow("non-ascii") << QByteArray("QUJ\xC3");
+        const QByteArray block(64, 'A'); // long enough for the vector path to see the error
+        for (const auto &[name, implementation] : {std::pair{"table", Implementation::Scalar}, std::pair{"best", Implementation::Best}}) {
+            auto row = [&](const char *what, const QByteArray &text) {
+                QTest::addRow("%s: %s", name, what) << implementation << text;
+                QTest::addRow("%s: %s after 64 characters", name, what) << implementation << block + text;
+            };
+            row("url-safe alphabet", "ab-_");
+            row("space", "QUJD REVG");
+            row("newline", "QUJD\nREVG");
+            row("escaped slash", "QU\\/J");
+            row("one leftover char", "QUJDR");
+            row("three paddings", "QU===");
+            row("padding in the middle", "QU==QUJD");
+            row("padding with wrong length", "QUJ==");
+            row("quote", "QUJ\"");
+            row("non-ascii", "QUJ\xC3");
+            QTest::addRow("%s: padding inside a block", name) << implementation << QByteArray("QUJD").repeated(4) + "QU==" + QByteArray("QUJD").repeated(8);
+        }
     }
 
     void rejectsInvalid()
     {
+        QFETCH(Implementation, implementation);
         QFETCH(QByteArray, text);
-        QVERIFY(!decodeBase64InPlace(text));
+        QVERIFY(!Base64Detail::decodeInPlace(text, implementation));
     }
 
     void knownVectors_data()
@@ -70,14 +137,32 @@ private Q_SLOTS:
         QTest::newRow("fooba") << QByteArray("Zm9vYmE=") << QByteArray("fooba");
         QTest::newRow("foobar") << QByteArray("Zm9vYmFy") << QByteArray("foobar");
         QTest::newRow("unpadded fo") << QByteArray("Zm8") << QByteArray("fo");
+        // The whole alphabet, in a 64-character block the vector path decodes.
+        QTest::newRow("alphabet") << QByteArray(Alphabet)
+                                  << QByteArray::fromHex("00108310518720928b30d38f41149351559761969b71d79f8218a39259a7a29aabb2dbafc31cb3d35db7e39ebbf3dfbf");
     }
 
     void knownVectors()
     {
         QFETCH(QByteArray, text);
         QFETCH(QByteArray, bytes);
+        for (const Implementation implementation : {Implementation::Scalar, Implementation::Best}) {
+            QByteArray copy = text;
+            QVERIFY(Base64Detail::decodeInPlace(copy, implementation));
+            QCOMPARE(copy, bytes);
+        }
         QVERIFY(decodeBase64InPlace(text));
         QCOMPARE(text, bytes);
+    }
+
+    // A shared QByteArray is detached, not decoded under another owner's feet.
+    void leavesSharedCopiesAlone()
+    {
+        const QByteArray original = QByteArray("hello, world! ").repeated(10).toBase64();
+        QByteArray text = original;
+        QVERIFY(decodeBase64InPlace(text));
+        QCOMPARE(text, QByteArray("hello, world! ").repeated(10));
+        QCOMPARE(original, QByteArray("hello, world! ").repeated(10).toBase64());
     }
 };
 

@@ -1,4 +1,7 @@
 #include "fakeimagesserver.h"
+#include "imagewriter.h"
+
+#include "api/imageresult.h"
 
 #include <QDir>
 #include <QFile>
@@ -206,6 +209,49 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QVERIFY(QFile::exists(m_dir->filePath(u"fox-partial-%1.png"_s.arg(i))));
         QVERIFY(QFile::exists(m_dir->filePath(u"fox.png"_s)));
+        // Every file is complete under its own name: no ".part" file is left behind.
+        QCOMPARE(QDir(m_dir->path()).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    void writerNeverOverwritesAndLeavesNoPartFiles()
+    {
+        Atelier::ImageWriter writer(m_dir->filePath(u"out"_s), u"shot"_s);
+        Atelier::ImageResult image;
+        image.format = u"png"_s;
+        image.encoded = QByteArray("\x89PNG not really, but bytes to write");
+        QString error;
+        const QString first = writer.write(image, {}, &error);
+        QCOMPARE(first, m_dir->filePath(u"out/shot.png"_s));
+        QVERIFY(error.isEmpty());
+        QFile written(first);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), image.encoded);
+        // Permissions as any new file gets them (umask), not a temporary file's 0600.
+        QFile probe(m_dir->filePath(u"out/probe"_s));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        QCOMPARE(written.permissions(), probe.permissions());
+        // Taken names, including one another writer is still writing, are skipped.
+        QFile busy(m_dir->filePath(u"out/shot-(2).png.part"_s));
+        QVERIFY(busy.open(QIODevice::WriteOnly));
+        busy.close();
+        QCOMPARE(writer.write(image, {}, &error), m_dir->filePath(u"out/shot-(3).png"_s));
+        image.format = u"jpeg"_s;
+        QCOMPARE(writer.write(image, u"-partial-0"_s, &error), m_dir->filePath(u"out/shot-partial-0.jpg"_s));
+        QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files),
+                 QStringList{u"shot-(2).png.part"_s});
+    }
+
+    void writerNamesAFolderItCannotCreate()
+    {
+        QFile blocker(m_dir->filePath(u"file"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        Atelier::ImageWriter writer(m_dir->filePath(u"file/sub"_s), u"shot"_s);
+        Atelier::ImageResult image;
+        image.encoded = "bytes";
+        QString error;
+        QVERIFY(writer.write(image, {}, &error).isEmpty());
+        QVERIFY2(error.contains(m_dir->filePath(u"file/sub"_s)) && error.contains(u"--out"_s), qPrintable(error));
     }
 
     void editAgainstTheServer()

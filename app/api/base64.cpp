@@ -3,6 +3,11 @@
 #include <array>
 #include <cstdint>
 
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define ATELIER_BASE64_AVX2 1
+#include <immintrin.h>
+#endif
+
 namespace Atelier {
 
 namespace {
@@ -20,25 +25,10 @@ constexpr std::array<int8_t, 256> makeTable()
 
 constexpr std::array<int8_t, 256> decodeTable = makeTable();
 
-} // namespace
-
-bool decodeBase64InPlace(QByteArray &data)
+// Decodes whole groups of four from `in` to `out` (out <= in: in place), then the last 2 or 3
+// characters of an unpadded end. `length` excludes the padding.
+bool decodeScalar(const uint8_t *in, uint8_t *out, qsizetype length, uint8_t **end)
 {
-    qsizetype length = data.size();
-    // Padding: at most two '=' at the end; the length must then be a multiple of four.
-    qsizetype padding = 0;
-    while (padding < 2 && length > 0 && data.at(length - 1) == '=') {
-        --length;
-        ++padding;
-    }
-    if (padding > 0 && (length + padding) % 4 != 0)
-        return false;
-    if (length % 4 == 1)
-        return false; // a single leftover character encodes nothing
-    // Writing never overtakes reading (3 bytes out per 4 in), so decoding in place is safe.
-    auto *bytes = reinterpret_cast<uint8_t *>(data.data());
-    const uint8_t *in = bytes;
-    uint8_t *out = bytes;
     const qsizetype whole = length / 4;
     for (qsizetype group = 0; group < whole; ++group, in += 4) {
         const int a = decodeTable[in[0]];
@@ -64,8 +54,136 @@ bool decodeBase64InPlace(QByteArray &data)
         if (rest == 3)
             *out++ = uint8_t((b & 0xF) << 4 | c >> 2);
     }
-    data.truncate(out - bytes);
+    *end = out;
     return true;
+}
+
+#ifdef ATELIER_BASE64_AVX2
+
+// 32 characters to 24 bytes per step (the Muła–Lemire method). Validity: every byte's high
+// nibble picks one class bit, its low nibble the set of classes in which it is NOT a base64
+// character; a byte is valid when the two share no bit.
+//   high nibble 2 ('+' '/')  -> 0x01     3 (digits) -> 0x02
+//   4 and 6 ('A'-'O', 'a'-'o') -> 0x04   5 and 7 ('P'-'Z', 'p'-'z') -> 0x08
+//   anything else (controls, 0x80 and up) -> 0x10, which every low-nibble entry has.
+// Value: add a per-class offset, chosen by the high nibble ('/' moved to its own slot 1).
+__attribute__((target("avx2"))) qsizetype decodeAvx2Blocks(const uint8_t *in, uint8_t *out, qsizetype length,
+                                                           bool *valid)
+{
+    // clang-format off
+    const __m256i invalidForLow = _mm256_setr_epi8(
+        0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A,
+        0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A);
+    const __m256i classOfHigh = _mm256_setr_epi8(
+        0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10,
+        0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
+    // Slot: 1 '/' (+16 -> 63), 2 '+' (+19 -> 62), 3 digits (+4 -> 52..61), 4-5 upper case
+    // (-65 -> 0..25), 6-7 lower case (-71 -> 26..51).
+    const __m256i offsetForSlot = _mm256_setr_epi8(
+        0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+    // Each 32-bit lane then holds 00dddddd 00cccccc 00bbbbbb 00aaaaaa (a first in the text):
+    // merge pairs into 12 bits, then the two halves into 24, then take the three bytes in order.
+    const __m256i mergePairs = _mm256_set1_epi32(0x01400140);
+    const __m256i mergeHalves = _mm256_set1_epi32(0x00011000);
+    const __m256i orderBytes = _mm256_setr_epi8(
+        2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,
+        2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    // clang-format on
+    const __m256i packLanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+    const __m256i lowNibble = _mm256_set1_epi8(0x0F);
+    const __m256i slash = _mm256_set1_epi8('/');
+
+    qsizetype done = 0;
+    // Each step stores 32 bytes, 24 of them decoded, at out <= in: the store never reaches text
+    // not yet loaded (out + 24k + 32 <= in + 32k + 32), and stays inside the buffer.
+    while (length - done >= 32) {
+        const __m256i text = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(in + done));
+        const __m256i high = _mm256_and_si256(_mm256_srli_epi32(text, 4), lowNibble);
+        const __m256i low = _mm256_and_si256(text, lowNibble);
+        const __m256i invalid = _mm256_shuffle_epi8(invalidForLow, low);
+        const __m256i cls = _mm256_shuffle_epi8(classOfHigh, high);
+        if (!_mm256_testz_si256(invalid, cls)) {
+            *valid = false;
+            return done;
+        }
+        const __m256i slot = _mm256_add_epi8(high, _mm256_cmpeq_epi8(text, slash)); // '/' -> 1
+        const __m256i values = _mm256_add_epi8(text, _mm256_shuffle_epi8(offsetForSlot, slot));
+        const __m256i pairs = _mm256_maddubs_epi16(values, mergePairs);
+        const __m256i triples = _mm256_madd_epi16(pairs, mergeHalves);
+        const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(triples, orderBytes), packLanes);
+        _mm256_storeu_si256(reinterpret_cast<__m256i *>(out + done / 4 * 3), bytes);
+        done += 32;
+    }
+    *valid = true;
+    return done;
+}
+
+bool cpuHasAvx2()
+{
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") != 0;
+    }();
+    return has;
+}
+
+#endif
+
+} // namespace
+
+namespace Base64Detail {
+
+bool hasAvx2()
+{
+#ifdef ATELIER_BASE64_AVX2
+    return cpuHasAvx2();
+#else
+    return false;
+#endif
+}
+
+bool decodeInPlace(QByteArray &data, Implementation implementation)
+{
+    qsizetype length = data.size();
+    // Padding: at most two '=' at the end; the length must then be a multiple of four.
+    qsizetype padding = 0;
+    while (padding < 2 && length > 0 && data.at(length - 1) == '=') {
+        --length;
+        ++padding;
+    }
+    if (padding > 0 && (length + padding) % 4 != 0)
+        return false;
+    if (length % 4 == 1)
+        return false; // a single leftover character encodes nothing
+    auto *bytes = reinterpret_cast<uint8_t *>(data.data());
+    const uint8_t *in = bytes;
+    uint8_t *out = bytes;
+#ifdef ATELIER_BASE64_AVX2
+    if (implementation != Implementation::Scalar && hasAvx2()) {
+        bool valid = true;
+        const qsizetype done = decodeAvx2Blocks(in, out, length, &valid);
+        if (!valid)
+            return false;
+        in += done;
+        out += done / 4 * 3;
+        length -= done;
+    }
+#else
+    Q_UNUSED(implementation)
+#endif
+    uint8_t *end = nullptr;
+    if (!decodeScalar(in, out, length, &end))
+        return false;
+    data.truncate(end - bytes);
+    return true;
+}
+
+} // namespace Base64Detail
+
+bool decodeBase64InPlace(QByteArray &data)
+{
+    return Base64Detail::decodeInPlace(data, Base64Detail::Implementation::Best);
 }
 
 } // namespace Atelier

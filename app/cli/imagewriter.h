@@ -11,7 +11,8 @@ namespace Atelier {
 struct ImageResult;
 
 // Saves received images into a folder as they arrive: <stem>.<ext>, <stem>-<n>.<ext> for several
-// images, <stem>-partial-<i>.<ext> for partials. Writes atomically and never overwrites a file.
+// images, <stem>-partial-<i>.<ext> for partials. A file appears whole under its name (written as
+// <name>.part, then renamed), and none is ever overwritten.
 // Safe to call from several threads (parallel jobs decode, and save, on different threads).
 class ImageWriter final
 {
