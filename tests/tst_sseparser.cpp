@@ -186,6 +186,40 @@ private Q_SLOTS:
         QCOMPARE(parser.pendingBytes(), 0);
     }
 
+    // Lines of every length from 0 to 70 (the line-end search works 16 bytes at a time), each
+    // ended by LF, CR or CRLF, fed whole and one byte at a time.
+    void lineEndAtEveryOffset_data()
+    {
+        QTest::addColumn<QByteArray>("lineEnd");
+        QTest::newRow("LF") << QByteArray("\n");
+        QTest::newRow("CR") << QByteArray("\r");
+        QTest::newRow("CRLF") << QByteArray("\r\n");
+    }
+
+    void lineEndAtEveryOffset()
+    {
+        QFETCH(QByteArray, lineEnd);
+        QByteArray stream;
+        QList<QByteArray> expected;
+        for (int length = 0; length <= 70; ++length) {
+            QByteArray value(length, 'x');
+            for (int i = 0; i < length; ++i)
+                value[i] = char('a' + (i * 7 + length) % 26);
+            stream += "data:" + value + lineEnd + lineEnd;
+            expected.append(value);
+        }
+        for (const qsizetype step : {stream.size(), qsizetype(1), qsizetype(17)}) {
+            SseParser parser;
+            QList<SseEvent> events;
+            for (qsizetype at = 0; at < stream.size(); at += step)
+                events += parser.feed(QByteArrayView(stream).sliced(at, std::min(step, stream.size() - at)));
+            events += parser.finish();
+            QCOMPARE(events.size(), expected.size());
+            for (qsizetype i = 0; i < events.size(); ++i)
+                QCOMPARE(events[i].data, expected[i]);
+        }
+    }
+
     void pendingBytesTracksIncompleteEvent()
     {
         SseParser parser;

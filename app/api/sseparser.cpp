@@ -1,20 +1,37 @@
 #include "sseparser.h"
 
+#include <QtAlgorithms>
+
 #include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace Atelier {
 
 namespace {
 
-// First CR or LF in [from, size), or -1. Each byte is looked at about once.
+// First CR or LF in [from, size), or -1: one pass, 16 bytes at a time where SSE2 is there (a
+// 5 MB data line is all base64, with neither).
 qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
 {
-    const void *lf = std::memchr(data + from, '\n', size_t(size - from));
-    const qsizetype limit = lf ? static_cast<const char *>(lf) - data : size;
-    const void *cr = std::memchr(data + from, '\r', size_t(limit - from));
-    if (cr)
-        return static_cast<const char *>(cr) - data;
-    return lf ? limit : -1;
+    qsizetype at = from;
+#ifdef __SSE2__
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; size - at >= 16; at += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+        if (hits != 0)
+            return at + qCountTrailingZeroBits(quint32(hits));
+    }
+#endif
+    for (; at < size; ++at) {
+        if (data[at] == '\n' || data[at] == '\r')
+            return at;
+    }
+    return -1;
 }
 
 // Data lines above this size are handed over instead of copied.
