@@ -203,6 +203,17 @@ private Q_SLOTS:
         LibraryStore store;
         QString error;
         QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        // Partial images of the jobs killed mid-stream move into the library, as the studio does.
+        int recovered = 0;
+        for (const JournaledJob &job : store.unfinishedJobs()) {
+            for (const QString &partial : job.partialFiles)
+                QVERIFY2(!QImage(partial).isNull(), qPrintable(partial)); // none half-written
+            recovered += store.recoverPartials(job, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        QDirIterator left(dir.filePath(u".partials"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QVERIFY2(!left.hasNext(), qPrintable(left.hasNext() ? left.next() : QString()));
+        qInfo("%d partial image(s) of killed jobs recovered", recovered);
         const QStringList files = imageFiles(dir.path());
         QVERIFY(files.size() > 25);
         // The index and the files agree: every image has a row, every row has its image...

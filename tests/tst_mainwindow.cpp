@@ -18,7 +18,9 @@
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QTimer>
+#include <QAbstractButton>
 #include <QApplication>
+#include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
@@ -27,6 +29,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -371,6 +374,59 @@ private Q_SLOTS:
         QCOMPARE(dialog.providerBox()->currentText(), u"gateway"_s);
         StudioSession::saveProfiles({});
         QSettings().remove(u"providers/active"_s);
+    }
+
+    // After a crash: the unfinished request is offered again, and the dialog says its partial
+    // images are in the gallery (where they are).
+    void crashedRequestIsOfferedWithItsPartials()
+    {
+        m_window.reset();
+        m_session.reset();
+        QString error;
+        {
+            LibraryStore crashed;
+            QVERIFY(crashed.open(m_library->path(), &error));
+            ImageRequest request;
+            request.model = u"gpt-image-1"_s;
+            request.prompt = u"a lighthouse, interrupted"_s;
+            const qint64 job = crashed.journalStart(request);
+            QImage pixels(40, 30, QImage::Format_RGB32);
+            pixels.fill(Qt::darkCyan);
+            ImageResult partial;
+            partial.partial = true;
+            partial.format = u"png"_s;
+            QBuffer buffer(&partial.encoded);
+            buffer.open(QIODevice::WriteOnly);
+            pixels.save(&buffer, "PNG");
+            QVERIFY(!LibraryStore::writePartial(m_library->path(), job, partial, &error).isEmpty());
+        }
+        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile profile; // a key: no onboarding dialog first
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        m_session->setProvider(profile, u"sk-test"_s);
+        QVERIFY(m_session->openLibrary(m_library->path(), &error));
+        QString informative;
+        QTimer answer; // the window asks once its event loop runs
+        answer.setInterval(10);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            answer.stop();
+            informative = box->informativeText();
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == u"Dismiss"_s)
+                    button->click();
+            }
+        });
+        answer.start();
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->show();
+        QTRY_VERIFY(!informative.isEmpty());
+        QVERIFY2(informative.startsWith(u"1 partial image"_s) && informative.endsWith(u"in the gallery."_s), qPrintable(informative));
+        QCOMPARE(m_session->library().count(), 1);
+        QVERIFY(m_session->library().unfinishedJobs().isEmpty());
     }
 
     void settingsEditASavedProfile()

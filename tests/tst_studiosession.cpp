@@ -3,6 +3,10 @@
 #include "studio/studiosession.h"
 
 #include "testsettings.h"
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -113,6 +117,91 @@ private Q_SLOTS:
         QCOMPARE(m_session->library().unfinishedJobs().size(), 1); // journaled while it runs
         m_session->cancel(0);
         QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+    }
+
+    // Crash safety: a partial image is on disk before it is shown, and only while its job runs.
+    void partialImagesAreOnDiskBeforeTheyAreShown()
+    {
+        ScriptedReply stall;
+        stall.kind = ScriptedReply::Kind::StallAfterEvents;
+        stall.events = 2;
+        m_server->enqueue(stall);
+        ImageRequest streamed = request(u"partials on disk"_s);
+        streamed.setOption(Param::Stream, true);
+        streamed.setOption(Param::PartialImages, 3);
+        QStringList shown;
+        connect(m_session.get(), &StudioSession::partialImage, this, [&shown](int, const ImageResult &image) {
+            // At the moment it is shown, the file holds exactly the bytes received.
+            QFile file(image.savedPath);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(image.savedPath));
+            QCOMPARE(file.readAll(), image.encoded);
+            shown.append(image.savedPath);
+        });
+        QVERIFY(m_session->submit(streamed).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 10000);
+        const QList<JournaledJob> running = m_session->library().unfinishedJobs();
+        QCOMPARE(running.size(), 1);
+        QCOMPARE(running.first().partialFiles, shown);
+        QVERIFY2(shown.first().startsWith(m_library->path() + u"/.partials/"_s), qPrintable(shown.first()));
+        // Not indexed while the job runs (the index and the files still agree).
+        QCOMPARE(m_session->library().count(), 0);
+        QCOMPARE(m_session->library().reconcile().indexed, 0);
+        // The job ends: its partials were shown and go with the journal entry.
+        m_session->cancel(0);
+        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+        for (const QString &path : std::as_const(shown))
+            QVERIFY(!QFile::exists(path));
+        QCOMPARE(QDir(m_library->path() + u"/.partials"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    void partialsOfACrashedJobAreMovedIntoTheLibrary()
+    {
+        QStringList written;
+        {
+            LibraryStore earlier;
+            QString error;
+            QVERIFY(earlier.open(m_library->path(), &error));
+            const qint64 job = earlier.journalStart(request(u"cut short by a crash"_s));
+            for (int i = 0; i < 2; ++i) {
+                QImage pixels(64, 48, QImage::Format_RGB32);
+                pixels.fill(i == 0 ? Qt::red : Qt::blue);
+                ImageResult partial;
+                partial.partial = true;
+                partial.index = i;
+                partial.format = u"png"_s;
+                QBuffer buffer(&partial.encoded);
+                buffer.open(QIODevice::WriteOnly);
+                pixels.save(&buffer, "PNG");
+                written.append(LibraryStore::writePartial(m_library->path(), job, partial, &error));
+                QVERIFY2(!written.last().isEmpty(), qPrintable(error));
+            }
+        } // ...and the process died here.
+        StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
+        QString error;
+        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QCOMPARE(next.interruptedJobs().size(), 1);
+        QCOMPARE(next.recoveredPartials(), 2);
+        QCOMPARE(next.library().count(), 2);
+        const QList<LibraryImage> kept = next.library().query({});
+        QSet<int> indexes;
+        for (const LibraryImage &image : kept) {
+            QCOMPARE(image.request.prompt, u"cut short by a crash"_s);
+            QCOMPARE(image.size, QSize(64, 48));
+            QVERIFY(image.edit.value(u"interrupted"_s).toBool());
+            indexes.insert(image.edit.value(u"partial_image_index"_s).toInt());
+            QVERIFY(!QImage(image.path).isNull());
+        }
+        QCOMPARE(indexes, (QSet<int>{0, 1}));
+        for (const QString &path : std::as_const(written))
+            QVERIFY(!QFile::exists(path));
+        // Still offered for retry; then closed.
+        next.dismissInterruptedJobs();
+        QVERIFY(next.library().unfinishedJobs().isEmpty());
+        // A library reopened later finds everything indexed once.
+        LibraryStore again;
+        QVERIFY(again.open(m_library->path(), &error));
+        QCOMPARE(again.count(), 2);
+        QCOMPARE(again.lastRepair().indexed, 0);
     }
 
     void editKeepsPixelsOutsideTheMask()

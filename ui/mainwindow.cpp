@@ -817,6 +817,8 @@ void MainWindow::offerInterruptedJobs()
     for (const JournaledJob &job : jobs)
         prompts.append(u"• "_s + job.request.prompt.left(100));
     box.setDetailedText(prompts.join(u'\n'));
+    if (const int partials = m_session->recoveredPartials(); partials > 0)
+        box.setInformativeText(tr("%n partial image(s) they had received are in the gallery.", nullptr, partials));
     QPushButton *retry = box.addButton(tr("Send again"), QMessageBox::AcceptRole);
     QPushButton *restore = box.addButton(tr("Restore the last recipe"), QMessageBox::ActionRole);
     box.addButton(tr("Dismiss"), QMessageBox::RejectRole);

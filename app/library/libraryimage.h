@@ -24,8 +24,10 @@ struct LibraryImage
     QString requestId;
     QString provider;
     qint64 parentId = 0; // the image an edit or variation came from (0: none)
-    // How an edit was kept: {"keep_outside_mask": bool, "composite_of": id of the model's raw
-    // output, "changed_outside_mask": share 0..1}. Empty for generations.
+    // How the image was kept. Edits: {"keep_outside_mask": bool, "composite_of": id of the
+    // model's raw output, "changed_outside_mask": share 0..1}. A partial image kept after a
+    // crash cut its request short: {"partial_image_index": i, "interrupted": true}. Otherwise
+    // empty.
     QJsonObject edit;
     QDateTime savedAt;
     bool favourite = false;

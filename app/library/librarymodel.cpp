@@ -113,10 +113,14 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
             return *thumbnail;
         requestThumbnail(image);
         return {};
-    case Qt::ToolTipRole:
-        return tr("%1\n%2 · %3×%4 · %5").arg(image.request.prompt.left(400), image.request.model)
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1\n%2 · %3×%4 · %5").arg(image.request.prompt.left(400), image.request.model)
             .arg(image.size.width()).arg(image.size.height())
             .arg(QLocale().toString(image.savedAt, QLocale::ShortFormat));
+        if (image.edit.contains(u"partial_image_index"_s))
+            tip += u'\n' + tr("Partial image %1 of a request that did not finish").arg(image.edit.value(u"partial_image_index"_s).toInt() + 1);
+        return tip;
+    }
     case IdRole:
         return image.id;
     case PathRole:

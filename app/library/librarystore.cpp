@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRegularExpression>
@@ -391,6 +392,7 @@ void LibraryStore::journalFinish(qint64 jobId)
     query.prepare(u"DELETE FROM jobs WHERE id = ?"_s);
     query.addBindValue(jobId);
     query.exec();
+    QDir(partialsFolder(m_folder, jobId)).removeRecursively();
 }
 
 QList<JournaledJob> LibraryStore::unfinishedJobs() const
@@ -404,9 +406,70 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
         job.id = query.value(0).toLongLong();
         job.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
         job.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong());
+        const QDir partials(partialsFolder(m_folder, job.id));
+        QStringList patterns;
+        for (const QString &suffix : ImageSuffixes)
+            patterns.append(u"*."_s + suffix);
+        // Names sort in arrival order: image<i>-partial<k> (temporary files of a save cut
+        // short by the crash have other suffixes and are left out).
+        for (const QString &name : partials.entryList(patterns, QDir::Files, QDir::Name))
+            job.partialFiles.append(partials.filePath(name));
         jobs.append(job);
     }
     return jobs;
+}
+
+QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)
+{
+    return QDir(folder).filePath(u".partials/job-%1"_s.arg(jobId));
+}
+
+QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
+{
+    const QString partials = partialsFolder(folder, jobId);
+    if (!QDir().mkpath(partials)) {
+        *error = tr("The library folder %1 cannot be created.").arg(partials);
+        return {};
+    }
+    const QString extension = image.format == u"jpeg" ? u"jpg"_s : (image.format.isEmpty() ? u"png"_s : image.format);
+    const QString path = QDir(partials).filePath(
+        u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(extension));
+    return ContentFiles::writeAtomically(path, image.encoded, error) ? path : QString();
+}
+
+int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
+{
+    int kept = 0;
+    static const QRegularExpression name(u"^image(\\d+)-partial(\\d+)$"_s);
+    for (const QString &file : job.partialFiles) {
+        const QFileInfo info(file);
+        QImageReader reader(file);
+        const QSize size = reader.size();
+        if (!size.isValid())
+            continue; // not an image (cannot happen with atomic writes; never index garbage)
+        QFile source(file);
+        if (!source.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = source.readAll();
+        LibraryImage image;
+        image.request = job.request;
+        image.size = size;
+        image.format = QString::fromLatin1(reader.format()).toLower();
+        if (image.format == u"jpg")
+            image.format = u"jpeg"_s;
+        image.bytes = bytes.size();
+        image.savedAt = info.lastModified();
+        const QRegularExpressionMatch match = name.match(info.completeBaseName());
+        image.edit = {{u"partial_image_index"_s, match.hasMatch() ? match.captured(2).toInt() : 0},
+                      {u"interrupted"_s, true}};
+        image.path = writeFiles(m_folder, image, bytes, error);
+        if (image.path.isEmpty() || !add(image, error))
+            return kept; // the partial stays where it is: the next start tries again
+        QFile::remove(file);
+        ++kept;
+    }
+    QDir(partialsFolder(m_folder, job.id)).removeRecursively();
+    return kept;
 }
 
 LibraryStore::Repair LibraryStore::reconcile()

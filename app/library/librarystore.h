@@ -28,6 +28,7 @@ struct JournaledJob
     qint64 id = 0;
     ImageRequest request;
     QDateTime startedAt;
+    QStringList partialFiles; // partial images it had received, as written (oldest first)
 };
 
 // The library: image files in a folder (each with its .json recipe), indexed in SQLite with
@@ -70,8 +71,15 @@ public:
 
     // The job journal: a recipe is recorded before it is sent and closed when the job ends.
     qint64 journalStart(const ImageRequest &request);
+    // Closes the entry and deletes the job's partial images (they were shown while it ran).
     void journalFinish(qint64 jobId);
     QList<JournaledJob> unfinishedJobs() const;
+    // A partial image of a running job, kept in <folder>/.partials/job-<id>/ until the job ends,
+    // so a crash loses nothing that was received. Thread-safe; touches no database.
+    static QString writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error);
+    // After a crash: moves an unfinished job's partial images into the library, each with the
+    // job's recipe and edit {"partial_image_index": i}; returns how many were kept.
+    int recoverPartials(const JournaledJob &job, QString *error);
 
     // What open() repaired: files indexed that were missing, rows dropped whose files were gone.
     struct Repair
@@ -84,6 +92,7 @@ public:
     Repair reconcile();
 
 private:
+    static QString partialsFolder(const QString &folder, qint64 jobId);
     bool exec(const QString &sql, QString *error = nullptr) const;
     QString relative(const QString &path) const;
     QString absolute(const QString &path) const;

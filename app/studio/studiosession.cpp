@@ -89,13 +89,28 @@ bool StudioSession::openLibrary(const QString &folder, QString *error)
     if (!m_library.open(folder, error))
         return false;
     m_interrupted = m_library.unfinishedJobs();
+    m_recoveredPartials = 0;
+    m_unrecovered.clear();
+    for (const JournaledJob &job : std::as_const(m_interrupted)) {
+        if (job.partialFiles.isEmpty())
+            continue;
+        QString recoverError;
+        m_recoveredPartials += m_library.recoverPartials(job, &recoverError);
+        if (!recoverError.isEmpty()) {
+            m_unrecovered.append(job.id); // tried again at the next start
+            Q_EMIT statusMessage(tr("Partial images of an unfinished request could not be moved into the "
+                                    "library: %1").arg(recoverError));
+        }
+    }
     return true;
 }
 
 void StudioSession::dismissInterruptedJobs()
 {
-    for (const JournaledJob &job : std::as_const(m_interrupted))
-        m_library.journalFinish(job.id);
+    for (const JournaledJob &job : std::as_const(m_interrupted)) {
+        if (!m_unrecovered.contains(job.id))
+            m_library.journalFinish(job.id);
+    }
     m_interrupted.clear();
 }
 
@@ -308,9 +323,13 @@ int StudioSession::startJob(int row)
     const qint64 journalId = m_library.isOpen() ? m_library.journalStart(request) : 0;
     const QString folder = m_library.folder();
     const QString provider = ProviderProfile::kindName(m_client->provider().kind);
-    job->setPersister([folder, request, provider](const ImageResult &image, QString *error) -> QString {
-        if (image.partial || folder.isEmpty())
-            return {}; // partials live in the session; final images go to the library at once
+    // On disk before it is shown, on the decode thread: final images into the library, partial
+    // ones beside the journal entry until the job ends (recovered into the library after a crash).
+    job->setPersister([folder, request, provider, journalId](const ImageResult &image, QString *error) -> QString {
+        if (folder.isEmpty())
+            return {};
+        if (image.partial)
+            return journalId > 0 ? LibraryStore::writePartial(folder, journalId, image, error) : QString();
         return LibraryStore::writeFiles(folder, libraryEntry(request, image, provider), image.encoded, error);
     });
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
@@ -319,6 +338,8 @@ int StudioSession::startJob(int row)
     connect(job, &ImageJob::partialImage, this, [this, job](const ImageResult &image) {
         const int row = m_jobs->rowOf(job);
         m_jobs->update(row, [](JobListModel::Entry &entry) { ++entry.partials; });
+        if (image.savedPath.isEmpty() && !image.saveError.isEmpty())
+            Q_EMIT statusMessage(tr("A partial image arrived but could not be kept on disk: %1").arg(image.saveError));
         Q_EMIT partialImage(row, image);
     });
     connect(job, &ImageJob::imageReady, this, [this, job](const ImageResult &image) {

@@ -70,6 +70,8 @@ public:
     // Requests sent in an earlier run that never finished (the app was closed or crashed), as
     // found when the library was opened: jobs of this run never count.
     QList<JournaledJob> interruptedJobs() const { return m_interrupted; }
+    // Partial images those jobs had received, moved into the library when it opened.
+    int recoveredPartials() const { return m_recoveredPartials; }
     void dismissInterruptedJobs();
 
     // Validates and starts the request; returns the errors instead when it is not valid (nothing
@@ -121,6 +123,8 @@ private:
     LibraryStore m_library;
     QString m_apiKey;
     QList<JournaledJob> m_interrupted;
+    QList<qint64> m_unrecovered; // journal entries whose partials could not be moved: kept
+    int m_recoveredPartials = 0;
     double m_sessionCost = 0.0;
     double m_budget = 0.0;
     int m_maxConcurrent = 4;

@@ -969,6 +969,10 @@
         <translation>%1
 %2 · %3×%4 · %5</translation>
     </message>
+    <message>
+        <source>Partial image %1 of a request that did not finish</source>
+        <translation>Teilbild %1 einer Anfrage, die nicht fertig wurde</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::LibraryStore</name>
@@ -1431,6 +1435,13 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partial image(s) they had received are in the gallery.</source>
+        <translation>
+            <numerusform>%n empfangenes Teilbild ist in der Galerie.</numerusform>
+            <numerusform>%n empfangene Teilbilder sind in der Galerie.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2522,14 @@ Setzen Sie stattdessen %2 in der Umgebung.</translation>
     <message>
         <source>The composited edit is saved but could not be indexed (%1); it will be at the next start.</source>
         <translation>Die zusammengesetzte Bearbeitung ist gespeichert, konnte aber nicht indiziert werden (%1); das geschieht beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Partial images of an unfinished request could not be moved into the library: %1</source>
+        <translation>Teilbilder einer unvollendeten Anfrage konnten nicht in die Bibliothek übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>A partial image arrived but could not be kept on disk: %1</source>
+        <translation>Ein Teilbild ist angekommen, konnte aber nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,13 @@
             <numerusform>%n requests did not finish when Atelier last ran. Send them again?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n partial image(s) they had received are in the gallery.</source>
+        <translation>
+            <numerusform>%n partial image they had received is in the gallery.</numerusform>
+            <numerusform>%n partial images they had received are in the gallery.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskPainter</name>

@@ -1,5 +1,6 @@
 // library-writer: saves images into a library as fast as it can, forever, the way the studio
-// does (files first, then the index). tst_librarystore kills it with SIGKILL at random moments.
+// does (two partial images beside the journal entry, then the final one: files first, then the
+// index). tst_librarystore kills it with SIGKILL at random moments.
 #include "library/librarystore.h"
 
 #include <QBuffer>
@@ -34,6 +35,15 @@ int main(int argc, char *argv[])
         entry.size = image.size();
         entry.format = QStringLiteral("png");
         const qint64 job = store.journalStart(entry.request);
+        for (int k = 0; k < 2; ++k) {
+            ImageResult partial;
+            partial.partial = true;
+            partial.index = k;
+            partial.format = entry.format;
+            partial.encoded = bytes;
+            if (LibraryStore::writePartial(store.folder(), job, partial, &error).isEmpty())
+                return 1;
+        }
         entry.path = LibraryStore::writeFiles(store.folder(), entry, bytes, &error);
         if (entry.path.isEmpty() || !store.add(entry, &error))
             return 1;
