@@ -1,3 +1,4 @@
+#include "library/contentfiles.h"
 #include "library/librarystore.h"
 
 #include <QBuffer>
@@ -13,6 +14,8 @@
 #include <csignal>
 
 using namespace Atelier;
+
+Q_DECLARE_METATYPE(Atelier::ContentFiles::Durability)
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -185,6 +188,34 @@ private Q_SLOTS:
         QCOMPARE(jobs.first().request.prompt, u"interrupted"_s);
         store.journalFinish(jobs.first().id);
         QVERIFY(store.unfinishedJobs().isEmpty());
+    }
+
+    void writeAtomically_data()
+    {
+        QTest::addColumn<ContentFiles::Durability>("durability");
+        QTest::newRow("synced") << ContentFiles::Durability::Synced;
+        QTest::newRow("deferred") << ContentFiles::Durability::Deferred;
+        QTest::newRow("transient") << ContentFiles::Durability::Transient;
+    }
+
+    void writeAtomically()
+    {
+        QFETCH(ContentFiles::Durability, durability);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"image.png"_s);
+        QString error;
+        QVERIFY(ContentFiles::writeAtomically(path, "first", &error, durability));
+        QVERIFY(ContentFiles::writeAtomically(path, "second, longer", &error, durability)); // replaces
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("second, longer"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"image.png"_s}); // no .part left
+        // A folder that is not there: a message naming the file, and nothing written.
+        const QString missing = dir.filePath(u"gone/image.png"_s);
+        QVERIFY(!ContentFiles::writeAtomically(missing, "bytes", &error, durability));
+        QVERIFY2(error.contains(missing), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"gone"_s)));
+        ContentFiles::waitForDeferredSyncs(); // returns once the flushes are done
     }
 
     void killedWhileSavingLosesNothing()

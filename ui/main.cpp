@@ -1,6 +1,7 @@
 #include "appicon.h"
 #include "atelierversion.h"
 #include "catalog/catalog.h"
+#include "library/contentfiles.h"
 #include "mainwindow.h"
 #include "platform/translations.h"
 #include "platform/unixsignalwatcher.h"
@@ -110,5 +111,8 @@ int main(int argc, char *argv[])
         QMessageBox::warning(&window, QApplication::translate("main", "Cannot edit"),
                              QApplication::translate("main", "%1 could not be opened for editing; check that it is an image "
                                                              "(PNG, JPEG or WebP).").arg(images.first()));
-    return app.exec();
+    const int status = app.exec();
+    // Images written in the last moments are flushed to the disk before the process goes.
+    Atelier::ContentFiles::waitForDeferredSyncs();
+    return status;
 }

@@ -6,6 +6,16 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QThreadPool>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -26,15 +36,83 @@ bool makeFolder(const QString &folder, QString *error)
     return false;
 }
 
+// One background thread flushes written files (and their folder's entry) to the disk.
+QThreadPool *syncPool()
+{
+    static QThreadPool *pool = [] {
+        auto *created = new QThreadPool; // lives until exit; waited for in waitForDeferredSyncs()
+        created->setMaxThreadCount(1);
+        created->setObjectName(u"AtelierSync"_s);
+        return created;
+    }();
+    return pool;
+}
+
+void syncLater(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    syncPool()->start([path] {
+        const QByteArray file = QFile::encodeName(path);
+        const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+        for (const QByteArray &name : {file, folder}) {
+            const int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+            if (fd >= 0) {
+                ::fsync(fd);
+                ::close(fd);
+            }
+        }
+    });
+#else
+    Q_UNUSED(path) // the system flushes on its own schedule
+#endif
+}
+
 } // namespace
 
-bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
+bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
+                                   Durability durability)
 {
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
-    return false;
+    if (durability == Durability::Synced) {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+            return true;
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return false;
+    }
+    // QSaveFile always syncs; this is its write-then-rename without the wait.
+    const QString part = path + u".part"_s;
+    QFile::remove(part); // left by a crash in the middle of this very write
+    QFile file(part);
+    bool written = file.open(QIODevice::WriteOnly | QIODevice::NewOnly) && file.write(bytes) == bytes.size()
+                   && file.flush();
+    QString reason = file.errorString();
+    file.close();
+    if (written && file.error() == QFileDevice::NoError) {
+#ifdef Q_OS_UNIX
+        // rename(2) replaces a file of that name in one step, as QSaveFile does.
+        written = ::rename(QFile::encodeName(part).constData(), QFile::encodeName(path).constData()) == 0;
+        reason = written ? QString() : QString::fromLocal8Bit(std::strerror(errno));
+#else
+        QFile::remove(path);
+        written = file.rename(path);
+        reason = file.errorString();
+#endif
+    } else {
+        written = false;
+    }
+    if (!written) {
+        QFile::remove(part);
+        *error = tr("%1 cannot be written: %2.").arg(path, reason);
+        return false;
+    }
+    if (durability == Durability::Deferred)
+        syncLater(path);
+    return true;
+}
+
+void ContentFiles::waitForDeferredSyncs()
+{
+    syncPool()->waitForDone();
 }
 
 QString ContentFiles::store(const QString &folder, const QByteArray &bytes, const QString &suffix, QString *error)

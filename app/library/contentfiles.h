@@ -14,8 +14,17 @@ class ContentFiles final
     Q_DECLARE_TR_FUNCTIONS(Atelier::ContentFiles)
 
 public:
-    // Writes `bytes` (through a QSaveFile: all or nothing); false with `error` set.
-    static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error);
+    // Synced: flushed to the disk before returning. Deferred: complete under its name at once
+    // (which is all a crash of the app, or kill -9, can see), flushed to the disk moments later
+    // on a background thread, so showing a received image never waits for the disk. Transient:
+    // complete under its name at once, flushed whenever the system likes (files that live only
+    // while a job runs: a power cut loses the job anyway).
+    enum class Durability { Synced, Deferred, Transient };
+    // Writes `bytes` all or nothing (to <path>.part, then renamed); false with `error` set.
+    static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
+                                Durability durability = Durability::Synced);
+    // Blocks until every deferred flush has been done (tests, and before the app exits).
+    static void waitForDeferredSyncs();
     // Stores `bytes` in `folder` as <hash>.<suffix>; returns the path, or empty with `error` set.
     static QString store(const QString &folder, const QByteArray &bytes, const QString &suffix, QString *error);
     // Copies the file at `path` into `folder` under its content's name (streamed, never read

@@ -163,9 +163,12 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
     // The recipe first: an image file on disk always has its recipe beside it.
     LibraryImage described = image;
     described.savedAt = saved;
-    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error))
+    // Deferred flushing: the files are complete under their names at once, which is what a crash
+    // of the app can see; the disk catches up moments later, off the path to the screen.
+    constexpr auto deferred = ContentFiles::Durability::Deferred;
+    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error, deferred))
         return {};
-    if (!ContentFiles::writeAtomically(path, bytes, error))
+    if (!ContentFiles::writeAtomically(path, bytes, error, deferred))
         return {};
     return path;
 }
@@ -434,7 +437,9 @@ QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const Im
     const QString extension = image.format == u"jpeg" ? u"jpg"_s : (image.format.isEmpty() ? u"png"_s : image.format);
     const QString path = QDir(partials).filePath(
         u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(extension));
-    return ContentFiles::writeAtomically(path, image.encoded, error) ? path : QString();
+    // Transient: enough to survive a crash of the app, and never waited for.
+    return ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient) ? path
+                                                                                                       : QString();
 }
 
 int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
