@@ -1,18 +1,14 @@
 #include "imagewriter.h"
 
 #include "api/imageresult.h"
+#include "library/contentfiles.h"
 #include "library/fileslug.h"
 
 #include <QFileInfo>
-#include <QFile>
 
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
-
-namespace {
-const QString PartSuffix = QStringLiteral(".part");
-} // namespace
 
 ImageWriter::ImageWriter(const QString &directory, const QString &stem)
     : m_directory(QDir(directory.isEmpty() ? QDir::currentPath() : directory).absolutePath()), m_stem(stem)
@@ -49,40 +45,25 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
 
 QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
 {
-    // Written as "<name>.part", then renamed: a reader (or a killed run) never sees half an
-    // image under the real name. Not fsynced: like curl -o and the SDKs, the CLI leaves flushing
-    // to the system; the studio's library, which promises to survive a crash, does sync.
-    QFile file;
-    QString path;
-    {
-        const QMutexLocker locker(&m_mutex);
-        if (!m_directory.exists() && !m_directory.mkpath(u"."_s)) {
-            *error = tr("The folder %1 cannot be created; choose another with --out.")
-                         .arg(m_directory.absolutePath());
-            return {};
-        }
-        const QString extension = extensionFor(image.format);
-        path = m_directory.filePath(m_stem + suffix + u'.' + extension);
-        auto taken = [](const QString &candidate) {
-            return QFileInfo::exists(candidate) || QFileInfo::exists(candidate + PartSuffix);
-        };
-        for (int copy = 2; taken(path); ++copy)
-            path = m_directory.filePath(u"%1%2-(%3).%4"_s.arg(m_stem, suffix).arg(copy).arg(extension));
-        // Created while the lock is held: the name is then taken for other threads.
-        file.setFileName(path + PartSuffix);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-            *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
-            return {};
-        }
-    }
-    const bool written = file.write(image.encoded) == image.encoded.size() && file.flush();
-    const QString writeError = file.errorString();
-    file.close();
-    if (!written || file.error() != QFileDevice::NoError || !file.rename(path)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, written ? file.errorString() : writeError);
-        QFile::remove(path + PartSuffix);
+    const QMutexLocker locker(&m_mutex); // choosing a free name and taking it must not interleave
+    if (!m_directory.exists() && !m_directory.mkpath(u"."_s)) {
+        *error = tr("The folder %1 cannot be created; choose another with --out.")
+                     .arg(m_directory.absolutePath());
         return {};
     }
+    const QString extension = extensionFor(image.format);
+    QString path = m_directory.filePath(m_stem + suffix + u'.' + extension);
+    // A "<name>.part" is a file another run is writing right now: its name is taken too.
+    auto taken = [](const QString &candidate) {
+        return QFileInfo::exists(candidate) || QFileInfo::exists(candidate + u".part"_s);
+    };
+    for (int copy = 2; taken(path); ++copy)
+        path = m_directory.filePath(u"%1%2-(%3).%4"_s.arg(m_stem, suffix).arg(copy).arg(extension));
+    // Written as "<name>.part", then renamed: never half an image under the real name. Not
+    // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
+    // system; the studio's library flushes in the background.
+    if (!ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient))
+        return {};
     return path;
 }
 

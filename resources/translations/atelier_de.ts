@@ -874,10 +874,6 @@
         <source>The folder %1 cannot be created; choose another with --out.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie mit --out einen anderen.</translation>
     </message>
-    <message>
-        <source>%1 cannot be written: %2.</source>
-        <translation>%1 kann nicht geschrieben werden: %2.</translation>
-    </message>
 </context>
 <context>
     <name>Atelier::JobListModel</name>
