@@ -4,6 +4,8 @@
 #include <QBuffer>
 #include <QDirIterator>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -165,6 +167,46 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().path, orphan);
         QCOMPARE(found.first().request.model, u"gpt-image-1"_s);
+    }
+
+    // The index is rebuilt from the files alone (the database was lost): edits still know the
+    // image they came from, also when the child is found before its parent.
+    void lineageSurvivesRebuildingTheIndex()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QString grandchildPath;
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            LibraryImage child = entry(u"an edit of an edit"_s, u"gpt-image-1"_s);
+            LibraryImage parent = entry(u"an edit"_s, u"gpt-image-1"_s);
+            LibraryImage root = entry(u"the original"_s, u"gpt-image-1"_s);
+            // Saved in reverse order (the files are met in whatever order the folder lists them).
+            root.savedAt = QDateTime(QDate(2026, 11, 3), QTime(12, 0));
+            parent.savedAt = QDateTime(QDate(2026, 11, 2), QTime(12, 0));
+            child.savedAt = QDateTime(QDate(2026, 11, 1), QTime(12, 0));
+            root.path = LibraryStore::writeFiles(store.folder(), root, pngBytes(Qt::red), &error);
+            parent.parentPath = root.path;
+            parent.path = LibraryStore::writeFiles(store.folder(), parent, pngBytes(Qt::green), &error);
+            child.parentPath = parent.path;
+            grandchildPath = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
+            QVERIFY2(!grandchildPath.isEmpty(), qPrintable(error));
+        }
+        QVERIFY(QFile::remove(dir.filePath(u"library.sqlite3"_s)));
+        LibraryStore rebuilt;
+        QVERIFY(rebuilt.open(dir.path(), &error));
+        QCOMPARE(rebuilt.lastRepair().indexed, 3);
+        const std::optional<LibraryImage> grandchild = rebuilt.imageAt(grandchildPath);
+        QVERIFY(grandchild);
+        QStringList prompts;
+        for (const LibraryImage &image : rebuilt.lineage(grandchild->id))
+            prompts.append(image.request.prompt);
+        QCOMPARE(prompts, (QStringList{u"the original"_s, u"an edit"_s, u"an edit of an edit"_s}));
+        // The recipe names the parent relative to the library: the folder may move.
+        QFile recipe(QFileInfo(grandchildPath).dir().filePath(QFileInfo(grandchildPath).completeBaseName() + u".json"_s));
+        QVERIFY(recipe.open(QIODevice::ReadOnly));
+        QVERIFY(!QJsonDocument::fromJson(recipe.readAll()).object().value(u"parent"_s).toString().startsWith(u'/'));
     }
 
     void journalListsUnfinishedJobs()

@@ -21,6 +21,8 @@ QJsonObject LibraryImage::toRecipeJson() const
         json.insert(u"provider"_s, provider);
     if (!edit.isEmpty())
         json.insert(u"edit"_s, edit);
+    if (!parentPath.isEmpty())
+        json.insert(u"parent"_s, parentPath);
     return json;
 }
 
@@ -37,6 +39,7 @@ LibraryImage LibraryImage::fromRecipeJson(const QJsonObject &json, const QString
     image.requestId = json.value(u"request_id"_s).toString();
     image.provider = json.value(u"provider"_s).toString();
     image.edit = json.value(u"edit"_s).toObject();
+    image.parentPath = json.value(u"parent"_s).toString();
     return image;
 }
 

@@ -24,6 +24,9 @@ struct LibraryImage
     QString requestId;
     QString provider;
     qint64 parentId = 0; // the image an edit or variation came from (0: none)
+    // That image's file. The recipe beside the file keeps it relative to the library folder
+    // ("parent"), so lineage survives rebuilding the index from the files.
+    QString parentPath;
     // How the image was kept. Edits: {"keep_outside_mask": bool, "composite_of": id of the
     // model's raw output, "changed_outside_mask": share 0..1}. A partial image kept after a
     // crash cut its request short: {"partial_image_index": i, "interrupted": true}. Otherwise

@@ -163,6 +163,8 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
     // The recipe first: an image file on disk always has its recipe beside it.
     LibraryImage described = image;
     described.savedAt = saved;
+    if (!described.parentPath.isEmpty())
+        described.parentPath = QDir(folder).relativeFilePath(described.parentPath);
     // Deferred flushing: the files are complete under their names at once, which is what a crash
     // of the app can see; the disk catches up moments later, off the path to the screen.
     constexpr auto deferred = ContentFiles::Durability::Deferred;
@@ -491,6 +493,7 @@ LibraryStore::Repair LibraryStore::reconcile()
     }
     // Image files with a recipe beside them but no row: written just before a crash.
     QSet<QString> onDisk;
+    QList<std::pair<QString, QString>> parents; // (child, parent), relative paths
     QDirIterator it(m_folder, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -510,8 +513,19 @@ LibraryStore::Repair LibraryStore::reconcile()
         LibraryImage image = LibraryImage::fromRecipeJson(json.object(), path);
         image.bytes = info.size();
         QString error;
-        if (add(image, &error))
+        if (add(image, &error)) {
             ++repair.indexed;
+            if (!image.parentPath.isEmpty())
+                parents.append({key, relative(absolute(image.parentPath))});
+        }
+    }
+    // Lineage: a parent may have been indexed after its child, so links are made last.
+    for (const auto &[child, parent] : std::as_const(parents)) {
+        QSqlQuery link(QSqlDatabase::database(m_connection, false));
+        link.prepare(u"UPDATE images SET parent_id = (SELECT id FROM images WHERE path = ?) WHERE path = ?"_s);
+        link.addBindValue(parent);
+        link.addBindValue(child);
+        link.exec();
     }
     // Rows whose file is gone.
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);

@@ -325,12 +325,17 @@ int StudioSession::startJob(int row)
     const QString provider = ProviderProfile::kindName(m_client->provider().kind);
     // On disk before it is shown, on the decode thread: final images into the library, partial
     // ones beside the journal entry until the job ends (recovered into the library after a crash).
-    job->setPersister([folder, request, provider, journalId](const ImageResult &image, QString *error) -> QString {
+    const qint64 parentId = m_jobs->entry(row).parentId;
+    const std::optional<LibraryImage> parent = parentId > 0 ? m_library.image(parentId) : std::nullopt;
+    const QString parentPath = parent ? parent->path : QString();
+    job->setPersister([folder, request, provider, journalId, parentPath](const ImageResult &image, QString *error) -> QString {
         if (folder.isEmpty())
             return {};
         if (image.partial)
             return journalId > 0 ? LibraryStore::writePartial(folder, journalId, image, error) : QString();
-        return LibraryStore::writeFiles(folder, libraryEntry(request, image, provider), image.encoded, error);
+        LibraryImage entry = libraryEntry(request, image, provider);
+        entry.parentPath = parentPath;
+        return LibraryStore::writeFiles(folder, entry, image.encoded, error);
     });
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
         m_jobs->update(m_jobs->rowOf(job), [state](JobListModel::Entry &entry) { entry.state = state; });
@@ -357,6 +362,8 @@ int StudioSession::startJob(int row)
             LibraryImage entry = libraryEntry(job.request, image, ProviderProfile::kindName(m_client->provider().kind));
             entry.savedAt = QDateTime::currentDateTime();
             entry.parentId = job.parentId;
+            if (const std::optional<LibraryImage> parent = job.parentId > 0 ? m_library.image(job.parentId) : std::nullopt)
+                entry.parentPath = parent->path; // the composite's recipe names it too
             if (job.keepOutsideMask)
                 entry.edit = {{u"raw_output"_s, true}};
             QString error;
