@@ -1,6 +1,7 @@
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
+#include "library/contentfiles.h"
 #include "library/exporter.h"
 #include "library/librarymodel.h"
 #include "mainwindow.h"
@@ -479,6 +480,59 @@ private Q_SLOTS:
         QSettings().remove(u"studio/defaultModel"_s);
         StudioSession::setConfiguredLibraryFolder(QString());
         QCOMPARE(StudioSession::configuredLibraryFolder(), StudioSession::defaultLibraryFolder());
+    }
+
+    void libraryFolderSwitchesAtOnce()
+    {
+        auto *gallery = m_window->findChild<GalleryPanel *>();
+        QVERIFY(gallery);
+        QAbstractItemModel *shown = gallery->view()->model();
+        const QString first = m_session->libraryFolder();
+        QString error;
+        LibraryImage image;
+        image.request.prompt = u"kept in the first library"_s;
+        image.request.model = u"gpt-image-1"_s;
+        image.format = u"png"_s;
+        QImage pixels(32, 32, QImage::Format_RGB32);
+        pixels.fill(Qt::yellow);
+        image.size = pixels.size();
+        image.path = LibraryStore::writeFiles(first, image, ContentFiles::png(pixels), &error);
+        QVERIFY(m_session->library().add(image, &error));
+        m_window->findChild<LibraryModel *>()->reload();
+        QCOMPARE(shown->rowCount(), 1);
+
+        QTemporaryDir elsewhere;
+        {
+            SettingsDialog dialog(m_session.get(), u"a test"_s);
+            QVERIFY(dialog.chooseLibraryFolder(elsewhere.path()));
+            dialog.apply();
+        }
+        QCOMPARE(m_session->libraryFolder(), elsewhere.path());
+        QCOMPARE(shown->rowCount(), 0); // the new, empty library, without a restart
+        QVERIFY(QFileInfo::exists(elsewhere.filePath(u"library.sqlite3"_s)));
+
+        // While a job runs, its images belong to the library it was sent from: not switched.
+        ScriptedReply stall;
+        stall.kind = ScriptedReply::Kind::StallAfterEvents;
+        stall.events = 1;
+        m_server->enqueue(stall);
+        ImageRequest streamed;
+        streamed.model = u"gpt-image-1"_s;
+        streamed.prompt = u"still running"_s;
+        streamed.setOption(Param::Stream, true);
+        streamed.setOption(Param::PartialImages, 1);
+        QVERIFY(m_session->submit(streamed).isEmpty());
+        QTRY_COMPARE(m_server->requestCount(), 1);
+        QVERIFY(!m_session->switchLibrary(first, &error));
+        QVERIFY2(error.contains(QDir::toNativeSeparators(elsewhere.path())), qPrintable(error));
+        QCOMPARE(m_session->libraryFolder(), elsewhere.path());
+        m_session->cancel(0);
+        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+
+        QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, 0).data(LibraryModel::PromptRole).toString(), u"kept in the first library"_s);
+        StudioSession::setConfiguredLibraryFolder(QString());
     }
 
     void testConnectionListsWhatTheKeyCanUse()

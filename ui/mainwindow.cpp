@@ -263,6 +263,12 @@ void MainWindow::buildUi()
     m_libraryModel = new LibraryModel(&m_session->library(), this);
     m_gallery = new GalleryPanel(m_libraryModel);
     m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
+    connect(m_session, &StudioSession::libraryChanged, this, [this] {
+        m_libraryModel->libraryChanged();
+        m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
+        statusBar()->showMessage(tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
+        offerInterruptedJobs();
+    });
     connect(m_gallery, &GalleryPanel::reuseRequested, this, &MainWindow::reuseRecipe);
     connect(m_gallery, &GalleryPanel::editRequested, this, [this](const QString &path, qint64 id) { openForEdit(path, id); });
     connect(m_gallery, &GalleryPanel::variationRequested, this, &MainWindow::openForVariation);

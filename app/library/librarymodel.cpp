@@ -42,6 +42,15 @@ void LibraryModel::reload()
     endResetModel();
 }
 
+void LibraryModel::libraryChanged()
+{
+    m_pool.waitForDone();
+    ++m_generation;
+    m_thumbnails.clear();
+    m_loading.clear();
+    reload();
+}
+
 int LibraryModel::rowOf(qint64 id) const
 {
     for (int row = 0; row < m_rows.size(); ++row) {
@@ -65,7 +74,8 @@ void LibraryModel::requestThumbnail(const LibraryImage &image) const
     const QString cached = thumbnailPath(image.id);
     const qint64 id = image.id;
     auto *self = const_cast<LibraryModel *>(this);
-    m_pool.start([self, id, source, cached] {
+    const quint64 generation = m_generation;
+    m_pool.start([self, id, source, cached, generation] {
         QImage thumbnail;
         const QFileInfo cachedInfo(cached);
         if (cachedInfo.exists() && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
@@ -87,7 +97,9 @@ void LibraryModel::requestThumbnail(const LibraryImage &image) const
             }
         }
         // The model waits for this pool before it dies, so it is alive here.
-        QMetaObject::invokeMethod(self, [self, id, thumbnail] {
+        QMetaObject::invokeMethod(self, [self, id, thumbnail, generation] {
+            if (generation != self->m_generation)
+                return; // made for the library open before
             self->m_loading.remove(id);
             if (thumbnail.isNull())
                 return;

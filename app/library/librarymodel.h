@@ -45,6 +45,8 @@ public:
     const LibraryQuery &query() const { return m_query; }
     // Runs the query again (after images were added or removed).
     void reload();
+    // The store opened another folder: ids mean other images now, so thumbnails are forgotten.
+    void libraryChanged();
     const LibraryImage &imageAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 id) const;
     // The models that made images in the library (for filters).
@@ -69,6 +71,7 @@ private:
     mutable QCache<qint64, QImage> m_thumbnails{2000};
     mutable QSet<qint64> m_loading;
     mutable QThreadPool m_pool;
+    quint64 m_generation = 0; // thumbnails made for an earlier library are dropped
 };
 
 } // namespace Atelier

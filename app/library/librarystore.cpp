@@ -52,6 +52,11 @@ LibraryStore::LibraryStore()
 
 LibraryStore::~LibraryStore()
 {
+    close();
+}
+
+void LibraryStore::close()
+{
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -75,6 +80,7 @@ bool LibraryStore::exec(const QString &sql, QString *error) const
 
 bool LibraryStore::open(const QString &folder, QString *error)
 {
+    close();
     m_folder = QDir(folder).absolutePath();
     if (!QDir().mkpath(m_folder)) {
         *error = tr("The library folder %1 cannot be created; choose another in the settings.").arg(m_folder);

@@ -45,6 +45,7 @@ public:
     ~LibraryStore();
 
     bool open(const QString &folder, QString *error);
+    void close();
     bool isOpen() const;
     QString folder() const { return m_folder; }
 

@@ -105,6 +105,25 @@ bool StudioSession::openLibrary(const QString &folder, QString *error)
     return true;
 }
 
+bool StudioSession::switchLibrary(const QString &folder, QString *error)
+{
+    if (QDir(folder) == QDir(m_library.folder()) && m_library.isOpen())
+        return true;
+    if (runningCount() > 0 || m_workers.activeThreadCount() > 0) {
+        *error = tr("Images are still being made for the library in %1; switch when they are done, or "
+                    "cancel them.").arg(QDir::toNativeSeparators(m_library.folder()));
+        return false;
+    }
+    const QString previous = m_library.folder();
+    if (!openLibrary(folder, error)) {
+        QString ignored;
+        openLibrary(previous, &ignored); // still the one in use
+        return false;
+    }
+    Q_EMIT libraryChanged();
+    return true;
+}
+
 void StudioSession::dismissInterruptedJobs()
 {
     for (const JournaledJob &job : std::as_const(m_interrupted)) {

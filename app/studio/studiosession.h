@@ -64,6 +64,9 @@ public:
     // Opens (or creates) the library; false with `error` set when it cannot be used.
     bool openLibrary(const QString &folder, QString *error);
     QString libraryFolder() const { return m_library.folder(); }
+    // Opens another library folder now (and keeps the one open if that fails). Refused while
+    // jobs run: their images belong in the library they were sent from.
+    bool switchLibrary(const QString &folder, QString *error);
     LibraryStore &library() { return m_library; }
     // Where edit inputs and masks are kept, named by their content (<library>/inputs).
     QString inputsFolder() const;
@@ -107,6 +110,8 @@ Q_SIGNALS:
     void compositeSaved(int row, qint64 id, qint64 rawId, double changedOutsideMask, const QImage &heatMap);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
+    // switchLibrary() opened another folder: everything shown from the library is stale.
+    void libraryChanged();
 
 private:
     int startJob(int row);

@@ -1439,6 +1439,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%n empfangene Teilbilder sind in der Galerie.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Library: %1</source>
+        <translation>Bibliothek: %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskCanvas</name>
@@ -2469,8 +2473,14 @@ Setzen Sie stattdessen %2 in der Umgebung.</translation>
         <translation>In %1 kann nicht geschrieben werden; wählen Sie einen Ordner, in dem Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <source>Atelier opens this library the next time it starts; the images already made stay in %1.</source>
-        <translation>Atelier öffnet diese Bibliothek beim nächsten Start; die bereits erzeugten Bilder bleiben in %1.</translation>
+        <source>%1
+Atelier opens %2 the next time it starts.</source>
+        <translation>%1
+Atelier öffnet %2 beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Atelier switches to this library when you save; the images already made stay in %1.</source>
+        <translation>Atelier wechselt beim Speichern zu dieser Bibliothek; die schon erstellten Bilder bleiben in %1.</translation>
     </message>
 </context>
 <context>
@@ -2526,6 +2536,10 @@ Setzen Sie stattdessen %2 in der Umgebung.</translation>
     <message>
         <source>A partial image arrived but could not be kept on disk: %1</source>
         <translation>Ein Teilbild ist angekommen, konnte aber nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
+        <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
     </message>
 </context>
 <context>

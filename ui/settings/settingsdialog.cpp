@@ -135,6 +135,12 @@ void SettingsDialog::apply()
     settings.setValue(u"studio/concurrency"_s, m_concurrency->value());
     settings.setValue(u"studio/defaultModel"_s, m_defaultModel->currentData().toString());
     StudioSession::setConfiguredLibraryFolder(m_libraryFolder);
+    QString error;
+    if (!m_session->switchLibrary(m_libraryFolder, &error)) {
+        QMessageBox::information(this, tr("Library folder"),
+                                 tr("%1\nAtelier opens %2 the next time it starts.")
+                                     .arg(error, QDir::toNativeSeparators(m_libraryFolder)));
+    }
 }
 
 QString SettingsDialog::defaultModel()
@@ -155,7 +161,7 @@ bool SettingsDialog::chooseLibraryFolder(const QString &folder)
     m_library->setText(QDir::toNativeSeparators(m_libraryFolder));
     m_libraryNote->setText(QDir(m_libraryFolder) == QDir(m_session->libraryFolder())
                                ? QString()
-                               : tr("Atelier opens this library the next time it starts; the images already "
+                               : tr("Atelier switches to this library when you save; the images already "
                                     "made stay in %1.").arg(QDir::toNativeSeparators(m_session->libraryFolder())));
     m_libraryNote->setVisible(!m_libraryNote->text().isEmpty());
     return true;
