@@ -159,6 +159,9 @@ private Q_SLOTS:
         const QImage kept(composite->path);
         for (int y = 0; y < 64; y += 9)
             QCOMPARE(kept.pixel(90, y), photo.pixel(90, y));
+        // "Show changes outside the mask": computed off the GUI thread, then shown in the preview.
+        Q_EMIT m_window->gallery()->heatMapRequested(composite->id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<ImagePreview *>()->caption().startsWith(u"Changes outside the mask: "_s), 10000);
         // Reopening the edit restores its mask in the painter.
         m_window->maskPainter()->document()->clear();
         QVERIFY(!m_window->maskPainter()->hasMask());

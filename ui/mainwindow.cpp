@@ -24,6 +24,7 @@
 #include <QDialogButtonBox>
 #include <QPainter>
 #include <QTabWidget>
+#include <QThreadPool>
 #include <QUndoStack>
 #include <QApplication>
 #include <QClipboard>
@@ -43,6 +44,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -775,14 +777,24 @@ void MainWindow::showHeatMap(qint64 id)
         statusBar()->showMessage(tr("The model's output or the inputs of this edit are no longer in the library."), 8000);
         return;
     }
-    const CompositeResult result = MaskCompositor::keepOutsideMask(QImage(kept->request.images.first()),
-                                                                   QImage(kept->request.mask), QImage(raw->path));
-    if (!result.isValid()) {
-        statusBar()->showMessage(result.error, 10000);
-        return;
-    }
-    m_preview->setImage(withHeatMap(QImage(kept->path), result.heatMap), tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
-    m_centerTabs->setCurrentIndex(0);
+    // Three full-size images read and compared: off the GUI thread.
+    statusBar()->showMessage(tr("Finding the changes outside the mask…"));
+    QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this), original = kept->request.images.first(),
+                                          mask = kept->request.mask, rawPath = raw->path, keptPath = kept->path] {
+        const CompositeResult result = MaskCompositor::keepOutsideMask(QImage(original), QImage(mask), QImage(rawPath));
+        const QImage shown = result.isValid() ? withHeatMap(QImage(keptPath), result.heatMap) : QImage();
+        QMetaObject::invokeMethod(qApp, [window, result, shown] {
+            if (!window)
+                return;
+            if (!result.isValid()) {
+                window->statusBar()->showMessage(result.error, 10000);
+                return;
+            }
+            window->statusBar()->clearMessage();
+            window->m_preview->setImage(shown, tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
+            window->m_centerTabs->setCurrentIndex(0);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::welcome()

@@ -1443,6 +1443,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Library: %1</source>
         <translation>Bibliothek: %1</translation>
     </message>
+    <message>
+        <source>Finding the changes outside the mask…</source>
+        <translation>Änderungen außerhalb der Maske werden gesucht …</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskCanvas</name>
