@@ -21,7 +21,6 @@
 #include <QTimer>
 #include <QAbstractButton>
 #include <QApplication>
-#include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
@@ -63,6 +62,17 @@ private:
         return files;
     }
 
+    // A session that talks to the fake server, with a key.
+    std::unique_ptr<StudioSession> newSession() const
+    {
+        auto session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        session->setProvider(profile, u"sk-test"_s);
+        return session;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -75,11 +85,7 @@ private Q_SLOTS:
         m_server = std::make_unique<FakeImagesServer>();
         QVERIFY(m_server->listen());
         m_server->setEventDelayMs(10);
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
+        m_session = newSession();
         QString error;
         QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
         m_window = std::make_unique<MainWindow>(m_session.get());
@@ -399,16 +405,10 @@ private Q_SLOTS:
             ImageResult partial;
             partial.partial = true;
             partial.format = u"png"_s;
-            QBuffer buffer(&partial.encoded);
-            buffer.open(QIODevice::WriteOnly);
-            pixels.save(&buffer, "PNG");
+            partial.encoded = ContentFiles::png(pixels);
             QVERIFY(!LibraryStore::writePartial(m_library->path(), job, partial, &error).isEmpty());
         }
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile; // a key: no onboarding dialog first
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
+        m_session = newSession(); // with a key: no onboarding dialog first
         QVERIFY(m_session->openLibrary(m_library->path(), &error));
         QString informative;
         QTimer answer; // the window asks once its event loop runs

@@ -1,9 +1,9 @@
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
+#include "library/contentfiles.h"
 #include "studio/studiosession.h"
 
 #include "testsettings.h"
-#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -34,6 +34,24 @@ private:
         request.setOption(Param::Quality, quality);
         request.setOption(Param::Size, u"1024x1024"_s);
         return request;
+    }
+
+    // A streamed request (gpt-image-1, low, 1024x1024) with `partials` partial images.
+    static ImageRequest streamed(const QString &prompt, int partials)
+    {
+        ImageRequest streamed = request(prompt);
+        streamed.setOption(Param::Stream, true);
+        streamed.setOption(Param::PartialImages, partials);
+        return streamed;
+    }
+
+    // The next stream sends `events` events, then nothing more: its job runs until cancelled.
+    void stallNextStream(int events)
+    {
+        ScriptedReply stall;
+        stall.kind = ScriptedReply::Kind::StallAfterEvents;
+        stall.events = events;
+        m_server->enqueue(stall);
     }
 
     int stateCount(const QString &text) const
@@ -104,14 +122,8 @@ private Q_SLOTS:
     {
         // Found by the GUI benchmark: a job sent before the "unfinished requests" prompt ran was
         // offered as interrupted.
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
-        ImageRequest streamed = request(u"still running"_s);
-        streamed.setOption(Param::Stream, true);
-        streamed.setOption(Param::PartialImages, 1);
-        QVERIFY(m_session->submit(streamed).isEmpty());
+        stallNextStream(1);
+        QVERIFY(m_session->submit(streamed(u"still running"_s, 1)).isEmpty());
         QTRY_COMPARE(m_server->requestCount(), 1);
         QVERIFY(m_session->interruptedJobs().isEmpty());
         QCOMPARE(m_session->library().unfinishedJobs().size(), 1); // journaled while it runs
@@ -122,13 +134,7 @@ private Q_SLOTS:
     // Crash safety: a partial image is on disk before it is shown, and only while its job runs.
     void partialImagesAreOnDiskBeforeTheyAreShown()
     {
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 2;
-        m_server->enqueue(stall);
-        ImageRequest streamed = request(u"partials on disk"_s);
-        streamed.setOption(Param::Stream, true);
-        streamed.setOption(Param::PartialImages, 3);
+        stallNextStream(2);
         QStringList shown;
         connect(m_session.get(), &StudioSession::partialImage, this, [&shown](int, const ImageResult &image) {
             // At the moment it is shown, the file holds exactly the bytes received.
@@ -137,7 +143,7 @@ private Q_SLOTS:
             QCOMPARE(file.readAll(), image.encoded);
             shown.append(image.savedPath);
         });
-        QVERIFY(m_session->submit(streamed).isEmpty());
+        QVERIFY(m_session->submit(streamed(u"partials on disk"_s, 3)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 10000);
         const QList<JournaledJob> running = m_session->library().unfinishedJobs();
         QCOMPARE(running.size(), 1);
@@ -169,9 +175,7 @@ private Q_SLOTS:
                 partial.partial = true;
                 partial.index = i;
                 partial.format = u"png"_s;
-                QBuffer buffer(&partial.encoded);
-                buffer.open(QIODevice::WriteOnly);
-                pixels.save(&buffer, "PNG");
+                partial.encoded = ContentFiles::png(pixels);
                 written.append(LibraryStore::writePartial(m_library->path(), job, partial, &error));
                 QVERIFY2(!written.last().isEmpty(), qPrintable(error));
             }
@@ -300,18 +304,11 @@ private Q_SLOTS:
     {
         m_session->setMaxConcurrentJobs(2);
         // Streams that stall keep their slots busy until cancelled.
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
-        m_server->enqueue(stall);
+        stallNextStream(1);
+        stallNextStream(1);
         QList<ImageRequest> requests;
-        for (int i = 0; i < 4; ++i) {
-            ImageRequest streamed = request(u"job %1"_s.arg(i));
-            streamed.setOption(Param::Stream, true);
-            streamed.setOption(Param::PartialImages, 1);
-            requests.append(streamed);
-        }
+        for (int i = 0; i < 4; ++i)
+            requests.append(streamed(u"job %1"_s.arg(i), 1));
         QVERIFY(m_session->submitAll(requests).isEmpty());
         QCOMPARE(m_session->jobs()->rowCount(), 4);
         QCOMPARE(stateCount(u"Queued"_s), 2);

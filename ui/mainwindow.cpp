@@ -264,10 +264,13 @@ void MainWindow::buildUi()
     m_filmstrip->setToolTip(tr("Every partial image of the current job; click one to look at it."));
     m_libraryModel = new LibraryModel(&m_session->library(), this);
     m_gallery = new GalleryPanel(m_libraryModel);
-    m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
-    connect(m_session, &StudioSession::libraryChanged, this, [this] {
-        m_libraryModel->libraryChanged();
+    auto describeLibrary = [this] {
         m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
+    };
+    describeLibrary();
+    connect(m_session, &StudioSession::libraryChanged, this, [this, describeLibrary] {
+        m_libraryModel->libraryChanged();
+        describeLibrary();
         statusBar()->showMessage(tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
         offerInterruptedJobs();
     });

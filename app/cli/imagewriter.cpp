@@ -24,13 +24,6 @@ QString ImageWriter::defaultStem(const QString &prompt, const QDateTime &time)
     return stem;
 }
 
-QString ImageWriter::extensionFor(const QString &format)
-{
-    if (format == u"jpeg")
-        return u"jpg"_s;
-    return format.isEmpty() ? u"png"_s : format;
-}
-
 QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, int jobIndex)
 {
     // Several images: number them from 1, whether they came from one request or parallel ones.
@@ -51,7 +44,7 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
                      .arg(m_directory.absolutePath());
         return {};
     }
-    const QString extension = extensionFor(image.format);
+    const QString extension = imageFileSuffix(image.format);
     QString path = m_directory.filePath(m_stem + suffix + u'.' + extension);
     // A "<name>.part" is a file another run is writing right now: its name is taken too.
     auto taken = [](const QString &candidate) {

@@ -23,7 +23,6 @@ public:
 
     // "atelier-20261121-235400-a-lighthouse-at-dusk": a stem from the time and the prompt.
     static QString defaultStem(const QString &prompt, const QDateTime &time = QDateTime::currentDateTime());
-    static QString extensionFor(const QString &format);
 
     // Returns the path written, or an empty string with `error` set.
     QString write(const ImageResult &image, const QString &suffix, QString *error);

@@ -62,7 +62,7 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         return {};
     }
     const QString format = options.format.toLower() == u"jpg" ? u"jpeg"_s : options.format.toLower();
-    const QString extension = format == u"jpeg" ? u"jpg"_s : format;
+    const QString extension = imageFileSuffix(format);
     if (format == u"jpeg" && pixels.hasAlphaChannel()) {
         // JPEG has no transparency: flatten onto white rather than black.
         QImage flattened(pixels.size(), QImage::Format_RGB32);

@@ -18,4 +18,11 @@ QString fileSlug(const QString &text, int length)
     return slug;
 }
 
+QString imageFileSuffix(const QString &format)
+{
+    if (format == u"jpeg")
+        return u"jpg"_s;
+    return format.isEmpty() ? u"png"_s : format;
+}
+
 } // namespace Atelier

@@ -157,7 +157,7 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
         *error = tr("The library folder %1 cannot be created.").arg(dir.path());
         return {};
     }
-    const QString extension = image.format == u"jpeg" ? u"jpg"_s : image.format;
+    const QString extension = imageFileSuffix(image.format);
     QString slug = fileSlug(image.request.prompt, 40);
     if (slug.isEmpty())
         slug = u"image"_s;
@@ -412,18 +412,18 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(u"SELECT id, recipe, started_at FROM jobs ORDER BY id"_s))
         return jobs;
+    QStringList imagePatterns;
+    for (const QString &suffix : ImageSuffixes)
+        imagePatterns.append(u"*."_s + suffix);
     while (query.next()) {
         JournaledJob job;
         job.id = query.value(0).toLongLong();
         job.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
         job.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong());
         const QDir partials(partialsFolder(m_folder, job.id));
-        QStringList patterns;
-        for (const QString &suffix : ImageSuffixes)
-            patterns.append(u"*."_s + suffix);
         // Names sort in arrival order: image<i>-partial<k> (temporary files of a save cut
         // short by the crash have other suffixes and are left out).
-        for (const QString &name : partials.entryList(patterns, QDir::Files, QDir::Name))
+        for (const QString &name : partials.entryList(imagePatterns, QDir::Files, QDir::Name))
             job.partialFiles.append(partials.filePath(name));
         jobs.append(job);
     }
@@ -442,9 +442,8 @@ QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const Im
         *error = tr("The library folder %1 cannot be created.").arg(partials);
         return {};
     }
-    const QString extension = image.format == u"jpeg" ? u"jpg"_s : (image.format.isEmpty() ? u"png"_s : image.format);
     const QString path = QDir(partials).filePath(
-        u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(extension));
+        u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(imageFileSuffix(image.format)));
     // Transient: enough to survive a crash of the app, and never waited for.
     return ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient) ? path
                                                                                                        : QString();

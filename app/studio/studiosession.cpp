@@ -366,7 +366,7 @@ int StudioSession::startJob(int row)
             Q_EMIT statusMessage(tr("A partial image arrived but could not be kept on disk: %1").arg(image.saveError));
         Q_EMIT partialImage(row, image);
     });
-    connect(job, &ImageJob::imageReady, this, [this, job](const ImageResult &image) {
+    connect(job, &ImageJob::imageReady, this, [this, job, parentPath](const ImageResult &image) {
         const int row = m_jobs->rowOf(job);
         m_jobs->update(row, [&image](JobListModel::Entry &entry) {
             ++entry.images;
@@ -381,8 +381,7 @@ int StudioSession::startJob(int row)
             LibraryImage entry = libraryEntry(job.request, image, ProviderProfile::kindName(m_client->provider().kind));
             entry.savedAt = QDateTime::currentDateTime();
             entry.parentId = job.parentId;
-            if (const std::optional<LibraryImage> parent = job.parentId > 0 ? m_library.image(job.parentId) : std::nullopt)
-                entry.parentPath = parent->path; // the composite's recipe names it too
+            entry.parentPath = parentPath; // the composite's recipe names it too
             if (job.keepOutsideMask)
                 entry.edit = {{u"raw_output"_s, true}};
             QString error;

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "library/fileslug.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -65,7 +67,7 @@ void ExportDialog::updateExample()
     const QString format = m_format->currentData().toString();
     m_quality->setEnabled(format != u"png");
     m_preview->setText(Exporter::fileName(m_example, m_template->text()) + u'.'
-                       + (format == u"jpeg" ? u"jpg"_s : format));
+                       + imageFileSuffix(format));
 }
 
 ExportOptions ExportDialog::options() const
