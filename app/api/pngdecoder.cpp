@@ -1,0 +1,350 @@
+#include "pngdecoder.h"
+
+#include <QByteArray>
+#include <QtEndian>
+
+#include <libdeflate.h>
+
+#include <cstring>
+#include <memory>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define ATELIER_PNG_SSE2
+#endif
+
+namespace Atelier::PngDecoder {
+
+namespace {
+
+// Larger images are left to Qt: the caller's limits are far below this anyway.
+constexpr quint32 MaxEdge = 1U << 16;
+constexpr quint64 MaxPixels = 1ULL << 28;
+
+quint32 readBigEndian(const uchar *p)
+{
+    return qFromBigEndian<quint32>(p);
+}
+
+bool isType(const uchar *type, const char (&name)[5])
+{
+    return std::memcmp(type, name, 4) == 0;
+}
+
+// Ancillary chunks that make libpng or Qt's reader change the result (colour space, gamma,
+// transparency, offset, compressed or international text, significant bits, ...): a file with
+// one of them is left to Qt. Other ancillary chunks (tIME, C2PA's caBX, private ones) change
+// nothing and are skipped, as libpng skips them.
+bool changesTheResult(const uchar *type)
+{
+    static constexpr const char *chunks[] = {"tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "mDCv", "cLLi", "cLLI",
+                                             "oFFs", "zTXt", "iTXt", "sBIT", "bKGD", "hIST", "sPLT", "pCAL", "sCAL",
+                                             "eXIf", "acTL", "fcTL", "fdAT"};
+    for (const char *chunk : chunks) {
+        if (std::memcmp(type, chunk, 4) == 0)
+            return true;
+    }
+    return false;
+}
+
+struct Inflater
+{
+    libdeflate_decompressor *decompressor = libdeflate_alloc_decompressor();
+    ~Inflater() { libdeflate_free_decompressor(decompressor); }
+    Inflater() = default;
+    Inflater(const Inflater &) = delete;
+    Inflater &operator=(const Inflater &) = delete;
+};
+
+// --- undoing the row filters (PNG specification, section 9) ---------------------------------
+// `row` is the filtered row (without its filter byte), `prior` the row above, already restored
+// (zeros for the first row). `length` bytes, `bpp` bytes a pixel (3 or 4).
+
+uchar paethPredictor(int a, int b, int c)
+{
+    const int pa = std::abs(b - c);
+    const int pb = std::abs(a - c);
+    const int pc = std::abs(a + b - 2 * c);
+    if (pa <= pb && pa <= pc)
+        return uchar(a);
+    return uchar(pb <= pc ? b : c);
+}
+
+void unfilterScalar(int filter, uchar *row, const uchar *prior, qsizetype length, int bpp)
+{
+    switch (filter) {
+    case 1:
+        for (qsizetype i = bpp; i < length; ++i)
+            row[i] = uchar(row[i] + row[i - bpp]);
+        break;
+    case 2:
+        for (qsizetype i = 0; i < length; ++i)
+            row[i] = uchar(row[i] + prior[i]);
+        break;
+    case 3:
+        for (qsizetype i = 0; i < bpp; ++i)
+            row[i] = uchar(row[i] + (prior[i] >> 1));
+        for (qsizetype i = bpp; i < length; ++i)
+            row[i] = uchar(row[i] + ((row[i - bpp] + prior[i]) >> 1));
+        break;
+    case 4:
+        for (qsizetype i = 0; i < bpp; ++i)
+            row[i] = uchar(row[i] + prior[i]);
+        for (qsizetype i = bpp; i < length; ++i)
+            row[i] = uchar(row[i] + paethPredictor(row[i - bpp], prior[i], prior[i - bpp]));
+        break;
+    default:
+        break;
+    }
+}
+
+#ifdef ATELIER_PNG_SSE2
+
+// One pixel at a time in a vector register (the left neighbour is the dependency), as libpng's
+// own SSE2 filters do. A 3-byte pixel is loaded with the byte after it, which is why the caller's
+// rows have a byte of room after them; only 3 bytes are stored.
+__m128i loadPixel(const uchar *p, int bpp)
+{
+    quint32 value = 0;
+    std::memcpy(&value, p, 4);
+    if (bpp == 3)
+        value &= 0x00ffffffU;
+    return _mm_cvtsi32_si128(int(value));
+}
+
+void storePixel(uchar *p, __m128i pixel, int bpp)
+{
+    const quint32 value = quint32(_mm_cvtsi128_si32(pixel));
+    std::memcpy(p, &value, size_t(bpp));
+}
+
+template<int Bpp>
+void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
+{
+    const __m128i zero = _mm_setzero_si128();
+    switch (filter) {
+    case 1: {
+        __m128i left = zero;
+        for (qsizetype i = 0; i < length; i += Bpp) {
+            left = _mm_add_epi8(left, loadPixel(row + i, Bpp));
+            storePixel(row + i, left, Bpp);
+        }
+        break;
+    }
+    case 2: {
+        qsizetype i = 0;
+        for (; i + 16 <= length; i += 16) {
+            const __m128i sum = _mm_add_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(row + i)),
+                                             _mm_loadu_si128(reinterpret_cast<const __m128i *>(prior + i)));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(row + i), sum);
+        }
+        for (; i < length; ++i)
+            row[i] = uchar(row[i] + prior[i]);
+        break;
+    }
+    case 3: {
+        // avg(a, b) rounded down: _mm_avg_epu8 rounds up; subtract the lost low bit.
+        const __m128i one = _mm_set1_epi8(1);
+        __m128i left = zero;
+        for (qsizetype i = 0; i < length; i += Bpp) {
+            const __m128i above = loadPixel(prior + i, Bpp);
+            const __m128i average =
+                _mm_sub_epi8(_mm_avg_epu8(left, above), _mm_and_si128(_mm_xor_si128(left, above), one));
+            left = _mm_add_epi8(loadPixel(row + i, Bpp), average);
+            storePixel(row + i, left, Bpp);
+        }
+        break;
+    }
+    case 4: {
+        // 16-bit lanes: p = a + b - c; pa = |b - c|, pb = |a - c|, pc = |a + b - 2c|.
+        __m128i left = zero; // a
+        __m128i aboveLeft = zero; // c
+        for (qsizetype i = 0; i < length; i += Bpp) {
+            const __m128i above = _mm_unpacklo_epi8(loadPixel(prior + i, Bpp), zero); // b
+            __m128i pa = _mm_sub_epi16(above, aboveLeft);
+            __m128i pb = _mm_sub_epi16(left, aboveLeft);
+            __m128i pc = _mm_add_epi16(pa, pb);
+            pa = _mm_max_epi16(pa, _mm_sub_epi16(zero, pa));
+            pb = _mm_max_epi16(pb, _mm_sub_epi16(zero, pb));
+            pc = _mm_max_epi16(pc, _mm_sub_epi16(zero, pc));
+            const __m128i smallest = _mm_min_epi16(pc, _mm_min_epi16(pa, pb));
+            const __m128i useA = _mm_cmpeq_epi16(pa, smallest);
+            const __m128i useB = _mm_andnot_si128(useA, _mm_cmpeq_epi16(pb, smallest));
+            const __m128i useC = _mm_andnot_si128(_mm_or_si128(useA, useB), _mm_set1_epi16(-1));
+            const __m128i predictor = _mm_or_si128(_mm_or_si128(_mm_and_si128(useA, left), _mm_and_si128(useB, above)),
+                                                   _mm_and_si128(useC, aboveLeft));
+            const __m128i restored = _mm_add_epi8(loadPixel(row + i, Bpp), _mm_packus_epi16(predictor, predictor));
+            storePixel(row + i, restored, Bpp);
+            left = _mm_unpacklo_epi8(restored, zero);
+            aboveLeft = above;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+#endif
+
+void unfilter(int filter, uchar *row, const uchar *prior, qsizetype length, int bpp, Implementation implementation)
+{
+#ifdef ATELIER_PNG_SSE2
+    if (implementation == Implementation::Best) {
+        if (bpp == 3)
+            unfilterSse2<3>(filter, row, prior, length);
+        else
+            unfilterSse2<4>(filter, row, prior, length);
+        return;
+    }
+#else
+    Q_UNUSED(implementation)
+#endif
+    unfilterScalar(filter, row, prior, length, bpp);
+}
+
+// RGB(A) bytes -> QRgb, as Qt's reader gives them (RGB32: opaque; ARGB32: not premultiplied).
+void convertRow(const uchar *row, QRgb *out, int width, int bpp)
+{
+    if (bpp == 3) {
+        for (int x = 0; x < width; ++x, row += 3)
+            out[x] = 0xff000000U | (quint32(row[0]) << 16) | (quint32(row[1]) << 8) | row[2];
+    } else {
+        for (int x = 0; x < width; ++x, row += 4)
+            out[x] = (quint32(row[3]) << 24) | (quint32(row[0]) << 16) | (quint32(row[1]) << 8) | row[2];
+    }
+}
+
+} // namespace
+
+bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
+{
+    static constexpr uchar signature[8] = {137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
+    const auto *data = reinterpret_cast<const uchar *>(bytes.data());
+    const qsizetype size = bytes.size();
+    if (size < 8 + 25 || std::memcmp(data, signature, 8) != 0)
+        return false;
+
+    quint32 width = 0;
+    quint32 height = 0;
+    int bpp = 0;
+    QByteArray compressed;
+    int idatState = 0; // 0 none yet, 1 in the IDAT run, 2 after it
+    bool sawEnd = false;
+    bool sawPhys = false;
+    int dotsPerMeterX = 0;
+    int dotsPerMeterY = 0;
+    QList<std::pair<QString, QString>> texts;
+    for (qsizetype at = 8; !sawEnd;) {
+        if (size - at < 12)
+            return false;
+        const quint32 length = readBigEndian(data + at);
+        const uchar *type = data + at + 4;
+        const uchar *payload = type + 4;
+        if (length > 0x7fffffffU || qsizetype(length) > size - at - 12)
+            return false;
+        if (libdeflate_crc32(0, type, size_t(length) + 4) != readBigEndian(payload + length))
+            return false;
+        at += 12 + qsizetype(length);
+        for (int i = 0; i < 4; ++i) {
+            if (!((type[i] >= 'A' && type[i] <= 'Z') || (type[i] >= 'a' && type[i] <= 'z')))
+                return false; // not a chunk name: libpng refuses the file
+        }
+        const bool first = width == 0;
+        if (first != isType(type, "IHDR"))
+            return false;
+        if (isType(type, "IHDR")) {
+            if (length != 13)
+                return false;
+            width = readBigEndian(payload);
+            height = readBigEndian(payload + 4);
+            const int depth = payload[8];
+            const int colorType = payload[9];
+            if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge
+                || quint64(width) * height > MaxPixels || depth != 8 || (colorType != 2 && colorType != 6)
+                || payload[10] != 0 || payload[11] != 0 || payload[12] != 0)
+                return false;
+            bpp = colorType == 6 ? 4 : 3;
+            compressed.reserve(size);
+        } else if (isType(type, "IDAT")) {
+            if (idatState == 2)
+                return false; // IDAT chunks must follow one another
+            idatState = 1;
+            compressed.append(reinterpret_cast<const char *>(payload), qsizetype(length));
+        } else if (isType(type, "IEND")) {
+            sawEnd = true;
+        } else if (isType(type, "PLTE")) {
+            if (idatState != 0)
+                return false; // a suggested palette for RGB images: libpng ignores it
+        } else if (isType(type, "pHYs")) {
+            if (length != 9 || sawPhys || idatState != 0)
+                return false;
+            sawPhys = true;
+            const quint32 x = readBigEndian(payload);
+            const quint32 y = readBigEndian(payload + 4);
+            if (x > 0x7fffffffU || y > 0x7fffffffU)
+                return false;
+            if (payload[8] == 1) { // per metre; otherwise only an aspect ratio, which Qt ignores
+                dotsPerMeterX = int(x);
+                dotsPerMeterY = int(y);
+            }
+        } else if (isType(type, "tEXt")) {
+            const auto *end = payload + length;
+            const auto *nul = static_cast<const uchar *>(std::memchr(payload, 0, length));
+            if (!nul || nul == payload || nul - payload > 79 || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
+                return false;
+            texts.append({QString::fromLatin1(reinterpret_cast<const char *>(payload), nul - payload),
+                          QString::fromLatin1(reinterpret_cast<const char *>(nul + 1), end - nul - 1)});
+        } else if (!(type[0] & 0x20) || changesTheResult(type)) {
+            return false; // an unknown critical chunk, or one that changes the result
+        }
+        if (idatState == 1 && !isType(type, "IDAT"))
+            idatState = 2;
+    }
+    if (idatState == 0)
+        return false;
+
+    // Inflate all rows at once (each with its filter byte), plus room for the 4-byte loads of
+    // the last 3-byte pixel.
+    const qsizetype rowBytes = qsizetype(width) * bpp;
+    const qsizetype stride = rowBytes + 1;
+    const qsizetype rawBytes = stride * qsizetype(height);
+    QByteArray raw(rawBytes + 16, Qt::Uninitialized);
+    Inflater inflater;
+    if (!inflater.decompressor)
+        return false;
+    size_t consumed = 0;
+    size_t produced = 0;
+    if (libdeflate_zlib_decompress_ex(inflater.decompressor, compressed.constData(), size_t(compressed.size()),
+                                      raw.data(), size_t(rawBytes), &consumed, &produced)
+            != LIBDEFLATE_SUCCESS
+        || produced != size_t(rawBytes) || consumed != size_t(compressed.size()))
+        return false;
+    compressed = QByteArray();
+
+    QImage result(int(width), int(height), bpp == 4 ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    if (result.isNull())
+        return false;
+    const QByteArray zeros(stride + 16, '\0');
+    const auto *prior = reinterpret_cast<const uchar *>(zeros.constData());
+    auto *rows = reinterpret_cast<uchar *>(raw.data());
+    for (quint32 y = 0; y < height; ++y) {
+        uchar *line = rows + qsizetype(y) * stride;
+        const int filter = line[0];
+        if (filter > 4)
+            return false;
+        unfilter(filter, line + 1, prior, rowBytes, bpp, implementation);
+        convertRow(line + 1, reinterpret_cast<QRgb *>(result.scanLine(int(y))), int(width), bpp);
+        prior = line + 1;
+    }
+    if (dotsPerMeterX > 0)
+        result.setDotsPerMeterX(dotsPerMeterX);
+    if (dotsPerMeterY > 0)
+        result.setDotsPerMeterY(dotsPerMeterY);
+    for (const auto &[key, value] : std::as_const(texts))
+        result.setText(key, value);
+    *image = std::move(result);
+    return true;
+}
+
+} // namespace Atelier::PngDecoder

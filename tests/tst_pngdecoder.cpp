@@ -1,0 +1,335 @@
+// The fast PNG reader must give exactly what Qt's reader gives, or leave the file to Qt.
+// Qt's reader (libpng) is the reference: every handled case is compared with QImage::fromData,
+// on both implementations (SSE2 and portable).
+#include "api/pngdecoder.h"
+
+#include <QBuffer>
+#include <QColorSpace>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QtEndian>
+
+#include <libdeflate.h>
+
+using namespace Atelier;
+using Implementation = PngDecoder::Implementation;
+
+namespace {
+
+QByteArray bigEndian(quint32 value)
+{
+    QByteArray bytes(4, Qt::Uninitialized);
+    qToBigEndian(value, bytes.data());
+    return bytes;
+}
+
+QByteArray chunk(const char *type, const QByteArray &payload)
+{
+    QByteArray body = QByteArray(type, 4) + payload;
+    const quint32 crc = libdeflate_crc32(0, body.constData(), size_t(body.size()));
+    return bigEndian(quint32(payload.size())) + body + bigEndian(crc);
+}
+
+int paeth(int a, int b, int c)
+{
+    const int p = a + b - c;
+    const int pa = std::abs(p - a), pb = std::abs(p - b), pc = std::abs(p - c);
+    return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+// A PNG written here, not by libpng, so that every row filter is used on purpose.
+struct PngSpec
+{
+    int width = 5;
+    int height = 7;
+    int colorType = 2; // 2 RGB, 6 RGBA
+    int depth = 8;
+    int interlace = 0;
+    std::function<int(int row)> filter = [](int row) { return row % 5; };
+    QByteArray before; // chunks between IHDR and IDAT
+    QByteArray after; // chunks between IDAT and IEND
+    int idatPieces = 1;
+    QByteArray zlibTail; // bytes after the zlib stream
+    int dropRawBytes = 0; // compress fewer bytes than the image needs
+    bool smooth = false; // neighbouring pixels alike, as in photos (Paeth's case)
+    quint32 seed = 1;
+};
+
+QByteArray writePng(const PngSpec &spec)
+{
+    const int channels = spec.colorType == 6 ? 4 : spec.colorType == 2 ? 3 : 1;
+    const int bpp = channels * spec.depth / 8;
+    const qsizetype rowBytes = qsizetype(spec.width) * bpp;
+    QRandomGenerator random(spec.seed);
+    QList<QByteArray> rows;
+    for (int y = 0; y < spec.height; ++y) {
+        QByteArray row(rowBytes, Qt::Uninitialized);
+        for (qsizetype i = 0; i < rowBytes; ++i)
+            row[i] = char(spec.smooth ? (i * 3 + y * 5 + int(random.bounded(4))) & 255 : int(random.bounded(256)));
+        rows.append(row);
+    }
+    QByteArray raw;
+    const QByteArray zeros(rowBytes, '\0');
+    for (int y = 0; y < spec.height; ++y) {
+        const QByteArray &row = rows.at(y);
+        const QByteArray &prior = y > 0 ? rows.at(y - 1) : zeros;
+        const int filter = spec.filter(y);
+        raw.append(char(filter));
+        for (qsizetype i = 0; i < rowBytes; ++i) {
+            const int a = i >= bpp ? uchar(row.at(i - bpp)) : 0;
+            const int b = uchar(prior.at(i));
+            const int c = i >= bpp ? uchar(prior.at(i - bpp)) : 0;
+            const int predictor = filter == 1 ? a : filter == 2 ? b : filter == 3 ? (a + b) / 2 : filter == 4 ? paeth(a, b, c) : 0;
+            raw.append(char((uchar(row.at(i)) - predictor) & 255));
+        }
+    }
+    raw.chop(spec.dropRawBytes);
+    const QByteArray compressed = qCompress(raw).mid(4) + spec.zlibTail; // qCompress: 4-byte size, then zlib
+    QByteArray header = bigEndian(quint32(spec.width)) + bigEndian(quint32(spec.height));
+    header += char(spec.depth);
+    header += char(spec.colorType);
+    header += QByteArray(2, '\0');
+    header += char(spec.interlace);
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png += chunk("IHDR", header) + spec.before;
+    const qsizetype piece = compressed.size() / spec.idatPieces + 1;
+    for (qsizetype at = 0; at < compressed.size(); at += piece)
+        png += chunk("IDAT", compressed.mid(at, piece));
+    png += spec.after + chunk("IEND", {});
+    return png;
+}
+
+QByteArray savedByQt(QImage::Format format, bool smooth, const char *text = nullptr)
+{
+    QImage image(211, 67, format);
+    QRandomGenerator random(7);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const int noise = int(random.bounded(smooth ? 6 : 256));
+            image.setPixel(x, y, qRgba((x * 3 + noise) & 255, (y * 2 + noise) & 255, (x + y + noise) & 255, (x * 7 + noise) & 255));
+        }
+    }
+    if (text)
+        image.setText(QStringLiteral("Atelier"), QString::fromLatin1(text));
+    image.setDotsPerMeterX(3780);
+    image.setDotsPerMeterY(2835);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+QByteArray text(const QByteArray &keyword, const QByteArray &value)
+{
+    return chunk("tEXt", keyword + '\0' + value);
+}
+
+QByteArray corruptCrc(QByteArray png, const char *type)
+{
+    const qsizetype at = png.indexOf(type);
+    const quint32 length = qFromBigEndian<quint32>(png.constData() + at - 4);
+    png[at + 4 + qsizetype(length)] = char(png.at(at + 4 + qsizetype(length)) ^ 1);
+    return png;
+}
+
+} // namespace
+
+class TestPngDecoder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sameAsQt_data();
+    void sameAsQt();
+    void leftToQt_data();
+    void leftToQt();
+    void damagedNeverCrashes();
+};
+
+void TestPngDecoder::sameAsQt_data()
+{
+    QTest::addColumn<QByteArray>("png");
+    auto spec = [](auto change) {
+        PngSpec s;
+        change(s);
+        return writePng(s);
+    };
+    for (const int colorType : {2, 6}) {
+        const QByteArray kind = colorType == 2 ? "rgb " : "rgba ";
+        for (const int filter : {0, 1, 2, 3, 4}) {
+            for (const int width : {1, 2, 3, 16, 37}) {
+                QTest::addRow("%sfilter %d width %d", kind.constData(), filter, width) << spec([&](PngSpec &s) {
+                    s.colorType = colorType;
+                    s.width = width;
+                    s.filter = [filter](int) { return filter; };
+                });
+                QTest::addRow("%sfilter %d width %d smooth", kind.constData(), filter, width) << spec([&](PngSpec &s) {
+                    s.colorType = colorType;
+                    s.width = width;
+                    s.smooth = true;
+                    s.filter = [filter](int) { return filter; };
+                });
+            }
+        }
+        QTest::addRow("%severy filter in turn, tall", kind.constData()) << spec([&](PngSpec &s) {
+            s.colorType = colorType;
+            s.width = 64;
+            s.height = 41;
+        });
+        QTest::addRow("%sone pixel", kind.constData()) << spec([&](PngSpec &s) {
+            s.colorType = colorType;
+            s.width = 1;
+            s.height = 1;
+        });
+        QTest::addRow("%simage data in many IDAT chunks", kind.constData()) << spec([&](PngSpec &s) {
+            s.colorType = colorType;
+            s.idatPieces = 9;
+        });
+    }
+    QTest::newRow("saved by Qt, rgb noise") << savedByQt(QImage::Format_RGB32, false);
+    QTest::newRow("saved by Qt, rgb smooth") << savedByQt(QImage::Format_RGB32, true);
+    QTest::newRow("saved by Qt, rgba noise") << savedByQt(QImage::Format_ARGB32, false);
+    QTest::newRow("saved by Qt, rgba smooth, with a text") << savedByQt(QImage::Format_ARGB32, true, "{\"prompt\":\"a fox\"}");
+    QTest::newRow("texts before and after the image data") << spec([](PngSpec &s) {
+        s.before = text("Title", "Fox") + text("Comment", "caf\xe9 au lait");
+        s.after = text("Atelier", "{\"model\":\"gpt-image-1\"}");
+    });
+    QTest::newRow("resolution per metre") << spec([](PngSpec &s) {
+        s.before = chunk("pHYs", bigEndian(5000) + bigEndian(4000) + QByteArray(1, '\1'));
+    });
+    QTest::newRow("aspect ratio only") << spec([](PngSpec &s) {
+        s.before = chunk("pHYs", bigEndian(2) + bigEndian(1) + QByteArray(1, '\0'));
+    });
+    QTest::newRow("unknown ancillary chunks (time, provenance, private)") << spec([](PngSpec &s) {
+        s.before = chunk("tIME", QByteArray::fromHex("07ea0b160c0000")) + chunk("caBX", QByteArray(40, 'j'));
+        s.after = chunk("prVt", "private");
+    });
+    QTest::newRow("suggested palette in an RGB image") << spec([](PngSpec &s) {
+        s.before = chunk("PLTE", QByteArray::fromHex("ff000000ff000000ff"));
+    });
+}
+
+void TestPngDecoder::sameAsQt()
+{
+    QFETCH(QByteArray, png);
+    const QImage expected = QImage::fromData(png, "PNG");
+    QVERIFY(!expected.isNull());
+    for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
+        QImage image;
+        QVERIFY(PngDecoder::decode(png, &image, implementation));
+        QCOMPARE(image.format(), expected.format());
+        QCOMPARE(image.size(), expected.size());
+        for (int y = 0; y < image.height(); ++y) {
+            if (std::memcmp(image.constScanLine(y), expected.constScanLine(y), size_t(image.width()) * 4) != 0)
+                QFAIL(qPrintable(QStringLiteral("row %1 differs (implementation %2)").arg(y).arg(int(implementation))));
+        }
+        QCOMPARE(image.dotsPerMeterX(), expected.dotsPerMeterX());
+        QCOMPARE(image.dotsPerMeterY(), expected.dotsPerMeterY());
+        QCOMPARE(image.textKeys(), expected.textKeys());
+        for (const QString &key : expected.textKeys())
+            QCOMPARE(image.text(key), expected.text(key));
+        QCOMPARE(image.colorSpace(), expected.colorSpace());
+        QCOMPARE(image.offset(), expected.offset());
+        QVERIFY(image == expected);
+    }
+}
+
+void TestPngDecoder::leftToQt_data()
+{
+    QTest::addColumn<QByteArray>("png");
+    auto spec = [](auto change) {
+        PngSpec s;
+        change(s);
+        return writePng(s);
+    };
+    QTest::newRow("grayscale") << spec([](PngSpec &s) { s.colorType = 0; });
+    QTest::newRow("16 bits a sample") << spec([](PngSpec &s) { s.depth = 16; });
+    QTest::newRow("palette") << spec([](PngSpec &s) {
+        s.colorType = 3;
+        s.before = chunk("PLTE", QByteArray(768, '\x40'));
+    });
+    QTest::newRow("interlaced") << spec([](PngSpec &s) { s.interlace = 1; });
+    QTest::newRow("transparent colour key") << spec([](PngSpec &s) { s.before = chunk("tRNS", QByteArray(6, '\0')); });
+    QTest::newRow("gamma") << spec([](PngSpec &s) { s.before = chunk("gAMA", bigEndian(45455)); });
+    QTest::newRow("sRGB") << spec([](PngSpec &s) { s.before = chunk("sRGB", QByteArray(1, '\0')); });
+    QTest::newRow("ICC profile") << spec([](PngSpec &s) { s.before = chunk("iCCP", QByteArray("icc\0\0", 5) + qCompress("x").mid(4)); });
+    QTest::newRow("compressed text") << spec([](PngSpec &s) { s.before = chunk("zTXt", QByteArray("k\0\0", 3) + qCompress("v").mid(4)); });
+    QTest::newRow("international text") << spec([](PngSpec &s) { s.after = chunk("iTXt", QByteArray("k\0\0\0\0\0v", 7)); });
+    QTest::newRow("offset") << spec([](PngSpec &s) { s.before = chunk("oFFs", QByteArray(9, '\1')); });
+    QTest::newRow("unknown critical chunk") << spec([](PngSpec &s) { s.before = chunk("XYZW", "?"); });
+    QTest::newRow("chunk name not letters") << spec([](PngSpec &s) { s.before = chunk("l\x9d" "er", "?"); });
+    QTest::newRow("chunk between image data chunks") << [] {
+        PngSpec s;
+        s.idatPieces = 3;
+        QByteArray png = writePng(s);
+        const qsizetype second = png.indexOf("IDAT", png.indexOf("IDAT") + 4) - 4;
+        return png.insert(second, text("Between", "IDATs"));
+    }();
+    QTest::newRow("text without keyword") << spec([](PngSpec &s) { s.before = chunk("tEXt", QByteArray("\0value", 6)); });
+    QTest::newRow("text without separator") << spec([](PngSpec &s) { s.before = chunk("tEXt", "keyword"); });
+    QTest::newRow("resolution after the image data") << spec([](PngSpec &s) {
+        s.after = chunk("pHYs", bigEndian(5000) + bigEndian(4000) + QByteArray(1, '\1'));
+    });
+    QTest::newRow("resolution out of range") << spec([](PngSpec &s) {
+        s.before = chunk("pHYs", bigEndian(5000) + bigEndian(0x80000000U) + QByteArray(1, '\1'));
+    });
+    QTest::newRow("wrong checksum on image data") << corruptCrc(writePng({}), "IDAT");
+    QTest::newRow("wrong checksum on a text") << corruptCrc(spec([](PngSpec &s) { s.before = text("a", "b"); }), "tEXt");
+    QTest::newRow("row filter 5") << spec([](PngSpec &s) { s.filter = [](int row) { return row == 3 ? 5 : 0; }; });
+    QTest::newRow("too little image data") << spec([](PngSpec &s) { s.dropRawBytes = 4; });
+    QTest::newRow("data after the compressed stream") << spec([](PngSpec &s) { s.zlibTail = "junk"; });
+    QTest::newRow("no image data") << [] {
+        QByteArray png = writePng({});
+        const qsizetype at = png.indexOf("IDAT") - 4;
+        return png.remove(at, 12 + qFromBigEndian<quint32>(png.constData() + at));
+    }();
+    QTest::newRow("no end chunk") << writePng({}).chopped(12);
+    QTest::newRow("truncated") << writePng({}).chopped(40);
+    QTest::newRow("not a PNG") << QByteArray("GIF89a this is not it at all, not a PNG in any way");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("no header first") << [] {
+        QByteArray png = writePng({});
+        return png.insert(8, text("a", "b"));
+    }();
+    QTest::newRow("zero width") << spec([](PngSpec &s) { s.width = 0; });
+}
+
+void TestPngDecoder::leftToQt()
+{
+    QFETCH(QByteArray, png);
+    for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
+        QImage image(3, 3, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QVERIFY(!PngDecoder::decode(png, &image, implementation));
+        QCOMPARE(image.pixel(0, 0), QColor(Qt::red).rgb()); // untouched
+    }
+}
+
+void TestPngDecoder::damagedNeverCrashes()
+{
+    // Every single-byte change and every truncation of a small file: a result or a refusal,
+    // never a crash or a read out of bounds (the sanitizer build checks the latter).
+    PngSpec spec;
+    spec.width = 6;
+    spec.height = 4;
+    spec.before = text("k", "v");
+    const QByteArray png = writePng(spec);
+    int decoded = 0;
+    for (qsizetype at = 0; at < png.size(); ++at) {
+        for (const int flip : {0x01, 0x80, 0xff}) {
+            QByteArray damaged = png;
+            damaged[at] = char(damaged.at(at) ^ flip);
+            QImage image;
+            if (PngDecoder::decode(damaged, &image))
+                ++decoded;
+        }
+        QImage image;
+        QVERIFY(!PngDecoder::decode(QByteArrayView(png).first(at), &image));
+    }
+    // The signature and the chunks' CRCs catch every single-byte change.
+    QCOMPARE(decoded, 0);
+}
+
+QTEST_GUILESS_MAIN(TestPngDecoder)
+#include "tst_pngdecoder.moc"
