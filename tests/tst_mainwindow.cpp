@@ -485,6 +485,43 @@ private Q_SLOTS:
         QCOMPARE(StudioSession::configuredLibraryFolder(), StudioSession::defaultLibraryFolder());
     }
 
+    void galleryImagesOpenInThePreview()
+    {
+        // Two library images; activating them quickly shows the last one (read and fitted off
+        // the GUI thread), at full size with a view-sized copy; a file that is gone says so.
+        QString error;
+        QList<QImage> made;
+        for (const QColor color : {QColor(Qt::yellow), QColor(Qt::darkCyan)}) {
+            LibraryImage image;
+            image.request.prompt = u"a %1 square"_s.arg(color.name());
+            image.request.model = u"gpt-image-1"_s;
+            image.format = u"png"_s;
+            QImage pixels(2400, 1600, QImage::Format_RGB32);
+            pixels.fill(color);
+            pixels.setPixel(7, 5, qRgb(1, 2, 3));
+            image.size = pixels.size();
+            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image, ContentFiles::png(pixels), &error);
+            QVERIFY2(m_session->library().add(image, &error), qPrintable(error));
+            made.append(pixels);
+        }
+        m_window->libraryModel()->reload();
+        QAbstractItemView *view = m_window->gallery()->view();
+        QCOMPARE(view->model()->rowCount(), 2);
+        for (int row : {0, 1})
+            Q_EMIT view->activated(view->model()->index(row, 0));
+        const QModelIndex last = view->model()->index(1, 0);
+        QTRY_COMPARE(m_window->preview()->caption(), last.data(LibraryModel::PromptRole).toString());
+        const QImage shown = m_window->preview()->image();
+        QCOMPARE(shown.size(), QSize(2400, 1600));
+        QCOMPARE(shown.pixel(7, 5), qRgb(1, 2, 3));
+        QCOMPARE(shown.pixel(100, 100), made.at(last.data(LibraryModel::PromptRole).toString().contains(u"ffff00"_s) ? 0 : 1).pixel(100, 100));
+
+        QVERIFY(QFile::remove(view->model()->index(0, 0).data(LibraryModel::PathRole).toString()));
+        Q_EMIT view->activated(view->model()->index(0, 0));
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"could not be read"_s));
+        QCOMPARE(m_window->preview()->caption(), last.data(LibraryModel::PromptRole).toString()); // still shown
+    }
+
     void libraryFolderSwitchesAtOnce()
     {
         auto *gallery = m_window->findChild<GalleryPanel *>();

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "api/imagedecoder.h"
+
 #include "api/imagerequest.h"
 #include "api/parameters.h"
 #include "compare/comparegriddialog.h"
@@ -279,9 +281,7 @@ void MainWindow::buildUi()
     connect(m_gallery, &GalleryPanel::variationRequested, this, &MainWindow::openForVariation);
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
     connect(m_gallery, &GalleryPanel::heatMapRequested, this, &MainWindow::showHeatMap);
-    connect(m_gallery, &GalleryPanel::imageActivated, this, [this](const QString &path, const QString &caption) {
-        m_preview->setImage(QImage(path), caption.left(60));
-    });
+    connect(m_gallery, &GalleryPanel::imageActivated, this, &MainWindow::showLibraryImage);
     auto *viewer = new QWidget;
     auto *viewerLayout = new QVBoxLayout(viewer);
     viewerLayout->setContentsMargins(0, 0, 0, 0);
@@ -768,6 +768,29 @@ void MainWindow::showLineage(qint64 id)
     layout->addWidget(buttons);
     dialog.resize(560, 420);
     dialog.exec();
+}
+
+void MainWindow::showLibraryImage(const QString &path, const QString &caption)
+{
+    // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
+    // when several are opened quickly, only the last one is shown.
+    const quint64 load = ++m_previewLoads;
+    QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this), load, path, caption,
+                                          box = m_preview->size()] {
+        QString error;
+        const QImage image = ImageDecoder::readFile(path, &error);
+        const QImage display = image.isNull() ? QImage() : ImageDecoder::fitted(image, box);
+        QMetaObject::invokeMethod(qApp, [window, load, path, caption, image, display, error] {
+            if (!window || load != window->m_previewLoads)
+                return;
+            if (image.isNull()) {
+                window->statusBar()->showMessage(tr("%1 could not be read (%2). Is the library folder still there?")
+                                                     .arg(QDir::toNativeSeparators(path), error), 10000);
+                return;
+            }
+            window->m_preview->setImage(image, caption.left(60), display);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::showHeatMap(qint64 id)

@@ -5,6 +5,7 @@
 #include "pngdecoder.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImageReader>
 
 using namespace Qt::StringLiterals;
@@ -86,13 +87,6 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
                                     Text::tr("The server sent a damaged image (%1).").arg(reader.errorString()));
             return false;
         }
-        auto fitted = [](const QImage &source, const QSize &box) {
-            if (source.width() <= box.width() && source.height() <= box.height())
-                return source;
-            // QSize::scale, as the preview widget computes its target: the sizes agree exactly.
-            return source.scaled(source.size().scaled(box, Qt::KeepAspectRatio), Qt::IgnoreAspectRatio,
-                                 Qt::SmoothTransformation);
-        };
         if (!limits.previewSize.isEmpty())
             image->preview = fitted(pixels, limits.previewSize);
         if (limits.thumbnailEdge > 0)
@@ -103,6 +97,38 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
     buffer.close();
     image->encoded = std::move(bytes);
     return true;
+}
+
+QImage ImageDecoder::fitted(const QImage &image, const QSize &box)
+{
+    if (image.width() <= box.width() && image.height() <= box.height())
+        return image;
+    // QSize::scale, as the preview widget computes its target: the sizes agree exactly.
+    return image.scaled(image.size().scaled(box, Qt::KeepAspectRatio), Qt::IgnoreAspectRatio,
+                        Qt::SmoothTransformation);
+}
+
+QImage ImageDecoder::readFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = file.errorString();
+        return {};
+    }
+    const QByteArray bytes = file.readAll();
+    QImage image;
+    if (sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size()))) == "png"
+        && PngDecoder::decode(bytes, &image))
+        return image;
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    image = reader.read();
+    if (image.isNull() && error)
+        *error = reader.errorString();
+    return image;
 }
 
 DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray data,

@@ -59,6 +59,12 @@ public:
     // The bytes of one image file; fills in format, size and (if asked) pixels.
     static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                             ApiError *error);
+    // An image file, as QImage(path) reads it but PNGs with the fast reader; null if it cannot
+    // be read (`error` says why). Slow for big images: not on the GUI thread.
+    static QImage readFile(const QString &path, QString *error = nullptr);
+    // `image` fitted into `box`, aspect ratio kept, smoothly; never enlarged. The same size as
+    // the preview widget computes for it.
+    static QImage fitted(const QImage &image, const QSize &box);
 };
 
 } // namespace Atelier

@@ -1447,6 +1447,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Finding the changes outside the mask…</source>
         <translation>Änderungen außerhalb der Maske werden gesucht …</translation>
     </message>
+    <message>
+        <source>%1 could not be read (%2). Is the library folder still there?</source>
+        <translation>%1 konnte nicht gelesen werden (%2). Gibt es den Bibliotheksordner noch?</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskCanvas</name>
