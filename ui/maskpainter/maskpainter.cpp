@@ -33,10 +33,15 @@ MaskPainter::MaskPainter(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    auto *bar = new QToolBar(this);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    buildToolBar(bar);
-    layout->addWidget(bar);
+    // Two rows, so that every control is visible in a 1400-pixel-wide window: the tools and
+    // the mask's history, then the brush and the view.
+    auto *tools = new QToolBar(this);
+    auto *brush = new QToolBar(this);
+    for (QToolBar *bar : {tools, brush}) {
+        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        layout->addWidget(bar);
+    }
+    buildToolBars(tools, brush);
     layout->addWidget(m_canvas, 1);
     m_state = new QLabel(this);
     layout->addWidget(m_state);
@@ -51,7 +56,7 @@ MaskPainter::MaskPainter(QWidget *parent)
     showState();
 }
 
-void MaskPainter::buildToolBar(QToolBar *bar)
+void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
 {
     m_tools = new QActionGroup(this);
     const struct
@@ -83,45 +88,6 @@ void MaskPainter::buildToolBar(QToolBar *bar)
     subtract->setCheckable(true);
     subtract->setToolTip(tr("Shapes take away from the mask instead of adding to it."));
     connect(subtract, &QAction::toggled, m_canvas, &MaskCanvas::setSubtract);
-    bar->addSeparator();
-
-    m_size = new QSpinBox(bar);
-    m_size->setRange(1, 2000);
-    m_size->setSuffix(tr(" px"));
-    m_size->setValue(int(m_document->brushDiameter()));
-    m_size->setToolTip(tr("Brush size in image pixels; [ and ] change it."));
-    bar->addWidget(new QLabel(tr(" Size "), bar));
-    bar->addWidget(m_size);
-    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) {
-        m_document->setBrushDiameter(value);
-        m_canvas->update();
-    });
-    m_hardness = new QSpinBox(bar);
-    m_hardness->setRange(0, 100);
-    m_hardness->setSuffix(u"%"_s);
-    m_hardness->setValue(int(m_document->brushHardness() * 100));
-    m_hardness->setToolTip(tr("100% paints a crisp edge; lower values fade out towards the edge."));
-    bar->addWidget(new QLabel(tr(" Hardness "), bar));
-    bar->addWidget(m_hardness);
-    connect(m_hardness, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushHardness(value / 100.0); });
-    m_opacity = new QSlider(Qt::Horizontal, bar);
-    m_opacity->setRange(10, 100);
-    m_opacity->setValue(50);
-    m_opacity->setMaximumWidth(90);
-    m_opacity->setToolTip(tr("How strongly the mask tints the image."));
-    bar->addWidget(new QLabel(tr(" Tint "), bar));
-    bar->addWidget(m_opacity);
-    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
-    QAction *view = bar->addAction(tr("API view"));
-    view->setObjectName(QStringLiteral("apiView"));
-    view->setCheckable(true);
-    view->setToolTip(tr("Show the image as the API will see it, the area to change transparent (M)."));
-    connect(view, &QAction::toggled, this, [this](bool on) {
-        m_canvas->setView(on ? MaskCanvas::View::Result : MaskCanvas::View::Overlay);
-    });
-    connect(m_canvas, &MaskCanvas::viewChanged, view, [view](MaskCanvas::View now) {
-        view->setChecked(now == MaskCanvas::View::Result); // M on the canvas switches too
-    });
     bar->addSeparator();
 
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
@@ -165,9 +131,47 @@ void MaskPainter::buildToolBar(QToolBar *bar)
             Q_EMIT statusMessage(tr("The mask could not be saved to %1; choose another folder.").arg(file));
     });
     bar->addWidget(more);
-    bar->addSeparator();
-    bar->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)->setToolTip(tr("Fit the image in the view (F)."));
-    bar->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)->setToolTip(tr("One image pixel per screen pixel (1)."));
+
+    m_size = new QSpinBox(brush);
+    m_size->setRange(1, 2000);
+    m_size->setSuffix(tr(" px"));
+    m_size->setValue(int(m_document->brushDiameter()));
+    m_size->setToolTip(tr("Brush size in image pixels; [ and ] change it."));
+    brush->addWidget(new QLabel(tr(" Size "), brush));
+    brush->addWidget(m_size);
+    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) {
+        m_document->setBrushDiameter(value);
+        m_canvas->update();
+    });
+    m_hardness = new QSpinBox(brush);
+    m_hardness->setRange(0, 100);
+    m_hardness->setSuffix(u"%"_s);
+    m_hardness->setValue(int(m_document->brushHardness() * 100));
+    m_hardness->setToolTip(tr("100% paints a crisp edge; lower values fade out towards the edge."));
+    brush->addWidget(new QLabel(tr(" Hardness "), brush));
+    brush->addWidget(m_hardness);
+    connect(m_hardness, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushHardness(value / 100.0); });
+    m_opacity = new QSlider(Qt::Horizontal, brush);
+    m_opacity->setRange(10, 100);
+    m_opacity->setValue(50);
+    m_opacity->setMaximumWidth(90);
+    m_opacity->setToolTip(tr("How strongly the mask tints the image."));
+    brush->addWidget(new QLabel(tr(" Tint "), brush));
+    brush->addWidget(m_opacity);
+    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
+    QAction *view = brush->addAction(tr("API view"));
+    view->setObjectName(QStringLiteral("apiView"));
+    view->setCheckable(true);
+    view->setToolTip(tr("Show the image as the API will see it, the area to change transparent (M)."));
+    connect(view, &QAction::toggled, this, [this](bool on) {
+        m_canvas->setView(on ? MaskCanvas::View::Result : MaskCanvas::View::Overlay);
+    });
+    connect(m_canvas, &MaskCanvas::viewChanged, view, [view](MaskCanvas::View now) {
+        view->setChecked(now == MaskCanvas::View::Result); // M on the canvas switches too
+    });
+    brush->addSeparator();
+    brush->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)->setToolTip(tr("Fit the image in the view (F)."));
+    brush->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)->setToolTip(tr("One image pixel per screen pixel (1)."));
 }
 
 bool MaskPainter::openImage(const QString &path, QString *error)

@@ -49,7 +49,7 @@ Q_SIGNALS:
     void imageOpened(const QString &path);
 
 private:
-    void buildToolBar(QToolBar *bar);
+    void buildToolBars(QToolBar *bar, QToolBar *brush);
     void showState();
     void feather();
 
