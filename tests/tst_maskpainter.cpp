@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace Atelier;
@@ -75,10 +76,22 @@ private Q_SLOTS:
         QCOMPARE(qAlpha(mask.pixel(200, 150)), 0);
         QCOMPARE(qAlpha(mask.pixel(200, 250)), 255);
 
+        // The toolbar's Undo keeps its short text; what it undoes is in its tooltip.
+        auto *undo = painter.findChild<QAction *>(QStringLiteral("undo"));
+        auto *redo = painter.findChild<QAction *>(QStringLiteral("redo"));
+        QVERIFY(undo && redo);
+        QCOMPARE(undo->text(), QStringLiteral("Undo"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY2(undo->toolTip().contains(document->undoStack()->undoText()), qPrintable(undo->toolTip()));
+        QVERIFY(!redo->isEnabled());
+
         // Ctrl+Z undoes the stroke.
         canvas->setFocus();
         QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(document->isEmpty());
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(redo->isEnabled());
+        QCOMPARE(redo->text(), QStringLiteral("Redo"));
         QTest::keyClick(canvas, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(!document->isEmpty());
     }
@@ -111,9 +124,15 @@ private Q_SLOTS:
         const double size = painter.document()->brushDiameter();
         QTest::keyClick(canvas, Qt::Key_BracketRight);
         QVERIFY(painter.document()->brushDiameter() > size);
+        auto *sizeField = painter.findChild<QSpinBox *>(QStringLiteral("brushSize"));
+        QVERIFY(sizeField);
+        QCOMPARE(sizeField->value(), int(painter.document()->brushDiameter())); // the field follows the key
         QTest::keyClick(canvas, Qt::Key_BracketLeft);
         QTest::keyClick(canvas, Qt::Key_BracketLeft);
         QVERIFY(painter.document()->brushDiameter() < size);
+        QCOMPARE(sizeField->value(), int(painter.document()->brushDiameter()));
+        painter.document()->setBrushHardness(0.35);
+        QCOMPARE(painter.findChild<QSpinBox *>(QStringLiteral("brushHardness"))->value(), 35);
         QCOMPARE(canvas->view(), MaskCanvas::View::Overlay);
         auto *apiView = painter.findChild<QAction *>(QStringLiteral("apiView"));
         QVERIFY(apiView);

@@ -98,12 +98,20 @@ double MaskDocument::coveredFraction() const
 
 void MaskDocument::setBrushDiameter(double diameter)
 {
-    m_brushDiameter = std::clamp(diameter, 1.0, 2000.0);
+    diameter = std::clamp(diameter, 1.0, 2000.0);
+    if (qFuzzyCompare(diameter, m_brushDiameter))
+        return;
+    m_brushDiameter = diameter;
+    Q_EMIT brushChanged();
 }
 
 void MaskDocument::setBrushHardness(double hardness)
 {
-    m_brushHardness = std::clamp(hardness, 0.0, 1.0);
+    hardness = std::clamp(hardness, 0.0, 1.0);
+    if (qFuzzyCompare(1.0 + hardness, 1.0 + m_brushHardness))
+        return;
+    m_brushHardness = hardness;
+    Q_EMIT brushChanged();
 }
 
 void MaskDocument::beginStroke(const QPointF &position, Mode mode)

@@ -76,6 +76,8 @@ public:
 Q_SIGNALS:
     // Pixels inside `rect` (image coordinates) changed.
     void changed(const QRect &rect);
+    // The brush's diameter or hardness changed (from a shortcut, a field or code).
+    void brushChanged();
 
 private:
     void paintSegment(const QPointF &from, const QPointF &to);

@@ -1750,6 +1750,22 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%1 · %2x%3 · Zoom %4 % · %5 % des Bildes dürfen sich ändern · %n Schritte rückgängig</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Undo: %1 (%2)</source>
+        <translation>Rückgängig: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>Redo: %1 (%2)</source>
+        <translation>Wiederholen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>Nichts zu wiederholen</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ModelLister</name>

@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -90,12 +91,30 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     connect(subtract, &QAction::toggled, m_canvas, &MaskCanvas::setSubtract);
     bar->addSeparator();
 
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("Undo"));
+    // Fixed button texts (QUndoStack's own actions grow to "Undo Brush stroke" and push the
+    // row's last buttons out of sight); what would be undone is in the tooltip.
+    QUndoStack *history = m_document->undoStack();
+    auto *undo = new QAction(tr("Undo"), this);
+    undo->setObjectName(u"undo"_s);
     undo->setShortcut(QKeySequence::Undo);
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("Redo"));
+    auto *redo = new QAction(tr("Redo"), this);
+    redo->setObjectName(u"redo"_s);
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undo, &QAction::triggered, history, &QUndoStack::undo);
+    connect(redo, &QAction::triggered, history, &QUndoStack::redo);
+    auto describeHistory = [history, undo, redo] {
+        undo->setEnabled(history->canUndo());
+        redo->setEnabled(history->canRedo());
+        undo->setToolTip(history->canUndo() ? tr("Undo: %1 (%2)").arg(history->undoText(), undo->shortcut().toString(QKeySequence::NativeText))
+                                            : tr("Nothing to undo"));
+        redo->setToolTip(history->canRedo() ? tr("Redo: %1 (%2)").arg(history->redoText(), redo->shortcut().toString(QKeySequence::NativeText))
+                                            : tr("Nothing to redo"));
+    };
+    connect(history, &QUndoStack::indexChanged, this, describeHistory);
+    connect(history, &QUndoStack::cleanChanged, this, describeHistory);
+    describeHistory();
     bar->addAction(undo);
     bar->addAction(redo);
     addAction(undo);
@@ -133,6 +152,7 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     bar->addWidget(more);
 
     m_size = new QSpinBox(brush);
+    m_size->setObjectName(u"brushSize"_s);
     m_size->setRange(1, 2000);
     m_size->setSuffix(tr(" px"));
     m_size->setValue(int(m_document->brushDiameter()));
@@ -144,6 +164,7 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         m_canvas->update();
     });
     m_hardness = new QSpinBox(brush);
+    m_hardness->setObjectName(u"brushHardness"_s);
     m_hardness->setRange(0, 100);
     m_hardness->setSuffix(u"%"_s);
     m_hardness->setValue(int(m_document->brushHardness() * 100));
@@ -151,6 +172,11 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     brush->addWidget(new QLabel(tr(" Hardness "), brush));
     brush->addWidget(m_hardness);
     connect(m_hardness, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushHardness(value / 100.0); });
+    // [ and ] on the canvas change the brush: the fields follow.
+    connect(m_document, &MaskDocument::brushChanged, this, [this] {
+        m_size->setValue(int(std::lround(m_document->brushDiameter())));
+        m_hardness->setValue(int(std::lround(m_document->brushHardness() * 100)));
+    });
     m_opacity = new QSlider(Qt::Horizontal, brush);
     m_opacity->setRange(10, 100);
     m_opacity->setValue(50);
