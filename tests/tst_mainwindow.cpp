@@ -522,6 +522,48 @@ private Q_SLOTS:
         QCOMPARE(m_window->preview()->caption(), last.data(LibraryModel::PromptRole).toString()); // still shown
     }
 
+    void lineageListsWhereAnImageCameFromWithIcons()
+    {
+        QString error;
+        qint64 parent = 0;
+        qint64 child = 0;
+        for (const QColor color : {QColor(Qt::yellow), QColor(Qt::blue)}) {
+            LibraryImage image;
+            image.request.prompt = parent ? u"the edit"_s : u"the original"_s;
+            image.request.model = u"gpt-image-1"_s;
+            image.format = u"png"_s;
+            image.parentId = parent;
+            QImage pixels(640, 480, QImage::Format_RGB32);
+            pixels.fill(color);
+            image.size = pixels.size();
+            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image, ContentFiles::png(pixels), &error);
+            const std::optional<qint64> id = m_session->library().add(image, &error);
+            QVERIFY2(id, qPrintable(error));
+            (parent ? child : parent) = *id;
+        }
+        bool checked = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            auto *list = dialog->findChild<QListWidget *>();
+            QVERIFY(list);
+            QCOMPARE(list->count(), 2);
+            QVERIFY(list->item(0)->text().contains(u"the original"_s));
+            QVERIFY(list->item(1)->text().contains(u"the edit"_s));
+            // The icons arrive from a worker thread, made from the images themselves.
+            QTRY_VERIFY(!list->item(0)->icon().isNull() && !list->item(1)->icon().isNull());
+            const QImage icon = list->item(0)->icon().pixmap(QSize(64, 64)).toImage();
+            QCOMPARE(icon.pixelColor(icon.width() / 2, icon.height() / 2), QColor(Qt::yellow));
+            Q_EMIT list->itemDoubleClicked(list->item(0));
+            dialog->close();
+            checked = true;
+        });
+        Q_EMIT m_window->gallery()->lineageRequested(child);
+        QVERIFY(checked);
+        QTRY_VERIFY(m_window->preview()->caption().contains(u"From"_s)); // opened from the list
+        QCOMPARE(m_window->preview()->image().pixelColor(5, 5), QColor(Qt::yellow));
+    }
+
     void libraryFolderSwitchesAtOnce()
     {
         auto *gallery = m_window->findChild<GalleryPanel *>();

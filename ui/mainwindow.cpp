@@ -741,13 +741,25 @@ void MainWindow::showLineage(qint64 id)
                                  &dialog));
     auto *list = new QListWidget(&dialog);
     list->setIconSize(QSize(64, 64));
-    const auto add = [list, id](const LibraryImage &image, const QString &role) {
+    const auto add = [list, id, thumbnails = m_libraryModel](const LibraryImage &image, const QString &role) {
         const QString text = u"%1  #%2 · %3 · %4\n%5"_s.arg(role)
                                  .arg(image.id)
                                  .arg(endpointName(image.request.endpoint), image.request.model,
                                       image.request.prompt.left(80));
-        auto *item = new QListWidgetItem(thumbnail(QImage(image.path), 64), text, list);
+        auto *item = new QListWidgetItem(text, list);
         item->setData(Qt::UserRole, image.path);
+        // The icons are read off the GUI thread: the gallery's cached thumbnail, or the image.
+        QThreadPool::globalInstance()->start([list = QPointer<QListWidget>(list), row = list->count() - 1,
+                                              path = image.path, cached = thumbnails->thumbnailPath(image.id)] {
+            QImage source(cached);
+            if (source.isNull())
+                source = ImageDecoder::readFile(path);
+            const QImage icon = source.isNull() ? QImage() : ImageDecoder::fitted(source, QSize(64, 64));
+            QMetaObject::invokeMethod(qApp, [list, row, icon] {
+                if (list && !icon.isNull() && list->item(row))
+                    list->item(row)->setIcon(QIcon(QPixmap::fromImage(icon)));
+            }, Qt::QueuedConnection);
+        });
         if (image.id == id) {
             QFont bold = item->font();
             bold.setBold(true);
@@ -760,7 +772,7 @@ void MainWindow::showLineage(qint64 id)
         add(image, image.edit.contains(u"composite_of"_s) ? tr("Edit (kept outside)") : tr("Made from it"));
     layout->addWidget(list);
     connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-        m_preview->setImage(QImage(item->data(Qt::UserRole).toString()), item->text().section(u'\n', 0, 0));
+        showLibraryImage(item->data(Qt::UserRole).toString(), item->text().section(u'\n', 0, 0));
         m_centerTabs->setCurrentIndex(0);
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);

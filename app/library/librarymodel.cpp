@@ -1,5 +1,7 @@
 #include "librarymodel.h"
 
+#include "api/imagedecoder.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
@@ -83,11 +85,15 @@ void LibraryModel::requestThumbnail(const LibraryImage &image) const
         if (thumbnail.isNull()) {
             QImageReader reader(source);
             QSize size = reader.size();
-            if (size.isValid()) {
-                size.scale(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio);
-                reader.setScaledSize(size); // JPEG and WebP decode smaller directly
+            if (reader.format() == "png") {
+                thumbnail = ImageDecoder::readFile(source); // PNG cannot decode smaller: the fast reader
+            } else {
+                if (size.isValid()) {
+                    size.scale(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio);
+                    reader.setScaledSize(size); // JPEG and WebP decode smaller directly
+                }
+                thumbnail = reader.read();
             }
-            thumbnail = reader.read();
             if (!thumbnail.isNull()) {
                 thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
                 QDir().mkpath(QFileInfo(cached).path());
