@@ -373,6 +373,7 @@ private Q_SLOTS:
         QTest::newRow("malformed stream") << int(ScriptedReply::Kind::MalformedStream) << true << int(ApiError::Kind::InvalidResponse) << u"not valid JSON"_s;
         QTest::newRow("stream without final image") << int(ScriptedReply::Kind::StreamWithoutCompleted) << true << int(ApiError::Kind::InvalidResponse) << u"ended before the final image"_s;
         QTest::newRow("corrupt image") << int(ScriptedReply::Kind::CorruptImage) << false << int(ApiError::Kind::Decode) << u"not an image"_s;
+        QTest::newRow("damaged pixels") << int(ScriptedReply::Kind::DamagedPixels) << false << int(ApiError::Kind::Decode) << u"damaged image"_s;
         QTest::newRow("absurd dimensions") << int(ScriptedReply::Kind::HugeImage) << false << int(ApiError::Kind::Decode) << u"100000x100000"_s;
     }
 

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QDirIterator>
 #include <QTest>
 
 using namespace Atelier;
@@ -158,6 +159,29 @@ private Q_SLOTS:
         for (const QString &path : std::as_const(shown))
             QVERIFY(!QFile::exists(path));
         QCOMPARE(QDir(m_library->path() + u"/.partials"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+    }
+
+    // An image whose header is sound but whose pixels are damaged is neither shown nor saved:
+    // no orphan files for a later rebuild of the index to pick up.
+    void imageWhosePixelsAreDamagedLeavesNoFiles()
+    {
+        ScriptedReply damaged;
+        damaged.kind = ScriptedReply::Kind::DamagedPixels;
+        m_server->enqueue(damaged);
+        int shown = 0;
+        connect(m_session.get(), &StudioSession::imageReady, this, [&shown] { ++shown; });
+        QVERIFY(m_session->submit(request(u"damaged"_s)).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(stateCount(u"Failed"_s), 1, 10000);
+        const QString error = m_session->jobs()->data(m_session->jobs()->index(0, 0), JobListModel::ErrorRole).toString();
+        QVERIFY2(error.contains(u"damaged image"_s), qPrintable(error));
+        QCOMPARE(shown, 0);
+        QDirIterator files(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
+        QCOMPARE(m_session->library().reconcile().indexed, 0);
+
+        // A sound image afterwards is saved and indexed as usual.
+        QVERIFY(m_session->submit(request(u"sound"_s)).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 1, 10000);
     }
 
     void partialsOfACrashedJobAreMovedIntoTheLibrary()

@@ -383,6 +383,11 @@ void FakeImagesServer::answer(QTcpSocket *socket, const RecordedRequest &request
         sendJson(socket, 200, "{\"created\":1,\"data\":[{\"b64_json\":\"" + png.toBase64() + "\"}]}");
         return;
     }
+    case Kind::DamagedPixels: {
+        const QByteArray png = imageBytes(QSize(64, 64), u"png"_s, 0);
+        sendJson(socket, 200, "{\"created\":1,\"data\":[{\"b64_json\":\"" + png.first(png.size() * 2 / 3).toBase64() + "\"}]}");
+        return;
+    }
     default:
         break;
     }

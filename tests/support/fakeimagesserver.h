@@ -46,6 +46,7 @@ struct ScriptedReply
         MalformedStream, // an event whose data is not JSON
         CorruptImage, // valid JSON, but the base64 is not an image
         HugeImage, // an image header claiming 100000x100000 pixels
+        DamagedPixels, // a PNG whose header is sound but whose image data is cut short
         Redirect, // 307 to `location`
         Raw, // write `raw` bytes and close
     };
