@@ -186,6 +186,72 @@ private Q_SLOTS:
         QCOMPARE(parser.pendingBytes(), 0);
     }
 
+    // A big event's buffer given back receives a later big event (its memory is reused, no new
+    // pages), the events stay exact, and a buffer someone else still shares is not taken.
+    void recycledBuffersReceiveLaterEvents_data()
+    {
+        QTest::addColumn<int>("chunk");
+        QTest::newRow("256 KiB reads") << 256 * 1024;
+        QTest::newRow("1000-byte reads") << 1000;
+    }
+
+    void recycledBuffersReceiveLaterEvents()
+    {
+        QFETCH(int, chunk);
+        auto payload = [](char seed) {
+            QByteArray bytes(1024 * 1024 + 333, Qt::Uninitialized);
+            for (qsizetype i = 0; i < bytes.size(); ++i)
+                bytes[i] = char('A' + (i * 7 + seed) % 26);
+            return bytes;
+        };
+        SseParser parser;
+        auto next = [&](char seed) {
+            const QByteArray stream = "event: image\ndata: " + payload(seed) + "\n\n";
+            QList<SseEvent> events;
+            for (qsizetype at = 0; at < stream.size(); at += chunk)
+                events += parser.feed(QByteArrayView(stream).sliced(at, std::min<qsizetype>(chunk, stream.size() - at)));
+            return events.size() == 1 ? events.first().data : QByteArray();
+        };
+        auto within = [](const QByteArray &data, const char *start, qsizetype length) {
+            return data.constData() >= start && data.constData() + data.size() <= start + length;
+        };
+        // A buffer is taken when an event is handed over, for the event after the next one's
+        // successor: the event in flight already has its memory.
+        QByteArray first = next('a');
+        QByteArray second = next('b');
+        QCOMPARE(first, payload('a'));
+        QCOMPARE(second, payload('b'));
+        const char *firstMemory = first.constData() - 64;
+        const char *secondMemory = second.constData() - 64;
+        constexpr qsizetype Room = 1200 * 1024;
+        parser.recycle(std::move(first));
+        parser.recycle(std::move(second));
+        QByteArray third = next('c'); // was already arriving in memory of its own
+        QCOMPARE(third, payload('c'));
+        QByteArray fourth = next('d');
+        QCOMPARE(fourth, payload('d'));
+        QVERIFY(within(fourth, firstMemory, Room));
+        QByteArray fifth = next('e');
+        QCOMPARE(fifth, payload('e'));
+        QVERIFY(within(fifth, secondMemory, Room));
+
+        // Shared: still in use elsewhere, so not taken; the other one is.
+        const QByteArray keptElsewhere = third;
+        const char *fourthMemory = fourth.constData() - 64;
+        parser.recycle(third);
+        parser.recycle(std::move(fourth));
+        QCOMPARE(next('f'), payload('f'));
+        const QByteArray seventh = next('g');
+        QCOMPARE(seventh, payload('g'));
+        QVERIFY(within(seventh, fourthMemory, Room));
+        QVERIFY(!within(seventh, keptElsewhere.constData() - 64, Room));
+        QCOMPARE(keptElsewhere, payload('c')); // untouched
+        // Small buffers are not kept.
+        parser.recycle(QByteArray(100, 'x'));
+        QCOMPARE(next('h'), payload('h'));
+        QCOMPARE(parser.pendingBytes(), 0);
+    }
+
     // Lines of every length from 0 to 70 (the line-end search works 16 bytes at a time), each
     // ended by LF, CR or CRLF, fed whole and one byte at a time.
     void lineEndAtEveryOffset_data()

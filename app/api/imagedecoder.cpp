@@ -171,7 +171,7 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
     DecodeOutcome done;
     if (!ResponseParser::parseImagesResponse(std::move(body), &response, &done.error)) {
         done.what = DecodeOutcome::What::Error;
-        deliver(done);
+        deliver(std::move(done));
         return;
     }
     for (qsizetype i = 0; i < response.images.size(); ++i) {
@@ -188,7 +188,7 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
         if (entry.base64.isEmpty()) {
             image.sourceUrl = entry.url;
             outcome.what = DecodeOutcome::What::UrlToDownload;
-            deliver(outcome);
+            deliver(std::move(outcome));
             continue;
         }
         QByteArray bytes;
@@ -196,15 +196,15 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
             || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
             outcome.what = DecodeOutcome::What::Error;
             outcome.lastOfTask = true;
-            deliver(outcome);
+            deliver(std::move(outcome));
             return;
         }
         outcome.what = DecodeOutcome::What::FinalImage;
-        deliver(outcome);
+        deliver(std::move(outcome));
     }
     done.what = DecodeOutcome::What::ResponseDone;
     done.usage = response.usage;
-    deliver(done);
+    deliver(std::move(done));
 }
 
 } // namespace Atelier

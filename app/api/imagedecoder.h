@@ -46,7 +46,9 @@ class ImageDecoder final : public QObject
     Q_DISABLE_COPY_MOVE(ImageDecoder)
 
 public:
-    using Deliver = std::function<void(const DecodeOutcome &outcome)>;
+    // By value: the outcome moves on to the job's thread, which then holds the only reference to
+    // the image's bytes (and may recycle their buffer).
+    using Deliver = std::function<void(DecodeOutcome outcome)>;
 
     explicit ImageDecoder(QObject *parent = nullptr) : QObject(parent) { }
 

@@ -246,7 +246,7 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
             outcome.image.receivedAtNs = receivedAt;
             outcome.image.decodeNs = monotonicNs() - decodeStart;
             finish(outcome);
-            deliver(outcome);
+            deliver(std::move(outcome));
         });
     }
     if (m_sse.pendingBytes() > options.maxEventBytes)
@@ -337,28 +337,28 @@ void ImageJob::onReplyFinished()
     ++m_pendingDecodes;
     m_client->post(m_id, [body = std::exchange(m_body, {}), limits, finish = finisher()](
                              const ImageDecoder::Deliver &deliver) mutable {
-        ImageDecoder::decodeResponse(std::move(body), limits, [&](const DecodeOutcome &decoded) {
-            DecodeOutcome outcome = decoded;
+        ImageDecoder::decodeResponse(std::move(body), limits, [&](DecodeOutcome outcome) {
             finish(outcome);
-            deliver(outcome);
+            deliver(std::move(outcome));
         });
     });
 }
 
-void ImageJob::handleOutcome(const DecodeOutcome &outcome)
+void ImageJob::handleOutcome(DecodeOutcome outcome)
 {
     if (outcome.lastOfTask)
         --m_pendingDecodes;
     switch (outcome.what) {
     case DecodeOutcome::What::PartialImage: {
-        ImageResult image = outcome.image;
+        ImageResult image = std::move(outcome.image);
         image.imageIndex = m_imageCount;
         ++m_partialCount;
         Q_EMIT partialImage(image);
+        recycle(std::move(image.encoded));
         break;
     }
     case DecodeOutcome::What::FinalImage: {
-        ImageResult image = outcome.image;
+        ImageResult image = std::move(outcome.image);
         if (m_streaming) {
             image.index = m_imageCount;
             image.imageIndex = m_imageCount;
@@ -370,6 +370,7 @@ void ImageJob::handleOutcome(const DecodeOutcome &outcome)
         }
         ++m_imageCount;
         Q_EMIT imageReady(image);
+        recycle(std::move(image.encoded));
         break;
     }
     case DecodeOutcome::What::UrlToDownload:
@@ -392,6 +393,14 @@ void ImageJob::handleOutcome(const DecodeOutcome &outcome)
         break;
     }
     finishIfIdle();
+}
+
+void ImageJob::recycle(QByteArray bytes)
+{
+    // A streamed image's bytes live in the buffer its event arrived in (decoded in place): if no
+    // receiver kept them, that memory takes the next event.
+    if (m_streaming && !m_replyDone)
+        m_sse.recycle(std::move(bytes));
 }
 
 void ImageJob::startDownload(const ImageResult &image)
@@ -437,7 +446,7 @@ void ImageJob::startDownload(const ImageResult &image)
                                ? DecodeOutcome::What::FinalImage
                                : DecodeOutcome::What::Error;
             finish(outcome);
-            deliver(outcome);
+            deliver(std::move(outcome));
         });
     });
 }

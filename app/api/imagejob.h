@@ -75,7 +75,8 @@ private:
     void onReplyFinished();
     void onTimeout();
     void abortReply(ApiError::Kind reason, const QString &message);
-    void handleOutcome(const DecodeOutcome &outcome);
+    void handleOutcome(DecodeOutcome outcome);
+    void recycle(QByteArray bytes);
     void startDownload(const ImageResult &image);
     void retryOrFail(ApiError error, std::optional<int> serverDelayMs);
     void fail(const ApiError &error);

@@ -62,19 +62,20 @@ ImageJob *ImagesClient::start(const ImageRequest &request)
 void ImagesClient::post(quint64 jobId, std::function<void(const ImageDecoder::Deliver &)> work)
 {
     const Worker &worker = m_workers.at(int(jobId % quint64(m_workers.size())));
-    ImageDecoder::Deliver deliver = [this, jobId](const DecodeOutcome &outcome) {
+    ImageDecoder::Deliver deliver = [this, jobId](DecodeOutcome outcome) {
         // Runs on the decode thread: hop back to the client's thread.
         QMetaObject::invokeMethod(
-            this, [this, jobId, outcome] { this->deliver(jobId, outcome); }, Qt::QueuedConnection);
+            this, [this, jobId, outcome = std::move(outcome)]() mutable { this->deliver(jobId, std::move(outcome)); },
+            Qt::QueuedConnection);
     };
     QMetaObject::invokeMethod(
         worker.decoder, [work = std::move(work), deliver] { work(deliver); }, Qt::QueuedConnection);
 }
 
-void ImagesClient::deliver(quint64 jobId, const DecodeOutcome &outcome)
+void ImagesClient::deliver(quint64 jobId, DecodeOutcome outcome)
 {
     if (ImageJob *job = m_jobs.value(jobId))
-        job->handleOutcome(outcome);
+        job->handleOutcome(std::move(outcome));
 }
 
 void ImagesClient::forget(quint64 jobId)

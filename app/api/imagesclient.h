@@ -62,7 +62,7 @@ private:
     };
     // Runs `work` on the job's decode thread; `work` reports through deliver().
     void post(quint64 jobId, std::function<void(const ImageDecoder::Deliver &)> work);
-    void deliver(quint64 jobId, const DecodeOutcome &outcome);
+    void deliver(quint64 jobId, DecodeOutcome outcome);
     void forget(quint64 jobId);
 
     Catalog m_catalog;

@@ -150,11 +150,11 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
 
     if (field == "data") {
         if (!m_hasData && lineEnd >= HandOverThreshold && nextStart <= m_buffer.size()) {
-            QByteArray whole = std::exchange(m_buffer, m_buffer.mid(nextStart));
             // Streams send images of one size: room for the next one avoids regrowing (and
-            // copying) the buffer megabyte by megabyte.
+            // copying) the buffer megabyte by megabyte; a recycled buffer has its pages already.
             m_lastHandOver = lineEnd;
-            m_buffer.reserve(m_lastHandOver + HandOverThreshold);
+            QByteArray whole = std::exchange(m_buffer, takeBuffer(m_lastHandOver));
+            m_buffer.append(whole.constData() + nextStart, whole.size() - nextStart);
             whole.truncate(lineEnd);
             whole.remove(0, valueStart);
             m_current.data = std::move(whole);
@@ -172,6 +172,31 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
             m_current.id = value.toByteArray();
     }
     // "retry" and unknown fields are ignored.
+}
+
+void SseParser::recycle(QByteArray data)
+{
+    if (data.isDetached() && data.capacity() >= HandOverThreshold && m_spare.size() < 2)
+        m_spare.append(std::move(data));
+}
+
+QByteArray SseParser::takeBuffer(qsizetype expected)
+{
+    // Fresh buffers get room to spare; a recycled one has lost a few bytes at its start (the
+    // "data:" prefix and the JSON before the base64 were cut off there) and is taken if at least
+    // half that margin is left.
+    const qsizetype capacity = expected + HandOverThreshold;
+    for (qsizetype i = 0; i < m_spare.size(); ++i) {
+        QByteArray &spare = m_spare[i];
+        if (spare.size() + spare.data_ptr().freeSpaceAtEnd() >= expected + HandOverThreshold / 2) {
+            QByteArray buffer = m_spare.takeAt(i);
+            buffer.resize(0); // keeps the memory
+            return buffer;
+        }
+    }
+    QByteArray buffer;
+    buffer.reserve(capacity);
+    return buffer;
 }
 
 void SseParser::dispatch(QList<SseEvent> *events)

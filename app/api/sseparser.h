@@ -30,12 +30,20 @@ public:
     // must not be lost because a gateway dropped the last newline).
     QList<SseEvent> finish();
 
+    // Gives back the data of a big event the caller is done with, so that its memory receives
+    // a later event: fresh multi-megabyte buffers cost a page fault per 4 KiB as they fill. Kept
+    // only if nothing else shares it; at most two are kept.
+    void recycle(QByteArray data);
+
     // Bytes held for an incomplete line or event (to enforce a size cap).
     qsizetype pendingBytes() const { return m_buffer.size() + m_current.data.size(); }
 
 private:
     void processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events);
     void dispatch(QList<SseEvent> *events);
+    // An empty buffer with room for a line of about `expected` bytes: a recycled one if one is
+    // big enough.
+    QByteArray takeBuffer(qsizetype expected);
 
     QByteArray m_buffer; // bytes of the current, incomplete line
     qsizetype m_committed = 0; // bytes of m_buffer that are data (the rest is prepared room)
@@ -45,6 +53,7 @@ private:
     SseEvent m_current;
     bool m_hasData = false;
     qsizetype m_lastHandOver = 0; // size of the last big data line: the next is likely alike
+    QList<QByteArray> m_spare; // recycled buffers for the next big lines
 };
 
 } // namespace Atelier
