@@ -232,6 +232,46 @@ private Q_SLOTS:
         QVERIFY(store.unfinishedJobs().isEmpty());
     }
 
+    void partialsOfClosedJobsAreSwept()
+    {
+        // A crash between closing a journal entry and removing its partials folder leaves the
+        // folder: the next open removes it (its job finished); a new job whose id comes back
+        // never finds another job's partials.
+        QTemporaryDir dir;
+        auto leftover = [&dir](qint64 id) {
+            const QString folder = dir.filePath(u".partials/job-%1"_s.arg(id));
+            QDir().mkpath(folder);
+            QFile file(folder + u"/image0-partial0.png"_s);
+            return file.open(QIODevice::WriteOnly) && file.write(ContentFiles::png(QImage(4, 4, QImage::Format_RGB32))) > 0;
+        };
+        QVERIFY(leftover(1));
+        QVERIFY(leftover(77));
+        QString error;
+        {
+            LibraryStore store;
+            QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+            QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-77"_s)));
+            QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-1"_s)));
+            QVERIFY(store.unfinishedJobs().isEmpty());
+
+            QVERIFY(leftover(1)); // appears while the library is open (another process, say)
+            ImageRequest request;
+            request.prompt = u"new job"_s;
+            const qint64 id = store.journalStart(request);
+            QCOMPARE(id, 1);
+            QCOMPARE(store.unfinishedJobs().size(), 1);
+            QVERIFY(store.unfinishedJobs().first().partialFiles.isEmpty()); // not the old job's
+        }
+        // A job still journaled keeps its partials across an open.
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(leftover(1));
+            QVERIFY(store.open(dir.path(), &error));
+            QCOMPARE(store.unfinishedJobs().first().partialFiles.size(), 1);
+        }
+    }
+
     void writeAtomically_data()
     {
         QTest::addColumn<ContentFiles::Durability>("durability");

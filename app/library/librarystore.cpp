@@ -133,7 +133,30 @@ bool LibraryStore::open(const QString &folder, QString *error)
         }
     }
     m_repair = reconcile();
+    sweepOrphanedPartials();
     return true;
+}
+
+void LibraryStore::sweepOrphanedPartials()
+{
+    // A job's partial images live in .partials/job-<id> while its journal entry exists. A crash
+    // between closing the entry and removing the folder leaves the folder behind: its job
+    // finished (its images are in the library), so the folder goes. Also keeps a later job that
+    // gets the same id from finding another job's partials.
+    QSet<qint64> journaled;
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    if (!query.exec(u"SELECT id FROM jobs"_s))
+        return;
+    while (query.next())
+        journaled.insert(query.value(0).toLongLong());
+    const QDir partials(QDir(m_folder).filePath(u".partials"_s));
+    const QStringList folders = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : folders) {
+        bool number = false;
+        const qint64 id = QStringView(name).sliced(4).toLongLong(&number);
+        if (number && !journaled.contains(id))
+            QDir(partials.filePath(name)).removeRecursively();
+    }
 }
 
 QString LibraryStore::relative(const QString &path) const
@@ -394,7 +417,12 @@ qint64 LibraryStore::journalStart(const ImageRequest &request)
     query.prepare(u"INSERT INTO jobs(recipe, started_at) VALUES(?, ?)"_s);
     query.addBindValue(QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    return query.exec() ? query.lastInsertId().toLongLong() : 0;
+    if (!query.exec())
+        return 0;
+    const qint64 id = query.lastInsertId().toLongLong();
+    // Ids of closed entries come back: nothing of an earlier job with this id may remain.
+    QDir(partialsFolder(m_folder, id)).removeRecursively();
+    return id;
 }
 
 void LibraryStore::journalFinish(qint64 jobId)

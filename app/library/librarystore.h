@@ -93,6 +93,7 @@ public:
     Repair reconcile();
 
 private:
+    void sweepOrphanedPartials();
     static QString partialsFolder(const QString &folder, qint64 jobId);
     bool exec(const QString &sql, QString *error = nullptr) const;
     QString relative(const QString &path) const;
