@@ -1,7 +1,6 @@
 #include "library/contentfiles.h"
 #include "library/librarystore.h"
 
-#include <QBuffer>
 #include <QDirIterator>
 #include <QImage>
 #include <QJsonDocument>
@@ -26,11 +25,7 @@ QByteArray pngBytes(const QColor &color)
 {
     QImage image(32, 24, QImage::Format_RGB32);
     image.fill(color);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return ContentFiles::png(image);
 }
 
 LibraryImage entry(const QString &prompt, const QString &model)

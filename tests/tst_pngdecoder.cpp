@@ -2,8 +2,8 @@
 // Qt's reader (libpng) is the reference: every handled case is compared with QImage::fromData,
 // on both implementations (SSE2 and portable).
 #include "api/pngdecoder.h"
+#include "library/contentfiles.h"
 
-#include <QBuffer>
 #include <QColorSpace>
 #include <QRandomGenerator>
 #include <QTest>
@@ -99,6 +99,15 @@ QByteArray writePng(const PngSpec &spec)
     return png;
 }
 
+// A PNG written from the default spec with `change` applied.
+template<typename Change>
+QByteArray spec(Change change)
+{
+    PngSpec s;
+    change(s);
+    return writePng(s);
+}
+
 QByteArray savedByQt(QImage::Format format, bool smooth, const char *text = nullptr)
 {
     QImage image(211, 67, format);
@@ -113,11 +122,7 @@ QByteArray savedByQt(QImage::Format format, bool smooth, const char *text = null
         image.setText(QStringLiteral("Atelier"), QString::fromLatin1(text));
     image.setDotsPerMeterX(3780);
     image.setDotsPerMeterY(2835);
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
+    return ContentFiles::png(image);
 }
 
 QByteArray text(const QByteArray &keyword, const QByteArray &value)
@@ -150,11 +155,6 @@ private Q_SLOTS:
 void TestPngDecoder::sameAsQt_data()
 {
     QTest::addColumn<QByteArray>("png");
-    auto spec = [](auto change) {
-        PngSpec s;
-        change(s);
-        return writePng(s);
-    };
     for (const int colorType : {2, 6}) {
         const QByteArray kind = colorType == 2 ? "rgb " : "rgba ";
         for (const int filter : {0, 1, 2, 3, 4}) {
@@ -238,11 +238,6 @@ void TestPngDecoder::sameAsQt()
 void TestPngDecoder::leftToQt_data()
 {
     QTest::addColumn<QByteArray>("png");
-    auto spec = [](auto change) {
-        PngSpec s;
-        change(s);
-        return writePng(s);
-    };
     QTest::newRow("grayscale") << spec([](PngSpec &s) { s.colorType = 0; });
     QTest::newRow("16 bits a sample") << spec([](PngSpec &s) { s.depth = 16; });
     QTest::newRow("palette") << spec([](PngSpec &s) {
