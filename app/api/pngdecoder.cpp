@@ -49,11 +49,12 @@ bool changesTheResult(const uchar *type)
 
 // Working memory of one thread, kept between images: a fresh 8 MB buffer per image costs
 // thousands of page faults (and unmapping it, TLB shootdowns), measurably more than the copy.
-// Buffers above KeptBytes are given back after each image.
+// Buffers above KeptBytes (a 4K image's rows) are given back after each image; a thread pool's
+// threads give theirs back when they expire.
 class Scratch
 {
 public:
-    static constexpr size_t KeptBytes = 24U << 20;
+    static constexpr size_t KeptBytes = 16U << 20;
 
     uchar *reserve(size_t bytes)
     {
