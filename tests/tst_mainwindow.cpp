@@ -279,7 +279,7 @@ private Q_SLOTS:
         ImageRequest parameters = image.request;
         parameters.prompt.clear(); // the panel holds everything but the prompt
         QCOMPARE(m_window->parameterPanel()->request(), parameters);
-        QCOMPARE(m_window->preview()->caption(), u"Opened"_s);
+        QTRY_COMPARE(m_window->preview()->caption(), u"Opened"_s); // read off the GUI thread
     }
 
     void plainImagesBecomeReferencesForAnEdit()

@@ -281,7 +281,7 @@ void MainWindow::buildUi()
     connect(m_gallery, &GalleryPanel::variationRequested, this, &MainWindow::openForVariation);
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
     connect(m_gallery, &GalleryPanel::heatMapRequested, this, &MainWindow::showHeatMap);
-    connect(m_gallery, &GalleryPanel::imageActivated, this, &MainWindow::showLibraryImage);
+    connect(m_gallery, &GalleryPanel::imageActivated, this, &MainWindow::showImageFile);
     auto *viewer = new QWidget;
     auto *viewerLayout = new QVBoxLayout(viewer);
     viewerLayout->setContentsMargins(0, 0, 0, 0);
@@ -712,7 +712,7 @@ void MainWindow::openForVariation(const QString &path, qint64 id)
     m_parameters->setEndpoint(Endpoint::Variations);
     m_references->clear();
     m_references->addItem(referenceItem(path));
-    m_preview->setImage(QImage(path), tr("Variations of this"));
+    showImageFile(path, tr("Variations of this"));
     m_centerTabs->setCurrentIndex(0);
     refresh();
 }
@@ -772,7 +772,7 @@ void MainWindow::showLineage(qint64 id)
         add(image, image.edit.contains(u"composite_of"_s) ? tr("Edit (kept outside)") : tr("Made from it"));
     layout->addWidget(list);
     connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-        showLibraryImage(item->data(Qt::UserRole).toString(), item->text().section(u'\n', 0, 0));
+        showImageFile(item->data(Qt::UserRole).toString(), item->text().section(u'\n', 0, 0));
         m_centerTabs->setCurrentIndex(0);
     });
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
@@ -782,7 +782,7 @@ void MainWindow::showLineage(qint64 id)
     dialog.exec();
 }
 
-void MainWindow::showLibraryImage(const QString &path, const QString &caption)
+void MainWindow::showImageFile(const QString &path, const QString &caption)
 {
     // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
     // when several are opened quickly, only the last one is shown.
@@ -796,7 +796,7 @@ void MainWindow::showLibraryImage(const QString &path, const QString &caption)
             if (!window || load != window->m_previewLoads)
                 return;
             if (image.isNull()) {
-                window->statusBar()->showMessage(tr("%1 could not be read (%2). Is the library folder still there?")
+                window->statusBar()->showMessage(tr("%1 could not be read (%2); is the file still there?")
                                                      .arg(QDir::toNativeSeparators(path), error), 10000);
                 return;
             }
@@ -921,13 +921,13 @@ void MainWindow::openImages(const QStringList &paths)
         }
         if (recipe) {
             reuseRecipe(*recipe);
-            m_preview->setImage(QImage(paths.first()), tr("Opened"));
+            showImageFile(paths.first(), tr("Opened"));
             return;
         }
     }
     addReferences(paths);
     if (!paths.isEmpty())
-        m_preview->setImage(QImage(paths.first()), tr("Reference"));
+        showImageFile(paths.first(), tr("Reference"));
 }
 
 void MainWindow::takeMimeData(const QMimeData *mime)

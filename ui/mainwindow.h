@@ -95,7 +95,7 @@ private:
     bool prepareInputs(QList<ImageRequest> &requests);
     void showLineage(qint64 id);
     void showHeatMap(qint64 id);
-    void showLibraryImage(const QString &path, const QString &caption);
+    void showImageFile(const QString &path, const QString &caption);
     void showMaskState();
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;
@@ -133,7 +133,7 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centerSplitter = nullptr;
     int m_followedRow = -1; // the job whose images the preview follows
-    quint64 m_previewLoads = 0; // library images opened into the preview: only the last is shown
+    quint64 m_previewLoads = 0; // image files opened into the preview: only the last is shown
 };
 
 } // namespace Atelier

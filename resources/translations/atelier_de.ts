@@ -1448,8 +1448,8 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Änderungen außerhalb der Maske werden gesucht …</translation>
     </message>
     <message>
-        <source>%1 could not be read (%2). Is the library folder still there?</source>
-        <translation>%1 konnte nicht gelesen werden (%2). Gibt es den Bibliotheksordner noch?</translation>
+        <source>%1 could not be read (%2); is the file still there?</source>
+        <translation>%1 konnte nicht gelesen werden (%2); gibt es die Datei noch?</translation>
     </message>
 </context>
 <context>
