@@ -38,6 +38,30 @@ private Q_SLOTS:
         QVERIFY(!preview.grab().isNull()); // paints at every zoom
     }
 
+    void longCaptionStaysOnANarrowImage()
+    {
+        // A tall, narrow image: the caption badge is shortened to the image's width instead
+        // of reaching out over the background.
+        ImagePreview preview;
+        preview.resize(640, 480);
+        QImage narrow(100, 400, QImage::Format_RGB32);
+        narrow.fill(Qt::white);
+        preview.setImage(narrow, u"A lighthouse on a cliff at dusk, oil painting, seen from the sea"_s);
+        const QImage shown = preview.grab().toImage();
+        // The image is 120 pixels wide in the middle (x 260..379); the badge sits at its top.
+        const QColor background = shown.pixelColor(620, 470);
+        int darkest = 255;
+        for (int y = 8; y < 30; ++y) {
+            for (int x = 385; x < 640; ++x)
+                darkest = std::min(darkest, qGray(shown.pixel(x, y)));
+        }
+        QCOMPARE(darkest, qGray(background.rgb()));
+        int badge = 255;
+        for (int x = 262; x < 300; ++x)
+            badge = std::min(badge, qGray(shown.pixel(x, 18)));
+        QVERIFY(badge < 100); // the (shortened) badge is there, dark over the white image
+    }
+
     void wheelZoomsAroundThePointer()
     {
         ImagePreview preview;

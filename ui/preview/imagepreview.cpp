@@ -187,9 +187,15 @@ void ImagePreview::paintEvent(QPaintEvent *event)
     } else {
         painter.drawImage(target.topLeft(), m_scaled);
     }
+    // The caption is shortened to fit over the image (or the view when zoomed), the zoom kept.
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int room = (m_zoom > 0 ? width() : target.width()) - 16 - 12;
+    const int percent = qRound(m_zoom * 100);
+    const int suffix = m_zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
+    const QString caption = metrics.elidedText(m_caption, Qt::ElideRight, std::max(room - suffix, 0));
     const QString badgeText = m_caption.isEmpty() ? QString()
-                              : m_zoom > 0 ? tr("%1 · %2 %").arg(m_caption).arg(qRound(m_zoom * 100))
-                                           : m_caption;
+                              : m_zoom > 0        ? tr("%1 · %2 %").arg(caption).arg(percent)
+                                                  : caption;
     if (!badgeText.isEmpty()) {
         const QRect badge = painter.fontMetrics().boundingRect(badgeText).adjusted(-6, -3, 6, 3);
         const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft() + (m_zoom > 0 ? QPoint() : target.topLeft()));
