@@ -748,12 +748,10 @@ void MainWindow::showLineage(qint64 id)
                                       image.request.prompt.left(80));
         auto *item = new QListWidgetItem(text, list);
         item->setData(Qt::UserRole, image.path);
-        // The icons are read off the GUI thread: the gallery's cached thumbnail, or the image.
+        // The icons are the gallery's thumbnails (cached, or made), read off the GUI thread.
         QThreadPool::globalInstance()->start([list = QPointer<QListWidget>(list), row = list->count() - 1,
                                               path = image.path, cached = thumbnails->thumbnailPath(image.id)] {
-            QImage source(cached);
-            if (source.isNull())
-                source = ImageDecoder::readFile(path);
+            const QImage source = LibraryModel::loadThumbnail(path, cached);
             const QImage icon = source.isNull() ? QImage() : ImageDecoder::fitted(source, QSize(64, 64));
             QMetaObject::invokeMethod(qApp, [list, row, icon] {
                 if (list && !icon.isNull() && list->item(row))
@@ -819,8 +817,9 @@ void MainWindow::showHeatMap(qint64 id)
     statusBar()->showMessage(tr("Finding the changes outside the mask…"));
     QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this), original = kept->request.images.first(),
                                           mask = kept->request.mask, rawPath = raw->path, keptPath = kept->path] {
-        const CompositeResult result = MaskCompositor::keepOutsideMask(QImage(original), QImage(mask), QImage(rawPath));
-        const QImage shown = result.isValid() ? withHeatMap(QImage(keptPath), result.heatMap) : QImage();
+        const CompositeResult result = MaskCompositor::keepOutsideMask(ImageDecoder::readFile(original), ImageDecoder::readFile(mask),
+                                                                       ImageDecoder::readFile(rawPath));
+        const QImage shown = result.isValid() ? withHeatMap(ImageDecoder::readFile(keptPath), result.heatMap) : QImage();
         QMetaObject::invokeMethod(qApp, [window, result, shown] {
             if (!window)
                 return;

@@ -108,7 +108,7 @@ QImage ImageDecoder::fitted(const QImage &image, const QSize &box)
                         Qt::SmoothTransformation);
 }
 
-QImage ImageDecoder::readFile(const QString &path, QString *error)
+QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &within)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -125,6 +125,10 @@ QImage ImageDecoder::readFile(const QString &path, QString *error)
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
+    if (QSize size = reader.size(); within.isValid() && size.isValid()) {
+        size.scale(within, Qt::KeepAspectRatio);
+        reader.setScaledSize(size); // honoured by JPEG and WebP, ignored by the others
+    }
     image = reader.read();
     if (image.isNull() && error)
         *error = reader.errorString();

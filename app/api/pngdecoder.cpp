@@ -1,6 +1,7 @@
 #include "pngdecoder.h"
 
 #include <QByteArray>
+#include <QScopeGuard>
 #include <QtEndian>
 
 #include <libdeflate.h>
@@ -75,32 +76,6 @@ public:
 private:
     std::unique_ptr<uchar[]> m_data;
     size_t m_capacity = 0;
-};
-
-struct Buffers
-{
-    Scratch compressed;
-    Scratch raw;
-};
-
-// Gives the thread's buffers back if they grew too big, however decode() returns.
-struct ReleaseOnReturn
-{
-    Buffers &buffers;
-    ~ReleaseOnReturn()
-    {
-        buffers.compressed.release();
-        buffers.raw.release();
-    }
-};
-
-struct Inflater
-{
-    libdeflate_decompressor *decompressor = libdeflate_alloc_decompressor();
-    ~Inflater() { libdeflate_free_decompressor(decompressor); }
-    Inflater() = default;
-    Inflater(const Inflater &) = delete;
-    Inflater &operator=(const Inflater &) = delete;
 };
 
 // --- undoing the row filters (PNG specification, section 9) ---------------------------------
@@ -275,8 +250,12 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
     quint32 width = 0;
     quint32 height = 0;
     int bpp = 0;
-    thread_local Buffers buffers;
-    ReleaseOnReturn releaseOnReturn{buffers};
+    thread_local Scratch compressedBuffer;
+    thread_local Scratch rowBuffer;
+    const auto giveBack = qScopeGuard([] { // however this returns: buffers grown too big go
+        compressedBuffer.release();
+        rowBuffer.release();
+    });
     uchar *compressed = nullptr;
     size_t compressedBytes = 0;
     int idatState = 0; // 0 none yet, 1 in the IDAT run, 2 after it
@@ -315,7 +294,7 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
                 || payload[10] != 0 || payload[11] != 0 || payload[12] != 0)
                 return false;
             bpp = colorType == 6 ? 4 : 3;
-            compressed = buffers.compressed.reserve(size_t(size)); // IDAT payloads are shorter than the file
+            compressed = compressedBuffer.reserve(size_t(size)); // IDAT payloads are shorter than the file
             if (!compressed)
                 return false;
         } else if (isType(type, "IDAT")) {
@@ -362,15 +341,16 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
     const qsizetype rowBytes = qsizetype(width) * bpp;
     const qsizetype stride = rowBytes + 1;
     const qsizetype rawBytes = stride * qsizetype(height);
-    uchar *rows = buffers.raw.reserve(size_t(rawBytes) + 16);
+    uchar *rows = rowBuffer.reserve(size_t(rawBytes) + 16);
     if (!rows)
         return false;
-    thread_local Inflater inflater;
-    if (!inflater.decompressor)
+    thread_local const std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> inflater(
+        libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+    if (!inflater)
         return false;
     size_t consumed = 0;
     size_t produced = 0;
-    if (libdeflate_zlib_decompress_ex(inflater.decompressor, compressed, compressedBytes, rows, size_t(rawBytes),
+    if (libdeflate_zlib_decompress_ex(inflater.get(), compressed, compressedBytes, rows, size_t(rawBytes),
                                       &consumed, &produced)
             != LIBDEFLATE_SUCCESS
         || produced != size_t(rawBytes) || consumed != compressedBytes)

@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QMimeData>
 #include <QUrl>
 #include <QSaveFile>
@@ -67,6 +66,25 @@ QString LibraryModel::thumbnailPath(qint64 id) const
     return QDir(m_store->folder()).filePath(u".thumbnails/%1.jpg"_s.arg(id));
 }
 
+QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
+{
+    QImage thumbnail;
+    const QFileInfo cachedInfo(cached);
+    if (cachedInfo.exists() && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
+        thumbnail.load(cached);
+    if (!thumbnail.isNull())
+        return thumbnail;
+    thumbnail = ImageDecoder::readFile(source, nullptr, QSize(ThumbnailSize, ThumbnailSize));
+    if (thumbnail.isNull())
+        return thumbnail;
+    thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QDir().mkpath(QFileInfo(cached).path());
+    QSaveFile file(cached);
+    if (file.open(QIODevice::WriteOnly) && thumbnail.convertToFormat(QImage::Format_RGB32).save(&file, "JPEG", 85))
+        file.commit();
+    return thumbnail;
+}
+
 void LibraryModel::requestThumbnail(const LibraryImage &image) const
 {
     if (m_loading.contains(image.id))
@@ -78,30 +96,7 @@ void LibraryModel::requestThumbnail(const LibraryImage &image) const
     auto *self = const_cast<LibraryModel *>(this);
     const quint64 generation = m_generation;
     m_pool.start([self, id, source, cached, generation] {
-        QImage thumbnail;
-        const QFileInfo cachedInfo(cached);
-        if (cachedInfo.exists() && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
-            thumbnail.load(cached);
-        if (thumbnail.isNull()) {
-            QImageReader reader(source);
-            QSize size = reader.size();
-            if (reader.format() == "png") {
-                thumbnail = ImageDecoder::readFile(source); // PNG cannot decode smaller: the fast reader
-            } else {
-                if (size.isValid()) {
-                    size.scale(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio);
-                    reader.setScaledSize(size); // JPEG and WebP decode smaller directly
-                }
-                thumbnail = reader.read();
-            }
-            if (!thumbnail.isNull()) {
-                thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-                QDir().mkpath(QFileInfo(cached).path());
-                QSaveFile file(cached);
-                if (file.open(QIODevice::WriteOnly) && thumbnail.convertToFormat(QImage::Format_RGB32).save(&file, "JPEG", 85))
-                    file.commit();
-            }
-        }
+        const QImage thumbnail = loadThumbnail(source, cached);
         // The model waits for this pool before it dies, so it is alive here.
         QMetaObject::invokeMethod(self, [self, id, thumbnail, generation] {
             if (generation != self->m_generation)

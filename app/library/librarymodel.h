@@ -56,6 +56,10 @@ public:
     int remove(const QList<int> &rows);
 
     QString thumbnailPath(qint64 id) const;
+    // The gallery thumbnail of the image at `source`: read from `cached` if that is current,
+    // otherwise made (JPEG and WebP decode small directly, PNG with the fast reader) and cached
+    // there. Slow when it has to be made: any thread but the GUI thread.
+    static QImage loadThumbnail(const QString &source, const QString &cached);
     // Waits for thumbnails being made (tests, shutdown).
     void waitForThumbnails() { m_pool.waitForDone(); }
 

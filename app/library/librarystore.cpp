@@ -3,11 +3,12 @@
 #include "contentfiles.h"
 #include "fileslug.h"
 
+#include "api/imagefileinfo.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QRegularExpression>
@@ -141,8 +142,7 @@ void LibraryStore::sweepOrphanedPartials()
 {
     // A job's partial images live in .partials/job-<id> while its journal entry exists. A crash
     // between closing the entry and removing the folder leaves the folder behind: its job
-    // finished (its images are in the library), so the folder goes. Also keeps a later job that
-    // gets the same id from finding another job's partials.
+    // finished (its images are in the library), so the folder goes.
     QSet<qint64> journaled;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(u"SELECT id FROM jobs"_s))
@@ -483,9 +483,8 @@ int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
     static const QRegularExpression name(u"^image(\\d+)-partial(\\d+)$"_s);
     for (const QString &file : job.partialFiles) {
         const QFileInfo info(file);
-        QImageReader reader(file);
-        const QSize size = reader.size();
-        if (!size.isValid())
+        const ImageFileInfo inspected = ImageFileInfo::inspect(file);
+        if (!inspected.readable || !inspected.size.isValid())
             continue; // not an image (cannot happen with atomic writes; never index garbage)
         QFile source(file);
         if (!source.open(QIODevice::ReadOnly))
@@ -493,10 +492,8 @@ int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
         const QByteArray bytes = source.readAll();
         LibraryImage image;
         image.request = job.request;
-        image.size = size;
-        image.format = QString::fromLatin1(reader.format()).toLower();
-        if (image.format == u"jpg")
-            image.format = u"jpeg"_s;
+        image.size = inspected.size;
+        image.format = inspected.format;
         image.bytes = bytes.size();
         image.savedAt = info.lastModified();
         const QRegularExpressionMatch match = name.match(info.completeBaseName());

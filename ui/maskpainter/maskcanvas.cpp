@@ -35,6 +35,7 @@ MaskCanvas::MaskCanvas(MaskDocument *document, QWidget *parent) : QWidget(parent
                   "[ and ] brush size; M switches between the tinted mask and what the API will see; "
                   "wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%."));
     connect(m_document, &MaskDocument::changed, this, &MaskCanvas::documentChanged);
+    connect(m_document, &MaskDocument::brushChanged, this, qOverload<>(&QWidget::update)); // the brush outline
 }
 
 void MaskCanvas::setImage(const QImage &image)
@@ -395,11 +396,9 @@ void MaskCanvas::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_BracketLeft:
         m_document->setBrushDiameter(std::max(1.0, std::round(m_document->brushDiameter() / 1.2)));
-        update();
         return;
     case Qt::Key_BracketRight:
         m_document->setBrushDiameter(std::round(m_document->brushDiameter() * 1.2) + 1);
-        update();
         return;
     case Qt::Key_B: setTool(Tool::Brush); return;
     case Qt::Key_E: setTool(Tool::Eraser); return;

@@ -113,7 +113,6 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
                                             : tr("Nothing to redo"));
     };
     connect(history, &QUndoStack::indexChanged, this, describeHistory);
-    connect(history, &QUndoStack::cleanChanged, this, describeHistory);
     describeHistory();
     bar->addAction(undo);
     bar->addAction(redo);
@@ -159,10 +158,7 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     m_size->setToolTip(tr("Brush size in image pixels; [ and ] change it."));
     brush->addWidget(new QLabel(tr(" Size "), brush));
     brush->addWidget(m_size);
-    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) {
-        m_document->setBrushDiameter(value);
-        m_canvas->update();
-    });
+    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushDiameter(value); });
     m_hardness = new QSpinBox(brush);
     m_hardness->setObjectName(u"brushHardness"_s);
     m_hardness->setRange(0, 100);
