@@ -28,6 +28,37 @@ private Q_SLOTS:
         QCOMPARE(event.base64, QByteArray("QU/J"));
     }
 
+    // The end of a value and any escape in it are found in one vectorised pass: every length
+    // around the 16-byte steps, an escape at every position, and a plain value after an escaped one.
+    void base64ValueEndsAndEscapes_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QList<QByteArray>>("values");
+        for (int length = 0; length <= 40; ++length) {
+            QByteArray value(length, 'A');
+            for (int i = 0; i < length; ++i)
+                value[i] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[(i * 7) % 64];
+            QTest::addRow("plain, %d characters", length)
+                << "{\"b64_json\":\"" + value + "\",\"x\":1}" << QList<QByteArray>{value};
+            if (length > 0) {
+                for (int at = 0; at < length; ++at) {
+                    QByteArray escaped = value;
+                    escaped.insert(at, '\\');
+                    QTest::addRow("escape at %d of %d, then a plain value", at, length)
+                        << "{\"b64_json\":\"" + escaped + "\",\"b64_json\":\"QUJD\"}" << QList<QByteArray>{"QUJD"};
+                }
+            }
+            QTest::addRow("unterminated, %d characters", length) << "{\"b64_json\":\"" + value << QList<QByteArray>{};
+        }
+    }
+
+    void base64ValueEndsAndEscapes()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QList<QByteArray>, values);
+        QCOMPARE(ResponseParser::extractBase64Fields(json), values);
+    }
+
     void imagesResponse()
     {
         const QByteArray body =

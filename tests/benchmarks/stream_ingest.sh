@@ -2,7 +2,9 @@
 # Benchmark: ingest of one streamed generation (3 partial images + the final one at 1536x1024,
 # about 19 MB of SSE) from the local fake server. Prints whole-process wall time and peak
 # resident memory of atelier-cli beside the official Node SDK doing the same work and curl
-# merely moving the bytes to /dev/null, in alternating runs. Not a pass/fail test.
+# merely moving the bytes to /dev/null, in alternating runs; and two floors (stream_floor.cpp):
+# Qt's network stack reading the stream and throwing it away, and the same writing the image-sized
+# share of the bytes to four files. Not a pass/fail test.
 #
 # Usage: tests/benchmarks/stream_ingest.sh [BUILD_DIR] [RUNS]
 #   BUILD_DIR defaults to build/release (configure and build it with the release preset plus
@@ -14,7 +16,8 @@ build="${1:-$root/build/release}"
 runs="${2:-15}"
 cli="$build/app/cli/atelier-cli"
 server_bin="$build/tests/atelier-fake-server"
-[ -x "$cli" ] && [ -x "$server_bin" ] || { echo "build $build first (atelier-cli and atelier-fake-server)" >&2; exit 2; }
+floor="$build/tests/benchmarks/stream_floor"
+[ -x "$cli" ] && [ -x "$server_bin" ] && [ -x "$floor" ] || { echo "build $build first (atelier-cli, atelier-fake-server, stream_floor)" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 2; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "install nodejs and npm" >&2; exit 2; }
 
@@ -56,12 +59,14 @@ measure() { # tool -> appends "seconds kilobytes" to $work/tool.txt
     cli) /usr/bin/time -f %M -o "$work/$tool.kib" "$cli" generate --prompt benchmark --model gpt-image-1.5 \
              --size 1536x1024 --stream --partial-images 3 --out "$work/cli" --name cli >/dev/null 2>&1 ;;
     sdk) /usr/bin/time -f %M -o "$work/$tool.kib" node "$sdk_dir/sdk_stream.mjs" "$base" "$work/sdk" ;;
+    qt) /usr/bin/time -f %M -o "$work/$tool.kib" "$floor" "$base" ;;
+    qtdisk) /usr/bin/time -f %M -o "$work/$tool.kib" "$floor" "$base" "$work/qtdisk" ;;
     esac
     end=$EPOCHREALTIME
     echo "$(echo "${end/./} - ${start/./}" | bc | awk '{printf "%.6f", $1 / 1e6}') $(cat "$work/$tool.kib")" >> "$work/$tool.txt"
 }
 for _ in $(seq "$runs"); do
-    measure curl; measure cli; measure sdk
+    measure curl; measure cli; measure sdk; measure qt; measure qtdisk
 done
 [ "$(ls "$work/cli" | wc -l)" -eq 4 ] || { echo "atelier-cli did not write 4 images" >&2; exit 1; }
 [ "$(ls "$work/sdk" | wc -l)" -eq 4 ] || { echo "the SDK did not write 4 images" >&2; exit 1; }
@@ -70,13 +75,19 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 stat_of() { awk -v c="$2" '{print $c}' "$work/$1.txt" | median; }
 printf 'Stream: %s bytes of SSE (3 partials + final, 1536x1024 PNG), %s alternating runs each\n' "$sse_bytes" "$runs"
 printf '%-22s %12s %16s\n' tool "median s" "median peak MiB"
-for tool in curl cli sdk; do
+for tool in curl cli sdk qt qtdisk; do
     seconds="$(stat_of $tool 1)"; kib="$(stat_of $tool 2)"
-    name=$tool; [ $tool = cli ] && name="atelier-cli"; [ $tool = sdk ] && name="openai (node) $sdk_version"; [ $tool = curl ] && name="curl > /dev/null"
+    case $tool in
+    curl) name="curl > /dev/null" ;; cli) name="atelier-cli" ;; sdk) name="openai (node) $sdk_version" ;;
+    qt) name="floor: Qt network" ;; qtdisk) name="floor: Qt + disk" ;;
+    esac
     printf '%-22s %12.3f %16.1f\n' "$name" "$seconds" "$(echo "$kib / 1024" | bc -l)"
 done
 cli_s="$(stat_of cli 1)"; sdk_s="$(stat_of sdk 1)"; curl_s="$(stat_of curl 1)"; cli_kib="$(stat_of cli 2)"
 printf '\natelier-cli / SDK time:  %.2f   (target <= 0.25)\n' "$(echo "$cli_s / $sdk_s" | bc -l)"
 printf 'atelier-cli / curl time: %.2f   (target <= 1.3; median of the per-round ratios: %.2f)\n' \
     "$(echo "$cli_s / $curl_s" | bc -l)" "$(paste "$work/cli.txt" "$work/curl.txt" | awk '{print $1 / $3}' | median)"
+ratio_to_curl() { paste "$work/$1.txt" "$work/curl.txt" | awk '{print $1 / $3}' | median; }
+printf 'floors / curl time (median of the per-round ratios): Qt network %.2f, Qt network + disk %.2f\n' \
+    "$(ratio_to_curl qt)" "$(ratio_to_curl qtdisk)"
 printf 'atelier-cli peak memory: %.1f MiB (target <= 48)\n' "$(echo "$cli_kib / 1024" | bc -l)"
