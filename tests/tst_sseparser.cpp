@@ -57,6 +57,82 @@ void verifyRecorded(const QList<SseEvent> &events)
     QCOMPARE(events[3].data, QByteArray("{\"type\":\"image_generation.completed\",\"b64_json\":\"CCCC\"}"));
 }
 
+// What a base64 sink received: one entry per streamed string.
+struct Streamed
+{
+    QByteArray bytes;
+    QString end; // "end", "abort", or "" while open
+};
+
+struct StreamedRun
+{
+    QList<SseEvent> events;
+    QList<Streamed> strings;
+};
+
+StreamedRun parseStreaming(const QByteArray &stream, const QList<qsizetype> &cuts)
+{
+    StreamedRun run;
+    SseParser parser;
+    parser.setBase64Sink([&run](SseParser::SinkEvent what, QByteArrayView bytes) {
+        switch (what) {
+        case SseParser::SinkEvent::Begin:
+            run.strings.append(Streamed());
+            break;
+        case SseParser::SinkEvent::Bytes:
+            QVERIFY(!run.strings.isEmpty() && run.strings.last().end.isEmpty());
+            run.strings.last().bytes.append(bytes);
+            break;
+        case SseParser::SinkEvent::End:
+            run.strings.last().end = QStringLiteral("end");
+            break;
+        case SseParser::SinkEvent::Abort:
+            run.strings.last().end = QStringLiteral("abort");
+            break;
+        }
+    });
+    qsizetype start = 0;
+    for (qsizetype cut : cuts) {
+        run.events += parser.feed(QByteArrayView(stream).sliced(start, cut - start));
+        start = cut;
+    }
+    run.events += parser.feed(QByteArrayView(stream).sliced(start));
+    run.events += parser.finish();
+    return run;
+}
+
+// The events' data as without a sink: streamed strings put back (as base64) where they were.
+QList<QByteArray> restoredData(const StreamedRun &run, int *streamedCount)
+{
+    QList<QByteArray> data;
+    qsizetype next = 0;
+    *streamedCount = 0;
+    for (const SseEvent &event : run.events) {
+        QByteArray text = event.data;
+        if (event.streamedBytes >= 0) {
+            if (next >= run.strings.size() || run.strings[next].end != QStringLiteral("end")
+                || run.strings[next].bytes.size() != event.streamedBytes)
+                return {};
+            const qsizetype key = text.indexOf("\"b64_json\"");
+            const qsizetype quote = key < 0 ? -1 : text.indexOf('"', key + 10);
+            if (quote < 0 || text.mid(quote, 2) != "\"\"")
+                return {};
+            text.insert(quote + 1, run.strings[next++].bytes.toBase64());
+            ++*streamedCount;
+        }
+        data.append(text);
+    }
+    return next == run.strings.size() ? data : QList<QByteArray>{};
+}
+
+QByteArray imageBytes(int size, int seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        bytes[i] = char((i * 131 + seed * 17 + (i >> 3)) & 0xFF);
+    return bytes;
+}
+
 } // namespace
 
 class TestSseParser : public QObject
@@ -284,6 +360,174 @@ private Q_SLOTS:
             for (qsizetype i = 0; i < events.size(); ++i)
                 QCOMPARE(events[i].data, expected[i]);
         }
+    }
+
+    // With a sink, an image string is decoded while it arrives: wherever the stream is cut, the
+    // sink gets exactly the image's bytes, and the event the JSON around them.
+    void streamedStringsSurviveAnySplit_data()
+    {
+        QTest::addColumn<QByteArray>("lineEnding");
+        QTest::addColumn<int>("imageSize"); // 3k, 3k+1, 3k+2: no padding, "==", "="
+        QTest::addColumn<bool>("escapeSlashes");
+        for (const char *ending : {"\n", "\r\n", "\r"}) {
+            for (int size : {96, 97, 98}) {
+                for (bool escape : {false, true})
+                    QTest::addRow("%s, %d bytes%s", ending[0] == '\n' ? "LF" : ending[1] ? "CRLF" : "CR", size,
+                                  escape ? ", '/' escaped" : "")
+                        << QByteArray(ending) << size << escape;
+            }
+        }
+    }
+
+    void streamedStringsSurviveAnySplit()
+    {
+        QFETCH(QByteArray, lineEnding);
+        QFETCH(int, imageSize);
+        QFETCH(bool, escapeSlashes);
+        QByteArray first = imageBytes(imageSize, 1).toBase64();
+        QByteArray second = imageBytes(imageSize + 30, 2).toBase64();
+        QList<QByteArray> expected = {
+            "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + first + "\",\"partial_image_index\":0}",
+            "{\"type\":\"something.new\"}",
+            "{\"type\":\"image_generation.completed\",\"b64_json\" : \"" + second + "\",\"size\":\"1x1\"}",
+        };
+        if (escapeSlashes) {
+            QVERIFY(first.contains('/') && second.contains('/'));
+            first.replace("/", "\\/");
+            second.replace("/", "\\/");
+        }
+        QByteArray stream = "event: image_generation.partial_image\n"
+                            "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + first + "\",\"partial_image_index\":0}\n"
+                            "\n: comment\nevent: something.new\ndata: {\"type\":\"something.new\"}\n\n"
+                            "data:{\"type\":\"image_generation.completed\",\"b64_json\" : \"" + second + "\",\"size\":\"1x1\"}\n\n";
+        stream.replace("\n", lineEnding);
+        auto check = [&](const QList<qsizetype> &cuts, int minimumStreamed) {
+            const StreamedRun run = parseStreaming(stream, cuts);
+            int streamed = 0;
+            QList<QByteArray> restored = restoredData(run, &streamed);
+            for (QByteArray &data : restored)
+                data.replace("\\/", "/"); // as the JSON parser reads it
+            if (restored.isEmpty()) {
+                for (const SseEvent &event : run.events)
+                    qWarning() << "event" << event.data << event.streamedBytes << event.streamFailed;
+                for (const Streamed &string : run.strings)
+                    qWarning() << "string" << string.bytes.size() << string.end;
+            }
+            if (restored != expected || streamed < minimumStreamed) {
+                qWarning() << "cuts" << cuts << "streamed" << streamed << restored;
+                return false;
+            }
+            return true;
+        };
+        QVERIFY(check({}, 0));
+        for (qsizetype cut = 1; cut < stream.size(); ++cut)
+            QVERIFY(check({cut}, 0));
+        for (qsizetype first = 1; first < stream.size(); first += 3) {
+            for (qsizetype second = first + 1; second < stream.size(); second += 7)
+                QVERIFY(check({first, second}, 0));
+        }
+        // In small pieces, as from a network, both images are streamed.
+        for (qsizetype piece : {1, 2, 3, 5, 16, 33}) {
+            QList<qsizetype> cuts;
+            for (qsizetype at = piece; at < stream.size(); at += piece)
+                cuts.append(at);
+            QVERIFY(check(cuts, 2));
+        }
+    }
+
+    void streamedStringThatIsNotBase64IsAborted_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("a character outside the alphabet") << QByteArray(200, 'A') + "!AAA";
+        QTest::newRow("an escape other than \\/") << QByteArray(200, 'A') + "\\nAAA";
+        QTest::newRow("'=' inside") << QByteArray(200, 'A') + "A=AA" + QByteArray(8, 'A');
+        QTest::newRow("a single character left over") << QByteArray(201, 'A');
+    }
+
+    void streamedStringThatIsNotBase64IsAborted()
+    {
+        QFETCH(QByteArray, value);
+        const QByteArray stream = "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + value
+                                  + "\",\"partial_image_index\":0}\n\n"
+                                    "data: {\"type\":\"image_generation.completed\",\"b64_json\":\"QUJD\"}\n\n";
+        QList<qsizetype> cuts;
+        for (qsizetype at = 7; at < stream.size(); at += 7)
+            cuts.append(at);
+        const StreamedRun run = parseStreaming(stream, cuts);
+        QCOMPARE(run.events.size(), 2);
+        QVERIFY(run.events[0].streamFailed);
+        QCOMPARE(run.events[0].streamedBytes, -1);
+        QCOMPARE(run.events[0].data, QByteArray("{\"type\":\"image_generation.partial_image\",\"b64_json\":\""));
+        QCOMPARE(run.strings.first().end, QStringLiteral("abort"));
+        // The next event is whole again.
+        QVERIFY(!run.events[1].streamFailed);
+        int streamed = 0;
+        QByteArray last = run.events[1].data;
+        if (run.events[1].streamedBytes >= 0) {
+            QCOMPARE(run.strings.last().bytes, QByteArray("ABC"));
+            ++streamed;
+        } else {
+            QVERIFY(last.contains("QUJD"));
+        }
+        QCOMPARE(streamed, 1); // cut in pieces of 7, the second string arrives in several
+    }
+
+    void streamEndingInsideAStringAbortsIt()
+    {
+        const QByteArray stream = "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\""
+                                  + QByteArray(400, 'B');
+        QList<qsizetype> cuts;
+        for (qsizetype at = 50; at < stream.size(); at += 50)
+            cuts.append(at);
+        const StreamedRun run = parseStreaming(stream, cuts);
+        QCOMPARE(run.strings.size(), 1);
+        QCOMPARE(run.strings[0].end, QStringLiteral("abort"));
+        QCOMPARE(run.events.size(), 1);
+        QVERIFY(run.events[0].streamFailed);
+        QCOMPARE(run.events[0].type, QByteArray("image_generation.completed"));
+    }
+
+    void onlyAnImageStringNearTheLineStartIsStreamed_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::newRow("key beyond the first 4 KiB")
+            << "data: {\"note\":\"" + QByteArray(5000, 'n') + "\",\"b64_json\":\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("not a string") << "data: {\"b64_json\":null,\"pad\":\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("another field") << "id: {\"b64_json\":\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("key inside a string") << "data: {\"note\":\"\\\"b64_json\\\":\\\"" + QByteArray(400, 'A') + "\"}";
+    }
+
+    void onlyAnImageStringNearTheLineStartIsStreamed()
+    {
+        QFETCH(QByteArray, line);
+        QList<qsizetype> cuts;
+        for (qsizetype at = 64; at < line.size() + 2; at += 64)
+            cuts.append(at);
+        const StreamedRun run = parseStreaming(line + "\n\n", cuts);
+        QVERIFY(run.strings.isEmpty());
+        const QByteArray value = line.sliced(line.indexOf(':') + 2);
+        if (line.startsWith("data")) {
+            QCOMPARE(run.events.size(), 1);
+            QCOMPARE(run.events[0].data, value);
+        } else {
+            QVERIFY(run.events.isEmpty());
+        }
+    }
+
+    void pendingBytesCountsAStreamedString()
+    {
+        SseParser parser;
+        qint64 received = 0;
+        parser.setBase64Sink([&](SseParser::SinkEvent, QByteArrayView bytes) { received += bytes.size(); });
+        QVERIFY(parser.feed("data: {\"b64_json\":\"").isEmpty());
+        QVERIFY(parser.feed(QByteArray(4000, 'A')).isEmpty());
+        QCOMPARE(received, 3000);
+        QVERIFY(parser.pendingBytes() >= 3000);
+        const QList<SseEvent> events = parser.feed("\"}\n\n");
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].streamedBytes, 3000);
+        QCOMPARE(events[0].data, QByteArray("{\"b64_json\":\"\"}"));
+        QCOMPARE(parser.pendingBytes(), 0);
     }
 
     void pendingBytesTracksIncompleteEvent()

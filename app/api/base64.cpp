@@ -130,6 +130,40 @@ bool cpuHasAvx2()
 
 #endif
 
+// Decodes a whole text (padded or not) in place; the number of bytes, or -1.
+qsizetype decodeRange(uint8_t *bytes, qsizetype length, Base64Detail::Implementation implementation)
+{
+    // Padding: at most two '=' at the end; the length must then be a multiple of four.
+    qsizetype padding = 0;
+    while (padding < 2 && length > 0 && bytes[length - 1] == '=') {
+        --length;
+        ++padding;
+    }
+    if (padding > 0 && (length + padding) % 4 != 0)
+        return -1;
+    if (length % 4 == 1)
+        return -1; // a single leftover character encodes nothing
+    const uint8_t *in = bytes;
+    uint8_t *out = bytes;
+#ifdef ATELIER_BASE64_AVX2
+    if (implementation != Base64Detail::Implementation::Scalar && cpuHasAvx2()) {
+        bool valid = true;
+        const qsizetype done = decodeAvx2Blocks(in, out, length, &valid);
+        if (!valid)
+            return -1;
+        in += done;
+        out += done / 4 * 3;
+        length -= done;
+    }
+#else
+    Q_UNUSED(implementation)
+#endif
+    uint8_t *end = nullptr;
+    if (!decodeScalar(in, out, length, &end))
+        return -1;
+    return end - bytes;
+}
+
 } // namespace
 
 namespace Base64Detail {
@@ -145,41 +179,30 @@ bool hasAvx2()
 
 bool decodeInPlace(QByteArray &data, Implementation implementation)
 {
-    qsizetype length = data.size();
-    // Padding: at most two '=' at the end; the length must then be a multiple of four.
-    qsizetype padding = 0;
-    while (padding < 2 && length > 0 && data.at(length - 1) == '=') {
-        --length;
-        ++padding;
-    }
-    if (padding > 0 && (length + padding) % 4 != 0)
+    const qsizetype decoded = decodeRange(reinterpret_cast<uint8_t *>(data.data()), data.size(), implementation);
+    if (decoded < 0)
         return false;
-    if (length % 4 == 1)
-        return false; // a single leftover character encodes nothing
-    auto *bytes = reinterpret_cast<uint8_t *>(data.data());
-    const uint8_t *in = bytes;
-    uint8_t *out = bytes;
-#ifdef ATELIER_BASE64_AVX2
-    if (implementation != Implementation::Scalar && hasAvx2()) {
-        bool valid = true;
-        const qsizetype done = decodeAvx2Blocks(in, out, length, &valid);
-        if (!valid)
-            return false;
-        in += done;
-        out += done / 4 * 3;
-        length -= done;
-    }
-#else
-    Q_UNUSED(implementation)
-#endif
-    uint8_t *end = nullptr;
-    if (!decodeScalar(in, out, length, &end))
-        return false;
-    data.truncate(end - bytes);
+    data.truncate(decoded);
     return true;
 }
 
 } // namespace Base64Detail
+
+qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype *consumed)
+{
+    auto *bytes = reinterpret_cast<uint8_t *>(data);
+    if (last) {
+        *consumed = length;
+        return decodeRange(bytes, length, Base64Detail::Implementation::Best);
+    }
+    // '=' may only end the text: keep a trailing one (and what it closes) for the last call.
+    qsizetype usable = length;
+    while (usable > 0 && length - usable < 2 && bytes[usable - 1] == '=')
+        --usable;
+    usable -= usable % 4;
+    *consumed = usable;
+    return decodeRange(bytes, usable, Base64Detail::Implementation::Best);
+}
 
 bool decodeBase64InPlace(QByteArray &data)
 {

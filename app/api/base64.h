@@ -10,6 +10,13 @@ namespace Atelier {
 // slower, which matters for 20 MB streams. On failure `data` is left in an unspecified state.
 bool decodeBase64InPlace(QByteArray &data);
 
+// For text that arrives in pieces: decodes the whole groups of four at the start of
+// [data, data + length), in place, and returns how many bytes that gave (written from `data` on),
+// or -1 if the text is not base64. `*consumed` is set to the characters used; the rest (at most
+// three, or a "=" ending whose closing quote is still to come) waits for more text. With `last`,
+// the text is complete and is decoded to its end, padded or not.
+qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype *consumed);
+
 namespace Base64Detail {
 enum class Implementation { Best, Scalar };
 // For tests: whether this build and processor can run the AVX2 decoder.

@@ -1,5 +1,7 @@
 #include "sseparser.h"
 
+#include "base64.h"
+
 #include <QtAlgorithms>
 
 #include <cstring>
@@ -33,6 +35,30 @@ qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
     }
     return -1;
 }
+
+// The first '"' or '\\' in [begin, end), or end.
+char *findQuoteOrEscape(char *begin, char *end)
+{
+    char *at = begin;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i escape = _mm_set1_epi8('\\');
+    for (; end - at >= 16; at += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, escape)));
+        if (hits != 0)
+            return at + qCountTrailingZeroBits(quint32(hits));
+    }
+#endif
+    for (; at < end; ++at) {
+        if (*at == '"' || *at == '\\')
+            return at;
+    }
+    return end;
+}
+
+// A streamed string's key must start within this many bytes of its line.
+constexpr qsizetype StreamKeyWindow = 4096;
 
 // Data lines above this size are handed over instead of copied.
 constexpr qsizetype HandOverThreshold = 64 * 1024;
@@ -80,6 +106,28 @@ QList<SseEvent> SseParser::commitAppend(qsizetype written)
         }
     }
 
+    while (true) {
+        if (m_streaming == Streaming::InValue) {
+            continueStreaming();
+            if (m_streaming == Streaming::InValue)
+                break;
+        }
+        if (m_streaming == Streaming::SkipLine && !skipLine())
+            break;
+        scanLines(&events);
+        if (m_sink && m_streaming == Streaming::No && !m_lineChecked && !m_hasData) {
+            startStreaming();
+            if (m_streaming != Streaming::No)
+                continue;
+        }
+        break;
+    }
+    return events;
+}
+
+// Completes the lines in m_buffer; the incomplete one is left at its start.
+void SseParser::scanLines(QList<SseEvent> *events)
+{
     qsizetype lineStart = 0;
     qsizetype position = m_scanned;
     while (true) {
@@ -108,7 +156,8 @@ QList<SseEvent> SseParser::commitAppend(qsizetype written)
         if (lineStart == 0) {
             // processLine may take the buffer and leave only what follows the line.
             const qsizetype before = m_buffer.size();
-            processLine(lineEnd, next, &events);
+            processLine(lineEnd, next, events);
+            m_lineChecked = false;
             if (m_buffer.size() != before) {
                 position = 0;
                 continue;
@@ -116,7 +165,8 @@ QList<SseEvent> SseParser::commitAppend(qsizetype written)
         } else {
             const QByteArray line = m_buffer.mid(lineStart, lineEnd - lineStart);
             QByteArray saved = std::exchange(m_buffer, line);
-            processLine(line.size(), line.size(), &events);
+            processLine(line.size(), line.size(), events);
+            m_lineChecked = false;
             m_buffer = std::move(saved);
         }
         lineStart = next;
@@ -127,7 +177,6 @@ QList<SseEvent> SseParser::commitAppend(qsizetype written)
         position -= lineStart;
     }
     m_scanned = position;
-    return events;
 }
 
 // Handles the line m_buffer[0, lineEnd); the next line starts at `nextStart`. When it hands the
@@ -174,6 +223,151 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
     // "retry" and unknown fields are ignored.
 }
 
+void SseParser::startStreaming()
+{
+    const QByteArrayView line = QByteArrayView(m_buffer).first(std::min(m_buffer.size(), StreamKeyWindow));
+    const bool whole = line.size() == StreamKeyWindow; // no more of the window is to come
+    static constexpr QByteArrayView field("data:");
+    if (line.size() < field.size()) {
+        m_lineChecked = field.first(line.size()) != line;
+        return;
+    }
+    if (!line.startsWith(field)) {
+        m_lineChecked = true;
+        return;
+    }
+    static constexpr QByteArrayView key("\"b64_json\"");
+    auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+    for (qsizetype from = field.size();;) {
+        const qsizetype at = line.indexOf(key, from);
+        if (at < 0) {
+            m_lineChecked = whole;
+            return;
+        }
+        from = at + 1;
+        qsizetype position = at + key.size();
+        while (position < line.size() && isSpace(line.at(position)))
+            ++position;
+        if (position < line.size() && line.at(position) == ':')
+            ++position;
+        else if (position < line.size())
+            continue; // the text "b64_json" somewhere else
+        while (position < line.size() && isSpace(line.at(position)))
+            ++position;
+        if (position >= line.size()) {
+            m_lineChecked = whole; // wait for the rest of the key
+            return;
+        }
+        if (line.at(position) != '"') {
+            m_lineChecked = true; // not a string: left to the JSON parser
+            return;
+        }
+        const qsizetype valueStart = position + 1;
+        m_lineHead = m_buffer.first(valueStart);
+        m_buffer.remove(0, valueStart);
+        m_streaming = Streaming::InValue;
+        m_streamedLength = 0;
+        m_sink(SinkEvent::Begin, {});
+        return;
+    }
+}
+
+void SseParser::continueStreaming()
+{
+    char *begin = m_buffer.data();
+    char *end = begin + m_buffer.size();
+    char *stop = findQuoteOrEscape(begin, end);
+    if (stop < end && *stop == '\\') {
+        // JSON may escape '/' as "\/" (some gateways do): unescape the rest in one pass.
+        char *write = stop;
+        char *read = stop;
+        while (read < end && *read != '"') {
+            if (*read != '\\') {
+                *write++ = *read++;
+                continue;
+            }
+            if (read + 1 == end)
+                break; // the escaped character comes with the next bytes
+            if (read[1] != '/') {
+                abortStreaming(); // no other escape belongs in base64
+                return;
+            }
+            *write++ = '/';
+            read += 2;
+        }
+        std::memmove(write, read, size_t(end - read));
+        end -= read - write;
+        stop = write;
+        m_buffer.truncate(end - begin);
+    }
+    const bool last = stop < end && *stop == '"';
+    qsizetype consumed = 0;
+    const qsizetype decoded = decodeBase64Prefix(begin, stop - begin, last, &consumed);
+    if (decoded < 0) {
+        abortStreaming();
+        return;
+    }
+    if (decoded > 0) {
+        m_streamedLength += decoded;
+        m_sink(SinkEvent::Bytes, QByteArrayView(begin, decoded));
+    }
+    if (!last) {
+        // Keep the few characters that do not make a group of four yet (and a lone backslash).
+        const qsizetype left = (end - begin) - consumed;
+        std::memmove(begin, begin + consumed, size_t(left));
+        m_buffer.truncate(left);
+        return;
+    }
+    m_sink(SinkEvent::End, {});
+    // The line goes on as the JSON with the string emptied: its head, the closing quote, the rest.
+    const QByteArray rest(stop, end - stop);
+    m_buffer.resize(0); // keeps the memory for the next bytes
+    m_buffer.append(m_lineHead).append(rest);
+    m_scanned = m_lineHead.size();
+    m_lineHead.clear();
+    m_current.streamedBytes = std::exchange(m_streamedLength, 0);
+    m_streaming = Streaming::No;
+    m_lineChecked = true;
+}
+
+void SseParser::abortStreaming()
+{
+    m_sink(SinkEvent::Abort, {});
+    m_streaming = Streaming::SkipLine;
+    m_streamedLength = 0;
+    m_current.streamFailed = true;
+    // What is known of the event: the line's value up to the string ("data:" and a space cut).
+    QByteArrayView value = QByteArrayView(m_lineHead).sliced(5);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+    m_current.data = value.toByteArray();
+    m_lineHead.clear();
+    m_hasData = true;
+}
+
+bool SseParser::skipLine()
+{
+    const qsizetype lineEnd = findLineBreak(m_buffer.constData(), 0, m_buffer.size());
+    if (lineEnd < 0) {
+        m_buffer.resize(0);
+        return false;
+    }
+    qsizetype next = lineEnd + 1;
+    if (m_buffer.at(lineEnd) == '\r') {
+        if (next < m_buffer.size()) {
+            if (m_buffer.at(next) == '\n')
+                ++next;
+        } else {
+            m_skipLineFeed = true;
+        }
+    }
+    m_buffer.remove(0, next);
+    m_scanned = 0;
+    m_streaming = Streaming::No;
+    m_lineChecked = false;
+    return true;
+}
+
 void SseParser::recycle(QByteArray data)
 {
     if (data.isDetached() && data.capacity() >= HandOverThreshold && m_spare.size() < 2)
@@ -210,6 +404,13 @@ void SseParser::dispatch(QList<SseEvent> *events)
 QList<SseEvent> SseParser::finish()
 {
     QList<SseEvent> events;
+    if (m_streaming == Streaming::InValue)
+        abortStreaming(); // the stream ended inside the string
+    if (m_streaming == Streaming::SkipLine) {
+        m_buffer.clear();
+        m_streaming = Streaming::No;
+    }
+    m_lineChecked = false;
     if (!m_buffer.isEmpty()) {
         // A last line without its line break.
         const qsizetype size = m_buffer.size();
