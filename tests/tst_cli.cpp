@@ -241,6 +241,67 @@ private Q_SLOTS:
                  QStringList{u"shot-(2).png.part"_s});
     }
 
+    // Big streamed images go to their files slice by slice (no image is held whole): the files
+    // are the images, and no hidden ".part" file stays behind, also when a stream breaks off.
+    void bigStreamedImagesAreWrittenAsTheyArrive()
+    {
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--stream"_s, u"--partial-images"_s, u"2"_s,
+                                u"--name"_s, u"big"_s, u"--json"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonObject image = summary.value(u"images"_s).toArray().first().toObject();
+        QCOMPARE(image.value(u"width"_s).toInt(), 512);
+        QCOMPARE(image.value(u"format"_s).toString(), u"png"_s);
+        for (const QString &name : {u"big-partial-0.png"_s, u"big-partial-1.png"_s, u"big.png"_s})
+            QCOMPARE(QImage(m_dir->filePath(name)).size(), QSize(512, 512));
+        QCOMPARE(QDir(m_dir->path()).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden), QStringList());
+
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Raw;
+        reply.raw = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+                    "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\""
+                    + QByteArray(400000, 'A');
+        m_server->enqueue(reply);
+        const CliRun broken = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--stream"_s, u"--partial-images"_s, u"1"_s,
+                                   u"--name"_s, u"cut"_s}, environment());
+        QVERIFY(broken.exitCode != 0);
+        QVERIFY2(broken.err.contains(u"broke off"_s), qPrintable(broken.err));
+        QCOMPARE(QDir(m_dir->path()).entryList({u"cut*"_s, u".cut*"_s}, QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    void writerStreamsUnderTheSameNames()
+    {
+        Atelier::ImageWriter writer(m_dir->filePath(u"out"_s), u"shot"_s);
+        Atelier::ImageResult image;
+        image.format = u"png"_s;
+        QString error;
+        QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
+        QFile taken(m_dir->filePath(u"out/shot.png"_s));
+        QVERIFY(taken.open(QIODevice::WriteOnly));
+        taken.close();
+        {
+            std::unique_ptr<Atelier::ImageWriter::Stream> stream = writer.beginStream(&error);
+            QVERIFY2(stream, qPrintable(error));
+            QVERIFY(stream->write("abc", &error));
+            QVERIFY(stream->write("def", &error));
+            QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u".shot-*.part"_s}, QDir::Files | QDir::Hidden).size(), 1);
+            QCOMPARE(stream->commit(image, {}, &error), m_dir->filePath(u"out/shot-(2).png"_s));
+        }
+        QFile written(m_dir->filePath(u"out/shot-(2).png"_s));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), QByteArray("abcdef"));
+        QFile probe(m_dir->filePath(u"out/probe"_s));
+        QVERIFY(probe.open(QIODevice::WriteOnly));
+        QCOMPARE(written.permissions(), probe.permissions());
+        {
+            std::unique_ptr<Atelier::ImageWriter::Stream> abandoned = writer.beginStream(&error);
+            QVERIFY(abandoned->write("xyz", &error));
+        }
+        QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden), QStringList());
+    }
+
     void writerNamesAFolderItCannotCreate()
     {
         QFile blocker(m_dir->filePath(u"file"_s));

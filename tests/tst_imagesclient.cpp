@@ -28,6 +28,72 @@ struct Run
     bool finished = false;
 };
 
+// Keeps streamed images in memory, and what became of each.
+class MemorySink final : public ImageJob::StreamSink
+{
+public:
+    struct Record
+    {
+        QByteArray bytes;
+        QString committedAs; // the ImageResult's description at commit
+        bool discarded = false;
+    };
+    std::shared_ptr<QList<Record>> records = std::make_shared<QList<Record>>();
+    qsizetype failAfterBytes = -1; // a write that would pass this fails
+
+    std::unique_ptr<Image> begin(QString *) override
+    {
+        records->append(Record());
+        return std::make_unique<Entry>(records, records->size() - 1, failAfterBytes);
+    }
+
+private:
+    class Entry final : public Image
+    {
+    public:
+        Entry(std::shared_ptr<QList<Record>> records, qsizetype index, qsizetype failAfter)
+            : m_records(std::move(records)), m_index(index), m_failAfter(failAfter)
+        {
+        }
+        ~Entry() override
+        {
+            if (!m_committed)
+                (*m_records)[m_index].discarded = true;
+        }
+        bool write(QByteArrayView bytes, QString *error) override
+        {
+            Record &record = (*m_records)[m_index];
+            if (m_failAfter >= 0 && record.bytes.size() + bytes.size() > m_failAfter) {
+                *error = u"the disk is full"_s;
+                return false;
+            }
+            record.bytes.append(bytes);
+            return true;
+        }
+        QString commit(const ImageResult &image, QString *) override
+        {
+            m_committed = true;
+            const QString name = u"%1-%2-%3x%4"_s.arg(image.partial ? u"partial"_s : u"final"_s)
+                                     .arg(image.index)
+                                     .arg(image.size.width())
+                                     .arg(image.size.height());
+            (*m_records)[m_index].committedAs = name;
+            return u"memory:"_s + name;
+        }
+
+    private:
+        std::shared_ptr<QList<Record>> m_records;
+        qsizetype m_index;
+        qsizetype m_failAfter;
+        bool m_committed = false;
+    };
+};
+
+QByteArray rawStream(const QByteArray &events)
+{
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + events;
+}
+
 } // namespace
 
 class TestImagesClient : public QObject
@@ -362,6 +428,92 @@ private Q_SLOTS:
         });
         QCOMPARE(result.partials.size(), 2);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Cancelled);
+    }
+
+    // With a stream sink, big images are handed over slice by slice as they arrive; each still
+    // has its header checked and is described as usual, and the bytes are exactly the image's.
+    void streamSinkTakesImagesAsTheyArrive()
+    {
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        auto sink = std::make_shared<MemorySink>();
+        int persisted = 0;
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s), [&](ImageJob *job) {
+            job->setStreamSink(sink);
+            job->setPersister([&persisted](const ImageResult &, QString *) {
+                ++persisted;
+                return u"persisted"_s;
+            });
+        });
+        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QCOMPARE(result.partials.size(), 2);
+        QCOMPARE(result.images.size(), 1);
+        QCOMPARE(persisted, 0);
+        QCOMPARE(sink->records->size(), 3);
+        const QStringList names = {u"partial-0-512x512"_s, u"partial-1-512x512"_s, u"final-0-512x512"_s};
+        const QList<ImageResult> images = result.partials + result.images;
+        for (int i = 0; i < 3; ++i) {
+            const MemorySink::Record &record = sink->records->at(i);
+            QCOMPARE(record.committedAs, names[i]);
+            QVERIFY(!record.discarded);
+            QCOMPARE(images[i].savedPath, u"memory:"_s + names[i]);
+            QCOMPARE(images[i].format, u"png"_s);
+            QCOMPARE(images[i].size, QSize(512, 512));
+            QVERIFY(images[i].encoded.isEmpty());
+            const QImage decoded = QImage::fromData(record.bytes, "PNG");
+            QCOMPARE(decoded.size(), QSize(512, 512));
+        }
+        // The same request without a sink delivers the same bytes whole.
+        const Run whole = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
+        QCOMPARE(whole.partials.size(), 2);
+        QCOMPARE(whole.partials[1].encoded, sink->records->at(1).bytes);
+        QCOMPARE(whole.images[0].encoded, sink->records->at(2).bytes);
+    }
+
+    void streamSinkFailuresAreReported()
+    {
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        auto sink = std::make_shared<MemorySink>();
+        sink->failAfterBytes = 100000;
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                               [&](ImageJob *job) { job->setStreamSink(sink); });
+        QVERIFY(result.succeeded); // the images arrived; keeping them failed
+        QCOMPARE(result.partials.size(), 1);
+        QCOMPARE(result.images.size(), 1);
+        QVERIFY(result.images[0].savedPath.isEmpty());
+        QCOMPARE(result.images[0].saveError, u"the disk is full"_s);
+        QCOMPARE(sink->records->size(), 2);
+        QVERIFY(sink->records->at(0).discarded && sink->records->at(1).discarded);
+    }
+
+    void streamSinkBrokenImages_data()
+    {
+        QTest::addColumn<QByteArray>("events");
+        QTest::addColumn<QString>("messagePart");
+        const QByteArray head = "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\"";
+        QTest::newRow("not base64") << head + QByteArray(300000, 'A') + "!AAA\"}\n\n" << u"not base64"_s;
+        QTest::newRow("broken off") << head + QByteArray(300000, 'A') << u"not base64, or it broke off"_s;
+        QTest::newRow("not an image") << head + QByteArray(300000, 'A') + "\"}\n\n" << u"not an image"_s;
+    }
+
+    void streamSinkBrokenImages()
+    {
+        QFETCH(QByteArray, events);
+        QFETCH(QString, messagePart);
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Raw;
+        reply.raw = rawStream(events);
+        m_server->enqueue(reply);
+        auto sink = std::make_shared<MemorySink>();
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                               [&](ImageJob *job) { job->setStreamSink(sink); });
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.images.isEmpty());
+        QVERIFY(!result.errors.isEmpty());
+        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QCOMPARE(sink->records->size(), 1);
+        QVERIFY(sink->records->at(0).discarded);
     }
 
     void brokenResponses_data()

@@ -169,6 +169,54 @@ DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray 
     return outcome;
 }
 
+DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QByteArray data,
+                                                const QByteArray &head, const DecodeLimits &limits)
+{
+    DecodeOutcome outcome;
+    const StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data), true);
+    switch (event.type) {
+    case StreamEvent::Type::Unknown:
+        outcome.what = DecodeOutcome::What::Ignored;
+        return outcome;
+    case StreamEvent::Type::Error:
+        outcome.what = DecodeOutcome::What::Error;
+        outcome.error = event.error;
+        return outcome;
+    case StreamEvent::Type::PartialImage:
+    case StreamEvent::Type::Completed:
+        break;
+    }
+    ImageResult &image = outcome.image;
+    image.partial = event.type == StreamEvent::Type::PartialImage;
+    image.index = event.partialIndex;
+    image.created = event.createdAt;
+    setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
+    outcome.usage = event.usage;
+    image.usage = event.usage;
+    DecodeLimits headerOnly = limits;
+    headerOnly.decodePixels = false;
+    if (head.isEmpty() || !decodeImage(head, headerOnly, &image, &outcome.error)) {
+        if (head.isEmpty())
+            outcome.error = ApiError::make(ApiError::Kind::Decode,
+                                           Text::tr("The server sent an empty image."));
+        outcome.what = DecodeOutcome::What::Error;
+        return outcome;
+    }
+    image.encoded.clear(); // only the first bytes: the file is the sink's
+    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    return outcome;
+}
+
+DecodeOutcome ImageDecoder::streamFailure(const QByteArray &eventName)
+{
+    DecodeOutcome outcome;
+    outcome.what = DecodeOutcome::What::Error;
+    outcome.error = ApiError::make(ApiError::Kind::InvalidResponse,
+                                   Text::tr("The image data of a streamed %1 event is not base64, or it broke off.")
+                                       .arg(QString::fromUtf8(eventName.isEmpty() ? QByteArray("image") : eventName)));
+    return outcome;
+}
+
 void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver)
 {
     ImagesResponse response;

@@ -55,6 +55,13 @@ public:
     // A streamed event: one outcome (partial, final image with usage, error or ignored).
     static DecodeOutcome decodeEvent(const QByteArray &eventName, QByteArray data,
                                      const DecodeLimits &limits);
+    // A streamed event whose image went to a stream sink as it arrived (ImageJob::StreamSink):
+    // the event's JSON without the image string, and the image's first bytes, whose header is
+    // checked (format, size, limits; no pixels). The image's `encoded` stays empty.
+    static DecodeOutcome decodeStreamedEvent(const QByteArray &eventName, QByteArray data,
+                                             const QByteArray &head, const DecodeLimits &limits);
+    // A streamed image string that was not base64, or broke off.
+    static DecodeOutcome streamFailure(const QByteArray &eventName);
     // A whole JSON response: one outcome per image (decoded, or a URL to download), then
     // ResponseDone (carrying usage) or Error.
     static void decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver);

@@ -17,6 +17,8 @@ namespace {
 constexpr qsizetype MaxErrorBodyBytes = 1024 * 1024;
 constexpr qint64 ReadBufferBytes = 1024 * 1024;
 constexpr qsizetype ReadSliceBytes = 256 * 1024;
+// Of a streamed image, this much is kept for the header check (JPEG's size can come late).
+constexpr qsizetype StreamedHeadBytes = 64 * 1024;
 
 } // namespace
 
@@ -74,7 +76,7 @@ std::function<void(DecodeOutcome &)> ImageJob::finisher() const
                            || outcome.what == DecodeOutcome::What::FinalImage;
         if (image)
             outcome.image.requestId = requestId;
-        if (image && persister)
+        if (image && persister && outcome.image.savedPath.isEmpty() && outcome.image.saveError.isEmpty())
             outcome.image.savedPath = (*persister)(outcome.image, &outcome.image.saveError);
     };
 }
@@ -120,6 +122,8 @@ void ImageJob::resetAttempt()
     m_streaming = false;
     m_body.clear();
     m_sse = SseParser();
+    m_sinkImage = {};
+    m_sinkComplete.reset();
     m_abortReason = ApiError::Kind::None;
     m_abortMessage.clear();
 }
@@ -171,6 +175,8 @@ void ImageJob::onMetaData()
     const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     m_streaming = m_httpStatus >= 200 && m_httpStatus < 300
                   && contentType.trimmed().toLower().startsWith("text/event-stream");
+    if (m_streaming && m_streamSink)
+        m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) { onStreamedBytes(what, bytes); });
     if (m_httpStatus >= 200 && m_httpStatus < 300)
         setState(State::Receiving);
 }
@@ -232,12 +238,59 @@ void ImageJob::consume(QByteArrayView data)
                        .arg(options.maxResponseBytes / (1024 * 1024)));
 }
 
+void ImageJob::onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes)
+{
+    switch (what) {
+    case SseParser::SinkEvent::Begin: {
+        m_sinkImage = {};
+        std::unique_ptr<StreamSink::Image> image = m_streamSink->begin(&m_sinkImage.error);
+        m_sinkImage.image = std::move(image);
+        break;
+    }
+    case SseParser::SinkEvent::Bytes:
+        if (m_sinkImage.head.size() < StreamedHeadBytes)
+            m_sinkImage.head.append(bytes.first(std::min(bytes.size(), StreamedHeadBytes - m_sinkImage.head.size())));
+        if (m_sinkImage.image && !m_sinkImage.image->write(bytes, &m_sinkImage.error))
+            m_sinkImage.image.reset(); // discards what was written; the error is reported with the event
+        break;
+    case SseParser::SinkEvent::End:
+        m_sinkComplete = std::exchange(m_sinkImage, {});
+        break;
+    case SseParser::SinkEvent::Abort:
+        m_sinkImage = {};
+        break;
+    }
+}
+
 void ImageJob::dispatchEvents(QList<SseEvent> events)
 {
     const ClientOptions &options = m_client->options();
     for (SseEvent &event : events) {
         ++m_pendingDecodes;
         const DecodeLimits limits = options.decode;
+        if (event.streamFailed || event.streamedBytes >= 0) {
+            // The image's bytes went to the stream sink as they arrived: check what the event
+            // says and the image's header, then let the sink keep the file.
+            std::optional<SinkImage> sunk = std::exchange(m_sinkComplete, std::nullopt);
+            m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
+                                  failed = event.streamFailed || !sunk, sunk = sunk.value_or(SinkImage()),
+                                  receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) {
+                DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
+                                               : ImageDecoder::decodeStreamedEvent(type, payload, sunk.head, limits);
+                outcome.image.receivedAtNs = receivedAt;
+                const bool image = outcome.what == DecodeOutcome::What::PartialImage
+                                   || outcome.what == DecodeOutcome::What::FinalImage;
+                if (image) {
+                    if (sunk.image)
+                        outcome.image.savedPath = sunk.image->commit(outcome.image, &outcome.image.saveError);
+                    else
+                        outcome.image.saveError = !sunk.error.isEmpty() ? sunk.error : tr("The image could not be saved.");
+                }
+                finish(outcome);
+                deliver(std::move(outcome));
+            });
+            continue;
+        }
         // Moved, not shared: the decoder then works on the event text in place.
         m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
                               receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Atelier {
 
@@ -52,6 +53,28 @@ public:
     using Persister = std::function<QString(const ImageResult &image, QString *error)>;
     void setPersister(Persister persister);
 
+    // Takes each streamed image's bytes while they arrive instead of whole at the end (the CLI
+    // writes them straight to a file), so that no multi-megabyte event is gathered in memory.
+    // The header is still checked; pixels are not decoded. Images that arrive in one piece (not
+    // streamed, or too small to be worth it) go through the persister as before.
+    class StreamSink
+    {
+    public:
+        class Image
+        {
+        public:
+            virtual ~Image() = default; // not committed: what was written is discarded
+            virtual bool write(QByteArrayView bytes, QString *error) = 0;
+            // All bytes arrived and the header was checked: keep them as `image` describes. Runs
+            // on a decode thread. Returns the path, or an empty string with `error` set.
+            virtual QString commit(const ImageResult &image, QString *error) = 0;
+        };
+        virtual ~StreamSink() = default;
+        // On the job's thread, when an image's bytes begin.
+        virtual std::unique_ptr<Image> begin(QString *error) = 0;
+    };
+    void setStreamSink(std::shared_ptr<StreamSink> sink) { m_streamSink = std::move(sink); }
+
 Q_SIGNALS:
     void stateChanged(Atelier::ImageJob::State state);
     void retrying(int retry, int delayMs, const Atelier::ApiError &reason);
@@ -76,6 +99,7 @@ private:
     void onTimeout();
     void abortReply(ApiError::Kind reason, const QString &message);
     void handleOutcome(DecodeOutcome outcome);
+    void onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes);
     void recycle(QByteArray bytes);
     void startDownload(const ImageResult &image);
     void retryOrFail(ApiError error, std::optional<int> serverDelayMs);
@@ -89,6 +113,18 @@ private:
 
     ImagesClient *m_client;
     std::shared_ptr<const Persister> m_persister;
+    std::shared_ptr<StreamSink> m_streamSink;
+    // The image being streamed to the sink, and the one whose bytes are complete (its event
+    // follows): the handle (null if the sink failed), its first bytes for the header check, and
+    // why the sink failed.
+    struct SinkImage
+    {
+        std::shared_ptr<StreamSink::Image> image;
+        QByteArray head;
+        QString error;
+    };
+    SinkImage m_sinkImage;
+    std::optional<SinkImage> m_sinkComplete;
     quint64 m_id;
     ImageRequest m_request;
     QNetworkAccessManager *m_network;

@@ -178,14 +178,15 @@ bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *respon
     return true;
 }
 
-StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data)
+StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data, bool imageStreamed)
 {
     StreamEvent event;
     event.name = eventName;
     // The image is the only big value: move it out of the event text in place (no copy of the
     // megabytes), and parse what remains.
     QByteArray extracted;
-    const QList<std::pair<qsizetype, qsizetype>> ranges = base64Ranges(data);
+    const QList<std::pair<qsizetype, qsizetype>> ranges =
+        imageStreamed ? QList<std::pair<qsizetype, qsizetype>>() : base64Ranges(data);
     if (ranges.size() == 1) {
         const auto [begin, end] = ranges.constFirst();
         QByteArray rest;
@@ -228,6 +229,8 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
     event.background = object.value(u"background"_s).toString();
     event.outputFormat = object.value(u"output_format"_s).toString();
     event.usage = Usage::fromJson(object.value(u"usage"_s).toObject());
+    if (imageStreamed)
+        return event;
     const QString inline_ = object.value(u"b64_json"_s).toString();
     event.base64 = !inline_.isEmpty() ? inline_.toLatin1() : std::move(extracted);
     if (event.base64.isEmpty()) {

@@ -63,7 +63,9 @@ public:
     static QList<std::pair<qsizetype, qsizetype>> base64Ranges(const QByteArray &json);
 
     static bool parseImagesResponse(QByteArray body, ImagesResponse *response, ApiError *error);
-    static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data);
+    // With `imageStreamed`, the image string was taken out as the event arrived (it is empty in
+    // `data`, and `base64` stays empty).
+    static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data, bool imageStreamed = false);
     // The API's error object ({"error": {message, type, param, code}}) or a readable stand-in
     // for a body that is not one (an HTML error page from a proxy, say).
     static ApiError parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId);

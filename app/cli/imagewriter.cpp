@@ -36,14 +36,16 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
     return numbered;
 }
 
-QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
+bool ImageWriter::makeDirectory(QString *error)
 {
-    const QMutexLocker locker(&m_mutex); // choosing a free name and taking it must not interleave
-    if (!m_directory.exists() && !m_directory.mkpath(u"."_s)) {
-        *error = tr("The folder %1 cannot be created; choose another with --out.")
-                     .arg(m_directory.absolutePath());
-        return {};
-    }
+    if (m_directory.exists() || m_directory.mkpath(u"."_s))
+        return true;
+    *error = tr("The folder %1 cannot be created; choose another with --out.").arg(m_directory.absolutePath());
+    return false;
+}
+
+QString ImageWriter::freePath(const ImageResult &image, const QString &suffix) const
+{
     const QString extension = imageFileSuffix(image.format);
     QString path = m_directory.filePath(m_stem + suffix + u'.' + extension);
     // A "<name>.part" is a file another run is writing right now: its name is taken too.
@@ -52,11 +54,75 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
     };
     for (int copy = 2; taken(path); ++copy)
         path = m_directory.filePath(u"%1%2-(%3).%4"_s.arg(m_stem, suffix).arg(copy).arg(extension));
+    return path;
+}
+
+QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
+{
+    const QMutexLocker locker(&m_mutex); // choosing a free name and taking it must not interleave
+    if (!makeDirectory(error))
+        return {};
+    const QString path = freePath(image, suffix);
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
     if (!ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient))
         return {};
+    return path;
+}
+
+std::unique_ptr<ImageWriter::Stream> ImageWriter::beginStream(QString *error)
+{
+    const QMutexLocker locker(&m_mutex);
+    if (!makeDirectory(error))
+        return {};
+    const QString path = m_directory.filePath(
+        u".%1-%2-%3.part"_s.arg(m_stem).arg(QCoreApplication::applicationPid()).arg(++m_streams));
+    std::unique_ptr<Stream> stream(new Stream(this, path));
+    if (!stream->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("%1 cannot be written: %2.").arg(path, stream->m_file.errorString());
+        return {};
+    }
+    return stream;
+}
+
+ImageWriter::Stream::Stream(ImageWriter *writer, const QString &path)
+    : m_writer(writer), m_file(path)
+{
+}
+
+ImageWriter::Stream::~Stream()
+{
+    if (!m_committed && m_file.isOpen()) {
+        m_file.close();
+        m_file.remove();
+    }
+}
+
+bool ImageWriter::Stream::write(QByteArrayView bytes, QString *error)
+{
+    if (m_file.write(bytes.data(), bytes.size()) == bytes.size())
+        return true;
+    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+    return false;
+}
+
+QString ImageWriter::Stream::commit(const ImageResult &image, const QString &suffix, QString *error)
+{
+    m_file.close();
+    if (m_file.error() != QFileDevice::NoError) {
+        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+        m_file.remove();
+        return {};
+    }
+    const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
+    const QString path = m_writer->freePath(image, suffix);
+    if (!QFile::rename(m_file.fileName(), path)) {
+        *error = tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
+        m_file.remove();
+        return {};
+    }
+    m_committed = true;
     return path;
 }
 

@@ -3,8 +3,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QMutex>
 #include <QString>
+
+#include <memory>
 
 namespace Atelier {
 
@@ -31,10 +34,34 @@ public:
 
     QString directory() const { return m_directory.absolutePath(); }
 
+    // An image written as its bytes arrive: into a hidden ".<stem>-<n>.part" file in the folder,
+    // which commit() then names as write() would. Destroyed without commit(), the file is removed.
+    class Stream
+    {
+    public:
+        ~Stream();
+        bool write(QByteArrayView bytes, QString *error);
+        QString commit(const ImageResult &image, const QString &suffix, QString *error);
+
+    private:
+        friend class ImageWriter;
+        Stream(ImageWriter *writer, const QString &path);
+        ImageWriter *m_writer;
+        QFile m_file;
+        bool m_committed = false;
+    };
+    // Null, with `error` set, when the folder or the file cannot be made.
+    std::unique_ptr<Stream> beginStream(QString *error);
+
 private:
+    // A free name for the image (none is ever overwritten); m_mutex must be held.
+    QString freePath(const ImageResult &image, const QString &suffix) const;
+    bool makeDirectory(QString *error);
+
     QMutex m_mutex; // choosing a free name and taking it must not interleave
     QDir m_directory;
     QString m_stem;
+    int m_streams = 0; // numbers the hidden files of streamed images
 };
 
 } // namespace Atelier

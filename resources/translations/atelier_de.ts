@@ -786,6 +786,14 @@
         <source>The server sent a damaged image (%1).</source>
         <translation>Der Server hat ein beschädigtes Bild gesendet (%1).</translation>
     </message>
+    <message>
+        <source>The server sent an empty image.</source>
+        <translation>Der Server hat ein leeres Bild gesendet.</translation>
+    </message>
+    <message>
+        <source>The image data of a streamed %1 event is not base64, or it broke off.</source>
+        <translation>Die Bilddaten eines gestreamten %1-Ereignisses sind kein Base64 oder brechen ab.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImageFileInfo</name>
@@ -848,6 +856,10 @@
         <source>The stream ended before the final image arrived; the %1 partial image(s) received are kept.</source>
         <translation>Der Stream endete vor dem fertigen Bild; die %1 empfangenen Teilbilder bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>The image could not be saved.</source>
+        <translation>Das Bild konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImagePreview</name>
@@ -873,6 +885,14 @@
     <message>
         <source>The folder %1 cannot be created; choose another with --out.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie mit --out einen anderen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the finished file could not be renamed.</source>
+        <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen.</translation>
     </message>
 </context>
 <context>
