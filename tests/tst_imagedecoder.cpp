@@ -3,11 +3,13 @@
 #include "api/imagedecoder.h"
 #include "library/contentfiles.h"
 
+#include <QBuffer>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Atelier;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -33,6 +35,61 @@ class TestImageDecoder : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A streamed image is checked from its first bytes: the event's JSON says what it is, the
+    // header its format and size, whatever metadata comes before its pixels.
+    void streamedEventIsCheckedFromItsHead_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("errorPart");
+        auto encoded = [](const QImage &image, const char *format, const QString &text = {}) {
+            QImage copy = image;
+            if (!text.isEmpty())
+                copy.setText(u"Comment"_s, text);
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            copy.save(&buffer, format);
+            return bytes;
+        };
+        const QImage image = photoLike(QSize(300, 200), QImage::Format_RGB32);
+        QTest::newRow("png") << encoded(image, "PNG") << u"png"_s << QSize(300, 200) << QString();
+        // 300 KB of text before the pixels: more than is kept of a streamed image.
+        QTest::newRow("png with big metadata")
+            << encoded(image, "PNG", QString(300000, u'x')).first(256 * 1024) << u"png"_s << QSize(300, 200) << QString();
+        QTest::newRow("jpeg") << encoded(image, "JPEG") << u"jpeg"_s << QSize(300, 200) << QString();
+        QTest::newRow("not an image") << QByteArray(1000, 'x') << QString() << QSize() << u"not an image"_s;
+        QTest::newRow("empty") << QByteArray() << QString() << QSize() << u"empty image"_s;
+        QByteArray huge = encoded(image, "PNG");
+        huge.replace(16, 4, QByteArray("\x00\x01\x86\xA0", 4)); // width 100000
+        QTest::newRow("absurd width") << huge << QString() << QSize() << u"100000x200"_s;
+    }
+
+    void streamedEventIsCheckedFromItsHead()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QString, format);
+        QFETCH(QSize, size);
+        QFETCH(QString, errorPart);
+        const DecodeOutcome outcome = ImageDecoder::decodeStreamedEvent(
+            "image_generation.partial_image",
+            R"({"type":"image_generation.partial_image","b64_json":"","partial_image_index":2,"size":"300x200"})", head,
+            DecodeLimits());
+        if (!errorPart.isEmpty()) {
+            QCOMPARE(outcome.what, DecodeOutcome::What::Error);
+            QVERIFY2(outcome.error.message.contains(errorPart), qPrintable(outcome.error.message));
+            return;
+        }
+        QCOMPARE(outcome.what, DecodeOutcome::What::PartialImage);
+        QCOMPARE(outcome.image.index, 2);
+        QCOMPARE(outcome.image.format, format);
+        QCOMPARE(outcome.image.size, size);
+        QCOMPARE(outcome.image.echoedSize, u"300x200"_s);
+        QVERIFY(outcome.image.encoded.isEmpty());
+        QVERIFY(outcome.image.image.isNull());
+    }
+
     void fittedIsWhatThePreviewWouldShow_data()
     {
         QTest::addColumn<QSize>("size");

@@ -89,6 +89,30 @@ private:
     };
 };
 
+quint32 crc32(const QByteArray &bytes)
+{
+    quint32 crc = 0xFFFFFFFFu;
+    for (char c : bytes) {
+        crc ^= quint8(c);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+// A PNG signature, a header claiming width x height and a first data chunk, then filler.
+QByteArray pngHeaderClaiming(quint32 width, quint32 height, int filler)
+{
+    auto be32 = [](quint32 value) {
+        const char bytes[4] = {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
+        return QByteArray(bytes, 4);
+    };
+    const QByteArray ihdr = "IHDR" + be32(width) + be32(height) + QByteArray("\x08\x02\x00\x00\x00", 5);
+    const QByteArray idat = QByteArray("IDAT", 4) + QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + be32(13) + ihdr + be32(crc32(ihdr)) + be32(8) + idat + be32(crc32(idat))
+           + QByteArray(filler, '\0');
+}
+
 QByteArray rawStream(const QByteArray &events)
 {
     return "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + events;
@@ -495,6 +519,8 @@ private Q_SLOTS:
         QTest::newRow("not base64") << head + QByteArray(300000, 'A') + "!AAA\"}\n\n" << u"not base64"_s;
         QTest::newRow("broken off") << head + QByteArray(300000, 'A') << u"not base64, or it broke off"_s;
         QTest::newRow("not an image") << head + QByteArray(300000, 'A') + "\"}\n\n" << u"not an image"_s;
+        QTest::newRow("absurd dimensions") << head + pngHeaderClaiming(100000, 100000, 300000).toBase64() + "\"}\n\n"
+                                           << u"100000x100000"_s;
     }
 
     void streamSinkBrokenImages()
@@ -514,6 +540,36 @@ private Q_SLOTS:
         QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
         QCOMPARE(sink->records->size(), 1);
         QVERIFY(sink->records->at(0).discarded);
+    }
+
+    void streamedEventOverTheCapIsRefused_data()
+    {
+        QTest::addColumn<bool>("withSink");
+        QTest::newRow("gathered") << false;
+        QTest::newRow("streamed to a sink") << true;
+    }
+
+    void streamedEventOverTheCapIsRefused()
+    {
+        QFETCH(bool, withSink);
+        ClientOptions options = m_client->options();
+        options.maxEventBytes = 200000;
+        m_client->setOptions(options);
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        auto sink = std::make_shared<MemorySink>();
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s), [&](ImageJob *job) {
+            if (withSink)
+                job->setStreamSink(sink);
+        });
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.partials.isEmpty());
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::TooLarge);
+        if (withSink) {
+            QCOMPARE(sink->records->size(), 1);
+            QVERIFY(sink->records->at(0).discarded);
+        }
     }
 
     void brokenResponses_data()

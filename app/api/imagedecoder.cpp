@@ -43,6 +43,22 @@ bool fromBase64(QByteArray base64, QByteArray *bytes, ApiError *error)
 
 } // namespace
 
+bool ImageDecoder::sizeAllowed(const QSize &size, const DecodeLimits &limits, ApiError *error)
+{
+    if (size.isValid() && size.width() <= limits.maxEdge && size.height() <= limits.maxEdge
+        && qint64(size.width()) * size.height() <= limits.maxPixels)
+        return true;
+    *error = ApiError::make(ApiError::Kind::Decode,
+                            size.isValid()
+                                ? Text::tr("The server sent an image of %1x%2 pixels, larger than "
+                                     "Atelier accepts (%3 pixels a side); it was refused.")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(limits.maxEdge)
+                                : Text::tr("The server sent an image whose size cannot be read."));
+    return false;
+}
+
 bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                                ApiError *error)
 {
@@ -60,18 +76,8 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
         return false;
     }
     const QSize size = reader.size();
-    if (!size.isValid() || size.width() > limits.maxEdge || size.height() > limits.maxEdge
-        || qint64(size.width()) * size.height() > limits.maxPixels) {
-        *error = ApiError::make(ApiError::Kind::Decode,
-                                size.isValid()
-                                    ? Text::tr("The server sent an image of %1x%2 pixels, larger than "
-                                         "Atelier accepts (%3 pixels a side); it was refused.")
-                                          .arg(size.width())
-                                          .arg(size.height())
-                                          .arg(limits.maxEdge)
-                                    : Text::tr("The server sent an image whose size cannot be read."));
+    if (!sizeAllowed(size, limits, error))
         return false;
-    }
     image->format = QString::fromLatin1(format).toLower();
     if (image->format == u"jpg")
         image->format = u"jpeg"_s;
@@ -193,16 +199,32 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
     setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
     outcome.usage = event.usage;
     image.usage = event.usage;
-    DecodeLimits headerOnly = limits;
-    headerOnly.decodePixels = false;
-    if (head.isEmpty() || !decodeImage(head, headerOnly, &image, &outcome.error)) {
-        if (head.isEmpty())
-            outcome.error = ApiError::make(ApiError::Kind::Decode,
-                                           Text::tr("The server sent an empty image."));
+    // A PNG's size is in its first chunk, whatever metadata comes before its pixels; other
+    // formats are asked of Qt's reader with the first bytes.
+    const QByteArrayView png(head);
+    bool checked = false;
+    if (png.size() >= 24 && sniffImageFormat(png.first(16)) == "png" && png.sliced(12, 4) == "IHDR") {
+        auto be32 = [&png](qsizetype at) {
+            return quint32(quint8(png[at])) << 24 | quint32(quint8(png[at + 1])) << 16
+                   | quint32(quint8(png[at + 2])) << 8 | quint32(quint8(png[at + 3]));
+        };
+        const quint32 width = be32(16);
+        const quint32 height = be32(20);
+        image.format = u"png"_s;
+        image.size = width <= 0x7FFFFFFF && height <= 0x7FFFFFFF ? QSize(int(width), int(height)) : QSize();
+        checked = sizeAllowed(image.size, limits, &outcome.error);
+    } else if (!head.isEmpty()) {
+        DecodeLimits headerOnly = limits;
+        headerOnly.decodePixels = false;
+        checked = decodeImage(head, headerOnly, &image, &outcome.error);
+        image.encoded.clear(); // only the first bytes: the file is the sink's
+    } else {
+        outcome.error = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
+    }
+    if (!checked) {
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }
-    image.encoded.clear(); // only the first bytes: the file is the sink's
     outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
     return outcome;
 }

@@ -65,6 +65,8 @@ public:
     // A whole JSON response: one outcome per image (decoded, or a URL to download), then
     // ResponseDone (carrying usage) or Error.
     static void decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver);
+    // Whether an image of `size` is within the limits; if not, `error` says why.
+    static bool sizeAllowed(const QSize &size, const DecodeLimits &limits, ApiError *error);
     // The bytes of one image file; fills in format, size and (if asked) pixels.
     static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                             ApiError *error);

@@ -17,8 +17,9 @@ namespace {
 constexpr qsizetype MaxErrorBodyBytes = 1024 * 1024;
 constexpr qint64 ReadBufferBytes = 1024 * 1024;
 constexpr qsizetype ReadSliceBytes = 256 * 1024;
-// Of a streamed image, this much is kept for the header check (JPEG's size can come late).
-constexpr qsizetype StreamedHeadBytes = 64 * 1024;
+// Of a streamed image, this much is kept for the header check (JPEG's size comes after its
+// metadata segments).
+constexpr qsizetype StreamedHeadBytes = 256 * 1024;
 
 } // namespace
 
