@@ -1,7 +1,13 @@
 #include "base64.h"
 
+#include <QtAlgorithms>
+
 #include <array>
 #include <cstdint>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define ATELIER_BASE64_AVX2 1
@@ -202,6 +208,26 @@ qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype 
     usable -= usable % 4;
     *consumed = usable;
     return decodeRange(bytes, usable, Base64Detail::Implementation::Best);
+}
+
+qsizetype findQuoteOrBackslash(const char *data, qsizetype size)
+{
+    qsizetype at = 0;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; size - at >= 16; at += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+        if (hits != 0)
+            return at + qCountTrailingZeroBits(quint32(hits));
+    }
+#endif
+    for (; at < size; ++at) {
+        if (data[at] == '"' || data[at] == '\\')
+            return at;
+    }
+    return size;
 }
 
 bool decodeBase64InPlace(QByteArray &data)

@@ -141,30 +141,44 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
     return image;
 }
 
+namespace {
+
+// What a stream event says besides its image: Ignored or Error outcomes are final; for an image
+// event the outcome's image is described and true returned.
+bool describeStreamEvent(const StreamEvent &event, DecodeOutcome *outcome)
+{
+    switch (event.type) {
+    case StreamEvent::Type::Unknown:
+        outcome->what = DecodeOutcome::What::Ignored;
+        return false;
+    case StreamEvent::Type::Error:
+        outcome->what = DecodeOutcome::What::Error;
+        outcome->error = event.error;
+        return false;
+    case StreamEvent::Type::PartialImage:
+    case StreamEvent::Type::Completed:
+        break;
+    }
+    ImageResult &image = outcome->image;
+    image.partial = event.type == StreamEvent::Type::PartialImage;
+    image.index = event.partialIndex;
+    image.created = event.createdAt;
+    setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
+    outcome->usage = event.usage;
+    image.usage = event.usage;
+    return true;
+}
+
+} // namespace
+
 DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray data,
                                         const DecodeLimits &limits)
 {
     DecodeOutcome outcome;
     StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data));
-    switch (event.type) {
-    case StreamEvent::Type::Unknown:
-        outcome.what = DecodeOutcome::What::Ignored;
+    if (!describeStreamEvent(event, &outcome))
         return outcome;
-    case StreamEvent::Type::Error:
-        outcome.what = DecodeOutcome::What::Error;
-        outcome.error = event.error;
-        return outcome;
-    case StreamEvent::Type::PartialImage:
-    case StreamEvent::Type::Completed:
-        break;
-    }
     ImageResult &image = outcome.image;
-    image.partial = event.type == StreamEvent::Type::PartialImage;
-    image.index = event.partialIndex;
-    image.created = event.createdAt;
-    setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
-    outcome.usage = event.usage;
-    image.usage = event.usage;
     QByteArray bytes;
     if (!fromBase64(std::exchange(event.base64, {}), &bytes, &outcome.error)
         || !decodeImage(std::move(bytes), limits, &image, &outcome.error)) {
@@ -180,25 +194,9 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
 {
     DecodeOutcome outcome;
     const StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data), true);
-    switch (event.type) {
-    case StreamEvent::Type::Unknown:
-        outcome.what = DecodeOutcome::What::Ignored;
+    if (!describeStreamEvent(event, &outcome))
         return outcome;
-    case StreamEvent::Type::Error:
-        outcome.what = DecodeOutcome::What::Error;
-        outcome.error = event.error;
-        return outcome;
-    case StreamEvent::Type::PartialImage:
-    case StreamEvent::Type::Completed:
-        break;
-    }
     ImageResult &image = outcome.image;
-    image.partial = event.type == StreamEvent::Type::PartialImage;
-    image.index = event.partialIndex;
-    image.created = event.createdAt;
-    setEchoes(&image, event.size, event.quality, event.background, event.outputFormat);
-    outcome.usage = event.usage;
-    image.usage = event.usage;
     // A PNG's size is in its first chunk, whatever metadata comes before its pixels; other
     // formats are asked of Qt's reader with the first bytes.
     const QByteArrayView png(head);

@@ -1,15 +1,11 @@
 #include "responseparser.h"
 
+#include "base64.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtAlgorithms>
 
-#include <cstring>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -37,28 +33,6 @@ ApiError errorFromObject(const QJsonObject &object)
     if (error.message.isEmpty())
         error.message = ResponseParser::tr("the server reported an error without an explanation");
     return error;
-}
-
-// The first '"' or '\\' in [begin, end), or end: one pass over a multi-megabyte base64 value
-// finds both where it ends and whether it holds an escape, 16 bytes at a time where SSE2 is there.
-const char *findQuoteOrEscape(const char *begin, const char *end)
-{
-    const char *at = begin;
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i escape = _mm_set1_epi8('\\');
-    for (; end - at >= 16; at += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, escape)));
-        if (hits != 0)
-            return at + qCountTrailingZeroBits(quint32(hits));
-    }
-#endif
-    for (; at < end; ++at) {
-        if (*at == '"' || *at == '\\')
-            return at;
-    }
-    return end;
 }
 
 QJsonObject parseObject(const QByteArray &json, QJsonParseError *parseError)
@@ -91,8 +65,10 @@ QList<std::pair<qsizetype, qsizetype>> ResponseParser::base64Ranges(const QByteA
         if (position >= json.size() || json.at(position) != '"')
             continue;
         const qsizetype valueStart = position + 1;
+        // Its end and any escape in it, in one pass over the megabytes.
         const char *end = json.constData() + json.size();
-        const char *stop = findQuoteOrEscape(json.constData() + valueStart, end);
+        const char *stop = json.constData() + valueStart
+                           + findQuoteOrBackslash(json.constData() + valueStart, json.size() - valueStart);
         if (stop == end)
             break;
         if (*stop == '\\') {

@@ -36,27 +36,6 @@ qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
     return -1;
 }
 
-// The first '"' or '\\' in [begin, end), or end.
-char *findQuoteOrEscape(char *begin, char *end)
-{
-    char *at = begin;
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i escape = _mm_set1_epi8('\\');
-    for (; end - at >= 16; at += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, escape)));
-        if (hits != 0)
-            return at + qCountTrailingZeroBits(quint32(hits));
-    }
-#endif
-    for (; at < end; ++at) {
-        if (*at == '"' || *at == '\\')
-            return at;
-    }
-    return end;
-}
-
 // A streamed string's key must start within this many bytes of its line.
 constexpr qsizetype StreamKeyWindow = 4096;
 
@@ -276,7 +255,7 @@ void SseParser::continueStreaming()
 {
     char *begin = m_buffer.data();
     char *end = begin + m_buffer.size();
-    char *stop = findQuoteOrEscape(begin, end);
+    char *stop = begin + findQuoteOrBackslash(begin, end - begin);
     if (stop < end && *stop == '\\') {
         // JSON may escape '/' as "\/" (some gateways do): unescape the rest in one pass.
         char *write = stop;
