@@ -273,7 +273,8 @@ private Q_SLOTS:
 
     void writerStreamsUnderTheSameNames()
     {
-        Atelier::ImageWriter writer(m_dir->filePath(u"out"_s), u"shot"_s);
+        const auto writer = std::make_shared<Atelier::ImageWriter>(m_dir->filePath(u"out"_s), u"shot"_s);
+        const auto sink = Atelier::ImageWriter::streamSink(writer, [](const Atelier::ImageResult &) { return QString(); });
         Atelier::ImageResult image;
         image.format = u"png"_s;
         QString error;
@@ -282,12 +283,12 @@ private Q_SLOTS:
         QVERIFY(taken.open(QIODevice::WriteOnly));
         taken.close();
         {
-            std::unique_ptr<Atelier::ImageWriter::Stream> stream = writer.beginStream(&error);
+            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
             QVERIFY2(stream, qPrintable(error));
             QVERIFY(stream->write("abc", &error));
             QVERIFY(stream->write("def", &error));
             QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u".shot-*.part"_s}, QDir::Files | QDir::Hidden).size(), 1);
-            QCOMPARE(stream->commit(image, {}, &error), m_dir->filePath(u"out/shot-(2).png"_s));
+            QCOMPARE(stream->commit(image, &error), m_dir->filePath(u"out/shot-(2).png"_s));
         }
         QFile written(m_dir->filePath(u"out/shot-(2).png"_s));
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -296,7 +297,7 @@ private Q_SLOTS:
         QVERIFY(probe.open(QIODevice::WriteOnly));
         QCOMPARE(written.permissions(), probe.permissions());
         {
-            std::unique_ptr<Atelier::ImageWriter::Stream> abandoned = writer.beginStream(&error);
+            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> abandoned = sink->begin(&error);
             QVERIFY(abandoned->write("xyz", &error));
         }
         QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden), QStringList());

@@ -199,17 +199,10 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
     ImageResult &image = outcome.image;
     // A PNG's size is in its first chunk, whatever metadata comes before its pixels; other
     // formats are asked of Qt's reader with the first bytes.
-    const QByteArrayView png(head);
     bool checked = false;
-    if (png.size() >= 24 && sniffImageFormat(png.first(16)) == "png" && png.sliced(12, 4) == "IHDR") {
-        auto be32 = [&png](qsizetype at) {
-            return quint32(quint8(png[at])) << 24 | quint32(quint8(png[at + 1])) << 16
-                   | quint32(quint8(png[at + 2])) << 8 | quint32(quint8(png[at + 3]));
-        };
-        const quint32 width = be32(16);
-        const quint32 height = be32(20);
+    if (const QSize pngSize = PngDecoder::headerSize(head); pngSize.isValid()) {
         image.format = u"png"_s;
-        image.size = width <= 0x7FFFFFFF && height <= 0x7FFFFFFF ? QSize(int(width), int(height)) : QSize();
+        image.size = pngSize;
         checked = sizeAllowed(image.size, limits, &outcome.error);
     } else if (!head.isEmpty()) {
         DecodeLimits headerOnly = limits;

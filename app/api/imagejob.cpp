@@ -69,16 +69,21 @@ qint64 monotonicNs()
 
 } // namespace
 
-std::function<void(DecodeOutcome &)> ImageJob::finisher() const
+std::function<void(DecodeOutcome &, const ImageJob::SinkImage *)> ImageJob::finisher() const
 {
     // Captures the persister by shared pointer: a task may outlive the job that posted it.
-    return [persister = m_persister, requestId = m_requestId](DecodeOutcome &outcome) {
-        const bool image = outcome.what == DecodeOutcome::What::PartialImage
-                           || outcome.what == DecodeOutcome::What::FinalImage;
-        if (image)
-            outcome.image.requestId = requestId;
-        if (image && persister && outcome.image.savedPath.isEmpty() && outcome.image.saveError.isEmpty())
-            outcome.image.savedPath = (*persister)(outcome.image, &outcome.image.saveError);
+    return [persister = m_persister, requestId = m_requestId](DecodeOutcome &outcome, const SinkImage *sunk) {
+        if (outcome.what != DecodeOutcome::What::PartialImage && outcome.what != DecodeOutcome::What::FinalImage)
+            return;
+        ImageResult &image = outcome.image;
+        image.requestId = requestId;
+        // Kept on disk: by the stream sink that took its bytes as they came, else the persister.
+        if (sunk && sunk->image)
+            image.savedPath = sunk->image->commit(image, &image.saveError);
+        else if (sunk)
+            image.saveError = !sunk->error.isEmpty() ? sunk->error : tr("The image could not be saved.");
+        else if (persister)
+            image.savedPath = (*persister)(image, &image.saveError);
     };
 }
 
@@ -279,15 +284,7 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
                 DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
                                                : ImageDecoder::decodeStreamedEvent(type, payload, sunk.head, limits);
                 outcome.image.receivedAtNs = receivedAt;
-                const bool image = outcome.what == DecodeOutcome::What::PartialImage
-                                   || outcome.what == DecodeOutcome::What::FinalImage;
-                if (image) {
-                    if (sunk.image)
-                        outcome.image.savedPath = sunk.image->commit(outcome.image, &outcome.image.saveError);
-                    else
-                        outcome.image.saveError = !sunk.error.isEmpty() ? sunk.error : tr("The image could not be saved.");
-                }
-                finish(outcome);
+                finish(outcome, &sunk);
                 deliver(std::move(outcome));
             });
             continue;
@@ -299,7 +296,7 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
             DecodeOutcome outcome = ImageDecoder::decodeEvent(type, std::move(payload), limits);
             outcome.image.receivedAtNs = receivedAt;
             outcome.image.decodeNs = monotonicNs() - decodeStart;
-            finish(outcome);
+            finish(outcome, nullptr);
             deliver(std::move(outcome));
         });
     }
@@ -392,7 +389,7 @@ void ImageJob::onReplyFinished()
     m_client->post(m_id, [body = std::exchange(m_body, {}), limits, finish = finisher()](
                              const ImageDecoder::Deliver &deliver) mutable {
         ImageDecoder::decodeResponse(std::move(body), limits, [&](DecodeOutcome outcome) {
-            finish(outcome);
+            finish(outcome, nullptr);
             deliver(std::move(outcome));
         });
     });
@@ -499,7 +496,7 @@ void ImageJob::startDownload(const ImageResult &image)
                                                      &outcome.error)
                                ? DecodeOutcome::What::FinalImage
                                : DecodeOutcome::What::Error;
-            finish(outcome);
+            finish(outcome, nullptr);
             deliver(std::move(outcome));
         });
     });

@@ -108,8 +108,10 @@ private:
     void setState(State state);
     void resetAttempt();
 
-    // Wraps decoding for the decode thread: decode, then persist what decoded.
-    std::function<void(DecodeOutcome &)> finisher() const;
+    struct SinkImage;
+    // Wraps decoding for the decode thread: after decoding, keep what decoded — with the stream
+    // sink that took its bytes (`sunk`), else with the persister.
+    std::function<void(DecodeOutcome &, const SinkImage *sunk)> finisher() const;
 
     ImagesClient *m_client;
     std::shared_ptr<const Persister> m_persister;

@@ -237,14 +237,25 @@ void convertRow(const uchar *row, QRgb *out, int width, int bpp)
     }
 }
 
+constexpr uchar Signature[8] = {137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
+
 } // namespace
+
+QSize headerSize(QByteArrayView bytes)
+{
+    const auto *data = reinterpret_cast<const uchar *>(bytes.data());
+    if (bytes.size() < 8 + 16 || std::memcmp(data, Signature, 8) != 0 || !isType(data + 12, "IHDR"))
+        return {};
+    const quint32 width = readBigEndian(data + 16);
+    const quint32 height = readBigEndian(data + 20);
+    return width <= 0x7fffffffU && height <= 0x7fffffffU ? QSize(int(width), int(height)) : QSize();
+}
 
 bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
 {
-    static constexpr uchar signature[8] = {137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
     const auto *data = reinterpret_cast<const uchar *>(bytes.data());
     const qsizetype size = bytes.size();
-    if (size < 8 + 25 || std::memcmp(data, signature, 8) != 0)
+    if (size < 8 + 25 || std::memcmp(data, Signature, 8) != 0)
         return false;
 
     quint32 width = 0;

@@ -20,6 +20,10 @@ enum class Implementation { Best, Scalar };
 
 bool decode(QByteArrayView bytes, QImage *image, Implementation implementation = Implementation::Best);
 
+// The size a PNG's header chunk (IHDR, always the first) states — known from the first 24 bytes,
+// whatever metadata comes before the pixels; invalid when `bytes` do not start a PNG.
+QSize headerSize(QByteArrayView bytes);
+
 } // namespace PngDecoder
 
 } // namespace Atelier

@@ -36,6 +36,13 @@ qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
     return -1;
 }
 
+// A line's value: what follows the colon at `colon`, without one leading space.
+QByteArrayView valueAfter(QByteArrayView line, qsizetype colon)
+{
+    const QByteArrayView value = line.sliced(colon + 1);
+    return value.startsWith(' ') ? value.sliced(1) : value;
+}
+
 // A streamed string's key must start within this many bytes of its line.
 constexpr qsizetype StreamKeyWindow = 4096;
 
@@ -116,15 +123,7 @@ void SseParser::scanLines(QList<SseEvent> *events)
             position = size;
             break;
         }
-        qsizetype next = lineEnd + 1;
-        if (m_buffer.at(lineEnd) == '\r') {
-            if (next < size) {
-                if (m_buffer.at(next) == '\n')
-                    ++next;
-            } else {
-                m_skipLineFeed = true; // the LF of a CRLF may arrive with the next chunk
-            }
-        }
+        qsizetype next = nextLineStart(lineEnd);
         if (lineStart > 0 && lineEnd - lineStart >= HandOverThreshold) {
             // Move the big line to the buffer start so it can be handed over without a copy.
             m_buffer.remove(0, lineStart);
@@ -136,7 +135,6 @@ void SseParser::scanLines(QList<SseEvent> *events)
             // processLine may take the buffer and leave only what follows the line.
             const qsizetype before = m_buffer.size();
             processLine(lineEnd, next, events);
-            m_lineChecked = false;
             if (m_buffer.size() != before) {
                 position = 0;
                 continue;
@@ -145,7 +143,6 @@ void SseParser::scanLines(QList<SseEvent> *events)
             const QByteArray line = m_buffer.mid(lineStart, lineEnd - lineStart);
             QByteArray saved = std::exchange(m_buffer, line);
             processLine(line.size(), line.size(), events);
-            m_lineChecked = false;
             m_buffer = std::move(saved);
         }
         lineStart = next;
@@ -160,8 +157,23 @@ void SseParser::scanLines(QList<SseEvent> *events)
 
 // Handles the line m_buffer[0, lineEnd); the next line starts at `nextStart`. When it hands the
 // buffer over to the event data, m_buffer is left holding only the bytes from `nextStart`.
+qsizetype SseParser::nextLineStart(qsizetype lineEnd)
+{
+    qsizetype next = lineEnd + 1;
+    if (m_buffer.at(lineEnd) == '\r') {
+        if (next < m_buffer.size()) {
+            if (m_buffer.at(next) == '\n')
+                ++next;
+        } else {
+            m_skipLineFeed = true; // the LF of a CRLF may arrive with the next chunk
+        }
+    }
+    return next;
+}
+
 void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events)
 {
+    m_lineChecked = false; // the next line is yet to be looked at for a string to stream
     const QByteArrayView line(m_buffer.constData(), lineEnd);
     if (line.isEmpty()) {
         dispatch(events);
@@ -171,10 +183,8 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
         return; // comment
     const qsizetype colon = line.indexOf(':');
     const QByteArrayView field = colon < 0 ? line : line.first(colon);
-    qsizetype valueStart = colon < 0 ? lineEnd : colon + 1;
-    if (colon >= 0 && valueStart < lineEnd && line.at(valueStart) == ' ')
-        ++valueStart;
-    const QByteArrayView value = line.sliced(valueStart);
+    const QByteArrayView value = colon < 0 ? line.sliced(lineEnd) : valueAfter(line, colon);
+    const qsizetype valueStart = value.data() - line.data();
 
     if (field == "data") {
         if (!m_hasData && lineEnd >= HandOverThreshold && nextStart <= m_buffer.size()) {
@@ -315,11 +325,8 @@ void SseParser::abortStreaming()
     m_streaming = Streaming::SkipLine;
     m_streamedLength = 0;
     m_current.streamFailed = true;
-    // What is known of the event: the line's value up to the string ("data:" and a space cut).
-    QByteArrayView value = QByteArrayView(m_lineHead).sliced(5);
-    if (value.startsWith(' '))
-        value = value.sliced(1);
-    m_current.data = value.toByteArray();
+    // What is known of the event: the line's value up to the string.
+    m_current.data = valueAfter(m_lineHead, m_lineHead.indexOf(':')).toByteArray();
     m_lineHead.clear();
     m_hasData = true;
 }
@@ -331,16 +338,7 @@ bool SseParser::skipLine()
         m_buffer.resize(0);
         return false;
     }
-    qsizetype next = lineEnd + 1;
-    if (m_buffer.at(lineEnd) == '\r') {
-        if (next < m_buffer.size()) {
-            if (m_buffer.at(next) == '\n')
-                ++next;
-        } else {
-            m_skipLineFeed = true;
-        }
-    }
-    m_buffer.remove(0, next);
+    m_buffer.remove(0, nextLineStart(lineEnd));
     m_scanned = 0;
     m_streaming = Streaming::No;
     m_lineChecked = false;

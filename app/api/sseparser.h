@@ -59,6 +59,8 @@ public:
     void setBase64Sink(Base64Sink sink) { m_sink = std::move(sink); }
 
 private:
+    // Where the line ending at `lineEnd` (a CR or LF in m_buffer) is followed by the next one.
+    qsizetype nextLineStart(qsizetype lineEnd);
     void processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events);
     void dispatch(QList<SseEvent> *events);
     // An empty buffer with room for a line of about `expected` bytes: a recycled one if one is

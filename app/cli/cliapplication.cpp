@@ -524,49 +524,9 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
         return writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex), error);
     });
     // Streamed images go to their file slice by slice as they arrive: no image is held whole.
-    class FileSink final : public ImageJob::StreamSink
-    {
-    public:
-        FileSink(std::shared_ptr<ImageWriter> writer, int jobIndex, int imagesRequested)
-            : m_writer(std::move(writer)), m_jobIndex(jobIndex), m_imagesRequested(imagesRequested)
-        {
-        }
-        std::unique_ptr<Image> begin(QString *error) override
-        {
-            std::unique_ptr<ImageWriter::Stream> stream = m_writer->beginStream(error);
-            if (!stream)
-                return {};
-            return std::make_unique<File>(m_writer, std::move(stream), m_jobIndex, m_imagesRequested);
-        }
-
-    private:
-        class File final : public Image
-        {
-        public:
-            // Holds the writer too: a decode task may commit after the job is gone.
-            File(std::shared_ptr<ImageWriter> writer, std::unique_ptr<ImageWriter::Stream> stream, int jobIndex,
-                 int imagesRequested)
-                : m_writer(std::move(writer)), m_stream(std::move(stream)), m_jobIndex(jobIndex),
-                  m_imagesRequested(imagesRequested)
-            {
-            }
-            bool write(QByteArrayView bytes, QString *error) override { return m_stream->write(bytes, error); }
-            QString commit(const ImageResult &image, QString *error) override
-            {
-                return m_stream->commit(image, ImageWriter::suffixFor(image, m_imagesRequested, m_jobIndex), error);
-            }
-
-        private:
-            std::shared_ptr<ImageWriter> m_writer;
-            std::unique_ptr<ImageWriter::Stream> m_stream;
-            int m_jobIndex;
-            int m_imagesRequested;
-        };
-        std::shared_ptr<ImageWriter> m_writer;
-        int m_jobIndex;
-        int m_imagesRequested;
-    };
-    job->setStreamSink(std::make_shared<FileSink>(m_writer, jobIndex, imagesRequested));
+    job->setStreamSink(ImageWriter::streamSink(m_writer, [jobIndex, imagesRequested](const ImageResult &image) {
+        return ImageWriter::suffixFor(image, imagesRequested, jobIndex);
+    }));
     auto save = [this](const ImageResult &image) {
         const QString &path = image.savedPath;
         if (path.isEmpty()) {

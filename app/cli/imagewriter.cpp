@@ -4,6 +4,7 @@
 #include "library/contentfiles.h"
 #include "library/fileslug.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -71,59 +72,94 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
     return path;
 }
 
-std::unique_ptr<ImageWriter::Stream> ImageWriter::beginStream(QString *error)
+class ImageWriter::StreamedFile final : public ImageJob::StreamSink::Image
 {
-    const QMutexLocker locker(&m_mutex);
-    if (!makeDirectory(error))
-        return {};
-    const QString path = m_directory.filePath(
-        u".%1-%2-%3.part"_s.arg(m_stem).arg(QCoreApplication::applicationPid()).arg(++m_streams));
-    std::unique_ptr<Stream> stream(new Stream(this, path));
-    if (!stream->m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, stream->m_file.errorString());
-        return {};
+public:
+    StreamedFile(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor, const QString &path)
+        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor)), m_file(path)
+    {
     }
-    return stream;
-}
 
-ImageWriter::Stream::Stream(ImageWriter *writer, const QString &path)
-    : m_writer(writer), m_file(path)
-{
-}
-
-ImageWriter::Stream::~Stream()
-{
-    if (!m_committed && m_file.isOpen()) {
-        m_file.close();
-        m_file.remove();
+    ~StreamedFile() override
+    {
+        if (!m_committed && m_file.isOpen()) {
+            m_file.close();
+            m_file.remove();
+        }
     }
-}
 
-bool ImageWriter::Stream::write(QByteArrayView bytes, QString *error)
-{
-    if (m_file.write(bytes.data(), bytes.size()) == bytes.size())
-        return true;
-    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
-    return false;
-}
-
-QString ImageWriter::Stream::commit(const ImageResult &image, const QString &suffix, QString *error)
-{
-    m_file.close();
-    if (m_file.error() != QFileDevice::NoError) {
+    bool open(QString *error)
+    {
+        if (m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return true;
         *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
-        m_file.remove();
-        return {};
+        return false;
     }
-    const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
-    const QString path = m_writer->freePath(image, suffix);
-    if (!QFile::rename(m_file.fileName(), path)) {
-        *error = tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
-        m_file.remove();
-        return {};
+
+    bool write(QByteArrayView bytes, QString *error) override
+    {
+        if (m_file.write(bytes.data(), bytes.size()) == bytes.size())
+            return true;
+        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+        return false;
     }
-    m_committed = true;
-    return path;
+
+    QString commit(const ImageResult &image, QString *error) override
+    {
+        m_file.close();
+        if (m_file.error() != QFileDevice::NoError) {
+            *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+            m_file.remove();
+            return {};
+        }
+        const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
+        const QString path = m_writer->freePath(image, m_suffixFor(image));
+        if (!QFile::rename(m_file.fileName(), path)) {
+            *error = tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
+            m_file.remove();
+            return {};
+        }
+        m_committed = true;
+        return path;
+    }
+
+private:
+    std::shared_ptr<ImageWriter> m_writer;
+    SuffixFor m_suffixFor;
+    QFile m_file;
+    bool m_committed = false;
+};
+
+class ImageWriter::FileSink final : public ImageJob::StreamSink
+{
+public:
+    FileSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
+        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor))
+    {
+    }
+
+    std::unique_ptr<Image> begin(QString *error) override
+    {
+        const QMutexLocker locker(&m_writer->m_mutex);
+        if (!m_writer->makeDirectory(error))
+            return {};
+        const QString path = m_writer->m_directory.filePath(u".%1-%2-%3.part"_s.arg(m_writer->m_stem)
+                                                                 .arg(QCoreApplication::applicationPid())
+                                                                 .arg(++m_writer->m_streams));
+        auto file = std::make_unique<StreamedFile>(m_writer, m_suffixFor, path);
+        if (!file->open(error))
+            return {};
+        return file;
+    }
+
+private:
+    std::shared_ptr<ImageWriter> m_writer;
+    SuffixFor m_suffixFor;
+};
+
+std::shared_ptr<ImageJob::StreamSink> ImageWriter::streamSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
+{
+    return std::make_shared<FileSink>(std::move(writer), std::move(suffixFor));
 }
 
 } // namespace Atelier

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "api/imagejob.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QMutex>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace Atelier {
@@ -34,29 +36,19 @@ public:
 
     QString directory() const { return m_directory.absolutePath(); }
 
-    // An image written as its bytes arrive: into a hidden ".<stem>-<n>.part" file in the folder,
-    // which commit() then names as write() would. Destroyed without commit(), the file is removed.
-    class Stream
-    {
-    public:
-        ~Stream();
-        bool write(QByteArrayView bytes, QString *error);
-        QString commit(const ImageResult &image, const QString &suffix, QString *error);
-
-    private:
-        friend class ImageWriter;
-        Stream(ImageWriter *writer, const QString &path);
-        ImageWriter *m_writer;
-        QFile m_file;
-        bool m_committed = false;
-    };
-    // Null, with `error` set, when the folder or the file cannot be made.
-    std::unique_ptr<Stream> beginStream(QString *error);
+    // A sink for a job's streamed images (ImageJob::setStreamSink): each is written as its
+    // bytes arrive, into a hidden ".<stem>-<pid>-<n>.part" file in the folder, then named as
+    // write() names it, with the suffix `suffixFor` gives; one never committed is removed. Holds
+    // the writer: a decode task may commit after the job is gone.
+    using SuffixFor = std::function<QString(const ImageResult &image)>;
+    static std::shared_ptr<ImageJob::StreamSink> streamSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor);
 
 private:
     // A free name for the image (none is ever overwritten); m_mutex must be held.
     QString freePath(const ImageResult &image, const QString &suffix) const;
     bool makeDirectory(QString *error);
+    class FileSink;
+    class StreamedFile;
 
     QMutex m_mutex; // choosing a free name and taking it must not interleave
     QDir m_directory;
