@@ -4,6 +4,7 @@
 #include <QTest>
 
 using namespace Atelier;
+using namespace Qt::StringLiterals;
 using Base64Detail::Implementation;
 
 Q_DECLARE_METATYPE(Atelier::Base64Detail::Implementation)
@@ -153,6 +154,41 @@ private Q_SLOTS:
         }
         QVERIFY(decodeBase64InPlace(text));
         QCOMPARE(text, bytes);
+    }
+
+    // Text that arrives in pieces: decoded prefix by prefix (what is left over carried on to the
+    // next piece), the result is the whole text's, and text the whole decoder refuses is refused.
+    void prefixesDecodeAsTheWhole_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        const QByteArray long64 = QByteArray("Atelier streams images. ").repeated(4).toBase64();
+        const QList<QByteArray> texts = {"QUJD", "QUI=", "QQ==", "QUI", "QQ", long64, long64 + "QQ==", "QQ==on",
+                                         "QUJDQQ==QUJD", "QQ=A", "Q===", "QUJDQ", long64 + "!", "QU=D"};
+        for (const QByteArray &text : texts)
+            QTest::addRow("%s", text.left(24).constData()) << text;
+    }
+
+    void prefixesDecodeAsTheWhole()
+    {
+        QFETCH(QByteArray, text);
+        QByteArray whole = text;
+        const bool valid = decodeBase64InPlace(whole);
+        for (qsizetype cut = 0; cut <= text.size(); ++cut) {
+            QByteArray first = text.first(cut);
+            qsizetype consumed = 0;
+            const qsizetype decoded = decodeBase64Prefix(first.data(), first.size(), false, &consumed);
+            if (decoded < 0) {
+                QVERIFY2(!valid, qPrintable(u"refused at %1"_s.arg(cut)));
+                continue;
+            }
+            QByteArray rest = text.sliced(consumed);
+            qsizetype all = 0;
+            const qsizetype last = decodeBase64Prefix(rest.data(), rest.size(), true, &all);
+            QCOMPARE(all, rest.size());
+            QCOMPARE(last >= 0, valid);
+            if (valid)
+                QCOMPARE(first.first(decoded) + rest.first(last), whole);
+        }
     }
 
     // A shared QByteArray is detached, not decoded under another owner's feet.

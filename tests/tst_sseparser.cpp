@@ -441,6 +441,7 @@ private Q_SLOTS:
         QTest::newRow("a character outside the alphabet") << QByteArray(200, 'A') + "!AAA";
         QTest::newRow("an escape other than \\/") << QByteArray(200, 'A') + "\\nAAA";
         QTest::newRow("'=' inside") << QByteArray(200, 'A') + "A=AA" + QByteArray(8, 'A');
+        QTest::newRow("padding, then more") << QByteArray(200, 'A') + "QQ==" + QByteArray(12, 'A');
         QTest::newRow("a single character left over") << QByteArray(201, 'A');
     }
 

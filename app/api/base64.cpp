@@ -206,6 +206,8 @@ qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype 
     while (usable > 0 && length - usable < 2 && bytes[usable - 1] == '=')
         --usable;
     usable -= usable % 4;
+    if (usable > 0 && bytes[usable - 1] == '=')
+        return -1; // padding with more text after it
     *consumed = usable;
     return decodeRange(bytes, usable, Base64Detail::Implementation::Best);
 }
