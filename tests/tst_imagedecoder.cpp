@@ -145,6 +145,85 @@ private Q_SLOTS:
         QVERIFY(ImageDecoder::readFile(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
         QVERIFY(!error.isEmpty());
     }
+
+    // A streamed image handed over in pieces gives what the whole event gives: decoded on the way
+    // when it is a PNG the fast reader reads and the decoder keeps up, decoded whole otherwise.
+    void streamedImageIsTheWholeEventsImage_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        QTest::addColumn<int>("piece");
+        QTest::addColumn<bool>("completeFirst"); // the last byte was in before any was decoded
+        QTest::addColumn<bool>("decodedOnTheWay");
+        QTest::newRow("png, pieces of 64 KiB") << QByteArray("PNG") << 65536 << false << true;
+        QTest::newRow("png, pieces of 7 bytes") << QByteArray("PNG") << 7 << false << true;
+        QTest::newRow("png, in one piece") << QByteArray("PNG") << (1 << 30) << false << true;
+        QTest::newRow("png, decoder far behind") << QByteArray("PNG") << 65536 << true << false;
+        QTest::newRow("jpeg") << QByteArray("JPEG") << 65536 << false << false;
+        QTest::newRow("webp") << QByteArray("WEBP") << 65536 << false << false;
+    }
+
+    void streamedImageIsTheWholeEventsImage()
+    {
+        QFETCH(QByteArray, format);
+        QFETCH(int, piece);
+        QFETCH(bool, completeFirst);
+        QFETCH(bool, decodedOnTheWay);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(photoLike(QSize(600, 400), QImage::Format_ARGB32).save(&buffer, format.constData()));
+        DecodeLimits limits;
+        limits.previewSize = QSize(200, 200);
+        limits.thumbnailEdge = 50;
+        const QByteArray name = "image_generation.partial_image";
+        const QByteArray json = R"({"type":"image_generation.partial_image","partial_image_index":1,"b64_json":""})";
+
+        StreamedImage streamed(limits);
+        if (completeFirst)
+            streamed.markComplete();
+        for (qsizetype at = 0; at < bytes.size(); at += piece)
+            streamed.append(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
+        QCOMPARE(streamed.size(), bytes.size());
+        const DecodeOutcome outcome = ImageDecoder::decodeStreamedImage(name, json, streamed, limits);
+
+        QByteArray whole = json;
+        whole.insert(whole.indexOf("\"\"}") + 1, bytes.toBase64());
+        const DecodeOutcome expected = ImageDecoder::decodeEvent(name, whole, limits);
+        QCOMPARE(expected.what, DecodeOutcome::What::PartialImage);
+        QCOMPARE(outcome.what, expected.what);
+        QCOMPARE(outcome.image.index, 1);
+        QCOMPARE(outcome.image.encoded, bytes);
+        QCOMPARE(outcome.image.format, expected.image.format);
+        QCOMPARE(outcome.image.size, QSize(600, 400));
+        QVERIFY(outcome.image.image == expected.image.image);
+        QVERIFY(outcome.image.preview == expected.image.preview);
+        QVERIFY(outcome.image.thumbnail == expected.image.thumbnail);
+
+        // Whether the pixels came from the decoder on the way.
+        StreamedImage again(limits);
+        if (completeFirst)
+            again.markComplete();
+        for (qsizetype at = 0; at < bytes.size(); at += piece)
+            again.append(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
+        QCOMPARE(!again.takePixels().isNull(), decodedOnTheWay);
+    }
+
+    void streamedImageWithoutPixels()
+    {
+        DecodeLimits limits;
+        limits.decodePixels = false;
+        StreamedImage streamed(limits);
+        const QByteArray bytes = ContentFiles::png(photoLike(QSize(64, 48), QImage::Format_RGB32));
+        streamed.append(bytes);
+        QVERIFY(streamed.takePixels().isNull());
+        QCOMPARE(streamed.takeBytes(), bytes);
+        // And an empty one is an error, not an image.
+        StreamedImage empty{DecodeLimits()};
+        const DecodeOutcome outcome = ImageDecoder::decodeStreamedImage(
+            "image_generation.completed", R"({"type":"image_generation.completed","b64_json":""})", empty, DecodeLimits());
+        QCOMPARE(outcome.what, DecodeOutcome::What::Error);
+        QVERIFY(outcome.error.message.contains(u"empty"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestImageDecoder)

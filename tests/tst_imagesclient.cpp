@@ -4,9 +4,11 @@
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,7 +30,8 @@ struct Run
     bool finished = false;
 };
 
-// Keeps streamed images in memory, and what became of each.
+// Keeps streamed images in memory, and what became of each. Written on the job's thread (the
+// CLI's way) or on the decode thread (decoding while receiving): read it through records().
 class MemorySink final : public ImageJob::StreamSink
 {
 public:
@@ -38,31 +41,46 @@ public:
         QString committedAs; // the ImageResult's description at commit
         bool discarded = false;
     };
-    std::shared_ptr<QList<Record>> records = std::make_shared<QList<Record>>();
     qsizetype failAfterBytes = -1; // a write that would pass this fails
+
+    QList<Record> records() const
+    {
+        const QMutexLocker locker(&m_shared->mutex);
+        return m_shared->records;
+    }
 
     std::unique_ptr<Image> begin(QString *) override
     {
-        records->append(Record());
-        return std::make_unique<Entry>(records, records->size() - 1, failAfterBytes);
+        const QMutexLocker locker(&m_shared->mutex);
+        m_shared->records.append(Record());
+        return std::make_unique<Entry>(m_shared, m_shared->records.size() - 1, failAfterBytes);
     }
 
 private:
+    struct Shared
+    {
+        mutable QMutex mutex;
+        QList<Record> records;
+    };
+    std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
+
     class Entry final : public Image
     {
     public:
-        Entry(std::shared_ptr<QList<Record>> records, qsizetype index, qsizetype failAfter)
-            : m_records(std::move(records)), m_index(index), m_failAfter(failAfter)
+        Entry(std::shared_ptr<Shared> shared, qsizetype index, qsizetype failAfter)
+            : m_shared(std::move(shared)), m_index(index), m_failAfter(failAfter)
         {
         }
         ~Entry() override
         {
+            const QMutexLocker locker(&m_shared->mutex);
             if (!m_committed)
-                (*m_records)[m_index].discarded = true;
+                m_shared->records[m_index].discarded = true;
         }
         bool write(QByteArrayView bytes, QString *error) override
         {
-            Record &record = (*m_records)[m_index];
+            const QMutexLocker locker(&m_shared->mutex);
+            Record &record = m_shared->records[m_index];
             if (m_failAfter >= 0 && record.bytes.size() + bytes.size() > m_failAfter) {
                 *error = u"the disk is full"_s;
                 return false;
@@ -72,17 +90,18 @@ private:
         }
         QString commit(const ImageResult &image, QString *) override
         {
+            const QMutexLocker locker(&m_shared->mutex);
             m_committed = true;
             const QString name = u"%1-%2-%3x%4"_s.arg(image.partial ? u"partial"_s : u"final"_s)
                                      .arg(image.index)
                                      .arg(image.size.width())
                                      .arg(image.size.height());
-            (*m_records)[m_index].committedAs = name;
+            m_shared->records[m_index].committedAs = name;
             return u"memory:"_s + name;
         }
 
     private:
-        std::shared_ptr<QList<Record>> m_records;
+        std::shared_ptr<Shared> m_shared;
         qsizetype m_index;
         qsizetype m_failAfter;
         bool m_committed = false;
@@ -456,8 +475,26 @@ private Q_SLOTS:
 
     // With a stream sink, big images are handed over slice by slice as they arrive; each still
     // has its header checked and is described as usual, and the bytes are exactly the image's.
+    // The sink's two ways: the CLI's (no pixels; written on the job's thread, nothing gathered)
+    // and the studio's (decoded and gathered while written, on the decode thread).
+    void setDecodePixels(bool decodePixels)
+    {
+        ClientOptions options = m_client->options();
+        options.decode.decodePixels = decodePixels;
+        m_client->setOptions(options);
+    }
+
+    void streamSinkTakesImagesAsTheyArrive_data()
+    {
+        QTest::addColumn<bool>("decodePixels");
+        QTest::newRow("header only (CLI)") << false;
+        QTest::newRow("decoded while received (studio)") << true;
+    }
+
     void streamSinkTakesImagesAsTheyArrive()
     {
+        QFETCH(bool, decodePixels);
+        setDecodePixels(decodePixels);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
@@ -473,29 +510,129 @@ private Q_SLOTS:
         QCOMPARE(result.partials.size(), 2);
         QCOMPARE(result.images.size(), 1);
         QCOMPARE(persisted, 0);
-        QCOMPARE(sink->records->size(), 3);
+        const QList<MemorySink::Record> records = sink->records();
+        QCOMPARE(records.size(), 3);
         const QStringList names = {u"partial-0-512x512"_s, u"partial-1-512x512"_s, u"final-0-512x512"_s};
         const QList<ImageResult> images = result.partials + result.images;
         for (int i = 0; i < 3; ++i) {
-            const MemorySink::Record &record = sink->records->at(i);
+            const MemorySink::Record &record = records.at(i);
             QCOMPARE(record.committedAs, names[i]);
             QVERIFY(!record.discarded);
             QCOMPARE(images[i].savedPath, u"memory:"_s + names[i]);
             QCOMPARE(images[i].format, u"png"_s);
             QCOMPARE(images[i].size, QSize(512, 512));
-            QVERIFY(images[i].encoded.isEmpty());
             const QImage decoded = QImage::fromData(record.bytes, "PNG");
             QCOMPARE(decoded.size(), QSize(512, 512));
+            if (decodePixels) {
+                QCOMPARE(images[i].encoded, record.bytes);
+                QVERIFY(images[i].image == decoded);
+            } else {
+                QVERIFY(images[i].encoded.isEmpty());
+                QVERIFY(images[i].image.isNull());
+            }
         }
         // The same request without a sink delivers the same bytes whole.
         const Run whole = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
         QCOMPARE(whole.partials.size(), 2);
-        QCOMPARE(whole.partials[1].encoded, sink->records->at(1).bytes);
-        QCOMPARE(whole.images[0].encoded, sink->records->at(2).bytes);
+        QCOMPARE(whole.partials[1].encoded, records.at(1).bytes);
+        QCOMPARE(whole.images[0].encoded, records.at(2).bytes);
     }
+
+    void decodingWhileReceivingGivesTheSameImages_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << u"png"_s;
+        QTest::newRow("jpeg (decoded whole at the end)") << u"jpeg"_s;
+        QTest::newRow("webp (decoded whole at the end)") << u"webp"_s;
+    }
+
+    void decodingWhileReceivingGivesTheSameImages()
+    {
+        QFETCH(QString, format);
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(640, 480));
+        const ImageRequest request = generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3,\"output_format\":\"%1\"}"_s.arg(format));
+        QList<Run> runs;
+        for (const bool whileReceiving : {true, false}) {
+            ClientOptions options = m_client->options();
+            options.decodeWhileReceiving = whileReceiving;
+            options.decode.previewSize = QSize(300, 300);
+            options.decode.thumbnailEdge = 64;
+            m_client->setOptions(options);
+            runs.append(run(request));
+            QVERIFY(runs.last().succeeded);
+            QCOMPARE(runs.last().partials.size(), 3);
+            QCOMPARE(runs.last().images.size(), 1);
+        }
+        const QList<ImageResult> streamed = runs[0].partials + runs[0].images;
+        const QList<ImageResult> gathered = runs[1].partials + runs[1].images;
+        for (int i = 0; i < streamed.size(); ++i) {
+            QCOMPARE(streamed[i].format, format);
+            QCOMPARE(streamed[i].encoded, gathered[i].encoded);
+            QCOMPARE(streamed[i].size, QSize(640, 480));
+            QVERIFY(!streamed[i].image.isNull());
+            QVERIFY(streamed[i].image == gathered[i].image);
+            QVERIFY(streamed[i].preview == gathered[i].preview);
+            QCOMPARE(streamed[i].preview.size(), QSize(300, 225));
+            QVERIFY(streamed[i].thumbnail == gathered[i].thumbnail);
+            QCOMPARE(streamed[i].index, gathered[i].index);
+            QCOMPARE(streamed[i].partial, gathered[i].partial);
+            QVERIFY(streamed[i].receivedAtNs > 0);
+        }
+        QCOMPARE(runs[0].usages.size(), 1);
+    }
+
+    void damagedStreamedImages_data()
+    {
+        QTest::addColumn<bool>("whileReceiving");
+        QTest::addColumn<QByteArray>("image");
+        QTest::addColumn<QString>("messagePart");
+        QImage picture(300, 200, QImage::Format_RGB32);
+        picture.fill(Qt::darkCyan);
+        QByteArray png;
+        {
+            QBuffer buffer(&png);
+            buffer.open(QIODevice::WriteOnly);
+            picture.save(&buffer, "PNG");
+        }
+        QByteArray badCrc = png;
+        badCrc[badCrc.indexOf("IDAT") + 10] = char(badCrc.at(badCrc.indexOf("IDAT") + 10) ^ 0x55);
+        for (const bool whileReceiving : {true, false}) {
+            const char *mode = whileReceiving ? "while receiving" : "gathered";
+            QTest::addRow("%s: damaged image data", mode) << whileReceiving << badCrc << u"damaged image"_s;
+            QTest::addRow("%s: cut short", mode) << whileReceiving << png.first(png.size() / 2) << u"damaged image"_s;
+            QTest::addRow("%s: not an image", mode) << whileReceiving << QByteArray(5000, 'x') << u"not an image"_s;
+            QTest::addRow("%s: absurd dimensions", mode) << whileReceiving << pngHeaderClaiming(100000, 100000, 300000)
+                                                         << u"100000x100000"_s;
+        }
+    }
+
+    void damagedStreamedImages()
+    {
+        QFETCH(bool, whileReceiving);
+        QFETCH(QByteArray, image);
+        QFETCH(QString, messagePart);
+        ClientOptions options = m_client->options();
+        options.decodeWhileReceiving = whileReceiving;
+        m_client->setOptions(options);
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Raw;
+        reply.raw = rawStream("event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\""
+                              + image.toBase64() + "\"}\n\n");
+        m_server->enqueue(reply);
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.images.isEmpty());
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+    }
+
+    void streamSinkFailuresAreReported_data() { streamSinkTakesImagesAsTheyArrive_data(); }
 
     void streamSinkFailuresAreReported()
     {
+        QFETCH(bool, decodePixels);
+        setDecodePixels(decodePixels);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
@@ -507,26 +644,34 @@ private Q_SLOTS:
         QCOMPARE(result.images.size(), 1);
         QVERIFY(result.images[0].savedPath.isEmpty());
         QCOMPARE(result.images[0].saveError, u"the disk is full"_s);
-        QCOMPARE(sink->records->size(), 2);
-        QVERIFY(sink->records->at(0).discarded && sink->records->at(1).discarded);
+        QCOMPARE(result.images[0].image.isNull(), !decodePixels); // shown all the same
+        QCOMPARE(sink->records().size(), 2);
+        QVERIFY(sink->records().at(0).discarded && sink->records().at(1).discarded);
     }
 
     void streamSinkBrokenImages_data()
     {
+        QTest::addColumn<bool>("decodePixels");
         QTest::addColumn<QByteArray>("events");
         QTest::addColumn<QString>("messagePart");
         const QByteArray head = "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\"";
-        QTest::newRow("not base64") << head + QByteArray(300000, 'A') + "!AAA\"}\n\n" << u"not base64"_s;
-        QTest::newRow("broken off") << head + QByteArray(300000, 'A') << u"not base64, or it broke off"_s;
-        QTest::newRow("not an image") << head + QByteArray(300000, 'A') + "\"}\n\n" << u"not an image"_s;
-        QTest::newRow("absurd dimensions") << head + pngHeaderClaiming(100000, 100000, 300000).toBase64() + "\"}\n\n"
+        for (const bool decodePixels : {false, true})
+            QTest::addRow("%s: not base64", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') + "!AAA\"}\n\n" << u"not base64"_s;
+        for (const bool decodePixels : {false, true})
+            QTest::addRow("%s: broken off", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') << u"not base64, or it broke off"_s;
+        for (const bool decodePixels : {false, true})
+            QTest::addRow("%s: not an image", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') + "\"}\n\n" << u"not an image"_s;
+        for (const bool decodePixels : {false, true})
+            QTest::addRow("%s: absurd dimensions", decodePixels ? "decoded" : "header only") << decodePixels << head + pngHeaderClaiming(100000, 100000, 300000).toBase64() + "\"}\n\n"
                                            << u"100000x100000"_s;
     }
 
     void streamSinkBrokenImages()
     {
+        QFETCH(bool, decodePixels);
         QFETCH(QByteArray, events);
         QFETCH(QString, messagePart);
+        setDecodePixels(decodePixels);
         ScriptedReply reply;
         reply.kind = ScriptedReply::Kind::Raw;
         reply.raw = rawStream(events);
@@ -538,22 +683,28 @@ private Q_SLOTS:
         QVERIFY(result.images.isEmpty());
         QVERIFY(!result.errors.isEmpty());
         QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
-        QCOMPARE(sink->records->size(), 1);
-        QVERIFY(sink->records->at(0).discarded);
+        QCOMPARE(sink->records().size(), 1);
+        QTRY_VERIFY(sink->records().at(0).discarded); // by the decode thread, once done with it
     }
 
     void streamedEventOverTheCapIsRefused_data()
     {
         QTest::addColumn<bool>("withSink");
-        QTest::newRow("gathered") << false;
-        QTest::newRow("streamed to a sink") << true;
+        QTest::addColumn<bool>("whileReceiving");
+        QTest::newRow("gathered") << false << false;
+        QTest::newRow("decoded while received") << false << true;
+        QTest::newRow("streamed to a sink (CLI)") << true << false;
+        QTest::newRow("streamed to a sink, decoded (studio)") << true << true;
     }
 
     void streamedEventOverTheCapIsRefused()
     {
         QFETCH(bool, withSink);
+        QFETCH(bool, whileReceiving);
         ClientOptions options = m_client->options();
         options.maxEventBytes = 200000;
+        options.decodeWhileReceiving = whileReceiving;
+        options.decode.decodePixels = !withSink || whileReceiving;
         m_client->setOptions(options);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
@@ -567,8 +718,8 @@ private Q_SLOTS:
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::TooLarge);
         if (withSink) {
-            QCOMPARE(sink->records->size(), 1);
-            QVERIFY(sink->records->at(0).discarded);
+            QCOMPARE(sink->records().size(), 1);
+            QTRY_VERIFY(sink->records().at(0).discarded);
         }
     }
 

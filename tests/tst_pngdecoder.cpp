@@ -150,7 +150,28 @@ private Q_SLOTS:
     void leftToQt_data();
     void leftToQt();
     void damagedNeverCrashes();
+    void streamDecodesRowsAsTheyArrive();
+    void streamGivesUpBeyondTheLimits();
+    void streamWithWideRows();
 };
+
+// Feeds `png` to a StreamDecoder in pieces of `piece` bytes (0: a cut at `cut`, then the rest).
+bool streamDecode(const QByteArray &png, qsizetype piece, QImage *image, Implementation implementation = Implementation::Best,
+                  qsizetype cut = 0)
+{
+    PngDecoder::StreamDecoder decoder(1 << 16, 1LL << 28, implementation);
+    bool fed = true;
+    if (piece == 0) {
+        fed = decoder.feed(QByteArrayView(png).first(cut)) && decoder.feed(QByteArrayView(png).sliced(cut));
+    } else {
+        for (qsizetype at = 0; at < png.size() && fed; at += piece)
+            fed = decoder.feed(QByteArrayView(png).sliced(at, std::min(piece, png.size() - at)));
+    }
+    const bool finished = decoder.finish(image);
+    if (!fed && finished)
+        qWarning("feed() refused, yet finish() gave an image");
+    return fed && finished;
+}
 
 void TestPngDecoder::sameAsQt_data()
 {
@@ -233,6 +254,27 @@ void TestPngDecoder::sameAsQt()
         QCOMPARE(image.offset(), expected.offset());
         QVERIFY(image == expected);
     }
+    // Streamed in pieces, the same image, whatever the pieces.
+    for (const qsizetype piece : {qsizetype(1), qsizetype(2), qsizetype(5), qsizetype(13), qsizetype(64), qsizetype(4096), png.size()}) {
+        for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
+            QImage image;
+            QVERIFY2(streamDecode(png, piece, &image, implementation), qPrintable(QStringLiteral("pieces of %1").arg(piece)));
+            QVERIFY2(image == expected, qPrintable(QStringLiteral("pieces of %1").arg(piece)));
+            QCOMPARE(image.format(), expected.format());
+            QCOMPARE(image.dotsPerMeterX(), expected.dotsPerMeterX());
+            QCOMPARE(image.dotsPerMeterY(), expected.dotsPerMeterY());
+            QCOMPARE(image.textKeys(), expected.textKeys());
+            for (const QString &key : expected.textKeys())
+                QCOMPARE(image.text(key), expected.text(key));
+        }
+    }
+    if (png.size() <= 4096) {
+        for (qsizetype cut = 0; cut <= png.size(); ++cut) {
+            QImage image;
+            QVERIFY2(streamDecode(png, 0, &image, Implementation::Best, cut) && image == expected,
+                     qPrintable(QStringLiteral("cut at %1").arg(cut)));
+        }
+    }
 }
 
 void TestPngDecoder::leftToQt_data()
@@ -299,6 +341,13 @@ void TestPngDecoder::leftToQt()
         QVERIFY(!PngDecoder::decode(png, &image, implementation));
         QCOMPARE(image.pixel(0, 0), QColor(Qt::red).rgb()); // untouched
     }
+    // The stream decoder refuses them too, however they arrive.
+    for (const qsizetype piece : {qsizetype(1), qsizetype(3), qsizetype(64), std::max<qsizetype>(1, png.size())}) {
+        QImage image(3, 3, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QVERIFY2(!streamDecode(png, piece, &image), qPrintable(QStringLiteral("pieces of %1").arg(piece)));
+        QCOMPARE(image.pixel(0, 0), QColor(Qt::red).rgb());
+    }
 }
 
 void TestPngDecoder::damagedNeverCrashes()
@@ -318,12 +367,77 @@ void TestPngDecoder::damagedNeverCrashes()
             QImage image;
             if (PngDecoder::decode(damaged, &image))
                 ++decoded;
+            if (streamDecode(damaged, 3, &image))
+                ++decoded;
         }
         QImage image;
         QVERIFY(!PngDecoder::decode(QByteArrayView(png).first(at), &image));
+        QVERIFY(!streamDecode(png.first(at), 7, &image));
     }
     // The signature and the chunks' CRCs catch every single-byte change.
     QCOMPARE(decoded, 0);
+}
+
+void TestPngDecoder::streamDecodesRowsAsTheyArrive()
+{
+    PngSpec spec;
+    spec.width = 300;
+    spec.height = 400;
+    spec.idatPieces = 20;
+    const QByteArray png = writePng(spec);
+    PngDecoder::StreamDecoder decoder;
+    QCOMPARE(decoder.rowsDone(), 0);
+    QVERIFY(decoder.feed(QByteArrayView(png).first(png.size() / 2)));
+    // Half the file: about half the rows are done already (the inflater keeps a little back).
+    QVERIFY2(decoder.rowsDone() > spec.height / 3 && decoder.rowsDone() < spec.height,
+             qPrintable(QString::number(decoder.rowsDone())));
+    QVERIFY(decoder.feed(QByteArrayView(png).sliced(png.size() / 2)));
+    QCOMPARE(decoder.rowsDone(), spec.height);
+    QImage image;
+    QVERIFY(decoder.finish(&image));
+    QVERIFY(image == QImage::fromData(png, "PNG"));
+    QVERIFY(!decoder.hasFailed());
+}
+
+void TestPngDecoder::streamGivesUpBeyondTheLimits()
+{
+    PngSpec spec;
+    spec.width = 50;
+    spec.height = 40;
+    const QByteArray png = writePng(spec);
+    const QByteArrayView header = QByteArrayView(png).first(8 + 25); // signature and IHDR
+    {
+        PngDecoder::StreamDecoder decoder(49, 1 << 20);
+        QVERIFY(!decoder.feed(header)); // known from the header: no pixel is decoded
+        QVERIFY(decoder.hasFailed());
+        QVERIFY(!decoder.feed(QByteArrayView(png).sliced(header.size())));
+        QImage image;
+        QVERIFY(!decoder.finish(&image));
+    }
+    {
+        PngDecoder::StreamDecoder decoder(1000, 50 * 40 - 1);
+        QVERIFY(!decoder.feed(header));
+    }
+    PngDecoder::StreamDecoder decoder(50, 50 * 40);
+    QVERIFY(decoder.feed(png));
+    QImage image;
+    QVERIFY(decoder.finish(&image));
+    QCOMPARE(image.size(), QSize(50, 40));
+}
+
+void TestPngDecoder::streamWithWideRows()
+{
+    // Rows longer than the inflate window's usual size: the window grows to two rows.
+    for (const int colorType : {2, 6}) {
+        PngSpec spec;
+        spec.width = 40000;
+        spec.height = 3;
+        spec.colorType = colorType;
+        const QByteArray png = writePng(spec);
+        QImage image;
+        QVERIFY(streamDecode(png, 10000, &image));
+        QVERIFY(image == QImage::fromData(png, "PNG"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPngDecoder)

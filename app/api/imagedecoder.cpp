@@ -60,7 +60,7 @@ bool ImageDecoder::sizeAllowed(const QSize &size, const DecodeLimits &limits, Ap
 }
 
 bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
-                               ApiError *error)
+                               ApiError *error, QImage decoded)
 {
     // The API sends PNG, JPEG or WebP: name the format from its first bytes, so only that
     // handler is used (PNG is built into Qt; guessing would load every image plugin).
@@ -85,8 +85,8 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
     if (limits.decodePixels) {
         // PNG, what the API sends unless asked otherwise, with the fast reader where it can;
         // Qt's reader for everything else (and for any PNG the fast one leaves to it).
-        QImage pixels;
-        if (format != "png" || !PngDecoder::decode(bytes, &pixels))
+        QImage pixels = format == "png" ? std::move(decoded) : QImage();
+        if (pixels.isNull() && (format != "png" || !PngDecoder::decode(bytes, &pixels)))
             pixels = reader.read();
         if (pixels.isNull()) {
             *error = ApiError::make(ApiError::Kind::Decode,
@@ -213,6 +213,69 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
         outcome.error = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
     }
     if (!checked) {
+        outcome.what = DecodeOutcome::What::Error;
+        return outcome;
+    }
+    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    return outcome;
+}
+
+StreamedImage::StreamedImage(const DecodeLimits &limits)
+{
+    if (limits.decodePixels)
+        m_png = std::make_unique<PngDecoder::StreamDecoder>(limits.maxEdge, limits.maxPixels);
+}
+
+StreamedImage::~StreamedImage() = default;
+
+void StreamedImage::append(QByteArrayView bytes)
+{
+    m_bytes.append(bytes);
+    if (!m_png)
+        return;
+    if (!m_sniffed && m_bytes.size() >= 8) {
+        m_sniffed = true;
+        if (sniffImageFormat(QByteArrayView(m_bytes).first(8)) != "png") {
+            m_png.reset(); // JPEG, WebP: decoded whole at the end
+            return;
+        }
+    }
+    // Caught up with the link, or far behind it: when the last byte is in and less than half
+    // of the rows are done, decoding the whole bytes at once (twice zlib's speed) is sooner.
+    const QSize size = PngDecoder::headerSize(m_bytes);
+    if (m_complete.load(std::memory_order_relaxed) && size.isValid() && m_png->rowsDone() < size.height() / 2) {
+        m_png.reset();
+        return;
+    }
+    if (!m_png->feed(bytes))
+        m_png.reset(); // given up: the whole bytes are decoded at the end, and any error named
+}
+
+QImage StreamedImage::takePixels()
+{
+    QImage pixels;
+    if (m_png && !m_png->finish(&pixels))
+        pixels = QImage();
+    m_png.reset();
+    return pixels;
+}
+
+DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QByteArray data, StreamedImage &streamed,
+                                                const DecodeLimits &limits)
+{
+    DecodeOutcome outcome;
+    const StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data), true);
+    if (!describeStreamEvent(event, &outcome))
+        return outcome;
+    ImageResult &image = outcome.image;
+    QImage pixels = streamed.takePixels();
+    const QByteArray bytes = streamed.takeBytes();
+    if (bytes.isEmpty()) {
+        outcome.error = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
+        outcome.what = DecodeOutcome::What::Error;
+        return outcome;
+    }
+    if (!decodeImage(bytes, limits, &image, &outcome.error, std::move(pixels))) {
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }

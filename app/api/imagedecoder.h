@@ -7,9 +7,11 @@
 #include <QCoreApplication>
 #include <QObject>
 
-#include <functional>
-
 #include <QSize>
+
+#include <atomic>
+#include <functional>
+#include <memory>
 
 namespace Atelier {
 
@@ -25,6 +27,39 @@ struct DecodeLimits
     // megapixels on the GUI thread.
     QSize previewSize;
     int thumbnailEdge = 0;
+};
+
+namespace PngDecoder {
+class StreamDecoder;
+}
+
+// The bytes of one streamed image, handed over piece by piece as its base64 is decoded (see
+// SseParser::setBase64Sink): kept, and a PNG's pixels decoded on the way, so that little is left
+// to do when the last piece comes. append() runs on one thread at a time, in order;
+// markComplete() on any thread.
+class StreamedImage
+{
+public:
+    explicit StreamedImage(const DecodeLimits &limits);
+    ~StreamedImage();
+    StreamedImage(const StreamedImage &) = delete;
+    StreamedImage &operator=(const StreamedImage &) = delete;
+
+    void append(QByteArrayView bytes);
+    // The last piece has arrived (it may still wait to be appended). From then on, a decoder far
+    // behind (a fast local link) stops: decoding the whole bytes at once is then sooner.
+    void markComplete() { m_complete.store(true, std::memory_order_relaxed); }
+    qsizetype size() const { return m_bytes.size(); }
+    // After the last append(): the bytes, and the pixels if they were decoded on the way (null:
+    // decode the bytes as usual).
+    QByteArray takeBytes() { return std::exchange(m_bytes, {}); }
+    QImage takePixels();
+
+private:
+    QByteArray m_bytes;
+    std::unique_ptr<PngDecoder::StreamDecoder> m_png;
+    bool m_sniffed = false;
+    std::atomic<bool> m_complete = false;
 };
 
 // What a decode produced: an image, or why there is none.
@@ -60,6 +95,10 @@ public:
     // checked (format, size, limits; no pixels). The image's `encoded` stays empty.
     static DecodeOutcome decodeStreamedEvent(const QByteArray &eventName, QByteArray data,
                                              const QByteArray &head, const DecodeLimits &limits);
+    // A streamed event whose image's bytes were gathered (and a PNG decoded) as they arrived:
+    // the event's JSON without the image string, and the image. As decodeEvent() gives it.
+    static DecodeOutcome decodeStreamedImage(const QByteArray &eventName, QByteArray data,
+                                             StreamedImage &streamed, const DecodeLimits &limits);
     // A streamed image string that was not base64, or broke off.
     static DecodeOutcome streamFailure(const QByteArray &eventName);
     // A whole JSON response: one outcome per image (decoded, or a URL to download), then
@@ -67,9 +106,10 @@ public:
     static void decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver);
     // Whether an image of `size` is within the limits; if not, `error` says why.
     static bool sizeAllowed(const QSize &size, const DecodeLimits &limits, ApiError *error);
-    // The bytes of one image file; fills in format, size and (if asked) pixels.
+    // The bytes of one image file; fills in format, size and (if asked) pixels. `decoded`: the
+    // pixels of these bytes if a PNG was decoded already (StreamedImage).
     static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
-                            ApiError *error);
+                            ApiError *error, QImage decoded = {});
     // An image file, as QImage(path) reads it but PNGs with the fast reader; null if it cannot
     // be read (`error` says why). With `within`, formats that can decode smaller (JPEG, WebP)
     // are decoded to fit it; the others come whole. Slow for big images: not on the GUI thread.

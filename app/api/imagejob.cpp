@@ -130,6 +130,10 @@ void ImageJob::resetAttempt()
     m_sse = SseParser();
     m_sinkImage = {};
     m_sinkComplete.reset();
+    m_arriving.reset();
+    m_arrived.reset();
+    m_imagesStreamed = false;
+    m_decodeWhileReceiving = false;
     m_abortReason = ApiError::Kind::None;
     m_abortMessage.clear();
 }
@@ -181,7 +185,12 @@ void ImageJob::onMetaData()
     const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     m_streaming = m_httpStatus >= 200 && m_httpStatus < 300
                   && contentType.trimmed().toLower().startsWith("text/event-stream");
-    if (m_streaming && m_streamSink)
+    // Streamed images are taken as they arrive: decoded on the way, and/or kept by the stream
+    // sink.
+    const ClientOptions &options = m_client->options();
+    m_imagesStreamed = m_streaming && (m_streamSink || (options.decodeWhileReceiving && options.decode.decodePixels));
+    m_decodeWhileReceiving = m_imagesStreamed && options.decode.decodePixels;
+    if (m_imagesStreamed)
         m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) { onStreamedBytes(what, bytes); });
     if (m_httpStatus >= 200 && m_httpStatus < 300)
         setState(State::Receiving);
@@ -246,6 +255,39 @@ void ImageJob::consume(QByteArrayView data)
 
 void ImageJob::onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes)
 {
+    if (m_decodeWhileReceiving) {
+        // Each piece goes to the job's decode thread, in order: gathered, decoded, and written to
+        // the sink's file there.
+        switch (what) {
+        case SseParser::SinkEvent::Begin:
+            m_arriving = std::make_shared<ArrivingImage>(m_client->options().decode);
+            if (m_streamSink) {
+                SinkImage &sink = m_arriving->sink.emplace();
+                sink.image = m_streamSink->begin(&sink.error);
+            }
+            break;
+        case SseParser::SinkEvent::Bytes:
+            if (m_arriving) {
+                m_client->post(m_id, [arriving = m_arriving, piece = QByteArray(bytes.data(), bytes.size())](
+                                         const ImageDecoder::Deliver &) {
+                    arriving->image.append(piece);
+                    if (SinkImage *sink = arriving->sink ? &*arriving->sink : nullptr; sink && sink->image
+                        && !sink->image->write(piece, &sink->error))
+                        sink->image.reset(); // discards what was written; reported with the event
+                });
+            }
+            break;
+        case SseParser::SinkEvent::End:
+            if (m_arriving)
+                m_arriving->image.markComplete();
+            m_arrived = std::exchange(m_arriving, {});
+            break;
+        case SseParser::SinkEvent::Abort:
+            m_arriving.reset();
+            break;
+        }
+        return;
+    }
     switch (what) {
     case SseParser::SinkEvent::Begin: {
         m_sinkImage = {};
@@ -274,6 +316,24 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
     for (SseEvent &event : events) {
         ++m_pendingDecodes;
         const DecodeLimits limits = options.decode;
+        if ((event.streamFailed || event.streamedBytes >= 0) && m_decodeWhileReceiving) {
+            // The image's bytes were gathered, decoded and written as they came, on the decode
+            // thread; this task follows those on the same thread.
+            std::shared_ptr<ArrivingImage> arrived = std::exchange(m_arrived, {});
+            m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
+                                  failed = event.streamFailed || !arrived, arrived, receivedAt = monotonicNs(),
+                                  finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                const qint64 decodeStart = monotonicNs();
+                DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
+                                               : ImageDecoder::decodeStreamedImage(type, std::move(payload), arrived->image, limits);
+                outcome.image.receivedAtNs = receivedAt;
+                outcome.image.decodeNs = monotonicNs() - decodeStart;
+                finish(outcome, arrived && arrived->sink ? &*arrived->sink : nullptr);
+                arrived.reset(); // an uncommitted sink file goes now
+                deliver(std::move(outcome));
+            });
+            continue;
+        }
         if (event.streamFailed || event.streamedBytes >= 0) {
             // The image's bytes went to the stream sink as they arrived: check what the event
             // says and the image's header, then let the sink keep the file.
@@ -321,6 +381,8 @@ void ImageJob::onReplyFinished()
         onReadyRead();
         m_reply = nullptr;
     }
+    // An image still arriving when the reply ended never will: its sink file goes.
+    m_arriving.reset();
     if (m_httpStatus == 0)
         m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_requestId.isEmpty())
@@ -449,8 +511,9 @@ void ImageJob::handleOutcome(DecodeOutcome outcome)
 void ImageJob::recycle(QByteArray bytes)
 {
     // A streamed image's bytes live in the buffer its event arrived in (decoded in place): if no
-    // receiver kept them, that memory takes the next event.
-    if (m_streaming && !m_replyDone)
+    // receiver kept them, that memory takes the next event. (Images taken as they arrive never
+    // were in the parser's buffers.)
+    if (m_streaming && !m_replyDone && !m_imagesStreamed)
         m_sse.recycle(std::move(bytes));
 }
 

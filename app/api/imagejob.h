@@ -54,9 +54,12 @@ public:
     void setPersister(Persister persister);
 
     // Takes each streamed image's bytes while they arrive instead of whole at the end (the CLI
-    // writes them straight to a file), so that no multi-megabyte event is gathered in memory.
-    // The header is still checked; pixels are not decoded. Images that arrive in one piece (not
-    // streamed, or too small to be worth it) go through the persister as before.
+    // and the studio write them straight to a file), so that the file is all but written when
+    // the last byte comes. Without pixel decoding (DecodeLimits::decodePixels false, the CLI) no
+    // multi-megabyte event is gathered in memory at all: the header is checked, and write() runs
+    // on the job's thread. With it (the studio), the bytes are also gathered and decoded, and
+    // write() runs on the decode thread. Images that arrive in one piece (not streamed, or too
+    // small to be worth it) go through the persister as before.
     class StreamSink
     {
     public:
@@ -64,6 +67,7 @@ public:
         {
         public:
             virtual ~Image() = default; // not committed: what was written is discarded
+            // The next bytes; called on one thread at a time, in order, then commit().
             virtual bool write(QByteArrayView bytes, QString *error) = 0;
             // All bytes arrived and the header was checked: keep them as `image` describes. Runs
             // on a decode thread. Returns the path, or an empty string with `error` set.
@@ -127,6 +131,18 @@ private:
     };
     SinkImage m_sinkImage;
     std::optional<SinkImage> m_sinkComplete;
+    // Decoding while receiving: the streamed image whose bytes are arriving (appended, decoded
+    // and written to the sink on the decode thread), and the one whose bytes are complete.
+    struct ArrivingImage
+    {
+        explicit ArrivingImage(const DecodeLimits &limits) : image(limits) { }
+        StreamedImage image;
+        std::optional<SinkImage> sink; // with a stream sink (its head stays empty)
+    };
+    std::shared_ptr<ArrivingImage> m_arriving;
+    std::shared_ptr<ArrivingImage> m_arrived;
+    bool m_imagesStreamed = false; // this attempt's images come through the parser's sink
+    bool m_decodeWhileReceiving = false; // ... and are decoded (and gathered) as they arrive
     quint64 m_id;
     ImageRequest m_request;
     QNetworkAccessManager *m_network;

@@ -25,6 +25,9 @@ struct ClientOptions
     qint64 maxResponseBytes = 512LL * 1024 * 1024;
     qint64 maxEventBytes = 128LL * 1024 * 1024;
     DecodeLimits decode;
+    // Streamed images: decode each one's bytes while they arrive (on the decode thread), instead
+    // of the whole event once it is complete. Off: for comparisons.
+    bool decodeWhileReceiving = true;
     bool validateRequests = true;
 };
 

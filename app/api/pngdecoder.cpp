@@ -5,6 +5,7 @@
 #include <QtEndian>
 
 #include <libdeflate.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <memory>
@@ -389,6 +390,350 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
         result.setText(key, value);
     *image = std::move(result);
     return true;
+}
+
+// --- StreamDecoder -------------------------------------------------------------------------
+
+struct StreamDecoder::Private
+{
+    enum class Stage { Signature, ChunkHeader, Payload, Crc, Done, Failed };
+
+    int maxEdge;
+    qint64 maxPixels;
+    Implementation implementation;
+
+    Stage stage = Stage::Signature;
+    uchar small[12] = {}; // the signature, a chunk header or a CRC being gathered
+    int smallFill = 0;
+    // The chunk being read.
+    quint32 length = 0;
+    quint32 remaining = 0;
+    uchar type[4] = {};
+    quint32 crc = 0;
+    bool collect = false; // its payload is needed (IHDR, pHYs, tEXt)
+    QByteArray payload;
+
+    // The file so far.
+    quint32 width = 0;
+    quint32 height = 0;
+    int bpp = 0;
+    int idatState = 0; // 0 none yet, 1 in the IDAT run, 2 after it
+    bool sawPhys = false;
+    int dotsPerMeterX = 0;
+    int dotsPerMeterY = 0;
+    QList<std::pair<QString, QString>> texts;
+
+    // Inflating: the rows arrive in `window` (each with its filter byte); `prior` is the last
+    // row undone (zeros above the first).
+    bool inflating = false;
+    bool streamEnded = false;
+    z_stream zs = {};
+    qsizetype rowBytes = 0;
+    qsizetype stride = 0;
+    quint64 rawBytes = 0;
+    quint64 produced = 0;
+    std::unique_ptr<uchar[]> window;
+    qsizetype windowCapacity = 0;
+    qsizetype windowFill = 0;
+    std::unique_ptr<uchar[]> prior;
+    quint32 row = 0;
+    QImage image;
+
+    ~Private()
+    {
+        if (inflating)
+            inflateEnd(&zs);
+    }
+
+    // Gives back the memory (the image is kept for finish()).
+    void release()
+    {
+        if (inflating)
+            inflateEnd(&zs);
+        inflating = false;
+        window.reset();
+        prior.reset();
+        payload = QByteArray();
+    }
+    bool fail()
+    {
+        stage = Stage::Failed;
+        release();
+        image = QImage();
+        return false;
+    }
+
+    bool startChunk();
+    bool endChunk();
+    bool startImage();
+    bool inflateData(const uchar *data, qsizetype size);
+    bool undoRows();
+    bool feed(const uchar *data, qsizetype size);
+};
+
+bool StreamDecoder::Private::startChunk()
+{
+    length = readBigEndian(small);
+    std::memcpy(type, small + 4, 4);
+    if (length > 0x7fffffffU)
+        return fail();
+    for (const uchar c : type) {
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+            return fail(); // not a chunk name: libpng refuses the file
+    }
+    if ((width == 0) != isType(type, "IHDR"))
+        return fail(); // IHDR first, and only once
+    const bool idat = isType(type, "IDAT");
+    if (idat && idatState == 2)
+        return fail(); // IDAT chunks must follow one another
+    if (idat)
+        idatState = 1;
+    // Known at once, so that no time goes on the rest: a chunk decode() refuses.
+    if (!idat && !isType(type, "IHDR") && !isType(type, "IEND") && !isType(type, "PLTE") && !isType(type, "pHYs")
+        && !isType(type, "tEXt") && (!(type[0] & 0x20) || changesTheResult(type)))
+        return fail();
+    crc = quint32(libdeflate_crc32(0, type, 4));
+    remaining = length;
+    if ((isType(type, "IHDR") && length != 13) || (isType(type, "pHYs") && length != 9))
+        return fail();
+    collect = isType(type, "IHDR") || isType(type, "pHYs") || isType(type, "tEXt");
+    payload.clear(); // gathered as it comes: a stated length is not trusted with memory
+    stage = remaining > 0 ? Stage::Payload : Stage::Crc;
+    return true;
+}
+
+bool StreamDecoder::Private::endChunk()
+{
+    if (crc != readBigEndian(small))
+        return fail();
+    const auto *data = reinterpret_cast<const uchar *>(payload.constData());
+    const bool idat = isType(type, "IDAT");
+    if (isType(type, "IHDR")) {
+        if (length != 13)
+            return fail();
+        width = readBigEndian(data);
+        height = readBigEndian(data + 4);
+        const int depth = data[8];
+        const int colorType = data[9];
+        if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge || quint64(width) * height > MaxPixels
+            || depth != 8 || (colorType != 2 && colorType != 6) || data[10] != 0 || data[11] != 0 || data[12] != 0)
+            return fail();
+        if (width > quint32(maxEdge) || height > quint32(maxEdge) || qint64(width) * height > maxPixels)
+            return fail(); // beyond the caller's limits: not worth a byte more
+        bpp = colorType == 6 ? 4 : 3;
+        if (!startImage())
+            return false;
+    } else if (isType(type, "IEND")) {
+        stage = Stage::Done;
+        return true;
+    } else if (isType(type, "PLTE")) {
+        if (idatState != 0)
+            return fail(); // a suggested palette for RGB images: libpng ignores it
+    } else if (isType(type, "pHYs")) {
+        if (length != 9 || sawPhys || idatState != 0)
+            return fail();
+        sawPhys = true;
+        const quint32 x = readBigEndian(data);
+        const quint32 y = readBigEndian(data + 4);
+        if (x > 0x7fffffffU || y > 0x7fffffffU)
+            return fail();
+        if (data[8] == 1) { // per metre; otherwise only an aspect ratio, which Qt ignores
+            dotsPerMeterX = int(x);
+            dotsPerMeterY = int(y);
+        }
+    } else if (isType(type, "tEXt")) {
+        const auto *end = data + length;
+        const auto *nul = static_cast<const uchar *>(length > 0 ? std::memchr(data, 0, length) : nullptr);
+        if (!nul || nul == data || nul - data > 79 || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
+            return fail();
+        texts.append({QString::fromLatin1(reinterpret_cast<const char *>(data), nul - data),
+                      QString::fromLatin1(reinterpret_cast<const char *>(nul + 1), end - nul - 1)});
+    }
+    if (idatState == 1 && !idat)
+        idatState = 2;
+    payload.clear();
+    stage = Stage::ChunkHeader;
+    return true;
+}
+
+bool StreamDecoder::Private::startImage()
+{
+    rowBytes = qsizetype(width) * bpp;
+    stride = rowBytes + 1;
+    rawBytes = quint64(stride) * height;
+    image = QImage(int(width), int(height), bpp == 4 ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    // A window of rows for inflate to fill (at least two, so a full window always holds a whole
+    // row), plus room for the 4-byte loads of a last 3-byte pixel.
+    windowCapacity = std::max<qsizetype>(2 * stride, 128 * 1024);
+    window.reset(new (std::nothrow) uchar[size_t(windowCapacity) + 16]);
+    prior.reset(new (std::nothrow) uchar[size_t(stride) + 16]);
+    if (image.isNull() || !window || !prior)
+        return fail();
+    std::memset(prior.get(), 0, size_t(stride) + 16);
+    if (inflateInit2(&zs, 15) != Z_OK)
+        return fail();
+    inflating = true;
+    return true;
+}
+
+// The rows complete in the window: filters undone, converted into the image; what is left of
+// a row moves to the front.
+bool StreamDecoder::Private::undoRows()
+{
+    qsizetype at = 0;
+    const uchar *above = prior.get();
+    for (; windowFill - at >= stride; at += stride) {
+        uchar *line = window.get() + at;
+        const int filter = line[0];
+        if (filter > 4 || row >= height)
+            return fail();
+        unfilter(filter, line + 1, above, rowBytes, bpp, implementation);
+        convertRow(line + 1, reinterpret_cast<QRgb *>(image.scanLine(int(row))), int(width), bpp);
+        above = line + 1;
+        ++row;
+    }
+    if (at == 0)
+        return true;
+    std::memcpy(prior.get(), above, size_t(rowBytes));
+    windowFill -= at;
+    std::memmove(window.get(), window.get() + at, size_t(windowFill));
+    return true;
+}
+
+bool StreamDecoder::Private::inflateData(const uchar *data, qsizetype size)
+{
+    if (size == 0)
+        return true;
+    if (streamEnded)
+        return fail(); // data after the end of the compressed stream
+    zs.next_in = const_cast<uchar *>(data);
+    while (size > 0) {
+        const uInt in = uInt(std::min<qsizetype>(size, 1 << 30));
+        zs.avail_in = in;
+        // Until the input is used up and inflate had room to spare (a full window may leave
+        // output inside zlib).
+        do {
+            zs.next_out = window.get() + windowFill;
+            zs.avail_out = uInt(windowCapacity - windowFill);
+            const int result = inflate(&zs, Z_NO_FLUSH);
+            const qsizetype written = qsizetype(windowCapacity - windowFill) - qsizetype(zs.avail_out);
+            windowFill += written;
+            produced += quint64(written);
+            if (produced > rawBytes)
+                return fail(); // more data than the rows need
+            if (!undoRows())
+                return false;
+            if (result == Z_STREAM_END) {
+                streamEnded = true;
+                if (zs.avail_in > 0 || size > qsizetype(in))
+                    return fail();
+                return true;
+            }
+            if (result == Z_BUF_ERROR && written == 0)
+                break; // needs more input
+            if (result != Z_OK)
+                return fail();
+        } while (zs.avail_in > 0 || zs.avail_out == 0);
+        size -= in;
+    }
+    return true;
+}
+
+bool StreamDecoder::Private::feed(const uchar *data, qsizetype size)
+{
+    while (size > 0) {
+        switch (stage) {
+        case Stage::Done:
+            return true; // what follows IEND is not read
+        case Stage::Failed:
+            return false;
+        case Stage::Signature:
+        case Stage::ChunkHeader:
+        case Stage::Crc: {
+            const int need = stage == Stage::Signature ? 8 : stage == Stage::ChunkHeader ? 8 : 4;
+            const int take = int(std::min<qsizetype>(size, need - smallFill));
+            std::memcpy(small + smallFill, data, size_t(take));
+            smallFill += take;
+            data += take;
+            size -= take;
+            if (smallFill < need)
+                return true;
+            smallFill = 0;
+            if (stage == Stage::Signature) {
+                if (std::memcmp(small, Signature, 8) != 0)
+                    return fail();
+                stage = Stage::ChunkHeader;
+            } else if (stage == Stage::ChunkHeader) {
+                if (!startChunk())
+                    return false;
+            } else if (!endChunk()) {
+                return false;
+            }
+            break;
+        }
+        case Stage::Payload: {
+            const qsizetype take = std::min<qsizetype>(size, qsizetype(remaining));
+            crc = quint32(libdeflate_crc32(crc, data, size_t(take)));
+            if (isType(type, "IDAT")) {
+                if (!inflateData(data, take))
+                    return false;
+            } else if (collect) {
+                payload.append(reinterpret_cast<const char *>(data), take);
+            }
+            data += take;
+            size -= take;
+            remaining -= quint32(take);
+            if (remaining == 0)
+                stage = Stage::Crc;
+            break;
+        }
+        }
+    }
+    return stage != Stage::Failed;
+}
+
+StreamDecoder::StreamDecoder(int maxEdge, qint64 maxPixels, Implementation implementation)
+    : d(std::make_unique<Private>())
+{
+    d->maxEdge = maxEdge;
+    d->maxPixels = maxPixels;
+    d->implementation = implementation;
+}
+
+StreamDecoder::~StreamDecoder() = default;
+
+bool StreamDecoder::feed(QByteArrayView bytes)
+{
+    return d->feed(reinterpret_cast<const uchar *>(bytes.data()), bytes.size());
+}
+
+bool StreamDecoder::finish(QImage *image)
+{
+    if (d->stage != Private::Stage::Done || d->idatState == 0 || !d->streamEnded || d->produced != d->rawBytes
+        || d->row != d->height) {
+        d->fail();
+        return false;
+    }
+    d->release();
+    QImage result = std::move(d->image);
+    if (d->dotsPerMeterX > 0)
+        result.setDotsPerMeterX(d->dotsPerMeterX);
+    if (d->dotsPerMeterY > 0)
+        result.setDotsPerMeterY(d->dotsPerMeterY);
+    for (const auto &[key, value] : std::as_const(d->texts))
+        result.setText(key, value);
+    *image = std::move(result);
+    return true;
+}
+
+bool StreamDecoder::hasFailed() const
+{
+    return d->stage == Private::Stage::Failed;
+}
+
+int StreamDecoder::rowsDone() const
+{
+    return int(d->row);
 }
 
 } // namespace Atelier::PngDecoder

@@ -81,8 +81,11 @@ int main(int argc, char *argv[])
 {
     Application app(argc, argv);
     QProcess server;
+    // Second argument: the link's speed in Mbit/s (default: none, as fast as localhost goes).
+    const QString rate = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("0");
     server.start(QStringLiteral(FAKE_SERVER_PATH),
-                 {QStringLiteral("--use-requested-size"), QStringLiteral("--noise"), QStringLiteral("--event-delay-ms"), QStringLiteral("150")});
+                 {QStringLiteral("--use-requested-size"), QStringLiteral("--noise"), QStringLiteral("--event-delay-ms"), QStringLiteral("150"),
+                  QStringLiteral("--rate-mbit"), rate});
     if (!server.waitForReadyRead(10000))
         return 1;
     const QString port = QString::fromLatin1(server.readLine()).split(QLatin1Char(' ')).value(2).trimmed();

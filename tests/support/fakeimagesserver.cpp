@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QElapsedTimer>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -462,11 +463,18 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
         stopAfter = std::min(stopAfter, reply.events);
     auto *sender = new QTimer(socket); // dies with the socket
     sender->setSingleShot(true);
-    auto next = std::make_shared<int>(0);
+    sender->setTimerType(Qt::PreciseTimer);
+    struct Progress
+    {
+        int next = 0; // the event being sent
+        qsizetype offset = 0; // of it, sent
+        QElapsedTimer clock; // since the event began (paced sending)
+    };
+    auto progress = std::make_shared<Progress>();
     const Kind kind = reply.kind;
-    QObject::connect(sender, &QTimer::timeout, socket, [socket, sender, events, stopAfter, kind, next, delay = m_eventDelayMs] {
-        const int index = (*next)++;
-        if (index >= stopAfter) {
+    QObject::connect(sender, &QTimer::timeout, socket, [socket, sender, events, stopAfter, kind, progress,
+                                                        delay = m_eventDelayMs, rate = m_rate] {
+        if (progress->next >= stopAfter) {
             if (kind == Kind::ResetAfterEvents) {
                 socket->abort();
             } else if (kind != Kind::StallAfterEvents) {
@@ -475,15 +483,29 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
             }
             return;
         }
-        // HTTP chunks of at most 64 KiB, as proxies and the real API send them.
-        const QByteArray &event = events.at(index);
+        // HTTP chunks of at most 64 KiB, as proxies and the real API send them; paced, as many as
+        // the rate allows by now.
+        const QByteArray &event = events.at(progress->next);
         constexpr qsizetype chunk = 64 * 1024;
-        for (qsizetype at = 0; at < event.size(); at += chunk) {
-            const QByteArrayView piece = QByteArrayView(event).sliced(at, std::min(chunk, event.size() - at));
+        if (!progress->clock.isValid())
+            progress->clock.start();
+        const qint64 allowed = rate > 0 ? qint64(double(rate) * double(progress->clock.nsecsElapsed()) / 1e9) + chunk
+                                        : event.size();
+        while (progress->offset < event.size() && progress->offset < allowed) {
+            const QByteArrayView piece =
+                QByteArrayView(event).sliced(progress->offset, std::min(chunk, event.size() - progress->offset));
             socket->write(QByteArray::number(piece.size(), 16) + "\r\n");
             socket->write(piece.data(), piece.size());
             socket->write("\r\n");
+            progress->offset += piece.size();
         }
+        if (progress->offset < event.size()) {
+            sender->start(1);
+            return;
+        }
+        ++progress->next;
+        progress->offset = 0;
+        progress->clock.invalidate();
         sender->start(delay);
     });
     sender->start(0);

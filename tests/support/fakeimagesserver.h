@@ -79,6 +79,9 @@ public:
     void setImageSize(const QSize &size) { m_imageSize = size; }
     void setUseRequestedSize(bool use) { m_useRequestedSize = use; }
     void setEventDelayMs(int ms) { m_eventDelayMs = ms; }
+    // Streams at most this many bytes a second (0: as fast as the socket takes them), as a
+    // network link would: an event's bytes then arrive over time, not at once.
+    void setRateBytesPerSecond(qint64 rate) { m_rate = rate; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
     // What GET /models lists.
@@ -114,6 +117,7 @@ private:
     QStringList m_models{QStringLiteral("gpt-4o"), QStringLiteral("gpt-image-1.5"), QStringLiteral("dall-e-3")};
     QSize m_imageSize{64, 64};
     int m_eventDelayMs = 0;
+    qint64 m_rate = 0;
     bool m_noise = false;
     bool m_useRequestedSize = false;
     int m_nextRequestId = 1;

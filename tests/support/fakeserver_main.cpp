@@ -20,7 +20,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption noiseOption(u"noise"_s, u"Photo-like images (noise), so PNG sizes are realistic."_s);
     const QCommandLineOption delayOption(u"event-delay-ms"_s, u"Delay between streamed events."_s, u"ms"_s, u"0"_s);
     const QCommandLineOption keyOption(u"api-key"_s, u"Only accept this key."_s, u"key"_s);
-    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption});
+    const QCommandLineOption rateOption(u"rate-mbit"_s, u"Stream at most this many megabits a second, as a network link would (0: no limit)."_s,
+                                        u"mbit"_s, u"0"_s);
+    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption, rateOption});
     parser.process(app);
 
     AtelierTest::FakeImagesServer server;
@@ -30,6 +32,7 @@ int main(int argc, char *argv[])
     server.setNoiseImages(parser.isSet(noiseOption));
     server.setEventDelayMs(parser.value(delayOption).toInt());
     server.setApiKey(parser.value(keyOption));
+    server.setRateBytesPerSecond(qint64(parser.value(rateOption).toDouble() * 1e6 / 8));
     if (!server.listen(quint16(parser.value(portOption).toUInt()))) {
         QTextStream(stderr) << "cannot listen on port " << parser.value(portOption) << Qt::endl;
         return 1;
