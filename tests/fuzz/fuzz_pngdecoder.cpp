@@ -1,5 +1,6 @@
-// libFuzzer target: the fast PNG reader on arbitrary bytes, against Qt's reader. Chunk CRCs are
-// recomputed first, so that mutations reach the chunk, inflate and filter logic instead of
+// libFuzzer target: the fast PNG reader on arbitrary bytes, against Qt's reader, whole and
+// streamed (StreamDecoder, fed in pieces whose size the input's last byte chooses). Chunk CRCs
+// are recomputed first, so that mutations reach the chunk, inflate and filter logic instead of
 // stopping at the checksum.
 #include "api/pngdecoder.h"
 
@@ -25,14 +26,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         qToBigEndian(crc, png.data() + at + 8 + qsizetype(length));
         at += 12 + qsizetype(length);
     }
+    const auto sameAsQt = [&png](const QImage &image) {
+        const QImage expected = QImage::fromData(png, "PNG");
+        return !expected.isNull() && expected.format() == image.format() && expected == image
+               && expected.textKeys() == image.textKeys() && expected.dotsPerMeterX() == image.dotsPerMeterX();
+    };
+    QImage whole;
     for (const auto implementation : {PngDecoder::Implementation::Best, PngDecoder::Implementation::Scalar}) {
         QImage image;
         if (!PngDecoder::decode(png, &image, implementation))
             continue;
         // Whatever the fast reader accepts, Qt's reader reads to the same image.
-        const QImage expected = QImage::fromData(png, "PNG");
-        if (expected.isNull() || expected.format() != image.format() || expected != image
-            || expected.textKeys() != image.textKeys() || expected.dotsPerMeterX() != image.dotsPerMeterX())
+        if (!sameAsQt(image))
+            __builtin_trap();
+        whole = image;
+    }
+    // Streamed: whatever it accepts is the whole reader's image (and so Qt's).
+    const qsizetype piece = size > 0 ? 1 + data[size - 1] % 64 : 1;
+    PngDecoder::StreamDecoder decoder;
+    bool fed = true;
+    for (qsizetype at = 0; at < png.size() && fed; at += piece)
+        fed = decoder.feed(QByteArrayView(png).sliced(at, std::min(piece, png.size() - at)));
+    QImage streamed;
+    if (decoder.finish(&streamed)) {
+        if (!fed || whole.isNull() || streamed != whole || streamed.textKeys() != whole.textKeys()
+            || streamed.dotsPerMeterY() != whole.dotsPerMeterY() || !sameAsQt(streamed))
             __builtin_trap();
     }
     return 0;
