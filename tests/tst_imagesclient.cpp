@@ -649,6 +649,33 @@ private Q_SLOTS:
         QVERIFY(sink->records().at(0).discarded && sink->records().at(1).discarded);
     }
 
+    void failedSinkLeavesTheBytesToThePersister()
+    {
+        // Decoding while receiving gathers the bytes too: a sink that fails while writing (a
+        // full disk for a moment, a folder gone) does not lose the image; the persister keeps it.
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        auto sink = std::make_shared<MemorySink>();
+        sink->failAfterBytes = 100000;
+        QList<QByteArray> persisted;
+        QMutex mutex;
+        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s), [&](ImageJob *job) {
+            job->setStreamSink(sink);
+            job->setPersister([&](const ImageResult &image, QString *) {
+                const QMutexLocker locker(&mutex);
+                persisted.append(image.encoded);
+                return u"persisted"_s;
+            });
+        });
+        QVERIFY(result.succeeded);
+        QCOMPARE(result.images.size(), 1);
+        QCOMPARE(result.images[0].savedPath, u"persisted"_s);
+        QVERIFY(result.images[0].saveError.isEmpty());
+        QCOMPARE(persisted.size(), 2);
+        QCOMPARE(persisted.last(), result.images[0].encoded);
+        QTRY_VERIFY(sink->records().at(1).discarded);
+    }
+
     void streamSinkBrokenImages_data()
     {
         QTest::addColumn<bool>("decodePixels");

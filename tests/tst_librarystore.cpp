@@ -267,6 +267,83 @@ private Q_SLOTS:
         }
     }
 
+    void imagesWrittenAsTheyArriveAreMovedIntoPlace()
+    {
+        QTemporaryDir dir;
+        QString error;
+        LibraryStore store;
+        QVERIFY(store.open(dir.path(), &error));
+        const QByteArray bytes = pngBytes(Qt::blue);
+        const auto incoming = [&] {
+            const QString path = LibraryStore::incomingPath(dir.path(), &error);
+            QFile file(path);
+            if (!path.startsWith(dir.filePath(u".incoming/"_s)) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+                || file.write(bytes) != bytes.size())
+                return QString();
+            return path;
+        };
+        // A final image: under the name writeFiles() gives, with its recipe.
+        const QString first = incoming();
+        const QString second = incoming();
+        QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
+        const LibraryImage image = entry(u"a kite"_s, u"gpt-image-1"_s);
+        const QString kept = LibraryStore::keepFiles(dir.path(), image, first, &error);
+        QVERIFY2(!kept.isEmpty(), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(first));
+        QVERIFY(kept.endsWith(u"-a-kite.png"_s));
+        QFile file(kept);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+        QVERIFY(QFileInfo::exists(kept.chopped(4) + u".json"_s));
+        const QString written = LibraryStore::writeFiles(dir.path(), image, bytes, &error);
+        QCOMPARE(written, kept.chopped(4) + u"-2.png"_s); // the same naming, never overwriting
+        // A partial one: beside its job's journal entry.
+        ImageResult partial;
+        partial.partial = true;
+        partial.index = 1;
+        partial.format = u"png"_s;
+        const QString partialPath = LibraryStore::keepPartial(dir.path(), 5, partial, second, &error);
+        QVERIFY(partialPath.endsWith(u".partials/job-5/image0-partial1.png"_s));
+        QVERIFY(!QFileInfo::exists(second));
+        // A file that is not there: a message, and no recipe left without its image.
+        const int before = int(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size());
+        QVERIFY(LibraryStore::keepFiles(dir.path(), image, dir.filePath(u".incoming/gone.part"_s), &error).isEmpty());
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size(), before);
+        ContentFiles::waitForDeferredSyncs();
+    }
+
+    void incomingFilesOfDeadProcessesAreSwept()
+    {
+        QTemporaryDir dir;
+        const QDir incoming(dir.filePath(u".incoming"_s));
+        QVERIFY(incoming.mkpath(u"."_s));
+        // A process that has exited, this one, and one that runs (the parent shell, say).
+        QProcess exited;
+        exited.start(u"true"_s);
+        QVERIFY(exited.waitForFinished());
+        const qint64 deadPid = exited.processId() > 0 ? exited.processId() : 999999;
+        QProcess running;
+        running.start(u"sleep"_s, {u"30"_s});
+        QVERIFY(running.waitForStarted());
+        const QStringList names = {u"%1-1.part"_s.arg(deadPid), u"%1-7.part"_s.arg(QCoreApplication::applicationPid()),
+                                   u"%1-2.part"_s.arg(running.processId())};
+        for (const QString &name : names) {
+            QFile file(incoming.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        LibraryStore store;
+        QString error;
+        QVERIFY(store.open(dir.path(), &error));
+        QStringList left = incoming.entryList(QDir::Files);
+        QStringList expected = {names[1], names[2]};
+        left.sort();
+        expected.sort();
+        QCOMPARE(left, expected);
+        running.kill();
+        running.waitForFinished();
+    }
+
     void writeAtomically_data()
     {
         QTest::addColumn<ContentFiles::Durability>("durability");

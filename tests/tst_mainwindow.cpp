@@ -18,6 +18,7 @@
 #include "testsettings.h"
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QAbstractButton>
 #include <QApplication>
@@ -223,6 +224,46 @@ private Q_SLOTS:
         QCOMPARE(indexed.first().usage.totalTokens, 100);
         QVERIFY(indexed.first().requestId.startsWith(u"req_"_s));
         QVERIFY(m_session->interruptedJobs().isEmpty()); // the journal entry was closed
+    }
+
+    void bigStreamedImagesAreWrittenWhileTheyArrive()
+    {
+        // Images big enough to arrive over many reads are decoded and written to the library's
+        // .incoming folder as their bytes come, then moved into place: the same files as ever.
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(1024, 768));
+        m_server->setRateBytesPerSecond(40'000'000);
+        ImageRequest recipe;
+        recipe.model = u"gpt-image-1.5"_s;
+        recipe.setOption(Param::Stream, true);
+        recipe.setOption(Param::PartialImages, 2);
+        m_window->parameterPanel()->applyRequest(recipe);
+        m_window->promptEditor()->setPrompt(u"a harbour in fog"_s);
+        QSignalSpy partials(m_session.get(), &StudioSession::partialImage);
+        QSignalSpy finals(m_session.get(), &StudioSession::imageReady);
+        m_window->generate();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 20000);
+        QCOMPARE(partials.size(), 2);
+        QCOMPARE(finals.size(), 1);
+        const ImageResult final = finals.first().at(1).value<ImageResult>();
+        QVERIFY(!final.image.isNull());
+        QCOMPARE(final.size, QSize(1024, 768));
+        const QStringList files = libraryFiles();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(final.savedPath, files[1]);
+        QFile saved(files[1]);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), final.encoded); // byte for byte what arrived
+        QVERIFY(QImage(files[1]) == final.image);
+        for (const QVariantList &arguments : std::as_const(partials)) {
+            const ImageResult partial = arguments.at(1).value<ImageResult>();
+            QVERIFY2(partial.savedPath.contains(u"/.partials/"_s), qPrintable(partial.savedPath));
+        }
+        // They went through .incoming, and nothing is left there; the partials went with the job.
+        const QDir incoming(m_library->filePath(u".incoming"_s));
+        QVERIFY(incoming.exists());
+        QVERIFY(incoming.entryList(QDir::Files | QDir::Hidden).isEmpty());
+        QTRY_VERIFY(!QFileInfo::exists(m_library->filePath(u".partials/job-1"_s)));
     }
 
     void overLimitBlocksGenerateWithTheReason()

@@ -78,9 +78,11 @@ std::function<void(DecodeOutcome &, const ImageJob::SinkImage *)> ImageJob::fini
         ImageResult &image = outcome.image;
         image.requestId = requestId;
         // Kept on disk: by the stream sink that took its bytes as they came, else the persister.
+        // A sink that failed while writing (its file is gone) leaves the persister to keep the
+        // bytes, if they were gathered too.
         if (sunk && sunk->image)
             image.savedPath = sunk->image->commit(image, &image.saveError);
-        else if (sunk)
+        else if (sunk && (!persister || image.encoded.isEmpty()))
             image.saveError = !sunk->error.isEmpty() ? sunk->error : tr("The image could not be saved.");
         else if (persister)
             image.savedPath = (*persister)(image, &image.saveError);
@@ -188,7 +190,7 @@ void ImageJob::onMetaData()
     // Streamed images are taken as they arrive: decoded on the way, and/or kept by the stream
     // sink.
     const ClientOptions &options = m_client->options();
-    m_imagesStreamed = m_streaming && (m_streamSink || (options.decodeWhileReceiving && options.decode.decodePixels));
+    m_imagesStreamed = m_streaming && (options.decode.decodePixels ? options.decodeWhileReceiving : m_streamSink != nullptr);
     m_decodeWhileReceiving = m_imagesStreamed && options.decode.decodePixels;
     if (m_imagesStreamed)
         m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) { onStreamedBytes(what, bytes); });

@@ -110,6 +110,35 @@ bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes,
     return true;
 }
 
+bool ContentFiles::adopt(const QString &written, const QString &path, QString *error, Durability durability)
+{
+#ifdef Q_OS_UNIX
+    if (durability == Durability::Synced) {
+        const int fd = ::open(QFile::encodeName(written).constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            *error = tr("%1 cannot be written: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            if (fd >= 0)
+                ::close(fd);
+            return false;
+        }
+        ::close(fd);
+    }
+    if (::rename(QFile::encodeName(written).constData(), QFile::encodeName(path).constData()) != 0) {
+        *error = tr("%1 cannot be written: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+#else
+    QFile::remove(path);
+    if (QFile file(written); !file.rename(path)) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return false;
+    }
+#endif
+    if (durability != Durability::Transient)
+        syncLater(path); // for Synced: the folder entry (the file is flushed already)
+    return true;
+}
+
 void ContentFiles::waitForDeferredSyncs()
 {
     syncPool()->waitForDone();

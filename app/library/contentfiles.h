@@ -23,6 +23,11 @@ public:
     // Writes `bytes` all or nothing (to <path>.part, then renamed); false with `error` set.
     static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
                                 Durability durability = Durability::Synced);
+    // A file written elsewhere (an image saved as its bytes arrived) put under `path` in one
+    // step, replacing a file of that name, flushed as `durability` says; false with `error` set
+    // (the written file is then left where it is).
+    static bool adopt(const QString &written, const QString &path, QString *error,
+                      Durability durability = Durability::Synced);
     // Blocks until every deferred flush has been done (tests, and before the app exits).
     static void waitForDeferredSyncs();
     // Stores `bytes` in `folder` as <hash>.<suffix>; returns the path, or empty with `error` set.

@@ -5,6 +5,7 @@
 
 #include "api/imagefileinfo.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -16,6 +17,13 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <atomic>
+#include <cerrno>
+
+#ifdef Q_OS_UNIX
+#include <signal.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -135,6 +143,7 @@ bool LibraryStore::open(const QString &folder, QString *error)
     }
     m_repair = reconcile();
     sweepOrphanedPartials();
+    sweepIncoming();
     return true;
 }
 
@@ -172,6 +181,24 @@ QString LibraryStore::absolute(const QString &path) const
 QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
                                  QString *error)
 {
+    // Deferred flushing: the files are complete under their names at once, which is what a crash
+    // of the app can see; the disk catches up moments later, off the path to the screen.
+    return placeFiles(folder, image, [&bytes](const QString &path, QString *error) {
+        return ContentFiles::writeAtomically(path, bytes, error, ContentFiles::Durability::Deferred);
+    }, error);
+}
+
+QString LibraryStore::keepFiles(const QString &folder, const LibraryImage &image, const QString &incoming,
+                                QString *error)
+{
+    return placeFiles(folder, image, [&incoming](const QString &path, QString *error) {
+        return ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Deferred);
+    }, error);
+}
+
+QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &image,
+                                 const std::function<bool(const QString &, QString *)> &writeImage, QString *error)
+{
     static QMutex mutex; // choosing a free name and taking it must not interleave
     const QMutexLocker locker(&mutex);
     const QDateTime saved = image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime();
@@ -194,14 +221,44 @@ QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &imag
     described.savedAt = saved;
     if (!described.parentPath.isEmpty())
         described.parentPath = QDir(folder).relativeFilePath(described.parentPath);
-    // Deferred flushing: the files are complete under their names at once, which is what a crash
-    // of the app can see; the disk catches up moments later, off the path to the screen.
-    constexpr auto deferred = ContentFiles::Durability::Deferred;
-    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error, deferred))
+    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error,
+                                       ContentFiles::Durability::Deferred))
         return {};
-    if (!ContentFiles::writeAtomically(path, bytes, error, deferred))
+    if (!writeImage(path, error)) {
+        QFile::remove(base + u".json"_s);
         return {};
+    }
     return path;
+}
+
+QString LibraryStore::incomingPath(const QString &folder, QString *error)
+{
+    static std::atomic<quint64> counter = 0;
+    const QDir incoming(QDir(folder).filePath(u".incoming"_s));
+    if (!incoming.mkpath(u"."_s)) {
+        *error = tr("The library folder %1 cannot be created.").arg(incoming.path());
+        return {};
+    }
+    return incoming.filePath(u"%1-%2.part"_s.arg(QCoreApplication::applicationPid()).arg(++counter));
+}
+
+void LibraryStore::sweepIncoming()
+{
+    // Images that were arriving when their process died: never complete, never shown as kept.
+    // The files of processes still running (another window on this library) stay.
+    const QDir incoming(QDir(m_folder).filePath(u".incoming"_s));
+    const QStringList names = incoming.entryList({u"*.part"_s}, QDir::Files);
+    for (const QString &name : names) {
+        bool number = false;
+        const qint64 pid = QStringView(name).first(std::max<qsizetype>(0, name.indexOf(u'-'))).toLongLong(&number);
+        if (!number || pid == QCoreApplication::applicationPid())
+            continue;
+#ifdef Q_OS_UNIX
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue;
+#endif
+        QFile::remove(incoming.filePath(name));
+    }
 }
 
 std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *error)
@@ -463,18 +520,32 @@ QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)
     return QDir(folder).filePath(u".partials/job-%1"_s.arg(jobId));
 }
 
-QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
+QString LibraryStore::partialPath(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
 {
     const QString partials = partialsFolder(folder, jobId);
     if (!QDir().mkpath(partials)) {
         *error = tr("The library folder %1 cannot be created.").arg(partials);
         return {};
     }
-    const QString path = QDir(partials).filePath(
+    return QDir(partials).filePath(
         u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(imageFileSuffix(image.format)));
+}
+
+QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
+{
+    const QString path = partialPath(folder, jobId, image, error);
     // Transient: enough to survive a crash of the app, and never waited for.
-    return ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient) ? path
-                                                                                                       : QString();
+    return !path.isEmpty() && ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient)
+               ? path
+               : QString();
+}
+
+QString LibraryStore::keepPartial(const QString &folder, qint64 jobId, const ImageResult &image, const QString &incoming,
+                                  QString *error)
+{
+    const QString path = partialPath(folder, jobId, image, error);
+    return !path.isEmpty() && ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Transient) ? path
+                                                                                                             : QString();
 }
 
 int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)

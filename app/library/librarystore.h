@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "libraryimage.h"
 
 #include <QCoreApplication>
@@ -53,6 +55,15 @@ public:
     // image path. Thread-safe; touches no database.
     static QString writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
                               QString *error);
+    // An image whose bytes are arriving is written to a file of its own in <folder>/.incoming/
+    // (this names one; no two processes collide), then moved into place whole: as writeFiles()
+    // and writePartial() do, with the bytes already in `incoming`. Files left there by a process
+    // that died are removed when the library opens. Thread-safe; touch no database.
+    static QString incomingPath(const QString &folder, QString *error);
+    static QString keepFiles(const QString &folder, const LibraryImage &image, const QString &incoming,
+                             QString *error);
+    static QString keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
+                               const QString &incoming, QString *error);
     // Indexes an image whose files are written; returns its id.
     std::optional<qint64> add(const LibraryImage &image, QString *error);
 
@@ -94,7 +105,13 @@ public:
 
 private:
     void sweepOrphanedPartials();
+    void sweepIncoming();
     static QString partialsFolder(const QString &folder, qint64 jobId);
+    static QString partialPath(const QString &folder, qint64 jobId, const ImageResult &image, QString *error);
+    // Chooses the image's free name and writes its recipe, then the image with `writeImage`.
+    static QString placeFiles(const QString &folder, const LibraryImage &image,
+                              const std::function<bool(const QString &path, QString *error)> &writeImage,
+                              QString *error);
     bool exec(const QString &sql, QString *error = nullptr) const;
     QString relative(const QString &path) const;
     QString absolute(const QString &path) const;

@@ -1,5 +1,6 @@
 #include "studiosession.h"
 
+#include "api/imagejob.h"
 #include "api/keystore.h"
 #include "api/parameters.h"
 #include "library/contentfiles.h"
@@ -7,6 +8,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -33,6 +35,95 @@ LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image,
     entry.provider = provider;
     return entry;
 }
+
+// Where a job's images go: final ones into the library, partial ones beside the journal entry
+// until the job ends (recovered into the library after a crash). Used on the decode thread.
+struct ImageKeeper
+{
+    QString folder;
+    ImageRequest request;
+    QString provider;
+    qint64 journalId = 0;
+    QString parentPath;
+
+    // The image kept from its bytes, or from the file they were written to as they arrived.
+    QString keep(const ImageResult &image, const QString &incoming, QString *error) const
+    {
+        if (image.partial) {
+            if (journalId <= 0)
+                return {};
+            return incoming.isEmpty() ? LibraryStore::writePartial(folder, journalId, image, error)
+                                      : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
+        }
+        LibraryImage entry = libraryEntry(request, image, provider);
+        entry.parentPath = parentPath;
+        return incoming.isEmpty() ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
+                                  : LibraryStore::keepFiles(folder, entry, incoming, error);
+    }
+};
+
+// Streamed images are written into the library's .incoming folder while their bytes arrive (on
+// the decode thread, beside decoding them), and moved into place once complete: when the last
+// byte comes, the file is all but written.
+class LibrarySink final : public ImageJob::StreamSink
+{
+public:
+    explicit LibrarySink(std::shared_ptr<const ImageKeeper> keeper) : m_keeper(std::move(keeper)) { }
+
+    std::unique_ptr<Image> begin(QString *) override { return std::make_unique<Incoming>(m_keeper); }
+
+private:
+    class Incoming final : public Image
+    {
+    public:
+        explicit Incoming(std::shared_ptr<const ImageKeeper> keeper) : m_keeper(std::move(keeper)) { }
+        ~Incoming() override
+        {
+            m_file.close();
+            if (!m_kept && !m_file.fileName().isEmpty())
+                QFile::remove(m_file.fileName());
+        }
+        bool write(QByteArrayView bytes, QString *error) override
+        {
+            if (!m_file.isOpen()) {
+                const QString path = LibraryStore::incomingPath(m_keeper->folder, error);
+                m_file.setFileName(path);
+                if (path.isEmpty() || !m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+                    if (error->isEmpty())
+                        *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
+                                     .arg(path, m_file.errorString());
+                    m_file.setFileName(QString());
+                    return false;
+                }
+            }
+            if (m_file.write(bytes.data(), bytes.size()) != bytes.size()) {
+                *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
+                             .arg(m_file.fileName(), m_file.errorString());
+                return false;
+            }
+            return true;
+        }
+        QString commit(const ImageResult &image, QString *error) override
+        {
+            if (!m_file.isOpen() || !m_file.flush()) {
+                *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
+                             .arg(m_file.fileName(), m_file.errorString());
+                return {};
+            }
+            m_file.close();
+            const QString path = m_keeper->keep(image, m_file.fileName(), error);
+            m_kept = !path.isEmpty();
+            return path;
+        }
+
+    private:
+        std::shared_ptr<const ImageKeeper> m_keeper;
+        QFile m_file;
+        bool m_kept = false;
+    };
+
+    std::shared_ptr<const ImageKeeper> m_keeper;
+};
 
 } // namespace
 
@@ -344,18 +435,15 @@ int StudioSession::startJob(int row)
     const QString provider = ProviderProfile::kindName(m_client->provider().kind);
     // On disk before it is shown, on the decode thread: final images into the library, partial
     // ones beside the journal entry until the job ends (recovered into the library after a crash).
+    // Streamed ones are written while they arrive.
     const qint64 parentId = m_jobs->entry(row).parentId;
     const std::optional<LibraryImage> parent = parentId > 0 ? m_library.image(parentId) : std::nullopt;
     const QString parentPath = parent ? parent->path : QString();
-    job->setPersister([folder, request, provider, journalId, parentPath](const ImageResult &image, QString *error) -> QString {
-        if (folder.isEmpty())
-            return {};
-        if (image.partial)
-            return journalId > 0 ? LibraryStore::writePartial(folder, journalId, image, error) : QString();
-        LibraryImage entry = libraryEntry(request, image, provider);
-        entry.parentPath = parentPath;
-        return LibraryStore::writeFiles(folder, entry, image.encoded, error);
-    });
+    if (!folder.isEmpty()) {
+        auto keeper = std::make_shared<const ImageKeeper>(ImageKeeper{folder, request, provider, journalId, parentPath});
+        job->setPersister([keeper](const ImageResult &image, QString *error) { return keeper->keep(image, {}, error); });
+        job->setStreamSink(std::make_shared<LibrarySink>(keeper));
+    }
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
         m_jobs->update(m_jobs->rowOf(job), [state](JobListModel::Entry &entry) { entry.state = state; });
     });

@@ -2585,6 +2585,10 @@ Atelier öffnet %2 beim nächsten Start.</translation>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
         <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
