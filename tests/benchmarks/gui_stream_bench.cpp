@@ -3,6 +3,9 @@
 // that only the studio's work is on this GUI thread — while a 1 ms timer on the GUI thread
 // records how long the thread was ever unable to run it: the longest stall.
 //
+// Arguments: runs (default 5), the link's speed in Mbit/s (default 0: unpaced, as fast as
+// localhost goes), and "gathered" to switch off decoding while receiving.
+//
 // Second measure: for every image of the stream, the time from the moment its event's last
 // byte had arrived (ImageResult::receivedAtNs) to the end of the window repaint that put it on
 // screen, against the bare decode time of the same bytes (base64 + image decode, alone on an
@@ -98,6 +101,13 @@ int main(int argc, char *argv[])
     session.setProvider(profile, QStringLiteral("sk-bench"));
     QString error;
     session.openLibrary(library.path(), &error);
+    // Third argument "gathered": events are gathered whole and decoded at the end, as before
+    // images were decoded while they arrive (for comparison).
+    if (argc > 3 && QByteArray(argv[3]) == "gathered") {
+        ClientOptions options = session.client()->options();
+        options.decodeWhileReceiving = false;
+        session.client()->setOptions(options);
+    }
     MainWindow window(&session);
     window.resize(1400, 900);
     window.show();
