@@ -324,6 +324,33 @@ private Q_SLOTS:
         StudioSession::saveProfiles({});
     }
 
+    void severalStreamedImagesGoOutAsOneImageRequests()
+    {
+        // n = 3 with streaming: three parallel one-image requests, so that every image streams;
+        // without streaming the API sends n images in one answer, so one request goes.
+        m_session->setMaxConcurrentJobs(4);
+        ImageRequest three = streamed(u"three lanterns"_s, 1);
+        three.setOption(Param::N, 3);
+        QList<int> rows;
+        QVERIFY(m_session->submitAll({three}, &rows).isEmpty());
+        QCOMPARE(rows.size(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 3, 15000);
+        QCOMPARE(m_server->requestCount(), 3);
+        for (const RecordedRequest &sent : m_server->requests()) {
+            QVERIFY(!sent.json.contains(u"n"_s));
+            QCOMPARE(sent.json.value(u"stream"_s).toBool(), true);
+            QVERIFY(sent.violations.isEmpty());
+        }
+        ImageRequest plain = request(u"three lanterns, not streamed"_s);
+        plain.setOption(Param::N, 3);
+        rows.clear();
+        QVERIFY(m_session->submitAll({plain}, &rows).isEmpty());
+        QCOMPARE(rows.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 6, 15000);
+        QCOMPARE(m_server->requestCount(), 4);
+        QCOMPARE(m_server->requests().last().json.value(u"n"_s).toInt(), 3);
+    }
+
     void concurrencyQueuesTheRest()
     {
         m_session->setMaxConcurrentJobs(2);
