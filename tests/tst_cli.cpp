@@ -271,6 +271,42 @@ private Q_SLOTS:
         QCOMPARE(QDir(m_dir->path()).entryList({u"cut*"_s, u".cut*"_s}, QDir::Files | QDir::Hidden), QStringList());
     }
 
+    void writerRemovesWhatKilledRunsLeft()
+    {
+        // A run killed mid-image leaves its hidden .part; the next run's first streamed image
+        // removes it, unless its process still runs. Files that only look alike stay.
+        const QString out = m_dir->filePath(u"leftovers"_s);
+        QVERIFY(QDir().mkpath(out));
+        QProcess exited;
+        exited.start(u"true"_s);
+        QVERIFY(exited.waitForStarted());
+        const qint64 deadPid = exited.processId(); // known only while it runs
+        QVERIFY(exited.waitForFinished());
+        QProcess running;
+        running.start(u"sleep"_s, {u"30"_s});
+        QVERIFY(running.waitForStarted());
+        const QString dead = u".atelier-20261122-101010-a-fox-%1-3.part"_s.arg(deadPid);
+        const QString alive = u".atelier-20261122-101010-a-fox-%1-1.part"_s.arg(running.processId());
+        const QStringList others = {u"notes-%1-3.part"_s.arg(deadPid), u".config"_s, u"photo.png.part"_s};
+        for (const QString &name : QStringList{dead, alive} + others) {
+            QFile file(QDir(out).filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
+        const auto sink = Atelier::ImageWriter::streamSink(writer, [](const Atelier::ImageResult &) { return QString(); });
+        QString error;
+        {
+            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
+            QVERIFY2(stream, qPrintable(error));
+        }
+        QVERIFY(!QFileInfo::exists(QDir(out).filePath(dead)));
+        QVERIFY(QFileInfo::exists(QDir(out).filePath(alive)));
+        for (const QString &name : others)
+            QVERIFY2(QFileInfo::exists(QDir(out).filePath(name)), qPrintable(name));
+        running.kill();
+        running.waitForFinished();
+    }
+
     void writerStreamsUnderTheSameNames()
     {
         const auto writer = std::make_shared<Atelier::ImageWriter>(m_dir->filePath(u"out"_s), u"shot"_s);

@@ -321,8 +321,9 @@ private Q_SLOTS:
         // A process that has exited, this one, and one that runs (the parent shell, say).
         QProcess exited;
         exited.start(u"true"_s);
+        QVERIFY(exited.waitForStarted());
+        const qint64 deadPid = exited.processId(); // known only while it runs
         QVERIFY(exited.waitForFinished());
-        const qint64 deadPid = exited.processId() > 0 ? exited.processId() : 999999;
         QProcess running;
         running.start(u"sleep"_s, {u"30"_s});
         QVERIFY(running.waitForStarted());

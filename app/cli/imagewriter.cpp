@@ -3,6 +3,7 @@
 #include "api/imageresult.h"
 #include "library/contentfiles.h"
 #include "library/fileslug.h"
+#include "platform/leftovers.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -143,6 +144,10 @@ public:
         const QMutexLocker locker(&m_writer->m_mutex);
         if (!m_writer->makeDirectory(error))
             return {};
+        if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
+            // Hidden files of earlier runs killed mid-image (never complete, never named).
+            removeLeftovers(m_writer->m_directory.absolutePath(), u"^\\..+-(\\d+)-\\d+\\.part$"_s);
+        }
         const QString path = m_writer->m_directory.filePath(u".%1-%2-%3.part"_s.arg(m_writer->m_stem)
                                                                  .arg(QCoreApplication::applicationPid())
                                                                  .arg(++m_writer->m_streams));

@@ -38,8 +38,9 @@ public:
 
     // A sink for a job's streamed images (ImageJob::setStreamSink): each is written as its
     // bytes arrive, into a hidden ".<stem>-<pid>-<n>.part" file in the folder, then named as
-    // write() names it, with the suffix `suffixFor` gives; one never committed is removed. Holds
-    // the writer: a decode task may commit after the job is gone.
+    // write() names it, with the suffix `suffixFor` gives; one never committed is removed, and
+    // those left by runs that were killed are removed at the first image. Holds the writer: a
+    // decode task may commit after the job is gone.
     using SuffixFor = std::function<QString(const ImageResult &image)>;
     static std::shared_ptr<ImageJob::StreamSink> streamSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor);
 
@@ -54,6 +55,7 @@ private:
     QDir m_directory;
     QString m_stem;
     int m_streams = 0; // numbers the hidden files of streamed images
+    bool m_sweptLeftovers = false; // those of runs that were killed: removed once, at the first
 };
 
 } // namespace Atelier

@@ -4,6 +4,7 @@
 #include "fileslug.h"
 
 #include "api/imagefileinfo.h"
+#include "platform/leftovers.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,11 +20,6 @@
 #include <QUuid>
 
 #include <atomic>
-#include <cerrno>
-
-#ifdef Q_OS_UNIX
-#include <signal.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -246,19 +242,7 @@ void LibraryStore::sweepIncoming()
 {
     // Images that were arriving when their process died: never complete, never shown as kept.
     // The files of processes still running (another window on this library) stay.
-    const QDir incoming(QDir(m_folder).filePath(u".incoming"_s));
-    const QStringList names = incoming.entryList({u"*.part"_s}, QDir::Files);
-    for (const QString &name : names) {
-        bool number = false;
-        const qint64 pid = QStringView(name).first(std::max<qsizetype>(0, name.indexOf(u'-'))).toLongLong(&number);
-        if (!number || pid == QCoreApplication::applicationPid())
-            continue;
-#ifdef Q_OS_UNIX
-        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
-            continue;
-#endif
-        QFile::remove(incoming.filePath(name));
-    }
+    removeLeftovers(QDir(m_folder).filePath(u".incoming"_s), u"^(\\d+)-\\d+\\.part$"_s);
 }
 
 std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *error)
