@@ -5,7 +5,7 @@
 #include <QtEndian>
 
 #include <libdeflate.h>
-#include <zlib.h>
+#include <isa-l/igzip_lib.h>
 
 #include <cstring>
 #include <memory>
@@ -425,9 +425,8 @@ struct StreamDecoder::Private
 
     // Inflating: the rows arrive in `window` (each with its filter byte); `prior` is the last
     // row undone (zeros above the first).
-    bool inflating = false;
     bool streamEnded = false;
-    z_stream zs = {};
+    std::unique_ptr<inflate_state> inflater; // ISA-L's, about 100 KB
     qsizetype rowBytes = 0;
     qsizetype stride = 0;
     quint64 rawBytes = 0;
@@ -439,18 +438,10 @@ struct StreamDecoder::Private
     quint32 row = 0;
     QImage image;
 
-    ~Private()
-    {
-        if (inflating)
-            inflateEnd(&zs);
-    }
-
     // Gives back the memory (the image is kept for finish()).
     void release()
     {
-        if (inflating)
-            inflateEnd(&zs);
-        inflating = false;
+        inflater.reset();
         window.reset();
         prior.reset();
         payload = QByteArray();
@@ -570,9 +561,11 @@ bool StreamDecoder::Private::startImage()
     if (image.isNull() || !window || !prior)
         return fail();
     std::memset(prior.get(), 0, size_t(stride) + 16);
-    if (inflateInit2(&zs, 15) != Z_OK)
+    inflater.reset(new (std::nothrow) inflate_state);
+    if (!inflater)
         return fail();
-    inflating = true;
+    isal_inflate_init(inflater.get());
+    inflater->crc_flag = ISAL_ZLIB; // the zlib header and Adler-32 checked, as libdeflate does
     return true;
 }
 
@@ -606,34 +599,37 @@ bool StreamDecoder::Private::inflateData(const uchar *data, qsizetype size)
         return true;
     if (streamEnded)
         return fail(); // data after the end of the compressed stream
-    zs.next_in = const_cast<uchar *>(data);
+    inflate_state &state = *inflater;
+    state.next_in = const_cast<uchar *>(data);
     while (size > 0) {
-        const uInt in = uInt(std::min<qsizetype>(size, 1 << 30));
-        zs.avail_in = in;
-        // Until the input is used up and inflate had room to spare (a full window may leave
-        // output inside zlib).
+        const quint32 in = quint32(std::min<qsizetype>(size, 1 << 30));
+        state.avail_in = in;
+        // Until the input is used up and the inflater had room to spare (a full window may leave
+        // output inside it).
         do {
-            zs.next_out = window.get() + windowFill;
-            zs.avail_out = uInt(windowCapacity - windowFill);
-            const int result = inflate(&zs, Z_NO_FLUSH);
-            const qsizetype written = qsizetype(windowCapacity - windowFill) - qsizetype(zs.avail_out);
+            state.next_out = window.get() + windowFill;
+            state.avail_out = quint32(windowCapacity - windowFill);
+            const quint32 inBefore = state.avail_in;
+            const int result = isal_inflate(&state);
+            const qsizetype written = qsizetype(windowCapacity - windowFill) - qsizetype(state.avail_out);
             windowFill += written;
             produced += quint64(written);
-            if (produced > rawBytes)
-                return fail(); // more data than the rows need
+            if (result != ISAL_DECOMP_OK || produced > rawBytes)
+                return fail(); // damaged, a dictionary wanted, or more data than the rows need
             if (!undoRows())
                 return false;
-            if (result == Z_STREAM_END) {
+            if (state.block_state == ISAL_BLOCK_FINISH) {
                 streamEnded = true;
-                if (zs.avail_in > 0 || size > qsizetype(in))
+                if (state.avail_in > 0 || size > qsizetype(in))
                     return fail();
                 return true;
             }
-            if (result == Z_BUF_ERROR && written == 0)
-                break; // needs more input
-            if (result != Z_OK)
-                return fail();
-        } while (zs.avail_in > 0 || zs.avail_out == 0);
+            if (written == 0 && state.avail_in == inBefore) {
+                if (state.avail_in > 0)
+                    return fail(); // stuck with input left: never seen, never trusted
+                break; // it needs more input
+            }
+        } while (state.avail_in > 0 || state.avail_out == 0);
         size -= in;
     }
     return true;

@@ -27,10 +27,10 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation =
 QSize headerSize(QByteArrayView bytes);
 
 // The same reader for a PNG whose bytes arrive in pieces (a streamed image, as its base64 is
-// decoded): the image data is inflated (zlib, incrementally) and its rows undone and converted
+// decoded): the image data is inflated (ISA-L, incrementally) and its rows undone and converted
 // as they arrive, so that when the last piece comes only its own rows are left to do.
 //
-// It accepts what decode() accepts and gives the same image; the inflaters differ (zlib here,
+// It accepts what decode() accepts and gives the same image; the inflaters differ (ISA-L here,
 // libdeflate there) only on damaged streams, where either may give up. Anything it gives up on
 // — not a PNG it reads, damaged, or larger than the limits — makes feed() and finish() return
 // false; the caller then decodes the whole bytes as usual. Memory: the image and a window of
