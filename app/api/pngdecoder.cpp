@@ -426,7 +426,7 @@ struct StreamDecoder::Private
     // Inflating: the rows arrive in `window` (each with its filter byte); `prior` is the last
     // row undone (zeros above the first).
     bool streamEnded = false;
-    std::unique_ptr<inflate_state> inflater; // ISA-L's, about 100 KB
+    std::unique_ptr<inflate_state> inflater; // ISA-L's, about 90 KB
     qsizetype rowBytes = 0;
     qsizetype stride = 0;
     quint64 rawBytes = 0;
