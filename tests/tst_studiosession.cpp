@@ -1,3 +1,4 @@
+#include "api/imagejob.h"
 #include "api/parameters.h"
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
@@ -349,6 +350,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 6, 15000);
         QCOMPARE(m_server->requestCount(), 4);
         QCOMPARE(m_server->requests().last().json.value(u"n"_s).toInt(), 3);
+    }
+
+    void cancellingWhileAnImageArrivesLeavesNoFile()
+    {
+        // A big image arriving slowly is being written into .incoming; cancelling the job then
+        // removes that file (the partial that had arrived whole was shown).
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(1024, 1024));
+        m_server->setRateBytesPerSecond(4'000'000);
+        QSignalSpy partials(m_session.get(), &StudioSession::partialImage);
+        QVERIFY(m_session->submit(streamed(u"a slow harbour"_s, 2)).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(partials.size(), 1, 20000);
+        const QDir incoming(m_library->filePath(u".incoming"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!incoming.entryList(QDir::Files).isEmpty(), 10000); // the second is arriving
+        m_session->cancel(0);
+        QTRY_COMPARE(m_session->jobs()->entry(0).state, ImageJob::State::Cancelled);
+        QTRY_VERIFY(incoming.entryList(QDir::Files).isEmpty());
+        QCOMPARE(partials.size(), 1);
+        QCOMPARE(m_session->library().count(), 0); // the final image never came
     }
 
     void concurrencyQueuesTheRest()
