@@ -364,8 +364,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(partials.size(), 1, 20000);
         const QDir incoming(m_library->filePath(u".incoming"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!incoming.entryList(QDir::Files).isEmpty(), 10000); // the second is arriving
+        // The job list says how much has arrived (the state's tooltip).
+        const QModelIndex state = m_session->jobs()->index(0, JobListModel::StateColumn);
+        QCOMPARE(state.data().toString(), u"Receiving"_s);
+        QTRY_VERIFY2(state.data(Qt::ToolTipRole).toString().endsWith(u"iB received so far"_s),
+                     qPrintable(state.data(Qt::ToolTipRole).toString()));
+        QCOMPARE(m_session->jobs()->index(0, JobListModel::PromptColumn).data(Qt::ToolTipRole).toString(),
+                 u"a slow harbour"_s);
         m_session->cancel(0);
         QTRY_COMPARE(m_session->jobs()->entry(0).state, ImageJob::State::Cancelled);
+        QCOMPARE(state.data().toString(), u"Cancelled"_s);
         QTRY_VERIFY(incoming.entryList(QDir::Files).isEmpty());
         QCOMPARE(partials.size(), 1);
         QCOMPARE(m_session->library().count(), 0); // the final image never came

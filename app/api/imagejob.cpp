@@ -127,6 +127,7 @@ void ImageJob::begin(const QList<Violation> &violations)
 void ImageJob::resetAttempt()
 {
     m_httpStatus = 0;
+    m_bytesReceived = 0;
     m_streaming = false;
     m_body.clear();
     m_sse = SseParser();
@@ -224,6 +225,7 @@ void ImageJob::onReadyRead()
             char *room = m_sse.prepareAppend(ReadSliceBytes);
             const qint64 read = m_reply->read(room, ReadSliceBytes);
             m_streamStarted = m_streamStarted || read > 0;
+            m_bytesReceived += std::max<qint64>(read, 0);
             dispatchEvents(m_sse.commitAppend(read));
             if (read <= 0)
                 break;
@@ -234,6 +236,7 @@ void ImageJob::onReadyRead()
         const qint64 read = m_reply->read(m_readBuffer.data(), ReadSliceBytes);
         if (read <= 0)
             break;
+        m_bytesReceived += read;
         consume(QByteArrayView(m_readBuffer.constData(), read));
     }
 }

@@ -42,6 +42,8 @@ public:
     const ApiError &error() const { return m_error; }
     const Usage &usage() const { return m_usage; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
+    // Bytes of the answer read so far (this attempt): progress while a big image arrives.
+    qint64 bytesReceived() const { return m_bytesReceived; }
 
     // Stops the request. What was already received is still delivered before finished().
     void cancel();
@@ -155,6 +157,7 @@ private:
     State m_state = State::Sending;
     int m_attempt = 0;
     int m_httpStatus = 0;
+    qint64 m_bytesReceived = 0;
     bool m_streaming = false;
     bool m_streamStarted = false;
     bool m_replyDone = true;

@@ -59,6 +59,11 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (entry.error.isError())
             return entry.error.toString();
+        // While an answer arrives, how much has (a big image takes a while on a slow link); as a
+        // tooltip, so the columns do not change width as it grows.
+        if (index.column() == StateColumn && !entry.queued && entry.state == ImageJob::State::Receiving
+            && entry.receivedBytes > 0)
+            return tr("%1 received so far").arg(QLocale().formattedDataSize(entry.receivedBytes, 1));
         return entry.request.prompt;
     case Qt::DisplayRole:
         break;

@@ -30,6 +30,7 @@ public:
         ImageJob::State state = ImageJob::State::Sending;
         ApiError error;
         qint64 elapsedMs = 0;
+        qint64 receivedBytes = 0; // of the answer, while it arrives
         int partials = 0;
         int images = 0;
         CostEstimate estimate;

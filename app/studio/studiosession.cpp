@@ -577,7 +577,10 @@ void StudioSession::tick()
         ImageJob *job = m_jobs->entry(row).job;
         if (job && !job->isDone()) {
             running = true;
-            m_jobs->update(row, [job](JobListModel::Entry &entry) { entry.elapsedMs = job->elapsedMs(); });
+            m_jobs->update(row, [job](JobListModel::Entry &entry) {
+                entry.elapsedMs = job->elapsedMs();
+                entry.receivedBytes = job->bytesReceived();
+            });
         }
     }
     if (!running)

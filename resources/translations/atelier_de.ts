@@ -957,6 +957,10 @@
         <source>Est. cost</source>
         <translation>Gesch. Kosten</translation>
     </message>
+    <message>
+        <source>%1 received so far</source>
+        <translation>%1 bisher empfangen</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::KeyStore</name>
