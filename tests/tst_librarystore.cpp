@@ -377,6 +377,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QRandomGenerator random(2026);
+        int arriving = 0; // killed while being written into .incoming (the next open removes them)
         for (int round = 0; round < 25; ++round) {
             QProcess writer;
             writer.start(QStringLiteral(LIBRARY_WRITER_PATH), {dir.path()});
@@ -385,10 +386,12 @@ private Q_SLOTS:
             QTest::qWait(int(random.bounded(5, 60))); // then somewhere in the middle of a save
             ::kill(pid_t(writer.processId()), SIGKILL);
             QVERIFY(writer.waitForFinished(10000));
+            arriving += int(QDir(dir.filePath(u".incoming"_s)).entryList(QDir::Files).size());
         }
         LibraryStore store;
         QString error;
         QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        qInfo("%d image(s) were killed while being written into .incoming", arriving);
         // Partial images of the jobs killed mid-stream move into the library, as the studio does.
         int recovered = 0;
         for (const JournaledJob &job : store.unfinishedJobs()) {
@@ -399,6 +402,8 @@ private Q_SLOTS:
         }
         QDirIterator left(dir.filePath(u".partials"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         QVERIFY2(!left.hasNext(), qPrintable(left.hasNext() ? left.next() : QString()));
+        // Images killed while being written into .incoming went when the library opened.
+        QCOMPARE(QDir(dir.filePath(u".incoming"_s)).entryList(QDir::Files | QDir::Hidden), QStringList());
         qInfo("%d partial image(s) of killed jobs recovered", recovered);
         const QStringList files = imageFiles(dir.path());
         QVERIFY(files.size() > 25);

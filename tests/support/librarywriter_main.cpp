@@ -1,14 +1,34 @@
 // library-writer: saves images into a library as fast as it can, forever, the way the studio
 // does (two partial images beside the journal entry, then the final one: files first, then the
-// index). tst_librarystore kills it with SIGKILL at random moments.
+// index); every other image the way streamed ones are saved, written piece by piece into
+// .incoming and moved into place. tst_librarystore kills it with SIGKILL at random moments.
 #include "library/librarystore.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFile>
 #include <QImage>
 #include <QTextStream>
 
 using namespace Atelier;
+
+namespace {
+
+// As the studio's stream sink writes an arriving image: in pieces, into .incoming.
+QString writeIncoming(const QString &folder, const QByteArray &bytes, QString *error)
+{
+    const QString path = LibraryStore::incomingPath(folder, error);
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return {};
+    for (qsizetype at = 0; at < bytes.size(); at += 1000) {
+        if (file.write(bytes.mid(at, 1000)) < 0 || !file.flush())
+            return {};
+    }
+    return path;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -41,10 +61,19 @@ int main(int argc, char *argv[])
             partial.index = k;
             partial.format = entry.format;
             partial.encoded = bytes;
-            if (LibraryStore::writePartial(store.folder(), job, partial, &error).isEmpty())
+            const bool streamed = i % 2 == 1;
+            const QString incoming = streamed ? writeIncoming(store.folder(), bytes, &error) : QString();
+            if ((streamed ? LibraryStore::keepPartial(store.folder(), job, partial, incoming, &error)
+                          : LibraryStore::writePartial(store.folder(), job, partial, &error))
+                    .isEmpty())
                 return 1;
         }
-        entry.path = LibraryStore::writeFiles(store.folder(), entry, bytes, &error);
+        if (i % 2 == 1) {
+            const QString incoming = writeIncoming(store.folder(), bytes, &error);
+            entry.path = incoming.isEmpty() ? QString() : LibraryStore::keepFiles(store.folder(), entry, incoming, &error);
+        } else {
+            entry.path = LibraryStore::writeFiles(store.folder(), entry, bytes, &error);
+        }
         if (entry.path.isEmpty() || !store.add(entry, &error))
             return 1;
         store.journalFinish(job);
