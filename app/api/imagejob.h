@@ -60,8 +60,9 @@ public:
     // the last byte comes. Without pixel decoding (DecodeLimits::decodePixels false, the CLI) no
     // multi-megabyte event is gathered in memory at all: the header is checked, and write() runs
     // on the job's thread. With it (the studio), the bytes are also gathered and decoded, and
-    // write() runs on the decode thread. Images that arrive in one piece (not streamed, or too
-    // small to be worth it) go through the persister as before.
+    // write() runs on the decode thread; should writing fail, the persister keeps the gathered
+    // bytes. Images that arrive in one piece (not streamed, or too small to be worth it), and all
+    // of them with decoding but ClientOptions::decodeWhileReceiving off, go through the persister.
     class StreamSink
     {
     public:
