@@ -1,4 +1,5 @@
 #include "fakeimagesserver.h"
+#include "processids.h"
 #include "imagewriter.h"
 
 #include "api/imageresult.h"
@@ -277,17 +278,11 @@ private Q_SLOTS:
         // removes it, unless its process still runs. Files that only look alike stay.
         const QString out = m_dir->filePath(u"leftovers"_s);
         QVERIFY(QDir().mkpath(out));
-        QProcess exited;
-        exited.start(u"true"_s);
-        QVERIFY(exited.waitForStarted());
-        const qint64 deadPid = exited.processId(); // known only while it runs
-        QVERIFY(exited.waitForFinished());
-        QProcess running;
-        running.start(u"sleep"_s, {u"30"_s});
-        QVERIFY(running.waitForStarted());
-        const QString dead = u".atelier-20261122-101010-a-fox-%1-3.part"_s.arg(deadPid);
-        const QString alive = u".atelier-20261122-101010-a-fox-%1-1.part"_s.arg(running.processId());
-        const QStringList others = {u"notes-%1-3.part"_s.arg(deadPid), u".config"_s, u"photo.png.part"_s};
+        const AtelierTest::ProcessIds pids;
+        QVERIFY(pids.isValid());
+        const QString dead = u".atelier-20261122-101010-a-fox-%1-3.part"_s.arg(pids.gone());
+        const QString alive = u".atelier-20261122-101010-a-fox-%1-1.part"_s.arg(pids.running());
+        const QStringList others = {u"notes-%1-3.part"_s.arg(pids.gone()), u".config"_s, u"photo.png.part"_s};
         for (const QString &name : QStringList{dead, alive} + others) {
             QFile file(QDir(out).filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -303,8 +298,6 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QDir(out).filePath(alive)));
         for (const QString &name : others)
             QVERIFY2(QFileInfo::exists(QDir(out).filePath(name)), qPrintable(name));
-        running.kill();
-        running.waitForFinished();
     }
 
     void writerStreamsUnderTheSameNames()

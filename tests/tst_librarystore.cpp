@@ -1,5 +1,6 @@
 #include "library/contentfiles.h"
 #include "library/librarystore.h"
+#include "processids.h"
 
 #include <QDirIterator>
 #include <QImage>
@@ -318,17 +319,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QDir incoming(dir.filePath(u".incoming"_s));
         QVERIFY(incoming.mkpath(u"."_s));
-        // A process that has exited, this one, and one that runs (the parent shell, say).
-        QProcess exited;
-        exited.start(u"true"_s);
-        QVERIFY(exited.waitForStarted());
-        const qint64 deadPid = exited.processId(); // known only while it runs
-        QVERIFY(exited.waitForFinished());
-        QProcess running;
-        running.start(u"sleep"_s, {u"30"_s});
-        QVERIFY(running.waitForStarted());
-        const QStringList names = {u"%1-1.part"_s.arg(deadPid), u"%1-7.part"_s.arg(QCoreApplication::applicationPid()),
-                                   u"%1-2.part"_s.arg(running.processId())};
+        // A process that has ended, this one, and one that runs (another window, say).
+        const AtelierTest::ProcessIds pids;
+        QVERIFY(pids.isValid());
+        const QStringList names = {u"%1-1.part"_s.arg(pids.gone()), u"%1-7.part"_s.arg(QCoreApplication::applicationPid()),
+                                   u"%1-2.part"_s.arg(pids.running())};
         for (const QString &name : names) {
             QFile file(incoming.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -341,8 +336,6 @@ private Q_SLOTS:
         left.sort();
         expected.sort();
         QCOMPARE(left, expected);
-        running.kill();
-        running.waitForFinished();
     }
 
     void writeAtomically_data()
