@@ -212,21 +212,21 @@ qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype 
     return decodeRange(bytes, usable, Base64Detail::Implementation::Best);
 }
 
-qsizetype findQuoteOrBackslash(const char *data, qsizetype size)
+qsizetype findFirstOf(const char *data, qsizetype size, char a, char b)
 {
     qsizetype at = 0;
 #ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i first = _mm_set1_epi8(a);
+    const __m128i second = _mm_set1_epi8(b);
     for (; size - at >= 16; at += 16) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash)));
+        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, first), _mm_cmpeq_epi8(bytes, second)));
         if (hits != 0)
             return at + qCountTrailingZeroBits(quint32(hits));
     }
 #endif
     for (; at < size; ++at) {
-        if (data[at] == '"' || data[at] == '\\')
+        if (data[at] == a || data[at] == b)
             return at;
     }
     return size;

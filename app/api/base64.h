@@ -17,9 +17,10 @@ bool decodeBase64InPlace(QByteArray &data);
 // the text is complete and is decoded to its end, padded or not.
 qsizetype decodeBase64Prefix(char *data, qsizetype length, bool last, qsizetype *consumed);
 
-// Where base64 text inside a JSON string stops: the index of the first '"' (its end) or '\\' (an
-// escape) in [data, data + size), or size. One pass, 16 bytes at a time where SSE2 is there.
-qsizetype findQuoteOrBackslash(const char *data, qsizetype size);
+// The index of the first `a` or `b` in [data, data + size), or size: one pass, 16 bytes at a
+// time where SSE2 is there. Where base64 text in a JSON string stops ('"' or '\\'), where an
+// event-stream line ends ('\n' or '\r'): megabytes with neither are scanned once.
+qsizetype findFirstOf(const char *data, qsizetype size, char a, char b);
 
 namespace Base64Detail {
 enum class Implementation { Best, Scalar };

@@ -233,23 +233,20 @@ void StreamedImage::append(QByteArrayView bytes)
     m_bytes.append(bytes);
     if (!m_png)
         return;
-    if (!m_sniffed && m_bytes.size() >= 8) {
-        m_sniffed = true;
-        if (sniffImageFormat(QByteArrayView(m_bytes).first(8)) != "png") {
-            m_png.reset(); // JPEG, WebP: decoded whole at the end
-            return;
-        }
-    }
     // Far behind a fast link: when the last byte is in and not an eighth of the rows is done,
     // decoding the whole bytes at once is sooner (the stream decoder takes about 1.12 times as
     // long as the whole-bytes reader for an image).
-    const QSize size = PngDecoder::headerSize(m_bytes);
-    if (m_complete.load(std::memory_order_relaxed) && size.isValid() && m_png->rowsDone() < size.height() / 8) {
-        m_png.reset();
-        return;
+    if (m_complete.load(std::memory_order_relaxed)) {
+        const QSize size = PngDecoder::headerSize(m_bytes);
+        if (size.isValid() && m_png->rowsDone() < size.height() / 8) {
+            m_png.reset();
+            return;
+        }
     }
+    // Not a PNG (JPEG, WebP), or one it gives up on: the whole bytes are decoded at the end, and
+    // any error named there.
     if (!m_png->feed(bytes))
-        m_png.reset(); // given up: the whole bytes are decoded at the end, and any error named
+        m_png.reset();
 }
 
 QImage StreamedImage::takePixels()

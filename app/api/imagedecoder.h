@@ -58,7 +58,6 @@ public:
 private:
     QByteArray m_bytes;
     std::unique_ptr<PngDecoder::StreamDecoder> m_png;
-    bool m_sniffed = false;
     std::atomic<bool> m_complete = false;
 };
 

@@ -131,12 +131,9 @@ void ImageJob::resetAttempt()
     m_streaming = false;
     m_body.clear();
     m_sse = SseParser();
-    m_sinkImage = {};
-    m_sinkComplete.reset();
     m_arriving.reset();
     m_arrived.reset();
     m_imagesStreamed = false;
-    m_decodeWhileReceiving = false;
     m_abortReason = ApiError::Kind::None;
     m_abortMessage.clear();
 }
@@ -192,7 +189,6 @@ void ImageJob::onMetaData()
     // sink.
     const ClientOptions &options = m_client->options();
     m_imagesStreamed = m_streaming && (options.decode.decodePixels ? options.decodeWhileReceiving : m_streamSink != nullptr);
-    m_decodeWhileReceiving = m_imagesStreamed && options.decode.decodePixels;
     if (m_imagesStreamed)
         m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) { onStreamedBytes(what, bytes); });
     if (m_httpStatus >= 200 && m_httpStatus < 300)
@@ -260,57 +256,39 @@ void ImageJob::consume(QByteArrayView data)
 
 void ImageJob::onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes)
 {
-    if (m_decodeWhileReceiving) {
-        // Each piece goes to the job's decode thread, in order: gathered, decoded, and written to
-        // the sink's file there.
-        switch (what) {
-        case SseParser::SinkEvent::Begin:
-            m_arriving = std::make_shared<ArrivingImage>(m_client->options().decode);
-            if (m_streamSink) {
-                SinkImage &sink = m_arriving->sink.emplace();
-                sink.image = m_streamSink->begin(&sink.error);
-            }
-            break;
-        case SseParser::SinkEvent::Bytes:
-            if (m_arriving) {
-                m_client->post(m_id, [arriving = m_arriving, piece = QByteArray(bytes.data(), bytes.size())](
-                                         const ImageDecoder::Deliver &) {
-                    arriving->image.append(piece);
-                    if (SinkImage *sink = arriving->sink ? &*arriving->sink : nullptr; sink && sink->image
-                        && !sink->image->write(piece, &sink->error))
-                        sink->image.reset(); // discards what was written; reported with the event
-                });
-            }
-            break;
-        case SseParser::SinkEvent::End:
-            if (m_arriving)
-                m_arriving->image.markComplete();
-            m_arrived = std::exchange(m_arriving, {});
-            break;
-        case SseParser::SinkEvent::Abort:
-            m_arriving.reset();
-            break;
-        }
-        return;
-    }
     switch (what) {
     case SseParser::SinkEvent::Begin: {
-        m_sinkImage = {};
-        std::unique_ptr<StreamSink::Image> image = m_streamSink->begin(&m_sinkImage.error);
-        m_sinkImage.image = std::move(image);
+        m_arriving = std::make_shared<ArrivingImage>();
+        const DecodeLimits &limits = m_client->options().decode;
+        if (limits.decodePixels)
+            m_arriving->pixels.emplace(limits);
+        if (m_streamSink)
+            m_arriving->sink.image = m_streamSink->begin(&m_arriving->sink.error);
         break;
     }
     case SseParser::SinkEvent::Bytes:
-        if (m_sinkImage.head.size() < StreamedHeadBytes)
-            m_sinkImage.head.append(bytes.first(std::min(bytes.size(), StreamedHeadBytes - m_sinkImage.head.size())));
-        if (m_sinkImage.image && !m_sinkImage.image->write(bytes, &m_sinkImage.error))
-            m_sinkImage.image.reset(); // discards what was written; the error is reported with the event
+        if (!m_arriving)
+            break;
+        if (m_arriving->pixels) {
+            // Each piece goes to the job's decode thread, in order.
+            m_client->post(m_id, [arriving = m_arriving, piece = QByteArray(bytes.data(), bytes.size())](
+                                     const ImageDecoder::Deliver &) {
+                arriving->pixels->append(piece);
+                arriving->sink.write(piece);
+            });
+            break;
+        }
+        if (m_arriving->head.size() < StreamedHeadBytes)
+            m_arriving->head.append(bytes.first(std::min(bytes.size(), StreamedHeadBytes - m_arriving->head.size())));
+        m_arriving->sink.write(bytes);
         break;
     case SseParser::SinkEvent::End:
-        m_sinkComplete = std::exchange(m_sinkImage, {});
+        if (m_arriving && m_arriving->pixels)
+            m_arriving->pixels->markComplete();
+        m_arrived = std::exchange(m_arriving, {});
         break;
     case SseParser::SinkEvent::Abort:
-        m_sinkImage = {};
+        m_arriving.reset();
         break;
     }
 }
@@ -321,35 +299,24 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
     for (SseEvent &event : events) {
         ++m_pendingDecodes;
         const DecodeLimits limits = options.decode;
-        if ((event.streamFailed || event.streamedBytes >= 0) && m_decodeWhileReceiving) {
-            // The image's bytes were gathered, decoded and written as they came, on the decode
-            // thread; this task follows those on the same thread.
+        if (event.streamFailed || event.streamedBytes >= 0) {
+            // The image's bytes were taken as they came (onStreamedBytes): what is left is the
+            // event's JSON, and the image's pixels (decoded on this same thread, by the tasks
+            // before this one) or its header; then the sink keeps the file.
             std::shared_ptr<ArrivingImage> arrived = std::exchange(m_arrived, {});
             m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
-                                  failed = event.streamFailed || !arrived, arrived, receivedAt = monotonicNs(),
-                                  finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                                  failed = event.streamFailed || !arrived, arrived, withSink = m_streamSink != nullptr,
+                                  receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
                 const qint64 decodeStart = monotonicNs();
-                DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
-                                               : ImageDecoder::decodeStreamedImage(type, std::move(payload), arrived->image, limits);
+                DecodeOutcome outcome =
+                    failed ? ImageDecoder::streamFailure(type)
+                    : arrived->pixels
+                        ? ImageDecoder::decodeStreamedImage(type, std::move(payload), *arrived->pixels, limits)
+                        : ImageDecoder::decodeStreamedEvent(type, std::move(payload), arrived->head, limits);
                 outcome.image.receivedAtNs = receivedAt;
                 outcome.image.decodeNs = monotonicNs() - decodeStart;
-                finish(outcome, arrived && arrived->sink ? &*arrived->sink : nullptr);
+                finish(outcome, withSink && arrived ? &arrived->sink : nullptr);
                 arrived.reset(); // an uncommitted sink file goes now
-                deliver(std::move(outcome));
-            });
-            continue;
-        }
-        if (event.streamFailed || event.streamedBytes >= 0) {
-            // The image's bytes went to the stream sink as they arrived: check what the event
-            // says and the image's header, then let the sink keep the file.
-            std::optional<SinkImage> sunk = std::exchange(m_sinkComplete, std::nullopt);
-            m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
-                                  failed = event.streamFailed || !sunk, sunk = sunk.value_or(SinkImage()),
-                                  receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) {
-                DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
-                                               : ImageDecoder::decodeStreamedEvent(type, payload, sunk.head, limits);
-                outcome.image.receivedAtNs = receivedAt;
-                finish(outcome, &sunk);
                 deliver(std::move(outcome));
             });
             continue;

@@ -123,29 +123,31 @@ private:
     ImagesClient *m_client;
     std::shared_ptr<const Persister> m_persister;
     std::shared_ptr<StreamSink> m_streamSink;
-    // The image being streamed to the sink, and the one whose bytes are complete (its event
-    // follows): the handle (null if the sink failed), its first bytes for the header check, and
-    // why the sink failed.
+    // What the stream sink did with one image: the handle (null if the sink failed), and why it
+    // failed.
     struct SinkImage
     {
         std::shared_ptr<StreamSink::Image> image;
-        QByteArray head;
         QString error;
+        void write(QByteArrayView bytes)
+        {
+            if (image && !image->write(bytes, &error))
+                image.reset(); // discards what was written; the error is reported with the event
+        }
     };
-    SinkImage m_sinkImage;
-    std::optional<SinkImage> m_sinkComplete;
-    // Decoding while receiving: the streamed image whose bytes are arriving (appended, decoded
-    // and written to the sink on the decode thread), and the one whose bytes are complete.
+    // A streamed image whose bytes are arriving, and the one whose bytes are complete (its event
+    // follows). Decoding while receiving (`pixels`): the bytes are gathered, decoded and written
+    // to the sink on the decode thread. Header only (the CLI): they are written to the sink on the
+    // job's thread, and only the first ones are kept, for the header check.
     struct ArrivingImage
     {
-        explicit ArrivingImage(const DecodeLimits &limits) : image(limits) { }
-        StreamedImage image;
-        std::optional<SinkImage> sink; // with a stream sink (its head stays empty)
+        SinkImage sink;
+        std::optional<StreamedImage> pixels;
+        QByteArray head;
     };
     std::shared_ptr<ArrivingImage> m_arriving;
     std::shared_ptr<ArrivingImage> m_arrived;
     bool m_imagesStreamed = false; // this attempt's images come through the parser's sink
-    bool m_decodeWhileReceiving = false; // ... and are decoded (and gathered) as they arrive
     quint64 m_id;
     ImageRequest m_request;
     QNetworkAccessManager *m_network;

@@ -68,7 +68,7 @@ QList<std::pair<qsizetype, qsizetype>> ResponseParser::base64Ranges(const QByteA
         // Its end and any escape in it, in one pass over the megabytes.
         const char *end = json.constData() + json.size();
         const char *stop = json.constData() + valueStart
-                           + findQuoteOrBackslash(json.constData() + valueStart, json.size() - valueStart);
+                           + findFirstOf(json.constData() + valueStart, json.size() - valueStart, '"', '\\');
         if (stop == end)
             break;
         if (*stop == '\\') {

@@ -2,38 +2,17 @@
 
 #include "base64.h"
 
-#include <QtAlgorithms>
-
 #include <cstring>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 namespace Atelier {
 
 namespace {
 
-// First CR or LF in [from, size), or -1: one pass, 16 bytes at a time where SSE2 is there (a
-// 5 MB data line is all base64, with neither).
+// First CR or LF in [from, size), or -1 (a 5 MB data line is all base64, with neither).
 qsizetype findLineBreak(const char *data, qsizetype from, qsizetype size)
 {
-    qsizetype at = from;
-#ifdef __SSE2__
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    for (; size - at >= 16; at += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
-        if (hits != 0)
-            return at + qCountTrailingZeroBits(quint32(hits));
-    }
-#endif
-    for (; at < size; ++at) {
-        if (data[at] == '\n' || data[at] == '\r')
-            return at;
-    }
-    return -1;
+    const qsizetype at = from + findFirstOf(data + from, size - from, '\n', '\r');
+    return at < size ? at : -1;
 }
 
 // A line's value: what follows the colon at `colon`, without one leading space.
@@ -111,7 +90,6 @@ QList<SseEvent> SseParser::commitAppend(qsizetype written)
     return events;
 }
 
-// Completes the lines in m_buffer; the incomplete one is left at its start.
 void SseParser::scanLines(QList<SseEvent> *events)
 {
     qsizetype lineStart = 0;
@@ -155,8 +133,6 @@ void SseParser::scanLines(QList<SseEvent> *events)
     m_scanned = position;
 }
 
-// Handles the line m_buffer[0, lineEnd); the next line starts at `nextStart`. When it hands the
-// buffer over to the event data, m_buffer is left holding only the bytes from `nextStart`.
 qsizetype SseParser::nextLineStart(qsizetype lineEnd)
 {
     qsizetype next = lineEnd + 1;
@@ -171,6 +147,8 @@ qsizetype SseParser::nextLineStart(qsizetype lineEnd)
     return next;
 }
 
+// Handles the line m_buffer[0, lineEnd); the next line starts at `nextStart`. When it hands the
+// buffer over to the event data, m_buffer is left holding only the bytes from `nextStart`.
 void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEvent> *events)
 {
     m_lineChecked = false; // the next line is yet to be looked at for a string to stream
@@ -265,7 +243,7 @@ void SseParser::continueStreaming()
 {
     char *begin = m_buffer.data();
     char *end = begin + m_buffer.size();
-    char *stop = begin + findQuoteOrBackslash(begin, end - begin);
+    char *stop = begin + findFirstOf(begin, end - begin, '"', '\\');
     if (stop < end && *stop == '\\') {
         // JSON may escape '/' as "\/" (some gateways do): unescape the rest in one pass.
         char *write = stop;

@@ -66,8 +66,9 @@ private:
     // An empty buffer with room for a line of about `expected` bytes: a recycled one if one is
     // big enough.
     QByteArray takeBuffer(qsizetype expected);
-    // Looks for the start of a "b64_json" string in the current data line; enters streaming.
+    // Completes the lines in m_buffer; the incomplete one is left at its start.
     void scanLines(QList<SseEvent> *events);
+    // Looks for the start of a "b64_json" string in the current data line; enters streaming.
     void startStreaming();
     // Decodes what arrived of the streamed string; leaves streaming when it closes.
     void continueStreaming();
