@@ -1,6 +1,7 @@
 #include "imagewriter.h"
 
 #include "api/imageresult.h"
+#include "api/streamedfile.h"
 #include "library/contentfiles.h"
 #include "library/fileslug.h"
 #include "platform/leftovers.h"
@@ -73,62 +74,44 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
     return path;
 }
 
-class ImageWriter::StreamedFile final : public ImageJob::StreamSink::Image
+// Written into a hidden ".<stem>-<pid>-<n>.part" in the folder, named as write() names it.
+class ImageWriter::WriterFile final : public StreamedFile
 {
 public:
-    StreamedFile(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor, const QString &path)
-        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor)), m_file(path)
+    WriterFile(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
+        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor))
     {
     }
 
-    ~StreamedFile() override
+protected:
+    QString newPath(QString *error) override
     {
-        if (!m_committed && m_file.isOpen()) {
-            m_file.close();
-            m_file.remove();
-        }
-    }
-
-    bool open(QString *error)
-    {
-        if (m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return true;
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
-        return false;
-    }
-
-    bool write(QByteArrayView bytes, QString *error) override
-    {
-        if (m_file.write(bytes.data(), bytes.size()) == bytes.size())
-            return true;
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
-        return false;
-    }
-
-    QString commit(const ImageResult &image, QString *error) override
-    {
-        m_file.close();
-        if (m_file.error() != QFileDevice::NoError) {
-            *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
-            m_file.remove();
+        const QMutexLocker locker(&m_writer->m_mutex);
+        if (!m_writer->makeDirectory(error))
             return {};
+        if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
+            // Hidden files of earlier runs killed mid-image (never complete, never named).
+            removeLeftovers(m_writer->m_directory.absolutePath(), u"^\\..+-(\\d+)-\\d+\\.part$"_s);
         }
+        return m_writer->m_directory.filePath(u".%1-%2-%3.part"_s.arg(m_writer->m_stem)
+                                                  .arg(QCoreApplication::applicationPid())
+                                                  .arg(++m_writer->m_streams));
+    }
+
+    QString place(const ImageResult &image, const QString &written, QString *error) override
+    {
         const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
         const QString path = m_writer->freePath(image, m_suffixFor(image));
-        if (!QFile::rename(m_file.fileName(), path)) {
-            *error = tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
-            m_file.remove();
+        if (!QFile::rename(written, path)) {
+            *error = ImageWriter::tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
             return {};
         }
-        m_committed = true;
         return path;
     }
 
 private:
     std::shared_ptr<ImageWriter> m_writer;
     SuffixFor m_suffixFor;
-    QFile m_file;
-    bool m_committed = false;
 };
 
 class ImageWriter::FileSink final : public ImageJob::StreamSink
@@ -141,18 +124,8 @@ public:
 
     std::unique_ptr<Image> begin(QString *error) override
     {
-        const QMutexLocker locker(&m_writer->m_mutex);
-        if (!m_writer->makeDirectory(error))
-            return {};
-        if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
-            // Hidden files of earlier runs killed mid-image (never complete, never named).
-            removeLeftovers(m_writer->m_directory.absolutePath(), u"^\\..+-(\\d+)-\\d+\\.part$"_s);
-        }
-        const QString path = m_writer->m_directory.filePath(u".%1-%2-%3.part"_s.arg(m_writer->m_stem)
-                                                                 .arg(QCoreApplication::applicationPid())
-                                                                 .arg(++m_writer->m_streams));
-        auto file = std::make_unique<StreamedFile>(m_writer, m_suffixFor, path);
-        if (!file->open(error))
+        auto file = std::make_unique<WriterFile>(m_writer, m_suffixFor);
+        if (!file->open(error)) // a folder that cannot be made is reported at once
             return {};
         return file;
     }

@@ -49,7 +49,7 @@ private:
     QString freePath(const ImageResult &image, const QString &suffix) const;
     bool makeDirectory(QString *error);
     class FileSink;
-    class StreamedFile;
+    class WriterFile;
 
     QMutex m_mutex; // choosing a free name and taking it must not interleave
     QDir m_directory;

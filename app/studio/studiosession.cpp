@@ -2,13 +2,13 @@
 
 #include "api/imagejob.h"
 #include "api/keystore.h"
+#include "api/streamedfile.h"
 #include "api/parameters.h"
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -73,53 +73,21 @@ public:
     std::unique_ptr<Image> begin(QString *) override { return std::make_unique<Incoming>(m_keeper); }
 
 private:
-    class Incoming final : public Image
+    // Written into the library's .incoming folder, then kept as the keeper says.
+    class Incoming final : public StreamedFile
     {
     public:
         explicit Incoming(std::shared_ptr<const ImageKeeper> keeper) : m_keeper(std::move(keeper)) { }
-        ~Incoming() override
+
+    protected:
+        QString newPath(QString *error) override { return LibraryStore::incomingPath(m_keeper->folder, error); }
+        QString place(const ImageResult &image, const QString &written, QString *error) override
         {
-            m_file.close();
-            if (!m_kept && !m_file.fileName().isEmpty())
-                QFile::remove(m_file.fileName());
-        }
-        bool write(QByteArrayView bytes, QString *error) override
-        {
-            if (!m_file.isOpen()) {
-                const QString path = LibraryStore::incomingPath(m_keeper->folder, error);
-                m_file.setFileName(path);
-                if (path.isEmpty() || !m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-                    if (error->isEmpty())
-                        *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
-                                     .arg(path, m_file.errorString());
-                    m_file.setFileName(QString());
-                    return false;
-                }
-            }
-            if (m_file.write(bytes.data(), bytes.size()) != bytes.size()) {
-                *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
-                             .arg(m_file.fileName(), m_file.errorString());
-                return false;
-            }
-            return true;
-        }
-        QString commit(const ImageResult &image, QString *error) override
-        {
-            if (!m_file.isOpen() || !m_file.flush()) {
-                *error = QCoreApplication::translate("Atelier::StudioSession", "%1 cannot be written: %2.")
-                             .arg(m_file.fileName(), m_file.errorString());
-                return {};
-            }
-            m_file.close();
-            const QString path = m_keeper->keep(image, m_file.fileName(), error);
-            m_kept = !path.isEmpty();
-            return path;
+            return m_keeper->keep(image, written, error);
         }
 
     private:
         std::shared_ptr<const ImageKeeper> m_keeper;
-        QFile m_file;
-        bool m_kept = false;
     };
 
     std::shared_ptr<const ImageKeeper> m_keeper;

@@ -887,10 +887,6 @@
         <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie mit --out einen anderen.</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2.</source>
-        <translation>%1 kann nicht geschrieben werden: %2.</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: the finished file could not be renamed.</source>
         <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen.</translation>
     </message>
@@ -2532,6 +2528,13 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     </message>
 </context>
 <context>
+    <name>Atelier::StreamedFile</name>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::StudioSession</name>
     <message>
         <source>the environment variable %1</source>
@@ -2588,10 +2591,6 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
         <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: %2.</source>
-        <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>
