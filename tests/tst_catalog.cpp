@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "catalog/costestimator.h"
 
+#include <QDate>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -52,6 +53,64 @@ QString allMessages(const QList<Violation> &violations)
     return messages.join(u'\n');
 }
 
+// The parameters of December 2026 (gpt-image-2.5 and 2.6), valid and invalid, per model.
+void newParameterRows()
+{
+    const QString gen = u"generations"_s;
+    const QString edits = u"edits"_s;
+    const QString p = u"a lighthouse"_s;
+    const QStringList none;
+    const QStringList models25 = {u"gpt-image-2.5-flare"_s, u"gpt-image-2.5-flare-2026-09-08"_s,
+                                  u"gpt-image-2.5-sunburst"_s, u"gpt-image-2.5-sunburst-2026-09-08"_s};
+    const QStringList models26 = {u"gpt-image-2.6-flare"_s, u"gpt-image-2.6-sunburst"_s};
+    for (const QString &m : models25 + models26) {
+        const bool is26 = models26.contains(m);
+        auto named = [&](const char *what) -> QTestData & { return QTest::newRow(qPrintable(m + u' ' + QString::fromLatin1(what))); };
+        named("valid") << gen << m << p << u"{\"n\":4,\"size\":\"1536x1024\",\"quality\":\"high\",\"background\":\"transparent\",\"moderation\":\"low\",\"output_format\":\"webp\",\"output_compression\":80,\"stream\":true,\"partial_images\":3,\"safety_identifier\":\"hash-1\"}"_s << none << QString();
+        named("user still accepted") << gen << m << p << u"{\"user\":\"u1\"}"_s << none << QString();
+        named("quality xhigh") << gen << m << p << u"{\"quality\":\"xhigh\"}"_s << (is26 ? QStringList{u"quality"_s} : none) << QString();
+        named("quality max") << gen << m << p << u"{\"quality\":\"max\"}"_s << (is26 ? QStringList{u"quality"_s} : none) << QString();
+        named("quality hd") << gen << m << p << u"{\"quality\":\"hd\"}"_s << QStringList{u"quality"_s} << QString();
+        // Free sizes: the SDK lists gpt-image-2 and the 2.5 models, not 2.6.
+        named("free size") << gen << m << p << u"{\"size\":\"1536x864\"}"_s << (is26 ? QStringList{u"size"_s} : none) << QString();
+        named("edit input_fidelity") << edits << m << p << u"{\"input_fidelity\":\"low\"}"_s << QStringList{u"image"_s, u"input_fidelity"_s} << QString();
+        named("complexity") << gen << m << p << u"{\"complexity\":\"high\"}"_s << (is26 ? none : QStringList{u"complexity"_s}) << QString();
+        named("gif") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_count\":16,\"frame_duration_ms\":120}"_s << (is26 ? none : QStringList{u"frame_count"_s, u"frame_duration_ms"_s, u"output_format"_s}) << QString();
+        named("svg") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":\"gpt-5.2\",\"reasoning\":{\"effort\":\"low\"}}}"_s << (is26 ? none : QStringList{u"output_format"_s, u"svg"_s}) << QString();
+        named("not a parameter") << gen << m << p << u"{\"markup\":\"x.png\"}"_s << QStringList{u"markup"_s} << u"no parameter"_s;
+        if (!is26)
+            continue;
+        named("complexity bad") << gen << m << p << u"{\"complexity\":\"extreme\"}"_s << QStringList{u"complexity"_s} << u"use one of: low, medium, high"_s;
+        named("edit complexity") << edits << m << p << u"{\"complexity\":\"low\"}"_s << QStringList{u"image"_s} << QString();
+        named("gif defaults") << gen << m << p << u"{\"output_format\":\"gif\"}"_s << none << QString();
+        named("gif stream") << gen << m << p << u"{\"output_format\":\"gif\",\"stream\":true}"_s << QStringList{u"stream"_s} << u"stream cannot be used with output_format \"gif\""_s;
+        named("gif stream off") << gen << m << p << u"{\"output_format\":\"gif\",\"stream\":false}"_s << none << QString();
+        named("gif partial") << gen << m << p << u"{\"output_format\":\"gif\",\"stream\":true,\"partial_images\":2}"_s << QStringList{u"partial_images"_s, u"stream"_s} << QString();
+        named("gif compression") << gen << m << p << u"{\"output_format\":\"gif\",\"output_compression\":50}"_s << QStringList{u"output_compression"_s, u"output_compression"_s} << QString();
+        named("frame_count 17") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_count\":17}"_s << QStringList{u"frame_count"_s} << u"between 2 and 16"_s;
+        named("frame_count 1") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_count\":1}"_s << QStringList{u"frame_count"_s} << QString();
+        named("frame_count without gif") << gen << m << p << u"{\"frame_count\":4}"_s << QStringList{u"frame_count"_s} << u"only applies when output_format is gif"_s;
+        named("frame_duration without gif") << gen << m << p << u"{\"output_format\":\"png\",\"frame_duration_ms\":100}"_s << QStringList{u"frame_duration_ms"_s} << QString();
+        named("frame_duration 0") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_duration_ms\":0}"_s << QStringList{u"frame_duration_ms"_s} << QString();
+        named("svg plain") << gen << m << p << u"{\"output_format\":\"svg\"}"_s << none << QString();
+        named("svg n 2") << gen << m << p << u"{\"output_format\":\"svg\",\"n\":2}"_s << QStringList{u"output_format"_s} << u"needs n to be 1"_s;
+        named("svg stream") << gen << m << p << u"{\"output_format\":\"svg\",\"stream\":true}"_s << QStringList{u"stream"_s} << QString();
+        named("svg compression") << gen << m << p << u"{\"output_format\":\"svg\",\"output_compression\":10}"_s << QStringList{u"output_compression"_s, u"output_compression"_s} << QString();
+        named("svg object without svg") << gen << m << p << u"{\"svg\":{\"model\":\"gpt-5.2\"}}"_s << QStringList{u"svg"_s} << u"only applies when output_format is svg"_s;
+        named("svg effort bad") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"reasoning\":{\"effort\":\"huge\"}}}"_s << QStringList{u"svg.reasoning.effort"_s} << u"none, minimal, low, medium, high, xhigh, max"_s;
+        named("svg unknown field") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"colour\":\"red\"}}"_s << QStringList{u"svg.colour"_s} << u"no field \"colour\""_s;
+        named("svg not object") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":\"gpt-5.2\"}"_s << QStringList{u"svg"_s} << u"must be an object"_s;
+        named("svg model not text") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":5}}"_s << QStringList{u"svg.model"_s} << QString();
+        named("svg null effort") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":\"m\",\"reasoning\":{\"effort\":null}}}"_s << none << QString();
+        named("edit gif") << edits << m << p << u"{\"output_format\":\"gif\"}"_s << QStringList{u"image"_s} << QString();
+    }
+    QTest::newRow("gpt-image-2 complexity") << gen << u"gpt-image-2"_s << p << u"{\"complexity\":\"low\"}"_s << QStringList{u"complexity"_s} << u"gpt-image-2.6-flare, gpt-image-2.6-sunburst do"_s;
+    QTest::newRow("gpt-image-2 xhigh") << gen << u"gpt-image-2"_s << p << u"{\"quality\":\"xhigh\"}"_s << QStringList{u"quality"_s} << QString();
+    QTest::newRow("gpt-image-2 edit input_fidelity") << edits << u"gpt-image-2"_s << p << u"{\"input_fidelity\":\"high\"}"_s << QStringList{u"image"_s, u"input_fidelity"_s} << QString();
+    QTest::newRow("dall-e-3 safety_identifier") << gen << u"dall-e-3"_s << p << u"{\"safety_identifier\":\"x\"}"_s << QStringList{u"safety_identifier"_s} << QString();
+    QTest::newRow("unknown model gif") << gen << u"acme-image"_s << p << u"{\"output_format\":\"gif\",\"frame_count\":4,\"complexity\":\"low\",\"quality\":\"max\"}"_s << none << QString();
+}
+
 } // namespace
 
 class TestCatalog : public QObject
@@ -70,7 +129,11 @@ private Q_SLOTS:
     {
         const QStringList expected = {u"chatgpt-image-latest"_s, u"dall-e-2"_s, u"dall-e-3"_s,
                                       u"gpt-image-1"_s, u"gpt-image-1-mini"_s, u"gpt-image-1.5"_s,
-                                      u"gpt-image-2"_s, u"gpt-image-2-2026-04-21"_s};
+                                      u"gpt-image-1.5-2025-12-16"_s, u"gpt-image-2"_s,
+                                      u"gpt-image-2-2026-04-21"_s, u"gpt-image-2.5-flare"_s,
+                                      u"gpt-image-2.5-flare-2026-09-08"_s, u"gpt-image-2.5-sunburst"_s,
+                                      u"gpt-image-2.5-sunburst-2026-09-08"_s, u"gpt-image-2.6-flare"_s,
+                                      u"gpt-image-2.6-sunburst"_s};
         QCOMPARE(m_catalog.modelIds(), expected);
         QCOMPARE(m_catalog.modelsFor(Endpoint::Variations), QStringList{u"dall-e-2"_s});
         QVERIFY(!m_catalog.modelsFor(Endpoint::Edits).contains(u"dall-e-3"_s));
@@ -110,15 +173,47 @@ private Q_SLOTS:
         QTest::newRow("gpt-image-1 edit input_fidelity") << u"gpt-image-1"_s << u"edits"_s << u"input_fidelity"_s << true
                                                          << QStringList{u"low"_s, u"high"_s};
         QTest::newRow("gpt-image-1 generate no input_fidelity") << u"gpt-image-1"_s << u"generations"_s << u"input_fidelity"_s << false << QStringList{};
-        QTest::newRow("gpt-image-1-mini no input_fidelity") << u"gpt-image-1-mini"_s << u"edits"_s << u"input_fidelity"_s << false << QStringList{};
+        // The SDK: "gpt-image-1-mini supports only low"; "for gpt-image-2, omit this parameter".
+        QTest::newRow("gpt-image-1-mini input_fidelity low only") << u"gpt-image-1-mini"_s << u"edits"_s << u"input_fidelity"_s << true << QStringList{u"low"_s};
         QTest::newRow("gpt-image-1.5 input_fidelity") << u"gpt-image-1.5"_s << u"edits"_s << u"input_fidelity"_s << true
                                                       << QStringList{u"low"_s, u"high"_s};
         QTest::newRow("gpt-image-1.5 output_format") << u"gpt-image-1.5"_s << u"generations"_s << u"output_format"_s << true
                                                      << QStringList{u"png"_s, u"jpeg"_s, u"webp"_s};
         QTest::newRow("gpt-image-1.5 no variations") << u"gpt-image-1.5"_s << u"variations"_s << u"n"_s << false << QStringList{};
         QTest::newRow("gpt-image-2 sizes") << u"gpt-image-2"_s << u"generations"_s << u"size"_s << true << gptSizes;
-        QTest::newRow("gpt-image-2 snapshot inherits") << u"gpt-image-2-2026-04-21"_s << u"edits"_s << u"input_fidelity"_s << true
-                                                       << QStringList{u"low"_s, u"high"_s};
+        QTest::newRow("gpt-image-2 no input_fidelity") << u"gpt-image-2"_s << u"edits"_s << u"input_fidelity"_s << false << QStringList{};
+        QTest::newRow("gpt-image-2 snapshot inherits") << u"gpt-image-2-2026-04-21"_s << u"edits"_s << u"input_fidelity"_s << false << QStringList{};
+        const QStringList qualities25 = {u"auto"_s, u"low"_s, u"medium"_s, u"high"_s, u"xhigh"_s, u"max"_s};
+        const QStringList qualities = {u"auto"_s, u"low"_s, u"medium"_s, u"high"_s};
+        const QStringList formats26 = {u"png"_s, u"jpeg"_s, u"webp"_s, u"gif"_s, u"svg"_s};
+        for (const char *model : {"gpt-image-2.5-flare", "gpt-image-2.5-flare-2026-09-08", "gpt-image-2.5-sunburst", "gpt-image-2.5-sunburst-2026-09-08"}) {
+            const QString m = QString::fromLatin1(model);
+            for (const QString &endpoint : {u"generations"_s, u"edits"_s}) {
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" quality"_s)) << m << endpoint << u"quality"_s << true << qualities25;
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" no complexity"_s)) << m << endpoint << u"complexity"_s << false << QStringList{};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" no input_fidelity"_s)) << m << endpoint << u"input_fidelity"_s << false << QStringList{};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" safety_identifier"_s)) << m << endpoint << u"safety_identifier"_s << true << QStringList{};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" formats"_s)) << m << endpoint << u"output_format"_s << true << QStringList{u"png"_s, u"jpeg"_s, u"webp"_s};
+            }
+            QTest::newRow(qPrintable(m + u" edits markup"_s)) << m << u"edits"_s << u"markup"_s << true << QStringList{};
+            QTest::newRow(qPrintable(m + u" generations no markup"_s)) << m << u"generations"_s << u"markup"_s << false << QStringList{};
+        }
+        for (const char *model : {"gpt-image-2.6-flare", "gpt-image-2.6-sunburst"}) {
+            const QString m = QString::fromLatin1(model);
+            for (const QString &endpoint : {u"generations"_s, u"edits"_s}) {
+                // The SDK names xhigh and max only for the 2.5 models.
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" quality"_s)) << m << endpoint << u"quality"_s << true << qualities;
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" complexity"_s)) << m << endpoint << u"complexity"_s << true << QStringList{u"low"_s, u"medium"_s, u"high"_s};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" formats"_s)) << m << endpoint << u"output_format"_s << true << formats26;
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" frame_count"_s)) << m << endpoint << u"frame_count"_s << true << QStringList{};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" svg"_s)) << m << endpoint << u"svg"_s << true << QStringList{};
+                QTest::newRow(qPrintable(m + u' ' + endpoint + u" no input_fidelity"_s)) << m << endpoint << u"input_fidelity"_s << false << QStringList{};
+            }
+            QTest::newRow(qPrintable(m + u" edits markup"_s)) << m << u"edits"_s << u"markup"_s << true << QStringList{};
+            QTest::newRow(qPrintable(m + u" no variations"_s)) << m << u"variations"_s << u"n"_s << false << QStringList{};
+        }
+        QTest::newRow("gpt-image-2 no markup") << u"gpt-image-2"_s << u"edits"_s << u"markup"_s << false << QStringList{};
+        QTest::newRow("gpt-image-1.5 no xhigh") << u"gpt-image-1.5"_s << u"generations"_s << u"quality"_s << true << qualities;
         QTest::newRow("chatgpt-image-latest edits") << u"chatgpt-image-latest"_s << u"edits"_s << u"quality"_s << true
                                                     << QStringList{u"auto"_s, u"low"_s, u"medium"_s, u"high"_s};
         QTest::newRow("chatgpt-image-latest no generations") << u"chatgpt-image-latest"_s << u"generations"_s << u"quality"_s << false << QStringList{};
@@ -246,7 +341,7 @@ private Q_SLOTS:
             named("edit free size") << u"edits"_s << m << p << u"{\"size\":\"1536x864\"}"_s << QStringList{u"image"_s} << QString();
         }
         row("gpt-image-1.5 no free size") << gen << u"gpt-image-1.5"_s << p << u"{\"size\":\"1536x864\"}"_s << QStringList{u"size"_s} << QString();
-        row("mini input_fidelity") << u"edits"_s << u"gpt-image-1-mini"_s << p << u"{\"input_fidelity\":\"high\"}"_s << QStringList{u"image"_s, u"input_fidelity"_s} << u"gpt-image-1"_s;
+        row("mini input_fidelity") << u"edits"_s << u"gpt-image-1-mini"_s << p << u"{\"input_fidelity\":\"high\"}"_s << QStringList{u"image"_s, u"input_fidelity"_s} << u"use one of: low"_s;
         row("chatgpt-image-latest generate") << gen << u"chatgpt-image-latest"_s << p << u"{}"_s << QStringList{u"model"_s} << QString();
         // Unknown models get only the schema's limits.
         row("unknown valid") << gen << u"my-gateway-model"_s << p << u"{\"size\":\"777x333\",\"style\":\"vivid\",\"quality\":\"hd\",\"n\":10}"_s << none << QString();
@@ -255,9 +350,11 @@ private Q_SLOTS:
         row("unknown prompt 32001") << gen << u"my-gateway-model"_s << QString(32001, u'z') << u"{}"_s << QStringList{u"prompt"_s} << QString();
         row("unknown edit style") << u"edits"_s << u"my-gateway-model"_s << p << u"{\"style\":\"vivid\"}"_s << QStringList{u"image"_s, u"style"_s} << QString();
         row("unknown variation size") << u"variations"_s << u"my-gateway-model"_s << QString() << u"{\"size\":\"1536x1024\"}"_s << QStringList{u"image"_s, u"size"_s} << QString();
-        // No model: the API default (dall-e-2 for generations).
-        row("default model style") << gen << QString() << p << u"{\"style\":\"vivid\"}"_s << QStringList{u"style"_s} << u"dall-e-2 does not support style"_s;
+        // No model: the catalog's default, one OpenAI serves.
+        row("default model style") << gen << QString() << p << u"{\"style\":\"vivid\"}"_s << QStringList{u"style"_s} << u"gpt-image-2.6-flare does not support style"_s;
+        newParameterRows();
     }
+
 
     void validate()
     {
@@ -290,7 +387,98 @@ private Q_SLOTS:
         QVERIFY(warningText(makeRequest(u"generations"_s, u"acme-image"_s, u"x"_s, u"{}"_s)).contains(u"not in Atelier's model catalog"_s));
         QVERIFY(warningText(makeRequest(u"generations"_s, u"gpt-image-2"_s, u"x"_s, u"{\"size\":\"3840x2160\"}"_s)).contains(u"experimental"_s));
         QVERIFY(warningText(makeRequest(u"generations"_s, u"gpt-image-2"_s, u"x"_s, u"{\"background\":\"transparent\"}"_s)).contains(u"preview"_s));
-        QVERIFY(warningText(makeRequest(u"generations"_s, u"gpt-image-1.5"_s, u"x"_s, u"{}"_s)).isEmpty());
+        QVERIFY(warningText(makeRequest(u"generations"_s, u"gpt-image-2.6-flare"_s, u"x"_s, u"{}"_s)).isEmpty());
+        // Away from OpenAI a shut-down model is only a warning: a gateway may still serve it.
+        QVERIFY(warningText(makeRequest(u"generations"_s, u"gpt-image-1.5"_s, u"x"_s, u"{}"_s)).contains(u"gpt-image-2.6-sunburst"_s));
+    }
+
+
+    void shutDownModelsAtOpenAI_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("replacement");
+        QTest::newRow("gpt-image-1.5") << u"gpt-image-1.5"_s << u"gpt-image-2.6-sunburst"_s;
+        QTest::newRow("gpt-image-1.5 snapshot") << u"gpt-image-1.5-2025-12-16"_s << u"gpt-image-2.6-sunburst"_s;
+        QTest::newRow("gpt-image-1-mini") << u"gpt-image-1-mini"_s << u"gpt-image-2.6-flare"_s;
+        QTest::newRow("chatgpt-image-latest") << u"chatgpt-image-latest"_s << u"gpt-image-2.6-sunburst"_s;
+        QTest::newRow("gpt-image-1") << u"gpt-image-1"_s << u"gpt-image-2.5-sunburst"_s;
+        QTest::newRow("dall-e-3") << u"dall-e-3"_s << u"gpt-image-2.6-sunburst"_s;
+        QTest::newRow("dall-e-2") << u"dall-e-2"_s << u"gpt-image-2.6-flare"_s;
+    }
+
+    void shutDownModelsAtOpenAI()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, replacement);
+        const ModelSpec spec = m_catalog.spec(model);
+        QCOMPARE(spec.replacement, replacement);
+        QVERIFY(m_catalog.contains(replacement));
+        QVERIFY(!m_catalog.spec(replacement).isShutDown(QDate(2026, 12, 1)));
+        const Endpoint endpoint = spec.serves(Endpoint::Generations) ? Endpoint::Generations : Endpoint::Edits;
+        ImageRequest request = makeRequest(endpointName(endpoint), model, u"x"_s, u"{}"_s);
+        // At OpenAI: refused before paying, naming the replacement.
+        const QList<Violation> atOpenAI = m_catalog.validate(request, ValidationContext{true, QDate(2026, 12, 1)});
+        QVERIFY(errorParameters(atOpenAI).contains(u"model"_s));
+        QVERIFY2(allMessages(atOpenAI).contains(u"switch to "_s + replacement), qPrintable(allMessages(atOpenAI)));
+        // At a gateway: a warning only.
+        const QList<Violation> elsewhere = m_catalog.validate(request, ValidationContext{false, QDate(2026, 12, 1)});
+        QVERIFY(!errorParameters(elsewhere).contains(u"model"_s));
+        QVERIFY(allMessages(elsewhere).contains(replacement));
+        // The day before a shutdown it is still served, with a warning.
+        const QDate before = spec.shutdownDate.addDays(-1);
+        const QList<Violation> dayBefore = m_catalog.validate(request, ValidationContext{true, before});
+        QVERIFY(!errorParameters(dayBefore).contains(u"model"_s));
+        QVERIFY2(allMessages(dayBefore).contains(u"in 1 day"_s), qPrintable(allMessages(dayBefore)));
+    }
+
+    void servedModelsAreNotFlagged()
+    {
+        for (const QString &model : m_catalog.modelIds()) {
+            const ModelSpec spec = m_catalog.spec(model);
+            if (spec.shutdownDate.isValid())
+                continue;
+            QVERIFY2(model.startsWith(u"gpt-image-2"_s), qPrintable(model));
+            const Endpoint endpoint = spec.serves(Endpoint::Generations) ? Endpoint::Generations : Endpoint::Edits;
+            const QList<Violation> violations = m_catalog.validate(makeRequest(endpointName(endpoint), model, u"x"_s, u"{}"_s), ValidationContext{true, QDate(2026, 12, 1)});
+            QVERIFY2(!errorParameters(violations).contains(u"model"_s), qPrintable(allMessages(violations)));
+        }
+        QCOMPARE(m_catalog.defaultModel(Endpoint::Generations), u"gpt-image-2.6-flare"_s);
+        QCOMPARE(m_catalog.defaultModel(Endpoint::Edits), u"gpt-image-2.6-flare"_s);
+        QCOMPARE(Catalog::apiDefaultModel(Endpoint::Generations), u"gpt-image-2.6-flare"_s);
+    }
+
+    void overlayCanChangeLifecycleAndDefaults()
+    {
+        const QByteArray overlay = R"({
+            "defaults": { "generations": "gpt-image-2.6-sunburst" },
+            "models": { "gpt-image-2.6-flare": { "lifecycle": { "shutdownDate": "2026-12-20", "replacement": "gpt-image-2.6-sunburst" } } }
+        })";
+        const Catalog catalog = Catalog::fromJson(Catalog::builtinJson(), overlay, u"overlay"_s);
+        QVERIFY2(catalog.loadWarnings().isEmpty(), qPrintable(catalog.loadWarnings().join(u'\n')));
+        QCOMPARE(catalog.defaultModel(Endpoint::Generations), u"gpt-image-2.6-sunburst"_s);
+        QCOMPARE(catalog.defaultModel(Endpoint::Edits), u"gpt-image-2.6-flare"_s);
+        const QList<Violation> soon = catalog.validate(makeRequest(u"generations"_s, u"gpt-image-2.6-flare"_s, u"x"_s, u"{}"_s), ValidationContext{true, QDate(2026, 12, 1)});
+        QVERIFY(!hasErrors(soon));
+        QVERIFY2(allMessages(soon).contains(u"2026-12-20 (in 19 day"_s), qPrintable(allMessages(soon)));
+        QVERIFY2(allMessages(soon).contains(u"gpt-image-2.6-sunburst replaces it"_s), qPrintable(allMessages(soon)));
+        const Catalog broken = Catalog::fromJson(Catalog::builtinJson(), R"({"models":{"gpt-image-2":{"lifecycle":{"shutdownDate":"soon"}}}})", u"o"_s);
+        QVERIFY(broken.loadWarnings().join(u'\n').contains(u"YYYY-MM-DD"_s));
+    }
+
+    void estimatesSayTheyAreEstimates()
+    {
+        const CostEstimate formula = m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-2.6-flare"_s, u"x"_s, u"{\"quality\":\"low\",\"size\":\"1024x1024\"}"_s));
+        QVERIFY(formula.tokensEstimated);
+        QVERIFY(formula.assumptions.join(u' ').contains(u"estimated"_s));
+        QVERIFY(formula.pricesVerified);
+        QVERIFY(!m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-2.5-flare"_s, u"x"_s, u"{}"_s)).pricesVerified);
+        const CostEstimate table = m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-1"_s, u"x"_s, u"{\"quality\":\"low\",\"size\":\"1024x1024\"}"_s));
+        QVERIFY(!table.tokensEstimated);
+        const CostEstimate xhigh = m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-2.5-sunburst"_s, u"x"_s, u"{\"quality\":\"max\"}"_s));
+        QVERIFY2(xhigh.assumptions.join(u' ').contains(u"at least"_s), qPrintable(xhigh.assumptions.join(u' ')));
+        QCOMPARE(m_catalog.spec(u"gpt-image-2.6-flare"_s).cost.cachedImageInputPerMillion, 2.0);
+        QCOMPARE(m_catalog.spec(u"gpt-image-2.6-sunburst"_s).cost.imageOutputPerMillion, 30.0);
+        QCOMPARE(m_catalog.spec(u"gpt-image-2.6-sunburst"_s).cost.imageInputPerMillion, 8.0);
     }
 
     void overlay()
@@ -365,7 +553,12 @@ private Q_SLOTS:
         QTest::newRow("gpt-image-1 low square n3") << u"generations"_s << u"gpt-image-1"_s << u"{\"quality\":\"low\",\"size\":\"1024x1024\",\"n\":3}"_s << true << qint64(3 * 272) << (3 * 272 * 40.0 + 2 * 5.0) / 1e6;
         QTest::newRow("gpt-image-1.5 medium landscape") << u"generations"_s << u"gpt-image-1.5"_s << u"{\"quality\":\"medium\",\"size\":\"1536x1024\"}"_s << true << qint64(1568) << (1568 * 32.0 + 2 * 5.0) / 1e6;
         QTest::newRow("mini auto is high square") << u"generations"_s << u"gpt-image-1-mini"_s << u"{}"_s << true << qint64(4160) << (4160 * 8.0 + 2 * 2.0) / 1e6;
-        QTest::newRow("gpt-image-2 free size by area") << u"generations"_s << u"gpt-image-2"_s << u"{\"quality\":\"low\",\"size\":\"2048x2048\"}"_s << true << qint64(4 * 272) << (4 * 272 * 32.0 + 2 * 5.0) / 1e6;
+        // gpt-image-2 and later: the community formula (OpenAI's calculator; 1024x1024 high is 7024).
+        QTest::newRow("gpt-image-2 free size") << u"generations"_s << u"gpt-image-2"_s << u"{\"quality\":\"low\",\"size\":\"2048x2048\"}"_s << true << qint64(397) << (397 * 30.0 + 2 * 5.0) / 1e6;
+        QTest::newRow("gpt-image-2 high square") << u"generations"_s << u"gpt-image-2"_s << u"{\"quality\":\"high\",\"size\":\"1024x1024\"}"_s << true << qint64(7024) << (7024 * 30.0 + 2 * 5.0) / 1e6;
+        QTest::newRow("2.6 flare default") << u"generations"_s << u"gpt-image-2.6-flare"_s << u"{}"_s << true << qint64(7024) << (7024 * 30.0 + 2 * 5.0) / 1e6;
+        QTest::newRow("2.6 sunburst medium wide n2") << u"generations"_s << u"gpt-image-2.6-sunburst"_s << u"{\"quality\":\"medium\",\"size\":\"1536x1024\",\"n\":2}"_s << true << qint64(2 * 1372) << (2 * 1372 * 30.0 + 2 * 5.0) / 1e6;
+        QTest::newRow("2.5 xhigh counted as high") << u"generations"_s << u"gpt-image-2.5-flare"_s << u"{\"quality\":\"xhigh\",\"size\":\"1024x1024\"}"_s << true << qint64(7024) << (7024 * 30.0 + 2 * 5.0) / 1e6;
         QTest::newRow("dall-e-3 hd wide") << u"generations"_s << u"dall-e-3"_s << u"{\"quality\":\"hd\",\"size\":\"1792x1024\"}"_s << true << qint64(0) << 0.12;
         QTest::newRow("dall-e-3 default") << u"generations"_s << u"dall-e-3"_s << u"{}"_s << true << qint64(0) << 0.04;
         QTest::newRow("dall-e-2 n5 512") << u"generations"_s << u"dall-e-2"_s << u"{\"n\":5,\"size\":\"512x512\"}"_s << true << qint64(0) << 5 * 0.018;

@@ -147,7 +147,7 @@ private Q_SLOTS:
         const QString b = writePng(u"b.png"_s, QSize(16, 16));
         const QString mask = writePng(u"mask.png"_s, QSize(16, 16), true);
         const CliRun run = cli({u"edit"_s, u"--prompt"_s, u"add a hat"_s, u"--image"_s, a, u"--image"_s, b, u"--mask"_s, mask,
-                                u"--input-fidelity"_s, u"high"_s, u"--dry-run"_s}, environment());
+                                u"--quality"_s, u"high"_s, u"--dry-run"_s}, environment());
         QCOMPARE(run.exitCode, 0);
         const QJsonObject request = QJsonDocument::fromJson(run.out.toUtf8()).object();
         const QJsonArray parts = request.value(u"multipart"_s).toArray();
@@ -421,11 +421,12 @@ private Q_SLOTS:
         const CliRun table = cli({u"models"_s}, environment());
         QCOMPARE(table.exitCode, 0);
         for (const char *model : {"dall-e-2", "dall-e-3", "gpt-image-1", "gpt-image-1-mini", "gpt-image-1.5", "gpt-image-2",
-                                  "gpt-image-2-2026-04-21", "chatgpt-image-latest"})
+                                  "gpt-image-2-2026-04-21", "chatgpt-image-latest", "gpt-image-2.5-flare", "gpt-image-2.5-sunburst",
+                                  "gpt-image-2.6-flare", "gpt-image-2.6-sunburst"})
             QVERIFY2(table.out.contains(QString::fromLatin1(model)), model);
         const CliRun json = cli({u"models"_s, u"--json"_s}, environment());
         const QJsonArray models = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"models"_s).toArray();
-        QCOMPARE(models.size(), 8);
+        QCOMPARE(models.size(), 15);
     }
 
     void overlayAddsAGatewayModel()

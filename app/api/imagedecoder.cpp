@@ -3,6 +3,7 @@
 #include "base64.h"
 #include "imagefileinfo.h"
 #include "pngdecoder.h"
+#include "svgimage.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -59,10 +60,46 @@ bool ImageDecoder::sizeAllowed(const QSize &size, const DecodeLimits &limits, Ap
     return false;
 }
 
+bool ImageDecoder::decodeSvg(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
+                             ApiError *error)
+{
+    const QSize size = SvgImage::defaultSize(bytes);
+    if (!size.isValid()) {
+        *error = ApiError::make(ApiError::Kind::Decode,
+                                Text::tr("The server sent an SVG document Atelier cannot read."));
+        return false;
+    }
+    if (!sizeAllowed(size, limits, error))
+        return false;
+    image->format = u"svg"_s;
+    image->size = size;
+    if (limits.decodePixels) {
+        // Drawn at each size it is shown at, so the preview and thumbnail are sharp.
+        QImage pixels = SvgImage::render(bytes, size);
+        if (pixels.isNull()) {
+            *error = ApiError::make(ApiError::Kind::Decode,
+                                    Text::tr("The server sent an SVG document Atelier cannot draw."));
+            return false;
+        }
+        if (!limits.previewSize.isEmpty())
+            image->preview = SvgImage::render(bytes, size.scaled(limits.previewSize, Qt::KeepAspectRatio)
+                                                         .boundedTo(size));
+        if (limits.thumbnailEdge > 0)
+            image->thumbnail = SvgImage::render(
+                bytes, size.scaled(QSize(limits.thumbnailEdge, limits.thumbnailEdge), Qt::KeepAspectRatio)
+                           .boundedTo(size));
+        image->image = std::move(pixels);
+    }
+    image->encoded = std::move(bytes);
+    return true;
+}
+
 bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                                ApiError *error, QImage decoded)
 {
-    // The API sends PNG, JPEG or WebP: name the format from its first bytes, so only that
+    if (SvgImage::looksLikeSvg(bytes))
+        return decodeSvg(std::move(bytes), limits, image, error);
+    // The API sends PNG, JPEG, WebP or GIF: name the format from its first bytes, so only that
     // handler is used (PNG is built into Qt; guessing would load every image plugin).
     const QByteArray sniffed = sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())));
     QBuffer buffer(&bytes);
@@ -123,6 +160,15 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
         return {};
     }
     const QByteArray bytes = file.readAll();
+    if (SvgImage::looksLikeSvg(bytes)) {
+        QSize size = SvgImage::defaultSize(bytes);
+        if (within.isValid() && size.isValid())
+            size.scale(within, Qt::KeepAspectRatio);
+        QImage drawn = SvgImage::render(bytes, size);
+        if (drawn.isNull() && error)
+            *error = Text::tr("not an SVG document Atelier can read");
+        return drawn;
+    }
     QImage image;
     if (sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size()))) == "png"
         && PngDecoder::decode(bytes, &image))

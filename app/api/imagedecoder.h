@@ -109,6 +109,10 @@ public:
     // pixels of these bytes if a PNG was decoded already (StreamedImage).
     static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                             ApiError *error, QImage decoded = {});
+    // decodeImage for an SVG document (output_format svg): its size from the document, its
+    // pixels, preview and thumbnail drawn at their sizes.
+    static bool decodeSvg(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
+                          ApiError *error);
     // An image file, as QImage(path) reads it but PNGs with the fast reader; null if it cannot
     // be read (`error` says why). With `within`, formats that can decode smaller (JPEG, WebP)
     // are decoded to fit it; the others come whole. Slow for big images: not on the GUI thread.

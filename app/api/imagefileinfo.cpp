@@ -84,6 +84,10 @@ QString ImageFileInfo::mimeTypeForFormat(const QString &format)
         return u"image/jpeg"_s;
     if (format == u"webp")
         return u"image/webp"_s;
+    if (format == u"gif")
+        return u"image/gif"_s;
+    if (format == u"svg")
+        return u"image/svg+xml"_s;
     return u"application/octet-stream"_s;
 }
 

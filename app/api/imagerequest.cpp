@@ -20,6 +20,8 @@ QJsonObject ImageRequest::toJson() const
         json.insert(u"images"_s, QJsonArray::fromStringList(images));
     if (!mask.isEmpty())
         json.insert(Param::Mask, mask);
+    if (!markup.isEmpty())
+        json.insert(Param::Markup, markup);
     QJsonObject optionsJson;
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         optionsJson.insert(it.key(), it.value());
@@ -38,6 +40,7 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
     for (const QJsonValue &image : images)
         request.images.append(image.toString());
     request.mask = json.value(Param::Mask).toString();
+    request.markup = json.value(Param::Markup).toString();
     const QJsonObject optionsJson = json.value(u"options"_s).toObject();
     for (auto it = optionsJson.constBegin(); it != optionsJson.constEnd(); ++it)
         request.options.insert(it.key(), it.value());
@@ -47,7 +50,7 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
 bool operator==(const ImageRequest &a, const ImageRequest &b)
 {
     return a.endpoint == b.endpoint && a.model == b.model && a.prompt == b.prompt
-           && a.images == b.images && a.mask == b.mask && a.options == b.options;
+           && a.images == b.images && a.mask == b.mask && a.markup == b.markup && a.options == b.options;
 }
 
 } // namespace Atelier

@@ -20,6 +20,9 @@ struct ImageRequest
     QString prompt;
     QStringList images; // input image files (edits, variations), in order
     QString mask; // mask file (edits), applies to the first image
+    // markup file (edits): a transparent PNG the size of the first image whose drawn marks say
+    // where and what to change; never together with a mask
+    QString markup;
 
     // Every other body parameter, keyed by its API name (see parameters.h).
     QMap<QString, QJsonValue> options;

@@ -18,6 +18,7 @@ Usage Usage::fromJson(const QJsonObject &json)
     const QJsonObject output = json.value(u"output_tokens_details"_s).toObject();
     usage.outputImageTokens = output.value(u"image_tokens"_s).toInteger(-1);
     usage.outputTextTokens = output.value(u"text_tokens"_s).toInteger(-1);
+    usage.svg = json.value(u"svg_usage"_s).toObject();
     return usage;
 }
 
@@ -41,6 +42,8 @@ QJsonObject Usage::toJson() const
     put(output, u"text_tokens"_s, outputTextTokens);
     if (!output.isEmpty())
         json.insert(u"output_tokens_details"_s, output);
+    if (!svg.isEmpty())
+        json.insert(u"svg_usage"_s, svg);
     return json;
 }
 

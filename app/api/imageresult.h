@@ -19,8 +19,11 @@ struct Usage
     qint64 inputImageTokens = -1;
     qint64 outputImageTokens = -1;
     qint64 outputTextTokens = -1;
+    // SVG output: the author model's own usage, as the API reports it in "svg_usage"
+    // ({model, input_tokens, output_tokens, reasoning_tokens, total_tokens}); empty otherwise.
+    QJsonObject svg;
 
-    bool isValid() const { return totalTokens >= 0 || outputTokens >= 0; }
+    bool isValid() const { return totalTokens >= 0 || outputTokens >= 0 || !svg.isEmpty(); }
     static Usage fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
 };
@@ -32,8 +35,8 @@ struct ImageResult
     int index = 0; // final: image index in the response; partial: partial_image_index
     int imageIndex = 0; // which image of the request a partial belongs to
     bool partial = false;
-    QByteArray encoded; // the file bytes (png, jpeg, webp)
-    QString format; // png, jpeg, webp
+    QByteArray encoded; // the file bytes (png, jpeg, webp, gif, svg)
+    QString format; // png, jpeg, webp, gif, svg
     QSize size;
     QImage image; // decoded pixels (null when the client does not decode)
     QImage preview; // fits DecodeLimits::previewSize (null when not asked for)

@@ -52,7 +52,9 @@ ImageJob *ImagesClient::start(const ImageRequest &request)
     m_jobs.insert(id, job);
     QList<Violation> violations;
     if (m_options.validateRequests)
-        violations = m_catalog.validate(request);
+        violations = m_catalog.validate(
+            request, ValidationContext{m_profile.kind == ProviderProfile::Kind::OpenAI,
+                                       QDate::currentDate()});
     // Start on the next event loop turn so callers can connect to the job's signals first.
     QMetaObject::invokeMethod(
         job, [job, violations] { job->begin(violations); }, Qt::QueuedConnection);

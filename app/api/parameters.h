@@ -22,5 +22,12 @@ inline constexpr QLatin1String InputFidelity{"input_fidelity"};
 inline constexpr QLatin1String Stream{"stream"};
 inline constexpr QLatin1String PartialImages{"partial_images"};
 inline constexpr QLatin1String User{"user"};
+inline constexpr QLatin1String SafetyIdentifier{"safety_identifier"};
+inline constexpr QLatin1String Complexity{"complexity"};
+inline constexpr QLatin1String FrameCount{"frame_count"};
+inline constexpr QLatin1String FrameDurationMs{"frame_duration_ms"};
+// An object: {"model": author model, "reasoning": {"effort": ...}}; multipart svg[model], ...
+inline constexpr QLatin1String Svg{"svg"};
+inline constexpr QLatin1String Markup{"markup"};
 
 } // namespace Atelier::Param

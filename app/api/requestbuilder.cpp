@@ -124,19 +124,33 @@ HttpRequestSpec RequestBuilder::build(const ImageRequest &request, const Provide
         spec.fields.append(fileField(imageName, path));
     if (!request.mask.isEmpty())
         spec.fields.append(fileField(Param::Mask, request.mask));
-    auto text = [&spec](const QString &name, const QString &value) {
-        MultipartField field;
-        field.name = name;
-        field.value = value;
-        spec.fields.append(field);
-    };
+    if (!request.markup.isEmpty())
+        spec.fields.append(fileField(Param::Markup, request.markup));
     if (!request.model.isEmpty())
-        text(Param::Model, request.model);
+        appendTextFields(&spec.fields, Param::Model, request.model);
     if (request.endpoint == Endpoint::Edits)
-        text(Param::Prompt, request.prompt);
+        appendTextFields(&spec.fields, Param::Prompt, request.prompt);
     for (auto it = request.options.cbegin(); it != request.options.cend(); ++it)
-        text(it.key(), fieldText(it.value()));
+        appendTextFields(&spec.fields, it.key(), it.value());
     return spec;
+}
+
+void RequestBuilder::appendTextFields(QList<MultipartField> *fields, const QString &name,
+                                      const QJsonValue &value)
+{
+    if (value.isObject()) {
+        // As the official SDKs encode nested objects in forms: svg[model], svg[reasoning][effort].
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!it.value().isNull() && !it.value().isUndefined())
+                appendTextFields(fields, name + u'[' + it.key() + u']', it.value());
+        }
+        return;
+    }
+    MultipartField field;
+    field.name = name;
+    field.value = fieldText(value);
+    fields->append(field);
 }
 
 QNetworkRequest RequestBuilder::networkRequest(const HttpRequestSpec &spec)

@@ -42,7 +42,7 @@ struct HttpRequestSpec
 };
 
 // Turns an ImageRequest into HTTP: JSON for generations, multipart/form-data for edits and
-// variations (one image as "image", several as repeated "image[]"). Sends exactly the options
+// variations (one image as "image", several as repeated "image[]"; objects as name[key]). Sends exactly the options
 // the request sets; callers validate first.
 class RequestBuilder final
 {
@@ -58,6 +58,9 @@ public:
     static QHttpMultiPart *createMultiPart(const HttpRequestSpec &spec, QString *error);
     // The text form of a JSON option value in a multipart field: 4, true, "png" -> png.
     static QString fieldText(const QJsonValue &value);
+    // The multipart text fields of one option: one field, or one per leaf of an object.
+    static void appendTextFields(QList<MultipartField> *fields, const QString &name,
+                                 const QJsonValue &value);
 };
 
 } // namespace Atelier

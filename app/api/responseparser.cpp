@@ -124,6 +124,8 @@ bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *respon
     response->background = root.value(u"background"_s).toString();
     response->outputFormat = root.value(u"output_format"_s).toString();
     response->usage = Usage::fromJson(root.value(u"usage"_s).toObject());
+    // The SVG author's tokens come beside the image's, billed as that text model.
+    response->usage.svg = root.value(u"svg_usage"_s).toObject();
     qsizetype nextExtracted = 0;
     const QJsonArray data = root.value(u"data"_s).toArray();
     for (const QJsonValue &entry : data) {

@@ -49,11 +49,25 @@ QStringList toStringList(const QJsonValue &value)
     return list;
 }
 
-ParameterRule parseRule(const QString &name, const QJsonObject &json)
+// The kind of a field inside an object parameter (svg.model, svg.reasoning.effort), which the
+// API's parameter list does not name: read from the rule's own shape.
+ParameterKind fieldKind(const QJsonObject &json)
+{
+    if (json.value(u"fields"_s).isObject())
+        return ParameterKind::Object;
+    if (json.contains(u"values"_s))
+        return ParameterKind::Choice;
+    if (json.contains(u"min"_s) || json.contains(u"max"_s))
+        return ParameterKind::Integer;
+    return ParameterKind::Text;
+}
+
+ParameterRule parseRule(const QString &name, const QJsonObject &json,
+                        std::optional<ParameterKind> kind = std::nullopt)
 {
     ParameterRule rule;
     rule.name = name;
-    rule.kind = parameterKind(name);
+    rule.kind = kind.value_or(parameterKind(name));
     rule.defaultValue = json.value(u"default"_s);
     rule.maxLength = json.value(u"maxLength"_s).toInt(0);
     rule.values = toStringList(json.value(u"values"_s));
@@ -80,6 +94,17 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json)
         size.explain = free.value(u"explain"_s).toString();
     }
 
+    const QJsonObject fields = json.value(u"fields"_s).toObject();
+    for (auto field = fields.constBegin(); field != fields.constEnd(); ++field) {
+        if (field.value().isObject()) {
+            const QJsonObject fieldJson = field.value().toObject();
+            rule.fields.push_back(parseRule(field.key(), fieldJson, fieldKind(fieldJson)));
+        }
+    }
+    const QJsonObject conflicts = json.value(u"conflicts"_s).toObject();
+    for (auto when = conflicts.constBegin(); when != conflicts.constEnd(); ++when)
+        rule.conflicts.insert(when.key(), toStringList(when.value()));
+
     const QJsonObject requires_ = json.value(u"requires"_s).toObject();
     for (auto when = requires_.constBegin(); when != requires_.constEnd(); ++when) {
         const QJsonObject others = when.value().toObject();
@@ -89,9 +114,20 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json)
     return rule;
 }
 
-CostRules parseCost(const QJsonObject &json, const QJsonObject &tokenTables)
+CostRules parseCost(const QJsonObject &json, const QJsonObject &tokenTables,
+                    const QJsonObject &tokenFormulas)
 {
     CostRules cost;
+    const QString formulaName = json.value(u"tokenFormula"_s).toString();
+    if (!formulaName.isEmpty()) {
+        const QJsonObject formula = tokenFormulas.value(formulaName).toObject();
+        const QJsonObject factors = formula.value(u"qualityFactors"_s).toObject();
+        for (auto it = factors.constBegin(); it != factors.constEnd(); ++it)
+            cost.formulaQualityFactors.insert(it.key(), it.value().toInt());
+        cost.formulaAreaOffset = formula.value(u"areaOffsetPixels"_s).toInteger(0);
+        cost.formulaAreaScale = std::max<qint64>(1, formula.value(u"areaScale"_s).toInteger(1));
+        cost.formulaNote = formula.value(u"note"_s).toString();
+    }
     const QString tableName = json.value(u"tokenTable"_s).toString();
     if (!tableName.isEmpty()) {
         const QJsonObject table = tokenTables.value(tableName).toObject();
@@ -109,6 +145,7 @@ CostRules parseCost(const QJsonObject &json, const QJsonObject &tokenTables)
     cost.textInputPerMillion = prices.value(u"textInput"_s).toDouble();
     cost.imageInputPerMillion = prices.value(u"imageInput"_s).toDouble();
     cost.imageOutputPerMillion = prices.value(u"imageOutput"_s).toDouble();
+    cost.cachedImageInputPerMillion = prices.value(u"cachedImageInput"_s).toDouble();
     const QJsonObject perImage = json.value(u"perImage"_s).toObject();
     for (auto quality = perImage.constBegin(); quality != perImage.constEnd(); ++quality) {
         const QJsonObject sizes = quality.value().toObject();
@@ -121,7 +158,7 @@ CostRules parseCost(const QJsonObject &json, const QJsonObject &tokenTables)
 
 // Builds a ModelSpec from a fully merged model entry; null parameters and endpoints are absent.
 ModelSpec buildSpec(const QString &id, const QJsonObject &entry, const QJsonObject &tokenTables,
-                    QStringList *warnings)
+                    const QJsonObject &tokenFormulas, QStringList *warnings)
 {
     ModelSpec spec;
     spec.id = id;
@@ -130,6 +167,15 @@ ModelSpec buildSpec(const QString &id, const QJsonObject &entry, const QJsonObje
     const QJsonObject lifecycle = entry.value(u"lifecycle"_s).toObject();
     spec.lifecycleStatus = lifecycle.value(u"status"_s).toString(u"active"_s);
     spec.lifecycleNote = lifecycle.value(u"note"_s).toString();
+    const QString shutdown = lifecycle.value(u"shutdownDate"_s).toString();
+    if (!shutdown.isEmpty()) {
+        spec.shutdownDate = QDate::fromString(shutdown, Qt::ISODate);
+        if (!spec.shutdownDate.isValid())
+            warnings->append(Catalog::tr("Model %1 has a shutdown date \"%2\" that is not "
+                                         "YYYY-MM-DD; it is ignored.")
+                                 .arg(id, shutdown));
+    }
+    spec.replacement = lifecycle.value(u"replacement"_s).toString();
 
     const QJsonObject parameters = entry.value(u"parameters"_s).toObject();
     const QJsonObject endpoints = entry.value(u"endpoints"_s).toObject();
@@ -158,7 +204,7 @@ ModelSpec buildSpec(const QString &id, const QJsonObject &entry, const QJsonObje
         }
         spec.endpoints.insert(*endpoint, EndpointRules(std::move(rules)));
     }
-    spec.cost = parseCost(entry.value(u"cost"_s).toObject(), tokenTables);
+    spec.cost = parseCost(entry.value(u"cost"_s).toObject(), tokenTables, tokenFormulas);
     return spec;
 }
 
@@ -291,7 +337,8 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
         overlay, overlayName.isEmpty() ? tr("(overlay)") : overlayName, warnings);
 
     // The overlay is merged entry by entry: it adds models or overrides single fields.
-    for (const QString &section : {u"models"_s, u"templates"_s, u"tokenTables"_s}) {
+    for (const QString &section :
+         {u"models"_s, u"templates"_s, u"tokenTables"_s, u"tokenFormulas"_s, u"defaults"_s}) {
         root.insert(section, deepMerge(root.value(section).toObject(),
                                        overlayRoot.value(section).toObject()));
     }
@@ -302,16 +349,23 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
 
     const QJsonObject entries = root.value(u"models"_s).toObject();
     const QJsonObject tokenTables = root.value(u"tokenTables"_s).toObject();
+    const QJsonObject tokenFormulas = root.value(u"tokenFormulas"_s).toObject();
+    const QJsonObject defaults = root.value(u"defaults"_s).toObject();
+    for (auto it = defaults.constBegin(); it != defaults.constEnd(); ++it) {
+        if (const std::optional<Endpoint> endpoint = endpointFromName(it.key()))
+            catalog.m_defaults.insert(*endpoint, it.value().toString());
+    }
     Resolver resolver(entries, root.value(u"templates"_s).toObject(), warnings);
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject())
             continue; // an overlay may remove a model with null
         catalog.m_models.insert(it.key(),
                                 buildSpec(it.key(), resolver.resolve(it.key()), tokenTables,
-                                          warnings));
+                                          tokenFormulas, warnings));
     }
     catalog.m_schemaLimits =
-        buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(), tokenTables, warnings);
+        buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(), tokenTables, tokenFormulas,
+                  warnings);
     catalog.m_schemaLimits.known = false;
     return catalog;
 }
@@ -383,8 +437,18 @@ ModelSpec Catalog::spec(const QString &model) const
 
 QString Catalog::apiDefaultModel(Endpoint endpoint)
 {
-    // The defaults the official API description states for a request without "model".
-    return endpoint == Endpoint::Edits ? u"gpt-image-1.5"_s : u"dall-e-2"_s;
+    // The built-in catalog's defaults: the API has none worth relying on (the official SDK says
+    // "specify a model explicitly"), so Atelier always names one.
+    static const Catalog builtin = fromJson(builtinJson());
+    return builtin.defaultModel(endpoint);
+}
+
+QString Catalog::defaultModel(Endpoint endpoint) const
+{
+    const QString model = m_defaults.value(endpoint);
+    if (!model.isEmpty())
+        return model;
+    return endpoint == Endpoint::Variations ? u"dall-e-2"_s : u"gpt-image-2.6-flare"_s;
 }
 
 QString Catalog::effectiveModel(const ImageRequest &request)
@@ -405,9 +469,10 @@ std::optional<ParameterRule> Catalog::allowed(const QString &model, Endpoint end
     return *rule;
 }
 
-QList<Violation> Catalog::validate(const ImageRequest &request) const
+QList<Violation> Catalog::validate(const ImageRequest &request,
+                                   const ValidationContext &context) const
 {
-    return RequestValidator(*this).validate(request);
+    return RequestValidator(*this).validate(request, context);
 }
 
 CostEstimate Catalog::estimate(const ImageRequest &request) const

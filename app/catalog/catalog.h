@@ -44,7 +44,10 @@ public:
     // The model's spec; for an unknown id, a spec with known == false carrying only the limits
     // of the API schema itself.
     ModelSpec spec(const QString &model) const;
-    // The model the API uses when a request names none.
+    // The model Atelier uses for `endpoint` when the user names none: the catalog's "defaults"
+    // (the overlay may change them), one OpenAI serves.
+    QString defaultModel(Endpoint endpoint) const;
+    // The built-in catalog's default, for a request that names no model.
     static QString apiDefaultModel(Endpoint endpoint);
     // The model a request will be served by (its own, or the API default).
     static QString effectiveModel(const ImageRequest &request);
@@ -54,7 +57,8 @@ public:
     std::optional<ParameterRule> allowed(const QString &model, Endpoint endpoint,
                                          const QString &parameter) const;
     // Every violation in the request, errors first-class, warnings alongside.
-    QList<Violation> validate(const ImageRequest &request) const;
+    QList<Violation> validate(const ImageRequest &request,
+                              const ValidationContext &context = ValidationContext()) const;
     CostEstimate estimate(const ImageRequest &request) const;
 
     // Adds models to the overlay file at `path` (created if need be), each following the GPT
@@ -68,6 +72,7 @@ public:
 
 private:
     QMap<QString, ModelSpec> m_models;
+    QMap<Endpoint, QString> m_defaults;
     ModelSpec m_schemaLimits;
     QStringList m_loadWarnings;
     QString m_overlayName;

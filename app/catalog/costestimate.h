@@ -15,6 +15,9 @@ struct CostEstimate
     qint64 inputImageTokens = 0;
     double cost = 0.0; // US dollars
     bool pricesVerified = true;
+    // The output tokens come from an unofficial formula (gpt-image-2 and later), not a
+    // published table: say so wherever the figure is shown.
+    bool tokensEstimated = false;
     QStringList assumptions; // e.g. "quality auto counted as high"
 };
 

@@ -36,6 +36,20 @@ qint64 CostEstimator::imageInputTokens(const QSize &size)
     return 65 + 129 * tiles;
 }
 
+qint64 CostEstimator::formulaOutputTokens(const CostRules &cost, const QString &quality,
+                                         const QSize &size)
+{
+    const int factor = cost.formulaQualityFactors.value(quality, -1);
+    if (factor < 0 || size.isEmpty())
+        return -1;
+    const qint64 longEdge = std::max(size.width(), size.height());
+    const qint64 shortEdge = std::min(size.width(), size.height());
+    const qint64 shortFactor = (2 * factor * shortEdge + longEdge) / (2 * longEdge);
+    const qint64 area = qint64(size.width()) * size.height();
+    return (factor * shortFactor * (cost.formulaAreaOffset + area) + cost.formulaAreaScale - 1)
+           / cost.formulaAreaScale;
+}
+
 CostEstimate CostEstimator::estimate(const ImageRequest &request) const
 {
     CostEstimate estimate;
@@ -71,10 +85,18 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
     if (!cost.isTokenBased())
         return estimate;
 
-    if (quality.isEmpty() || quality == u"auto" || !cost.tokenTable.contains(quality)) {
-        estimate.assumptions.append(tr("quality %1 counted as %2")
-                                        .arg(quality.isEmpty() ? u"auto"_s : quality,
-                                             cost.autoQualityAs));
+    const bool formula = cost.hasTokenFormula();
+    const bool qualityKnown = formula ? cost.formulaQualityFactors.contains(quality)
+                                      : cost.tokenTable.contains(quality);
+    if (quality.isEmpty() || quality == u"auto" || !qualityKnown) {
+        if (!quality.isEmpty() && quality != u"auto")
+            estimate.assumptions.append(tr("quality %1 counted as %2, so it costs at least this "
+                                           "much (no figures are published for it)")
+                                            .arg(quality, cost.autoQualityAs));
+        else
+            estimate.assumptions.append(tr("quality %1 counted as %2")
+                                            .arg(quality.isEmpty() ? u"auto"_s : quality,
+                                                 cost.autoQualityAs));
         quality = cost.autoQualityAs;
     }
     if (size.isEmpty() || size == u"auto") {
@@ -82,8 +104,21 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
         size = cost.autoSizeAs;
     }
     const QMap<QString, int> &sizes = cost.tokenTable.value(quality);
-    qint64 perImage = sizes.value(size, -1);
-    if (perImage < 0) {
+    qint64 perImage = formula ? -1 : sizes.value(size, -1);
+    if (formula) {
+        static const QRegularExpression pattern(u"^(\\d+)x(\\d+)$"_s);
+        const QRegularExpressionMatch match = pattern.match(size);
+        if (!match.hasMatch())
+            return estimate;
+        perImage = formulaOutputTokens(cost, quality,
+                                       QSize(match.captured(1).toInt(), match.captured(2).toInt()));
+        if (perImage < 0)
+            return estimate;
+        estimate.tokensEstimated = true;
+        estimate.assumptions.append(tr("output tokens estimated: OpenAI publishes no token table "
+                                       "for %1, the answer's usage is what is billed")
+                                        .arg(model));
+    } else if (perImage < 0) {
         // A free size: scale the square entry by area.
         static const QRegularExpression pattern(u"^(\\d+)x(\\d+)$"_s);
         const QRegularExpressionMatch match = pattern.match(size);

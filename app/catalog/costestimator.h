@@ -25,6 +25,10 @@ public:
     // Approximate tokens for one input image of `size` (512-pixel tiles after fitting it in
     // 2048x2048 with the short side at most 768, as the vision guide describes).
     static qint64 imageInputTokens(const QSize &size);
+    // Output tokens of one image by the unofficial gpt-image-2 formula; -1 when `quality` has no
+    // factor.
+    static qint64 formulaOutputTokens(const struct CostRules &cost, const QString &quality,
+                                      const QSize &size);
 
 private:
     const Catalog &m_catalog;

@@ -14,4 +14,11 @@ const EndpointRules *ModelSpec::rulesFor(Endpoint endpoint) const
     return it == endpoints.cend() ? nullptr : &it.value();
 }
 
+qint64 ModelSpec::daysUntilShutdown(const QDate &today) const
+{
+    if (!shutdownDate.isValid() || shutdownDate <= today)
+        return -1;
+    return today.daysTo(shutdownDate);
+}
+
 } // namespace Atelier

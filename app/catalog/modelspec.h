@@ -3,6 +3,7 @@
 #include "api/endpoint.h"
 #include "parameterrule.h"
 
+#include <QDate>
 #include <QHash>
 #include <QMap>
 #include <QString>
@@ -22,11 +23,19 @@ struct CostRules
     double textInputPerMillion = 0;
     double imageInputPerMillion = 0;
     double imageOutputPerMillion = 0;
+    double cachedImageInputPerMillion = 0; // shown, not estimated: caching is the server's choice
     // quality -> size -> price of one image
     QMap<QString, QMap<QString, double>> perImage;
     bool pricesVerified = true;
+    // Output tokens from a formula (gpt-image-2 and later: no published table), an estimate:
+    // ceil(q * shortFactor * (areaOffset + w*h) / areaScale), shortFactor from the aspect.
+    QMap<QString, int> formulaQualityFactors; // quality -> factor; empty: no formula
+    qint64 formulaAreaOffset = 0;
+    qint64 formulaAreaScale = 1;
+    QString formulaNote;
 
-    bool isTokenBased() const { return !tokenTable.isEmpty(); }
+    bool hasTokenFormula() const { return !formulaQualityFactors.isEmpty(); }
+    bool isTokenBased() const { return !tokenTable.isEmpty() || hasTokenFormula(); }
     bool isPerImage() const { return !perImage.isEmpty(); }
 };
 
@@ -54,11 +63,17 @@ struct ModelSpec
     QString family;
     QString lifecycleStatus; // active, deprecated, retired
     QString lifecycleNote;
+    QDate shutdownDate; // the day OpenAI stops (or stopped) serving it; null: none announced
+    QString replacement; // the model OpenAI names instead; empty: none
     bool known = true; // false: not in the catalog, only the API schema's own limits apply
     QMap<Endpoint, EndpointRules> endpoints;
     CostRules cost;
 
     bool serves(Endpoint endpoint) const { return endpoints.contains(endpoint); }
+    // Whether OpenAI no longer serves it on `today` (Azure deployments and gateways may).
+    bool isShutDown(const QDate &today) const { return shutdownDate.isValid() && shutdownDate <= today; }
+    // Days until the shutdown, when it is announced and still ahead; -1 otherwise.
+    qint64 daysUntilShutdown(const QDate &today) const;
     // nullptr when the model does not serve the endpoint.
     const EndpointRules *rulesFor(Endpoint endpoint) const;
 };

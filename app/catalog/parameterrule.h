@@ -3,13 +3,16 @@
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
+
+#include <vector>
 
 namespace Atelier {
 
 // What kind of value a body parameter carries; fixed by the API, not by a model.
-enum class ParameterKind { Text, Choice, Integer, Boolean, Files };
+enum class ParameterKind { Text, Choice, Integer, Boolean, Files, Object };
 
 // The kind of a known API parameter; std::nullopt-like Text for names the API does not have.
 ParameterKind parameterKind(const QString &name);
@@ -62,7 +65,14 @@ struct ParameterRule
     qint64 maxBytes = 0; // 0: no limit
     bool square = false;
 
+    // Object (svg): its fields, each a rule of its own (nested objects allowed).
+    std::vector<ParameterRule> fields;
+
     QList<Requirement> requirements;
+    // "When this parameter is `key`, none of these may be set" — e.g. GIF output takes no mask.
+    QMap<QString, QStringList> conflicts;
+
+    const ParameterRule *field(const QString &fieldName) const;
 };
 
 } // namespace Atelier

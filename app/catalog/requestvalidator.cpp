@@ -69,9 +69,10 @@ class Check
     Q_DECLARE_TR_FUNCTIONS(Atelier::RequestValidator)
 
 public:
-    Check(const Catalog &catalog, const ImageRequest &request)
+    Check(const Catalog &catalog, const ImageRequest &request, const ValidationContext &context)
         : m_catalog(catalog)
         , m_request(request)
+        , m_context(context)
         , m_model(Catalog::effectiveModel(request))
         , m_spec(catalog.spec(m_model))
     {
@@ -93,8 +94,11 @@ public:
             checkOption(it.key(), it.value());
         for (auto it = m_request.options.cbegin(); it != m_request.options.cend(); ++it)
             checkRequirements(it.key(), it.value());
+        for (auto it = m_request.options.cbegin(); it != m_request.options.cend(); ++it)
+            checkConflicts(it.key(), it.value());
         checkImages();
         checkMask();
+        checkMarkup();
         return m_violations;
     }
 
@@ -115,6 +119,28 @@ private:
                     tr("%1 is not in Atelier's model catalog, so only the API's own limits are "
                        "checked; add it to %2 to get its rules.")
                         .arg(m_model, Catalog::defaultOverlayPath()));
+        } else if (m_spec.isShutDown(m_context.today)) {
+            const QString date = m_spec.shutdownDate.toString(Qt::ISODate);
+            const QString instead = m_spec.replacement.isEmpty()
+                                        ? tr("choose another model")
+                                        : tr("switch to %1, which replaces it").arg(m_spec.replacement);
+            if (m_context.servedByOpenAI)
+                error(Param::Model, tr("OpenAI shut %1 down on %2, so the request would fail; %3.")
+                                        .arg(m_model, date, instead));
+            else
+                warning(Param::Model, tr("OpenAI shut %1 down on %2; it works only where your "
+                                         "provider still serves it (otherwise %3).")
+                                          .arg(m_model, date, instead));
+        } else if (const qint64 days = m_spec.daysUntilShutdown(m_context.today);
+                   days >= 0 && days <= 30) {
+            warning(Param::Model,
+                    m_spec.replacement.isEmpty()
+                        ? tr("OpenAI shuts %1 down on %2 (in %n day(s)).", nullptr, int(days))
+                              .arg(m_model, m_spec.shutdownDate.toString(Qt::ISODate))
+                        : tr("OpenAI shuts %1 down on %2 (in %n day(s)); %3 replaces it.",
+                             nullptr, int(days))
+                              .arg(m_model, m_spec.shutdownDate.toString(Qt::ISODate),
+                                   m_spec.replacement));
         } else if (m_spec.lifecycleStatus == u"retired" || m_spec.lifecycleStatus == u"deprecated") {
             warning(Param::Model, m_spec.lifecycleNote.isEmpty()
                                       ? tr("%1 is %2.").arg(m_model, m_spec.lifecycleStatus)
@@ -159,7 +185,7 @@ private:
     void checkOption(const QString &name, const QJsonValue &value)
     {
         if (!isKnownParameter(name) || name == Param::Prompt || name == Param::Image
-            || name == Param::Mask) {
+            || name == Param::Mask || name == Param::Markup) {
             error(name, tr("The Images API has no parameter \"%1\"; remove it.").arg(name));
             return;
         }
@@ -174,16 +200,25 @@ private:
                                 .arg(m_model, name, joinValues(others)));
             return;
         }
-        switch (rule->kind) {
+        checkValue(*rule, name, value);
+    }
+
+    // One value against its rule; `name` is how messages call it (svg.reasoning.effort).
+    void checkValue(const ParameterRule &rule, const QString &name, const QJsonValue &value)
+    {
+        switch (rule.kind) {
+        case ParameterKind::Object:
+            checkObject(rule, name, value);
+            break;
         case ParameterKind::Integer:
-            checkInteger(*rule, value);
+            checkInteger(rule, value);
             break;
         case ParameterKind::Boolean:
             if (!value.isBool())
                 error(name, tr("%1 must be true or false, not \"%2\".").arg(name, jsonToText(value)));
             break;
         case ParameterKind::Choice:
-            checkChoice(*rule, value);
+            checkChoice(rule, value);
             break;
         case ParameterKind::Text:
             if (!value.isString())
@@ -191,6 +226,32 @@ private:
             break;
         case ParameterKind::Files:
             break;
+        }
+    }
+
+    void checkObject(const ParameterRule &rule, const QString &path, const QJsonValue &value)
+    {
+        QStringList fieldNames;
+        for (const ParameterRule &field : rule.fields)
+            fieldNames.append(field.name);
+        if (!value.isObject()) {
+            error(path, tr("%1 must be an object with %2.").arg(path, joinValues(fieldNames)));
+            return;
+        }
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            const QString fieldPath = path + u'.' + it.key();
+            const ParameterRule *field = rule.field(it.key());
+            if (!field) {
+                error(fieldPath, tr("%1 has no field \"%2\"; it takes %3.")
+                                     .arg(path, it.key(), joinValues(fieldNames)));
+                continue;
+            }
+            if (it.value().isNull())
+                continue; // null: the API's default, as the SDK allows
+            ParameterRule named = *field;
+            named.name = fieldPath;
+            checkValue(named, fieldPath, it.value());
         }
     }
 
@@ -324,6 +385,82 @@ private:
         }
     }
 
+    // Whether the request sets `name` in a way that counts: files by their path, a stream by
+    // being on, anything else by being present.
+    bool isSet(const QString &name) const
+    {
+        if (name == Param::Mask)
+            return !m_request.mask.isEmpty();
+        if (name == Param::Markup)
+            return !m_request.markup.isEmpty();
+        if (!m_request.hasOption(name))
+            return false;
+        const QJsonValue value = m_request.option(name);
+        return !(value.isBool() && !value.toBool()) && !value.isNull();
+    }
+
+    void checkConflicts(const QString &name, const QJsonValue &value)
+    {
+        const ParameterRule *rule = m_rules->rule(name);
+        if (!rule || rule->conflicts.isEmpty())
+            return;
+        const QString text = jsonToText(value);
+        const QStringList others = rule->conflicts.value(text) + rule->conflicts.value(u"*"_s);
+        for (const QString &other : others) {
+            if (!isSet(other))
+                continue;
+            if (other == Param::Mask)
+                error(name, tr("%1 \"%2\" cannot be combined with a mask; remove the mask or "
+                               "choose another %1.")
+                                .arg(name, text));
+            else if (other == Param::Markup)
+                error(name, tr("%1 \"%2\" cannot be combined with markup; remove the markup or "
+                               "choose another %1.")
+                                .arg(name, text));
+            else
+                error(other, tr("%1 cannot be used with %2 \"%3\"; remove %1 or choose another "
+                                "%2.")
+                                 .arg(other, name, text));
+        }
+    }
+
+    void checkMarkup()
+    {
+        if (m_request.markup.isEmpty())
+            return;
+        const ParameterRule *rule = m_rules->rule(Param::Markup);
+        if (!rule) {
+            const QStringList others = modelsSupporting(Param::Markup);
+            error(Param::Markup,
+                  others.isEmpty()
+                      ? tr("%1 takes no markup when asked to %2; remove it.")
+                            .arg(m_model, endpointVerb(m_request.endpoint))
+                      : tr("%1 takes no markup (%2 do); remove it or switch models.")
+                            .arg(m_model, joinValues(others)));
+            return;
+        }
+        if (!m_request.mask.isEmpty())
+            error(Param::Markup, tr("Markup and a mask cannot be sent together; keep one of them."));
+        const ImageFileInfo markup = checkFile(*rule, Param::Markup, m_request.markup, true);
+        if (!markup.readable)
+            return;
+        if (!markup.hasAlpha) {
+            error(Param::Markup, tr("The markup has no transparent pixels; draw the marks on a "
+                                    "transparent layer and save it as a PNG with transparency."));
+        }
+        if (m_request.images.isEmpty())
+            return;
+        const ImageFileInfo first = ImageFileInfo::inspect(m_request.images.constFirst());
+        if (first.readable && first.size != markup.size) {
+            error(Param::Markup, tr("The markup is %1x%2 but the first input image is %3x%4; "
+                                    "they must be the same size.")
+                                     .arg(markup.size.width())
+                                     .arg(markup.size.height())
+                                     .arg(first.size.width())
+                                     .arg(first.size.height()));
+        }
+    }
+
     void checkImages()
     {
         const ParameterRule *rule = m_rules->rule(Param::Image);
@@ -357,8 +494,9 @@ private:
                             const QString &path, bool checkAlpha)
     {
         const QString name = QFileInfo(path).fileName();
-        const QString what = parameter == Param::Mask ? tr("The mask %1").arg(name)
-                                                      : tr("The input image %1").arg(name);
+        const QString what = parameter == Param::Mask     ? tr("The mask %1").arg(name)
+                             : parameter == Param::Markup ? tr("The markup %1").arg(name)
+                                                          : tr("The input image %1").arg(name);
         ImageFileInfo info = ImageFileInfo::inspect(path, checkAlpha);
         if (!info.exists || !info.readable) {
             error(parameter, tr("%1 cannot be used: %2.").arg(what, info.error));
@@ -416,6 +554,7 @@ private:
 
     const Catalog &m_catalog;
     const ImageRequest &m_request;
+    const ValidationContext &m_context;
     QString m_model;
     ModelSpec m_spec;
     const EndpointRules *m_rules = nullptr;
@@ -424,9 +563,10 @@ private:
 
 } // namespace
 
-QList<Violation> RequestValidator::validate(const ImageRequest &request) const
+QList<Violation> RequestValidator::validate(const ImageRequest &request,
+                                            const ValidationContext &context) const
 {
-    return Check(m_catalog, request).run();
+    return Check(m_catalog, request, context).run();
 }
 
 } // namespace Atelier

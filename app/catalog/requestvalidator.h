@@ -18,7 +18,8 @@ class RequestValidator final
 public:
     explicit RequestValidator(const Catalog &catalog) : m_catalog(catalog) { }
 
-    QList<Violation> validate(const ImageRequest &request) const;
+    QList<Violation> validate(const ImageRequest &request,
+                              const ValidationContext &context = ValidationContext()) const;
 
 private:
     const Catalog &m_catalog;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,14 @@ struct Violation
     {
         return a.severity == b.severity && a.parameter == b.parameter && a.message == b.message;
     }
+};
+
+// Where a request is going, for the rules that depend on it: OpenAI itself refuses models it
+// has shut down, while an Azure deployment or a gateway may still serve them.
+struct ValidationContext
+{
+    bool servedByOpenAI = false;
+    QDate today = QDate::currentDate();
 };
 
 // True when any entry is an error (warnings alone do not stop a request).

@@ -5,6 +5,7 @@
 #include "api/keystore.h"
 #include "api/parameters.h"
 #include "api/requestbuilder.h"
+#include "catalog/variationplan.h"
 #include "atelierversion.h"
 #include "imagewriter.h"
 
@@ -49,21 +50,28 @@ struct Text
 const QList<OptionSpec> &optionSpecs()
 {
     static const QList<OptionSpec> specs = {
-        {u"prompt"_s, u"TEXT"_s, Text::tr("What the image should show (or what to change, for edit)."), promptCommands, ValueType::Text, QString()},
+        {u"prompt"_s, u"TEXT"_s, Text::tr("What the image should show (or what to change, for edit; vary with OpenAI: what the variation keeps or changes)."), imageCommands, ValueType::Text, QString()},
         {u"image"_s, u"FILE"_s, Text::tr("Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG)."), {u"edit"_s, u"vary"_s}, ValueType::Repeated, QString()},
         {u"mask"_s, u"FILE"_s, Text::tr("PNG whose transparent pixels mark where the first image may change."), {u"edit"_s}, ValueType::Text, QString()},
-        {u"model"_s, u"M"_s, Text::tr("Model (default gpt-image-1.5; dall-e-2 for vary). See 'atelier-cli models'."), imageCommands, ValueType::Text, QString()},
+        {u"markup"_s, u"FILE"_s, Text::tr("Transparent PNG the size of the first image whose drawn marks show where and what to change (gpt-image-2.5 and later; not with --mask)."), {u"edit"_s}, ValueType::Text, QString()},
+        {u"model"_s, u"M"_s, Text::tr("Model (default gpt-image-2.6-flare; vary at Azure or a gateway: dall-e-2). See 'atelier-cli models'."), imageCommands, ValueType::Text, QString()},
         {u"n"_s, u"N"_s, Text::tr("Number of images (1-10; dall-e-3: 1)."), imageCommands, ValueType::Integer, Param::N},
         {u"size"_s, u"S"_s, Text::tr("Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16."), imageCommands, ValueType::Text, Param::Size},
-        {u"quality"_s, u"Q"_s, Text::tr("Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3)."), promptCommands, ValueType::Text, Param::Quality},
+        {u"quality"_s, u"Q"_s, Text::tr("Quality: auto, low, medium, high (GPT image), xhigh and max (gpt-image-2.5); standard, hd (dall-e-3)."), promptCommands, ValueType::Text, Param::Quality},
+        {u"complexity"_s, u"C"_s, Text::tr("Planning effort, independent of quality: low, medium or high (gpt-image-2.6)."), promptCommands, ValueType::Text, Param::Complexity},
         {u"style"_s, u"S"_s, Text::tr("Style for dall-e-3: vivid or natural."), promptCommands, ValueType::Text, Param::Style},
         {u"background"_s, u"B"_s, Text::tr("Background: auto, opaque or transparent (transparent needs png or webp)."), promptCommands, ValueType::Text, Param::Background},
         {u"moderation"_s, u"M"_s, Text::tr("Moderation for GPT image generations: auto or low."), promptCommands, ValueType::Text, Param::Moderation},
-        {u"output-format"_s, u"F"_s, Text::tr("Output format for GPT image models: png, jpeg or webp."), promptCommands, ValueType::Text, Param::OutputFormat},
+        {u"output-format"_s, u"F"_s, Text::tr("Output format for GPT image models: png, jpeg or webp; gif and svg (gpt-image-2.6)."), promptCommands, ValueType::Text, Param::OutputFormat},
+        {u"frame-count"_s, u"N"_s, Text::tr("Frames of a GIF (2-16, default 9; needs --output-format gif)."), promptCommands, ValueType::Integer, Param::FrameCount},
+        {u"frame-duration-ms"_s, u"MS"_s, Text::tr("Delay per GIF frame in milliseconds (default 200, rounded to 10; needs --output-format gif)."), promptCommands, ValueType::Integer, Param::FrameDurationMs},
+        {u"svg-model"_s, u"M"_s, Text::tr("The text model that writes SVG output (needs --output-format svg and SVG model selection on the account)."), promptCommands, ValueType::Text, QString()},
+        {u"svg-reasoning-effort"_s, u"E"_s, Text::tr("Reasoning effort of the SVG author: none, minimal, low, medium, high, xhigh or max."), promptCommands, ValueType::Text, QString()},
         {u"output-compression"_s, u"C"_s, Text::tr("Compression 0-100 for jpeg and webp output."), promptCommands, ValueType::Integer, Param::OutputCompression},
         {u"response-format"_s, u"F"_s, Text::tr("url or b64_json (DALL·E models; URLs are downloaded at once)."), imageCommands, ValueType::Text, Param::ResponseFormat},
         {u"input-fidelity"_s, u"F"_s, Text::tr("How closely an edit keeps the input's features: high or low."), {u"edit"_s}, ValueType::Text, Param::InputFidelity},
-        {u"user"_s, u"U"_s, Text::tr("An end-user id passed to the API for abuse monitoring."), imageCommands, ValueType::Text, Param::User},
+        {u"safety-identifier"_s, u"ID"_s, Text::tr("A stable id for your end user (hash it), for OpenAI's abuse monitoring; replaces --user."), promptCommands, ValueType::Text, Param::SafetyIdentifier},
+        {u"user"_s, u"U"_s, Text::tr("Deprecated: use --safety-identifier. An end-user id passed to the API for abuse monitoring."), imageCommands, ValueType::Text, Param::User},
         {u"stream"_s, QString(), Text::tr("Stream the image: partial images are saved as they arrive (GPT image models)."), promptCommands, ValueType::Flag, Param::Stream},
         {u"partial-images"_s, u"K"_s, Text::tr("Partial images to stream before the final one (0-3; needs --stream)."), promptCommands, ValueType::Integer, Param::PartialImages},
         {u"out"_s, u"DIR"_s, Text::tr("Folder for the images (default: the current folder)."), imageCommands, ValueType::Text, QString()},
@@ -98,7 +106,7 @@ const QList<CommandSpec> &commandSpecs()
         {u"models"_s, u"models [--json]"_s, Text::tr("List the models Atelier knows, what they can do and their status.")},
         {u"generate"_s, u"generate --prompt TEXT [options]"_s, Text::tr("Create images from a prompt (POST /images/generations).")},
         {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s, Text::tr("Edit or combine images (POST /images/edits).")},
-        {u"vary"_s, u"vary --image FILE [--model M] [--n N] [--size S] [options]"_s, Text::tr("Variations of an image, dall-e-2 only (POST /images/variations).")},
+        {u"vary"_s, u"vary --image FILE [--prompt TEXT] [--model M] [--n N] [--size S] [options]"_s, Text::tr("Variations of an image: with OpenAI an edit with a GPT image model and a variation prompt (POST /images/edits; OpenAI retired the variations endpoint), elsewhere dall-e-2's POST /images/variations.")},
         {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s, Text::tr("Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.")},
     };
     return commands;
@@ -297,8 +305,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
 bool CliApplication::buildRequest(Endpoint endpoint, const QCommandLineParser &parser, ImageRequest *request)
 {
     request->endpoint = endpoint;
-    request->model = parser.isSet(u"model"_s) ? parser.value(u"model"_s)
-                                               : (endpoint == Endpoint::Variations ? u"dall-e-2"_s : u"gpt-image-1.5"_s);
+    request->model = parser.isSet(u"model"_s) ? parser.value(u"model"_s) : m_catalog.defaultModel(endpoint);
     auto value = [&](const QString &name) { return applies(name, m_command) ? parser.value(name) : QString(); };
     request->prompt = value(u"prompt"_s);
     const QStringList positional = parser.positionalArguments();
@@ -312,6 +319,14 @@ bool CliApplication::buildRequest(Endpoint endpoint, const QCommandLineParser &p
     }
     request->images = applies(u"image"_s, m_command) ? parser.values(u"image"_s) : QStringList();
     request->mask = value(u"mask"_s);
+    request->markup = value(u"markup"_s);
+    QJsonObject svg;
+    if (applies(u"svg-model"_s, m_command) && parser.isSet(u"svg-model"_s))
+        svg.insert(u"model"_s, parser.value(u"svg-model"_s));
+    if (applies(u"svg-reasoning-effort"_s, m_command) && parser.isSet(u"svg-reasoning-effort"_s))
+        svg.insert(u"reasoning"_s, QJsonObject{{u"effort"_s, parser.value(u"svg-reasoning-effort"_s)}});
+    if (!svg.isEmpty())
+        request->setOption(Param::Svg, svg);
     for (const OptionSpec &spec : optionSpecs()) {
         if (spec.parameter.isEmpty() || !spec.commands.contains(m_command) || !parser.isSet(spec.name))
             continue;
@@ -438,12 +453,21 @@ int CliApplication::runKey(const QCommandLineParser &parser)
 int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parser)
 {
     m_json = parser.isSet(u"json"_s);
-    if (!buildRequest(endpoint, parser, &m_request))
-        return ExitCode::InvalidInput;
     m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
     for (const QString &warning : m_catalog.loadWarnings())
         m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
-    const QList<Violation> violations = m_catalog.validate(m_request);
+    if (!buildRequest(endpoint, parser, &m_request))
+        return ExitCode::InvalidInput;
+    ProviderProfile profile;
+    if (!buildProfile(parser, &profile))
+        return ExitCode::InvalidInput;
+    const bool servedByOpenAI = profile.kind == ProviderProfile::Kind::OpenAI;
+    if (endpoint == Endpoint::Variations) {
+        m_request = VariationPlan::plan(m_catalog, m_request, servedByOpenAI, parser.isSet(u"model"_s));
+        if (m_request.endpoint == Endpoint::Edits)
+            m_err << Text::tr("note: %1").arg(VariationPlan::explain(m_request)) << Qt::endl;
+    }
+    const QList<Violation> violations = m_catalog.validate(m_request, ValidationContext{servedByOpenAI, QDate::currentDate()});
     for (const Violation &violation : violations) {
         if (!violation.isError())
             m_err << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
@@ -456,9 +480,6 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         m_err << Text::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
-    ProviderProfile profile;
-    if (!buildProfile(parser, &profile))
-        return ExitCode::InvalidInput;
     QString keySource;
     const QString apiKey = findApiKey(profile, profile.name, &keySource);
 
@@ -557,6 +578,8 @@ void CliApplication::startJob(const ImageRequest &request, int jobIndex, int ima
         m_usage.totalTokens = add(m_usage.totalTokens, usage.totalTokens);
         m_usage.inputTextTokens = add(m_usage.inputTextTokens, usage.inputTextTokens);
         m_usage.inputImageTokens = add(m_usage.inputImageTokens, usage.inputImageTokens);
+        if (!usage.svg.isEmpty())
+            m_usage.svg = usage.svg;
     });
     connect(job, &ImageJob::retrying, this, [this](int retry, int delayMs, const ApiError &reason) {
         if (!m_json)
@@ -619,6 +642,8 @@ void CliApplication::onJobFinished()
                             {u"request_ids"_s, m_requestIds}};
         if (m_usage.isValid())
             summary.insert(u"usage"_s, m_usage.toJson());
+        if (!m_usage.svg.isEmpty())
+            summary.insert(u"svg_usage"_s, m_usage.svg);
         const CostEstimate estimate = m_catalog.estimate(m_request);
         if (estimate.available)
             summary.insert(u"estimated_cost_usd"_s, estimate.cost);

@@ -94,13 +94,13 @@
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
+    <message>
+        <source>Model %1 has a shutdown date &quot;%2&quot; that is not YYYY-MM-DD; it is ignored.</source>
+        <translation>Modell %1 hat ein Abschaltdatum „%2“, das nicht JJJJ-MM-TT ist; es wird ignoriert.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CliApplication</name>
-    <message>
-        <source>What the image should show (or what to change, for edit).</source>
-        <translation>Was das Bild zeigen soll (oder was bei edit geändert werden soll).</translation>
-    </message>
     <message>
         <source>Input image; repeat for several references (edit: up to 16 for GPT image models, vary: one square PNG).</source>
         <translation>Eingabebild; für mehrere Referenzen wiederholen (edit: bis zu 16 bei GPT-Image-Modellen, vary: ein quadratisches PNG).</translation>
@@ -110,20 +110,12 @@
         <translation>PNG, dessen transparente Pixel markieren, wo sich das erste Bild ändern darf.</translation>
     </message>
     <message>
-        <source>Model (default gpt-image-1.5; dall-e-2 for vary). See &apos;atelier-cli models&apos;.</source>
-        <translation>Modell (Standard gpt-image-1.5; dall-e-2 für vary). Siehe „atelier-cli models“.</translation>
-    </message>
-    <message>
         <source>Number of images (1-10; dall-e-3: 1).</source>
         <translation>Anzahl der Bilder (1–10; dall-e-3: 1).</translation>
     </message>
     <message>
         <source>Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in multiples of 16.</source>
         <translation>Größe: auto, 1024x1024, 1536x1024, …; gpt-image-2 nimmt jedes BREITExHÖHE in Vielfachen von 16.</translation>
-    </message>
-    <message>
-        <source>Quality: auto, low, medium, high (GPT image); standard, hd (dall-e-3).</source>
-        <translation>Qualität: auto, low, medium, high (GPT Image); standard, hd (dall-e-3).</translation>
     </message>
     <message>
         <source>Style for dall-e-3: vivid or natural.</source>
@@ -138,10 +130,6 @@
         <translation>Moderation für GPT-Image-Generierungen: auto oder low.</translation>
     </message>
     <message>
-        <source>Output format for GPT image models: png, jpeg or webp.</source>
-        <translation>Ausgabeformat für GPT-Image-Modelle: png, jpeg oder webp.</translation>
-    </message>
-    <message>
         <source>Compression 0-100 for jpeg and webp output.</source>
         <translation>Kompression 0–100 für jpeg- und webp-Ausgabe.</translation>
     </message>
@@ -152,10 +140,6 @@
     <message>
         <source>How closely an edit keeps the input&apos;s features: high or low.</source>
         <translation>Wie genau eine Bearbeitung die Merkmale der Eingabe beibehält: high oder low.</translation>
-    </message>
-    <message>
-        <source>An end-user id passed to the API for abuse monitoring.</source>
-        <translation>Eine Endnutzer-ID, die zur Missbrauchsüberwachung an die API geht.</translation>
     </message>
     <message>
         <source>Stream the image: partial images are saved as they arrive (GPT image models).</source>
@@ -236,10 +220,6 @@
     <message>
         <source>Edit or combine images (POST /images/edits).</source>
         <translation>Bilder bearbeiten oder kombinieren (POST /images/edits).</translation>
-    </message>
-    <message>
-        <source>Variations of an image, dall-e-2 only (POST /images/variations).</source>
-        <translation>Variationen eines Bildes, nur dall-e-2 (POST /images/variations).</translation>
     </message>
     <message>
         <source>Store the API key in the desktop keychain (read from standard input, never an argument), remove it, or say where the key comes from.</source>
@@ -385,6 +365,62 @@
         <source>Retrying (%1) in %2 s: %3</source>
         <translation>Neuer Versuch (%1) in %2 s: %3</translation>
     </message>
+    <message>
+        <source>What the image should show (or what to change, for edit; vary with OpenAI: what the variation keeps or changes).</source>
+        <translation>Was das Bild zeigen soll (bei edit: was sich ändern soll; bei vary mit OpenAI: was die Variation beibehält oder ändert).</translation>
+    </message>
+    <message>
+        <source>Transparent PNG the size of the first image whose drawn marks show where and what to change (gpt-image-2.5 and later; not with --mask).</source>
+        <translation>Transparentes PNG in der Größe des ersten Bildes, dessen gezeichnete Markierungen zeigen, wo und was sich ändern soll (ab gpt-image-2.5; nicht mit --mask).</translation>
+    </message>
+    <message>
+        <source>Model (default gpt-image-2.6-flare; vary at Azure or a gateway: dall-e-2). See &apos;atelier-cli models&apos;.</source>
+        <translation>Modell (Standard gpt-image-2.6-flare; vary bei Azure oder einem Gateway: dall-e-2). Siehe „atelier-cli models“.</translation>
+    </message>
+    <message>
+        <source>Quality: auto, low, medium, high (GPT image), xhigh and max (gpt-image-2.5); standard, hd (dall-e-3).</source>
+        <translation>Qualität: auto, low, medium, high (GPT Image), xhigh und max (gpt-image-2.5); standard, hd (dall-e-3).</translation>
+    </message>
+    <message>
+        <source>Planning effort, independent of quality: low, medium or high (gpt-image-2.6).</source>
+        <translation>Planungsaufwand, unabhängig von der Qualität: low, medium oder high (gpt-image-2.6).</translation>
+    </message>
+    <message>
+        <source>Output format for GPT image models: png, jpeg or webp; gif and svg (gpt-image-2.6).</source>
+        <translation>Ausgabeformat für GPT-Image-Modelle: png, jpeg oder webp; gif und svg (gpt-image-2.6).</translation>
+    </message>
+    <message>
+        <source>Frames of a GIF (2-16, default 9; needs --output-format gif).</source>
+        <translation>Einzelbilder eines GIF (2–16, Standard 9; braucht --output-format gif).</translation>
+    </message>
+    <message>
+        <source>Delay per GIF frame in milliseconds (default 200, rounded to 10; needs --output-format gif).</source>
+        <translation>Dauer je GIF-Einzelbild in Millisekunden (Standard 200, auf 10 gerundet; braucht --output-format gif).</translation>
+    </message>
+    <message>
+        <source>The text model that writes SVG output (needs --output-format svg and SVG model selection on the account).</source>
+        <translation>Das Textmodell, das die SVG-Ausgabe schreibt (braucht --output-format svg und SVG-Modellauswahl im Konto).</translation>
+    </message>
+    <message>
+        <source>Reasoning effort of the SVG author: none, minimal, low, medium, high, xhigh or max.</source>
+        <translation>Denkaufwand des SVG-Autors: none, minimal, low, medium, high, xhigh oder max.</translation>
+    </message>
+    <message>
+        <source>A stable id for your end user (hash it), for OpenAI&apos;s abuse monitoring; replaces --user.</source>
+        <translation>Eine feste ID für Ihren Endnutzer (gehasht), für die Missbrauchserkennung von OpenAI; ersetzt --user.</translation>
+    </message>
+    <message>
+        <source>Deprecated: use --safety-identifier. An end-user id passed to the API for abuse monitoring.</source>
+        <translation>Veraltet: verwenden Sie --safety-identifier. Eine Endnutzer-ID, die der API zur Missbrauchserkennung übergeben wird.</translation>
+    </message>
+    <message>
+        <source>Variations of an image: with OpenAI an edit with a GPT image model and a variation prompt (POST /images/edits; OpenAI retired the variations endpoint), elsewhere dall-e-2&apos;s POST /images/variations.</source>
+        <translation>Variationen eines Bildes: bei OpenAI eine Bearbeitung mit einem GPT-Image-Modell und einem Variations-Prompt (POST /images/edits; OpenAI hat den Variations-Endpunkt eingestellt), anderswo POST /images/variations von dall-e-2.</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareDialog</name>
@@ -486,6 +522,14 @@
     <message>
         <source>tokens for %1 scaled by area from 1024x1024</source>
         <translation>Tokens für %1 nach Fläche aus 1024x1024 hochgerechnet</translation>
+    </message>
+    <message>
+        <source>quality %1 counted as %2, so it costs at least this much (no figures are published for it)</source>
+        <translation>Qualität %1 als %2 gerechnet, es kostet also mindestens so viel (dafür sind keine Zahlen veröffentlicht)</translation>
+    </message>
+    <message>
+        <source>output tokens estimated: OpenAI publishes no token table for %1, the answer&apos;s usage is what is billed</source>
+        <translation>Ausgabe-Token geschätzt: OpenAI veröffentlicht für %1 keine Token-Tabelle, berechnet wird der Verbrauch, den die Antwort meldet</translation>
     </message>
 </context>
 <context>
@@ -793,6 +837,18 @@
     <message>
         <source>The image data of a streamed %1 event is not base64, or it broke off.</source>
         <translation>Die Bilddaten eines gestreamten %1-Ereignisses sind kein Base64 oder brechen ab.</translation>
+    </message>
+    <message>
+        <source>The server sent an SVG document Atelier cannot read.</source>
+        <translation>Der Server hat ein SVG-Dokument gesendet, das Atelier nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The server sent an SVG document Atelier cannot draw.</source>
+        <translation>Der Server hat ein SVG-Dokument gesendet, das Atelier nicht zeichnen kann.</translation>
+    </message>
+    <message>
+        <source>not an SVG document Atelier can read</source>
+        <translation>kein SVG-Dokument, das Atelier lesen kann</translation>
     </message>
 </context>
 <context>
@@ -2313,6 +2369,80 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>The mask is %1x%2 but the first input image is %3x%4; they must be the same size.</source>
         <translation>Die Maske ist %1x%2, das erste Eingabebild aber %3x%4; beide müssen gleich groß sein.</translation>
     </message>
+    <message>
+        <source>choose another model</source>
+        <translation>wählen Sie ein anderes Modell</translation>
+    </message>
+    <message>
+        <source>switch to %1, which replaces it</source>
+        <translation>wechseln Sie zu %1, das es ersetzt</translation>
+    </message>
+    <message>
+        <source>OpenAI shut %1 down on %2, so the request would fail; %3.</source>
+        <translation>OpenAI hat %1 am %2 abgeschaltet, die Anfrage würde also scheitern; %3.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut %1 down on %2; it works only where your provider still serves it (otherwise %3).</source>
+        <translation>OpenAI hat %1 am %2 abgeschaltet; es funktioniert nur, wo Ihr Anbieter es noch bereitstellt (sonst %3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>
+        <translation>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tag).</numerusform>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tagen).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)); %3 replaces it.</source>
+        <translation>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tag); %3 ersetzt es.</numerusform>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tagen); %3 ersetzt es.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 must be an object with %2.</source>
+        <translation>%1 muss ein Objekt mit %2 sein.</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot;; it takes %3.</source>
+        <translation>%1 hat kein Feld „%2“; es nimmt %3.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; cannot be combined with a mask; remove the mask or choose another %1.</source>
+        <translation>%1 „%2“ kann nicht mit einer Maske kombiniert werden; entfernen Sie die Maske oder wählen Sie ein anderes %1.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; cannot be combined with markup; remove the markup or choose another %1.</source>
+        <translation>%1 „%2“ kann nicht mit Markierungen kombiniert werden; entfernen Sie die Markierungen oder wählen Sie ein anderes %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used with %2 &quot;%3&quot;; remove %1 or choose another %2.</source>
+        <translation>%1 kann nicht mit %2 „%3“ verwendet werden; entfernen Sie %1 oder wählen Sie ein anderes %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes no markup when asked to %2; remove it.</source>
+        <translation>%1 nimmt keine Markierungen, wenn es %2 soll; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <source>%1 takes no markup (%2 do); remove it or switch models.</source>
+        <translation>%1 nimmt keine Markierungen (%2 schon); entfernen Sie sie oder wechseln Sie das Modell.</translation>
+    </message>
+    <message>
+        <source>Markup and a mask cannot be sent together; keep one of them.</source>
+        <translation>Markierungen und eine Maske können nicht zusammen gesendet werden; behalten Sie eines von beiden.</translation>
+    </message>
+    <message>
+        <source>The markup has no transparent pixels; draw the marks on a transparent layer and save it as a PNG with transparency.</source>
+        <translation>Die Markierungen haben keine transparenten Pixel; zeichnen Sie sie auf eine transparente Ebene und speichern Sie sie als PNG mit Transparenz.</translation>
+    </message>
+    <message>
+        <source>The markup is %1x%2 but the first input image is %3x%4; they must be the same size.</source>
+        <translation>Die Markierungen sind %1x%2, aber das erste Eingabebild ist %3x%4; beide müssen gleich groß sein.</translation>
+    </message>
+    <message>
+        <source>The markup %1</source>
+        <translation>Die Markierungen %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ResponseParser</name>
@@ -2591,6 +2721,13 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
         <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::VariationPlan</name>
+    <message>
+        <source>OpenAI retired the variations endpoint, so this variation is sent as an edit with %1 and the prompt &quot;%2&quot;.</source>
+        <translation>OpenAI hat den Variations-Endpunkt eingestellt, daher wird diese Variation als Bearbeitung mit %1 und dem Prompt „%2“ gesendet.</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,23 @@
     </message>
 </context>
 <context>
+    <name>Atelier::RequestValidator</name>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>
+        <translation>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n day).</numerusform>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)); %3 replaces it.</source>
+        <translation>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n day); %3 replaces it.</numerusform>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n days); %3 replaces it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::SettingsDialog</name>
     <message numerus="yes">
         <source>Add %n model(s) to the catalog</source>
