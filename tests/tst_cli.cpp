@@ -125,6 +125,110 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(u"130"_s));
     }
 
+    void defaultModelIsOneOpenAIServes()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject body = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"json"_s).toObject();
+        QCOMPARE(body.value(u"model"_s).toString(), u"gpt-image-2.6-flare"_s);
+        QVERIFY2(!run.err.contains(u"warning"_s), qPrintable(run.err));
+    }
+
+    void newParametersOnTheWire()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a logo"_s, u"--output-format"_s, u"svg"_s, u"--svg-model"_s, u"gpt-5.2"_s,
+                                u"--svg-reasoning-effort"_s, u"minimal"_s, u"--complexity"_s, u"low"_s, u"--safety-identifier"_s, u"h-1"_s,
+                                u"--dry-run"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject body = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"json"_s).toObject();
+        QCOMPARE(body.value(u"svg"_s).toObject(), (QJsonObject{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"minimal"_s}}}}));
+        QCOMPARE(body.value(u"complexity"_s).toString(), u"low"_s);
+        QCOMPARE(body.value(u"safety_identifier"_s).toString(), u"h-1"_s);
+        const CliRun gif = cli({u"generate"_s, u"--prompt"_s, u"a ball"_s, u"--output-format"_s, u"gif"_s, u"--frame-count"_s, u"20"_s,
+                                u"--stream"_s}, environment());
+        QCOMPARE(gif.exitCode, 2);
+        QVERIFY2(gif.err.contains(u"frame_count must be between 2 and 16"_s), qPrintable(gif.err));
+        QVERIFY2(gif.err.contains(u"stream cannot be used with output_format \"gif\""_s), qPrintable(gif.err));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void markupEditsGoOutAsAFilePart()
+    {
+        const QString photo = writePng(u"room.png"_s, QSize(16, 16));
+        const QString marks = writePng(u"marks.png"_s, QSize(16, 16), true);
+        const CliRun run = cli({u"edit"_s, u"--prompt"_s, u"make the circled chair blue"_s, u"--image"_s, photo, u"--markup"_s, marks,
+                                u"--dry-run"_s}, environment());
+        QCOMPARE(run.exitCode, 0);
+        QStringList names;
+        for (const QJsonValue &part : QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"multipart"_s).toArray())
+            names.append(part.toObject().value(u"name"_s).toString());
+        QCOMPARE(names, (QStringList{u"image"_s, u"markup"_s, u"model"_s, u"prompt"_s}));
+        const CliRun both = cli({u"edit"_s, u"--prompt"_s, u"x"_s, u"--image"_s, photo, u"--markup"_s, marks, u"--mask"_s, marks}, environment());
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(u"Markup and a mask cannot be sent together"_s), qPrintable(both.err));
+        const CliRun old = cli({u"edit"_s, u"--model"_s, u"gpt-image-2"_s, u"--prompt"_s, u"x"_s, u"--image"_s, photo, u"--markup"_s, marks}, environment());
+        QCOMPARE(old.exitCode, 2);
+        QVERIFY2(old.err.contains(u"gpt-image-2 takes no markup"_s), qPrintable(old.err));
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void varyWithOpenAIIsAnEdit_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("prompt");
+        const QString openai = u"openai"_s;
+        QTest::newRow("openai") << QStringList{u"--provider"_s, openai} << u"/images/edits"_s << u"gpt-image-2.6-flare"_s << QString();
+        QTest::newRow("openai, own prompt") << QStringList{u"--provider"_s, openai, u"--prompt"_s, u"same cat, in winter"_s}
+                                           << u"/images/edits"_s << u"gpt-image-2.6-flare"_s << u"same cat, in winter"_s;
+        QTest::newRow("openai, chosen GPT model") << QStringList{u"--provider"_s, openai, u"--model"_s, u"gpt-image-2.6-sunburst"_s}
+                                                 << u"/images/edits"_s << u"gpt-image-2.6-sunburst"_s << QString();
+        QTest::newRow("gateway keeps the endpoint") << QStringList{u"--provider"_s, u"compatible"_s} << u"/images/variations"_s
+                                                   << u"dall-e-2"_s << QString();
+    }
+
+    void varyWithOpenAIIsAnEdit()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, path);
+        QFETCH(QString, model);
+        QFETCH(QString, prompt);
+        const QString square = writePng(u"logo.png"_s, QSize(16, 16));
+        const CliRun run = cli(QStringList{u"vary"_s, u"--image"_s, square, u"--base-url"_s, m_server->baseUrl().toString(), u"--dry-run"_s} + extra,
+                               environment());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject request = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY2(request.value(u"url"_s).toString().endsWith(path), qPrintable(request.value(u"url"_s).toString()));
+        QHash<QString, QString> values;
+        for (const QJsonValue &part : request.value(u"multipart"_s).toArray())
+            values.insert(part.toObject().value(u"name"_s).toString(), part.toObject().value(u"value"_s).toString());
+        QCOMPARE(values.value(u"model"_s), model);
+        if (path.endsWith(u"edits")) {
+            QVERIFY(!values.value(u"prompt"_s).isEmpty());
+            if (!prompt.isEmpty())
+                QCOMPARE(values.value(u"prompt"_s), prompt);
+            QVERIFY2(run.err.contains(u"retired the variations endpoint"_s), qPrintable(run.err));
+        } else {
+            QVERIFY(!values.contains(u"prompt"_s));
+        }
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    void shutDownModelAtOpenAIIsRefusedBeforeSending()
+    {
+        const CliRun run = cli({u"generate"_s, u"--provider"_s, u"openai"_s, u"--base-url"_s, m_server->baseUrl().toString(),
+                                u"--model"_s, u"gpt-image-1.5"_s, u"--prompt"_s, u"a fox"_s}, environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"OpenAI shut gpt-image-1.5 down on 2026-12-01"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"switch to gpt-image-2.6-sunburst"_s), qPrintable(run.err));
+        QCOMPARE(m_server->requestCount(), 0);
+        // A gateway may still serve it: sent, with a warning.
+        const CliRun gateway = cli({u"generate"_s, u"--model"_s, u"gpt-image-1.5"_s, u"--prompt"_s, u"a fox"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(gateway.exitCode, 0);
+        QVERIFY2(gateway.err.contains(u"warning: OpenAI shut gpt-image-1.5 down"_s), qPrintable(gateway.err));
+    }
+
     void dryRunGeneration()
     {
         const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--model"_s, u"gpt-image-1.5"_s, u"--n"_s, u"2"_s,

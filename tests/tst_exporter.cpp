@@ -2,6 +2,7 @@
 #include "library/exporter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QTemporaryDir>
@@ -31,6 +32,33 @@ private:
         image.request.setOption(Param::Size, u"1536x864"_s);
         image.request.setOption(Param::Quality, u"high"_s);
         image.savedAt = QDateTime(QDate(2026, 11, 21), QTime(23, 54, 0));
+        return image;
+    }
+
+
+    // A 2x2 GIF of two frames (black, then white): hand-written LZW, as Qt writes no GIF.
+    static QByteArray twoFrameGif()
+    {
+        QByteArray gif("GIF89a\x02\x00\x02\x00\x80\x00\x00", 13);
+        gif += QByteArray("\x00\x00\x00\xff\xff\xff", 6);
+        for (const QByteArray &data : {QByteArray("\x03\x04\x00\x05\x00", 5), QByteArray("\x03\x4c\x12\x05\x00", 5)}) {
+            gif += QByteArray("\x21\xf9\x04\x00\x0a\x00\x00\x00", 8);
+            gif += QByteArray("\x2c\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02", 11);
+            gif += data;
+        }
+        gif += ';';
+        return gif;
+    }
+
+    LibraryImage document(const QString &name, const QByteArray &bytes)
+    {
+        LibraryImage image = sample();
+        image.path = m_dir.filePath(name);
+        QFile file(image.path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            qFatal("cannot write the test document");
+        image.request.model = u"gpt-image-2.6-flare"_s;
+        image.request.setOption(Param::OutputFormat, QFileInfo(name).suffix());
         return image;
     }
 
@@ -162,6 +190,47 @@ private Q_SLOTS:
         QVERIFY2(!path.isEmpty(), qPrintable(error));
         const QColor corner = QImage(path).pixelColor(0, 0);
         QVERIFY2(corner.lightness() > 240, qPrintable(corner.name()));
+    }
+
+    void gifAndSvgExportAsThemselves()
+    {
+        ExportOptions options;
+        options.folder = m_dir.filePath(u"documents"_s);
+        options.format = u"original"_s;
+        QString error;
+        const LibraryImage gif = document(u"ball.gif"_s, twoFrameGif());
+        const QString gifPath = Exporter::exportImage(gif, options, &error);
+        QVERIFY2(gifPath.endsWith(u".gif"_s), qPrintable(gifPath + error));
+        QImageReader gifReader(gifPath);
+        QCOMPARE(gifReader.imageCount(), 2); // still animated, the XMP extension skipped
+        QCOMPARE(gifReader.read().pixelColor(0, 0), QColor(Qt::black));
+        QCOMPARE(gifReader.read().pixelColor(0, 0), QColor(Qt::white));
+        QCOMPARE(Exporter::readRecipe(gifPath).value_or(ImageRequest()), gif.request);
+
+        const QByteArray svgBytes = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
+                                    "<rect width=\"40\" height=\"20\" fill=\"#00ff00\"/></svg>";
+        const LibraryImage svg = document(u"logo.svg"_s, svgBytes);
+        const QString svgPath = Exporter::exportImage(svg, options, &error);
+        QVERIFY2(svgPath.endsWith(u".svg"_s), qPrintable(svgPath + error));
+        QFile exported(svgPath);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QByteArray exportedBytes = exported.readAll();
+        QVERIFY(exportedBytes.contains("<metadata>"));
+        QCOMPARE(QImage(svgPath).size(), QSize(40, 20)); // still a valid SVG
+        QCOMPARE(Exporter::readRecipe(svgPath).value_or(ImageRequest()), svg.request);
+
+        // On request, as pixels.
+        options.format = u"png"_s;
+        const QString pngPath = Exporter::exportImage(svg, options, &error);
+        QVERIFY2(pngPath.endsWith(u".png"_s), qPrintable(error));
+        const QImage png(pngPath);
+        QCOMPARE(png.size(), QSize(40, 20));
+        QCOMPARE(png.pixelColor(10, 10), QColor(Qt::green));
+        // A PNG "as made" stays a PNG with its recipe.
+        options.format = u"original"_s;
+        const QString samePath = Exporter::exportImage(sample(), options, &error);
+        QVERIFY2(samePath.endsWith(u".png"_s), qPrintable(error));
+        QVERIFY(Exporter::readRecipe(samePath).has_value());
     }
 
     void missingSourceIsExplained()

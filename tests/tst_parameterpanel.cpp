@@ -4,7 +4,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
+#include <QJsonObject>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -95,7 +98,7 @@ private Q_SLOTS:
         choose(panel, Param::Quality, u"hd"_s);
         qobject_cast<QSpinBox *>(panel.control(Param::N))->setValue(1);
         QSignalSpy status(&panel, &ParameterPanel::statusMessage);
-        panel.setModel(u"gpt-image-1.5"_s);
+        panel.setModel(u"gpt-image-2.6-flare"_s);
         QCOMPARE(status.count(), 1);
         const QString message = status.first().first().toString();
         QVERIFY2(message.contains(u"Style"_s) && message.contains(u"Quality"_s), qPrintable(message));
@@ -149,6 +152,92 @@ private Q_SLOTS:
         panel.setEndpoint(Endpoint::Edits);
         QVERIFY(panel.modelBox()->findText(u"dall-e-3"_s) < 0);
         QVERIFY(panel.modelBox()->findText(u"chatgpt-image-latest"_s) >= 0);
+    }
+
+    void startsWithAModelOpenAIServes()
+    {
+        ParameterPanel panel(m_catalog);
+        QCOMPARE(panel.model(), u"gpt-image-2.6-flare"_s);
+        // Served models first; shut-down ones after a separator, still choosable for gateways.
+        const QDate today = QDate::currentDate();
+        bool seenShutDown = false;
+        for (int i = 0; i < panel.modelBox()->count(); ++i) {
+            const QString id = panel.modelBox()->itemText(i);
+            if (id.isEmpty())
+                continue; // the separator
+            const bool shutDown = m_catalog.spec(id).isShutDown(today);
+            QVERIFY2(!seenShutDown || shutDown, qPrintable(id));
+            seenShutDown = seenShutDown || shutDown;
+            if (shutDown)
+                QVERIFY(panel.modelBox()->itemData(i, Qt::ToolTipRole).toString().contains(u"shut it down"_s));
+        }
+        QVERIFY(seenShutDown);
+    }
+
+    void shutDownModelOffersItsReplacement()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setServedByOpenAI(true);
+        panel.setEndpoint(Endpoint::Edits);
+        panel.setModel(u"gpt-image-1.5"_s);
+        choose(panel, Param::InputFidelity, u"high"_s);
+        choose(panel, Param::Quality, u"medium"_s);
+        panel.setModel(u"gpt-image-1.5"_s); // shown again, as a restored recipe would be
+        auto *switchButton = panel.findChild<QPushButton *>(u"switchToReplacement"_s);
+        QVERIFY(switchButton);
+        QVERIFY(!switchButton->isHidden());
+        QCOMPARE(switchButton->text(), u"Switch to gpt-image-2.6-sunburst"_s);
+        // What changes is said before the switch.
+        QVERIFY2(switchButton->toolTip().contains(u"Input fidelity"_s), qPrintable(switchButton->toolTip()));
+        QVERIFY(!switchButton->toolTip().contains(u"Quality"_s));
+        bool noteSaysIt = false;
+        for (const QLabel *label : panel.findChildren<QLabel *>())
+            noteSaysIt = noteSaysIt || (label->text().contains(u"OpenAI shut gpt-image-1.5 down on 2026-12-01"_s) && label->text().contains(u"a request would fail"_s));
+        QVERIFY(noteSaysIt);
+        QSignalSpy status(&panel, &ParameterPanel::statusMessage);
+        switchButton->click();
+        QCOMPARE(panel.model(), u"gpt-image-2.6-sunburst"_s);
+        QVERIFY(switchButton->isHidden());
+        QCOMPARE(status.count(), 1);
+        QVERIFY(status.first().first().toString().contains(u"Input fidelity"_s));
+        QCOMPARE(panel.request().option(Param::Quality).toString(), u"medium"_s); // carried over
+        QVERIFY(!panel.request().hasOption(Param::InputFidelity));
+        // Away from OpenAI the note says it may still work there.
+        panel.setModel(u"gpt-image-1.5"_s);
+        panel.setServedByOpenAI(false);
+        bool gatewayNote = false;
+        for (const QLabel *label : panel.findChildren<QLabel *>())
+            gatewayNote = gatewayNote || label->text().contains(u"still serves it"_s);
+        QVERIFY(gatewayNote);
+    }
+
+    void newParametersRoundTrip()
+    {
+        ImageRequest svg;
+        svg.model = u"gpt-image-2.6-flare"_s;
+        svg.setOption(Param::OutputFormat, u"svg"_s);
+        svg.setOption(Param::Complexity, u"high"_s);
+        svg.setOption(Param::Svg, QJsonObject{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"low"_s}}}});
+        ParameterPanel panel(m_catalog);
+        panel.applyRequest(svg);
+        QCOMPARE(panel.request(), svg);
+
+        ImageRequest gif;
+        gif.model = u"gpt-image-2.6-sunburst"_s;
+        gif.setOption(Param::OutputFormat, u"gif"_s);
+        gif.setOption(Param::FrameCount, 12);
+        gif.setOption(Param::FrameDurationMs, 80);
+        panel.applyRequest(gif);
+        QCOMPARE(panel.request(), gif);
+
+        // gpt-image-2.5 has xhigh but neither complexity nor SVG.
+        panel.setModel(u"gpt-image-2.5-sunburst"_s);
+        QVERIFY(!panel.control(Param::Complexity)->isEnabled());
+        QVERIFY(!panel.control(Param::FrameCount)->isEnabled());
+        QVERIFY(panel.control(Param::Complexity)->toolTip().contains(u"gpt-image-2.6-flare"_s));
+        choose(panel, Param::Quality, u"xhigh"_s);
+        QCOMPARE(panel.request().option(Param::Quality).toString(), u"xhigh"_s);
+        QVERIFY(!panel.request().hasOption(Param::FrameCount));
     }
 
     void recipeRoundTrip()

@@ -58,6 +58,42 @@ private Q_SLOTS:
         QCOMPARE(spec.json.keys(), QStringList{u"prompt"_s});
     }
 
+    void nestedObjectsInJsonAndForms()
+    {
+        const QJsonObject svg{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"low"_s}}}};
+        ImageRequest generation;
+        generation.model = u"gpt-image-2.6-flare"_s;
+        generation.prompt = u"a logo"_s;
+        generation.setOption(Param::OutputFormat, u"svg"_s);
+        generation.setOption(Param::Svg, svg);
+        generation.setOption(Param::Complexity, u"high"_s);
+        generation.setOption(Param::SafetyIdentifier, u"user-hash"_s);
+        const HttpRequestSpec json = RequestBuilder::build(generation, ProviderProfile(), u"k"_s);
+        QCOMPARE(json.jsonBody(), QByteArray(R"({"complexity":"high","model":"gpt-image-2.6-flare","output_format":"svg","prompt":"a logo","safety_identifier":"user-hash","svg":{"model":"gpt-5.2","reasoning":{"effort":"low"}}})"));
+
+        ImageRequest edit = generation;
+        edit.endpoint = Endpoint::Edits;
+        edit.images = {writePng(u"photo.png"_s)};
+        edit.markup = writePng(u"marks.png"_s);
+        const HttpRequestSpec form = RequestBuilder::build(edit, ProviderProfile(), u"k"_s);
+        QStringList fields;
+        for (const MultipartField &field : form.fields)
+            fields.append(field.name + u'=' + (field.isFile() ? field.fileName : field.value));
+        QCOMPARE(fields, (QStringList{u"image=photo.png"_s, u"markup=marks.png"_s, u"model=gpt-image-2.6-flare"_s,
+                                      u"prompt=a logo"_s, u"complexity=high"_s, u"output_format=svg"_s,
+                                      u"safety_identifier=user-hash"_s, u"svg[model]=gpt-5.2"_s,
+                                      u"svg[reasoning][effort]=low"_s}));
+        QCOMPARE(form.fields[1].contentType, u"image/png"_s);
+        // A null field is the API's default: not sent.
+        ImageRequest unset = edit;
+        unset.setOption(Param::Svg, QJsonObject{{u"model"_s, u"m"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, QJsonValue()}}}});
+        QStringList names;
+        for (const MultipartField &field : RequestBuilder::build(unset, ProviderProfile(), u"k"_s).fields)
+            names.append(field.name);
+        QVERIFY(names.contains(u"svg[model]"_s));
+        QVERIFY(!names.contains(u"svg[reasoning][effort]"_s));
+    }
+
     void multipartFieldsAndBytes()
     {
         ImageRequest request;

@@ -325,6 +325,47 @@ private Q_SLOTS:
         StudioSession::saveProfiles({});
     }
 
+    void safetyIdentifierGoesWithEveryRequestThatTakesIt()
+    {
+        m_session->setSafetyIdentifier(u"  user-hash-7 "_s);
+        ImageRequest current = request(u"a fox"_s);
+        current.model = u"gpt-image-2.6-flare"_s;
+        ImageRequest own = current;
+        own.setOption(Param::SafetyIdentifier, u"chosen"_s);
+        ImageRequest dalle = request(u"a fox"_s);
+        dalle.model = u"dall-e-3"_s;
+        dalle.options.clear();
+        QVERIFY(m_session->submitAll({current, own, dalle}).isEmpty());
+        auto sentGenerations = [this] {
+            QStringList sent;
+            for (const RecordedRequest &recorded : m_server->requests()) {
+                if (recorded.path.endsWith(u"/images/generations"_s))
+                    sent.append(recorded.json.value(u"model"_s).toString() + u'=' + recorded.json.value(u"safety_identifier"_s).toString());
+            }
+            sent.sort();
+            return sent;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sentGenerations().size(), 3, 10000);
+        const QStringList sent = sentGenerations();
+        QCOMPARE(sent, (QStringList{u"dall-e-3="_s, u"gpt-image-2.6-flare=chosen"_s, u"gpt-image-2.6-flare=user-hash-7"_s}));
+    }
+
+    void shutDownModelIsRefusedAtOpenAIOnly()
+    {
+        ImageRequest old = request(u"a fox"_s);
+        old.model = u"gpt-image-1.5"_s;
+        ProviderProfile openai;
+        openai.baseUrl = m_server->baseUrl();
+        QSignalSpy changed(m_session.get(), &StudioSession::providerChanged);
+        m_session->setProvider(openai, u"sk-test"_s);
+        QCOMPARE(changed.count(), 1);
+        const QList<Violation> refused = m_session->submit(old);
+        QCOMPARE(refused.size(), 1);
+        QVERIFY2(refused.first().message.contains(u"gpt-image-2.6-sunburst"_s), qPrintable(refused.first().message));
+        QCOMPARE(m_session->jobs()->rowCount(), 0);
+        QCOMPARE(m_server->requestCount(), 0);
+    }
+
     void severalStreamedImagesGoOutAsOneImageRequests()
     {
         // n = 3 with streaming: three parallel one-image requests, so that every image streams;

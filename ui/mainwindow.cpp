@@ -38,7 +38,10 @@
 #include <QDir>
 #include <QMimeData>
 #include <QFileDialog>
+#include <QBuffer>
+#include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -181,6 +184,10 @@ void MainWindow::buildUi()
     leftLayout->addWidget(m_count);
 
     m_parameters = new ParameterPanel(m_session->catalog(), left);
+    m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
+    connect(m_session, &StudioSession::providerChanged, m_parameters, [this] {
+        m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
+    });
     leftLayout->addWidget(m_parameters);
 
     m_inputs = new QWidget(left);
@@ -441,7 +448,7 @@ void MainWindow::refresh()
     QStringList errors;
     QStringList warnings;
     const bool empty = endpoint != Endpoint::Variations && request.prompt.trimmed().isEmpty();
-    for (const Violation &violation : m_session->catalog().validate(request)) {
+    for (const Violation &violation : m_session->validate(request)) {
         if (violation.parameter == Param::Prompt && empty)
             continue; // an empty editor is not an error worth shouting about
         // Input files are checked again when sending, where Atelier offers to fix them.
@@ -586,12 +593,18 @@ void MainWindow::showImage(int row, const ImageResult &image)
     if (row != m_followedRow)
         return;
     const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
-    m_preview->setImage(image.image, caption, image.preview);
+    // GIF plays and SVG is drawn from its vectors; the rest shows its decoded pixels.
+    const bool document = (image.format == u"gif" || image.format == u"svg")
+                          && m_preview->setDocument(image.encoded, caption);
+    if (!document)
+        m_preview->setImage(image.image, caption, image.preview);
     auto *item = new QListWidgetItem(image.thumbnail.isNull() ? thumbnail(image.image, 72) : QIcon(QPixmap::fromImage(image.thumbnail)),
                                      caption, m_filmstrip);
     item->setData(Qt::UserRole, image.image);
     item->setData(Qt::UserRole + 1, image.preview);
     m_filmstrip->scrollToItem(item);
+    if (image.format == u"gif")
+        addAnimationFrames(image.encoded);
 }
 
 void MainWindow::reuseRecipe(const ImageRequest &recipe)
@@ -780,8 +793,32 @@ void MainWindow::showLineage(qint64 id)
     dialog.exec();
 }
 
+void MainWindow::addAnimationFrames(const QByteArray &gif)
+{
+    QByteArray bytes = gif;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "gif");
+    const int frames = std::min(reader.imageCount(), 64);
+    for (int frame = 0; frame < frames; ++frame) {
+        const QImage image = reader.read();
+        if (image.isNull())
+            break;
+        auto *item = new QListWidgetItem(thumbnail(image, 72), tr("Frame %1").arg(frame + 1), m_filmstrip);
+        item->setData(Qt::UserRole, image);
+    }
+}
+
 void MainWindow::showImageFile(const QString &path, const QString &caption)
 {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"gif" || suffix == u"svg") {
+        QFile file(path);
+        constexpr qint64 MaxDocument = 64 * 1024 * 1024;
+        if (file.open(QIODevice::ReadOnly) && file.size() <= MaxDocument
+            && m_preview->setDocument(file.readAll(), caption.left(60)))
+            return;
+    }
     // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
     // when several are opened quickly, only the last one is shown.
     const quint64 load = ++m_previewLoads;

@@ -96,6 +96,8 @@ private:
     void showLineage(qint64 id);
     void showHeatMap(qint64 id);
     void showImageFile(const QString &path, const QString &caption);
+    // An animated GIF's frames as filmstrip items after the image itself.
+    void addAnimationFrames(const QByteArray &gif);
     void showMaskState();
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;

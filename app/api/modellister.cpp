@@ -63,13 +63,21 @@ void ModelLister::list(const ProviderProfile &profile, const QString &apiKey)
             return;
         }
         QStringList ids;
+        QMap<QString, QDate> dates;
         const QJsonArray data = QJsonDocument::fromJson(body).object().value(u"data"_s).toArray();
         for (const QJsonValue &entry : data) {
-            const QString id = entry.toObject().value(u"id"_s).toString();
-            if (!id.isEmpty())
-                ids.append(id);
+            const QJsonObject model = entry.toObject();
+            const QString id = model.value(u"id"_s).toString();
+            if (id.isEmpty())
+                continue;
+            ids.append(id);
+            const QDate shutdown =
+                QDate::fromString(model.value(u"shutdown_date"_s).toString(), Qt::ISODate);
+            if (shutdown.isValid())
+                dates.insert(id, shutdown);
         }
         ids.sort();
+        Q_EMIT shutdownDates(dates);
         Q_EMIT listed(ids);
     });
 }

@@ -3,6 +3,8 @@
 #include "apierror.h"
 #include "providerprofile.h"
 
+#include <QDate>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -29,6 +31,9 @@ public:
 
 Q_SIGNALS:
     void listed(const QStringList &modelIds);
+    // Emitted just before listed(): the models whose entry carries a shutdown_date, and that
+    // date (the provider's word on its lifecycle, newer than the catalog's).
+    void shutdownDates(const QMap<QString, QDate> &dates);
     void failed(const Atelier::ApiError &error);
 
 private:

@@ -370,23 +370,80 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
     return catalog;
 }
 
+namespace {
+
+struct OverlayText
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::Catalog)
+};
+
+// The overlay file's root object (empty when there is no file yet).
+std::optional<QJsonObject> readOverlay(const QString &path, QString *error)
+{
+    QFile existing(path);
+    if (!existing.exists())
+        return QJsonObject();
+    if (!existing.open(QIODevice::ReadOnly)) {
+        *error = OverlayText::tr("%1 cannot be read: %2.").arg(path, existing.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(existing.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *error = OverlayText::tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+bool writeOverlay(const QString &path, const QJsonObject &root, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0
+        || !file.commit()) {
+        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
+                                                        const QMap<QString, QDate> &dates,
+                                                        QString *error) const
+{
+    QStringList changed;
+    for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
+        if (contains(it.key()) && spec(it.key()).shutdownDate != it.value())
+            changed.append(it.key());
+    }
+    if (changed.isEmpty())
+        return changed;
+    std::optional<QJsonObject> root = readOverlay(path, error);
+    if (!root)
+        return std::nullopt;
+    QJsonObject entries = root->value(u"models"_s).toObject();
+    for (const QString &id : std::as_const(changed)) {
+        QJsonObject entry = entries.value(id).toObject();
+        QJsonObject lifecycle = entry.value(u"lifecycle"_s).toObject();
+        lifecycle.insert(u"shutdownDate"_s, dates.value(id).toString(Qt::ISODate));
+        entry.insert(u"lifecycle"_s, lifecycle);
+        entries.insert(id, entry);
+    }
+    root->insert(u"models"_s, entries);
+    if (!writeOverlay(path, *root, error))
+        return std::nullopt;
+    return changed;
+}
+
 bool Catalog::addToOverlay(const QString &path, const QStringList &models, QString *error)
 {
-    QJsonObject root;
-    QFile existing(path);
-    if (existing.exists()) {
-        if (!existing.open(QIODevice::ReadOnly)) {
-            *error = tr("%1 cannot be read: %2.").arg(path, existing.errorString());
-            return false;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(existing.readAll(), &parseError);
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            *error = tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
-            return false;
-        }
-        root = document.object();
-    }
+    std::optional<QJsonObject> existingRoot = readOverlay(path, error);
+    if (!existingRoot)
+        return false;
+    QJsonObject root = *existingRoot;
     QJsonObject entries = root.value(u"models"_s).toObject();
     for (const QString &model : models) {
         if (entries.contains(model))
@@ -399,13 +456,7 @@ bool Catalog::addToOverlay(const QString &path, const QStringList &models, QStri
         });
     }
     root.insert(u"models"_s, entries);
-    QDir().mkpath(QFileInfo(path).path());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0 || !file.commit()) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeOverlay(path, root, error);
 }
 
 QStringList Catalog::modelIds() const

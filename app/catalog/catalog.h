@@ -64,6 +64,12 @@ public:
     // Adds models to the overlay file at `path` (created if need be), each following the GPT
     // image models' rules until someone corrects it; existing entries are left alone.
     static bool addToOverlay(const QString &path, const QStringList &models, QString *error);
+    // Records in the overlay file at `path` the shutdown dates a provider announced (GET /models
+    // shutdown_date) for models whose date differs from this catalog's; the changed ids, or
+    // std::nullopt with `error` set when the file cannot be read or written.
+    std::optional<QStringList> recordShutdownDates(const QString &path,
+                                                   const QMap<QString, QDate> &dates,
+                                                   QString *error) const;
 
     // Problems found while loading (a broken overlay, an unknown parent model); the catalog
     // still works without the broken part.

@@ -3,6 +3,7 @@
 #include "api/imagejob.h"
 #include "api/imagesclient.h"
 #include "api/keystore.h"
+#include "api/modellister.h"
 #include "api/parameters.h"
 #include "api/requestbuilder.h"
 #include "catalog/variationplan.h"
@@ -10,6 +11,8 @@
 #include "imagewriter.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,7 +42,7 @@ struct OptionSpec
 
 const QStringList imageCommands = {u"generate"_s, u"edit"_s, u"vary"_s};
 const QStringList promptCommands = {u"generate"_s, u"edit"_s};
-const QStringList networkCommands = {u"generate"_s, u"edit"_s, u"vary"_s, u"key"_s};
+const QStringList networkCommands = {u"generate"_s, u"edit"_s, u"vary"_s, u"key"_s, u"models"_s};
 
 // Free functions here translate in the class's context (lupdate reads the macro).
 struct Text
@@ -89,6 +92,7 @@ const QList<OptionSpec> &optionSpecs()
         {u"connect-timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
         {u"retries"_s, u"N"_s, Text::tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
         {u"catalog"_s, u"FILE"_s, Text::tr("Model catalog overlay to use instead of the one in the config folder."), {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s}, ValueType::Text, QString()},
+        {u"refresh"_s, QString(), Text::tr("Ask the provider for its models first (GET /models) and record the shutdown dates it announces in the catalog overlay."), {u"models"_s}, ValueType::Flag, QString()},
     };
     return specs;
 }
@@ -103,7 +107,7 @@ struct CommandSpec
 const QList<CommandSpec> &commandSpecs()
 {
     static const QList<CommandSpec> commands = {
-        {u"models"_s, u"models [--json]"_s, Text::tr("List the models Atelier knows, what they can do and their status.")},
+        {u"models"_s, u"models [--refresh] [--json]"_s, Text::tr("List the models Atelier knows, what they can do and their status.")},
         {u"generate"_s, u"generate --prompt TEXT [options]"_s, Text::tr("Create images from a prompt (POST /images/generations).")},
         {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s, Text::tr("Edit or combine images (POST /images/edits).")},
         {u"vary"_s, u"vary --image FILE [--prompt TEXT] [--model M] [--n N] [--size S] [options]"_s, Text::tr("Variations of an image: with OpenAI an edit with a GPT image model and a variation prompt (POST /images/edits; OpenAI retired the variations endpoint), elsewhere dall-e-2's POST /images/variations.")},
@@ -235,11 +239,84 @@ int CliApplication::start(const QStringList &arguments)
     return runImages(endpoint, parser);
 }
 
+int CliApplication::refreshLifecycles(const QCommandLineParser &parser, const QString &overlayPath)
+{
+    ProviderProfile profile;
+    if (!buildProfile(parser, &profile))
+        return ExitCode::InvalidInput;
+    QString keySource;
+    const QString apiKey = findApiKey(profile, profile.name, &keySource);
+    if (apiKey.isEmpty()) {
+        m_err << Text::tr("error: no API key found: %1. Set %2 in the environment, or store a key with 'atelier-cli key set'.")
+                     .arg(keySource, profile.apiKeyVariable())
+              << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+    QNetworkAccessManager network;
+    ModelLister lister(&network);
+    QEventLoop loop;
+    QMap<QString, QDate> dates;
+    QStringList listed;
+    std::optional<ApiError> failure;
+    connect(&lister, &ModelLister::shutdownDates, &loop, [&dates](const QMap<QString, QDate> &announced) { dates = announced; });
+    connect(&lister, &ModelLister::listed, &loop, [&](const QStringList &ids) {
+        listed = ids;
+        loop.quit();
+    });
+    connect(&lister, &ModelLister::failed, &loop, [&](const ApiError &error) {
+        failure = error;
+        loop.quit();
+    });
+    lister.list(profile, apiKey);
+    if (!failure && listed.isEmpty())
+        loop.exec();
+    if (failure) {
+        m_err << Text::tr("error: the provider's model list could not be read: %1").arg(failure->toString()) << Qt::endl;
+        return exitCodeFor(*failure);
+    }
+    QString error;
+    const std::optional<QStringList> changed = m_catalog.recordShutdownDates(overlayPath, dates, &error);
+    if (!changed) {
+        m_err << Text::tr("error: %1").arg(error) << Qt::endl;
+        return ExitCode::Failure;
+    }
+    for (const QString &id : *changed)
+        m_err << Text::tr("%1: the provider announces its shutdown on %2 (recorded in %3).")
+                     .arg(id, dates.value(id).toString(Qt::ISODate), overlayPath)
+              << Qt::endl;
+    QStringList unknown;
+    for (const QString &id : ModelLister::imageModels(listed)) {
+        if (!m_catalog.contains(id))
+            unknown.append(id);
+    }
+    if (!unknown.isEmpty())
+        m_err << Text::tr("The provider also lists image models Atelier does not know: %1. Add them to %2 to use them with their rules.")
+                     .arg(unknown.join(u", "_s), overlayPath)
+              << Qt::endl;
+    return ExitCode::Success;
+}
+
 int CliApplication::runModels(const QCommandLineParser &parser)
 {
-    m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
+    const QString overlayPath = parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath();
+    m_catalog = Catalog::load(overlayPath);
     for (const QString &warning : m_catalog.loadWarnings())
         m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
+    if (parser.isSet(u"refresh"_s)) {
+        if (const int code = refreshLifecycles(parser, overlayPath); code != ExitCode::Success)
+            return code;
+        m_catalog = Catalog::load(overlayPath);
+    }
+    const QDate today = QDate::currentDate();
+    auto statusOf = [&today](const ModelSpec &spec) {
+        if (spec.isShutDown(today))
+            return spec.replacement.isEmpty()
+                       ? Text::tr("shut down %1").arg(spec.shutdownDate.toString(Qt::ISODate))
+                       : Text::tr("shut down %1, use %2").arg(spec.shutdownDate.toString(Qt::ISODate), spec.replacement);
+        if (spec.daysUntilShutdown(today) >= 0)
+            return Text::tr("shuts down %1").arg(spec.shutdownDate.toString(Qt::ISODate));
+        return spec.lifecycleStatus;
+    };
     if (parser.isSet(u"json"_s)) {
         QJsonArray models;
         for (const QString &id : m_catalog.modelIds()) {
@@ -276,17 +353,23 @@ int CliApplication::runModels(const QCommandLineParser &parser)
                 }
                 endpoints.insert(endpointName(endpoint), parameters);
             }
-            models.append(QJsonObject{{u"id"_s, id},
-                                      {u"name"_s, spec.displayName},
-                                      {u"status"_s, spec.lifecycleStatus},
-                                      {u"note"_s, spec.lifecycleNote},
-                                      {u"endpoints"_s, endpoints}});
+            QJsonObject model{{u"id"_s, id},
+                              {u"name"_s, spec.displayName},
+                              {u"status"_s, spec.lifecycleStatus},
+                              {u"available"_s, !spec.isShutDown(today)},
+                              {u"note"_s, spec.lifecycleNote},
+                              {u"endpoints"_s, endpoints}};
+            if (spec.shutdownDate.isValid())
+                model.insert(u"shutdown_date"_s, spec.shutdownDate.toString(Qt::ISODate));
+            if (!spec.replacement.isEmpty())
+                model.insert(u"replacement"_s, spec.replacement);
+            models.append(model);
         }
         m_out << QJsonDocument(QJsonObject{{u"models"_s, models}}).toJson(QJsonDocument::Indented);
         m_out.flush();
         return ExitCode::Success;
     }
-    m_out << QString(Text::tr("MODEL")).leftJustified(26) << QString(Text::tr("ENDPOINTS")).leftJustified(32) << Text::tr("STATUS") << "\n";
+    m_out << QString(Text::tr("MODEL")).leftJustified(34) << QString(Text::tr("ENDPOINTS")).leftJustified(32) << Text::tr("STATUS") << "\n";
     for (const QString &id : m_catalog.modelIds()) {
         const ModelSpec spec = m_catalog.spec(id);
         QStringList endpoints;
@@ -294,7 +377,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
             if (spec.serves(endpoint))
                 endpoints.append(endpointName(endpoint));
         }
-        m_out << id.leftJustified(26) << endpoints.join(u", "_s).leftJustified(32) << spec.lifecycleStatus << "\n";
+        m_out << id.leftJustified(34) << endpoints.join(u", "_s).leftJustified(32) << statusOf(spec) << "\n";
         if (!spec.lifecycleNote.isEmpty())
             m_out << "    " << spec.lifecycleNote << "\n";
     }

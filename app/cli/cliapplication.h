@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     int runModels(const QCommandLineParser &parser);
+    int refreshLifecycles(const QCommandLineParser &parser, const QString &overlayPath);
     int runImages(Endpoint endpoint, const QCommandLineParser &parser);
     int runKey(const QCommandLineParser &parser);
     bool buildRequest(Endpoint endpoint, const QCommandLineParser &parser, ImageRequest *request);

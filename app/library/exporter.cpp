@@ -1,5 +1,8 @@
 #include "exporter.h"
 
+#include "api/imagedecoder.h"
+#include "api/imagefileinfo.h"
+#include "api/svgimage.h"
 #include "fileslug.h"
 #include "xmp.h"
 
@@ -54,9 +57,49 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
     return name.isEmpty() ? u"atelier-image"_s : name.left(200);
 }
 
+QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options, QString *error)
+{
+    QFile source(image.path);
+    if (!source.open(QIODevice::ReadOnly)) {
+        *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
+        return {};
+    }
+    QByteArray bytes = source.readAll();
+    const QString format = SvgImage::looksLikeSvg(bytes) ? u"svg"_s : QString::fromLatin1(sniffImageFormat(bytes.first(std::min<qsizetype>(16, bytes.size()))));
+    if (format != u"svg" && format != u"gif") {
+        // Raster formats are written through their encoder, which carries the recipe.
+        ExportOptions asItIs = options;
+        asItIs.format = format.isEmpty() ? u"png"_s : format;
+        return exportImage(image, asItIs, error);
+    }
+    const QByteArray recipe = QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact);
+    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
+    QByteArray withXmp = format == u"svg" ? Xmp::embedInSvg(bytes, xmp) : Xmp::embedInGif(bytes, xmp);
+    if (!withXmp.isEmpty())
+        bytes = std::move(withXmp);
+    QDir folder(options.folder);
+    if (!folder.mkpath(u"."_s)) {
+        *error = tr("The folder %1 cannot be created.").arg(options.folder);
+        return {};
+    }
+    const QString stem = fileName(image, options.nameTemplate);
+    QString path = folder.filePath(stem + u'.' + format);
+    for (int copy = 2; QFileInfo::exists(path); ++copy)
+        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(format));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        return {};
+    }
+    return path;
+}
+
 QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &options, QString *error)
 {
-    QImage pixels(image.path);
+    if (options.format == u"original")
+        return exportOriginal(image, options, error);
+    // An SVG is drawn at its own size; anything else is decoded as it is.
+    QImage pixels = ImageDecoder::readFile(image.path, nullptr);
     if (pixels.isNull()) {
         *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
         return {};

@@ -12,7 +12,9 @@ namespace Atelier {
 struct ExportOptions
 {
     QString folder;
-    QString format = QStringLiteral("png"); // png, jpeg, webp
+    // png, jpeg, webp; "original": the file as it was made (a GIF keeps its animation, an SVG its
+    // vectors), the recipe embedded where the format has a place for it
+    QString format = QStringLiteral("png");
     int quality = 90; // jpeg and webp
     // {date} {time} {model} {prompt} {prompt:N} {size} {id}
     QString nameTemplate = QStringLiteral("{date}-{model}-{prompt:40}");
@@ -33,6 +35,8 @@ public:
     static QString fileName(const LibraryImage &image, const QString &nameTemplate);
     // Exports one image; returns the path written (never overwriting), or empty with `error`.
     static QString exportImage(const LibraryImage &image, const ExportOptions &options, QString *error);
+    // exportImage() for "original": GIF and SVG as their own bytes, the rest as their format.
+    static QString exportOriginal(const LibraryImage &image, const ExportOptions &options, QString *error);
     // The recipe embedded in an image file, when it carries one.
     static std::optional<ImageRequest> readRecipe(const QString &path);
 };

@@ -139,6 +139,43 @@ QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool ha
     return result;
 }
 
+QByteArray embedInGif(const QByteArray &gif, const QByteArray &packet)
+{
+    constexpr qsizetype ScreenEnd = 13; // "GIF89a", logical screen descriptor
+    if (gif.size() < ScreenEnd + 1 || !(gif.startsWith("GIF89a") || gif.startsWith("GIF87a")))
+        return {};
+    const auto flags = quint8(gif.at(10));
+    const qsizetype tableBytes = (flags & 0x80) ? 3 * (qsizetype(1) << ((flags & 0x07) + 1)) : 0;
+    const qsizetype at = ScreenEnd + tableBytes;
+    if (at >= gif.size())
+        return {};
+    // XMP part 3: the packet as raw bytes, then a 258-byte "magic trailer" (0x01, 0xFF..0x00,
+    // 0x00) that makes GIF readers, which see data sub-blocks, skip it whole.
+    QByteArray extension("!ÿXMP DataXMP", 14);
+    extension += packet;
+    extension += char(0x01);
+    for (int value = 0xff; value >= 0; --value)
+        extension += char(value);
+    extension += char(0x00);
+    QByteArray result = gif.left(at);
+    result[3] = '8'; // extensions need GIF89a
+    result[4] = '9';
+    result += extension;
+    result += gif.mid(at);
+    return result;
+}
+
+QByteArray embedInSvg(const QByteArray &svg, const QByteArray &packet)
+{
+    const qsizetype root = svg.indexOf("<svg");
+    const qsizetype rootEnd = root < 0 ? -1 : svg.indexOf('>', root);
+    if (rootEnd < 0 || svg.at(rootEnd - 1) == '/')
+        return {};
+    // The packet's own <?xpacket?> instructions are fine inside an element; the metadata
+    // element is SVG's place for it.
+    return svg.left(rootEnd + 1) + "<metadata>" + packet + "</metadata>" + svg.mid(rootEnd + 1);
+}
+
 QByteArray recipeFrom(const QByteArray &fileBytes)
 {
     const qsizetype start = fileBytes.indexOf("<x:xmpmeta");

@@ -14,6 +14,10 @@ QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QSt
 // or empty when the bytes are not a file of that kind or the packet does not fit the format.
 QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet);
 QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool hasAlpha);
+// GIF: the XMP application extension ("XMP DataXMP", with its magic trailer) after the global
+// colour table. SVG: a <metadata> element first in the root <svg> element.
+QByteArray embedInGif(const QByteArray &gif, const QByteArray &packet);
+QByteArray embedInSvg(const QByteArray &svg, const QByteArray &packet);
 
 // The atelier:recipe JSON of the XMP packet in a file's bytes, or empty.
 QByteArray recipeFrom(const QByteArray &fileBytes);

@@ -8,7 +8,7 @@ using namespace Qt::StringLiterals;
 namespace Atelier {
 
 CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest &base, const QStringList &models,
-                                      const QStringList &qualities)
+                                     const QStringList &qualities, const ValidationContext &context)
 {
     CompareGridPlan plan;
     plan.models = models;
@@ -27,7 +27,7 @@ CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest
             }
             request.setOption(Param::Quality, qualities.at(column));
             QStringList problems;
-            for (const Violation &violation : catalog.validate(request)) {
+            for (const Violation &violation : catalog.validate(request, context)) {
                 if (violation.isError())
                     problems.append(violation.message);
             }

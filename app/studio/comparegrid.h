@@ -27,7 +27,8 @@ struct CompareGridPlan
     QStringList skipped; // one sentence per cell left out
 
     static CompareGridPlan make(const Catalog &catalog, const ImageRequest &base, const QStringList &models,
-                                const QStringList &qualities);
+                                const QStringList &qualities,
+                                const ValidationContext &context = ValidationContext());
 };
 
 } // namespace Atelier

@@ -212,6 +212,17 @@ void StudioSession::setProvider(const ProviderProfile &profile, const QString &a
 {
     m_apiKey = apiKey;
     m_client->setProvider(profile, apiKey);
+    Q_EMIT providerChanged();
+}
+
+ValidationContext StudioSession::validationContext() const
+{
+    return {m_client->provider().kind == ProviderProfile::Kind::OpenAI, QDate::currentDate()};
+}
+
+QList<Violation> StudioSession::validate(const ImageRequest &request) const
+{
+    return catalog().validate(request, validationContext());
 }
 
 QList<ProviderProfile> StudioSession::savedProfiles()
@@ -294,8 +305,12 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
     QList<Violation> errors;
     double estimated = 0.0;
     QList<ImageRequest> toSend;
-    for (const ImageRequest &request : requests) {
-        for (const Violation &violation : catalog().validate(request)) {
+    for (const ImageRequest &asked : requests) {
+        ImageRequest request = asked;
+        if (!m_safetyIdentifier.isEmpty() && !request.hasOption(Param::SafetyIdentifier)
+            && catalog().allowed(Catalog::effectiveModel(request), request.endpoint, Param::SafetyIdentifier))
+            request.setOption(Param::SafetyIdentifier, m_safetyIdentifier);
+        for (const Violation &violation : validate(request)) {
             if (violation.isError())
                 errors.append(violation);
         }

@@ -49,6 +49,13 @@ public:
     // The remembered choice ("" for Environment), applied at start.
     static QString activeProfileName();
     bool hasApiKey() const { return m_client->hasApiKey(); }
+    // Where requests go, for the rules that depend on it (OpenAI refuses models it shut down).
+    ValidationContext validationContext() const;
+    QList<Violation> validate(const ImageRequest &request) const;
+    // A stable id for the user, sent as safety_identifier with every request whose model takes
+    // it (a request that sets its own keeps it). Empty: none.
+    void setSafetyIdentifier(const QString &identifier) { m_safetyIdentifier = identifier.trimmed(); }
+    QString safetyIdentifier() const { return m_safetyIdentifier; }
     QString apiKey() const { return m_apiKey; }
     // Loads the catalog again (built-in + the user overlay), e.g. after models were added.
     void reloadCatalog();
@@ -112,6 +119,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     // switchLibrary() opened another folder: everything shown from the library is stale.
     void libraryChanged();
+    // setProvider(): requests go elsewhere now.
+    void providerChanged();
 
 private:
     int startJob(int row);
@@ -132,6 +141,7 @@ private:
     int m_recoveredPartials = 0;
     double m_sessionCost = 0.0;
     double m_budget = 0.0;
+    QString m_safetyIdentifier;
     int m_maxConcurrent = 4;
     QThreadPool m_workers; // compositing; waited for on destruction
 };

@@ -421,6 +421,34 @@
         <source>note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
+    <message>
+        <source>Ask the provider for its models first (GET /models) and record the shutdown dates it announces in the catalog overlay.</source>
+        <translation>Zuerst den Anbieter nach seinen Modellen fragen (GET /models) und die angekündigten Abschaltdaten in der Katalog-Ergänzung festhalten.</translation>
+    </message>
+    <message>
+        <source>error: the provider&apos;s model list could not be read: %1</source>
+        <translation>Fehler: die Modellliste des Anbieters konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the provider announces its shutdown on %2 (recorded in %3).</source>
+        <translation>%1: der Anbieter kündigt die Abschaltung am %2 an (festgehalten in %3).</translation>
+    </message>
+    <message>
+        <source>The provider also lists image models Atelier does not know: %1. Add them to %2 to use them with their rules.</source>
+        <translation>Der Anbieter nennt außerdem Bildmodelle, die Atelier nicht kennt: %1. Tragen Sie sie in %2 ein, um sie mit ihren Regeln zu verwenden.</translation>
+    </message>
+    <message>
+        <source>shut down %1</source>
+        <translation>abgeschaltet %1</translation>
+    </message>
+    <message>
+        <source>shut down %1, use %2</source>
+        <translation>abgeschaltet %1, verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>shuts down %1</source>
+        <translation>wird abgeschaltet %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareDialog</name>
@@ -654,6 +682,10 @@
     <message>
         <source>Every format carries the recipe, so Atelier can restore it later; JPEG and WebP also show the prompt in photo tools (XMP).</source>
         <translation>Jedes Format trägt das Rezept, damit Atelier es später wiederherstellen kann; JPEG und WebP zeigen den Prompt außerdem in Fotoprogrammen (XMP).</translation>
+    </message>
+    <message>
+        <source>As made (GIF stays animated, SVG stays vector)</source>
+        <translation>Wie erstellt (GIF bleibt animiert, SVG bleibt Vektor)</translation>
     </message>
 </context>
 <context>
@@ -934,6 +966,22 @@
     <message>
         <source>%1 · %2 %</source>
         <translation>%1 · %2 %</translation>
+    </message>
+    <message>
+        <source>frame %1 of %2</source>
+        <translation>Einzelbild %1 von %2</translation>
+    </message>
+    <message>
+        <source>frame %1</source>
+        <translation>Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · paused (Space plays)</source>
+        <translation>%1 · %2 · angehalten (Leertaste spielt ab)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1575,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>%1 could not be read (%2); is the file still there?</source>
         <translation>%1 konnte nicht gelesen werden (%2); gibt es die Datei noch?</translation>
     </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Einzelbild %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskCanvas</name>
@@ -1953,10 +2005,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Wie viele Vorschauen vor dem fertigen Bild gestreamt werden (braucht Streamen).</translation>
     </message>
     <message>
-        <source>An id for your end-user, passed to the API for abuse monitoring.</source>
-        <translation>Eine ID für Ihren Endnutzer, die zur Missbrauchsüberwachung an die API geht.</translation>
-    </message>
-    <message>
         <source>Generate</source>
         <translation>Erzeugen</translation>
     </message>
@@ -2051,6 +2099,89 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Switched to %1: %2.</source>
         <translation>Auf %1 gewechselt: %2.</translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation>Komplexität</translation>
+    </message>
+    <message>
+        <source>GIF frames</source>
+        <translation>GIF-Einzelbilder</translation>
+    </message>
+    <message>
+        <source>Frame time (ms)</source>
+        <translation>Bilddauer (ms)</translation>
+    </message>
+    <message>
+        <source>SVG author</source>
+        <translation>SVG-Autor</translation>
+    </message>
+    <message>
+        <source>SVG reasoning</source>
+        <translation>SVG-Denkaufwand</translation>
+    </message>
+    <message>
+        <source>Deprecated: the safety identifier in the settings replaces it. An id for your end-user, passed to the API for abuse monitoring.</source>
+        <translation>Veraltet: die Sicherheitskennung in den Einstellungen ersetzt sie. Eine ID für Ihren Endnutzer, die der API zur Missbrauchserkennung übergeben wird.</translation>
+    </message>
+    <message>
+        <source>How much the model plans the image, independent of quality; Default lets the model decide.</source>
+        <translation>Wie viel das Modell das Bild plant, unabhängig von der Qualität; Standard lässt das Modell entscheiden.</translation>
+    </message>
+    <message>
+        <source>Frames of an animated GIF (2-16; needs Format gif).</source>
+        <translation>Einzelbilder eines animierten GIF (2–16; braucht Format gif).</translation>
+    </message>
+    <message>
+        <source>How long each GIF frame shows, in milliseconds (rounded to 10; needs Format gif).</source>
+        <translation>Wie lange jedes GIF-Einzelbild zu sehen ist, in Millisekunden (auf 10 gerundet; braucht Format gif).</translation>
+    </message>
+    <message>
+        <source>The text model that writes the SVG (needs Format svg and SVG model selection on your account); empty: the API&apos;s choice.</source>
+        <translation>Das Textmodell, das das SVG schreibt (braucht Format svg und SVG-Modellauswahl in Ihrem Konto); leer: die API wählt.</translation>
+    </message>
+    <message>
+        <source>How much the SVG author reasons (needs Format svg).</source>
+        <translation>Wie viel der SVG-Autor nachdenkt (braucht Format svg).</translation>
+    </message>
+    <message>
+        <source>OpenAI shut it down on %1.</source>
+        <translation>OpenAI hat es am %1 abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>OpenAI shuts it down on %1.</source>
+        <translation>OpenAI schaltet es am %1 ab.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut %1 down on %2: a request would fail.</source>
+        <translation>OpenAI hat %1 am %2 abgeschaltet: eine Anfrage würde scheitern.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut %1 down on %2; it works only where your provider still serves it.</source>
+        <translation>OpenAI hat %1 am %2 abgeschaltet; es funktioniert nur, wo Ihr Anbieter es noch bereitstellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>
+        <translation>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tag).</numerusform>
+            <numerusform>OpenAI schaltet %1 am %2 ab (in %n Tagen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>Zu %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Everything you set carries over.</source>
+        <translation>Alles, was Sie eingestellt haben, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 does not take: %2; they go back to the default.</source>
+        <translation>%1 nimmt nicht: %2; das geht auf den Standard zurück.</translation>
+    </message>
+    <message>
+        <source>%1 replaces it. %2</source>
+        <translation>%1 ersetzt es. %2</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2786,30 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Atelier switches to this library when you save; the images already made stay in %1.</source>
         <translation>Atelier wechselt beim Speichern zu dieser Bibliothek; die schon erstellten Bilder bleiben in %1.</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
+    </message>
+    <message>
+        <source>A stable id for the person using Atelier (a hash of a user name or e-mail address, never the address itself), sent as safety_identifier for OpenAI&apos;s abuse monitoring with every request whose model takes it.</source>
+        <translation>Eine feste ID für die Person, die Atelier verwendet (ein Hash eines Benutzernamens oder einer E-Mail-Adresse, nie die Adresse selbst), die als safety_identifier zur Missbrauchserkennung von OpenAI mit jeder Anfrage gesendet wird, deren Modell sie nimmt.</translation>
+    </message>
+    <message>
+        <source>Safety identifier</source>
+        <translation>Sicherheitskennung</translation>
+    </message>
+    <message>
+        <source>The shutdown dates could not be recorded: %1</source>
+        <translation>Die Abschaltdaten konnten nicht festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 shuts down on %2</source>
+        <translation>%1 wird am %2 abgeschaltet</translation>
+    </message>
+    <message>
+        <source>The provider announces: %1.</source>
+        <translation>Der Anbieter kündigt an: %1.</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,16 @@
     </message>
 </context>
 <context>
+    <name>Atelier::ParameterPanel</name>
+    <message numerus="yes">
+        <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>
+        <translation>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n day).</numerusform>
+            <numerusform>OpenAI shuts %1 down on %2 (in %n days).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::RequestValidator</name>
     <message numerus="yes">
         <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>

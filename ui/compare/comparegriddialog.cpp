@@ -97,7 +97,8 @@ void CompareGridDialog::setChecked(const QStringList &models, const QStringList 
 
 CompareGridPlan CompareGridDialog::plan() const
 {
-    return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models), checked(m_qualities));
+    return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models), checked(m_qualities),
+                                 m_session->validationContext());
 }
 
 void CompareGridDialog::updatePlan()

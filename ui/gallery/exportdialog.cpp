@@ -29,6 +29,7 @@ ExportDialog::ExportDialog(const LibraryImage &example, int count, QWidget *pare
     folderRow->addWidget(browse);
     form->addRow(tr("Folder"), folderRow);
     m_format = new QComboBox(this);
+    m_format->addItem(tr("As made (GIF stays animated, SVG stays vector)"), u"original"_s);
     m_format->addItem(u"PNG"_s, u"png"_s);
     m_format->addItem(u"JPEG"_s, u"jpeg"_s);
     m_format->addItem(u"WebP"_s, u"webp"_s);

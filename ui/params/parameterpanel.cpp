@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
 
@@ -18,15 +19,29 @@ namespace Atelier {
 namespace {
 
 const QString CustomSize = u"custom"_s;
+// Fields of the svg object, shown as rows of their own.
+const QString SvgModel = u"svg.model"_s;
+const QString SvgEffort = u"svg.reasoning.effort"_s;
 
 // The body parameters the panel shows, in order; prompt, images and mask live elsewhere.
 const QStringList &panelParameters()
 {
-    static const QStringList names = {Param::Size, Param::Quality, Param::Style, Param::Background,
-                                      Param::OutputFormat, Param::OutputCompression, Param::Moderation,
-                                      Param::ResponseFormat, Param::InputFidelity, Param::N,
-                                      Param::Stream, Param::PartialImages, Param::User};
+    static const QStringList names = {Param::Size, Param::Quality, Param::Complexity, Param::Style,
+                                      Param::Background, Param::OutputFormat, Param::OutputCompression,
+                                      Param::FrameCount, Param::FrameDurationMs, SvgModel, SvgEffort,
+                                      Param::Moderation, Param::ResponseFormat, Param::InputFidelity,
+                                      Param::N, Param::Stream, Param::PartialImages, Param::User};
     return names;
+}
+
+// The kind of control a row needs: an API parameter's own, or its field's for svg.*.
+ParameterKind rowKind(const QString &name)
+{
+    if (name == SvgModel)
+        return ParameterKind::Text;
+    if (name == SvgEffort)
+        return ParameterKind::Choice;
+    return parameterKind(name);
 }
 
 QString labelFor(const QString &parameter)
@@ -45,6 +60,11 @@ QString labelFor(const QString &parameter)
         {Param::Stream, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Stream")},
         {Param::PartialImages, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Partial images")},
         {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "End-user id")},
+        {Param::Complexity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Complexity")},
+        {Param::FrameCount, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "GIF frames")},
+        {Param::FrameDurationMs, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Frame time (ms)")},
+        {SvgModel, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "SVG author")},
+        {SvgEffort, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "SVG reasoning")},
     };
     return QCoreApplication::translate("Atelier::ParameterPanel", labels.value(parameter, ""));
 }
@@ -64,7 +84,12 @@ QString describe(const QString &parameter)
         {Param::N, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many images to make.")},
         {Param::Stream, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Show the image while it is being drawn.")},
         {Param::PartialImages, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many previews to stream before the final image (needs Stream).")},
-        {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "An id for your end-user, passed to the API for abuse monitoring.")},
+        {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Deprecated: the safety identifier in the settings replaces it. An id for your end-user, passed to the API for abuse monitoring.")},
+        {Param::Complexity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How much the model plans the image, independent of quality; Default lets the model decide.")},
+        {Param::FrameCount, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Frames of an animated GIF (2-16; needs Format gif).")},
+        {Param::FrameDurationMs, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How long each GIF frame shows, in milliseconds (rounded to 10; needs Format gif).")},
+        {SvgModel, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "The text model that writes the SVG (needs Format svg and SVG model selection on your account); empty: the API's choice.")},
+        {SvgEffort, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How much the SVG author reasons (needs Format svg).")},
     };
     return QCoreApplication::translate("Atelier::ParameterPanel", help.value(parameter, ""));
 }
@@ -106,9 +131,19 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent) : QWidge
     m_modelNote->setVisible(false);
     m_form->addRow(QString(), m_modelNote);
 
+    m_switchModel = new QPushButton(this);
+    m_switchModel->setObjectName(u"switchToReplacement"_s);
+    m_switchModel->setVisible(false);
+    m_form->addRow(QString(), m_switchModel);
+    connect(m_switchModel, &QPushButton::clicked, this, [this] {
+        const QString replacement = m_catalog.spec(model()).replacement;
+        if (!replacement.isEmpty())
+            setModel(replacement);
+    });
+
     buildRows();
     fillModels();
-    setModel(u"gpt-image-1.5"_s);
+    setModel(m_catalog.defaultModel(Endpoint::Generations));
 
     connect(m_endpointBox, &QComboBox::currentIndexChanged, this, [this] {
         setEndpoint(Endpoint(m_endpointBox->currentData().toInt()));
@@ -126,7 +161,7 @@ void ParameterPanel::buildRows()
     for (const QString &name : panelParameters()) {
         Row row;
         row.label = new QLabel(labelFor(name), this);
-        switch (parameterKind(name)) {
+        switch (rowKind(name)) {
         case ParameterKind::Choice: {
             auto *box = new QComboBox(this);
             box->setModel(new QStandardItemModel(box));
@@ -218,13 +253,29 @@ QStringList ParameterPanel::allValues(const QString &parameter) const
 void ParameterPanel::fillModels()
 {
     const QString current = m_modelBox->currentText();
+    const QDate today = QDate::currentDate();
     m_updating = true;
     m_modelBox->clear();
-    for (const QString &id : m_catalog.modelsFor(m_endpoint)) {
+    // The models OpenAI serves first; those it shut down after them, greyed (a gateway may
+    // still serve them, so they stay choosable).
+    QStringList served;
+    QStringList shutDown;
+    for (const QString &id : m_catalog.modelsFor(m_endpoint))
+        (m_catalog.spec(id).isShutDown(today) ? shutDown : served).append(id);
+    for (const QString &id : served + shutDown) {
         const ModelSpec spec = m_catalog.spec(id);
+        if (id == shutDown.value(0) && !served.isEmpty())
+            m_modelBox->insertSeparator(m_modelBox->count());
         m_modelBox->addItem(id);
         const int index = m_modelBox->count() - 1;
         QString tip = spec.displayName;
+        if (spec.isShutDown(today)) {
+            tip += u"\n"_s + tr("OpenAI shut it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
+            m_modelBox->setItemData(index, palette().color(QPalette::Disabled, QPalette::Text),
+                                    Qt::ForegroundRole);
+        } else if (spec.daysUntilShutdown(today) >= 0) {
+            tip += u"\n"_s + tr("OpenAI shuts it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
+        }
         if (!spec.lifecycleNote.isEmpty())
             tip += u"\n"_s + spec.lifecycleNote;
         m_modelBox->setItemData(index, tip, Qt::ToolTipRole);
@@ -232,6 +283,48 @@ void ParameterPanel::fillModels()
     m_updating = false;
     if (!current.isEmpty())
         setModel(current);
+}
+
+void ParameterPanel::setServedByOpenAI(bool servedByOpenAI)
+{
+    m_servedByOpenAI = servedByOpenAI;
+    applyRules(false);
+}
+
+QStringList ParameterPanel::lostBySwitching(const QString &to) const
+{
+    QStringList lost;
+    for (const QString &name : panelParameters()) {
+        const QJsonValue value = valueOf(name);
+        if (value.isNull() || value.isUndefined() || !control(name)->isEnabled())
+            continue;
+        const std::optional<ParameterRule> rule = ruleFor(to, name);
+        const bool kept = rule
+                          && (rule->kind != ParameterKind::Choice || !value.isString()
+                              || rule->values.contains(value.toString())
+                              || (name == Param::Size && value.toString() == CustomSize
+                                  && rule->freeSize.enabled));
+        if (!kept)
+            lost.append(labelFor(name));
+    }
+    return lost;
+}
+
+std::optional<ParameterRule> ParameterPanel::ruleFor(const QString &modelName, const QString &name) const
+{
+    if (name == SvgModel || name == SvgEffort) {
+        const std::optional<ParameterRule> svg = m_catalog.allowed(modelName, m_endpoint, Param::Svg);
+        if (!svg)
+            return std::nullopt;
+        if (name == SvgModel) {
+            const ParameterRule *field = svg->field(u"model"_s);
+            return field ? std::optional<ParameterRule>(*field) : std::nullopt;
+        }
+        const ParameterRule *reasoning = svg->field(u"reasoning"_s);
+        const ParameterRule *effort = reasoning ? reasoning->field(u"effort"_s) : nullptr;
+        return effort ? std::optional<ParameterRule>(*effort) : std::nullopt;
+    }
+    return m_catalog.allowed(modelName, m_endpoint, name);
 }
 
 QString ParameterPanel::model() const
@@ -330,21 +423,46 @@ void ParameterPanel::applyRules(bool announce)
 {
     const QString modelName = model();
     const ModelSpec spec = m_catalog.spec(modelName);
-    m_modelNote->setText(spec.known ? spec.lifecycleNote
-                                    : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName));
+    const QDate today = QDate::currentDate();
+    QString note = spec.known ? spec.lifecycleNote
+                              : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName);
+    const bool offerSwitch = spec.known && !spec.replacement.isEmpty() && m_catalog.contains(spec.replacement)
+                             && (spec.isShutDown(today) || spec.daysUntilShutdown(today) >= 0);
+    if (spec.known && spec.isShutDown(today)) {
+        note = m_servedByOpenAI
+                   ? tr("OpenAI shut %1 down on %2: a request would fail.").arg(modelName, spec.shutdownDate.toString(Qt::ISODate))
+                   : tr("OpenAI shut %1 down on %2; it works only where your provider still serves it.")
+                         .arg(modelName, spec.shutdownDate.toString(Qt::ISODate));
+    } else if (spec.known && spec.daysUntilShutdown(today) >= 0) {
+        note = tr("OpenAI shuts %1 down on %2 (in %n day(s)).", nullptr, int(spec.daysUntilShutdown(today)))
+                   .arg(modelName, spec.shutdownDate.toString(Qt::ISODate));
+    }
+    m_switchModel->setVisible(offerSwitch);
+    if (offerSwitch) {
+        // Say what the switch changes before it is made: never a silent switch.
+        const QStringList lost = lostBySwitching(spec.replacement);
+        m_switchModel->setText(tr("Switch to %1").arg(spec.replacement));
+        const QString changes = lost.isEmpty()
+                                    ? tr("Everything you set carries over.")
+                                    : tr("%1 does not take: %2; they go back to the default.")
+                                          .arg(spec.replacement, lost.join(u", "_s));
+        m_switchModel->setToolTip(changes);
+        note += u' ' + tr("%1 replaces it. %2").arg(spec.replacement, changes);
+    }
+    m_modelNote->setText(note);
     m_modelNote->setVisible(!m_modelNote->text().isEmpty());
     QStringList adjusted;
     m_updating = true;
     for (const QString &name : panelParameters()) {
         const Row &row = m_rows[name];
         const QJsonValue before = valueOf(name);
-        const std::optional<ParameterRule> rule = m_catalog.allowed(modelName, m_endpoint, name);
+        const std::optional<ParameterRule> rule = ruleFor(modelName, name);
         row.control->setEnabled(rule.has_value());
         row.label->setEnabled(rule.has_value());
         if (!rule) {
             QStringList others;
             for (const QString &id : m_catalog.modelsFor(m_endpoint)) {
-                if (m_catalog.allowed(id, m_endpoint, name))
+                if (ruleFor(id, name) && !m_catalog.spec(id).isShutDown(today))
                     others.append(id);
             }
             const QString why = others.isEmpty()
@@ -425,15 +543,24 @@ ImageRequest ParameterPanel::request() const
     ImageRequest request;
     request.endpoint = m_endpoint;
     request.model = model();
+    QJsonObject svg;
     for (const QString &name : panelParameters()) {
         if (!control(name)->isEnabled())
             continue;
         QJsonValue value = valueOf(name);
         if (name == Param::Size && value.toString() == CustomSize)
             value = u"%1x%2"_s.arg(m_width->value()).arg(m_height->value());
-        if (!value.isNull() && !value.isUndefined())
+        if (value.isNull() || value.isUndefined())
+            continue;
+        if (name == SvgModel)
+            svg.insert(u"model"_s, value);
+        else if (name == SvgEffort)
+            svg.insert(u"reasoning"_s, QJsonObject{{u"effort"_s, value}});
+        else
             request.setOption(name, value);
     }
+    if (!svg.isEmpty())
+        request.setOption(Param::Svg, svg);
     return request;
 }
 
@@ -447,10 +574,17 @@ void ParameterPanel::refreshModels()
 void ParameterPanel::applyRequest(const ImageRequest &request)
 {
     setEndpoint(request.endpoint);
-    setModel(request.model.isEmpty() ? Catalog::apiDefaultModel(request.endpoint) : request.model);
+    setModel(request.model.isEmpty() ? m_catalog.defaultModel(request.endpoint) : request.model);
     m_updating = true;
-    for (const QString &name : panelParameters())
-        setValue(name, request.option(name));
+    const QJsonObject svg = request.option(Param::Svg).toObject();
+    for (const QString &name : panelParameters()) {
+        if (name == SvgModel)
+            setValue(name, svg.value(u"model"_s));
+        else if (name == SvgEffort)
+            setValue(name, svg.value(u"reasoning"_s).toObject().value(u"effort"_s));
+        else
+            setValue(name, request.option(name));
+    }
     m_updating = false;
     applyRules(true);
     Q_EMIT changed();

@@ -11,6 +11,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace Atelier {
@@ -44,6 +45,9 @@ public:
     QComboBox *modelBox() const { return m_modelBox; }
     QComboBox *endpointBox() const { return m_endpointBox; }
     QWidget *customSizeEditor() const { return m_customSize; }
+    // Whether requests go to OpenAI itself, where a shut-down model fails (Azure deployments and
+    // gateways may still serve one): the note under the model says so.
+    void setServedByOpenAI(bool servedByOpenAI);
 
 Q_SIGNALS:
     void changed();
@@ -63,6 +67,10 @@ private:
     void setValue(const QString &parameter, const QJsonValue &value);
     void resetValue(const QString &parameter);
     QStringList allValues(const QString &parameter) const;
+    // The rule for a row (an API parameter, or a field of the svg object) on `modelName`.
+    std::optional<ParameterRule> ruleFor(const QString &modelName, const QString &name) const;
+    // The labels of what the user set that `to` does not take.
+    QStringList lostBySwitching(const QString &to) const;
 
     const Catalog &m_catalog;
     Endpoint m_endpoint = Endpoint::Generations;
@@ -70,6 +78,8 @@ private:
     QComboBox *m_endpointBox = nullptr;
     QComboBox *m_modelBox = nullptr;
     QLabel *m_modelNote = nullptr;
+    QPushButton *m_switchModel = nullptr;
+    bool m_servedByOpenAI = true;
     QWidget *m_customSize = nullptr;
     QSpinBox *m_width = nullptr;
     QSpinBox *m_height = nullptr;

@@ -2,7 +2,11 @@
 
 #include "checkerboard.h"
 
+#include "api/svgimage.h"
+
 #include <QKeyEvent>
+#include <QMovie>
+#include <QSvgRenderer>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QWheelEvent>
@@ -22,7 +26,103 @@ ImagePreview::ImagePreview(QWidget *parent) : QWidget(parent)
     m_message = tr("Images appear here as they arrive.");
 }
 
+ImagePreview::~ImagePreview() = default;
+
+void ImagePreview::dropDocument()
+{
+    if (m_movie) {
+        m_movie->stop();
+        delete m_movie;
+        m_movie = nullptr;
+    }
+    m_svg.reset();
+    m_documentBuffer.close();
+    m_documentBytes.clear();
+}
+
+bool ImagePreview::setDocument(const QByteArray &bytes, const QString &caption)
+{
+    if (SvgImage::looksLikeSvg(bytes)) {
+        auto renderer = std::make_unique<QSvgRenderer>(bytes);
+        const QSize size = renderer->defaultSize();
+        if (!renderer->isValid() || size.isEmpty())
+            return false;
+        dropDocument();
+        assign(SvgImage::render(bytes, size), caption, QImage());
+        renderer->setAspectRatioMode(Qt::KeepAspectRatio);
+        m_svg = std::move(renderer);
+        return true;
+    }
+    if (!bytes.startsWith("GIF8"))
+        return false;
+    dropDocument();
+    m_documentBytes = bytes;
+    m_documentBuffer.setBuffer(&m_documentBytes);
+    m_documentBuffer.open(QIODevice::ReadOnly);
+    auto *movie = new QMovie(&m_documentBuffer, "gif", this);
+    if (!movie->isValid()) {
+        delete movie;
+        dropDocument();
+        return false;
+    }
+    movie->setCacheMode(QMovie::CacheAll);
+    movie->jumpToFrame(0);
+    assign(movie->currentImage(), caption, QImage());
+    m_movie = movie;
+    connect(movie, &QMovie::frameChanged, this, [this] {
+        m_image = m_movie->currentImage();
+        m_display = m_image;
+        rescale();
+        update();
+    });
+    if (movie->frameCount() != 1)
+        movie->start();
+    return true;
+}
+
+bool ImagePreview::isPaused() const
+{
+    return m_movie && m_movie->state() != QMovie::Running;
+}
+
+void ImagePreview::setPaused(bool paused)
+{
+    if (!m_movie)
+        return;
+    if (m_movie->state() == QMovie::NotRunning)
+        m_movie->start();
+    m_movie->setPaused(paused);
+    update();
+}
+
+int ImagePreview::frameCount() const
+{
+    return m_movie ? m_movie->frameCount() : (m_image.isNull() ? 0 : 1);
+}
+
+int ImagePreview::currentFrame() const
+{
+    return m_movie ? m_movie->currentFrameNumber() : 0;
+}
+
+QString ImagePreview::shownCaption() const
+{
+    if (!m_movie || m_caption.isEmpty())
+        return m_caption;
+    const int frames = m_movie->frameCount();
+    const QString frame = frames > 0 ? tr("frame %1 of %2").arg(m_movie->currentFrameNumber() + 1).arg(frames)
+                                     : tr("frame %1").arg(m_movie->currentFrameNumber() + 1);
+    return isPaused() ? tr("%1 · %2 · paused (Space plays)").arg(m_caption, frame)
+                      : tr("%1 · %2").arg(m_caption, frame);
+}
+
 void ImagePreview::setImage(const QImage &image, const QString &caption, const QImage &display)
+{
+    dropDocument();
+    assign(image, caption, display);
+}
+
+void ImagePreview::assign(const QImage &image, const QString &caption, const QImage &display)
 {
     if (image.size() != m_image.size())
         m_center = QPointF(image.width() / 2.0, image.height() / 2.0);
@@ -36,6 +136,7 @@ void ImagePreview::setImage(const QImage &image, const QString &caption, const Q
 
 void ImagePreview::clear(const QString &message)
 {
+    dropDocument();
     m_image = QImage();
     m_display = QImage();
     m_scaled = QImage();
@@ -101,6 +202,8 @@ void ImagePreview::keyPressEvent(QKeyEvent *event)
         setZoom(effectiveZoom() * 1.25);
     else if (event->key() == Qt::Key_Minus)
         setZoom(effectiveZoom() / 1.25);
+    else if (event->key() == Qt::Key_Space && m_movie)
+        setPaused(!isPaused());
     else
         QWidget::keyPressEvent(event);
 }
@@ -178,7 +281,13 @@ void ImagePreview::paintEvent(QPaintEvent *event)
         // A checkerboard shows what is transparent.
         painter.fillRect(target.intersected(event->rect()), checkerboard());
     }
-    if (m_zoom > 0) {
+    if (m_svg) {
+        // Vectors: drawn at the size shown, sharp at any zoom.
+        painter.save();
+        painter.setClipRect(event->rect());
+        m_svg->render(&painter, QRectF(target));
+        painter.restore();
+    } else if (m_zoom > 0) {
         // Only what is visible, straight from the full image.
         painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
         const QRectF visible = QRectF(event->rect()).intersected(target);
@@ -192,8 +301,9 @@ void ImagePreview::paintEvent(QPaintEvent *event)
     const int room = (m_zoom > 0 ? width() : target.width()) - 16 - 12;
     const int percent = qRound(m_zoom * 100);
     const int suffix = m_zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
-    const QString caption = metrics.elidedText(m_caption, Qt::ElideRight, std::max(room - suffix, 0));
-    const QString badgeText = m_caption.isEmpty() ? QString()
+    const QString fullCaption = shownCaption();
+    const QString caption = metrics.elidedText(fullCaption, Qt::ElideRight, std::max(room - suffix, 0));
+    const QString badgeText = fullCaption.isEmpty() ? QString()
                               : m_zoom > 0        ? tr("%1 · %2 %").arg(caption).arg(percent)
                                                   : caption;
     if (!badgeText.isEmpty()) {

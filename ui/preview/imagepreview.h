@@ -1,7 +1,13 @@
 #pragma once
 
+#include <QBuffer>
 #include <QImage>
 #include <QWidget>
+
+#include <memory>
+
+class QMovie;
+class QSvgRenderer;
 
 namespace Atelier {
 
@@ -16,11 +22,22 @@ class ImagePreview final : public QWidget
 
 public:
     explicit ImagePreview(QWidget *parent = nullptr);
+    ~ImagePreview() override;
 
     // `display`, when given, is a smaller copy of `image` made off the GUI thread: fitting the
     // view scales it instead of the full image; zooming in uses the full image.
     void setImage(const QImage &image, const QString &caption, const QImage &display = {});
     void clear(const QString &message = {});
+    // An image file's bytes shown as what they are: an animated GIF plays (Space pauses and
+    // resumes), an SVG is drawn from its vectors at every zoom. Other formats: false (use
+    // setImage).
+    bool setDocument(const QByteArray &bytes, const QString &caption);
+    bool isAnimated() const { return m_movie != nullptr; }
+    bool isVector() const { return m_svg != nullptr; }
+    bool isPaused() const;
+    void setPaused(bool paused);
+    int frameCount() const;
+    int currentFrame() const;
     const QImage &image() const { return m_image; }
     QString caption() const { return m_caption; }
 
@@ -51,6 +68,9 @@ private:
     void rescale();
     double effectiveZoom() const;
     QPointF toImage(const QPointF &widgetPoint) const;
+    void dropDocument();
+    void assign(const QImage &image, const QString &caption, const QImage &display);
+    QString shownCaption() const;
 
     QImage m_image;
     QImage m_display;
@@ -60,6 +80,11 @@ private:
     double m_zoom = 0.0;
     QPointF m_center; // image coordinates shown at the widget centre when zoomed
     QPoint m_dragFrom;
+    // setDocument(): the bytes, and what plays or draws them.
+    QByteArray m_documentBytes;
+    QBuffer m_documentBuffer;
+    QMovie *m_movie = nullptr;
+    std::unique_ptr<QSvgRenderer> m_svg;
 };
 
 } // namespace Atelier

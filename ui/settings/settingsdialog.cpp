@@ -88,6 +88,14 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_concurrency->setToolTip(tr("How many requests run at once; the rest wait in the job list."));
     form->addRow(tr("Requests at once"), m_concurrency);
 
+    m_safetyIdentifier = new QLineEdit(session->safetyIdentifier(), this);
+    m_safetyIdentifier->setObjectName(u"safetyIdentifier"_s);
+    m_safetyIdentifier->setPlaceholderText(tr("Not sent"));
+    m_safetyIdentifier->setToolTip(tr("A stable id for the person using Atelier (a hash of a user name or e-mail "
+                                      "address, never the address itself), sent as safety_identifier for OpenAI's "
+                                      "abuse monitoring with every request whose model takes it."));
+    form->addRow(tr("Safety identifier"), m_safetyIdentifier);
+
     m_defaultModel = new QComboBox(this);
     m_defaultModel->addItem(tr("The last one used"), QString());
     for (const QString &model : session->catalog().modelIds())
@@ -130,7 +138,9 @@ void SettingsDialog::apply()
 {
     m_session->setBudget(m_budget->value());
     m_session->setMaxConcurrentJobs(m_concurrency->value());
+    m_session->setSafetyIdentifier(m_safetyIdentifier->text());
     QSettings settings;
+    settings.setValue(u"studio/safetyIdentifier"_s, m_session->safetyIdentifier());
     settings.setValue(u"studio/budget"_s, m_budget->value());
     settings.setValue(u"studio/concurrency"_s, m_concurrency->value());
     settings.setValue(u"studio/defaultModel"_s, m_defaultModel->currentData().toString());
@@ -172,6 +182,7 @@ void SettingsDialog::restore(StudioSession *session)
     QSettings settings;
     session->setBudget(settings.value(u"studio/budget"_s, 0.0).toDouble());
     session->setMaxConcurrentJobs(settings.value(u"studio/concurrency"_s, 4).toInt());
+    session->setSafetyIdentifier(settings.value(u"studio/safetyIdentifier"_s).toString());
 }
 
 void SettingsDialog::fillProviders(const QString &current)
@@ -249,7 +260,27 @@ void SettingsDialog::testConnection()
     m_connection->setText(tr("Asking the provider…"));
     m_addModels->setVisible(false);
     auto *lister = new ModelLister(m_session->client()->networkAccessManager(), this);
-    connect(lister, &ModelLister::listed, this, [this, lister](const QStringList &ids) {
+    // The provider's word on shutdowns goes into the overlay, so the studio knows before a
+    // request fails.
+    auto lifecycleNote = std::make_shared<QString>();
+    connect(lister, &ModelLister::shutdownDates, this, [this, lifecycleNote](const QMap<QString, QDate> &dates) {
+        QString error;
+        const std::optional<QStringList> changed =
+            m_session->catalog().recordShutdownDates(Catalog::defaultOverlayPath(), dates, &error);
+        if (!changed) {
+            *lifecycleNote = tr("The shutdown dates could not be recorded: %1").arg(error);
+            return;
+        }
+        if (changed->isEmpty())
+            return;
+        QStringList said;
+        for (const QString &id : *changed)
+            said.append(tr("%1 shuts down on %2").arg(id, dates.value(id).toString(Qt::ISODate)));
+        *lifecycleNote = tr("The provider announces: %1.").arg(said.join(u"; "_s));
+        m_session->reloadCatalog();
+        Q_EMIT catalogChanged();
+    });
+    connect(lister, &ModelLister::listed, this, [this, lister, lifecycleNote](const QStringList &ids) {
         lister->deleteLater();
         const Catalog &catalog = m_session->catalog();
         QStringList known;
@@ -263,6 +294,8 @@ void SettingsDialog::testConnection()
             m_addModels->setText(tr("Add %n model(s) to the catalog", nullptr, int(m_unknownModels.size())));
             m_addModels->setVisible(true);
         }
+        if (!lifecycleNote->isEmpty())
+            text += u' ' + *lifecycleNote;
         m_connection->setText(text);
     });
     connect(lister, &ModelLister::failed, this, [this, lister](const ApiError &error) {

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLineEdit;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -64,6 +65,7 @@ private:
     QPushButton *m_editProfile = nullptr;
     QStringList m_unknownModels;
     QComboBox *m_defaultModel = nullptr;
+    QLineEdit *m_safetyIdentifier = nullptr;
     QLabel *m_library = nullptr;
     QLabel *m_libraryNote = nullptr;
     QString m_libraryFolder;
