@@ -481,6 +481,25 @@ private Q_SLOTS:
         QCOMPARE(m_catalog.spec(u"gpt-image-2.6-sunburst"_s).cost.imageInputPerMillion, 8.0);
     }
 
+    void readmeOverlayAddsTheNextModel()
+    {
+        // The example in README.md's "The model catalog": keep the two the same.
+        const QByteArray overlay = R"({
+  "defaults": { "generations": "gpt-image-2.7-flare", "edits": "gpt-image-2.7-flare" },
+  "models": {
+    "gpt-image-2.7-flare": { "inherits": "gpt-image-2.6-flare", "displayName": "GPT Image 2.7 flare" },
+    "gpt-image-2": { "lifecycle": { "shutdownDate": "2027-03-01", "replacement": "gpt-image-2.7-flare" } }
+  }
+})";
+        const Catalog catalog = Catalog::fromJson(Catalog::builtinJson(), overlay, u"readme"_s);
+        QVERIFY2(catalog.loadWarnings().isEmpty(), qPrintable(catalog.loadWarnings().join(u'\n')));
+        QCOMPARE(catalog.defaultModel(Endpoint::Generations), u"gpt-image-2.7-flare"_s);
+        QVERIFY(catalog.allowed(u"gpt-image-2.7-flare"_s, Endpoint::Generations, u"complexity"_s));
+        QVERIFY(catalog.allowed(u"gpt-image-2.7-flare"_s, Endpoint::Edits, u"markup"_s));
+        QCOMPARE(catalog.spec(u"gpt-image-2"_s).shutdownDate, QDate(2027, 3, 1));
+        QVERIFY(!hasErrors(catalog.validate(makeRequest(u"generations"_s, u"gpt-image-2.7-flare"_s, u"x"_s, u"{\"output_format\":\"gif\"}"_s), ValidationContext{true, QDate(2026, 12, 1)})));
+    }
+
     void overlay()
     {
         const QByteArray overlay = R"({

@@ -177,6 +177,33 @@ private Q_SLOTS:
         QCOMPARE(m_window->maskPainter()->document()->coverage().constScanLine(32)[16], uchar(255));
     }
 
+    void variationsAtOpenAIAreEditsWithAPrompt()
+    {
+        QTemporaryDir outside;
+        const QString logo = outside.filePath(u"logo.png"_s);
+        QImage square(32, 32, QImage::Format_RGB32);
+        square.fill(Qt::darkBlue);
+        QVERIFY(square.save(logo));
+        // A gateway still serves variations: the endpoint stays.
+        m_window->openForVariation(logo);
+        QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Variations);
+        // OpenAI retired it: an edit with a GPT image model and a prompt one can change.
+        ProviderProfile openai;
+        openai.baseUrl = m_server->baseUrl();
+        m_session->setProvider(openai, u"sk-test"_s);
+        m_window->openForVariation(logo);
+        QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Edits);
+        QCOMPARE(m_window->parameterPanel()->model(), u"gpt-image-2.6-flare"_s);
+        QVERIFY2(m_window->promptEditor()->prompt().contains(u"variation"_s), qPrintable(m_window->promptEditor()->prompt()));
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+        m_window->generateButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 1, 10000);
+        const RecordedRequest &sent = m_server->requests().constFirst();
+        QVERIFY2(sent.path.endsWith(u"/images/edits"_s), qPrintable(sent.path));
+        QVERIFY(sent.part(u"prompt"_s));
+        QCOMPARE(QString::fromUtf8(sent.part(u"model"_s)->data), u"gpt-image-2.6-flare"_s);
+    }
+
     void startsReadyToType()
     {
         QVERIFY(m_window->windowTitle().startsWith(u"Atelier"_s));

@@ -4,6 +4,7 @@
 
 #include "api/imagerequest.h"
 #include "api/parameters.h"
+#include "catalog/variationplan.h"
 #include "compare/comparegriddialog.h"
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
@@ -722,9 +723,23 @@ qint64 MainWindow::libraryIdOf(const QString &path) const
 void MainWindow::openForVariation(const QString &path, qint64 id)
 {
     m_editParentId = id > 0 ? id : libraryIdOf(path);
-    m_parameters->setEndpoint(Endpoint::Variations);
     m_references->clear();
     m_references->addItem(referenceItem(path));
+    if (m_session->validationContext().servedByOpenAI) {
+        // OpenAI retired the variations endpoint: a variation is an edit with a GPT image model
+        // and a prompt, which the user can change before sending.
+        ImageRequest variation;
+        variation.endpoint = Endpoint::Variations;
+        variation.images = {path};
+        const ImageRequest edit = VariationPlan::plan(m_session->catalog(), variation, true, false);
+        m_parameters->setEndpoint(Endpoint::Edits);
+        m_parameters->setModel(edit.model);
+        m_prompt->setPrompt(edit.prompt);
+        statusBar()->showMessage(tr("OpenAI retired the variations endpoint: this variation is an edit with %1; change "
+                                    "the prompt if you like, then Generate.").arg(edit.model), 10000);
+    } else {
+        m_parameters->setEndpoint(Endpoint::Variations);
+    }
     showImageFile(path, tr("Variations of this"));
     m_centerTabs->setCurrentIndex(0);
     refresh();

@@ -296,6 +296,11 @@ ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *
         if (archived.mask.isEmpty())
             return request;
     }
+    if (!archived.markup.isEmpty()) {
+        archived.markup = ContentFiles::keep(folder, archived.markup, error);
+        if (archived.markup.isEmpty())
+            return request;
+    }
     return archived;
 }
 

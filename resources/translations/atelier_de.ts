@@ -1579,6 +1579,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Frame %1</source>
         <translation>Einzelbild %1</translation>
     </message>
+    <message>
+        <source>OpenAI retired the variations endpoint: this variation is an edit with %1; change the prompt if you like, then Generate.</source>
+        <translation>OpenAI hat den Variations-Endpunkt eingestellt: diese Variation ist eine Bearbeitung mit %1; ändern Sie den Prompt nach Belieben und klicken Sie dann auf Erzeugen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskCanvas</name>
