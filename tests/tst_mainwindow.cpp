@@ -204,6 +204,36 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(sent.part(u"model"_s)->data), u"gpt-image-2.6-flare"_s);
     }
 
+    void markupEditSendsTheMarks()
+    {
+        QImage photo(96, 64, QImage::Format_RGB32);
+        photo.fill(qRgb(90, 140, 60));
+        QTemporaryDir outside;
+        const QString path = outside.filePath(u"room.png"_s);
+        QVERIFY(photo.save(path));
+        QVERIFY(m_window->openForEdit(path));
+        MaskCanvas *canvas = m_window->maskPainter()->canvas();
+        canvas->setTool(MaskCanvas::Tool::MarkEllipse);
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 16)).toPoint(), canvas->toWidget(QPointF(70, 50)).toPoint(), 6);
+        QVERIFY(m_window->maskPainter()->hasMarkup());
+        QCOMPARE(m_window->parameterPanel()->model(), u"gpt-image-2.6-flare"_s);
+        m_window->promptEditor()->setPrompt(u"make what I circled a red armchair"_s);
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+        m_window->generateButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 1, 10000);
+        const RecordedRequest &sent = m_server->requests().constFirst();
+        QVERIFY2(sent.path.endsWith(u"/images/edits"_s), qPrintable(sent.path));
+        const ReceivedPart *markup = sent.part(u"markup"_s);
+        QVERIFY(markup);
+        QVERIFY(!sent.part(u"mask"_s));
+        QImage marks;
+        QVERIFY(marks.loadFromData(markup->data, "PNG"));
+        QCOMPARE(marks.size(), QSize(96, 64));
+        QVERIFY(marks.hasAlphaChannel());
+        // Kept in the library's inputs/ with the edit.
+        QTRY_VERIFY(!QDir(m_session->inputsFolder()).entryList(QDir::Files).isEmpty());
+    }
+
     void startsReadyToType()
     {
         QVERIFY(m_window->windowTitle().startsWith(u"Atelier"_s));

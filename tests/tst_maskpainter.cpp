@@ -3,6 +3,7 @@
 #include "widgetdrag.h"
 
 #include <QAction>
+#include <QUndoStack>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSpinBox>
@@ -49,6 +50,60 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_painter.reset(); }
+
+    void markupMarksAreDrawnUndoneAndSaved()
+    {
+        MaskPainter &painter = *m_painter;
+        MaskCanvas *canvas = painter.canvas();
+        QAction *arrow = nullptr;
+        for (QAction *action : painter.findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Arrow"))
+                arrow = action;
+        }
+        QVERIFY(arrow);
+        arrow->trigger();
+        QCOMPARE(canvas->tool(), MaskCanvas::Tool::MarkArrow);
+        QVERIFY(!painter.hasMarkup());
+        painter.markup()->setColor(QColor(0, 200, 0));
+        painter.markup()->setLineWidth(6);
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(60, 150)).toPoint(), canvas->toWidget(QPointF(300, 150)).toPoint());
+        QVERIFY(painter.hasMarkup());
+        QVERIFY(!painter.hasMask()); // marks are not the mask
+        const QImage &layer = painter.markup()->layer();
+        QCOMPARE(QColor::fromRgba(layer.pixel(180, 150)).green(), 200);
+        QCOMPARE(qAlpha(layer.pixel(180, 100)), 0); // nothing beside the line
+        QVERIFY(qAlpha(layer.pixel(295, 146)) > 0 || qAlpha(layer.pixel(290, 143)) > 0); // the head
+
+        // A box and a freehand line are steps of their own; Undo takes the last one back.
+        canvas->setTool(MaskCanvas::Tool::MarkBox);
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 20)).toPoint(), canvas->toWidget(QPointF(80, 60)).toPoint());
+        QVERIFY(qAlpha(painter.markup()->layer().pixel(20, 40)) > 0);
+        QAction *undo = painter.findChild<QAction *>(QStringLiteral("undo"));
+        QVERIFY(undo->isEnabled());
+        undo->trigger();
+        QCOMPARE(qAlpha(painter.markup()->layer().pixel(20, 40)), 0);
+        QVERIFY(qAlpha(painter.markup()->layer().pixel(180, 150)) > 0);
+        // Undo on a mask tool acts on the mask's history, not the marks.
+        canvas->setTool(MaskCanvas::Tool::Brush);
+        QVERIFY(!undo->isEnabled());
+        canvas->setTool(MaskCanvas::Tool::MarkPen);
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(100, 250)).toPoint(), canvas->toWidget(QPointF(200, 260)).toPoint());
+        QCOMPARE(painter.markup()->undoStack()->count(), 2);
+
+        // Saved as the API takes it: a PNG the image's size with transparency.
+        QString error;
+        const QString saved = painter.saveMarkup(m_dir.filePath(QStringLiteral("inputs")), &error);
+        QVERIFY2(!saved.isEmpty(), qPrintable(error));
+        const QImage file(saved);
+        QCOMPARE(file.size(), QSize(400, 300));
+        QVERIFY(file.hasAlphaChannel());
+        QCOMPARE(qAlpha(file.pixel(10, 290)), 0);
+        QVERIFY(qAlpha(file.pixel(180, 150)) > 0);
+        // A new image starts with no marks.
+        QVERIFY(painter.openImage(m_imagePath, &error));
+        QVERIFY(!painter.hasMarkup());
+        QCOMPARE(painter.markup()->undoStack()->count(), 0);
+    }
 
     void dragPaintsUnderThePointer()
     {

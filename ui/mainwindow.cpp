@@ -513,6 +513,17 @@ void MainWindow::generate()
             return;
         }
     }
+    if (request.endpoint == Endpoint::Edits && m_painter->hasMarkup() && !request.images.isEmpty()
+        && m_painter->imagePath() == request.images.first()) {
+        // The marks go out as the edit's markup, kept in the library like the mask.
+        QString markupError;
+        request.markup = m_painter->saveMarkup(m_session->inputsFolder(), &markupError);
+        if (request.markup.isEmpty()) {
+            m_problems->setText(markupError);
+            m_problems->setVisible(true);
+            return;
+        }
+    }
     QString error;
     const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList{QString()} : expandedPrompts(&error);
     if (prompts.isEmpty()) {

@@ -1585,6 +1585,29 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     </message>
 </context>
 <context>
+    <name>Atelier::MarkupDocument</name>
+    <message>
+        <source>Markup line</source>
+        <translation>Markierungslinie</translation>
+    </message>
+    <message>
+        <source>Markup arrow</source>
+        <translation>Markierungspfeil</translation>
+    </message>
+    <message>
+        <source>Markup circle</source>
+        <translation>Markierungskreis</translation>
+    </message>
+    <message>
+        <source>Markup box</source>
+        <translation>Markierungsrahmen</translation>
+    </message>
+    <message>
+        <source>Clear markup</source>
+        <translation>Markierungen löschen</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::MaskCanvas</name>
     <message>
         <source>Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, P polygon; [ and ] brush size; M switches between the tinted mask and what the API will see; wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%.</source>
@@ -1897,6 +1920,73 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Nothing to redo</source>
         <translation>Nichts zu wiederholen</translation>
+    </message>
+    <message>
+        <source>Markup </source>
+        <translation>Markierungen </translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>Stift</translation>
+    </message>
+    <message>
+        <source>Draw a freehand mark on the markup layer (markup edits: gpt-image-2.5 and later).</source>
+        <translation>Eine freie Markierung auf die Markierungsebene zeichnen (Bearbeitung mit Markierungen: ab gpt-image-2.5).</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <source>Drag from where the arrow starts to what it points at.</source>
+        <translation>Vom Anfang des Pfeils zu dem ziehen, worauf er zeigt.</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>Drag a circle or ellipse around something.</source>
+        <translation>Einen Kreis oder eine Ellipse um etwas ziehen.</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Rahmen</translation>
+    </message>
+    <message>
+        <source>Drag a box around something.</source>
+        <translation>Einen Rahmen um etwas ziehen.</translation>
+    </message>
+    <message>
+        <source>The colour of new marks.</source>
+        <translation>Die Farbe neuer Markierungen.</translation>
+    </message>
+    <message>
+        <source>Markup colour</source>
+        <translation>Markierungsfarbe</translation>
+    </message>
+    <message>
+        <source>Line width of new marks, in image pixels.</source>
+        <translation>Linienbreite neuer Markierungen, in Bildpixeln.</translation>
+    </message>
+    <message>
+        <source> Width </source>
+        <translation> Breite </translation>
+    </message>
+    <message>
+        <source>Clear marks</source>
+        <translation>Markierungen löschen</translation>
+    </message>
+    <message>
+        <source>Remove every mark (undoable).</source>
+        <translation>Alle Markierungen entfernen (rückgängig zu machen).</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n mark(s), sent as markup</source>
+        <translation>
+            <numerusform> · %n Markierung, wird als Markup gesendet</numerusform>
+            <numerusform> · %n Markierungen, werden als Markup gesendet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,13 @@
             <numerusform>%1 · %2x%3 · zoom %4% · %5% of the image may change · %n steps to undo</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %n mark(s), sent as markup</source>
+        <translation>
+            <numerusform> · %n mark, sent as markup</numerusform>
+            <numerusform> · %n marks, sent as markup</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ParameterPanel</name>

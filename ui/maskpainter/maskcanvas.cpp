@@ -45,7 +45,15 @@ void MaskCanvas::setImage(const QImage &image)
     m_path.clear();
     m_dragging = false;
     m_document->reset(m_image.size()); // emits changed(), which builds the layer
+    if (m_markup)
+        m_markup->reset(m_image.size());
     fitToWindow();
+}
+
+void MaskCanvas::setMarkup(MarkupDocument *markup)
+{
+    m_markup = markup;
+    connect(markup, &MarkupDocument::changed, this, [this](const QRect &rect) { update(widgetRectFor(rect)); });
 }
 
 void MaskCanvas::setTool(Tool tool)
@@ -195,7 +203,22 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
         } else {
             painter.drawImage(target, m_image, source);
             painter.drawImage(target, m_layer, source);
+            if (m_markup && m_markup->size() == m_image.size())
+                painter.drawImage(target, m_markup->layer(), source);
         }
+    }
+    if (m_markup && m_dragging && isMarkupTool(m_tool)) {
+        // The mark as it will be drawn, in its colour.
+        const auto shape = m_tool == Tool::MarkArrow     ? MarkupDocument::Shape::Arrow
+                           : m_tool == Tool::MarkEllipse ? MarkupDocument::Shape::Ellipse
+                                                         : MarkupDocument::Shape::Box;
+        painter.save();
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.translate(m_offset);
+        painter.scale(m_zoom, m_zoom);
+        painter.setPen(QPen(m_markup->color(), m_markup->lineWidth(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawPath(MarkupDocument::shapePath(shape, m_dragStart, m_dragNow, m_markup->lineWidth()));
+        painter.restore();
     }
 
     // What the current tool is about to do.
@@ -260,6 +283,16 @@ void MaskCanvas::mousePressEvent(QMouseEvent *event)
         return;
     const QPointF at = toImage(event->position());
     switch (m_tool) {
+    case Tool::MarkPen:
+        if (m_markup)
+            m_markup->beginStroke(at);
+        break;
+    case Tool::MarkArrow:
+    case Tool::MarkEllipse:
+    case Tool::MarkBox:
+        m_dragging = m_markup != nullptr;
+        m_dragStart = m_dragNow = at;
+        break;
     case Tool::Brush:
     case Tool::Eraser: {
         const bool erase = (m_tool == Tool::Eraser) != bool(event->modifiers() & Qt::AltModifier);
@@ -292,8 +325,13 @@ void MaskCanvas::mouseMoveEvent(QMouseEvent *event)
     }
     updateCursorOutline(event->position());
     const QPointF at = toImage(event->position());
-    if (m_document->isStroking()) {
+    if (m_markup && m_markup->isStroking()) {
+        m_markup->strokeTo(at);
+    } else if (m_document->isStroking()) {
         m_document->strokeTo(at);
+    } else if (m_dragging && isMarkupTool(m_tool)) {
+        m_dragNow = at;
+        update(); // an arrow's head reaches past the dragged box
     } else if (m_dragging) {
         const QRect before = widgetRectFor(QRectF(m_dragStart, m_dragNow).normalized());
         m_dragNow = at;
@@ -316,8 +354,18 @@ void MaskCanvas::mouseReleaseEvent(QMouseEvent *event)
     }
     if (event->button() != Qt::LeftButton)
         return;
-    if (m_document->isStroking()) {
+    if (m_markup && m_markup->isStroking()) {
+        m_markup->endStroke();
+    } else if (m_document->isStroking()) {
         m_document->endStroke();
+    } else if (m_dragging && isMarkupTool(m_tool)) {
+        m_dragging = false;
+        const auto shape = m_tool == Tool::MarkArrow     ? MarkupDocument::Shape::Arrow
+                           : m_tool == Tool::MarkEllipse ? MarkupDocument::Shape::Ellipse
+                                                         : MarkupDocument::Shape::Box;
+        if (m_markup && QLineF(m_dragStart, toImage(event->position())).length() >= 2.0)
+            m_markup->drawShape(shape, m_dragStart, toImage(event->position()));
+        update();
     } else if (m_dragging) {
         m_dragging = false;
         const QRectF box = QRectF(m_dragStart, toImage(event->position())).normalized();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mask/markupdocument.h"
 #include "mask/maskdocument.h"
 
 #include <QImage>
@@ -18,13 +19,17 @@ class MaskCanvas final : public QWidget
     Q_DISABLE_COPY_MOVE(MaskCanvas)
 
 public:
-    enum class Tool { Brush, Eraser, Rectangle, Ellipse, Lasso, Polygon };
+    // The mask's tools, then the markup's (marks in a colour on a layer of their own).
+    enum class Tool { Brush, Eraser, Rectangle, Ellipse, Lasso, Polygon, MarkPen, MarkArrow, MarkEllipse, MarkBox };
+    static bool isMarkupTool(Tool tool) { return tool >= Tool::MarkPen; }
     enum class View { Overlay, Result }; // tinted mask, or the transparent image the API sees
 
     explicit MaskCanvas(MaskDocument *document, QWidget *parent = nullptr);
 
-    // The image to paint on; the document is reset to its size.
+    // The image to paint on; the document (and the markup) is reset to its size.
     void setImage(const QImage &image);
+    // The markup layer drawn with the Mark tools, shown over the image.
+    void setMarkup(MarkupDocument *markup);
     const QImage &image() const { return m_image; }
 
     void setTool(Tool tool);
@@ -78,6 +83,7 @@ private:
     void updateCursorOutline(const QPointF &position);
 
     QPointer<MaskDocument> m_document;
+    QPointer<MarkupDocument> m_markup;
     QImage m_image; // ARGB32_Premultiplied
     QImage m_layer; // what is drawn over/instead of the image, per view; same size
     Tool m_tool = Tool::Brush;

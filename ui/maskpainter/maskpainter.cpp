@@ -3,6 +3,7 @@
 #include "library/contentfiles.h"
 
 #include <QAction>
+#include <QColorDialog>
 #include <QActionGroup>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -29,8 +30,12 @@ constexpr QSize LargestCanvas(3840, 2160);
 } // namespace
 
 MaskPainter::MaskPainter(QWidget *parent)
-    : QWidget(parent), m_document(new MaskDocument(this)), m_canvas(new MaskCanvas(m_document, this))
+    : QWidget(parent)
+    , m_document(new MaskDocument(this))
+    , m_markup(new MarkupDocument(this))
+    , m_canvas(new MaskCanvas(m_document, this))
 {
+    m_canvas->setMarkup(m_markup);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -38,17 +43,21 @@ MaskPainter::MaskPainter(QWidget *parent)
     // the mask's history, then the brush and the view.
     auto *tools = new QToolBar(this);
     auto *brush = new QToolBar(this);
-    for (QToolBar *bar : {tools, brush}) {
+    auto *marks = new QToolBar(this);
+    marks->setObjectName(u"markupBar"_s);
+    for (QToolBar *bar : {tools, brush, marks}) {
         bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
         layout->addWidget(bar);
     }
     buildToolBars(tools, brush);
+    buildMarkupBar(marks);
     layout->addWidget(m_canvas, 1);
     m_state = new QLabel(this);
     layout->addWidget(m_state);
     connect(m_canvas, &MaskCanvas::sendRequested, this, &MaskPainter::sendRequested);
     connect(m_canvas, &MaskCanvas::zoomChanged, this, &MaskPainter::showState);
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, &MaskPainter::showState);
+    connect(m_markup->undoStack(), &QUndoStack::indexChanged, this, &MaskPainter::showState);
     connect(m_canvas, &MaskCanvas::toolChanged, this, [this](MaskCanvas::Tool tool) {
         const QList<QAction *> actions = m_tools->actions();
         actions.at(int(tool))->setChecked(true);
@@ -93,7 +102,6 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
 
     // Fixed button texts (QUndoStack's own actions grow to "Undo Brush stroke" and push the
     // row's last buttons out of sight); what would be undone is in the tooltip.
-    QUndoStack *history = m_document->undoStack();
     auto *undo = new QAction(tr("Undo"), this);
     undo->setObjectName(u"undo"_s);
     undo->setShortcut(QKeySequence::Undo);
@@ -102,9 +110,10 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     redo->setObjectName(u"redo"_s);
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(undo, &QAction::triggered, history, &QUndoStack::undo);
-    connect(redo, &QAction::triggered, history, &QUndoStack::redo);
-    auto describeHistory = [history, undo, redo] {
+    connect(undo, &QAction::triggered, this, [this] { activeHistory()->undo(); });
+    connect(redo, &QAction::triggered, this, [this] { activeHistory()->redo(); });
+    auto describeHistory = [this, undo, redo] {
+        QUndoStack *history = activeHistory();
         undo->setEnabled(history->canUndo());
         redo->setEnabled(history->canRedo());
         undo->setToolTip(history->canUndo() ? tr("Undo: %1 (%2)").arg(history->undoText(), undo->shortcut().toString(QKeySequence::NativeText))
@@ -112,7 +121,9 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         redo->setToolTip(history->canRedo() ? tr("Redo: %1 (%2)").arg(history->redoText(), redo->shortcut().toString(QKeySequence::NativeText))
                                             : tr("Nothing to redo"));
     };
-    connect(history, &QUndoStack::indexChanged, this, describeHistory);
+    connect(m_document->undoStack(), &QUndoStack::indexChanged, this, describeHistory);
+    connect(m_markup->undoStack(), &QUndoStack::indexChanged, this, describeHistory);
+    connect(m_canvas, &MaskCanvas::toolChanged, this, describeHistory);
     describeHistory();
     bar->addAction(undo);
     bar->addAction(redo);
@@ -196,6 +207,77 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     brush->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)->setToolTip(tr("One image pixel per screen pixel (1)."));
 }
 
+void MaskPainter::buildMarkupBar(QToolBar *bar)
+{
+    bar->addWidget(new QLabel(tr("Markup "), bar));
+    const struct
+    {
+        QString text;
+        QString tip;
+        MaskCanvas::Tool tool;
+    } tools[] = {
+        {tr("Pen"), tr("Draw a freehand mark on the markup layer (markup edits: gpt-image-2.5 and later)."), MaskCanvas::Tool::MarkPen},
+        {tr("Arrow"), tr("Drag from where the arrow starts to what it points at."), MaskCanvas::Tool::MarkArrow},
+        {tr("Circle"), tr("Drag a circle or ellipse around something."), MaskCanvas::Tool::MarkEllipse},
+        {tr("Box"), tr("Drag a box around something."), MaskCanvas::Tool::MarkBox},
+    };
+    for (const auto &tool : tools) {
+        QAction *action = bar->addAction(tool.text);
+        action->setToolTip(tool.tip);
+        action->setCheckable(true);
+        m_tools->addAction(action); // after the mask's tools, in the order of MaskCanvas::Tool
+        const MaskCanvas::Tool which = tool.tool;
+        connect(action, &QAction::triggered, this, [this, which] {
+            m_canvas->setTool(which);
+            m_canvas->setFocus();
+        });
+    }
+    auto *colour = new QToolButton(bar);
+    colour->setObjectName(u"markupColour"_s);
+    colour->setToolTip(tr("The colour of new marks."));
+    auto showColour = [colour, this] {
+        QPixmap swatch(16, 16);
+        swatch.fill(m_markup->color());
+        colour->setIcon(QIcon(swatch));
+        colour->setText(m_markup->color().name());
+    };
+    colour->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    showColour();
+    connect(colour, &QToolButton::clicked, this, [this, showColour] {
+        const QColor chosen = QColorDialog::getColor(m_markup->color(), this, tr("Markup colour"));
+        if (chosen.isValid()) {
+            m_markup->setColor(chosen);
+            showColour();
+        }
+    });
+    bar->addWidget(colour);
+    auto *width = new QSpinBox(bar);
+    width->setObjectName(u"markupWidth"_s);
+    width->setRange(1, 400);
+    width->setSuffix(tr(" px"));
+    width->setValue(int(m_markup->lineWidth()));
+    width->setToolTip(tr("Line width of new marks, in image pixels."));
+    bar->addWidget(new QLabel(tr(" Width "), bar));
+    bar->addWidget(width);
+    connect(width, &QSpinBox::valueChanged, this, [this](int value) { m_markup->setLineWidth(value); });
+    bar->addAction(tr("Clear marks"), m_markup, &MarkupDocument::clear)->setToolTip(tr("Remove every mark (undoable)."));
+}
+
+QUndoStack *MaskPainter::activeHistory() const
+{
+    return MaskCanvas::isMarkupTool(m_canvas->tool()) ? m_markup->undoStack() : m_document->undoStack();
+}
+
+bool MaskPainter::hasMarkup() const
+{
+    return hasImage() && !m_markup->isEmpty();
+}
+
+QString MaskPainter::saveMarkup(const QString &folder, QString *error) const
+{
+    return ContentFiles::store(folder, ContentFiles::png(m_markup->apiMarkup(m_sourceSize)), u"png"_s, error);
+}
+
 bool MaskPainter::openImage(const QString &path, QString *error)
 {
     QImageReader reader(path);
@@ -213,6 +295,8 @@ bool MaskPainter::openImage(const QString &path, QString *error)
     m_tools->actions().constFirst()->setChecked(true);
     // A brush about 1/20 of the image: big enough to be quick, small enough to be precise.
     m_size->setValue(std::max(8, std::min(image.width(), image.height()) / 20));
+    if (auto *width = findChild<QSpinBox *>(u"markupWidth"_s))
+        width->setValue(std::max(2, std::min(image.width(), image.height()) / 120));
     if (tooLarge)
         Q_EMIT statusMessage(tr("%1 is %2x%3; it is painted at %4x%5 and the mask is scaled back up when sent.")
                                  .arg(QFileInfo(path).fileName())
@@ -295,6 +379,8 @@ void MaskPainter::showState()
                          .arg(m_sourceSize.height())
                          .arg(qRound(m_canvas->zoom() * 100))
                          .arg(m_document->coveredFraction() * 100, 0, 'f', 1));
+    if (m_markup->undoStack()->index() > 0 && !m_markup->isEmpty())
+        m_state->setText(m_state->text() + tr(" · %n mark(s), sent as markup", nullptr, m_markup->undoStack()->index()));
 }
 
 } // namespace Atelier

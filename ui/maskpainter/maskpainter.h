@@ -1,5 +1,6 @@
 #pragma once
 
+#include "mask/markupdocument.h"
 #include "mask/maskdocument.h"
 #include "maskcanvas.h"
 
@@ -33,6 +34,11 @@ public:
     void close();
 
     MaskDocument *document() const { return m_document; }
+    MarkupDocument *markup() const { return m_markup; }
+    bool hasMarkup() const;
+    // The markup as the API takes it (a transparent PNG the image's own size), written into
+    // `folder` named by its content; returns the path.
+    QString saveMarkup(const QString &folder, QString *error) const;
     MaskCanvas *canvas() const { return m_canvas; }
     bool hasMask() const;
 
@@ -50,10 +56,14 @@ Q_SIGNALS:
 
 private:
     void buildToolBars(QToolBar *bar, QToolBar *brush);
+    void buildMarkupBar(QToolBar *bar);
+    // The history Undo and Redo act on: the markup's while a Mark tool is chosen.
+    QUndoStack *activeHistory() const;
     void showState();
     void feather();
 
     MaskDocument *m_document;
+    MarkupDocument *m_markup;
     MaskCanvas *m_canvas;
     QString m_path;
     QSize m_sourceSize;
