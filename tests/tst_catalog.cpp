@@ -500,6 +500,78 @@ private Q_SLOTS:
         QVERIFY(!hasErrors(catalog.validate(makeRequest(u"generations"_s, u"gpt-image-2.7-flare"_s, u"x"_s, u"{\"output_format\":\"gif\"}"_s), ValidationContext{true, QDate(2026, 12, 1)})));
     }
 
+    void providerPrefixedNames_data()
+    {
+        QTest::addColumn<QString>("model");
+        for (const QString &id : m_catalog.modelIds()) {
+            for (const QString &prefix : {u"openai/"_s, u"azure/"_s, u"vendor/openai/"_s})
+                QTest::newRow(qPrintable(prefix + id)) << QString(prefix + id);
+        }
+    }
+
+    void providerPrefixedNames()
+    {
+        QFETCH(QString, model);
+        const QString id = model.section(u'/', -1);
+        QCOMPARE(m_catalog.canonicalId(model), id);
+        QVERIFY(m_catalog.contains(model));
+        const ModelSpec spec = m_catalog.spec(model);
+        QVERIFY(spec.known);
+        QCOMPARE(spec.id, model);
+        QCOMPARE(spec.lifecycleStatus, m_catalog.spec(id).lifecycleStatus);
+        QCOMPARE(spec.replacement, m_catalog.spec(id).replacement);
+        QCOMPARE(spec.cost.imageOutputPerMillion, m_catalog.spec(id).cost.imageOutputPerMillion);
+        for (Endpoint endpoint : allEndpoints) {
+            QCOMPARE(spec.serves(endpoint), m_catalog.spec(id).serves(endpoint));
+            for (const QString &parameter : allParameters()) {
+                const auto mine = m_catalog.allowed(model, endpoint, parameter);
+                const auto theirs = m_catalog.allowed(id, endpoint, parameter);
+                QCOMPARE(mine.has_value(), theirs.has_value());
+                if (mine)
+                    QCOMPARE(mine->values, theirs->values);
+            }
+        }
+        // No "not in the catalog" warning; the rules speak of the name as given.
+        const Endpoint endpoint = spec.serves(Endpoint::Generations) ? Endpoint::Generations : Endpoint::Edits;
+        const QList<Violation> violations = m_catalog.validate(makeRequest(endpointName(endpoint), model, u"x"_s, u"{}"_s));
+        QVERIFY2(!allMessages(violations).contains(u"not in Atelier's model catalog"_s), qPrintable(allMessages(violations)));
+    }
+
+    void providerPrefixedRules()
+    {
+        const QString gen = u"generations"_s;
+        QList<Violation> v = m_catalog.validate(makeRequest(gen, u"openai/dall-e-3"_s, u"x"_s, u"{\"n\":2}"_s));
+        QCOMPARE(errorParameters(v), QStringList{u"n"_s});
+        QVERIFY(allMessages(v).contains(u"openai/dall-e-3 makes one image per request; set n to 1"_s));
+        v = m_catalog.validate(makeRequest(gen, u"openai/gpt-image-2"_s, u"x"_s, u"{\"size\":\"1000x1000\"}"_s));
+        QCOMPARE(errorParameters(v), QStringList{u"size"_s});
+        v = m_catalog.validate(makeRequest(gen, u"openai/gpt-image-2"_s, u"x"_s, u"{\"size\":\"1536x864\"}"_s));
+        QVERIFY(!hasErrors(v));
+        v = m_catalog.validate(makeRequest(gen, u"openai/gpt-image-2.6-flare"_s, u"x"_s, u"{\"complexity\":\"high\",\"output_format\":\"gif\"}"_s));
+        QVERIFY2(!hasErrors(v), qPrintable(allMessages(v)));
+        v = m_catalog.validate(makeRequest(gen, u"openai/gpt-image-2.5-flare"_s, u"x"_s, u"{\"complexity\":\"high\"}"_s));
+        QCOMPARE(errorParameters(v), QStringList{u"complexity"_s});
+        // What the catalog does not know stays unknown, with the warning.
+        QVERIFY(!m_catalog.contains(u"openai/gpt-9"_s));
+        QVERIFY(!m_catalog.contains(u"/dall-e-3"_s));
+        QVERIFY(allMessages(m_catalog.validate(makeRequest(gen, u"openai/gpt-9"_s, u"x"_s, u"{}"_s))).contains(u"not in Atelier's model catalog"_s));
+        // An explicit overlay entry wins over the mapping.
+        const Catalog overlaid = Catalog::fromJson(Catalog::builtinJson(), R"({"models":{"openai/dall-e-3":{"inherits":"dall-e-3","parameters":{"n":{"max":2}}}}})", u"o"_s);
+        QVERIFY(!hasErrors(overlaid.validate(makeRequest(gen, u"openai/dall-e-3"_s, u"x"_s, u"{\"n\":2}"_s))));
+    }
+
+    void aGatewaysListMapsOntoTheCatalog()
+    {
+        const Catalog::ListedModels listed = m_catalog.mapListed(
+            {u"openai/gpt-image-2.6-flare"_s, u"azure/gpt-image-1"_s, u"gpt-image-2"_s, u"openai/dall-e-3"_s,
+             u"stability/sdxl"_s, u"acme-image-1"_s});
+        QCOMPARE(listed.mapped.value(u"openai/gpt-image-2.6-flare"_s), u"gpt-image-2.6-flare"_s);
+        QCOMPARE(listed.mapped.value(u"azure/gpt-image-1"_s), u"gpt-image-1"_s);
+        QCOMPARE(listed.mapped.value(u"gpt-image-2"_s), u"gpt-image-2"_s);
+        QCOMPARE(listed.mapped.size(), 4);
+        QCOMPARE(listed.unmapped, (QStringList{u"stability/sdxl"_s, u"acme-image-1"_s}));
+    }
+
     void overlay()
     {
         const QByteArray overlay = R"({

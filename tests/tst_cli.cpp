@@ -229,6 +229,32 @@ private Q_SLOTS:
         QVERIFY2(gateway.err.contains(u"warning: OpenAI shut gpt-image-1.5 down"_s), qPrintable(gateway.err));
     }
 
+    void gatewayNamesGetTheirModelsRules()
+    {
+        // openai/dall-e-3 is dall-e-3: n 2 is refused before paying, with no "unknown model" warning.
+        const CliRun run = cli({u"generate"_s, u"--model"_s, u"openai/dall-e-3"_s, u"--prompt"_s, u"x"_s, u"--n"_s, u"2"_s, u"--dry-run"_s},
+                               environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"openai/dall-e-3 makes one image per request"_s), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(u"not in Atelier's model catalog"_s), qPrintable(run.err));
+        // The prefix: chosen by its catalog name, sent the gateway's way.
+        const CliRun prefixed = cli({u"generate"_s, u"--model-prefix"_s, u"openai/"_s, u"--prompt"_s, u"x"_s, u"--dry-run"_s}, environment());
+        QCOMPARE(prefixed.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(prefixed.out.toUtf8()).object().value(u"json"_s).toObject().value(u"model"_s).toString(),
+                 u"openai/gpt-image-2.6-flare"_s);
+        QProcessEnvironment env = environment();
+        env.insert(u"ATELIER_MODEL_PREFIX"_s, u"azure/"_s);
+        const CliRun fromEnvironment = cli({u"generate"_s, u"--prompt"_s, u"x"_s, u"--model"_s, u"gpt-image-2"_s, u"--dry-run"_s}, env);
+        QCOMPARE(QJsonDocument::fromJson(fromEnvironment.out.toUtf8()).object().value(u"json"_s).toObject().value(u"model"_s).toString(),
+                 u"azure/gpt-image-2"_s);
+        const CliRun models = cli({u"models"_s, u"--json"_s}, env);
+        QStringList ids;
+        for (const QJsonValue &model : QJsonDocument::fromJson(models.out.toUtf8()).object().value(u"models"_s).toArray())
+            ids.append(model.toObject().value(u"id"_s).toString());
+        QVERIFY(ids.contains(u"azure/gpt-image-2.6-flare"_s));
+        QVERIFY(!ids.contains(u"gpt-image-2.6-flare"_s));
+    }
+
     void dryRunGeneration()
     {
         const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--model"_s, u"gpt-image-1.5"_s, u"--n"_s, u"2"_s,

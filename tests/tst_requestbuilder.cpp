@@ -94,6 +94,31 @@ private Q_SLOTS:
         QVERIFY(!names.contains(u"svg[reasoning][effort]"_s));
     }
 
+    void modelPrefixGoesOnTheWire()
+    {
+        ProviderProfile gateway;
+        gateway.kind = ProviderProfile::Kind::Compatible;
+        gateway.baseUrl = QUrl(u"https://gateway.example/v1"_s);
+        gateway.modelPrefix = u"openai/"_s;
+        ImageRequest request;
+        request.model = u"gpt-image-2.6-flare"_s;
+        request.prompt = u"x"_s;
+        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(), u"openai/gpt-image-2.6-flare"_s);
+        request.model = u"openai/gpt-image-2"_s; // already spelled the gateway's way: not doubled
+        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(), u"openai/gpt-image-2"_s);
+        request.endpoint = Endpoint::Edits;
+        request.model = u"gpt-image-2.6-sunburst"_s;
+        request.images = {writePng(u"in.png"_s)};
+        QString model;
+        for (const MultipartField &field : RequestBuilder::build(request, gateway, u"k"_s).fields) {
+            if (field.name == u"model")
+                model = field.value;
+        }
+        QCOMPARE(model, u"openai/gpt-image-2.6-sunburst"_s);
+        // Profiles keep it.
+        QCOMPARE(ProviderProfile::fromJson(gateway.toJson()).modelPrefix, u"openai/"_s);
+    }
+
     void multipartFieldsAndBytes()
     {
         ImageRequest request;

@@ -482,7 +482,10 @@ void MainWindow::refresh()
         m_problems->setVisible(true);
     }
     if (estimate.available && estimate.outputTokens > 0)
-        estimateText += tr(" (%1 output tokens)").arg(estimate.outputTokens);
+        estimateText += estimate.tokensEstimated
+                            // No published token table: the figure is a formula's, and says so.
+                            ? tr(" (about %1 output tokens; an estimate, the answer's usage is billed)").arg(estimate.outputTokens)
+                            : tr(" (%1 output tokens)").arg(estimate.outputTokens);
     if (!warnings.isEmpty())
         estimateText += u"\n"_s + warnings.join(u'\n');
     m_estimate->setText(estimateText);

@@ -53,6 +53,7 @@ ProviderProfile ProviderProfile::fromEnvironment(const QProcessEnvironment &envi
     }
     profile.organization = environment.value(u"OPENAI_ORG_ID"_s).trimmed();
     profile.project = environment.value(u"OPENAI_PROJECT_ID"_s).trimmed();
+    profile.modelPrefix = environment.value(u"ATELIER_MODEL_PREFIX"_s).trimmed();
     return profile;
 }
 
@@ -121,6 +122,13 @@ HttpHeaders ProviderProfile::headers(const QString &apiKey) const
     return headers;
 }
 
+QString ProviderProfile::sentModelName(const QString &model) const
+{
+    if (modelPrefix.isEmpty() || model.isEmpty() || kind == Kind::Azure || model.startsWith(modelPrefix))
+        return model;
+    return modelPrefix + model;
+}
+
 QJsonObject ProviderProfile::toJson() const
 {
     return QJsonObject{{u"kind"_s, kindName(kind)},
@@ -130,7 +138,8 @@ QJsonObject ProviderProfile::toJson() const
                        {u"organization"_s, organization},
                        {u"project"_s, project},
                        {u"azureDeployment"_s, azureDeployment},
-                       {u"azureApiVersion"_s, azureApiVersion}};
+                       {u"azureApiVersion"_s, azureApiVersion},
+                       {u"modelPrefix"_s, modelPrefix}};
 }
 
 ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
@@ -145,6 +154,7 @@ ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
     profile.project = json.value(u"project"_s).toString();
     profile.azureDeployment = json.value(u"azureDeployment"_s).toString();
     profile.azureApiVersion = json.value(u"azureApiVersion"_s).toString(profile.azureApiVersion);
+    profile.modelPrefix = json.value(u"modelPrefix"_s).toString();
     return profile;
 }
 

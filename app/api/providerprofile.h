@@ -35,6 +35,12 @@ public:
     QString project; // OpenAI-Project
     QString azureDeployment; // empty: the request's model names the deployment
     QString azureApiVersion = QStringLiteral("2025-04-01-preview");
+    // Put before every model name sent, as gateways that name models by provider expect
+    // ("openai/" -> "openai/gpt-image-2.6-flare"); a name that has it already is sent as it is.
+    QString modelPrefix;
+
+    // The model name as this provider wants it on the wire.
+    QString sentModelName(const QString &model) const;
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);

@@ -103,6 +103,7 @@ HttpRequestSpec RequestBuilder::build(const ImageRequest &request, const Provide
 {
     HttpRequestSpec spec;
     spec.url = profile.endpointUrl(request.endpoint, request.model);
+    const QString model = profile.sentModelName(request.model);
     spec.headers = profile.headers(apiKey);
     spec.headers.append({"User-Agent", userAgent()});
     const bool streaming = request.option(Param::Stream).toBool(false);
@@ -110,8 +111,8 @@ HttpRequestSpec RequestBuilder::build(const ImageRequest &request, const Provide
                          streaming ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
 
     if (request.endpoint == Endpoint::Generations) {
-        if (!request.model.isEmpty())
-            spec.json.insert(Param::Model, request.model);
+        if (!model.isEmpty())
+            spec.json.insert(Param::Model, model);
         spec.json.insert(Param::Prompt, request.prompt);
         for (auto it = request.options.cbegin(); it != request.options.cend(); ++it)
             spec.json.insert(it.key(), it.value());
@@ -126,8 +127,8 @@ HttpRequestSpec RequestBuilder::build(const ImageRequest &request, const Provide
         spec.fields.append(fileField(Param::Mask, request.mask));
     if (!request.markup.isEmpty())
         spec.fields.append(fileField(Param::Markup, request.markup));
-    if (!request.model.isEmpty())
-        appendTextFields(&spec.fields, Param::Model, request.model);
+    if (!model.isEmpty())
+        appendTextFields(&spec.fields, Param::Model, model);
     if (request.endpoint == Endpoint::Edits)
         appendTextFields(&spec.fields, Param::Prompt, request.prompt);
     for (auto it = request.options.cbegin(); it != request.options.cend(); ++it)

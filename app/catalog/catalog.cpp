@@ -414,10 +414,15 @@ std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
                                                         const QMap<QString, QDate> &dates,
                                                         QString *error) const
 {
+    // A gateway's name ("openai/gpt-image-2") dates the catalog model it stands for.
     QStringList changed;
+    QMap<QString, QDate> byId;
     for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
-        if (contains(it.key()) && spec(it.key()).shutdownDate != it.value())
-            changed.append(it.key());
+        const QString id = canonicalId(it.key());
+        if (!id.isEmpty() && spec(id).shutdownDate != it.value() && !changed.contains(id)) {
+            changed.append(id);
+            byId.insert(id, it.value());
+        }
     }
     if (changed.isEmpty())
         return changed;
@@ -428,7 +433,7 @@ std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
     for (const QString &id : std::as_const(changed)) {
         QJsonObject entry = entries.value(id).toObject();
         QJsonObject lifecycle = entry.value(u"lifecycle"_s).toObject();
-        lifecycle.insert(u"shutdownDate"_s, dates.value(id).toString(Qt::ISODate));
+        lifecycle.insert(u"shutdownDate"_s, byId.value(id).toString(Qt::ISODate));
         entry.insert(u"lifecycle"_s, lifecycle);
         entries.insert(id, entry);
     }
@@ -474,11 +479,44 @@ QStringList Catalog::modelsFor(Endpoint endpoint) const
     return ids;
 }
 
+QString Catalog::canonicalId(const QString &model) const
+{
+    QString name = model;
+    while (!name.isEmpty()) {
+        if (m_models.contains(name))
+            return name;
+        const qsizetype slash = name.indexOf(u'/');
+        if (slash <= 0)
+            return {};
+        name = name.mid(slash + 1);
+    }
+    return {};
+}
+
+Catalog::ListedModels Catalog::mapListed(const QStringList &listed) const
+{
+    ListedModels result;
+    for (const QString &name : listed) {
+        const QString id = canonicalId(name);
+        if (id.isEmpty())
+            result.unmapped.append(name);
+        else
+            result.mapped.insert(name, id);
+    }
+    return result;
+}
+
 ModelSpec Catalog::spec(const QString &model) const
 {
     const auto it = m_models.constFind(model);
     if (it != m_models.cend())
         return it.value();
+    if (const QString id = canonicalId(model); !id.isEmpty()) {
+        // A gateway's name for a known model: that model's rules under the gateway's name.
+        ModelSpec mapped = m_models.value(id);
+        mapped.id = model;
+        return mapped;
+    }
     ModelSpec unknown = m_schemaLimits;
     unknown.id = model;
     unknown.displayName = model;

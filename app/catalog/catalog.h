@@ -40,7 +40,21 @@ public:
     QStringList modelIds() const;
     // Known models that serve `endpoint`, sorted.
     QStringList modelsFor(Endpoint endpoint) const;
-    bool contains(const QString &model) const { return m_models.contains(model); }
+    // Whether the catalog knows `model`, under its own id or behind a provider prefix.
+    bool contains(const QString &model) const { return !canonicalId(model).isEmpty(); }
+    // The catalog id a model name stands for: the name itself when the catalog has it (an
+    // overlay entry included), else what follows a provider prefix as gateways spell names
+    // ("openai/dall-e-3", "azure/gpt-image-1" -> "dall-e-3", "gpt-image-1") when the catalog has
+    // that; empty when it knows neither.
+    QString canonicalId(const QString &model) const;
+    // A provider's model list mapped onto the catalog: listed name -> catalog id, and the names
+    // that map onto nothing.
+    struct ListedModels
+    {
+        QMap<QString, QString> mapped;
+        QStringList unmapped;
+    };
+    ListedModels mapListed(const QStringList &listed) const;
     // The model's spec; for an unknown id, a spec with known == false carrying only the limits
     // of the API schema itself.
     ModelSpec spec(const QString &model) const;

@@ -87,6 +87,7 @@ const QList<OptionSpec> &optionSpecs()
         {u"project"_s, u"ID"_s, Text::tr("OpenAI project id (default: OPENAI_PROJECT_ID)."), networkCommands, ValueType::Text, QString()},
         {u"deployment"_s, u"NAME"_s, Text::tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
         {u"api-version"_s, u"V"_s, Text::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
+        {u"model-prefix"_s, u"P"_s, Text::tr("Put P before every model name sent, for gateways that name models by provider (e.g. openai/); default: ATELIER_MODEL_PREFIX."), networkCommands, ValueType::Text, QString()},
         {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
         {u"timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
         {u"connect-timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
@@ -280,15 +281,17 @@ int CliApplication::refreshLifecycles(const QCommandLineParser &parser, const QS
         m_err << Text::tr("error: %1").arg(error) << Qt::endl;
         return ExitCode::Failure;
     }
-    for (const QString &id : *changed)
+    for (const QString &id : *changed) {
+        QDate date;
+        for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
+            if (m_catalog.canonicalId(it.key()) == id)
+                date = it.value();
+        }
         m_err << Text::tr("%1: the provider announces its shutdown on %2 (recorded in %3).")
-                     .arg(id, dates.value(id).toString(Qt::ISODate), overlayPath)
+                     .arg(id, date.toString(Qt::ISODate), overlayPath)
               << Qt::endl;
-    QStringList unknown;
-    for (const QString &id : ModelLister::imageModels(listed)) {
-        if (!m_catalog.contains(id))
-            unknown.append(id);
     }
+    const QStringList unknown = m_catalog.mapListed(ModelLister::imageModels(listed)).unmapped;
     if (!unknown.isEmpty())
         m_err << Text::tr("The provider also lists image models Atelier does not know: %1. Add them to %2 to use them with their rules.")
                      .arg(unknown.join(u", "_s), overlayPath)
@@ -307,6 +310,12 @@ int CliApplication::runModels(const QCommandLineParser &parser)
             return code;
         m_catalog = Catalog::load(overlayPath);
     }
+    // On a gateway that names models by provider, the names as it spells them.
+    const QString prefix = parser.isSet(u"model-prefix"_s) ? parser.value(u"model-prefix"_s).trimmed()
+                                                            : qEnvironmentVariable("ATELIER_MODEL_PREFIX").trimmed();
+    ProviderProfile naming;
+    naming.kind = ProviderProfile::Kind::Compatible;
+    naming.modelPrefix = prefix;
     const QDate today = QDate::currentDate();
     auto statusOf = [&today](const ModelSpec &spec) {
         if (spec.isShutDown(today))
@@ -353,7 +362,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
                 }
                 endpoints.insert(endpointName(endpoint), parameters);
             }
-            QJsonObject model{{u"id"_s, id},
+            QJsonObject model{{u"id"_s, naming.sentModelName(id)},
                               {u"name"_s, spec.displayName},
                               {u"status"_s, spec.lifecycleStatus},
                               {u"available"_s, !spec.isShutDown(today)},
@@ -377,7 +386,7 @@ int CliApplication::runModels(const QCommandLineParser &parser)
             if (spec.serves(endpoint))
                 endpoints.append(endpointName(endpoint));
         }
-        m_out << id.leftJustified(34) << endpoints.join(u", "_s).leftJustified(32) << statusOf(spec) << "\n";
+        m_out << naming.sentModelName(id).leftJustified(34) << endpoints.join(u", "_s).leftJustified(32) << statusOf(spec) << "\n";
         if (!spec.lifecycleNote.isEmpty())
             m_out << "    " << spec.lifecycleNote << "\n";
     }
@@ -465,6 +474,8 @@ bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProf
         profile->azureApiVersion = parser.value(u"api-version"_s);
     if (parser.isSet(u"key-name"_s))
         profile->name = parser.value(u"key-name"_s);
+    if (parser.isSet(u"model-prefix"_s))
+        profile->modelPrefix = parser.value(u"model-prefix"_s).trimmed();
     if (const QString problem = profile->problem(); !problem.isEmpty()) {
         m_err << Text::tr("error: %1").arg(problem) << Qt::endl;
         return false;

@@ -449,6 +449,10 @@
         <source>shuts down %1</source>
         <translation>wird abgeschaltet %1</translation>
     </message>
+    <message>
+        <source>Put P before every model name sent, for gateways that name models by provider (e.g. openai/); default: ATELIER_MODEL_PREFIX.</source>
+        <translation>P vor jeden gesendeten Modellnamen setzen, für Gateways, die Modelle nach Anbieter benennen (z. B. openai/); Standard: ATELIER_MODEL_PREFIX.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareDialog</name>
@@ -1583,6 +1587,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>OpenAI retired the variations endpoint: this variation is an edit with %1; change the prompt if you like, then Generate.</source>
         <translation>OpenAI hat den Variations-Endpunkt eingestellt: diese Variation ist eine Bearbeitung mit %1; ändern Sie den Prompt nach Belieben und klicken Sie dann auf Erzeugen.</translation>
     </message>
+    <message>
+        <source> (about %1 output tokens; an estimate, the answer&apos;s usage is billed)</source>
+        <translation> (etwa %1 Ausgabe-Token; eine Schätzung, berechnet wird der Verbrauch laut Antwort)</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MarkupDocument</name>
@@ -2344,6 +2352,18 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>The profile&apos;s API key is kept in the keychain under this name; to rename it, make a new profile.</source>
         <translation>Der API-Schlüssel des Profils wird unter diesem Namen im Schlüsselbund aufbewahrt; um es umzubenennen, legen Sie ein neues Profil an.</translation>
     </message>
+    <message>
+        <source>none; e.g. openai/</source>
+        <translation>keines; z. B. openai/</translation>
+    </message>
+    <message>
+        <source>For gateways that name models by provider: choose gpt-image-2.6-flare and Atelier sends openai/gpt-image-2.6-flare.</source>
+        <translation>Für Gateways, die Modelle nach Anbieter benennen: Sie wählen gpt-image-2.6-flare, und Atelier sendet openai/gpt-image-2.6-flare.</translation>
+    </message>
+    <message>
+        <source>Model name prefix</source>
+        <translation>Präfix für Modellnamen</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::PromptEditor</name>
@@ -2904,6 +2924,10 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>The provider announces: %1.</source>
         <translation>Der Anbieter kündigt an: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (as %2)</source>
+        <translation>%1 (als %2)</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ mkdir -p "$work/home" "$work/config/Atelier"
 # Start with streaming on, so the run shows partial images too.
 cat >"$work/config/Atelier/Atelier.conf" <<'CONF'
 [parameters]
-last="{\"endpoint\":\"generations\",\"model\":\"gpt-image-1.5\",\"options\":{\"stream\":true,\"partial_images\":2}}"
+last="{\"endpoint\":\"generations\",\"model\":\"gpt-image-2.6-flare\",\"options\":{\"stream\":true,\"partial_images\":2}}"
 CONF
 
 cat >"$work/session.sh" <<SESSION

@@ -35,6 +35,12 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Project"), m_project);
     form->addRow(tr("Deployment"), m_deployment);
     form->addRow(tr("API version"), m_apiVersion);
+    m_modelPrefix = new QLineEdit(this);
+    m_modelPrefix->setObjectName(u"modelPrefix"_s);
+    m_modelPrefix->setPlaceholderText(tr("none; e.g. openai/"));
+    m_modelPrefix->setToolTip(tr("For gateways that name models by provider: choose gpt-image-2.6-flare and "
+                                 "Atelier sends openai/gpt-image-2.6-flare."));
+    form->addRow(tr("Model name prefix"), m_modelPrefix);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -57,6 +63,7 @@ void ProfileDialog::updateFields()
     m_project->setEnabled(!azure);
     m_deployment->setEnabled(azure);
     m_apiVersion->setEnabled(azure);
+    m_modelPrefix->setEnabled(!azure);
     m_baseUrl->setPlaceholderText(azure ? u"https://NAME.openai.azure.com"_s : u"https://gateway.example/v1"_s);
     if (kind == ProviderProfile::Kind::OpenAI)
         m_baseUrl->setText(u"https://api.openai.com/v1"_s);
@@ -78,6 +85,7 @@ void ProfileDialog::setProfile(const ProviderProfile &profile)
     m_project->setText(profile.project);
     m_deployment->setText(profile.azureDeployment);
     m_apiVersion->setText(profile.azureApiVersion);
+    m_modelPrefix->setText(profile.modelPrefix);
 }
 
 ProviderProfile ProfileDialog::profile() const
@@ -93,6 +101,7 @@ ProviderProfile ProfileDialog::profile() const
     profile.azureDeployment = m_deployment->isEnabled() ? m_deployment->text().trimmed() : QString();
     if (m_apiVersion->isEnabled() && !m_apiVersion->text().trimmed().isEmpty())
         profile.azureApiVersion = m_apiVersion->text().trimmed();
+    profile.modelPrefix = m_modelPrefix->isEnabled() ? m_modelPrefix->text().trimmed() : QString();
     return profile;
 }
 

@@ -33,6 +33,7 @@ private:
     QLineEdit *m_project = nullptr;
     QLineEdit *m_deployment = nullptr;
     QLineEdit *m_apiVersion = nullptr;
+    QLineEdit *m_modelPrefix = nullptr;
 };
 
 } // namespace Atelier

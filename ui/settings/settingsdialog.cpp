@@ -274,8 +274,14 @@ void SettingsDialog::testConnection()
         if (changed->isEmpty())
             return;
         QStringList said;
-        for (const QString &id : *changed)
-            said.append(tr("%1 shuts down on %2").arg(id, dates.value(id).toString(Qt::ISODate)));
+        for (const QString &id : *changed) {
+            QDate date;
+            for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
+                if (m_session->catalog().canonicalId(it.key()) == id)
+                    date = it.value();
+            }
+            said.append(tr("%1 shuts down on %2").arg(id, date.toString(Qt::ISODate)));
+        }
         *lifecycleNote = tr("The provider announces: %1.").arg(said.join(u"; "_s));
         m_session->reloadCatalog();
         Q_EMIT catalogChanged();
@@ -283,10 +289,13 @@ void SettingsDialog::testConnection()
     connect(lister, &ModelLister::listed, this, [this, lister, lifecycleNote](const QStringList &ids) {
         lister->deleteLater();
         const Catalog &catalog = m_session->catalog();
+        // A gateway's names map onto the catalog's models ("openai/dall-e-3" gets dall-e-3's
+        // rules); the ones that map onto nothing can be added.
+        const Catalog::ListedModels listed = catalog.mapListed(ModelLister::imageModels(ids));
         QStringList known;
-        m_unknownModels.clear();
-        for (const QString &id : ModelLister::imageModels(ids))
-            (catalog.contains(id) ? known : m_unknownModels).append(id);
+        for (auto it = listed.mapped.cbegin(); it != listed.mapped.cend(); ++it)
+            known.append(it.key() == it.value() ? it.key() : tr("%1 (as %2)").arg(it.key(), it.value()));
+        m_unknownModels = listed.unmapped;
         QString text = tr("The key works. Image models it can use: %1.")
                            .arg(known.isEmpty() ? tr("none in Atelier's catalog") : known.join(u", "_s));
         if (!m_unknownModels.isEmpty()) {
