@@ -440,6 +440,11 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
     m_json = parser.isSet(u"json"_s);
     if (!buildRequest(endpoint, parser, &m_request))
         return ExitCode::InvalidInput;
+    if (const QString problem = parser.isSet(u"name"_s) ? ImageWriter::stemProblem(parser.value(u"name"_s)) : QString();
+        !problem.isEmpty()) {
+        m_err << Text::tr("error: %1").arg(problem) << Qt::endl << Text::tr("Nothing was sent.") << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
     m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
     for (const QString &warning : m_catalog.loadWarnings())
         m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;

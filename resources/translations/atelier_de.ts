@@ -453,10 +453,6 @@
 <context>
     <name>Atelier::ContentFiles</name>
     <message>
-        <source>The folder %1 cannot be created; check that it is writable.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -467,6 +463,10 @@
     <message>
         <source>%1 cannot be copied into %2; check that it is writable.</source>
         <translation>%1 kann nicht nach %2 kopiert werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>a file of that name is there already</source>
+        <translation>eine Datei dieses Namens ist bereits vorhanden</translation>
     </message>
 </context>
 <context>
@@ -625,6 +625,10 @@
     <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the export folder %2; nothing was written.</source>
+        <translation>%1 liegt nicht im Exportordner %2; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -890,6 +894,14 @@
         <source>%1 cannot be written: the finished file could not be renamed.</source>
         <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen.</translation>
     </message>
+    <message>
+        <source>--name &quot;%1&quot; is not a plain file name (no folders, no leading dot, no characters file systems refuse); choose the folder with --out.</source>
+        <translation>--name „%1“ ist kein einfacher Dateiname (keine Ordner, kein Punkt am Anfang, keine Zeichen, die Dateisysteme ablehnen); den Ordner wählen Sie mit --out.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the folder %2; nothing was written.</source>
+        <translation>%1 liegt nicht im Ordner %2; es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::JobListModel</name>
@@ -1003,10 +1015,6 @@
     <message>
         <source>The library index cannot be prepared: %1.</source>
         <translation>Der Bibliotheksindex kann nicht vorbereitet werden: %1.</translation>
-    </message>
-    <message>
-        <source>The library folder %1 cannot be created.</source>
-        <translation>Der Bibliotheksordner %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2359,25 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>the server answered: %1</source>
         <translation>der Server hat geantwortet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::SafeFiles</name>
+    <message>
+        <source>The folder %1 cannot be created; check that it is writable.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not inside %2.</source>
+        <translation>Der Ordner %1 liegt nicht in %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a link or not your own folder; Atelier does not write through it. Remove it, and Atelier makes the folder again.</source>
+        <translation>%1 ist ein Link oder nicht Ihr eigener Ordner; Atelier schreibt nicht hindurch. Entfernen Sie ihn, dann legt Atelier den Ordner neu an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>
