@@ -493,6 +493,32 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains(u"not in Atelier's model catalog"_s));
     }
 
+    void aForeignBaseUrlNeverGetsTheOpenAIKeyEntry_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("entry");
+        QTest::newRow("default") << QStringList() << u"\"openai@"_s;
+        QTest::newRow("another host") << QStringList{u"--base-url"_s, u"https://other.example/v1"_s}
+                                      << u"\"openai@other.example\""_s;
+        QTest::newRow("named explicitly")
+            << QStringList{u"--base-url"_s, u"https://other.example/v1"_s, u"--key-name"_s, u"openai"_s}
+            << u"\"openai\""_s;
+    }
+
+    // The keychain entry a run reads (and `key set` writes) is the one of its host: the OpenAI
+    // entry ("openai@api.openai.com", or "openai" of earlier versions) only for api.openai.com,
+    // or when --key-name names it. Here no keychain runs, so `key status` names the entry.
+    void aForeignBaseUrlNeverGetsTheOpenAIKeyEntry()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, entry);
+        QProcessEnvironment env = environment(false);
+        env.remove(u"OPENAI_BASE_URL"_s);
+        const CliRun status = cli(QStringList{u"key"_s, u"status"_s} + arguments, env);
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.out.contains(entry), qPrintable(status.out));
+    }
+
     void nameWithAFolderIsRefused_data()
     {
         QTest::addColumn<QString>("name");
@@ -515,6 +541,23 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 0);
         QVERIFY(!QFileInfo::exists(m_dir->filePath(u"x.png"_s)));
         QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void plainHttpToAnotherMachineIsRefused()
+    {
+        // Refused before any connection, with what to do instead.
+        const QStringList generate = {u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--base-url"_s,
+                                      u"http://gateway.invalid/v1"_s, u"--retries"_s, u"0"_s};
+        const CliRun refused = cli(generate, environment());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"http://"_s) && refused.err.contains(u"--allow-insecure-http"_s),
+                 qPrintable(refused.err));
+        // Allowed explicitly: warned (and here the name does not resolve).
+        const CliRun allowed = cli(generate + QStringList{u"--allow-insecure-http"_s}, environment());
+        QCOMPARE(allowed.exitCode, 4);
+        QVERIFY2(allowed.err.contains(u"warning: "_s) && allowed.err.contains(u"unencrypted"_s), qPrintable(allowed.err));
+        // This machine's own gateway needs no opt-in (the fake server is one).
+        QCOMPARE(m_server->requestCount(), 0);
     }
 
     void keySetFailsFastWithoutASecretService()

@@ -76,7 +76,8 @@ const QList<OptionSpec> &optionSpecs()
         {u"project"_s, u"ID"_s, Text::tr("OpenAI project id (default: OPENAI_PROJECT_ID)."), networkCommands, ValueType::Text, QString()},
         {u"deployment"_s, u"NAME"_s, Text::tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
         {u"api-version"_s, u"V"_s, Text::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
-        {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
+        {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use, whatever the base URL (default: the provider's name and the base URL's host, e.g. openai@api.openai.com)."), networkCommands, ValueType::Text, QString()},
+        {u"allow-insecure-http"_s, QString(), Text::tr("Allow a plain http:// base URL on another machine (the key travels unencrypted; warned every time)."), networkCommands, ValueType::Flag, QString()},
         {u"timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
         {u"connect-timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
         {u"retries"_s, u"N"_s, Text::tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
@@ -366,11 +367,14 @@ bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProf
     if (parser.isSet(u"api-version"_s))
         profile->azureApiVersion = parser.value(u"api-version"_s);
     if (parser.isSet(u"key-name"_s))
-        profile->name = parser.value(u"key-name"_s);
+        profile->keyName = parser.value(u"key-name"_s);
+    profile->allowInsecureHttp = parser.isSet(u"allow-insecure-http"_s);
     if (const QString problem = profile->problem(); !problem.isEmpty()) {
         m_err << Text::tr("error: %1").arg(problem) << Qt::endl;
         return false;
     }
+    if (const QString warning = profile->insecureWarning(); !warning.isEmpty())
+        m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
     return true;
 }
 
@@ -381,7 +385,7 @@ QString CliApplication::findApiKey(const ProviderProfile &profile, const QString
         *where = Text::tr("the environment variable %1").arg(profile.apiKeyVariable());
         return fromEnvironment;
     }
-    const KeyStore::Result stored = KeyStore::read(account);
+    const KeyStore::Result stored = KeyStore::readFor(profile);
     if (stored.ok && !stored.key.isEmpty()) {
         *where = Text::tr("the keychain entry \"%1\"").arg(account);
         return stored.key;
@@ -397,7 +401,7 @@ int CliApplication::runKey(const QCommandLineParser &parser)
     ProviderProfile profile;
     if (!buildProfile(parser, &profile))
         return ExitCode::InvalidInput;
-    const QString account = profile.name;
+    const QString account = profile.keyAccount();
     if (action == u"set") {
         const QString key = readSecretLine();
         if (key.isEmpty()) {
@@ -465,7 +469,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
     if (!buildProfile(parser, &profile))
         return ExitCode::InvalidInput;
     QString keySource;
-    const QString apiKey = findApiKey(profile, profile.name, &keySource);
+    const QString apiKey = findApiKey(profile, profile.keyAccount(), &keySource);
 
     // Streaming several images: parallel n=1 requests, so that every image streams.
     const int imagesRequested = int(m_request.option(Param::N).toInteger(1));

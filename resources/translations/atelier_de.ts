@@ -206,10 +206,6 @@
         <translation>Azure-api-version (Standard: OPENAI_API_VERSION oder 2025-04-01-preview).</translation>
     </message>
     <message>
-        <source>Keychain entry to use (default: the provider&apos;s name).</source>
-        <translation>Zu verwendender Schlüsselbund-Eintrag (Standard: der Name des Anbieters).</translation>
-    </message>
-    <message>
         <source>Give up when the server sends nothing for this long (default 300).</source>
         <translation>Aufgeben, wenn der Server so lange nichts sendet (Standard 300).</translation>
     </message>
@@ -384,6 +380,14 @@
     <message>
         <source>Retrying (%1) in %2 s: %3</source>
         <translation>Neuer Versuch (%1) in %2 s: %3</translation>
+    </message>
+    <message>
+        <source>Keychain entry to use, whatever the base URL (default: the provider&apos;s name and the base URL&apos;s host, e.g. openai@api.openai.com).</source>
+        <translation>Zu verwendender Schlüsselbund-Eintrag, unabhängig von der Basis-URL (Standard: der Name des Anbieters und der Host der Basis-URL, z. B. openai@api.openai.com).</translation>
+    </message>
+    <message>
+        <source>Allow a plain http:// base URL on another machine (the key travels unencrypted; warned every time).</source>
+        <translation>Eine unverschlüsselte http://-Basis-URL auf einem anderen Rechner erlauben (der Schlüssel wird unverschlüsselt übertragen; jedes Mal eine Warnung).</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2075,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>The profile&apos;s API key is kept in the keychain under this name; to rename it, make a new profile.</source>
         <translation>Der API-Schlüssel des Profils wird unter diesem Namen im Schlüsselbund aufbewahrt; um es umzubenennen, legen Sie ein neues Profil an.</translation>
     </message>
+    <message>
+        <source>Allow plain http:// to another machine (unencrypted)</source>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner erlauben</translation>
+    </message>
+    <message>
+        <source>The key and every prompt then travel unencrypted; Atelier warns on every use.</source>
+        <translation>Der Schlüssel und jeder Prompt werden dann unverschlüsselt übertragen; Atelier warnt bei jeder Verwendung.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::PromptEditor</name>
@@ -2099,6 +2111,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>The base URL &quot;%1&quot; must start with https:// (or http:// for a local gateway).</source>
         <translation>Die Basis-URL „%1“ muss mit https:// beginnen (oder http:// für ein lokales Gateway).</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is plain http:// to another machine: the key and the prompts would travel unencrypted. Use https://, or allow it explicitly (--allow-insecure-http, or the provider&apos;s setting).</source>
+        <translation>Die Basis-URL „%1“ ist unverschlüsseltes http:// zu einem anderen Rechner: Schlüssel und Prompts würden unverschlüsselt übertragen. Verwenden Sie https:// oder erlauben Sie es ausdrücklich (--allow-insecure-http oder die Einstellung des Anbieters).</translation>
+    </message>
+    <message>
+        <source>requests to %1 are sent unencrypted (plain http://): anyone on the way can read the key and the prompts.</source>
+        <translation>Anfragen an %1 werden unverschlüsselt gesendet (http://): jeder auf dem Weg kann den Schlüssel und die Prompts lesen.</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2638,10 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
         <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

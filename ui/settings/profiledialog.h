@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
@@ -33,6 +34,8 @@ private:
     QLineEdit *m_project = nullptr;
     QLineEdit *m_deployment = nullptr;
     QLineEdit *m_apiVersion = nullptr;
+    QCheckBox *m_allowInsecureHttp = nullptr;
+    ProviderProfile m_edited; // the saved profile being edited
 };
 
 } // namespace Atelier
