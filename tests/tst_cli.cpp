@@ -141,6 +141,16 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 0);
     }
 
+    void dryRunMasksCredentialsInTheUrl()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--dry-run"_s, u"--base-url"_s,
+                                u"https://user:hunter2@gateway.example/v1"_s},
+                               environment());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.out.contains(u"hunter2"_s) && !run.err.contains(u"hunter2"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"user:***@gateway.example"_s), qPrintable(run.out));
+    }
+
     void dryRunEditDescribesMultipart()
     {
         const QString a = writePng(u"a.png"_s, QSize(16, 16));

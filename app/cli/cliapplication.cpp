@@ -482,6 +482,11 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         if (apiKey.isEmpty())
             m_err << Text::tr("warning: no API key found (%1); a real run would stop here.").arg(keySource) << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
+        // A password in the URL is a credential too: shown as *** like the key.
+        if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
+            url.setPassword(u"***"_s);
+            description.insert(u"url"_s, url.toString());
+        }
         if (split)
             description.insert(u"parallel_requests"_s, imagesRequested);
         m_out << QJsonDocument(description).toJson(QJsonDocument::Indented);
