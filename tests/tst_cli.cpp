@@ -271,6 +271,16 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 0);
     }
 
+    void dryRunMasksCredentialsInTheUrl()
+    {
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--dry-run"_s, u"--base-url"_s,
+                                u"https://user:hunter2@gateway.example/v1"_s},
+                               environment());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.out.contains(u"hunter2"_s) && !run.err.contains(u"hunter2"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"user:***@gateway.example"_s), qPrintable(run.out));
+    }
+
     void dryRunEditDescribesMultipart()
     {
         const QString a = writePng(u"a.png"_s, QSize(16, 16));
@@ -405,18 +415,30 @@ private Q_SLOTS:
     void writerRemovesWhatKilledRunsLeft()
     {
         // A run killed mid-image leaves its hidden .part; the next run's first streamed image
-        // removes it, unless its process still runs. Files that only look alike stay.
+        // removes it, unless its process still runs. Files that only look alike stay: a user's
+        // ".notes-<pid>-<n>.part" (the name earlier versions made, so any file could match),
+        // and a link named exactly like a leftover, whose target must survive.
         const QString out = m_dir->filePath(u"leftovers"_s);
         QVERIFY(QDir().mkpath(out));
         const AtelierTest::ProcessIds pids;
         QVERIFY(pids.isValid());
-        const QString dead = u".atelier-20261122-101010-a-fox-%1-3.part"_s.arg(pids.gone());
-        const QString alive = u".atelier-20261122-101010-a-fox-%1-1.part"_s.arg(pids.running());
-        const QStringList others = {u"notes-%1-3.part"_s.arg(pids.gone()), u".config"_s, u"photo.png.part"_s};
+        const QString token = u"0123456789abcdef"_s;
+        const QString dead = u".atelier-20261122-101010-a-fox.atelier-%1-3-%2.part"_s.arg(pids.gone()).arg(token);
+        const QString alive = u".shot.atelier-%1-1-%2.part"_s.arg(pids.running()).arg(token);
+        const QString link = u".planted.atelier-%1-2-%2.part"_s.arg(pids.gone()).arg(token);
+        const QStringList others = {u"notes-%1-3.part"_s.arg(pids.gone()), u".notes-%1-3.part"_s.arg(pids.gone()),
+                                    u".atelier-20261122-101010-a-fox-%1-3.part"_s.arg(pids.gone()), u".config"_s,
+                                    u"photo.png.part"_s};
         for (const QString &name : QStringList{dead, alive} + others) {
             QFile file(QDir(out).filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
+        const QString victim = m_dir->filePath(u"victim.txt"_s);
+        {
+            QFile file(victim);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("precious") == 8);
+        }
+        QVERIFY(QFile::link(victim, QDir(out).filePath(link)));
         const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
         const auto sink = Atelier::ImageWriter::streamSink(writer, [](const Atelier::ImageResult &) { return QString(); });
         QString error;
@@ -428,6 +450,43 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QDir(out).filePath(alive)));
         for (const QString &name : others)
             QVERIFY2(QFileInfo::exists(QDir(out).filePath(name)), qPrintable(name));
+        QVERIFY(QFileInfo(QDir(out).filePath(link)).isSymLink());
+        QFile kept(victim);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("precious"));
+    }
+
+    void streamedFileNeverWritesThroughALink()
+    {
+        // The hidden file of a streamed image has a name no one can guess, and is created
+        // exclusively: a link under any name in the folder is never written through.
+        const QString out = m_dir->filePath(u"links"_s);
+        QVERIFY(QDir().mkpath(out));
+        const QString victim = m_dir->filePath(u"bashrc"_s);
+        {
+            QFile file(victim);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("export PATH") == 11);
+        }
+        QVERIFY(QFile::link(victim, QDir(out).filePath(u"shot.png"_s)));
+        QVERIFY(QFile::link(victim, QDir(out).filePath(u"shot-2.png.part"_s)));
+        const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
+        const auto sink = Atelier::ImageWriter::streamSink(writer, [](const Atelier::ImageResult &) { return QString(); });
+        QString error;
+        std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
+        QVERIFY2(stream, qPrintable(error));
+        QVERIFY(stream->write("PNG bytes", &error));
+        Atelier::ImageResult image;
+        image.format = u"png"_s;
+        const QString placed = stream->commit(image, &error);
+        QVERIFY2(!placed.isEmpty(), qPrintable(error));
+        QVERIFY(placed != QDir(out).filePath(u"shot.png"_s)); // the link's name is taken
+        Atelier::ImageResult second;
+        second.format = u"png"_s;
+        second.encoded = "more PNG bytes";
+        QVERIFY(!writer->write(second, u"-2"_s, &error).isEmpty());
+        QFile kept(victim);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("export PATH"));
     }
 
     void writerStreamsUnderTheSameNames()
@@ -446,7 +505,7 @@ private Q_SLOTS:
             QVERIFY2(stream, qPrintable(error));
             QVERIFY(stream->write("abc", &error));
             QVERIFY(stream->write("def", &error));
-            QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u".shot-*.part"_s}, QDir::Files | QDir::Hidden).size(), 1);
+            QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u".shot.atelier-*.part"_s}, QDir::Files | QDir::Hidden).size(), 1);
             QCOMPARE(stream->commit(image, &error), m_dir->filePath(u"out/shot-(2).png"_s));
         }
         QFile written(m_dir->filePath(u"out/shot-(2).png"_s));
@@ -573,6 +632,73 @@ private Q_SLOTS:
         const CliRun unknown = cli({u"generate"_s, u"--model"_s, u"acme/image-9"_s, u"--prompt"_s, u"x"_s, u"--dry-run"_s}, environment());
         QCOMPARE(unknown.exitCode, 0);
         QVERIFY(unknown.err.contains(u"not in Atelier's model catalog"_s));
+    }
+
+    void aForeignBaseUrlNeverGetsTheOpenAIKeyEntry_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("entry");
+        QTest::newRow("default") << QStringList() << u"\"openai@"_s;
+        QTest::newRow("another host") << QStringList{u"--base-url"_s, u"https://other.example/v1"_s}
+                                      << u"\"openai@other.example\""_s;
+        QTest::newRow("named explicitly")
+            << QStringList{u"--base-url"_s, u"https://other.example/v1"_s, u"--key-name"_s, u"openai"_s}
+            << u"\"openai\""_s;
+    }
+
+    // The keychain entry a run reads (and `key set` writes) is the one of its host: the OpenAI
+    // entry ("openai@api.openai.com", or "openai" of earlier versions) only for api.openai.com,
+    // or when --key-name names it. Here no keychain runs, so `key status` names the entry.
+    void aForeignBaseUrlNeverGetsTheOpenAIKeyEntry()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, entry);
+        QProcessEnvironment env = environment(false);
+        env.remove(u"OPENAI_BASE_URL"_s);
+        const CliRun status = cli(QStringList{u"key"_s, u"status"_s} + arguments, env);
+        QCOMPARE(status.exitCode, 1);
+        QVERIFY2(status.out.contains(entry), qPrintable(status.out));
+    }
+
+    void nameWithAFolderIsRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("up") << u"../x"_s;
+        QTest::newRow("a folder") << u"sub/x"_s;
+        QTest::newRow("absolute") << u"/tmp/x"_s;
+        QTest::newRow("dot dot") << u".."_s;
+        QTest::newRow("hidden") << u".bashrc"_s;
+        QTest::newRow("backslash") << u"a\\b"_s;
+    }
+
+    void nameWithAFolderIsRefused()
+    {
+        QFETCH(QString, name);
+        const QString out = m_dir->filePath(u"out"_s);
+        const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--out"_s, out, u"--name"_s, name},
+                               environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"--name"_s) && run.err.contains(u"--out"_s), qPrintable(run.err));
+        QCOMPARE(m_server->requestCount(), 0);
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(u"x.png"_s)));
+        QVERIFY(!QFileInfo::exists(out));
+    }
+
+    void plainHttpToAnotherMachineIsRefused()
+    {
+        // Refused before any connection, with what to do instead.
+        const QStringList generate = {u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--base-url"_s,
+                                      u"http://gateway.invalid/v1"_s, u"--retries"_s, u"0"_s};
+        const CliRun refused = cli(generate, environment());
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"http://"_s) && refused.err.contains(u"--allow-insecure-http"_s),
+                 qPrintable(refused.err));
+        // Allowed explicitly: warned (and here the name does not resolve).
+        const CliRun allowed = cli(generate + QStringList{u"--allow-insecure-http"_s}, environment());
+        QCOMPARE(allowed.exitCode, 4);
+        QVERIFY2(allowed.err.contains(u"warning: "_s) && allowed.err.contains(u"unencrypted"_s), qPrintable(allowed.err));
+        // This machine's own gateway needs no opt-in (the fake server is one).
+        QCOMPARE(m_server->requestCount(), 0);
     }
 
     void keySetFailsFastWithoutASecretService()

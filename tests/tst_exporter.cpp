@@ -82,6 +82,56 @@ private Q_SLOTS:
         QCOMPARE(Exporter::fileName(sample(), pattern), expected);
     }
 
+    void invalidUnicodeStaysInTheFolder_data()
+    {
+        // A lone surrogate made the expressions give up and hand back the text unchanged: the
+        // export then went to an absolute folder named in the prompt.
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QString>("pattern");
+        const QString lone = QString(QChar(0xD800));
+        QTest::newRow("in the prompt") << lone + u"/../../../../../tmp/escaped"_s << u"{prompt:80}"_s;
+        QTest::newRow("in the template") << u"a fox"_s << lone + u"/../../../../tmp/{prompt}"_s;
+        QTest::newRow("a low one alone") << QString(QChar(0xDC00)) + u"/x/../../y"_s << u"{date}/{prompt:80}"_s;
+        QTest::newRow("a pair cut in half") << u"ab"_s + QString::fromUcs4(U"\U0001F98A") << u"{prompt:3}"_s;
+    }
+
+    void invalidUnicodeStaysInTheFolder()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(QString, pattern);
+        LibraryImage image = sample();
+        image.request.prompt = prompt;
+        const QString name = Exporter::fileName(image, pattern);
+        QVERIFY2(!name.contains(u'/') && !name.startsWith(u'.'), qPrintable(name));
+        QCOMPARE(QString::fromUtf8(name.toUtf8()), name); // valid Unicode throughout
+        QTemporaryDir out;
+        ExportOptions options;
+        options.folder = out.filePath(u"export"_s);
+        options.nameTemplate = pattern;
+        QString error;
+        const QString path = Exporter::exportImage(image, options, &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        QCOMPARE(QFileInfo(path).absolutePath(), QDir(options.folder).absolutePath());
+    }
+
+    void exportNeverFollowsALink()
+    {
+        QTemporaryDir out;
+        const QString victim = out.filePath(u"victim.png"_s);
+        ExportOptions options;
+        options.folder = out.filePath(u"export"_s);
+        options.nameTemplate = u"{id}"_s;
+        QVERIFY(QDir().mkpath(options.folder));
+        // A dangling link under the name: the export takes another name, nothing is made at
+        // the link's target.
+        QVERIFY(QFile::link(victim, QDir(options.folder).filePath(u"42.png"_s)));
+        QString error;
+        const QString path = Exporter::exportImage(sample(), options, &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        QCOMPARE(QFileInfo(path).fileName(), u"42-2.png"_s);
+        QVERIFY(!QFileInfo::exists(victim));
+    }
+
     void recipeTravelsWithTheFile_data()
     {
         QTest::addColumn<QString>("format");

@@ -1,5 +1,7 @@
 #include "library/contentfiles.h"
+#include "library/librarymodel.h"
 #include "library/librarystore.h"
+#include "platform/safefiles.h"
 #include "processids.h"
 
 #include <QDirIterator>
@@ -336,6 +338,120 @@ private Q_SLOTS:
         left.sort();
         expected.sort();
         QCOMPARE(left, expected);
+    }
+
+    // A link planted in one of the library's own folders (the proof: .partials/job-7 ->
+    // ~/Documents emptied the documents at the next start): whatever it points to survives,
+    // with files named exactly as Atelier's own.
+    void plantedLinksAreNeverFollowed_data()
+    {
+        QTest::addColumn<QString>("link"); // inside the library, pointing at the victim folder
+        QTest::addColumn<QString>("inside"); // a file in the victim folder named like Atelier's
+        QTest::newRow("a job's partials") << u".partials/job-7"_s << u"image0-partial0.png"_s;
+        QTest::newRow("the partials folder") << u".partials"_s << u"job-7/image0-partial0.png"_s;
+        QTest::newRow("the incoming folder") << u".incoming"_s << u"%1-1.part"_s;
+        QTest::newRow("a file in incoming") << u".incoming/%1-1.part"_s << QString();
+    }
+
+    void plantedLinksAreNeverFollowed()
+    {
+        QFETCH(QString, link);
+        QFETCH(QString, inside);
+        const AtelierTest::ProcessIds pids;
+        QVERIFY(pids.isValid());
+        link = link.arg(pids.gone());
+        QTemporaryDir home;
+        const QString victim = home.filePath(u"Documents"_s);
+        QVERIFY(QDir().mkpath(victim));
+        QStringList precious = {QDir(victim).filePath(u"letter.txt"_s)};
+        if (!inside.isEmpty())
+            precious.append(QDir(victim).filePath(inside.arg(pids.gone())));
+        for (const QString &path : std::as_const(precious)) {
+            QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write("mine") == 4);
+        }
+        const QString library = home.filePath(u"Pictures/Atelier"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(QDir(library).filePath(link)).path()));
+        // A link to the folder, or (for a file name) to the letter.
+        QVERIFY(QFile::link(inside.isEmpty() ? precious.first() : victim, QDir(library).filePath(link)));
+        QString error;
+        {
+            LibraryStore store;
+            QVERIFY2(store.open(library, &error), qPrintable(error));
+            // A job whose id names the planted folder starts and ends.
+            ImageRequest request;
+            request.prompt = u"a fox"_s;
+            for (int i = 0; i < 8; ++i)
+                store.journalFinish(store.journalStart(request));
+            ImageResult partial;
+            partial.format = u"png"_s;
+            partial.encoded = pngBytes(Qt::green);
+            LibraryStore::writePartial(library, 7, partial, &error); // refused or beside, never inside
+            store.journalFinish(7);
+        }
+        for (const QString &path : std::as_const(precious)) {
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            QCOMPARE(file.readAll(), QByteArray("mine"));
+        }
+        QStringList top = {u"letter.txt"_s};
+        if (!inside.isEmpty())
+            top.append(inside.arg(pids.gone()).section(u'/', 0, 0));
+        top.sort();
+        QCOMPARE(QDir(victim).entryList(QDir::AllEntries | QDir::NoDotAndDotDot, QDir::Name), top);
+    }
+
+    void writesReplaceLinksInsteadOfFollowingThem()
+    {
+        QTemporaryDir home;
+        const QString victim = home.filePath(u"bashrc"_s);
+        auto plant = [&] {
+            QFile file(victim);
+            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write("export PATH") == 11;
+        };
+        auto untouched = [&] {
+            QFile file(victim);
+            return file.open(QIODevice::ReadOnly) && file.readAll() == "export PATH";
+        };
+        QVERIFY(plant());
+        const QString library = home.filePath(u"library"_s);
+        QString error;
+        LibraryStore store;
+        QVERIFY(store.open(library, &error));
+        const qint64 id = save(store, u"a red kite"_s);
+        // A thumbnail (the proof: .thumbnails/1.jpg -> ~/.bashrc became a JPEG).
+        LibraryModel model(&store);
+        const QString cached = model.thumbnailPath(id);
+        QVERIFY(QDir().mkpath(QFileInfo(cached).path()));
+        QVERIFY(QFile::link(victim, cached));
+        QVERIFY(!LibraryModel::loadThumbnail(store.image(id)->path, cached).isNull());
+        QVERIFY(untouched());
+        QVERIFY(SafeFiles::isOwnFile(cached)); // the link was replaced by the thumbnail
+        // The thumbnails folder itself a link: nothing is written into its target.
+        const QString folderVictim = home.filePath(u"elsewhere"_s);
+        QVERIFY(QDir().mkpath(folderVictim));
+        QVERIFY(QDir(QFileInfo(cached).path()).removeRecursively());
+        QVERIFY(QFile::link(folderVictim, QFileInfo(cached).path()));
+        QVERIFY(!LibraryModel::loadThumbnail(store.image(id)->path, cached).isNull());
+        QVERIFY(QDir(folderVictim).isEmpty());
+        // A file written atomically whose name is a link.
+        for (const auto durability : {ContentFiles::Durability::Synced, ContentFiles::Durability::Transient}) {
+            const QString path = home.filePath(u"recipe.json"_s);
+            QFile::remove(path);
+            QVERIFY(QFile::link(victim, path));
+            QVERIFY2(ContentFiles::writeAtomically(path, "{}", &error, durability), qPrintable(error));
+            QVERIFY(untouched());
+            QVERIFY(SafeFiles::isOwnFile(path));
+        }
+        // A month folder that is a link: the image is refused, nothing lands in the target.
+        LibraryImage image = entry(u"a kite"_s, u"gpt-image-1"_s);
+        image.savedAt = QDateTime(QDate(2031, 1, 2), QTime(3, 4));
+        QVERIFY(QFile::link(folderVictim, QDir(library).filePath(u"2031-01"_s)));
+        QVERIFY(LibraryStore::writeFiles(library, image, pngBytes(Qt::red), &error).isEmpty());
+        QVERIFY2(error.contains(u"link"_s), qPrintable(error));
+        QVERIFY(QDir(folderVictim).isEmpty());
+        ContentFiles::waitForDeferredSyncs();
     }
 
     void writeAtomically_data()

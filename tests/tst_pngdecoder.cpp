@@ -1,18 +1,25 @@
 // The fast PNG reader must give exactly what Qt's reader gives, or leave the file to Qt.
 // Qt's reader (libpng) is the reference: every handled case is compared with QImage::fromData,
 // on both implementations (SSE2 and portable).
+#include "api/imagedecoder.h"
 #include "api/pngdecoder.h"
 #include "library/contentfiles.h"
+#include "library/librarymodel.h"
 
 #include <QColorSpace>
+#include <QImageReader>
+#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QTest>
 #include <QtEndian>
 
 #include <libdeflate.h>
 
+#include <sys/resource.h>
+
 using namespace Atelier;
 using Implementation = PngDecoder::Implementation;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -153,6 +160,7 @@ private Q_SLOTS:
     void streamDecodesRowsAsTheyArrive();
     void streamGivesUpBeyondTheLimits();
     void streamWithWideRows();
+    void declaredHugeImageIsRefused();
 };
 
 // Feeds `png` to a StreamDecoder in pieces of `piece` bytes (0: a cut at `cut`, then the rest).
@@ -438,6 +446,50 @@ void TestPngDecoder::streamWithWideRows()
         QVERIFY(streamDecode(png, 10000, &image));
         QVERIFY(image == QImage::fromData(png, "PNG"));
     }
+}
+
+// The proof: a small PNG declaring 16000x16000 took 1.8 GB in the studio, because the
+// fast reader skipped Qt's allocation limit. Now both readers refuse it, and memory stays put.
+void TestPngDecoder::declaredHugeImageIsRefused()
+{
+    constexpr quint32 Edge = 16000;
+    QByteArray header = bigEndian(Edge) + bigEndian(Edge);
+    header += QByteArray("\x08\x02\x00\x00\x00", 5); // 8-bit RGB
+    // A few rows of real data (compressed to almost nothing); the rest is simply missing.
+    const QByteArray rows((Edge * 3 + 1) * 64, '\0');
+    libdeflate_compressor *compressor = libdeflate_alloc_compressor(9);
+    QByteArray compressed(qsizetype(libdeflate_zlib_compress_bound(compressor, size_t(rows.size()))), Qt::Uninitialized);
+    compressed.resize(qsizetype(libdeflate_zlib_compress(compressor, rows.constData(), size_t(rows.size()),
+                                                         compressed.data(), size_t(compressed.size()))));
+    libdeflate_free_compressor(compressor);
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png += chunk("IHDR", header) + chunk("IDAT", compressed) + chunk("IEND", {});
+    QVERIFY(png.size() < 4096);
+    QVERIFY(quint64(Edge) * Edge * 4 > quint64(QImageReader::allocationLimit()) * 1024 * 1024);
+
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
+        QImage image;
+        QVERIFY(!PngDecoder::decode(png, &image, implementation));
+        PngDecoder::StreamDecoder decoder(1 << 16, 1LL << 28, implementation); // limits that would allow it
+        QVERIFY(!decoder.feed(png));
+    }
+    // As a file in the library: neither the reader nor the thumbnail decodes it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"huge.png"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(png) == png.size());
+    file.close();
+    QString error;
+    QVERIFY(ImageDecoder::readFile(path, &error).isNull());
+    QVERIFY(LibraryModel::loadThumbnail(path, dir.filePath(u".thumbnails/1.jpg"_s)).isNull());
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    const long grownKilobytes = after.ru_maxrss - before.ru_maxrss;
+    qInfo("peak memory grew by %ld KB while refusing a %lld-byte PNG declaring %ux%u", grownKilobytes,
+          qint64(png.size()), Edge, Edge);
+    QVERIFY2(grownKilobytes < 64 * 1024, qPrintable(QString::number(grownKilobytes)));
 }
 
 QTEST_GUILESS_MAIN(TestPngDecoder)

@@ -1,5 +1,7 @@
 #include "keystore.h"
 
+#include "providerprofile.h"
+
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QEventLoop>
@@ -106,6 +108,23 @@ KeyStore::Result KeyStore::remove(const QString &account, int timeoutMs)
         job->setKey(account);
         return job;
     }, timeoutMs);
+}
+
+KeyStore::Result KeyStore::readFor(const ProviderProfile &profile, int timeoutMs)
+{
+    Result result = read(profile.keyAccount(), timeoutMs);
+    const QString legacy = profile.legacyKeyAccount();
+    if (result.ok || !result.notFound || legacy.isEmpty())
+        return result;
+    Result earlier = read(legacy, timeoutMs);
+    if (earlier.ok && !earlier.key.isEmpty())
+        write(profile.keyAccount(), earlier.key, timeoutMs); // from now on under its host
+    return earlier.ok ? earlier : result;
+}
+
+KeyStore::Result KeyStore::writeFor(const ProviderProfile &profile, const QString &key, int timeoutMs)
+{
+    return write(profile.keyAccount(), key, timeoutMs);
 }
 
 } // namespace Atelier

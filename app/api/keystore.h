@@ -5,6 +5,8 @@
 
 namespace Atelier {
 
+struct ProviderProfile;
+
 // API keys in the desktop's secret service (through QtKeychain), one entry per provider profile.
 // Never in QSettings, a file or a log. Where no secret service runs (CI, a bare server) every call
 // fails at once with a sentence that says so, instead of hanging.
@@ -29,6 +31,12 @@ public:
     static Result read(const QString &account, int timeoutMs = 5000);
     static Result write(const QString &account, const QString &key, int timeoutMs = 5000);
     static Result remove(const QString &account, int timeoutMs = 5000);
+
+    // The key for a profile: its own entry (ProviderProfile::keyAccount(), bound to its host);
+    // failing that, an entry of an earlier version that belongs to the same host
+    // (legacyKeyAccount()), which is copied to the new entry. Never the key of another host.
+    static Result readFor(const ProviderProfile &profile, int timeoutMs = 5000);
+    static Result writeFor(const ProviderProfile &profile, const QString &key, int timeoutMs = 5000);
 };
 
 } // namespace Atelier

@@ -1,6 +1,7 @@
 #include "pngdecoder.h"
 
 #include <QByteArray>
+#include <QImageReader>
 #include <QScopeGuard>
 #include <QtEndian>
 
@@ -22,6 +23,14 @@ namespace {
 // Larger images are left to Qt: the caller's limits are far below this anyway.
 constexpr quint32 MaxEdge = 1U << 16;
 constexpr quint64 MaxPixels = 1ULL << 28;
+
+// What Qt's own readers refuse, this one refuses too: a small file that declares a huge image
+// (16000x16000 in 750 KB) must not take gigabytes because it came through the fast path.
+bool withinAllocationLimit(quint32 width, quint32 height)
+{
+    const int megabytes = QImageReader::allocationLimit();
+    return megabytes <= 0 || quint64(width) * height * 4 <= quint64(megabytes) * 1024 * 1024;
+}
 
 quint32 readBigEndian(const uchar *p)
 {
@@ -302,7 +311,7 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
             const int depth = payload[8];
             const int colorType = payload[9];
             if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge
-                || quint64(width) * height > MaxPixels || depth != 8 || (colorType != 2 && colorType != 6)
+                || quint64(width) * height > MaxPixels || !withinAllocationLimit(width, height) || depth != 8 || (colorType != 2 && colorType != 6)
                 || payload[10] != 0 || payload[11] != 0 || payload[12] != 0)
                 return false;
             bpp = colorType == 6 ? 4 : 3;
@@ -507,7 +516,7 @@ bool StreamDecoder::Private::endChunk()
         const int depth = data[8];
         const int colorType = data[9];
         if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge || quint64(width) * height > MaxPixels
-            || depth != 8 || (colorType != 2 && colorType != 6) || data[10] != 0 || data[11] != 0 || data[12] != 0)
+            || !withinAllocationLimit(width, height) || depth != 8 || (colorType != 2 && colorType != 6) || data[10] != 0 || data[11] != 0 || data[12] != 0)
             return fail();
         if (width > quint32(maxEdge) || height > quint32(maxEdge) || qint64(width) * height > maxPixels)
             return fail(); // beyond the caller's limits: not worth a byte more

@@ -1,5 +1,6 @@
 #include "providerprofile.h"
 
+#include <QHostAddress>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -67,6 +68,34 @@ QString ProviderProfile::apiKeyFromEnvironment(const QProcessEnvironment &enviro
     return environment.value(apiKeyVariable()).trimmed();
 }
 
+QString ProviderProfile::keyAccount() const
+{
+    if (!keyName.isEmpty())
+        return keyName;
+    QString host = baseUrl.host().toLower();
+    if (baseUrl.port() != -1)
+        host += u':' + QString::number(baseUrl.port());
+    return name + u'@' + host;
+}
+
+QString ProviderProfile::legacyKeyAccount() const
+{
+    if (!keyName.isEmpty())
+        return {};
+    const bool defaultOpenAI = kind == Kind::OpenAI && name == u"openai" && baseUrl.scheme() == u"https"
+                               && baseUrl.host().toLower() == u"api.openai.com" && baseUrl.port() == -1;
+    return defaultOpenAI || legacyKeyEntry ? name : QString();
+}
+
+bool ProviderProfile::isLoopbackHost(const QString &host)
+{
+    const QString lower = host.toLower();
+    if (lower == u"localhost" || lower.endsWith(u".localhost"))
+        return true;
+    const QHostAddress address(lower.startsWith(u'[') ? lower.mid(1).chopped(1) : lower);
+    return !address.isNull() && address.isLoopback();
+}
+
 QString ProviderProfile::problem() const
 {
     if (!baseUrl.isValid() || baseUrl.host().isEmpty())
@@ -75,7 +104,21 @@ QString ProviderProfile::problem() const
     if (baseUrl.scheme() != u"https" && baseUrl.scheme() != u"http")
         return tr("The base URL \"%1\" must start with https:// (or http:// for a local gateway).")
             .arg(baseUrl.toString());
+    if (baseUrl.scheme() == u"http" && !isLoopbackHost(baseUrl.host()) && !allowInsecureHttp)
+        return tr("The base URL \"%1\" is plain http:// to another machine: the key and the prompts would travel "
+                  "unencrypted. Use https://, or allow it explicitly (--allow-insecure-http, or the provider's "
+                  "setting).")
+            .arg(baseUrl.toString());
     return {};
+}
+
+QString ProviderProfile::insecureWarning() const
+{
+    if (baseUrl.scheme() != u"http" || isLoopbackHost(baseUrl.host()))
+        return {};
+    return tr("requests to %1 are sent unencrypted (plain http://): anyone on the way can read the key and the "
+              "prompts.")
+        .arg(baseUrl.host());
 }
 
 QUrl ProviderProfile::apiUrl(const QString &path, QUrl::ParsingMode mode) const
@@ -139,7 +182,9 @@ QJsonObject ProviderProfile::toJson() const
                        {u"project"_s, project},
                        {u"azureDeployment"_s, azureDeployment},
                        {u"azureApiVersion"_s, azureApiVersion},
-                       {u"modelPrefix"_s, modelPrefix}};
+                       {u"modelPrefix"_s, modelPrefix},
+                       {u"allowInsecureHttp"_s, allowInsecureHttp},
+                       {u"keyBoundToHost"_s, !legacyKeyEntry}};
 }
 
 ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
@@ -155,6 +200,8 @@ ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
     profile.azureDeployment = json.value(u"azureDeployment"_s).toString();
     profile.azureApiVersion = json.value(u"azureApiVersion"_s).toString(profile.azureApiVersion);
     profile.modelPrefix = json.value(u"modelPrefix"_s).toString();
+    profile.allowInsecureHttp = json.value(u"allowInsecureHttp"_s).toBool(false);
+    profile.legacyKeyEntry = !json.value(u"keyBoundToHost"_s).toBool(false);
     return profile;
 }
 

@@ -41,6 +41,15 @@ public:
 
     // The model name as this provider wants it on the wire.
     QString sentModelName(const QString &model) const;
+    // Plain http:// to a host other than this machine: refused unless the user opted in (the key
+    // and every prompt then travel unencrypted; insecureWarning() says so every time).
+    bool allowInsecureHttp = false;
+    // The keychain entry named explicitly (atelier-cli --key-name): used whatever the base URL.
+    // Empty: the entry of this profile's name and host (keyAccount()).
+    QString keyName;
+    // Saved by a version that kept the key under the profile's name alone: that entry was the
+    // one this profile's host received, so it is taken over once (see legacyKeyAccount()).
+    bool legacyKeyEntry = false;
 
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString &name);
@@ -55,8 +64,20 @@ public:
     QString apiKeyFromEnvironment(
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
 
+    // The keychain entry of this profile's key: "<name>@<host>" ("openai@api.openai.com"), so a
+    // key is only ever sent to the host it was stored for; or keyName when one is given.
+    QString keyAccount() const;
+    // An entry of an earlier version (the profile's name alone) that may be taken over for
+    // keyAccount(): the default "openai" one for api.openai.com, and that of a saved profile
+    // (legacyKeyEntry); empty otherwise: such an entry never goes to another host.
+    QString legacyKeyAccount() const;
+    // "localhost", 127.0.0.0/8, ::1.
+    static bool isLoopbackHost(const QString &host);
+
     // Empty when usable, else what is wrong with the profile in one sentence.
     QString problem() const;
+    // A warning to show on every use when the profile sends in clear (allowInsecureHttp).
+    QString insecureWarning() const;
     QUrl endpointUrl(Endpoint endpoint, const QString &model) const;
     // The base URL with `path` ("models", "images/edits") appended; StrictMode when `path`
     // is already percent-encoded.

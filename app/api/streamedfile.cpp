@@ -1,5 +1,7 @@
 #include "streamedfile.h"
 
+#include "platform/safefiles.h"
+
 namespace Atelier {
 
 StreamedFile::~StreamedFile()
@@ -14,12 +16,8 @@ bool StreamedFile::open(QString *error)
     const QString path = newPath(error);
     if (path.isEmpty())
         return false;
-    m_file.setFileName(path);
-    if (m_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return true;
-    *error = tr("%1 cannot be written: %2.").arg(path, m_file.errorString());
-    m_file.setFileName(QString());
-    return false;
+    // Created exclusively: a link planted under the name is never written through.
+    return SafeFiles::createNew(&m_file, path, error);
 }
 
 bool StreamedFile::write(QByteArrayView bytes, QString *error)

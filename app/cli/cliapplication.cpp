@@ -88,7 +88,8 @@ const QList<OptionSpec> &optionSpecs()
         {u"deployment"_s, u"NAME"_s, Text::tr("Azure deployment name (default: the model name)."), networkCommands, ValueType::Text, QString()},
         {u"api-version"_s, u"V"_s, Text::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."), networkCommands, ValueType::Text, QString()},
         {u"model-prefix"_s, u"P"_s, Text::tr("Put P before every model name sent, for gateways that name models by provider (e.g. openai/); default: ATELIER_MODEL_PREFIX."), networkCommands, ValueType::Text, QString()},
-        {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use (default: the provider's name)."), networkCommands, ValueType::Text, QString()},
+        {u"key-name"_s, u"NAME"_s, Text::tr("Keychain entry to use, whatever the base URL (default: the provider's name and the base URL's host, e.g. openai@api.openai.com)."), networkCommands, ValueType::Text, QString()},
+        {u"allow-insecure-http"_s, QString(), Text::tr("Allow a plain http:// base URL on another machine (the key travels unencrypted; warned every time)."), networkCommands, ValueType::Flag, QString()},
         {u"timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server sends nothing for this long (default 300)."), imageCommands, ValueType::Integer, QString()},
         {u"connect-timeout"_s, u"SECONDS"_s, Text::tr("Give up when the server does not answer within this long (default 30)."), imageCommands, ValueType::Integer, QString()},
         {u"retries"_s, u"N"_s, Text::tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands, ValueType::Integer, QString()},
@@ -473,13 +474,16 @@ bool CliApplication::buildProfile(const QCommandLineParser &parser, ProviderProf
     if (parser.isSet(u"api-version"_s))
         profile->azureApiVersion = parser.value(u"api-version"_s);
     if (parser.isSet(u"key-name"_s))
-        profile->name = parser.value(u"key-name"_s);
+        profile->keyName = parser.value(u"key-name"_s);
+    profile->allowInsecureHttp = parser.isSet(u"allow-insecure-http"_s);
     if (parser.isSet(u"model-prefix"_s))
         profile->modelPrefix = parser.value(u"model-prefix"_s).trimmed();
     if (const QString problem = profile->problem(); !problem.isEmpty()) {
         m_err << Text::tr("error: %1").arg(problem) << Qt::endl;
         return false;
     }
+    if (const QString warning = profile->insecureWarning(); !warning.isEmpty())
+        m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
     return true;
 }
 
@@ -490,7 +494,7 @@ QString CliApplication::findApiKey(const ProviderProfile &profile, const QString
         *where = Text::tr("the environment variable %1").arg(profile.apiKeyVariable());
         return fromEnvironment;
     }
-    const KeyStore::Result stored = KeyStore::read(account);
+    const KeyStore::Result stored = KeyStore::readFor(profile);
     if (stored.ok && !stored.key.isEmpty()) {
         *where = Text::tr("the keychain entry \"%1\"").arg(account);
         return stored.key;
@@ -506,7 +510,7 @@ int CliApplication::runKey(const QCommandLineParser &parser)
     ProviderProfile profile;
     if (!buildProfile(parser, &profile))
         return ExitCode::InvalidInput;
-    const QString account = profile.name;
+    const QString account = profile.keyAccount();
     if (action == u"set") {
         const QString key = readSecretLine();
         if (key.isEmpty()) {
@@ -547,6 +551,11 @@ int CliApplication::runKey(const QCommandLineParser &parser)
 int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parser)
 {
     m_json = parser.isSet(u"json"_s);
+    if (const QString problem = parser.isSet(u"name"_s) ? ImageWriter::stemProblem(parser.value(u"name"_s)) : QString();
+        !problem.isEmpty()) {
+        m_err << Text::tr("error: %1").arg(problem) << Qt::endl << Text::tr("Nothing was sent.") << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
     m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s) : Catalog::defaultOverlayPath());
     for (const QString &warning : m_catalog.loadWarnings())
         m_err << Text::tr("warning: %1").arg(warning) << Qt::endl;
@@ -575,7 +584,7 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         return ExitCode::InvalidInput;
     }
     QString keySource;
-    const QString apiKey = findApiKey(profile, profile.name, &keySource);
+    const QString apiKey = findApiKey(profile, profile.keyAccount(), &keySource);
 
     // Streaming several images: parallel n=1 requests, so that every image streams.
     const int imagesRequested = int(m_request.option(Param::N).toInteger(1));
@@ -588,6 +597,11 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         if (apiKey.isEmpty())
             m_err << Text::tr("warning: no API key found (%1); a real run would stop here.").arg(keySource) << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
+        // A password in the URL is a credential too: shown as *** like the key.
+        if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
+            url.setPassword(u"***"_s);
+            description.insert(u"url"_s, url.toString());
+        }
         if (split)
             description.insert(u"parallel_requests"_s, imagesRequested);
         m_out << QJsonDocument(description).toJson(QJsonDocument::Indented);

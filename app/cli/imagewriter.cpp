@@ -5,6 +5,7 @@
 #include "library/contentfiles.h"
 #include "library/fileslug.h"
 #include "platform/leftovers.h"
+#include "platform/safefiles.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,6 +13,8 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
+
+const QString ImageWriter::LeftoverPattern = u"^\\..*\\.atelier-(\\d+)-\\d+-[0-9a-f]{16}\\.part$"_s;
 
 ImageWriter::ImageWriter(const QString &directory, const QString &stem)
     : m_directory(QDir(directory.isEmpty() ? QDir::currentPath() : directory).absolutePath()), m_stem(stem)
@@ -39,6 +42,15 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
     return numbered;
 }
 
+QString ImageWriter::stemProblem(const QString &stem)
+{
+    if (stem.isEmpty() || stem != safeFileName(stem, 200) || stem.contains(u'/') || stem.contains(u'\\'))
+        return tr("--name \"%1\" is not a plain file name (no folders, no leading dot, no characters file "
+                  "systems refuse); choose the folder with --out.")
+            .arg(stem);
+    return {};
+}
+
 bool ImageWriter::makeDirectory(QString *error)
 {
     if (m_directory.exists() || m_directory.mkpath(u"."_s))
@@ -53,7 +65,7 @@ QString ImageWriter::freePath(const ImageResult &image, const QString &suffix) c
     QString path = m_directory.filePath(m_stem + suffix + u'.' + extension);
     // A "<name>.part" is a file another run is writing right now: its name is taken too.
     auto taken = [](const QString &candidate) {
-        return QFileInfo::exists(candidate) || QFileInfo::exists(candidate + u".part"_s);
+        return SafeFiles::entryExists(candidate) || SafeFiles::entryExists(candidate + u".part"_s);
     };
     for (int copy = 2; taken(path); ++copy)
         path = m_directory.filePath(u"%1%2-(%3).%4"_s.arg(m_stem, suffix).arg(copy).arg(extension));
@@ -66,6 +78,10 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
     if (!makeDirectory(error))
         return {};
     const QString path = freePath(image, suffix);
+    if (!SafeFiles::isInside(m_directory.absolutePath(), path)) {
+        *error = tr("%1 is not inside the folder %2; nothing was written.").arg(path, m_directory.absolutePath());
+        return {};
+    }
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
@@ -90,18 +106,25 @@ protected:
         if (!m_writer->makeDirectory(error))
             return {};
         if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
-            // Hidden files of earlier runs killed mid-image (never complete, never named).
-            removeLeftovers(m_writer->m_directory.absolutePath(), u"^\\..+-(\\d+)-\\d+\\.part$"_s);
+            // Hidden files of earlier runs killed mid-image (never complete, never named): only
+            // names exactly as this makes them, so a user's own ".x-1-2.part" stays.
+            removeLeftovers(m_writer->m_directory.absolutePath(), LeftoverPattern);
         }
-        return m_writer->m_directory.filePath(u".%1-%2-%3.part"_s.arg(m_writer->m_stem)
-                                                  .arg(QCoreApplication::applicationPid())
-                                                  .arg(++m_writer->m_streams));
+        // Unguessable: nothing can be planted under the name beforehand (and the file is
+        // created exclusively, never through a link).
+        return m_writer->m_directory.filePath(
+            u".%1.atelier-%2-%3-%4.part"_s.arg(m_writer->m_stem, QString::number(QCoreApplication::applicationPid()),
+                                               QString::number(++m_writer->m_streams), SafeFiles::randomToken()));
     }
 
     QString place(const ImageResult &image, const QString &written, QString *error) override
     {
         const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
         const QString path = m_writer->freePath(image, m_suffixFor(image));
+        if (!SafeFiles::isInside(m_writer->directory(), path)) {
+            *error = ImageWriter::tr("%1 is not inside the folder %2; nothing was written.").arg(path, m_writer->directory());
+            return {};
+        }
         if (!QFile::rename(written, path)) {
             *error = ImageWriter::tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
             return {};

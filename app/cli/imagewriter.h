@@ -29,6 +29,9 @@ public:
     // "atelier-20261121-235400-a-lighthouse-at-dusk": a stem from the time and the prompt.
     static QString defaultStem(const QString &prompt, const QDateTime &time = QDateTime::currentDateTime());
 
+    // Empty when `stem` (--name) is a plain file name, else why it is not (a folder in it, "..").
+    static QString stemProblem(const QString &stem);
+
     // Returns the path written, or an empty string with `error` set.
     QString write(const ImageResult &image, const QString &suffix, QString *error);
     // The suffix for an image: "" (single), "-2" (second of several), "-partial-0", "-2-partial-1".
@@ -36,8 +39,11 @@ public:
 
     QString directory() const { return m_directory.absolutePath(); }
 
+    // The names of the hidden files below, the writer's process id the first capture.
+    static const QString LeftoverPattern;
+
     // A sink for a job's streamed images (ImageJob::setStreamSink): each is written as its
-    // bytes arrive, into a hidden ".<stem>-<pid>-<n>.part" file in the folder, then named as
+    // bytes arrive, into a hidden ".<stem>.atelier-<pid>-<n>-<random>.part" file, then named as
     // write() names it, with the suffix `suffixFor` gives; one never committed is removed, and
     // those left by runs that were killed are removed at the first image. Holds the writer: a
     // decode task may commit after the job is gone.

@@ -1,11 +1,12 @@
 #include "contentfiles.h"
 
+#include "platform/safefiles.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QThreadPool>
 
 #include <cerrno>
@@ -30,10 +31,8 @@ QString contentName(const QByteArray &hash, const QString &suffix)
 
 bool makeFolder(const QString &folder, QString *error)
 {
-    if (QDir().mkpath(folder))
-        return true;
-    *error = ContentFiles::tr("The folder %1 cannot be created; check that it is writable.").arg(folder);
-    return false;
+    const QFileInfo info(QDir(folder).absolutePath());
+    return !SafeFiles::makeFolder(info.path(), info.fileName(), error).isEmpty();
 }
 
 // One background thread flushes written files (and their folder's entry) to the disk.
@@ -67,29 +66,69 @@ void syncLater(const QString &path)
 #endif
 }
 
+// Copies `source` to `copy` as writeAtomically() writes (never through a link at `copy`).
+bool writeCopy(const QString &source, const QString &copy)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return false;
+    const QString part = copy + u'.' + SafeFiles::randomToken(8) + u".part"_s;
+    QFile out;
+    QString error;
+    if (!SafeFiles::createNew(&out, part, &error))
+        return false;
+    bool written = true;
+    QByteArray chunk;
+    while (written && !(chunk = in.read(1 << 20)).isEmpty())
+        written = out.write(chunk) == chunk.size();
+    written = written && in.error() == QFileDevice::NoError && out.flush();
+    out.close();
+    written = written && out.error() == QFileDevice::NoError
+              && QFile::rename(part, copy); // never replaces: the same bytes may be there already
+    if (!written)
+        QFile::remove(part);
+    return written || SafeFiles::isOwnFile(copy);
+}
+
 } // namespace
 
 bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
                                    Durability durability)
 {
-    if (durability == Durability::Synced) {
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-            return true;
+    return write(path, bytes, error, durability, true);
+}
+
+bool ContentFiles::writeNew(const QString &path, const QByteArray &bytes, QString *error)
+{
+    return write(path, bytes, error, Durability::Synced, false);
+}
+
+bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *error, Durability durability,
+                         bool replace)
+{
+    // Written to a new file of an unguessable name beside it (created exclusively: never through
+    // a link planted there), then renamed over `path` in one step, as QSaveFile does; but
+    // QSaveFile writes through a link at `path` into its target, and rename(2) replaces the
+    // link itself.
+    const QString part = path + u'.' + SafeFiles::randomToken(8) + u".part"_s;
+    QFile file;
+    if (!SafeFiles::createNew(&file, part, error)) {
         *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
         return false;
     }
-    // QSaveFile always syncs; this is its write-then-rename without the wait.
-    const QString part = path + u".part"_s;
-    QFile::remove(part); // left by a crash in the middle of this very write
-    QFile file(part);
-    bool written = file.open(QIODevice::WriteOnly | QIODevice::NewOnly) && file.write(bytes) == bytes.size()
-                   && file.flush();
+    bool written = file.write(bytes) == bytes.size() && file.flush();
+#ifdef Q_OS_UNIX
+    if (written && durability == Durability::Synced)
+        written = ::fsync(file.handle()) == 0;
+#endif
     QString reason = file.errorString();
     file.close();
-    if (written && file.error() == QFileDevice::NoError) {
+    if (written && file.error() == QFileDevice::NoError && !replace) {
+        // QFile::rename never replaces (renameat2 with RENAME_NOREPLACE where there is one).
+        written = QFile::rename(part, path);
+        reason = written ? QString() : tr("a file of that name is there already");
+    } else if (written && file.error() == QFileDevice::NoError) {
 #ifdef Q_OS_UNIX
-        // rename(2) replaces a file of that name in one step, as QSaveFile does.
         written = ::rename(QFile::encodeName(part).constData(), QFile::encodeName(path).constData()) == 0;
         reason = written ? QString() : QString::fromLocal8Bit(std::strerror(errno));
 #else
@@ -105,8 +144,8 @@ bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes,
         *error = tr("%1 cannot be written: %2.").arg(path, reason);
         return false;
     }
-    if (durability == Durability::Deferred)
-        syncLater(path);
+    if (durability != Durability::Transient)
+        syncLater(path); // Synced: the folder's entry (the file is flushed already)
     return true;
 }
 
@@ -150,7 +189,7 @@ QString ContentFiles::store(const QString &folder, const QByteArray &bytes, cons
         return {};
     const QString path =
         QDir(folder).filePath(contentName(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), suffix));
-    if (QFileInfo::exists(path) || writeAtomically(path, bytes, error))
+    if (SafeFiles::isOwnFile(path) || writeAtomically(path, bytes, error))
         return path;
     return {};
 }
@@ -168,7 +207,7 @@ QString ContentFiles::keep(const QString &folder, const QString &path, QString *
     if (!makeFolder(folder, error))
         return {};
     const QString copy = QDir(folder).filePath(contentName(hash.result(), QFileInfo(path).suffix().toLower()));
-    if (!QFileInfo::exists(copy) && !QFile::copy(path, copy)) {
+    if (!SafeFiles::isOwnFile(copy) && !writeCopy(path, copy)) {
         *error = tr("%1 cannot be copied into %2; check that it is writable.").arg(path, folder);
         return {};
     }

@@ -23,6 +23,8 @@ public:
     // Writes `bytes` all or nothing (to <path>.part, then renamed); false with `error` set.
     static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
                                 Durability durability = Durability::Synced);
+    // As writeAtomically() (synced), but never replacing anything of that name: false then.
+    static bool writeNew(const QString &path, const QByteArray &bytes, QString *error);
     // A file written elsewhere (an image saved as its bytes arrived) put under `path` in one
     // step, replacing a file of that name, flushed as `durability` says; false with `error` set
     // (the written file is then left where it is).
@@ -37,6 +39,10 @@ public:
     static QString keep(const QString &folder, const QString &path, QString *error);
     // The image as PNG bytes.
     static QByteArray png(const QImage &image);
+
+private:
+    static bool write(const QString &path, const QByteArray &bytes, QString *error, Durability durability,
+                      bool replace);
 };
 
 } // namespace Atelier

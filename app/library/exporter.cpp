@@ -3,8 +3,11 @@
 #include "api/imagedecoder.h"
 #include "api/imagefileinfo.h"
 #include "api/svgimage.h"
+#include "contentfiles.h"
 #include "fileslug.h"
 #include "xmp.h"
+
+#include "platform/safefiles.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -16,7 +19,6 @@
 #include <QPainter>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -49,12 +51,10 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
             name += QString::number(image.id);
     }
     name += nameTemplate.mid(last);
-    // Whatever the template says, no folder separators or characters file systems refuse.
-    static const QRegularExpression unsafe(u"[/\\\\:*?\"<>|\\x00-\\x1f]+"_s);
-    name = name.replace(unsafe, u"-"_s).trimmed();
-    while (name.startsWith(u'.'))
-        name.remove(0, 1);
-    return name.isEmpty() ? u"atelier-image"_s : name.left(200);
+    // Whatever the template (or the prompt in it) says, no folder separators or characters file
+    // systems refuse.
+    name = safeFileName(name, 200);
+    return name.isEmpty() ? u"atelier-image"_s : name;
 }
 
 QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options, QString *error)
@@ -84,13 +84,15 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
     }
     const QString stem = fileName(image, options.nameTemplate);
     QString path = folder.filePath(stem + u'.' + format);
-    for (int copy = 2; QFileInfo::exists(path); ++copy)
-        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(format));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+    if (!SafeFiles::isInside(folder.absolutePath(), path)) { // cannot happen: the name has no separator
+        *error = tr("%1 is not inside the export folder %2; nothing was written.").arg(path, folder.absolutePath());
         return {};
     }
+    for (int copy = 2; SafeFiles::entryExists(path); ++copy)
+        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(format));
+    // Never through a link (a dangling one included), never over an existing file.
+    if (!ContentFiles::writeNew(path, bytes, error))
+        return {};
     return path;
 }
 
@@ -125,7 +127,11 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     }
     const QString stem = fileName(image, options.nameTemplate);
     QString path = folder.filePath(stem + u'.' + extension);
-    for (int copy = 2; QFileInfo::exists(path); ++copy)
+    if (!SafeFiles::isInside(folder.absolutePath(), path)) { // cannot happen: the name has no separator
+        *error = tr("%1 is not inside the export folder %2; nothing was written.").arg(path, folder.absolutePath());
+        return {};
+    }
+    for (int copy = 2; SafeFiles::entryExists(path); ++copy)
         path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
     // Encoded in memory first: JPEG and WebP get an XMP packet (the prompt for photo tools, the
     // recipe for Atelier) that Qt's writers cannot add themselves.
@@ -148,11 +154,9 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         if (!withXmp.isEmpty())
             encoded = std::move(withXmp);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(encoded) != encoded.size() || !file.commit()) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+    // Never through a link (a dangling one included), never over an existing file.
+    if (!ContentFiles::writeNew(path, encoded, error))
         return {};
-    }
     return path;
 }
 

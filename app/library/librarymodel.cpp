@@ -1,12 +1,15 @@
 #include "librarymodel.h"
 
+#include "contentfiles.h"
+
 #include "api/imagedecoder.h"
+#include "platform/safefiles.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
-#include <QSaveFile>
+#include <QBuffer>
 
 using namespace Qt::StringLiterals;
 
@@ -69,8 +72,9 @@ QString LibraryModel::thumbnailPath(qint64 id) const
 QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
 {
     QImage thumbnail;
+    // Only a file Atelier wrote: a link planted there is neither read nor written through.
     const QFileInfo cachedInfo(cached);
-    if (cachedInfo.exists() && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
+    if (SafeFiles::isOwnFile(cached) && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
         thumbnail.load(cached);
     if (!thumbnail.isNull())
         return thumbnail;
@@ -78,10 +82,15 @@ QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
     if (thumbnail.isNull())
         return thumbnail;
     thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    QDir().mkpath(QFileInfo(cached).path());
-    QSaveFile file(cached);
-    if (file.open(QIODevice::WriteOnly) && thumbnail.convertToFormat(QImage::Format_RGB32).save(&file, "JPEG", 85))
-        file.commit();
+    const QFileInfo folder(cachedInfo.path());
+    QString error;
+    QByteArray encoded;
+    QBuffer buffer(&encoded);
+    if (!SafeFiles::makeFolder(folder.path(), folder.fileName(), &error).isEmpty() && buffer.open(QIODevice::WriteOnly)
+        && thumbnail.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85)) {
+        // A new file renamed over the name: a link there is replaced, never written through.
+        ContentFiles::writeAtomically(cached, encoded, &error, ContentFiles::Durability::Transient);
+    }
     return thumbnail;
 }
 
@@ -193,7 +202,7 @@ int LibraryModel::remove(const QList<int> &rows)
     }
     const int removed = m_store->remove(ids);
     for (qint64 id : std::as_const(ids))
-        QFile::remove(thumbnailPath(id));
+        SafeFiles::removeOwnFile(thumbnailPath(id));
     reload();
     return removed;
 }

@@ -5,6 +5,7 @@
 
 #include "api/imagefileinfo.h"
 #include "platform/leftovers.h"
+#include "platform/safefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -34,6 +35,21 @@ QString sidecarFor(const QString &imagePath)
 {
     const QFileInfo info(imagePath);
     return info.dir().filePath(info.completeBaseName() + u".json"_s);
+}
+
+// What Atelier writes into a job's partials folder: its partial images, and the temporary files
+// of their writes. Nothing else there is ever removed.
+const QRegularExpression &partialFileNames()
+{
+    static const QRegularExpression names(u"^image\\d+-partial\\d+\\.(png|jpg|jpeg|webp)(\\.[0-9a-f]+\\.part)?$"_s);
+    return names;
+}
+
+// Removes a job's partials folder: only what Atelier wrote there, never through a link.
+void removePartialsFolder(const QString &folder)
+{
+    if (SafeFiles::isOwnFolder(QFileInfo(folder).path()))
+        SafeFiles::removeOwnFolder(folder, partialFileNames());
 }
 
 // FTS5 query from what a person types: every word must appear (as a prefix), quotes escaped.
@@ -154,13 +170,19 @@ void LibraryStore::sweepOrphanedPartials()
         return;
     while (query.next())
         journaled.insert(query.value(0).toLongLong());
+    // Only folders Atelier made: "job-<id>" and real folders, never a link (a planted
+    // .partials/job-7 -> ~/Documents must not empty the user's documents).
     const QDir partials(QDir(m_folder).filePath(u".partials"_s));
-    const QStringList folders = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot);
+    if (!SafeFiles::isOwnFolder(partials.path()))
+        return;
+    static const QRegularExpression jobFolder(u"^job-(\\d+)$"_s);
+    const QStringList folders = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     for (const QString &name : folders) {
+        const QRegularExpressionMatch match = jobFolder.match(name);
         bool number = false;
-        const qint64 id = QStringView(name).sliced(4).toLongLong(&number);
+        const qint64 id = match.hasMatch() ? match.captured(1).toLongLong(&number) : 0;
         if (number && !journaled.contains(id))
-            QDir(partials.filePath(name)).removeRecursively();
+            removePartialsFolder(partials.filePath(name));
     }
 }
 
@@ -198,18 +220,18 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
     static QMutex mutex; // choosing a free name and taking it must not interleave
     const QMutexLocker locker(&mutex);
     const QDateTime saved = image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime();
-    QDir dir(QDir(folder).filePath(saved.toString(u"yyyy-MM"_s)));
-    if (!dir.mkpath(u"."_s)) {
-        *error = tr("The library folder %1 cannot be created.").arg(dir.path());
+    const QString month = SafeFiles::makeFolder(folder, saved.toString(u"yyyy-MM"_s), error);
+    if (month.isEmpty())
         return {};
-    }
+    const QDir dir(month);
     const QString extension = imageFileSuffix(image.format);
     QString slug = fileSlug(image.request.prompt, 40);
     if (slug.isEmpty())
         slug = u"image"_s;
     const QString stem = saved.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug;
     QString base = dir.filePath(stem);
-    for (int copy = 2; QFileInfo::exists(base + u'.' + extension) || QFileInfo::exists(base + u".json"_s); ++copy)
+    for (int copy = 2; SafeFiles::entryExists(base + u'.' + extension) || SafeFiles::entryExists(base + u".json"_s);
+         ++copy)
         base = dir.filePath(u"%1-%2"_s.arg(stem).arg(copy));
     const QString path = base + u'.' + extension;
     // The recipe first: an image file on disk always has its recipe beside it.
@@ -230,19 +252,23 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
 QString LibraryStore::incomingPath(const QString &folder, QString *error)
 {
     static std::atomic<quint64> counter = 0;
-    const QDir incoming(QDir(folder).filePath(u".incoming"_s));
-    if (!incoming.mkpath(u"."_s)) {
-        *error = tr("The library folder %1 cannot be created.").arg(incoming.path());
+    const QString incoming = SafeFiles::makeFolder(folder, u".incoming"_s, error);
+    if (incoming.isEmpty())
         return {};
-    }
-    return incoming.filePath(u"%1-%2.part"_s.arg(QCoreApplication::applicationPid()).arg(++counter));
+    // Unguessable, so no one can plant something under the name beforehand.
+    return QDir(incoming).filePath(u"%1-%2-%3.part"_s.arg(QCoreApplication::applicationPid())
+                                       .arg(++counter)
+                                       .arg(SafeFiles::randomToken()));
 }
 
 void LibraryStore::sweepIncoming()
 {
     // Images that were arriving when their process died: never complete, never shown as kept.
     // The files of processes still running (another window on this library) stay.
-    removeLeftovers(QDir(m_folder).filePath(u".incoming"_s), u"^(\\d+)-\\d+\\.part$"_s);
+    // (Names without the random part are those of earlier versions.)
+    const QString incoming = QDir(m_folder).filePath(u".incoming"_s);
+    if (SafeFiles::isOwnFolder(incoming))
+        removeLeftovers(incoming, u"^(\\d+)-\\d+(-[0-9a-f]{16})?\\.part$"_s);
 }
 
 std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *error)
@@ -462,7 +488,7 @@ qint64 LibraryStore::journalStart(const ImageRequest &request)
         return 0;
     const qint64 id = query.lastInsertId().toLongLong();
     // Ids of closed entries come back: nothing of an earlier job with this id may remain.
-    QDir(partialsFolder(m_folder, id)).removeRecursively();
+    removePartialsFolder(partialsFolder(m_folder, id));
     return id;
 }
 
@@ -472,7 +498,7 @@ void LibraryStore::journalFinish(qint64 jobId)
     query.prepare(u"DELETE FROM jobs WHERE id = ?"_s);
     query.addBindValue(jobId);
     query.exec();
-    QDir(partialsFolder(m_folder, jobId)).removeRecursively();
+    removePartialsFolder(partialsFolder(m_folder, jobId));
 }
 
 QList<JournaledJob> LibraryStore::unfinishedJobs() const
@@ -492,8 +518,14 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
         const QDir partials(partialsFolder(m_folder, job.id));
         // Names sort in arrival order: image<i>-partial<k> (temporary files of a save cut
         // short by the crash have other suffixes and are left out).
-        for (const QString &name : partials.entryList(imagePatterns, QDir::Files, QDir::Name))
-            job.partialFiles.append(partials.filePath(name));
+        // (A link there is no folder Atelier made: nothing is read through it.)
+        const bool own = SafeFiles::isOwnFolder(partials.path());
+        const QStringList names = own ? partials.entryList(imagePatterns, QDir::Files | QDir::NoSymLinks, QDir::Name)
+                                      : QStringList();
+        for (const QString &name : names) {
+            if (SafeFiles::isOwnFile(partials.filePath(name)))
+                job.partialFiles.append(partials.filePath(name));
+        }
         jobs.append(job);
     }
     return jobs;
@@ -506,11 +538,9 @@ QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)
 
 QString LibraryStore::partialPath(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
 {
-    const QString partials = partialsFolder(folder, jobId);
-    if (!QDir().mkpath(partials)) {
-        *error = tr("The library folder %1 cannot be created.").arg(partials);
+    const QString partials = SafeFiles::makeFolder(folder, u".partials/job-%1"_s.arg(jobId), error);
+    if (partials.isEmpty())
         return {};
-    }
     return QDir(partials).filePath(
         u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(imageFileSuffix(image.format)));
 }
@@ -557,10 +587,10 @@ int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
         image.path = writeFiles(m_folder, image, bytes, error);
         if (image.path.isEmpty() || !add(image, error))
             return kept; // the partial stays where it is: the next start tries again
-        QFile::remove(file);
+        SafeFiles::removeOwnFile(file);
         ++kept;
     }
-    QDir(partialsFolder(m_folder, job.id)).removeRecursively();
+    removePartialsFolder(partialsFolder(m_folder, job.id));
     return kept;
 }
 
@@ -579,7 +609,7 @@ LibraryStore::Repair LibraryStore::reconcile()
     // Image files with a recipe beside them but no row: written just before a crash.
     QSet<QString> onDisk;
     QList<std::pair<QString, QString>> parents; // (child, parent), relative paths
-    QDirIterator it(m_folder, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(m_folder, QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         const QFileInfo info = it.fileInfo();

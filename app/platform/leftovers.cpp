@@ -1,5 +1,7 @@
 #include "leftovers.h"
 
+#include "safefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -29,12 +31,14 @@ int removeLeftovers(const QString &folder, const QString &pattern)
     const QRegularExpression name(pattern);
     const QDir dir(folder);
     int removed = 0;
-    const QStringList files = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    // Only regular files of this user: a link (to anything) or someone else's file is not one
+    // Atelier wrote, whatever its name.
+    const QStringList files = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     for (const QString &file : files) {
         const QRegularExpressionMatch match = name.match(file);
         bool number = false;
         const qint64 pid = match.hasMatch() ? match.captured(1).toLongLong(&number) : 0;
-        if (number && processIsGone(pid) && QFile::remove(dir.filePath(file)))
+        if (number && processIsGone(pid) && SafeFiles::removeOwnFile(dir.filePath(file)))
             ++removed;
     }
     return removed;

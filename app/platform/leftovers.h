@@ -12,7 +12,8 @@ namespace Atelier {
 bool processIsGone(qint64 pid);
 
 // Removes the files in `folder` whose names match `pattern` (a regular expression whose first
-// capture is the writer's process id) and whose process is gone; returns how many.
+// capture is the writer's process id) and whose process is gone; returns how many. Only this
+// user's regular files are removed, never a link.
 int removeLeftovers(const QString &folder, const QString &pattern);
 
 } // namespace Atelier

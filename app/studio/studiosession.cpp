@@ -200,7 +200,7 @@ QString StudioSession::useEnvironmentProvider()
     if (!key.isEmpty()) {
         source = tr("the environment variable %1").arg(profile.apiKeyVariable());
     } else {
-        const KeyStore::Result stored = KeyStore::read(profile.name, 3000);
+        const KeyStore::Result stored = KeyStore::readFor(profile, 3000);
         key = stored.ok ? stored.key : QString();
         source = stored.ok ? tr("the keychain") : stored.notFound ? tr("nowhere: the keychain has no key yet") : stored.error;
     }
@@ -255,11 +255,21 @@ QString StudioSession::useProfile(const QString &name)
     for (const ProviderProfile &profile : savedProfiles()) {
         if (profile.name != name)
             continue;
-        const KeyStore::Result stored = KeyStore::read(profile.name, 3000);
+        const KeyStore::Result stored = KeyStore::readFor(profile, 3000);
+        if (stored.ok && profile.legacyKeyEntry) {
+            // Taken over under its host (readFor copied it): from now on only that entry counts.
+            QList<ProviderProfile> profiles = savedProfiles();
+            for (ProviderProfile &saved : profiles)
+                saved.legacyKeyEntry = saved.legacyKeyEntry && saved.name != profile.name;
+            saveProfiles(profiles);
+        }
         setProvider(profile, stored.ok ? stored.key : QString());
-        return stored.ok ? tr("the keychain entry \"%1\"").arg(profile.name)
-                         : stored.notFound ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.name)
+        QString source = stored.ok ? tr("the keychain entry \"%1\"").arg(profile.keyAccount())
+                         : stored.notFound ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.keyAccount())
                                            : stored.error;
+        if (const QString warning = profile.insecureWarning(); !warning.isEmpty())
+            source += u"; "_s + tr("warning: %1").arg(warning);
+        return source;
     }
     QSettings().remove(u"providers/active"_s);
     return useEnvironmentProvider();

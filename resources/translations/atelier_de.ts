@@ -190,10 +190,6 @@
         <translation>Azure-api-version (Standard: OPENAI_API_VERSION oder 2025-04-01-preview).</translation>
     </message>
     <message>
-        <source>Keychain entry to use (default: the provider&apos;s name).</source>
-        <translation>Zu verwendender Schlüsselbund-Eintrag (Standard: der Name des Anbieters).</translation>
-    </message>
-    <message>
         <source>Give up when the server sends nothing for this long (default 300).</source>
         <translation>Aufgeben, wenn der Server so lange nichts sendet (Standard 300).</translation>
     </message>
@@ -453,6 +449,14 @@
         <source>Put P before every model name sent, for gateways that name models by provider (e.g. openai/); default: ATELIER_MODEL_PREFIX.</source>
         <translation>P vor jeden gesendeten Modellnamen setzen, für Gateways, die Modelle nach Anbieter benennen (z. B. openai/); Standard: ATELIER_MODEL_PREFIX.</translation>
     </message>
+    <message>
+        <source>Keychain entry to use, whatever the base URL (default: the provider&apos;s name and the base URL&apos;s host, e.g. openai@api.openai.com).</source>
+        <translation>Zu verwendender Schlüsselbund-Eintrag, unabhängig von der Basis-URL (Standard: der Name des Anbieters und der Host der Basis-URL, z. B. openai@api.openai.com).</translation>
+    </message>
+    <message>
+        <source>Allow a plain http:// base URL on another machine (the key travels unencrypted; warned every time).</source>
+        <translation>Eine unverschlüsselte http://-Basis-URL auf einem anderen Rechner erlauben (der Schlüssel wird unverschlüsselt übertragen; jedes Mal eine Warnung).</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareDialog</name>
@@ -521,10 +525,6 @@
 <context>
     <name>Atelier::ContentFiles</name>
     <message>
-        <source>The folder %1 cannot be created; check that it is writable.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
@@ -535,6 +535,10 @@
     <message>
         <source>%1 cannot be copied into %2; check that it is writable.</source>
         <translation>%1 kann nicht nach %2 kopiert werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>a file of that name is there already</source>
+        <translation>eine Datei dieses Namens ist bereits vorhanden</translation>
     </message>
 </context>
 <context>
@@ -705,6 +709,10 @@
     <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the export folder %2; nothing was written.</source>
+        <translation>%1 liegt nicht im Exportordner %2; es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -998,6 +1006,14 @@
         <source>%1 cannot be written: the finished file could not be renamed.</source>
         <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen.</translation>
     </message>
+    <message>
+        <source>--name &quot;%1&quot; is not a plain file name (no folders, no leading dot, no characters file systems refuse); choose the folder with --out.</source>
+        <translation>--name „%1“ ist kein einfacher Dateiname (keine Ordner, kein Punkt am Anfang, keine Zeichen, die Dateisysteme ablehnen); den Ordner wählen Sie mit --out.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the folder %2; nothing was written.</source>
+        <translation>%1 liegt nicht im Ordner %2; es wurde nichts geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::JobListModel</name>
@@ -1111,10 +1127,6 @@
     <message>
         <source>The library index cannot be prepared: %1.</source>
         <translation>Der Bibliotheksindex kann nicht vorbereitet werden: %1.</translation>
-    </message>
-    <message>
-        <source>The library folder %1 cannot be created.</source>
-        <translation>Der Bibliotheksordner %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2376,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Model name prefix</source>
         <translation>Präfix für Modellnamen</translation>
     </message>
+    <message>
+        <source>Allow plain http:// to another machine (unencrypted)</source>
+        <translation>Unverschlüsseltes http:// zu einem anderen Rechner erlauben</translation>
+    </message>
+    <message>
+        <source>The key and every prompt then travel unencrypted; Atelier warns on every use.</source>
+        <translation>Der Schlüssel und jeder Prompt werden dann unverschlüsselt übertragen; Atelier warnt bei jeder Verwendung.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::PromptEditor</name>
@@ -2392,6 +2412,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>The base URL &quot;%1&quot; must start with https:// (or http:// for a local gateway).</source>
         <translation>Die Basis-URL „%1“ muss mit https:// beginnen (oder http:// für ein lokales Gateway).</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is plain http:// to another machine: the key and the prompts would travel unencrypted. Use https://, or allow it explicitly (--allow-insecure-http, or the provider&apos;s setting).</source>
+        <translation>Die Basis-URL „%1“ ist unverschlüsseltes http:// zu einem anderen Rechner: Schlüssel und Prompts würden unverschlüsselt übertragen. Verwenden Sie https:// oder erlauben Sie es ausdrücklich (--allow-insecure-http oder die Einstellung des Anbieters).</translation>
+    </message>
+    <message>
+        <source>requests to %1 are sent unencrypted (plain http://): anyone on the way can read the key and the prompts.</source>
+        <translation>Anfragen an %1 werden unverschlüsselt gesendet (http://): jeder auf dem Weg kann den Schlüssel und die Prompts lesen.</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +2757,25 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     </message>
 </context>
 <context>
+    <name>Atelier::SafeFiles</name>
+    <message>
+        <source>The folder %1 cannot be created; check that it is writable.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not inside %2.</source>
+        <translation>Der Ordner %1 liegt nicht in %2.</translation>
+    </message>
+    <message>
+        <source>%1 is a link or not your own folder; Atelier does not write through it. Remove it, and Atelier makes the folder again.</source>
+        <translation>%1 ist ein Link oder nicht Ihr eigener Ordner; Atelier schreibt nicht hindurch. Entfernen Sie ihn, dann legt Atelier den Ordner neu an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2994,6 +3041,10 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>
         <translation>Für die Bibliothek in %1 entstehen noch Bilder; wechseln Sie, wenn sie fertig sind, oder brechen Sie sie ab.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>

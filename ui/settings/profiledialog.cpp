@@ -1,5 +1,6 @@
 #include "profiledialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -28,6 +29,9 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     m_deployment = new QLineEdit(this);
     m_deployment->setPlaceholderText(tr("empty: the model's name"));
     m_apiVersion = new QLineEdit(ProviderProfile().azureApiVersion, this);
+    m_allowInsecureHttp = new QCheckBox(tr("Allow plain http:// to another machine (unencrypted)"), this);
+    m_allowInsecureHttp->setObjectName(u"allowInsecureHttp"_s);
+    m_allowInsecureHttp->setToolTip(tr("The key and every prompt then travel unencrypted; Atelier warns on every use."));
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Kind"), m_kind);
     form->addRow(tr("Base URL"), m_baseUrl);
@@ -41,6 +45,7 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     m_modelPrefix->setToolTip(tr("For gateways that name models by provider: choose gpt-image-2.6-flare and "
                                  "Atelier sends openai/gpt-image-2.6-flare."));
     form->addRow(tr("Model name prefix"), m_modelPrefix);
+    form->addRow(m_allowInsecureHttp);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -86,6 +91,8 @@ void ProfileDialog::setProfile(const ProviderProfile &profile)
     m_deployment->setText(profile.azureDeployment);
     m_apiVersion->setText(profile.azureApiVersion);
     m_modelPrefix->setText(profile.modelPrefix);
+    m_allowInsecureHttp->setChecked(profile.allowInsecureHttp);
+    m_edited = profile;
 }
 
 ProviderProfile ProfileDialog::profile() const
@@ -102,6 +109,11 @@ ProviderProfile ProfileDialog::profile() const
     if (m_apiVersion->isEnabled() && !m_apiVersion->text().trimmed().isEmpty())
         profile.azureApiVersion = m_apiVersion->text().trimmed();
     profile.modelPrefix = m_modelPrefix->isEnabled() ? m_modelPrefix->text().trimmed() : QString();
+    profile.allowInsecureHttp = m_allowInsecureHttp->isChecked();
+    // A key an earlier version stored under the name alone stays this profile's only while it
+    // goes to the same host.
+    profile.legacyKeyEntry = m_edited.legacyKeyEntry && m_edited.baseUrl.host() == profile.baseUrl.host()
+                             && m_edited.baseUrl.port() == profile.baseUrl.port();
     return profile;
 }
 

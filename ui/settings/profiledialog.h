@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 
@@ -34,6 +35,8 @@ private:
     QLineEdit *m_deployment = nullptr;
     QLineEdit *m_apiVersion = nullptr;
     QLineEdit *m_modelPrefix = nullptr;
+    QCheckBox *m_allowInsecureHttp = nullptr;
+    ProviderProfile m_edited; // the saved profile being edited
 };
 
 } // namespace Atelier

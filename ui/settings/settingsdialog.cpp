@@ -336,7 +336,7 @@ void SettingsDialog::storeKey()
     if (!ok || key.isEmpty())
         return;
     const ProviderProfile provider = m_session->client()->provider();
-    const KeyStore::Result result = KeyStore::write(provider.name, key);
+    const KeyStore::Result result = KeyStore::writeFor(provider, key);
     if (!result.ok) {
         QMessageBox::warning(this, tr("API key"),
                              tr("The key could not be stored: %1.\nSet %2 in the environment instead.")
@@ -344,7 +344,7 @@ void SettingsDialog::storeKey()
         return;
     }
     m_session->setProvider(provider, key);
-    m_keySource = tr("the keychain entry \"%1\"").arg(provider.name);
+    m_keySource = tr("the keychain entry \"%1\"").arg(provider.keyAccount());
     showProvider();
 }
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+class QFile;
+class QRegularExpression;
+
+namespace Atelier {
+
+// Where Atelier deletes, moves or writes on its own (sweeps of its hidden folders, thumbnails,
+// files written as bytes arrive), it never follows a link and never touches what it did not
+// make: a link planted in the library (.partials/job-7 -> ~/Documents) must not turn a sweep
+// into deleting the user's files, nor a write into overwriting one. The folder the user chose
+// may itself be a link; what is inside it is checked entry by entry, never through a link.
+class SafeFiles final
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::SafeFiles)
+
+public:
+    // The entry itself (not what a link names) is a regular file, or a folder, of this user.
+    static bool isOwnFile(const QString &path);
+    static bool isOwnFolder(const QString &path);
+    // Something is there under this name, a dangling link included (QFileInfo::exists follows
+    // links and says no for one).
+    static bool entryExists(const QString &path);
+
+    // Makes the folders of `relative` ("inputs", ".partials/job-3") inside `root`, each one a
+    // real folder of this user; a link, or another user's folder, on the way is refused.
+    // Returns the folder's path, or empty with `error` set.
+    static QString makeFolder(const QString &root, const QString &relative, QString *error);
+
+    // Creates `path` for writing: exclusively (nothing of that name, not even a link, may be
+    // there) and never through a link. False with `error` set.
+    static bool createNew(QFile *file, const QString &path, QString *error);
+    // Random hex characters for names no one can guess in advance.
+    static QString randomToken(int characters = 16);
+
+    // Removes the file if it is one of this user's regular files (a link is left alone).
+    static bool removeOwnFile(const QString &path);
+    // Removes, in a folder of this user, the regular files of this user whose names match
+    // `names`, then the folder if that left it empty; links and everything else stay. Returns
+    // whether the folder is gone.
+    static bool removeOwnFolder(const QString &folder, const QRegularExpression &names);
+
+    // Whether `path`, once "." and ".." are resolved, names an entry inside `folder`.
+    static bool isInside(const QString &folder, const QString &path);
+};
+
+} // namespace Atelier
