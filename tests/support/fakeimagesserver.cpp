@@ -1,4 +1,5 @@
 #include "fakeimagesserver.h"
+#include "gifencoder.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -145,6 +146,20 @@ FakeImagesServer::~FakeImagesServer()
     m_server.close();
 }
 
+void FakeImagesServer::setModels(const QStringList &models)
+{
+    m_models.clear();
+    for (const QString &model : models)
+        m_models.append({model, QDate()});
+}
+
+bool FakeImagesServer::isShutDown(const QString &model) const
+{
+    return std::any_of(m_models.cbegin(), m_models.cend(), [&](const ServedModel &served) {
+        return served.id == model && served.shutdownDate.isValid() && served.shutdownDate <= m_today;
+    });
+}
+
 bool FakeImagesServer::listen(quint16 port)
 {
     return m_server.listen(QHostAddress::LocalHost, port);
@@ -177,6 +192,52 @@ QByteArray FakeImagesServer::imageBytes(const QSize &size, const QString &format
     image.save(&buffer, format == u"jpeg" ? "JPEG" : format == u"webp" ? "WEBP" : "PNG");
     m_imageCache.insert(key, bytes);
     return bytes;
+}
+
+QByteArray FakeImagesServer::gifBytes(const QSize &size, int frames, int delayMs, int variant) const
+{
+    // A bar that moves across a gradient: every frame differs from the one before.
+    QList<QImage> images;
+    for (int frame = 0; frame < frames; ++frame) {
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int x = 0; x < size.width(); ++x)
+                line[x] = qRgb(x * 255 / std::max(1, size.width()), y * 255 / std::max(1, size.height()), (variant * 60) & 255);
+        }
+        QPainter painter(&image);
+        const int barWidth = std::max(1, size.width() / std::max(1, frames));
+        painter.fillRect(QRect(frame * barWidth, 0, barWidth, size.height()), Qt::white);
+        painter.end();
+        images.append(image);
+    }
+    return GifEncoder::encode(images, delayMs);
+}
+
+QByteArray FakeImagesServer::svgBytes(const QSize &size, int variant)
+{
+    const QByteArray width = QByteArray::number(size.width());
+    const QByteArray height = QByteArray::number(size.height());
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width
+           + "\" height=\"" + height + "\" viewBox=\"0 0 " + width + ' ' + height + "\">\n"
+           + "  <rect width=\"" + width + "\" height=\"" + height + "\" fill=\"#1e3a5f\"/>\n"
+           + "  <circle cx=\"" + QByteArray::number(size.width() / 2) + "\" cy=\"" + QByteArray::number(size.height() / 2)
+           + "\" r=\"" + QByteArray::number(std::max(1, std::min(size.width(), size.height()) / 3)) + "\" fill=\"#"
+           + QByteArray::number(0xf0a000 + variant * 0x10, 16) + "\"/>\n</svg>\n";
+}
+
+QByteArray FakeImagesServer::answerImage(const RecordedRequest &request, int variant)
+{
+    const QString format = requestedFormat(request);
+    const QSize size = requestedSize(request);
+    if (format == u"gif") {
+        const QString frames = field(request, u"frame_count"_s);
+        const QString delay = field(request, u"frame_duration_ms"_s);
+        return gifBytes(size, frames.isEmpty() ? 9 : frames.toInt(), delay.isEmpty() ? 200 : delay.toInt(), variant);
+    }
+    if (format == u"svg")
+        return svgBytes(size, variant);
+    return imageBytes(size, format, variant);
 }
 
 void FakeImagesServer::onNewConnection()
@@ -244,7 +305,11 @@ void FakeImagesServer::onReadyRead(QTcpSocket *socket)
 QString FakeImagesServer::field(const RecordedRequest &request, const QString &name) const
 {
     if (!request.json.isEmpty()) {
-        const QJsonValue value = request.json.value(name);
+        // Form names reach into objects: svg[model] is json.svg.model.
+        const QStringList path = name.split(u'[');
+        QJsonValue value = request.json.value(path.first());
+        for (qsizetype i = 1; i < path.size(); ++i)
+            value = value.toObject().value(path[i].chopped(1));
         if (value.isBool())
             return value.toBool() ? u"true"_s : u"false"_s;
         if (value.isDouble())
@@ -286,18 +351,10 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
         return;
     }
 
-    if (request.method == "GET" && request.path.endsWith(u"/models")) {
+    if (request.method == "GET" && request.path.contains(u"/models")) {
         m_requests.append(request);
         Q_EMIT requestReceived(int(m_requests.size() - 1));
-        const QByteArray bearer = request.header("authorization");
-        if (!m_apiKey.isEmpty() && bearer != "Bearer " + m_apiKey.toUtf8()) {
-            sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
-            return;
-        }
-        QJsonArray data;
-        for (const QString &model : std::as_const(m_models))
-            data.append(QJsonObject{{u"id"_s, model}, {u"object"_s, u"model"_s}, {u"owned_by"_s, u"system"_s}});
-        sendJson(socket, 200, QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}}).toJson(QJsonDocument::Compact));
+        sendModels(socket, request);
         return;
     }
     const QByteArray contentType = request.header("content-type");
@@ -309,9 +366,11 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
         if (error.error != QJsonParseError::NoError)
             request.violations.append(u"body is not JSON: "_s + error.errorString());
         request.violations += OpenApiValidator::validateGeneration(request.json);
+        request.violations += FakeModelRules::violations(FakeModelRules::Request::fromJson(request.json));
     } else if (request.path.endsWith(u"/images/edits")) {
         request.parts = parseMultipart(request.body, contentType, &request.violations);
         request.violations += OpenApiValidator::validateEdit(request.parts);
+        request.violations += FakeModelRules::violations(FakeModelRules::Request::fromParts(request.parts));
     } else if (request.path.endsWith(u"/images/variations")) {
         request.parts = parseMultipart(request.body, contentType, &request.violations);
         request.violations += OpenApiValidator::validateVariation(request.parts);
@@ -321,13 +380,14 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
     m_requests.append(request);
     Q_EMIT requestReceived(int(m_requests.size() - 1));
 
-    if (!m_apiKey.isEmpty()) {
-        const QByteArray bearer = request.header("authorization");
-        const QByteArray apiKey = request.header("api-key");
-        if (bearer != "Bearer " + m_apiKey.toUtf8() && apiKey != m_apiKey.toUtf8()) {
-            sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
-            return;
-        }
+    if (!authorized(request)) {
+        sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
+        return;
+    }
+    if (const QString model = field(request, u"model"_s); isShutDown(model)) {
+        sendJson(socket, 404, errorJson(u"The model `%1` does not exist or you do not have access to it."_s.arg(model),
+                                        u"invalid_request_error"_s, QString(), u"model_not_found"_s));
+        return;
     }
     const ScriptedReply reply = m_script.isEmpty() ? ScriptedReply() : m_script.dequeue();
     if (reply.kind == ScriptedReply::Kind::Normal && !request.violations.isEmpty()) {
@@ -335,6 +395,47 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
         return;
     }
     answer(socket, request, reply);
+}
+
+bool FakeImagesServer::authorized(const RecordedRequest &request) const
+{
+    if (m_apiKey.isEmpty())
+        return true;
+    return request.header("authorization") == "Bearer " + m_apiKey.toUtf8() || request.header("api-key") == m_apiKey.toUtf8();
+}
+
+void FakeImagesServer::sendModels(QTcpSocket *socket, const RecordedRequest &request)
+{
+    // Listing models takes the bearer token only, as at OpenAI.
+    if (!m_apiKey.isEmpty() && request.header("authorization") != "Bearer " + m_apiKey.toUtf8()) {
+        sendJson(socket, 401, errorJson(u"Incorrect API key provided."_s, u"invalid_request_error"_s, QString(), u"invalid_api_key"_s));
+        return;
+    }
+    auto describe = [](const ServedModel &model) {
+        return QJsonObject{{u"id"_s, model.id},
+                           {u"object"_s, u"model"_s},
+                           {u"created"_s, 1763700000},
+                           {u"owned_by"_s, u"system"_s},
+                           {u"shutdown_date"_s, model.shutdownDate.isValid() ? QJsonValue(model.shutdownDate.toString(Qt::ISODate))
+                                                                              : QJsonValue()}};
+    };
+    const qsizetype slash = request.path.indexOf(u"/models/"_s);
+    if (slash >= 0) { // GET /models/{id}
+        const QString id = QUrl::fromPercentEncoding(request.path.mid(slash + 8).toUtf8());
+        for (const ServedModel &model : std::as_const(m_models)) {
+            if (model.id == id) {
+                sendJson(socket, 200, QJsonDocument(describe(model)).toJson(QJsonDocument::Compact));
+                return;
+            }
+        }
+        sendJson(socket, 404, errorJson(u"The model `%1` does not exist or you do not have access to it."_s.arg(id),
+                                        u"invalid_request_error"_s, QString(), u"model_not_found"_s));
+        return;
+    }
+    QJsonArray data;
+    for (const ServedModel &model : std::as_const(m_models))
+        data.append(describe(model));
+    sendJson(socket, 200, QJsonDocument(QJsonObject{{u"object"_s, u"list"_s}, {u"data"_s, data}}).toJson(QJsonDocument::Compact));
 }
 
 void FakeImagesServer::sendJson(QTcpSocket *socket, int status, const QByteArray &body,
@@ -403,7 +504,7 @@ void FakeImagesServer::answer(QTcpSocket *socket, const RecordedRequest &request
     const bool urls = responseFormat == u"url" || (dalle && responseFormat.isEmpty());
     QJsonArray data;
     for (int i = 0; i < n; ++i) {
-        const QByteArray image = imageBytes(requestedSize(request), requestedFormat(request), i);
+        const QByteArray image = answerImage(request, i);
         QJsonObject entry;
         if (urls) {
             const QString name = u"img-%1-%2.png"_s.arg(m_requests.size()).arg(i);
@@ -418,7 +519,24 @@ void FakeImagesServer::answer(QTcpSocket *socket, const RecordedRequest &request
     }
     QJsonObject response{{u"created"_s, 1763700000}, {u"data"_s, data}};
     if (!dalle) {
-        response.insert(u"output_format"_s, requestedFormat(request));
+        const QString format = requestedFormat(request);
+        response.insert(u"output_format"_s, format);
+        if (const QString quality = field(request, u"quality"_s); !quality.isEmpty() && quality != u"auto")
+            response.insert(u"quality"_s, quality);
+        // The effective one: a non-empty safety_identifier, else the deprecated user.
+        QString safetyIdentifier = field(request, u"safety_identifier"_s);
+        if (safetyIdentifier.isEmpty())
+            safetyIdentifier = field(request, u"user"_s);
+        if (!safetyIdentifier.isEmpty())
+            response.insert(u"safety_identifier"_s, safetyIdentifier);
+        if (format == u"svg") {
+            // The SVG author's own tokens (ImagesResponse.SvgUsage), beside the image model's usage.
+            QString author = field(request, u"svg[model]"_s);
+            if (author.isEmpty())
+                author = u"svg-author-default"_s;
+            response.insert(u"svg_usage"_s, QJsonObject{{u"input_tokens"_s, 320}, {u"model"_s, author}, {u"output_tokens"_s, 900},
+                                                        {u"reasoning_tokens"_s, 400}, {u"total_tokens"_s, 1220}});
+        }
         response.insert(u"usage"_s, QJsonObject{{u"total_tokens"_s, 100}, {u"input_tokens"_s, 50}, {u"output_tokens"_s, 50},
                                                 {u"input_tokens_details"_s, QJsonObject{{u"text_tokens"_s, 10}, {u"image_tokens"_s, 40}}}});
     }

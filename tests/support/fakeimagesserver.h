@@ -1,7 +1,9 @@
 #pragma once
 
+#include "fakemodelrules.h"
 #include "openapivalidator.h"
 
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -26,7 +28,7 @@ struct RecordedRequest
     QByteArray body;
     QJsonObject json; // generations
     QList<ReceivedPart> parts; // edits, variations
-    QStringList violations; // what breaks the official description's schema
+    QStringList violations; // what breaks the SDK's schema or the model's rules (answered 400)
 
     QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
     QStringList partNames() const;
@@ -60,8 +62,10 @@ struct ScriptedReply
 };
 
 // A local stand-in for the Images API: real HTTP/1.1 on 127.0.0.1 (any free port). Validates
-// each request against the official description, answers with generated images (streamed with
-// delays when asked), and can fail in every way the real one can.
+// each request against the official SDK's schema and each model's rules, answers with generated
+// images (PNG, JPEG, WebP, animated GIF, SVG; streamed with delays when asked), and can fail in
+// every way the real one can. A model the models list gives a shutdown date on or before
+// today() is answered as OpenAI answers it: 404 model_not_found.
 class FakeImagesServer : public QObject
 {
     Q_OBJECT
@@ -84,13 +88,23 @@ public:
     void setRateBytesPerSecond(qint64 rate) { m_rate = rate; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
-    // What GET /models lists.
-    void setModels(const QStringList &models) { m_models = models; }
+    // What GET /models lists: ids without a shutdown date, or with the dates (e.g.
+    // FakeModelRules::openAiModels(), OpenAI's lineup of 2026-12-01).
+    void setModels(const QStringList &models);
+    void setModels(const QList<ServedModel> &models) { m_models = models; }
+    const QList<ServedModel> &models() const { return m_models; }
+    // The server's date for shutdowns (default 2026-12-01, the catalog's date).
+    void setToday(const QDate &today) { m_today = today; }
+    QDate today() const { return m_today; }
+    bool isShutDown(const QString &model) const;
 
     const QList<RecordedRequest> &requests() const { return m_requests; }
     int requestCount() const { return int(m_requests.size()); }
     // Images are cached by size and format; the benchmark preloads them.
     QByteArray imageBytes(const QSize &size, const QString &format, int variant);
+    // An animated GIF of `frames` frames, `delayMs` each, and an SVG document, as answered.
+    QByteArray gifBytes(const QSize &size, int frames, int delayMs, int variant) const;
+    static QByteArray svgBytes(const QSize &size, int variant);
 
 Q_SIGNALS:
     void requestReceived(int index);
@@ -106,6 +120,9 @@ private:
     QSize requestedSize(const RecordedRequest &request) const;
     QString requestedFormat(const RecordedRequest &request) const;
     QString field(const RecordedRequest &request, const QString &name) const;
+    QByteArray answerImage(const RecordedRequest &request, int variant);
+    void sendModels(QTcpSocket *socket, const RecordedRequest &request);
+    bool authorized(const RecordedRequest &request) const;
 
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
@@ -114,7 +131,10 @@ private:
     QHash<QString, QByteArray> m_imageCache;
     QHash<QString, QByteArray> m_files; // served for response_format=url
     QString m_apiKey;
-    QStringList m_models{QStringLiteral("gpt-4o"), QStringLiteral("gpt-image-1.5"), QStringLiteral("dall-e-3")};
+    // No shutdown dates by default: the older tests send retired models as a gateway takes them.
+    QList<ServedModel> m_models{{QStringLiteral("gpt-4o"), {}}, {QStringLiteral("gpt-image-1.5"), {}},
+                                {QStringLiteral("dall-e-3"), {}}};
+    QDate m_today{2026, 12, 1};
     QSize m_imageSize{64, 64};
     int m_eventDelayMs = 0;
     qint64 m_rate = 0;

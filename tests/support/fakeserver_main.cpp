@@ -22,7 +22,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption keyOption(u"api-key"_s, u"Only accept this key."_s, u"key"_s);
     const QCommandLineOption rateOption(u"rate-mbit"_s, u"Stream at most this many megabits a second, as a network link would (0: no limit)."_s,
                                         u"mbit"_s, u"0"_s);
-    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption, rateOption});
+    const QCommandLineOption lineupOption(u"openai-models"_s, u"List OpenAI's models of 2026-12-01 with their shutdown dates, and answer shut-down ones with 404 model_not_found."_s);
+    const QCommandLineOption todayOption(u"today"_s, u"The server's date for shutdowns (default 2026-12-01)."_s, u"YYYY-MM-DD"_s, u"2026-12-01"_s);
+    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption, rateOption, lineupOption, todayOption});
     parser.process(app);
 
     AtelierTest::FakeImagesServer server;
@@ -33,6 +35,14 @@ int main(int argc, char *argv[])
     server.setEventDelayMs(parser.value(delayOption).toInt());
     server.setApiKey(parser.value(keyOption));
     server.setRateBytesPerSecond(qint64(parser.value(rateOption).toDouble() * 1e6 / 8));
+    if (parser.isSet(lineupOption))
+        server.setModels(AtelierTest::FakeModelRules::openAiModels());
+    const QDate today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
+    if (!today.isValid()) {
+        QTextStream(stderr) << "--today needs YYYY-MM-DD, not " << parser.value(todayOption) << Qt::endl;
+        return 1;
+    }
+    server.setToday(today);
     if (!server.listen(quint16(parser.value(portOption).toUInt()))) {
         QTextStream(stderr) << "cannot listen on port " << parser.value(portOption) << Qt::endl;
         return 1;

@@ -18,9 +18,11 @@ struct ReceivedPart
     bool isFile() const { return !fileName.isEmpty(); }
 };
 
-// Checks a request body against the schemas of the official OpenAPI description
-// (shared/reference/openai-images-openapi.yaml): CreateImageRequest, CreateImageEditRequest
-// (multipart) and CreateImageVariationRequest. Written independently of Atelier's catalog, so
+// Checks a request body against the request types of the official Node SDK 7.59.0
+// (shared/reference/openai-node-7.59/images.d.ts: ImageGenerateParams, ImageEditParams as
+// multipart, ImageCreateVariationParams), which supersede the older OpenAPI excerpt beside it.
+// Only the schema: which fields exist, their types, ranges and values. What a model accepts is
+// FakeModelRules' business. Written from the SDK file, independently of Atelier's catalog, so
 // that it catches what the catalog gets wrong.
 class OpenApiValidator
 {
