@@ -91,14 +91,20 @@ void newParameterRows()
         named("frame_count 1") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_count\":1}"_s << QStringList{u"frame_count"_s} << QString();
         named("frame_count without gif") << gen << m << p << u"{\"frame_count\":4}"_s << QStringList{u"frame_count"_s} << u"only applies when output_format is gif"_s;
         named("frame_duration without gif") << gen << m << p << u"{\"output_format\":\"png\",\"frame_duration_ms\":100}"_s << QStringList{u"frame_duration_ms"_s} << QString();
-        named("frame_duration 0") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_duration_ms\":0}"_s << QStringList{u"frame_duration_ms"_s} << QString();
+        named("frame_duration negative") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_duration_ms\":-10}"_s << QStringList{u"frame_duration_ms"_s} << QString();
+        // The API rounds to 10 ms and caps at 655350 ms: said, not refused (the SDK's words).
+        named("frame_duration capped") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_duration_ms\":900000}"_s << none << u"capped at 655350"_s;
+        named("frame_duration rounded") << gen << m << p << u"{\"output_format\":\"gif\",\"frame_duration_ms\":105}"_s << none << u"rounded to the nearest multiple of 10"_s;
+        // svg.model is required in generations, optional in edits (the SDK).
+        named("svg effort without model") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"reasoning\":{\"effort\":\"low\"}}}"_s << QStringList{u"svg.model"_s} << u"svg needs model"_s;
+        named("edit svg effort without model") << edits << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"reasoning\":{\"effort\":\"low\"}}}"_s << QStringList{u"image"_s} << QString();
         named("svg plain") << gen << m << p << u"{\"output_format\":\"svg\"}"_s << none << QString();
         named("svg n 2") << gen << m << p << u"{\"output_format\":\"svg\",\"n\":2}"_s << QStringList{u"output_format"_s} << u"needs n to be 1"_s;
         named("svg stream") << gen << m << p << u"{\"output_format\":\"svg\",\"stream\":true}"_s << QStringList{u"stream"_s} << QString();
         named("svg compression") << gen << m << p << u"{\"output_format\":\"svg\",\"output_compression\":10}"_s << QStringList{u"output_compression"_s, u"output_compression"_s} << QString();
         named("svg object without svg") << gen << m << p << u"{\"svg\":{\"model\":\"gpt-5.2\"}}"_s << QStringList{u"svg"_s} << u"only applies when output_format is svg"_s;
-        named("svg effort bad") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"reasoning\":{\"effort\":\"huge\"}}}"_s << QStringList{u"svg.reasoning.effort"_s} << u"none, minimal, low, medium, high, xhigh, max"_s;
-        named("svg unknown field") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"colour\":\"red\"}}"_s << QStringList{u"svg.colour"_s} << u"no field \"colour\""_s;
+        named("svg effort bad") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":\"m\",\"reasoning\":{\"effort\":\"huge\"}}}"_s << QStringList{u"svg.reasoning.effort"_s} << u"none, minimal, low, medium, high, xhigh, max"_s;
+        named("svg unknown field") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":\"m\",\"colour\":\"red\"}}"_s << QStringList{u"svg.colour"_s} << u"no field \"colour\""_s;
         named("svg not object") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":\"gpt-5.2\"}"_s << QStringList{u"svg"_s} << u"must be an object"_s;
         named("svg model not text") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":5}}"_s << QStringList{u"svg.model"_s} << QString();
         named("svg null effort") << gen << m << p << u"{\"output_format\":\"svg\",\"svg\":{\"model\":\"m\",\"reasoning\":{\"effort\":null}}}"_s << none << QString();

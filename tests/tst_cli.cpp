@@ -144,6 +144,13 @@ private Q_SLOTS:
         QCOMPARE(body.value(u"svg"_s).toObject(), (QJsonObject{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"minimal"_s}}}}));
         QCOMPARE(body.value(u"complexity"_s).toString(), u"low"_s);
         QCOMPARE(body.value(u"safety_identifier"_s).toString(), u"h-1"_s);
+        const CliRun empty = cli({u"generate"_s, u"--prompt"_s, u"x"_s, u"--safety-identifier"_s, QString(), u"--dry-run"_s}, environment());
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY(!QJsonDocument::fromJson(empty.out.toUtf8()).object().value(u"json"_s).toObject().contains(u"safety_identifier"_s));
+        // The SVG author is required in generations (the SDK): asked for before sending.
+        const CliRun noAuthor = cli({u"generate"_s, u"--prompt"_s, u"x"_s, u"--output-format"_s, u"svg"_s, u"--svg-reasoning-effort"_s, u"low"_s}, environment());
+        QCOMPARE(noAuthor.exitCode, 2);
+        QVERIFY2(noAuthor.err.contains(u"svg.model"_s), qPrintable(noAuthor.err));
         const CliRun gif = cli({u"generate"_s, u"--prompt"_s, u"a ball"_s, u"--output-format"_s, u"gif"_s, u"--frame-count"_s, u"20"_s,
                                 u"--stream"_s}, environment());
         QCOMPARE(gif.exitCode, 2);

@@ -74,6 +74,9 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json,
     rule.preview = toStringList(json.value(u"preview"_s));
     rule.minimum = json.value(u"min"_s).toInt(0);
     rule.maximum = json.value(u"max"_s).toInt(0);
+    rule.capAt = json.value(u"capAt"_s).toInt(0);
+    rule.roundsTo = json.value(u"roundsTo"_s).toInt(0);
+    rule.required = json.value(u"required"_s).toBool(false);
     rule.minCount = json.value(u"minCount"_s).toInt(name == Param::Image ? 1 : 0);
     rule.maxCount = json.value(u"maxCount"_s).toInt(1);
     rule.formats = toStringList(json.value(u"formats"_s));

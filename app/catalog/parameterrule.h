@@ -58,6 +58,10 @@ struct ParameterRule
     // Integer
     int minimum = 0;
     int maximum = 0;
+    int capAt = 0; // values above are accepted and capped by the API (a warning); 0: none
+    int roundsTo = 0; // the API rounds to a multiple of this (a warning when it would); 0: none
+    // A field of an object that must be given whenever the object is.
+    bool required = false;
     // Files (image, mask)
     int minCount = 0;
     int maxCount = 1;

@@ -239,6 +239,12 @@ private:
             return;
         }
         const QJsonObject object = value.toObject();
+        for (const ParameterRule &field : rule.fields) {
+            if (field.required && (!object.contains(field.name) || object.value(field.name).isNull()))
+                error(path + u'.' + field.name,
+                      tr("%1 needs %2 when it is sent (%3 requires it here); add it or leave %1 out.")
+                          .arg(path, field.name, m_model));
+        }
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
             const QString fieldPath = path + u'.' + it.key();
             const ParameterRule *field = rule.field(it.key());
@@ -263,8 +269,17 @@ private:
                                  .arg(rule.name, jsonToText(value)));
             return;
         }
-        if (number >= rule.minimum && number <= rule.maximum)
+        if (number >= rule.minimum && number <= rule.maximum) {
+            if (rule.capAt > 0 && number > rule.capAt)
+                warning(rule.name, tr("%1 %2 is more than %3 uses; it is capped at %4.")
+                                       .arg(rule.name, jsonToText(value), m_model)
+                                       .arg(rule.capAt));
+            else if (rule.roundsTo > 1 && qint64(number) % rule.roundsTo != 0)
+                warning(rule.name, tr("%1 %2 is rounded to the nearest multiple of %3.")
+                                       .arg(rule.name, jsonToText(value))
+                                       .arg(rule.roundsTo));
             return;
+        }
         if (rule.name == Param::N) {
             if (rule.maximum == 1)
                 error(rule.name, tr("%1 makes one image per request; set n to 1.").arg(m_model));

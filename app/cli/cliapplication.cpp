@@ -432,7 +432,9 @@ bool CliApplication::buildRequest(Endpoint endpoint, const QCommandLineParser &p
             break;
         case ValueType::Text:
         case ValueType::Repeated:
-            request->setOption(spec.parameter, parser.value(spec.name));
+            // An empty text is no value: "--safety-identifier ''" sends none.
+            if (!parser.value(spec.name).trimmed().isEmpty())
+                request->setOption(spec.parameter, parser.value(spec.name));
             break;
         }
     }

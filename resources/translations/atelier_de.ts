@@ -2716,6 +2716,18 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>The markup %1</source>
         <translation>Die Markierungen %1</translation>
     </message>
+    <message>
+        <source>%1 needs %2 when it is sent (%3 requires it here); add it or leave %1 out.</source>
+        <translation>%1 braucht %2, wenn es gesendet wird (%3 verlangt es hier); ergänzen Sie es oder lassen Sie %1 weg.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is more than %3 uses; it is capped at %4.</source>
+        <translation>%1 %2 ist mehr, als %3 verwendet; es wird auf %4 begrenzt.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is rounded to the nearest multiple of %3.</source>
+        <translation>%1 %2 wird auf das nächste Vielfache von %3 gerundet.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ResponseParser</name>
