@@ -2,6 +2,7 @@
 #include "api/parameters.h"
 #include "catalog/catalog.h"
 #include "catalog/costestimator.h"
+#include "catalog/modelswitch.h"
 
 #include <QDate>
 #include <QFile>
@@ -576,6 +577,23 @@ private Q_SLOTS:
         QCOMPARE(listed.mapped.value(u"gpt-image-2"_s), u"gpt-image-2"_s);
         QCOMPARE(listed.mapped.size(), 4);
         QCOMPARE(listed.unmapped, (QStringList{u"stability/sdxl"_s, u"acme-image-1"_s}));
+    }
+
+    void switchingToTheReplacementSaysWhatIsLeftOut()
+    {
+        ImageRequest edit = makeRequest(u"edits"_s, u"gpt-image-1.5"_s, u"x"_s, u"{\"input_fidelity\":\"high\",\"quality\":\"medium\",\"size\":\"1536x1024\"}"_s);
+        QCOMPARE(ModelSwitch::replacementFor(m_catalog, edit, QDate(2026, 12, 1)), u"gpt-image-2.6-sunburst"_s);
+        QVERIFY(ModelSwitch::replacementFor(m_catalog, edit, QDate(2026, 11, 30)).isEmpty()); // not yet
+        const ModelSwitch moved = ModelSwitch::to(m_catalog, edit, u"gpt-image-2.6-sunburst"_s);
+        QCOMPARE(moved.dropped, QStringList{u"input_fidelity"_s});
+        QCOMPARE(moved.request.option(Param::Quality).toString(), u"medium"_s);
+        QCOMPARE(moved.request.model, u"gpt-image-2.6-sunburst"_s);
+        QVERIFY(!hasErrors(m_catalog.validate(moved.request, ValidationContext{true, QDate(2026, 12, 1)})) || moved.request.images.isEmpty());
+        const ImageRequest dalle = makeRequest(u"generations"_s, u"dall-e-3"_s, u"x"_s, u"{\"style\":\"natural\",\"quality\":\"hd\",\"size\":\"1792x1024\",\"n\":1}"_s);
+        const ModelSwitch fromDalle = ModelSwitch::to(m_catalog, dalle, ModelSwitch::replacementFor(m_catalog, dalle, QDate(2026, 12, 1)));
+        QCOMPARE(fromDalle.dropped, (QStringList{u"quality"_s, u"size"_s, u"style"_s}));
+        QVERIFY(!hasErrors(m_catalog.validate(fromDalle.request, ValidationContext{true, QDate(2026, 12, 1)})));
+        QVERIFY(ModelSwitch::replacementFor(m_catalog, makeRequest(u"generations"_s, u"gpt-image-2"_s, u"x"_s, u"{}"_s), QDate(2026, 12, 1)).isEmpty());
     }
 
     void overlay()

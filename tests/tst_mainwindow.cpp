@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
 
 using namespace Atelier;
@@ -232,6 +233,43 @@ private Q_SLOTS:
         QVERIFY(marks.hasAlphaChannel());
         // Kept in the library's inputs/ with the edit.
         QTRY_VERIFY(!QDir(m_session->inputsFolder()).entryList(QDir::Files).isEmpty());
+    }
+
+    void retryOfAShutDownModelOffersItsReplacement()
+    {
+        // Sent to a gateway, where gpt-image-1.5 still works.
+        ImageRequest old;
+        old.model = u"gpt-image-1.5"_s;
+        old.prompt = u"a fox in the snow"_s;
+        old.setOption(Param::Quality, u"low"_s);
+        QVERIFY(m_session->submit(old).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 1, 10000);
+        // Now against OpenAI: Retry asks before moving the recipe to the replacement.
+        ProviderProfile openai;
+        openai.baseUrl = m_server->baseUrl();
+        m_session->setProvider(openai, u"sk-test"_s);
+        auto *view = m_window->findChild<QTableView *>();
+        QVERIFY(view);
+        view->selectRow(0);
+        QString asked;
+        QTimer::singleShot(0, this, [&asked] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->objectName() == u"retryWithReplacement") {
+                    asked = box->text() + u'\n' + box->informativeText();
+                    for (QAbstractButton *button : box->buttons()) {
+                        if (button->text().startsWith(u"Retry with"_s))
+                            button->click();
+                    }
+                }
+            }
+        });
+        m_window->findChild<QPushButton *>(u"retry"_s)->click();
+        QVERIFY2(asked.contains(u"gpt-image-2.6-sunburst"_s), qPrintable(asked));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 10000);
+        const RecordedRequest &sent = m_server->requests().constLast();
+        QCOMPARE(sent.json.value(u"model"_s).toString(), u"gpt-image-2.6-sunburst"_s);
+        QCOMPARE(sent.json.value(u"quality"_s).toString(), u"low"_s); // carried over
+        QCOMPARE(sent.json.value(u"prompt"_s).toString(), u"a fox in the snow"_s);
     }
 
     void startsReadyToType()

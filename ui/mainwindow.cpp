@@ -4,6 +4,7 @@
 
 #include "api/imagerequest.h"
 #include "api/parameters.h"
+#include "catalog/modelswitch.h"
 #include "catalog/variationplan.h"
 #include "compare/comparegriddialog.h"
 #include "gallery/gallerypanel.h"
@@ -328,6 +329,7 @@ void MainWindow::buildUi()
     auto *jobButtons = new QHBoxLayout;
     auto *cancel = new QPushButton(tr("Cancel"), right);
     auto *retry = new QPushButton(tr("Retry"), right);
+    retry->setObjectName(u"retry"_s);
     retry->setToolTip(tr("Send the same recipe again."));
     jobButtons->addWidget(cancel);
     jobButtons->addWidget(retry);
@@ -341,7 +343,7 @@ void MainWindow::buildUi()
         const int row = selectedRow();
         if (row >= 0) {
             m_followedRow = -1;
-            m_session->retry(row);
+            retryRow(row);
         }
     });
 
@@ -820,6 +822,48 @@ void MainWindow::showLineage(qint64 id)
     layout->addWidget(buttons);
     dialog.resize(560, 420);
     dialog.exec();
+}
+
+void MainWindow::retryRow(int row)
+{
+    const QList<Violation> errors = m_session->retry(row);
+    if (errors.isEmpty())
+        return;
+    const ImageRequest recipe = m_session->recipeOf(row);
+    const QString replacement = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
+    if (replacement.isEmpty()) {
+        QStringList messages;
+        for (const Violation &violation : errors)
+            messages.append(violation.message);
+        m_problems->setText(messages.join(u'\n'));
+        m_problems->setVisible(true);
+        return;
+    }
+    // The recipe names a model OpenAI shut down: one click moves it to the replacement, and
+    // what that changes is said first.
+    const ModelSwitch moved = ModelSwitch::to(m_session->catalog(), recipe, replacement);
+    QMessageBox box(QMessageBox::Question, tr("Retry"),
+                    tr("OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, which replaces it?")
+                        .arg(Catalog::effectiveModel(recipe), replacement),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"retryWithReplacement"_s);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(moved.dropped.isEmpty()
+                               ? tr("Everything else stays as it was.")
+                               : tr("%1 does not take %2; they are left out.").arg(replacement, moved.dropped.join(u", "_s)));
+    QPushButton *switchButton = box.addButton(tr("Retry with %1").arg(replacement), QMessageBox::AcceptRole);
+    box.setDefaultButton(switchButton);
+    box.exec();
+    if (box.clickedButton() != switchButton)
+        return;
+    const QList<Violation> again = m_session->submit(moved.request, m_session->editContextOf(row));
+    if (!again.isEmpty()) {
+        QStringList messages;
+        for (const Violation &violation : again)
+            messages.append(violation.message);
+        m_problems->setText(messages.join(u'\n'));
+        m_problems->setVisible(true);
+    }
 }
 
 void MainWindow::addAnimationFrames(const QByteArray &gif)

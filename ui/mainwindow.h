@@ -98,6 +98,8 @@ private:
     void showImageFile(const QString &path, const QString &caption);
     // An animated GIF's frames as filmstrip items after the image itself.
     void addAnimationFrames(const QByteArray &gif);
+    // Retry of a job row; a recipe whose model OpenAI shut down is offered its replacement.
+    void retryRow(int row);
     void showMaskState();
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;

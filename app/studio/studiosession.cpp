@@ -559,13 +559,26 @@ void StudioSession::cancel(int row)
     }
 }
 
-void StudioSession::retry(int row)
+QList<Violation> StudioSession::retry(int row)
 {
     if (row < 0 || row >= m_jobs->rowCount())
-        return;
+        return {};
     // The same recipe, sent again (copied: submitting appends to the list the entry lives in).
     const JobListModel::Entry entry = m_jobs->entry(row);
-    submit(entry.request, EditContext{entry.parentId, entry.keepOutsideMask});
+    return submit(entry.request, EditContext{entry.parentId, entry.keepOutsideMask});
+}
+
+ImageRequest StudioSession::recipeOf(int row) const
+{
+    return row >= 0 && row < m_jobs->rowCount() ? m_jobs->entry(row).request : ImageRequest();
+}
+
+EditContext StudioSession::editContextOf(int row) const
+{
+    if (row < 0 || row >= m_jobs->rowCount())
+        return {};
+    const JobListModel::Entry &entry = m_jobs->entry(row);
+    return EditContext{entry.parentId, entry.keepOutsideMask};
 }
 
 void StudioSession::tick()

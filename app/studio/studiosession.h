@@ -94,7 +94,11 @@ public:
     QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr,
                                const EditContext &context = {});
     void cancel(int row);
-    void retry(int row);
+    // Sends the row's recipe again; the errors instead when it is not valid (nothing is sent).
+    QList<Violation> retry(int row);
+    // The recipe and edit context a row was sent with.
+    ImageRequest recipeOf(int row) const;
+    EditContext editContextOf(int row) const;
     double sessionCost() const { return m_sessionCost; }
     // Estimated cost of jobs sent but not finished yet.
     double pendingCost() const;

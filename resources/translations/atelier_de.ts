@@ -1603,6 +1603,22 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source> (about %1 output tokens; an estimate, the answer&apos;s usage is billed)</source>
         <translation> (etwa %1 Ausgabe-Token; eine Schätzung, berechnet wird der Verbrauch laut Antwort)</translation>
     </message>
+    <message>
+        <source>OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, which replaces it?</source>
+        <translation>OpenAI hat %1 abgeschaltet, dieses Rezept würde dort also scheitern. Mit %2, das es ersetzt, erneut versuchen?</translation>
+    </message>
+    <message>
+        <source>Everything else stays as it was.</source>
+        <translation>Alles andere bleibt, wie es war.</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; they are left out.</source>
+        <translation>%1 nimmt %2 nicht; das wird weggelassen.</translation>
+    </message>
+    <message>
+        <source>Retry with %1</source>
+        <translation>Mit %1 erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MarkupDocument</name>
