@@ -138,6 +138,40 @@ private Q_SLOTS:
         QCOMPARE(store.query(query).size(), 0); // gone from the search index too
     }
 
+    void gifAndSvgImagesStayInTheLibrary()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QString svgPath;
+        QString orphanGif;
+        const QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>";
+        const QByteArray gif("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;", 35);
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            LibraryImage vector = entry(u"a logo"_s, u"gpt-image-2.6-flare"_s);
+            vector.format = u"svg"_s;
+            vector.path = LibraryStore::writeFiles(store.folder(), vector, svg, &error);
+            QVERIFY2(vector.path.endsWith(u".svg"_s), qPrintable(vector.path + error));
+            QVERIFY(store.add(vector, &error));
+            svgPath = vector.path;
+            // A GIF written but never indexed (a crash between the two steps).
+            LibraryImage animation = entry(u"a bouncing ball"_s, u"gpt-image-2.6-flare"_s);
+            animation.format = u"gif"_s;
+            orphanGif = LibraryStore::writeFiles(store.folder(), animation, gif, &error);
+            QVERIFY2(orphanGif.endsWith(u".gif"_s), qPrintable(orphanGif + error));
+        }
+        // Reopened: the SVG is still indexed, the GIF found and indexed.
+        LibraryStore reopened;
+        QVERIFY(reopened.open(dir.path(), &error));
+        QCOMPARE(reopened.lastRepair().dropped, 0);
+        QCOMPARE(reopened.lastRepair().indexed, 1);
+        QCOMPARE(reopened.count(), 2);
+        QFile file(svgPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), svg);
+    }
+
     void reconcileRepairsBothWays()
     {
         QTemporaryDir dir;

@@ -29,7 +29,8 @@ namespace Atelier {
 namespace {
 
 const QString DatabaseName = u"library.sqlite3"_s;
-const QStringList ImageSuffixes = {u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s};
+// Every format the API answers in (GIF and SVG from gpt-image-2.6 on).
+const QStringList ImageSuffixes = {u"png"_s, u"jpg"_s, u"jpeg"_s, u"webp"_s, u"gif"_s, u"svg"_s};
 
 QString sidecarFor(const QString &imagePath)
 {
