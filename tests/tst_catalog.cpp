@@ -483,6 +483,8 @@ private Q_SLOTS:
         QVERIFY(!table.tokensEstimated);
         const CostEstimate xhigh = m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-2.5-sunburst"_s, u"x"_s, u"{\"quality\":\"max\"}"_s));
         QVERIFY2(xhigh.assumptions.join(u' ').contains(u"at least"_s), qPrintable(xhigh.assumptions.join(u' ')));
+        const CostEstimate svg = m_catalog.estimate(makeRequest(u"generations"_s, u"gpt-image-2.6-flare"_s, u"x"_s, u"{\"output_format\":\"svg\"}"_s));
+        QVERIFY(svg.assumptions.join(u' ').contains(u"svg_usage"_s));
         QCOMPARE(m_catalog.spec(u"gpt-image-2.6-flare"_s).cost.cachedImageInputPerMillion, 2.0);
         QCOMPARE(m_catalog.spec(u"gpt-image-2.6-sunburst"_s).cost.imageOutputPerMillion, 30.0);
         QCOMPARE(m_catalog.spec(u"gpt-image-2.6-sunburst"_s).cost.imageInputPerMillion, 8.0);

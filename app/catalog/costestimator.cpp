@@ -130,6 +130,9 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
         estimate.assumptions.append(tr("tokens for %1 scaled by area from 1024x1024").arg(size));
     }
     estimate.available = true;
+    if (effective(Param::OutputFormat).toString() == u"svg")
+        estimate.assumptions.append(tr("the SVG author's tokens (svg_usage) are billed as that text model and are "
+                                       "not in this estimate"));
     estimate.outputTokens = perImage * estimate.images;
     estimate.inputTextTokens = textTokens(request.prompt);
     for (const QString &path : request.images)

@@ -567,6 +567,10 @@
         <source>output tokens estimated: OpenAI publishes no token table for %1, the answer&apos;s usage is what is billed</source>
         <translation>Ausgabe-Token geschätzt: OpenAI veröffentlicht für %1 keine Token-Tabelle, berechnet wird der Verbrauch, den die Antwort meldet</translation>
     </message>
+    <message>
+        <source>the SVG author&apos;s tokens (svg_usage) are billed as that text model and are not in this estimate</source>
+        <translation>die Token des SVG-Autors (svg_usage) werden als dieses Textmodell berechnet und sind in dieser Schätzung nicht enthalten</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::EditInputs</name>
