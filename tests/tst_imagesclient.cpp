@@ -11,6 +11,8 @@
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Atelier;
@@ -439,6 +441,45 @@ private Q_SLOTS:
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Network);
         QVERIFY(result.errors.first().message.contains(u"already received are kept"_s));
         QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    void timeoutNamesTheFigureThatApplied_data()
+    {
+        QTest::addColumn<int>("connectMs");
+        QTest::addColumn<int>("idleMs");
+        QTest::addColumn<QString>("said");
+        // The request goes out, then nothing comes back: the idle timeout applies.
+        QTest::newRow("idle 1 s, connect 30 s") << 30000 << 1000 << u"nothing for 1 second"_s;
+        QTest::newRow("idle 2 s, connect 60 s") << 60000 << 2000 << u"nothing for 2 second"_s;
+    }
+
+    void timeoutNamesTheFigureThatApplied()
+    {
+        QFETCH(int, connectMs);
+        QFETCH(int, idleMs);
+        QFETCH(QString, said);
+        // A server that takes the request and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = silent.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+            held.append(socket);
+        });
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(silent.serverPort()));
+        m_client->setProvider(profile, u"sk-test"_s);
+        ClientOptions options = m_client->options();
+        options.connectTimeoutMs = connectMs;
+        options.idleTimeoutMs = idleMs;
+        options.retry.maxRetries = 0;
+        m_client->setOptions(options);
+        const Run result = run(generation(u"gpt-image-2.6-flare"_s, u"{}"_s));
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::Timeout);
+        QVERIFY2(result.errors.first().message.contains(said), qPrintable(result.errors.first().message));
     }
 
     void stalledStreamTimesOut()

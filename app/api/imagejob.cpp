@@ -205,11 +205,11 @@ void ImageJob::abortReply(ApiError::Kind reason, const QString &message)
 
 void ImageJob::onTimeout()
 {
-    const int seconds = (m_state == State::Sending ? m_client->options().connectTimeoutMs
-                                                   : m_client->options().idleTimeoutMs)
-                        / 1000;
+    // The figure of the timer that ran out: the connect timeout until the request is on its way,
+    // the idle timeout from then on (--timeout 3 is reported as 3 seconds, not the connect 30).
+    const int seconds = std::max(1, m_watchdog.interval() / 1000);
     abortReply(ApiError::Kind::Timeout,
-               tr("the server sent nothing for %1 seconds").arg(seconds));
+               tr("the server sent nothing for %n second(s)", nullptr, seconds));
 }
 
 void ImageJob::onReadyRead()

@@ -925,10 +925,6 @@
         <translation>Es ist kein API-Schlüssel gesetzt. Setzen Sie %1 in der Umgebung oder speichern Sie einen Schlüssel im Schlüsselbund (atelier-cli key set).</translation>
     </message>
     <message>
-        <source>the server sent nothing for %1 seconds</source>
-        <translation>der Server hat %1 Sekunden lang nichts gesendet</translation>
-    </message>
-    <message>
         <source>The answer is larger than %1 MB, more than Atelier accepts; it was refused.</source>
         <translation>Die Antwort ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt.</translation>
     </message>
@@ -963,6 +959,13 @@
     <message>
         <source>The image could not be saved.</source>
         <translation>Das Bild konnte nicht gespeichert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the server sent nothing for %n second(s)</source>
+        <translation>
+            <numerusform>der Server hat %n Sekunde lang nichts gesendet</numerusform>
+            <numerusform>der Server hat %n Sekunden lang nichts gesendet</numerusform>
+        </translation>
     </message>
 </context>
 <context>

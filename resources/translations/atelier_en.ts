@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>Atelier::ImageJob</name>
+    <message numerus="yes">
+        <source>the server sent nothing for %n second(s)</source>
+        <translation>
+            <numerusform>the server sent nothing for %n second</numerusform>
+            <numerusform>the server sent nothing for %n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::MainWindow</name>
     <message numerus="yes">
         <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
