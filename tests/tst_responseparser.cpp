@@ -10,6 +10,33 @@ class TestResponseParser : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void htmlErrorPagesAreSummarised_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("nginx 502") << QByteArray("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n")
+                                   << u"(\"502 Bad Gateway\")"_s;
+        QTest::newRow("cloudflare") << QByteArray("<!DOCTYPE html>\n<!--[if lt IE 7]> <html class=\"no-js ie6 oldie\" lang=\"en-US\"> <![endif]-->\n<head>\n<title>example.com | 521: Web server is down</title>\n<meta charset=\"UTF-8\" /><script>var x = 1;</script></head><body>...</body></html>")
+                                    << u"(\"example.com | 521: Web server is down\")"_s;
+        QTest::newRow("entities") << QByteArray("<html><head><title>Service &amp; API &lt;down&gt;</title></head></html>") << u"Service & API <down>"_s;
+        QTest::newRow("no title") << QByteArray("<html><head><style>h1{color:red}</style></head><body><h1>Oops</h1><script>alert(1)</script></body></html>") << u"(\"Oops\")"_s;
+        QTest::newRow("empty page") << QByteArray("<html><body></body></html>") << u"answered with a web page instead"_s;
+    }
+
+    void htmlErrorPagesAreSummarised()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, said);
+        const ApiError error = ResponseParser::parseErrorBody(502, body, u"req_1"_s);
+        QVERIFY2(error.message.contains(said), qPrintable(error.message));
+        QVERIFY2(!error.message.contains(u"<"_s) || said.contains(u"<"_s), qPrintable(error.message)); // no markup
+        QVERIFY(!error.message.contains(u"script"_s));
+        QCOMPARE(error.httpStatus, 502);
+        QVERIFY(error.toString().contains(u"502"_s));
+        // Plain text that is not HTML keeps the excerpt as before.
+        QVERIFY(ResponseParser::parseErrorBody(500, "upstream timed out", {}).message.contains(u"upstream timed out"_s));
+    }
+
     void extractsBase64WithoutTouchingTheRest()
     {
         QByteArray json = "{\"data\":[{\"b64_json\" : \"QUJD\",\"revised_prompt\":\"x\"},{\"b64_json\":\"REVG\"}],\"note\":\"b64_json\"}";
@@ -180,7 +207,7 @@ private Q_SLOTS:
         QTest::newRow("429 numeric code") << 429 << QByteArray("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":429}}")
             << u"The API refused the request (HTTP 429): Rate limit reached (type requests, code 429, request id req_123)"_s;
         QTest::newRow("gateway html") << 502 << QByteArray("<html><body>Bad Gateway</body></html>")
-            << u"The API refused the request (HTTP 502): the server answered: <html><body>Bad Gateway</body></html> (request id req_123)"_s;
+            << u"The API refused the request (HTTP 502): the server answered with a web page (\"Bad Gateway\") instead of the API's JSON; a gateway or proxy between Atelier and the API is probably failing (request id req_123)"_s;
         QTest::newRow("empty body") << 500 << QByteArray()
             << u"The API refused the request (HTTP 500): the server gave no explanation (request id req_123)"_s;
         QTest::newRow("error object without message") << 500 << QByteArray("{\"error\":{\"code\":\"server_error\"}}")

@@ -3,6 +3,7 @@
 #include "base64.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -220,6 +221,33 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
     return event;
 }
 
+std::optional<QString> ResponseParser::htmlPageTitle(const QByteArray &body)
+{
+    const QByteArray head = body.left(64 * 1024);
+    const QByteArray lower = head.toLower();
+    const QByteArray start = lower.trimmed().left(512);
+    if (!start.startsWith("<!doctype html") && !start.startsWith("<html") && !lower.contains("<html"))
+        return std::nullopt;
+    const qsizetype open = lower.indexOf("<title");
+    const qsizetype textStart = open < 0 ? -1 : lower.indexOf('>', open);
+    const qsizetype close = textStart < 0 ? -1 : lower.indexOf("</title>", textStart);
+    QString title;
+    if (close >= 0) {
+        title = QString::fromUtf8(head.mid(textStart + 1, close - textStart - 1)).simplified();
+    } else {
+        // No title: the page's visible text, without scripts, styles and tags.
+        static const QRegularExpression hidden(u"<(script|style)\\b.*?</\\1>"_s,
+                                               QRegularExpression::CaseInsensitiveOption
+                                                   | QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression tags(u"<[^>]*>"_s);
+        title = QString::fromUtf8(head).remove(hidden).replace(tags, u" "_s).simplified().left(120);
+    }
+    // The few entities error pages use; the text is shown as plain text, never as markup.
+    title.replace(u"&lt;"_s, u"<"_s).replace(u"&gt;"_s, u">"_s).replace(u"&quot;"_s, u"\""_s)
+        .replace(u"&#39;"_s, u"'"_s).replace(u"&nbsp;"_s, u" "_s).replace(u"&amp;"_s, u"&"_s);
+    return title.left(200);
+}
+
 ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId)
 {
     QJsonParseError parseError;
@@ -232,6 +260,16 @@ ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, 
         error.message = root.value(u"error"_s).toString();
     } else if (root.contains(u"message"_s)) {
         error = errorFromObject(root);
+    } else if (const std::optional<QString> title = htmlPageTitle(body)) {
+        // A gateway's or proxy's own error page (nginx's 502, a Cloudflare page): its title
+        // says what happened, the markup around it says nothing to a person.
+        error.kind = ApiError::Kind::Api;
+        error.message = title->isEmpty()
+                            ? tr("the server answered with a web page instead of the API's JSON; a gateway or "
+                                 "proxy between Atelier and the API is probably failing")
+                            : tr("the server answered with a web page (\"%1\") instead of the API's JSON; a "
+                                 "gateway or proxy between Atelier and the API is probably failing")
+                                  .arg(*title);
     } else {
         error.kind = ApiError::Kind::Api;
         const QByteArray excerpt = body.left(200).simplified();

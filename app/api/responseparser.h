@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "apierror.h"
 #include "imageresult.h"
 
@@ -69,6 +71,8 @@ public:
     // The API's error object ({"error": {message, type, param, code}}) or a readable stand-in
     // for a body that is not one (an HTML error page from a proxy, say).
     static ApiError parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId);
+    // The <title> of an HTML page (empty when it has none); nullopt when `body` is no HTML page.
+    static std::optional<QString> htmlPageTitle(const QByteArray &body);
 };
 
 } // namespace Atelier

@@ -2790,6 +2790,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>the server answered: %1</source>
         <translation>der Server hat geantwortet: %1</translation>
     </message>
+    <message>
+        <source>the server answered with a web page instead of the API&apos;s JSON; a gateway or proxy between Atelier and the API is probably failing</source>
+        <translation>der Server hat mit einer Webseite statt mit dem JSON der API geantwortet; wahrscheinlich fällt ein Gateway oder Proxy zwischen Atelier und der API aus</translation>
+    </message>
+    <message>
+        <source>the server answered with a web page (&quot;%1&quot;) instead of the API&apos;s JSON; a gateway or proxy between Atelier and the API is probably failing</source>
+        <translation>der Server hat mit einer Webseite („%1“) statt mit dem JSON der API geantwortet; wahrscheinlich fällt ein Gateway oder Proxy zwischen Atelier und der API aus</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::SafeFiles</name>
