@@ -66,6 +66,15 @@ MaskPainter::MaskPainter(QWidget *parent)
     showState();
 }
 
+MaskPainter::~MaskPainter()
+{
+    // The documents' histories announce their last changes while they are destroyed, after
+    // this object has stopped being a MaskPainter: nothing of this may hear them.
+    m_document->undoStack()->disconnect(this);
+    m_markup->undoStack()->disconnect(this);
+    m_canvas->disconnect(this);
+}
+
 void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
 {
     m_tools = new QActionGroup(this);

@@ -25,6 +25,7 @@ class MaskPainter final : public QWidget
 
 public:
     explicit MaskPainter(QWidget *parent = nullptr);
+    ~MaskPainter() override;
 
     // Opens an image to paint on (the brush is the active tool). Images larger than 3840x2160
     // are shown and painted at that size; the mask is exported at the image's own size.
