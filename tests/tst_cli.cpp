@@ -262,6 +262,31 @@ private Q_SLOTS:
         QVERIFY(!ids.contains(u"gpt-image-2.6-flare"_s));
     }
 
+    void modelsRefreshRecordsAnnouncedShutdowns()
+    {
+        // The provider announces that gpt-image-2 goes in March, through a gateway's spelling.
+        m_server->setModels(QList<ServedModel>{{u"openai/gpt-image-2"_s, QDate(2027, 3, 1)},
+                                               {u"gpt-image-2.6-flare"_s, QDate()},
+                                               {u"acme-image-9"_s, QDate()}});
+        const QString overlay = m_dir->filePath(u"refresh-overlay.json"_s);
+        const CliRun refresh = cli({u"models"_s, u"--refresh"_s, u"--catalog"_s, overlay}, environment());
+        QVERIFY2(refresh.exitCode == 0, qPrintable(refresh.err));
+        QVERIFY2(refresh.err.contains(u"gpt-image-2: the provider announces its shutdown on 2027-03-01"_s), qPrintable(refresh.err));
+        QVERIFY2(refresh.err.contains(u"acme-image-9"_s), qPrintable(refresh.err)); // named: Atelier does not know it
+        QVERIFY(refresh.out.contains(u"shuts down 2027-03-01"_s));
+        QFile file(overlay);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject models = QJsonDocument::fromJson(file.readAll()).object().value(u"models"_s).toObject();
+        QCOMPARE(models.keys(), QStringList{u"gpt-image-2"_s}); // the catalog model, not the gateway's name
+        QCOMPARE(models.value(u"gpt-image-2"_s).toObject().value(u"lifecycle"_s).toObject().value(u"shutdownDate"_s).toString(), u"2027-03-01"_s);
+        // Later runs know it without asking.
+        const CliRun later = cli({u"models"_s, u"--json"_s, u"--catalog"_s, overlay}, environment());
+        bool dated = false;
+        for (const QJsonValue &model : QJsonDocument::fromJson(later.out.toUtf8()).object().value(u"models"_s).toArray())
+            dated = dated || (model.toObject().value(u"id"_s).toString() == u"gpt-image-2" && model.toObject().value(u"shutdown_date"_s).toString() == u"2027-03-01");
+        QVERIFY(dated);
+    }
+
     void dryRunGeneration()
     {
         const CliRun run = cli({u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--model"_s, u"gpt-image-1.5"_s, u"--n"_s, u"2"_s,
