@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "gifencoder.h"
+
 using namespace Atelier;
 using namespace Qt::StringLiterals;
 
@@ -36,18 +38,14 @@ private:
     }
 
 
-    // A 2x2 GIF of two frames (black, then white): hand-written LZW, as Qt writes no GIF.
+    // A 2x2 GIF of two frames: black, then white.
     static QByteArray twoFrameGif()
     {
-        QByteArray gif("GIF89a\x02\x00\x02\x00\x80\x00\x00", 13);
-        gif += QByteArray("\x00\x00\x00\xff\xff\xff", 6);
-        for (const QByteArray &data : {QByteArray("\x03\x04\x00\x05\x00", 5), QByteArray("\x03\x4c\x12\x05\x00", 5)}) {
-            gif += QByteArray("\x21\xf9\x04\x00\x0a\x00\x00\x00", 8);
-            gif += QByteArray("\x2c\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02", 11);
-            gif += data;
-        }
-        gif += ';';
-        return gif;
+        QImage black(2, 2, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QImage white(2, 2, QImage::Format_RGB32);
+        white.fill(Qt::white);
+        return AtelierTest::GifEncoder::encode({black, white}, 100);
     }
 
     LibraryImage document(const QString &name, const QByteArray &bytes)

@@ -1,6 +1,10 @@
 #include "preview/imagepreview.h"
 
+#include <QBuffer>
+#include <QImageReader>
 #include <QTest>
+
+#include "gifencoder.h"
 #include <QWheelEvent>
 
 using namespace Atelier;
@@ -21,7 +25,68 @@ private:
         return image;
     }
 
+    // A 2x2 GIF of two frames: black, then white, 100 ms each, looping.
+    static QByteArray twoFrameGif()
+    {
+        QImage black(2, 2, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QImage white(2, 2, QImage::Format_RGB32);
+        white.fill(Qt::white);
+        return AtelierTest::GifEncoder::encode({black, white}, 100);
+    }
+
 private Q_SLOTS:
+    void animatedGifPlaysAndPauses()
+    {
+        QByteArray gif = twoFrameGif();
+        {
+            QBuffer buffer(&gif);
+            buffer.open(QIODevice::ReadOnly);
+            QImageReader reader(&buffer, "gif");
+            QCOMPARE(reader.imageCount(), 2);
+            QCOMPARE(reader.read().pixelColor(1, 1), QColor(Qt::black));
+            QCOMPARE(reader.read().pixelColor(1, 1), QColor(Qt::white));
+        }
+        ImagePreview preview;
+        preview.resize(200, 150);
+        QVERIFY(preview.setDocument(gif, u"Final"_s));
+        QVERIFY(preview.isAnimated());
+        QCOMPARE(preview.frameCount(), 2);
+        QCOMPARE(preview.image().size(), QSize(2, 2));
+        // It plays: the white frame comes, then the black one again.
+        QTRY_COMPARE(preview.image().pixelColor(0, 0), QColor(Qt::white));
+        QTRY_COMPARE(preview.image().pixelColor(0, 0), QColor(Qt::black));
+        QVERIFY(!preview.isPaused());
+        QTest::keyClick(&preview, Qt::Key_Space);
+        QVERIFY(preview.isPaused());
+        QTest::keyClick(&preview, Qt::Key_Space);
+        QVERIFY(!preview.isPaused());
+        // Any other image stops it.
+        preview.setImage(pattern(), u"Other"_s);
+        QVERIFY(!preview.isAnimated());
+        QVERIFY(!preview.setDocument("not an image", u"x"_s));
+    }
+
+    void svgIsDrawnFromItsVectorsAtEveryZoom()
+    {
+        const QByteArray svg = "<?xml version=\"1.0\"?>\n"
+                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" viewBox=\"0 0 40 20\">"
+                               "<rect x=\"0\" y=\"0\" width=\"20\" height=\"20\" fill=\"#ff0000\"/>"
+                               "<rect x=\"20\" y=\"0\" width=\"20\" height=\"20\" fill=\"#0000ff\"/></svg>";
+        ImagePreview preview;
+        preview.resize(400, 300);
+        QVERIFY(preview.setDocument(svg, u"Final"_s));
+        QVERIFY(preview.isVector());
+        QCOMPARE(preview.image().size(), QSize(40, 20));
+        preview.setZoom(8.0);
+        const QImage shown = preview.grab().toImage();
+        // At 8x the edge between red and blue is one sharp step at the centre, no blur.
+        const int y = shown.height() / 2;
+        const int x = shown.width() / 2;
+        QCOMPARE(shown.pixelColor(x - 2, y), QColor(Qt::red));
+        QCOMPARE(shown.pixelColor(x + 2, y), QColor(Qt::blue));
+    }
+
     void fitsByDefaultAndZoomsByKey()
     {
         ImagePreview preview;

@@ -507,24 +507,19 @@ void MainWindow::generate()
         return;
     }
     ImageRequest request = currentRequest();
-    if (request.endpoint == Endpoint::Edits && m_painter->hasMask() && !request.images.isEmpty()
-        && m_painter->imagePath() == request.images.first()) {
-        // The painted mask goes into the library beside the inputs, so the edit can be reopened.
-        QString maskError;
-        request.mask = m_painter->saveApiMask(m_session->inputsFolder(), &maskError);
-        if (request.mask.isEmpty()) {
-            m_problems->setText(maskError);
-            m_problems->setVisible(true);
-            return;
-        }
-    }
-    if (request.endpoint == Endpoint::Edits && m_painter->hasMarkup() && !request.images.isEmpty()
-        && m_painter->imagePath() == request.images.first()) {
-        // The marks go out as the edit's markup, kept in the library like the mask.
-        QString markupError;
-        request.markup = m_painter->saveMarkup(m_session->inputsFolder(), &markupError);
-        if (request.markup.isEmpty()) {
-            m_problems->setText(markupError);
+    // The painted mask and the marks go into the library beside the inputs, so the edit can be
+    // reopened; they belong to the first image, the one in the painter.
+    const bool painted = request.endpoint == Endpoint::Edits && !request.images.isEmpty()
+                         && m_painter->imagePath() == request.images.first();
+    for (const bool markup : {false, true}) {
+        if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
+            continue;
+        QString saveError;
+        QString &path = markup ? request.markup : request.mask;
+        path = markup ? m_painter->saveMarkup(m_session->inputsFolder(), &saveError)
+                      : m_painter->saveApiMask(m_session->inputsFolder(), &saveError);
+        if (path.isEmpty()) {
+            m_problems->setText(saveError);
             m_problems->setVisible(true);
             return;
         }
@@ -826,17 +821,20 @@ void MainWindow::showLineage(qint64 id)
 
 void MainWindow::retryRow(int row)
 {
+    auto showProblems = [this](const QList<Violation> &violations) {
+        QStringList messages;
+        for (const Violation &violation : violations)
+            messages.append(violation.message);
+        m_problems->setText(messages.join(u'\n'));
+        m_problems->setVisible(!messages.isEmpty());
+    };
     const QList<Violation> errors = m_session->retry(row);
     if (errors.isEmpty())
         return;
     const ImageRequest recipe = m_session->recipeOf(row);
     const QString replacement = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
     if (replacement.isEmpty()) {
-        QStringList messages;
-        for (const Violation &violation : errors)
-            messages.append(violation.message);
-        m_problems->setText(messages.join(u'\n'));
-        m_problems->setVisible(true);
+        showProblems(errors);
         return;
     }
     // The recipe names a model OpenAI shut down: one click moves it to the replacement, and
@@ -856,14 +854,8 @@ void MainWindow::retryRow(int row)
     box.exec();
     if (box.clickedButton() != switchButton)
         return;
-    const QList<Violation> again = m_session->submit(moved.request, m_session->editContextOf(row));
-    if (!again.isEmpty()) {
-        QStringList messages;
-        for (const Violation &violation : again)
-            messages.append(violation.message);
-        m_problems->setText(messages.join(u'\n'));
-        m_problems->setVisible(true);
-    }
+    if (const QList<Violation> again = m_session->submit(moved.request, m_session->editContextOf(row)); !again.isEmpty())
+        showProblems(again);
 }
 
 void MainWindow::addAnimationFrames(const QByteArray &gif)

@@ -77,22 +77,29 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
     QByteArray withXmp = format == u"svg" ? Xmp::embedInSvg(bytes, xmp) : Xmp::embedInGif(bytes, xmp);
     if (!withXmp.isEmpty())
         bytes = std::move(withXmp);
+    const QString path = exportPath(image, options, format, error);
+    // Never through a link (a dangling one included), never over an existing file.
+    if (path.isEmpty() || !ContentFiles::writeNew(path, bytes, error))
+        return {};
+    return path;
+}
+
+QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &options, const QString &extension,
+                             QString *error)
+{
     QDir folder(options.folder);
     if (!folder.mkpath(u"."_s)) {
         *error = tr("The folder %1 cannot be created.").arg(options.folder);
         return {};
     }
     const QString stem = fileName(image, options.nameTemplate);
-    QString path = folder.filePath(stem + u'.' + format);
+    QString path = folder.filePath(stem + u'.' + extension);
     if (!SafeFiles::isInside(folder.absolutePath(), path)) { // cannot happen: the name has no separator
         *error = tr("%1 is not inside the export folder %2; nothing was written.").arg(path, folder.absolutePath());
         return {};
     }
     for (int copy = 2; SafeFiles::entryExists(path); ++copy)
-        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(format));
-    // Never through a link (a dangling one included), never over an existing file.
-    if (!ContentFiles::writeNew(path, bytes, error))
-        return {};
+        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
     return path;
 }
 
@@ -120,19 +127,9 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     pixels.setText(u"Software"_s, u"Atelier"_s);
     pixels.setText(u"Description"_s, image.request.prompt);
 
-    QDir folder(options.folder);
-    if (!folder.mkpath(u"."_s)) {
-        *error = tr("The folder %1 cannot be created.").arg(options.folder);
+    const QString path = exportPath(image, options, extension, error);
+    if (path.isEmpty())
         return {};
-    }
-    const QString stem = fileName(image, options.nameTemplate);
-    QString path = folder.filePath(stem + u'.' + extension);
-    if (!SafeFiles::isInside(folder.absolutePath(), path)) { // cannot happen: the name has no separator
-        *error = tr("%1 is not inside the export folder %2; nothing was written.").arg(path, folder.absolutePath());
-        return {};
-    }
-    for (int copy = 2; SafeFiles::entryExists(path); ++copy)
-        path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
     // Encoded in memory first: JPEG and WebP get an XMP packet (the prompt for photo tools, the
     // recipe for Atelier) that Qt's writers cannot add themselves.
     QByteArray encoded;
