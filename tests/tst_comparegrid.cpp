@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QLabel>
 #include <QTest>
 
 using namespace Atelier;
@@ -28,6 +29,29 @@ private Q_SLOTS:
         QVERIFY(plan.skipped.first().contains(u"gpt-image-1.5 × hd left out"_s));
         QCOMPARE(plan.cells.first().request.option(u"quality"_s).toString(), u"low"_s);
         QVERIFY(!plan.cells.first().request.hasOption(u"stream"_s));
+    }
+
+    void shutDownModelsAreSwappedForTheirReplacementsInOneClick()
+    {
+        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
+        ProviderProfile openai;
+        openai.baseUrl = QUrl(u"http://127.0.0.1:9/v1"_s);
+        session.setProvider(openai, u"sk-test"_s);
+        ImageRequest base;
+        base.prompt = u"a lighthouse"_s;
+        CompareGridDialog dialog(&session, base);
+        dialog.setChecked({u"gpt-image-1.5"_s, u"dall-e-3"_s, u"gpt-image-2"_s}, {u"low"_s});
+        auto *swap = dialog.findChild<QPushButton *>(u"useReplacements"_s);
+        QVERIFY(swap);
+        QVERIFY(!swap->isHidden());
+        QVERIFY2(swap->text().contains(u"gpt-image-1.5 → gpt-image-2.6-sunburst"_s), qPrintable(swap->text()));
+        QVERIFY(dialog.findChild<QLabel *>() != nullptr);
+        swap->click();
+        QVERIFY(swap->isHidden());
+        // The grid now sends the replacements: nothing in it would fail at OpenAI.
+        const auto *summary = dialog.findChildren<QLabel *>().value(1);
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(u"2 request"_s), qPrintable(summary->text()));
     }
 
     void gridFillsWithImagesCostsAndTimes()

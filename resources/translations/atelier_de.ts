@@ -514,6 +514,14 @@
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Use the replacements of shut-down models: %1</source>
+        <translation>Die Nachfolger abgeschalteter Modelle verwenden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareGridPlan</name>

@@ -1,5 +1,7 @@
 #include "comparegriddialog.h"
 
+#include "catalog/modelswitch.h"
+
 #include "catalog/catalog.h"
 #include "studio/studiosession.h"
 
@@ -69,6 +71,12 @@ CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest 
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    // Models OpenAI shut down: one click puts their replacements in the grid instead.
+    m_useReplacements = new QPushButton(this);
+    m_useReplacements->setObjectName(u"useReplacements"_s);
+    m_useReplacements->setVisible(false);
+    layout->addWidget(m_useReplacements);
+    connect(m_useReplacements, &QPushButton::clicked, this, &CompareGridDialog::useReplacements);
     m_run = new QPushButton(tr("Run the grid"), this);
     layout->addWidget(m_run);
     m_grid = new QTableWidget(this);
@@ -112,6 +120,39 @@ void CompareGridDialog::updatePlan()
         text += u'\n' + grid.skipped.join(u'\n');
     m_summary->setText(text);
     m_run->setEnabled(!grid.cells.isEmpty() && !m_base.prompt.trimmed().isEmpty());
+    const QMap<QString, QString> replaced = replacements();
+    QStringList pairs;
+    for (auto it = replaced.cbegin(); it != replaced.cend(); ++it)
+        pairs.append(tr("%1 → %2").arg(it.key(), it.value()));
+    m_useReplacements->setText(tr("Use the replacements of shut-down models: %1").arg(pairs.join(u", "_s)));
+    m_useReplacements->setVisible(!replaced.isEmpty());
+}
+
+QMap<QString, QString> CompareGridDialog::replacements() const
+{
+    QMap<QString, QString> replaced;
+    if (!m_session->validationContext().servedByOpenAI)
+        return replaced; // a gateway may still serve them
+    for (const QString &model : checked(m_models)) {
+        ImageRequest request = m_base;
+        request.model = model;
+        const QString replacement = ModelSwitch::replacementFor(m_session->catalog(), request, QDate::currentDate());
+        if (!replacement.isEmpty())
+            replaced.insert(model, replacement);
+    }
+    return replaced;
+}
+
+void CompareGridDialog::useReplacements()
+{
+    const QMap<QString, QString> replaced = replacements();
+    QStringList models = checked(m_models);
+    for (auto it = replaced.cbegin(); it != replaced.cend(); ++it) {
+        models.removeAll(it.key());
+        if (!models.contains(it.value()))
+            models.append(it.value());
+    }
+    setChecked(models, checked(m_qualities));
 }
 
 void CompareGridDialog::run()

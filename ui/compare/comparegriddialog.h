@@ -5,6 +5,7 @@
 #include "studio/comparegrid.h"
 
 #include <QDialog>
+#include <QMap>
 #include <QHash>
 
 class QLabel;
@@ -35,6 +36,9 @@ public:
 
 private:
     void updatePlan();
+    // The checked models OpenAI shut down, and the model that replaces each (at OpenAI only).
+    QMap<QString, QString> replacements() const;
+    void useReplacements();
     void run();
     void showImage(int row, const ImageResult &image);
     void showFailure(int row, const ApiError &error);
@@ -44,6 +48,7 @@ private:
     QListWidget *m_models = nullptr;
     QListWidget *m_qualities = nullptr;
     QLabel *m_summary = nullptr;
+    QPushButton *m_useReplacements = nullptr;
     QPushButton *m_run = nullptr;
     QTableWidget *m_grid = nullptr;
     QHash<int, CompareGridPlan::Cell> m_cells; // by job row
