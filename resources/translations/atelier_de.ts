@@ -960,6 +960,10 @@
         <source>The image could not be saved.</source>
         <translation>Das Bild konnte nicht gespeichert werden.</translation>
     </message>
+    <message>
+        <source>The image is larger than %1 MB, more than Atelier accepts; it was refused.</source>
+        <translation>Das Bild ist größer als %1 MB, mehr als Atelier annimmt; es wurde abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImagePreview</name>
@@ -994,6 +998,25 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageUrlPolicy</name>
+    <message>
+        <source>The answer named an image that is not on the web (%1); Atelier downloads images only from https addresses.</source>
+        <translation>Die Antwort nannte ein Bild, das nicht im Web liegt (%1); Atelier lädt Bilder nur von https-Adressen herunter.</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>The answer named an image at a %1 address on %2; Atelier downloads images only over https, or from the API&apos;s own address.</source>
+        <translation>Die Antwort nannte ein Bild unter einer %1-Adresse auf %2; Atelier lädt Bilder nur über https herunter oder von der eigenen Adresse der API.</translation>
+    </message>
+    <message>
+        <source>The answer named an image on this computer or its local network (%1); Atelier does not download from there unless the API itself is there.</source>
+        <translation>Die Antwort nannte ein Bild auf diesem Computer oder in seinem lokalen Netz (%1); Atelier lädt von dort nur herunter, wenn die API selbst dort ist.</translation>
     </message>
 </context>
 <context>
