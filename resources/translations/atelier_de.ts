@@ -2038,6 +2038,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Azure OpenAI lists no models per key; your deployments are the models. Type a deployment&apos;s name as the model.</source>
         <translation>Azure OpenAI listet keine Modelle pro Schlüssel; Ihre Deployments sind die Modelle. Geben Sie den Namen eines Deployments als Modell ein.</translation>
     </message>
+    <message>
+        <source>The answer to the models list is larger than %1 MB, more than Atelier accepts; it was refused. Is the base URL an OpenAI-compatible API?</source>
+        <translation>Die Antwort auf die Modellliste ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt. Ist die Basis-URL eine OpenAI-kompatible API?</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ParameterPanel</name>
