@@ -354,6 +354,38 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
     }
 
+    // What a server says is shown as written: markup in it neither styles the problems box, the
+    // job list's tooltip or the settings' connection text, nor pulls in images.
+    void apiTextIsShownAsWritten()
+    {
+        const QString markup = u"<img src=\"file:///tmp/x.png\"><b>Pay here</b>"_s;
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, markup}, {u"type"_s, u"invalid_request_error"_s}}}})
+                         .toJson(QJsonDocument::Compact);
+        m_server->enqueue(reply);
+        m_window->promptEditor()->setPrompt(u"something"_s);
+        m_window->generate();
+        QLabel *problems = m_window->findChild<QLabel *>(u"problems"_s);
+        QVERIFY(problems);
+        QTRY_VERIFY_WITH_TIMEOUT(problems->text().contains(markup), 10000);
+        QCOMPARE(problems->textFormat(), Qt::PlainText);
+        const QString tip = m_session->jobs()->index(0, JobListModel::StateColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"&lt;b&gt;Pay here&lt;/b&gt;"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
+
+        ScriptedReply listing = reply;
+        listing.status = 401;
+        m_server->enqueueModelsReply(listing);
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == u"Test connection"_s)
+                button->click();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.connectionStatus()->text().contains(markup), 10000);
+        QCOMPARE(dialog.connectionStatus()->textFormat(), Qt::PlainText);
+    }
+
     void openingAnExportedImageRestoresItsRecipe()
     {
         // An image exported by Atelier carries its recipe.

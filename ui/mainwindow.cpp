@@ -244,6 +244,9 @@ void MainWindow::buildUi()
     m_estimate->setWordWrap(true);
     leftLayout->addWidget(m_estimate);
     m_problems = new QLabel(left);
+    m_problems->setObjectName(u"problems"_s);
+    // It shows what servers say: plain text, so an answer cannot style it or pull in images.
+    m_problems->setTextFormat(Qt::PlainText);
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);

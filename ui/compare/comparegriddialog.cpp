@@ -1,6 +1,7 @@
 #include "comparegriddialog.h"
 
 #include "catalog/catalog.h"
+#include "platform/plaintext.h"
 #include "studio/studiosession.h"
 
 #include <QHBoxLayout>
@@ -163,7 +164,7 @@ void CompareGridDialog::showFailure(int row, const ApiError &error)
         return;
     QTableWidgetItem *item = m_grid->item(it->row, it->column);
     item->setText(tr("Failed"));
-    item->setToolTip(error.toString());
+    item->setToolTip(PlainText::toolTip(error.toString())); // the server's words, never markup
 }
 
 } // namespace Atelier
