@@ -1014,7 +1014,9 @@ void MainWindow::takeMimeData(const QMimeData *mime)
     if (mime->hasImage()) {
         // A pasted image becomes a file, so that it can be sent and remembered.
         const QImage image = qvariant_cast<QImage>(mime->imageData());
-        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
+        // Without a library: the session's private folder, never a shared fixed one.
+        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
+                                                                         : m_session->libraryFolder())
                                    .filePath(u".pasted"_s);
         QDir().mkpath(folder);
         const QString path = QDir(folder).filePath(u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
