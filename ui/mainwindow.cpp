@@ -19,6 +19,7 @@
 #include "settings/settingsdialog.h"
 #include "studio/editinputs.h"
 #include "studio/prompttemplate.h"
+#include "studio/recipeguard.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
@@ -342,10 +343,15 @@ void MainWindow::buildUi()
     connect(cancel, &QPushButton::clicked, this, [this, selectedRow] { m_session->cancel(selectedRow()); });
     connect(retry, &QPushButton::clicked, this, [this, selectedRow] {
         const int row = selectedRow();
-        if (row >= 0) {
-            m_followedRow = -1;
-            m_session->retry(row);
+        if (row < 0)
+            return;
+        if (!agreeToOutsideFiles(RecipeGuard::filesOutside(m_session->jobs()->entry(row).request,
+                                                           m_session->inputsFolder()))) {
+            statusBar()->showMessage(tr("Not sent again: it uses files from outside the library."), 8000);
+            return;
         }
+        m_followedRow = -1;
+        m_session->retry(row);
     });
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
@@ -625,8 +631,38 @@ void MainWindow::showImage(int row, const ImageResult &image)
         addAnimationFrames(image.encoded);
 }
 
-void MainWindow::reuseRecipe(const ImageRequest &recipe)
+bool MainWindow::agreeToOutsideFiles(const QStringList &files)
 {
+    if (files.isEmpty())
+        return true;
+    QStringList listed;
+    for (const QString &file : files)
+        listed.append(u"• "_s + QDir::toNativeSeparators(file).left(300));
+    if (listed.size() > 20)
+        listed = listed.mid(0, 20) << u"…"_s;
+    QMessageBox box(QMessageBox::Warning, tr("Use files from outside the library?"),
+                    tr("This recipe names %n file(s) outside the library's inputs folder. If you use them, they "
+                       "are sent to the provider with the request. Use them only if you know them.",
+                       nullptr, int(files.size()))
+                        + u"\n\n"_s + listed.join(u'\n'),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(u"outsideFilesQuestion"_s);
+    box.setTextFormat(Qt::PlainText); // file names from a recipe, shown as they are
+    box.setDefaultButton(QMessageBox::No);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void MainWindow::reuseRecipe(const ImageRequest &asked)
+{
+    // A recipe is data from a file: cut to the model's limits before any widget sees it, and
+    // its files used only from the library's inputs, unless the user says otherwise.
+    QStringList shortened;
+    ImageRequest recipe = RecipeGuard::capped(asked, m_session->catalog(), &shortened);
+    const QString inputs = m_session->inputsFolder();
+    const QStringList outside = RecipeGuard::filesOutside(recipe, inputs);
+    const bool leftOut = !agreeToOutsideFiles(outside);
+    if (leftOut)
+        recipe = RecipeGuard::withoutFilesOutside(recipe, inputs);
     m_parameters->applyRequest(recipe);
     if (recipe.endpoint != Endpoint::Variations)
         m_prompt->setPrompt(recipe.prompt);
@@ -643,7 +679,14 @@ void MainWindow::reuseRecipe(const ImageRequest &recipe)
     }
     showMaskState();
     refresh();
-    statusBar()->showMessage(tr("Recipe restored: prompt, model and every parameter."), 6000);
+    QStringList notes;
+    if (!shortened.isEmpty())
+        notes.append(tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
+    if (leftOut)
+        notes.append(tr("%n file(s) from outside the library were left out.", nullptr, int(outside.size())));
+    statusBar()->showMessage(notes.isEmpty() ? tr("Recipe restored: prompt, model and every parameter.")
+                                             : tr("Recipe restored. %1").arg(notes.join(u' ')),
+                             notes.isEmpty() ? 6000 : 15000);
 }
 
 bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
@@ -949,8 +992,25 @@ void MainWindow::offerInterruptedJobs()
     box.exec();
     m_session->dismissInterruptedJobs();
     if (box.clickedButton() == retry) {
-        for (const JournaledJob &job : jobs)
-            m_session->submit(job.request);
+        // The journal is a file too: its requests' files are used from the library's inputs, others
+        // only if the user agrees.
+        QStringList outside;
+        for (const JournaledJob &job : jobs) {
+            for (const QString &file : RecipeGuard::filesOutside(job.request, m_session->inputsFolder())) {
+                if (!outside.contains(file))
+                    outside.append(file);
+            }
+        }
+        const bool agreed = agreeToOutsideFiles(outside);
+        int held = 0;
+        for (const JournaledJob &job : jobs) {
+            if (!agreed && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
+                ++held;
+            else
+                m_session->submit(job.request);
+        }
+        if (held > 0)
+            statusBar()->showMessage(tr("%n request(s) not sent again: they use files from outside the library.", nullptr, held), 10000);
     } else if (box.clickedButton() == restore) {
         reuseRecipe(jobs.constLast().request);
     }

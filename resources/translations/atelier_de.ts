@@ -1626,6 +1626,43 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source> (about %1 output tokens; an estimate, the answer&apos;s usage is billed)</source>
         <translation> (etwa %1 Ausgabe-Token; eine Schätzung, berechnet wird der Verbrauch laut Antwort)</translation>
     </message>
+    <message>
+        <source>Not sent again: it uses files from outside the library.</source>
+        <translation>Nicht erneut gesendet: Die Anfrage verwendet Dateien von außerhalb der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Use files from outside the library?</source>
+        <translation>Dateien von außerhalb der Bibliothek verwenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
+        <translation>
+            <numerusform>Dieses Rezept nennt %n Datei außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, wird sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+            <numerusform>Dieses Rezept nennt %n Dateien außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, werden sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longer than the model takes, so shortened: %1.</source>
+        <translation>Länger, als das Modell annimmt, daher gekürzt: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) from outside the library were left out.</source>
+        <translation>
+            <numerusform>%n Datei von außerhalb der Bibliothek wurde weggelassen.</numerusform>
+            <numerusform>%n Dateien von außerhalb der Bibliothek wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipe restored. %1</source>
+        <translation>Rezept wiederhergestellt. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) not sent again: they use files from outside the library.</source>
+        <translation>
+            <numerusform>%n Anfrage nicht erneut gesendet: Sie verwendet Dateien von außerhalb der Bibliothek.</numerusform>
+            <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MarkupDocument</name>
@@ -2486,6 +2523,25 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Saved</source>
         <translation>Gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RecipeGuard</name>
+    <message>
+        <source>the model&apos;s name (to %1 characters)</source>
+        <translation>der Name des Modells (auf %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>the prompt (to %1 characters)</source>
+        <translation>der Prompt (auf %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>a parameter with a name no model takes (left out)</source>
+        <translation>ein Parameter mit einem Namen, den kein Modell annimmt (weggelassen)</translation>
+    </message>
+    <message>
+        <source>%1 (to %2 characters)</source>
+        <translation>%1 (auf %2 Zeichen)</translation>
     </message>
 </context>
 <context>
