@@ -146,6 +146,35 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
+    // Thumbnails of big images are decoded small (Qt's readers scale while reading, a PNG a row
+    // at a time), never whole: the same picture, in the box.
+    void readFileWithinABoxDecodesSmall_data() { readFileReadsWhatQtReads_data(); }
+
+    void readFileWithinABoxDecodesSmall()
+    {
+        QFETCH(QByteArray, format);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.") + QString::fromLatin1(format).toLower());
+        const QImage image = photoLike(QSize(1200, 800), QImage::Format_RGB32);
+        QVERIFY(image.save(path, format.constData()));
+        QString error;
+        const QImage read = ImageDecoder::readFile(path, &error, QSize(192, 192));
+        QVERIFY2(!read.isNull(), qPrintable(error));
+        QCOMPARE(read.size(), QSize(192, 128));
+        // The same picture: each pixel near the full image's, scaled smoothly.
+        const QImage expected = image.scaled(read.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        for (int y = 8; y < read.height(); y += 24) {
+            for (int x = 8; x < read.width(); x += 24) {
+                const QRgb a = read.pixel(x, y);
+                const QRgb b = expected.pixel(x, y);
+                QVERIFY2(qAbs(qRed(a) - qRed(b)) < 48 && qAbs(qGreen(a) - qGreen(b)) < 48 && qAbs(qBlue(a) - qBlue(b)) < 48,
+                         qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
+            }
+        }
+        // One that fits already comes whole, as before.
+        QCOMPARE(ImageDecoder::readFile(path, &error, QSize(2000, 2000)).size(), QSize(1200, 800));
+    }
+
     // A streamed image handed over in pieces gives what the whole event gives: decoded on the way
     // when it is a PNG the fast reader reads and the decoder keeps up, decoded whole otherwise.
     void streamedImageIsTheWholeEventsImage_data()

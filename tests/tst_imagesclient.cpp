@@ -7,7 +7,9 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMutex>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -313,6 +315,85 @@ private Q_SLOTS:
             QCOMPARE(m_server->requests()[i].method, QByteArray("GET"));
             QVERIFY(m_server->requests()[i].header("authorization").isEmpty());
         }
+    }
+
+    // An answer is untrusted: image URLs that name a local file, this machine or the local
+    // network are never fetched (nor is plain http elsewhere); only the API's own address and
+    // public https hosts are.
+    void imageUrlsOutsideTheApiAreNotFetched_data()
+    {
+        QTest::addColumn<QString>("url"); // {photo}: a PNG that exists; {other}: another local server
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("a local file") << u"file://{photo}"_s << u"not on the web"_s;
+        QTest::newRow("a missing local file") << u"file:///nowhere/photo.png"_s << u"not on the web"_s;
+        QTest::newRow("loopback, another port") << u"{other}/files/1.png"_s << u"http address"_s;
+        QTest::newRow("https to loopback") << u"https://127.0.0.2/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to localhost") << u"https://localhost/photo.png"_s << u"local network"_s;
+        QTest::newRow("https, decimal loopback") << u"https://2130706433/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to a private network") << u"https://192.168.1.1/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to cloud metadata") << u"https://169.254.169.254/latest"_s << u"local network"_s;
+        QTest::newRow("https to IPv6 loopback") << u"https://[::1]/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to IPv6 unique local") << u"https://[fd00::5]/photo.png"_s << u"local network"_s;
+        QTest::newRow("plain http to a public host") << u"http://example.com/photo.png"_s << u"http address"_s;
+    }
+
+    void imageUrlsOutsideTheApiAreNotFetched()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, messagePart);
+        FakeImagesServer other;
+        QVERIFY(other.listen());
+        other.setApiKey(QString());
+        url.replace(u"{photo}"_s, writePng(u"photo.png"_s, QSize(16, 16)));
+        url.replace(u"{other}"_s, u"http://127.0.0.1:%1"_s.arg(other.port()));
+        ScriptedReply answer;
+        answer.kind = ScriptedReply::Kind::Error; // a 200 with the body below
+        answer.status = 200;
+        answer.body = QJsonDocument(QJsonObject{{u"created"_s, 1},
+                                                {u"data"_s, QJsonArray{QJsonObject{{u"url"_s, url}}}}})
+                          .toJson(QJsonDocument::Compact);
+        m_server->enqueue(answer);
+        int persisted = 0;
+        const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s), [&](ImageJob *job) {
+            job->setPersister([&persisted](const ImageResult &, QString *) {
+                ++persisted;
+                return u"saved.png"_s;
+            });
+        });
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().kind, ApiError::Kind::InvalidResponse);
+        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QVERIFY(!result.errors.first().message.contains(u"photo.png"_s)); // nothing about what is there
+        QVERIFY(result.images.isEmpty());
+        QCOMPARE(persisted, 0);
+        QCOMPARE(other.requestCount(), 0);
+        QCOMPARE(m_server->requestCount(), 1);
+    }
+
+    // An image URL at the API's own address that redirects elsewhere: the redirect is checked
+    // like the URL, and not followed.
+    void imageRedirectsAreCheckedToo()
+    {
+        FakeImagesServer other;
+        QVERIFY(other.listen());
+        other.setApiKey(QString());
+        m_server->setApiKey(QString()); // the image GET carries no key
+        ScriptedReply answer;
+        answer.kind = ScriptedReply::Kind::Error;
+        answer.status = 200;
+        const QString moved = m_server->baseUrl().toString() + u"/moved.png"_s;
+        answer.body = "{\"created\":1,\"data\":[{\"url\":\"" + moved.toUtf8() + "\"}]}";
+        m_server->enqueue(answer);
+        ScriptedReply redirect;
+        redirect.kind = ScriptedReply::Kind::Redirect;
+        redirect.location = QUrl(u"http://127.0.0.1:%1/files/1.png"_s.arg(other.port()));
+        m_server->enqueue(redirect);
+        const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s));
+        QCOMPARE(m_server->requestCount(), 2); // the answer, and the GET that was redirected
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY2(result.errors.first().message.contains(u"http address"_s), qPrintable(result.errors.first().message));
+        QVERIFY(result.images.isEmpty());
+        QCOMPARE(other.requestCount(), 0);
     }
 
     void revisedPromptIsKept()

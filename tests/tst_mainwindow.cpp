@@ -75,6 +75,23 @@ private:
         return session;
     }
 
+    // Answers the studio's question about files from outside the library, once it is asked:
+    // what it said goes to `text`.
+    void answerOutsideFilesQuestion(QMessageBox::StandardButton button, QString *text)
+    {
+        auto *timer = new QTimer(this);
+        timer->setInterval(10);
+        connect(timer, &QTimer::timeout, this, [timer, button, text] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != u"outsideFilesQuestion")
+                return;
+            timer->deleteLater();
+            *text = box->text();
+            box->button(button)->click();
+        });
+        timer->start();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -392,6 +409,38 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
     }
 
+    // What a server says is shown as written: markup in it neither styles the problems box, the
+    // job list's tooltip or the settings' connection text, nor pulls in images.
+    void apiTextIsShownAsWritten()
+    {
+        const QString markup = u"<img src=\"file:///tmp/x.png\"><b>Pay here</b>"_s;
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, markup}, {u"type"_s, u"invalid_request_error"_s}}}})
+                         .toJson(QJsonDocument::Compact);
+        m_server->enqueue(reply);
+        m_window->promptEditor()->setPrompt(u"something"_s);
+        m_window->generate();
+        QLabel *problems = m_window->findChild<QLabel *>(u"problems"_s);
+        QVERIFY(problems);
+        QTRY_VERIFY_WITH_TIMEOUT(problems->text().contains(markup), 10000);
+        QCOMPARE(problems->textFormat(), Qt::PlainText);
+        const QString tip = m_session->jobs()->index(0, JobListModel::StateColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"&lt;b&gt;Pay here&lt;/b&gt;"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
+
+        ScriptedReply listing = reply;
+        listing.status = 401;
+        m_server->enqueueModelsReply(listing);
+        SettingsDialog dialog(m_session.get(), u"a test"_s);
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text() == u"Test connection"_s)
+                button->click();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.connectionStatus()->text().contains(markup), 10000);
+        QCOMPARE(dialog.connectionStatus()->textFormat(), Qt::PlainText);
+    }
+
     void openingAnExportedImageRestoresItsRecipe()
     {
         // An image exported by Atelier carries its recipe.
@@ -416,6 +465,62 @@ private Q_SLOTS:
         parameters.prompt.clear(); // the panel holds everything but the prompt
         QCOMPARE(m_window->parameterPanel()->request(), parameters);
         QTRY_COMPARE(m_window->preview()->caption(), u"Opened"_s); // read off the GUI thread
+    }
+
+    // A recipe is data: one embedded in an image that names a file outside the library's
+    // inputs (here a "secret" picture) does not get it sent unless the user says yes, and its
+    // megabyte prompt reaches the editor cut to the model's limit.
+    void restoredRecipesUseOutsideFilesOnlyWhenAllowed()
+    {
+        QTemporaryDir outside;
+        const QString secret = outside.filePath(u"secret.png"_s);
+        QImage pixels(40, 30, QImage::Format_RGB32);
+        pixels.fill(Qt::darkRed);
+        QVERIFY(pixels.save(secret));
+        LibraryImage image;
+        image.path = m_library->filePath(u"made.png"_s);
+        QVERIFY(pixels.save(image.path));
+        image.request.endpoint = Endpoint::Edits;
+        image.request.model = u"gpt-image-1.5"_s;
+        image.request.prompt = QString(1024 * 1024, u'x');
+        image.request.images = {secret};
+        ExportOptions options;
+        options.folder = m_library->filePath(u"exported"_s);
+        QString error;
+        const QString exported = Exporter::exportImage(image, options, &error);
+        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+        const int limit = m_session->catalog().allowed(u"gpt-image-1.5"_s, Endpoint::Edits, Param::Prompt)->maxLength;
+        QVERIFY(limit > 0 && limit < 1024 * 1024);
+
+        // No: the file is left out; what is sent is only what the user adds.
+        QString asked;
+        answerOutsideFilesQuestion(QMessageBox::No, &asked);
+        m_window->openImages({exported});
+        QVERIFY2(asked.contains(QDir::toNativeSeparators(secret)), qPrintable(asked));
+        QCOMPARE(m_window->promptEditor()->prompt().size(), limit);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"shortened"_s), qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY(m_window->currentRequest().images.isEmpty());
+        const QString mine = outside.filePath(u"mine.png"_s);
+        QImage other(40, 30, QImage::Format_RGB32);
+        other.fill(Qt::darkGreen);
+        QVERIFY(other.save(mine));
+        m_window->openImages({mine});
+        QCOMPARE(m_window->currentRequest().images, QStringList{mine});
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+        m_window->generate();
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 10000);
+        QFile secretFile(secret);
+        QVERIFY(secretFile.open(QIODevice::ReadOnly));
+        const QByteArray secretBytes = secretFile.readAll();
+        for (const ReceivedPart &part : m_server->requests().first().parts)
+            QVERIFY(part.data != secretBytes);
+
+        // Yes: the user knows the file, and it is used.
+        asked.clear();
+        answerOutsideFilesQuestion(QMessageBox::Yes, &asked);
+        m_window->openImages({exported});
+        QVERIFY(!asked.isEmpty());
+        QCOMPARE(m_window->currentRequest().images, QStringList{secret});
     }
 
     void plainImagesBecomeReferencesForAnEdit()

@@ -58,6 +58,30 @@ private Q_SLOTS:
         QCOMPARE(error.code, u"invalid_api_key"_s);
     }
 
+    // A server answering /models with endless bytes (4.6 GB in 8 s was seen) is stopped at the
+    // cap, saying so, instead of filling memory.
+    void aHugeAnswerIsRefusedAtTheCap()
+    {
+        FakeImagesServer server;
+        QVERIFY(server.listen());
+        const QByteArray body = "{\"object\":\"list\",\"data\":[" + QByteArray(9 * 1024 * 1024, ' ') + "]}";
+        ScriptedReply huge;
+        huge.kind = ScriptedReply::Kind::Raw;
+        huge.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        server.enqueueModelsReply(huge);
+        QNetworkAccessManager network;
+        ModelLister lister(&network);
+        QSignalSpy failed(&lister, &ModelLister::failed);
+        QSignalSpy listed(&lister, &ModelLister::listed);
+        lister.list(profile(server), u"sk-ok"_s);
+        QVERIFY(failed.wait(20000));
+        const ApiError error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind, ApiError::Kind::TooLarge);
+        QVERIFY2(error.message.contains(u"larger than 8 MB"_s), qPrintable(error.message));
+        QCOMPARE(listed.count(), 0);
+    }
+
     void azureSaysWhyThereIsNoList()
     {
         QNetworkAccessManager network;

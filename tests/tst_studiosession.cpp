@@ -7,6 +7,7 @@
 #include "testsettings.h"
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
@@ -91,6 +92,31 @@ private Q_SLOTS:
         m_session.reset();
         m_server.reset();
         m_library.reset();
+    }
+
+    // Without a library, masks and inputs go to a folder of the session's own: private, not
+    // shared with another run or user (a fixed $TMPDIR/inputs could hold another user's links),
+    // and gone with the session.
+    void withoutALibraryInputsStayInAPrivateFolder()
+    {
+        auto first = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        StudioSession second(Catalog::fromJson(Catalog::builtinJson()));
+        const QString inputs = first->inputsFolder();
+        QVERIFY(!inputs.isEmpty());
+        QVERIFY(inputs != second.inputsFolder());
+        QVERIFY(QDir(inputs) != QDir(QDir(QDir::tempPath()).filePath(u"inputs"_s)));
+        const QFileInfo owner(QFileInfo(inputs).path());
+        QVERIFY(owner.isDir());
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(owner.permissions() & others, QFileDevice::Permissions());
+        QString error;
+        const QString mask = ContentFiles::store(inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s, &error);
+        QVERIFY2(!mask.isEmpty(), qPrintable(error));
+        QVERIFY(mask.startsWith(inputs + u'/'));
+        first.reset();
+        QVERIFY(!QFileInfo::exists(owner.filePath()));
+        QVERIFY(!QFileInfo::exists(mask));
     }
 
     void budgetBlocksWhatWouldGoPastIt()

@@ -20,6 +20,7 @@
 #include "settings/settingsdialog.h"
 #include "studio/editinputs.h"
 #include "studio/prompttemplate.h"
+#include "studio/recipeguard.h"
 #include "studio/studiosession.h"
 
 #include <QAction>
@@ -245,6 +246,9 @@ void MainWindow::buildUi()
     m_estimate->setWordWrap(true);
     leftLayout->addWidget(m_estimate);
     m_problems = new QLabel(left);
+    m_problems->setObjectName(u"problems"_s);
+    // It shows what servers say: plain text, so an answer cannot style it or pull in images.
+    m_problems->setTextFormat(Qt::PlainText);
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_problems->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
@@ -341,10 +345,15 @@ void MainWindow::buildUi()
     connect(cancel, &QPushButton::clicked, this, [this, selectedRow] { m_session->cancel(selectedRow()); });
     connect(retry, &QPushButton::clicked, this, [this, selectedRow] {
         const int row = selectedRow();
-        if (row >= 0) {
-            m_followedRow = -1;
-            retryRow(row);
+        if (row < 0)
+            return;
+        if (!agreeToOutsideFiles(RecipeGuard::filesOutside(m_session->jobs()->entry(row).request,
+                                                           m_session->inputsFolder()))) {
+            statusBar()->showMessage(tr("Not sent again: it uses files from outside the library."), 8000);
+            return;
         }
+        m_followedRow = -1;
+        retryRow(row);
     });
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
@@ -619,8 +628,38 @@ void MainWindow::showImage(int row, const ImageResult &image)
         addAnimationFrames(image.encoded);
 }
 
-void MainWindow::reuseRecipe(const ImageRequest &recipe)
+bool MainWindow::agreeToOutsideFiles(const QStringList &files)
 {
+    if (files.isEmpty())
+        return true;
+    QStringList listed;
+    for (const QString &file : files)
+        listed.append(u"• "_s + QDir::toNativeSeparators(file).left(300));
+    if (listed.size() > 20)
+        listed = listed.mid(0, 20) << u"…"_s;
+    QMessageBox box(QMessageBox::Warning, tr("Use files from outside the library?"),
+                    tr("This recipe names %n file(s) outside the library's inputs folder. If you use them, they "
+                       "are sent to the provider with the request. Use them only if you know them.",
+                       nullptr, int(files.size()))
+                        + u"\n\n"_s + listed.join(u'\n'),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(u"outsideFilesQuestion"_s);
+    box.setTextFormat(Qt::PlainText); // file names from a recipe, shown as they are
+    box.setDefaultButton(QMessageBox::No);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void MainWindow::reuseRecipe(const ImageRequest &asked)
+{
+    // A recipe is data from a file: cut to the model's limits before any widget sees it, and
+    // its files used only from the library's inputs, unless the user says otherwise.
+    QStringList shortened;
+    ImageRequest recipe = RecipeGuard::capped(asked, m_session->catalog(), &shortened);
+    const QString inputs = m_session->inputsFolder();
+    const QStringList outside = RecipeGuard::filesOutside(recipe, inputs);
+    const bool leftOut = !agreeToOutsideFiles(outside);
+    if (leftOut)
+        recipe = RecipeGuard::withoutFilesOutside(recipe, inputs);
     m_parameters->applyRequest(recipe);
     if (recipe.endpoint != Endpoint::Variations)
         m_prompt->setPrompt(recipe.prompt);
@@ -637,7 +676,14 @@ void MainWindow::reuseRecipe(const ImageRequest &recipe)
     }
     showMaskState();
     refresh();
-    statusBar()->showMessage(tr("Recipe restored: prompt, model and every parameter."), 6000);
+    QStringList notes;
+    if (!shortened.isEmpty())
+        notes.append(tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
+    if (leftOut)
+        notes.append(tr("%n file(s) from outside the library were left out.", nullptr, int(outside.size())));
+    statusBar()->showMessage(notes.isEmpty() ? tr("Recipe restored: prompt, model and every parameter.")
+                                             : tr("Recipe restored. %1").arg(notes.join(u' ')),
+                             notes.isEmpty() ? 6000 : 15000);
 }
 
 bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
@@ -982,8 +1028,25 @@ void MainWindow::offerInterruptedJobs()
     box.exec();
     m_session->dismissInterruptedJobs();
     if (box.clickedButton() == retry) {
-        for (const JournaledJob &job : jobs)
-            m_session->submit(job.request);
+        // The journal is a file too: its requests' files are used from the library's inputs, others
+        // only if the user agrees.
+        QStringList outside;
+        for (const JournaledJob &job : jobs) {
+            for (const QString &file : RecipeGuard::filesOutside(job.request, m_session->inputsFolder())) {
+                if (!outside.contains(file))
+                    outside.append(file);
+            }
+        }
+        const bool agreed = agreeToOutsideFiles(outside);
+        int held = 0;
+        for (const JournaledJob &job : jobs) {
+            if (!agreed && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
+                ++held;
+            else
+                m_session->submit(job.request);
+        }
+        if (held > 0)
+            statusBar()->showMessage(tr("%n request(s) not sent again: they use files from outside the library.", nullptr, held), 10000);
     } else if (box.clickedButton() == restore) {
         reuseRecipe(jobs.constLast().request);
     }
@@ -1047,7 +1110,9 @@ void MainWindow::takeMimeData(const QMimeData *mime)
     if (mime->hasImage()) {
         // A pasted image becomes a file, so that it can be sent and remembered.
         const QImage image = qvariant_cast<QImage>(mime->imageData());
-        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? QDir::tempPath() : m_session->libraryFolder())
+        // Without a library: the session's private folder, never a shared fixed one.
+        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
+                                                                         : m_session->libraryFolder())
                                    .filePath(u".pasted"_s);
         QDir().mkpath(folder);
         const QString path = QDir(folder).filePath(u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));

@@ -89,7 +89,12 @@ private:
     void takeMimeData(const QMimeData *mime);
     void chooseMask();
     void showImage(int row, const ImageResult &image);
+    // Restores a recipe into the controls: its texts cut to the model's limits, and input files
+    // from outside the library's inputs folder only if the user agrees (recipes are data).
     void reuseRecipe(const ImageRequest &recipe);
+    // Lists input files from outside the library's inputs folder and asks whether to use them
+    // (true: yes). Asks nothing, and says yes, when `files` is empty.
+    bool agreeToOutsideFiles(const QStringList &files);
     // Applies fixes to the inputs (asking first where they lose anything); false if the user
     // declined or a file could not be written.
     bool prepareInputs(QList<ImageRequest> &requests);

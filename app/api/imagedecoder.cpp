@@ -159,6 +159,24 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
             *error = file.errorString();
         return {};
     }
+    if (within.isValid()) {
+        // Smaller than it is (a thumbnail): Qt's readers decode to that size from the file, a
+        // row at a time for PNG, so neither the file's bytes nor the whole image are held (an
+        // 8192x8192 PNG's pixels are 256 MB). JPEG and WebP scale while decoding.
+        const QByteArray format = sniffImageFormat(file.peek(16));
+        QImageReader reader(&file, format.isEmpty() ? QByteArray() : format);
+        if (QSize size = reader.size();
+            (format == "png" || format == "jpeg" || format == "webp") && size.isValid()
+            && (size.width() > within.width() || size.height() > within.height())) {
+            size.scale(within, Qt::KeepAspectRatio);
+            reader.setScaledSize(size.expandedTo(QSize(1, 1)));
+            QImage image = reader.read();
+            if (image.isNull() && error)
+                *error = reader.errorString();
+            return image;
+        }
+        file.seek(0);
+    }
     const QByteArray bytes = file.readAll();
     if (SvgImage::looksLikeSvg(bytes)) {
         QSize size = SvgImage::defaultSize(bytes);
@@ -177,8 +195,9 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
-    if (QSize size = reader.size(); within.isValid() && size.isValid()) {
-        size.scale(within, Qt::KeepAspectRatio);
+    if (QSize size = reader.size(); within.isValid() && size.isValid()
+                                     && (size.width() > within.width() || size.height() > within.height())) {
+        size.scale(within, Qt::KeepAspectRatio); // smaller, never larger
         reader.setScaledSize(size); // honoured by JPEG and WebP, ignored by the others
     }
     image = reader.read();

@@ -1,5 +1,6 @@
 #include "imagejob.h"
 
+#include "imageurlpolicy.h"
 #include "requestbuilder.h"
 
 #include <QHttpMultiPart>
@@ -20,6 +21,7 @@ constexpr qsizetype ReadSliceBytes = 256 * 1024;
 // Of a streamed image, this much is kept for the header check (JPEG's size comes after its
 // metadata segments).
 constexpr qsizetype StreamedHeadBytes = 256 * 1024;
+constexpr int MaxImageRedirects = 5;
 
 } // namespace
 
@@ -493,29 +495,56 @@ void ImageJob::startDownload(const ImageResult &image)
 {
     if (m_ending)
         return;
+    // The answer is untrusted: a URL naming a local file or a machine on the user's network is
+    // refused before anything is fetched, so the error says the same whatever is there.
+    const QUrl baseUrl = m_client->provider().baseUrl;
+    if (const QString refusal = ImageUrlPolicy::refusal(image.sourceUrl, baseUrl); !refusal.isEmpty()) {
+        ApiError error = ApiError::make(ApiError::Kind::InvalidResponse, refusal);
+        error.requestId = m_requestId;
+        fail(error);
+        return;
+    }
     // A plain request: the image host gets no Authorization header.
     QNetworkRequest request(image.sourceUrl);
     request.setRawHeader("User-Agent", RequestBuilder::userAgent());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Each redirect is checked like the URL itself (below).
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setMaximumRedirectsAllowed(MaxImageRedirects);
     request.setTransferTimeout(m_client->options().idleTimeoutMs);
     QNetworkReply *reply = m_network->get(request);
     m_downloads.append(reply);
-    const qint64 cap = m_client->options().maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, this, [reply, cap](qint64 received, qint64) {
-        if (received > cap)
+    // Why the download was stopped, when it was: said instead of Qt's "Operation canceled".
+    auto stopped = std::make_shared<ApiError>();
+    connect(reply, &QNetworkReply::redirected, this, [reply, baseUrl, stopped](const QUrl &target) {
+        if (const QString refusal = ImageUrlPolicy::refusal(target, baseUrl); !refusal.isEmpty()) {
+            *stopped = ApiError::make(ApiError::Kind::InvalidResponse, refusal);
             reply->abort();
+            return;
+        }
+        Q_EMIT reply->redirectAllowed();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, image] {
+    const qint64 cap = m_client->options().maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply, cap, stopped](qint64 received, qint64) {
+        if (received > cap && !stopped->isError()) {
+            *stopped = ApiError::make(ApiError::Kind::TooLarge,
+                                      tr("The image is larger than %1 MB, more than Atelier accepts; it was "
+                                         "refused.")
+                                          .arg(cap / (1024 * 1024)));
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, image, stopped] {
         reply->deleteLater();
         m_downloads.removeAll(reply);
-        if (reply->error() != QNetworkReply::NoError
+        if (stopped->isError() || reply->error() != QNetworkReply::NoError
             || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 400) {
-            ApiError error = ApiError::make(
-                ApiError::Kind::Network,
-                tr("The image at %1 could not be downloaded: %2. Image URLs expire after 60 "
-                   "minutes.")
-                    .arg(image.sourceUrl.toString(QUrl::RemoveQuery), reply->errorString()));
+            ApiError error = stopped->isError()
+                                 ? *stopped
+                                 : ApiError::make(ApiError::Kind::Network,
+                                                  tr("The image at %1 could not be downloaded: %2. Image URLs "
+                                                     "expire after 60 minutes.")
+                                                      .arg(image.sourceUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo),
+                                                           reply->errorString()));
             error.requestId = m_requestId;
             fail(error);
             finishIfIdle();

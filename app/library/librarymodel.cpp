@@ -3,6 +3,7 @@
 #include "contentfiles.h"
 
 #include "api/imagedecoder.h"
+#include "platform/plaintext.h"
 #include "platform/safefiles.h"
 
 #include <QDir>
@@ -141,7 +142,7 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
             .arg(QLocale().toString(image.savedAt, QLocale::ShortFormat));
         if (image.edit.contains(u"partial_image_index"_s))
             tip += u'\n' + tr("Partial image %1 of a request that did not finish").arg(image.edit.value(u"partial_image_index"_s).toInt() + 1);
-        return tip;
+        return PlainText::toolTip(tip); // a recipe's prompt is shown as written, never as markup
     }
     case IdRole:
         return image.id;

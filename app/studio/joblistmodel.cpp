@@ -1,6 +1,7 @@
 #include "joblistmodel.h"
 
 #include "catalog/catalog.h"
+#include "platform/plaintext.h"
 
 #include <QLocale>
 
@@ -57,14 +58,15 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case CanRetryRole:
         return done && entry.state != ImageJob::State::Succeeded;
     case Qt::ToolTipRole:
+        // Server text and recipe prompts as plain text: a tooltip would render markup in them.
         if (entry.error.isError())
-            return entry.error.toString();
+            return PlainText::toolTip(entry.error.toString());
         // While an answer arrives, how much has (a big image takes a while on a slow link); as a
         // tooltip, so the columns do not change width as it grows.
         if (index.column() == StateColumn && !entry.queued && entry.state == ImageJob::State::Receiving
             && entry.receivedBytes > 0)
             return tr("%1 received so far").arg(QLocale().formattedDataSize(entry.receivedBytes, 1));
-        return entry.request.prompt;
+        return PlainText::toolTip(entry.request.prompt);
     case Qt::DisplayRole:
         break;
     default:

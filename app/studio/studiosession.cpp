@@ -99,6 +99,7 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
     : QObject(parent)
     , m_client(new ImagesClient(std::move(catalog), this))
     , m_jobs(new JobListModel(this))
+    , m_temporary(QDir(QDir::tempPath()).filePath(u"atelier-XXXXXX"_s))
 {
     ClientOptions options = m_client->options();
     options.decode.previewSize = QSize(1280, 1280); // until the window says how large its view is
@@ -287,7 +288,10 @@ QList<Violation> StudioSession::submit(const ImageRequest &request, const EditCo
 
 QString StudioSession::inputsFolder() const
 {
-    return QDir(m_library.isOpen() ? m_library.folder() : QDir::tempPath()).filePath(u"inputs"_s);
+    if (m_library.isOpen())
+        return QDir(m_library.folder()).filePath(u"inputs"_s);
+    const QString temporary = temporaryFolder();
+    return temporary.isEmpty() ? QString() : QDir(temporary).filePath(u"inputs"_s);
 }
 
 ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *error) const

@@ -8,6 +8,7 @@
 #include "library/librarystore.h"
 
 #include <QObject>
+#include <QTemporaryDir>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -75,8 +76,13 @@ public:
     // jobs run: their images belong in the library they were sent from.
     bool switchLibrary(const QString &folder, QString *error);
     LibraryStore &library() { return m_library; }
-    // Where edit inputs and masks are kept, named by their content (<library>/inputs).
+    // Where edit inputs and masks are kept, named by their content (<library>/inputs). Without
+    // a library: "inputs" in temporaryFolder().
     QString inputsFolder() const;
+    // A folder of this session's own (created private, 0700, in the system's temporary folder;
+    // removed with the session) for files made without a library: masks, pasted images. Never a
+    // fixed name other users could plant files or links in. Empty if it could not be created.
+    QString temporaryFolder() const { return m_temporary.isValid() ? m_temporary.path() : QString(); }
     // Requests sent in an earlier run that never finished (the app was closed or crashed), as
     // found when the library was opened: jobs of this run never count.
     QList<JournaledJob> interruptedJobs() const { return m_interrupted; }
@@ -148,6 +154,7 @@ private:
     QString m_safetyIdentifier;
     int m_maxConcurrent = 4;
     QThreadPool m_workers; // compositing; waited for on destruction
+    QTemporaryDir m_temporary;
 };
 
 } // namespace Atelier

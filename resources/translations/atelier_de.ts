@@ -975,6 +975,10 @@
             <numerusform>der Server hat %n Sekunden lang nichts gesendet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The image is larger than %1 MB, more than Atelier accepts; it was refused.</source>
+        <translation>Das Bild ist größer als %1 MB, mehr als Atelier annimmt; es wurde abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImagePreview</name>
@@ -1009,6 +1013,25 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageUrlPolicy</name>
+    <message>
+        <source>The answer named an image that is not on the web (%1); Atelier downloads images only from https addresses.</source>
+        <translation>Die Antwort nannte ein Bild, das nicht im Web liegt (%1); Atelier lädt Bilder nur von https-Adressen herunter.</translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation>keine Adresse</translation>
+    </message>
+    <message>
+        <source>The answer named an image at a %1 address on %2; Atelier downloads images only over https, or from the API&apos;s own address.</source>
+        <translation>Die Antwort nannte ein Bild unter einer %1-Adresse auf %2; Atelier lädt Bilder nur über https herunter oder von der eigenen Adresse der API.</translation>
+    </message>
+    <message>
+        <source>The answer named an image on this computer or its local network (%1); Atelier does not download from there unless the API itself is there.</source>
+        <translation>Die Antwort nannte ein Bild auf diesem Computer oder in seinem lokalen Netz (%1); Atelier lädt von dort nur herunter, wenn die API selbst dort ist.</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1657,43 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>Retry with %1</source>
         <translation>Mit %1 erneut versuchen</translation>
     </message>
+    <message>
+        <source>Not sent again: it uses files from outside the library.</source>
+        <translation>Nicht erneut gesendet: Die Anfrage verwendet Dateien von außerhalb der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Use files from outside the library?</source>
+        <translation>Dateien von außerhalb der Bibliothek verwenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
+        <translation>
+            <numerusform>Dieses Rezept nennt %n Datei außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, wird sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+            <numerusform>Dieses Rezept nennt %n Dateien außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, werden sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Longer than the model takes, so shortened: %1.</source>
+        <translation>Länger, als das Modell annimmt, daher gekürzt: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) from outside the library were left out.</source>
+        <translation>
+            <numerusform>%n Datei von außerhalb der Bibliothek wurde weggelassen.</numerusform>
+            <numerusform>%n Dateien von außerhalb der Bibliothek wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipe restored. %1</source>
+        <translation>Rezept wiederhergestellt. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) not sent again: they use files from outside the library.</source>
+        <translation>
+            <numerusform>%n Anfrage nicht erneut gesendet: Sie verwendet Dateien von außerhalb der Bibliothek.</numerusform>
+            <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MarkupDocument</name>
@@ -2045,6 +2105,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Azure OpenAI lists no models per key; your deployments are the models. Type a deployment&apos;s name as the model.</source>
         <translation>Azure OpenAI listet keine Modelle pro Schlüssel; Ihre Deployments sind die Modelle. Geben Sie den Namen eines Deployments als Modell ein.</translation>
+    </message>
+    <message>
+        <source>The answer to the models list is larger than %1 MB, more than Atelier accepts; it was refused. Is the base URL an OpenAI-compatible API?</source>
+        <translation>Die Antwort auf die Modellliste ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt. Ist die Basis-URL eine OpenAI-kompatible API?</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2554,25 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Saved</source>
         <translation>Gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RecipeGuard</name>
+    <message>
+        <source>the model&apos;s name (to %1 characters)</source>
+        <translation>der Name des Modells (auf %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>the prompt (to %1 characters)</source>
+        <translation>der Prompt (auf %1 Zeichen)</translation>
+    </message>
+    <message>
+        <source>a parameter with a name no model takes (left out)</source>
+        <translation>ein Parameter mit einem Namen, den kein Modell annimmt (weggelassen)</translation>
+    </message>
+    <message>
+        <source>%1 (to %2 characters)</source>
+        <translation>%1 (auf %2 Zeichen)</translation>
     </message>
 </context>
 <context>

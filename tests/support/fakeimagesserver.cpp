@@ -354,7 +354,10 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
     if (request.method == "GET" && request.path.contains(u"/models")) {
         m_requests.append(request);
         Q_EMIT requestReceived(int(m_requests.size() - 1));
-        sendModels(socket, request);
+        if (!m_modelsScript.isEmpty())
+            answer(socket, request, m_modelsScript.dequeue());
+        else
+            sendModels(socket, request);
         return;
     }
     const QByteArray contentType = request.header("content-type");

@@ -88,6 +88,8 @@ public:
     void setRateBytesPerSecond(qint64 rate) { m_rate = rate; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
+    // How to answer the next GET /models (without one: the models set below).
+    void enqueueModelsReply(const ScriptedReply &reply) { m_modelsScript.enqueue(reply); }
     // What GET /models lists: ids without a shutdown date, or with the dates (e.g.
     // FakeModelRules::openAiModels(), OpenAI's lineup of 2026-12-01).
     void setModels(const QStringList &models);
@@ -127,6 +129,7 @@ private:
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QQueue<ScriptedReply> m_script;
+    QQueue<ScriptedReply> m_modelsScript;
     QList<RecordedRequest> m_requests;
     QHash<QString, QByteArray> m_imageCache;
     QHash<QString, QByteArray> m_files; // served for response_format=url

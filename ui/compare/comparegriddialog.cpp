@@ -3,6 +3,7 @@
 #include "catalog/modelswitch.h"
 
 #include "catalog/catalog.h"
+#include "platform/plaintext.h"
 #include "studio/studiosession.h"
 
 #include <QHBoxLayout>
@@ -204,7 +205,7 @@ void CompareGridDialog::showFailure(int row, const ApiError &error)
         return;
     QTableWidgetItem *item = m_grid->item(it->row, it->column);
     item->setText(tr("Failed"));
-    item->setToolTip(error.toString());
+    item->setToolTip(PlainText::toolTip(error.toString())); // the server's words, never markup
 }
 
 } // namespace Atelier

@@ -63,6 +63,9 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     auto *test = new QPushButton(tr("Test connection"), this);
     test->setToolTip(tr("Asks the provider which models this key can use (GET /models)."));
     m_connection = new QLabel(this);
+    m_connection->setObjectName(u"connection"_s);
+    // It shows what the provider says: plain text, so an answer cannot style it.
+    m_connection->setTextFormat(Qt::PlainText);
     m_connection->setWordWrap(true);
     m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_addModels = new QPushButton(this);
