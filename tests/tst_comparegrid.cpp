@@ -2,10 +2,10 @@
 #include "fakeimagesserver.h"
 #include "studio/studiosession.h"
 
+#include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QLabel>
 #include <QTest>
 
 using namespace Atelier;
@@ -23,7 +23,8 @@ private Q_SLOTS:
         ImageRequest base;
         base.prompt = u"a fox"_s;
         base.setOption(u"stream"_s, true); // dropped: cells are single images
-        const CompareGridPlan plan = CompareGridPlan::make(catalog, base, {u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
+        const CompareGridPlan plan = CompareGridPlan::make(
+            catalog, base, {u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
         QCOMPARE(plan.cells.size(), 2);
         QCOMPARE(plan.skipped.size(), 2);
         QVERIFY(plan.skipped.first().contains(u"gpt-image-1.5 × hd left out"_s));
@@ -44,7 +45,8 @@ private Q_SLOTS:
         auto *swap = dialog.findChild<QPushButton *>(u"useReplacements"_s);
         QVERIFY(swap);
         QVERIFY(!swap->isHidden());
-        QVERIFY2(swap->text().contains(u"gpt-image-1.5 → gpt-image-2.6-sunburst"_s), qPrintable(swap->text()));
+        QVERIFY2(swap->text().contains(u"gpt-image-1.5 → gpt-image-2.6-sunburst"_s),
+                 qPrintable(swap->text()));
         QVERIFY(dialog.findChild<QLabel *>() != nullptr);
         swap->click();
         QVERIFY(swap->isHidden());
@@ -75,7 +77,9 @@ private Q_SLOTS:
         QTableWidget *grid = dialog.grid();
         QCOMPARE(grid->rowCount(), 2);
         QCOMPARE(grid->columnCount(), 2);
-        QTRY_VERIFY_WITH_TIMEOUT(grid->item(0, 0)->text().startsWith(u"$"_s) && grid->item(1, 1)->text().startsWith(u"$"_s), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(grid->item(0, 0)->text().startsWith(u"$"_s)
+                                     && grid->item(1, 1)->text().startsWith(u"$"_s),
+                                 15000);
         QVERIFY(!grid->item(0, 0)->icon().isNull());
         QVERIFY(grid->item(0, 0)->text().contains(u" s"_s)); // latency
         QCOMPARE(grid->item(0, 1)->text(), u"—"_s); // gpt-image-1.5 × hd cannot exist

@@ -37,7 +37,6 @@ private:
         return image;
     }
 
-
     // A 2x2 GIF of two frames: black, then white.
     static QByteArray twoFrameGif()
     {
@@ -65,7 +64,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("default") << u"{date}-{model}-{prompt:40}"_s << u"2026-11-21-gpt-image-2-a-fox-in-snow-watercolour"_s;
+        QTest::newRow("default") << u"{date}-{model}-{prompt:40}"_s
+                                 << u"2026-11-21-gpt-image-2-a-fox-in-snow-watercolour"_s;
         QTest::newRow("short prompt") << u"{prompt:5}"_s << u"a-fox"_s;
         QTest::newRow("size and id") << u"{id}_{size}_{time}"_s << u"42_64x48_235400"_s;
         QTest::newRow("separators are not folders") << u"../{model}/x"_s << u"-gpt-image-2-x"_s;
@@ -87,10 +87,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prompt");
         QTest::addColumn<QString>("pattern");
         const QString lone = QString(QChar(0xD800));
-        QTest::newRow("in the prompt") << lone + u"/../../../../../tmp/escaped"_s << u"{prompt:80}"_s;
+        QTest::newRow("in the prompt")
+            << lone + u"/../../../../../tmp/escaped"_s << u"{prompt:80}"_s;
         QTest::newRow("in the template") << u"a fox"_s << lone + u"/../../../../tmp/{prompt}"_s;
-        QTest::newRow("a low one alone") << QString(QChar(0xDC00)) + u"/x/../../y"_s << u"{date}/{prompt:80}"_s;
-        QTest::newRow("a pair cut in half") << u"ab"_s + QString::fromUcs4(U"\U0001F98A") << u"{prompt:3}"_s;
+        QTest::newRow("a low one alone")
+            << QString(QChar(0xDC00)) + u"/x/../../y"_s << u"{date}/{prompt:80}"_s;
+        QTest::newRow("a pair cut in half")
+            << u"ab"_s + QString::fromUcs4(U"\U0001F98A") << u"{prompt:3}"_s;
     }
 
     void invalidUnicodeStaysInTheFolder()
@@ -170,7 +173,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("quality");
         QTest::addColumn<bool>("alpha");
         QTest::addColumn<QByteArray>("container");
-        QTest::newRow("jpeg") << u"jpeg"_s << 85 << false << QByteArray("http://ns.adobe.com/xap/1.0/");
+        QTest::newRow("jpeg") << u"jpeg"_s << 85 << false
+                              << QByteArray("http://ns.adobe.com/xap/1.0/");
         QTest::newRow("webp lossy") << u"webp"_s << 80 << false << QByteArray("VP8X");
         QTest::newRow("webp lossy, alpha") << u"webp"_s << 80 << true << QByteArray("VP8X");
         QTest::newRow("webp lossless") << u"webp"_s << 100 << false << QByteArray("VP8X");
@@ -206,10 +210,12 @@ private Q_SLOTS:
         QVERIFY(bytes.contains(container));
         QVERIFY(bytes.contains("<x:xmpmeta"));
         QVERIFY(bytes.contains("<xmp:CreatorTool>Atelier"));
-        QVERIFY(bytes.contains("A Fox / in &quot;Snow&quot;: watercolour?") || bytes.contains("A Fox / in \"Snow\": watercolour?"));
+        QVERIFY(bytes.contains("A Fox / in &quot;Snow&quot;: watercolour?")
+                || bytes.contains("A Fox / in \"Snow\": watercolour?"));
         if (format == u"webp") {
             QVERIFY(bytes.contains("XMP "));
-            const quint32 riffSize = quint8(bytes[4]) | quint8(bytes[5]) << 8 | quint8(bytes[6]) << 16 | quint32(quint8(bytes[7])) << 24;
+            const quint32 riffSize = quint8(bytes[4]) | quint8(bytes[5]) << 8
+                | quint8(bytes[6]) << 16 | quint32(quint8(bytes[7])) << 24;
             QCOMPARE(qsizetype(riffSize), bytes.size() - 8);
         }
 
@@ -255,8 +261,10 @@ private Q_SLOTS:
         QCOMPARE(gifReader.read().pixelColor(0, 0), QColor(Qt::white));
         QCOMPARE(Exporter::readRecipe(gifPath).value_or(ImageRequest()), gif.request);
 
-        const QByteArray svgBytes = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
-                                    "<rect width=\"40\" height=\"20\" fill=\"#00ff00\"/></svg>";
+        const QByteArray svgBytes
+            = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" "
+              "height=\"20\">"
+              "<rect width=\"40\" height=\"20\" fill=\"#00ff00\"/></svg>";
         const LibraryImage svg = document(u"logo.svg"_s, svgBytes);
         const QString svgPath = Exporter::exportImage(svg, options, &error);
         QVERIFY2(svgPath.endsWith(u".svg"_s), qPrintable(svgPath + error));

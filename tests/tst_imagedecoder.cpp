@@ -62,9 +62,12 @@ private Q_SLOTS:
             c = QChar(u'a' + int(random.bounded(26)));
         const QByteArray withText = encoded(image, "PNG", text);
         QVERIFY(withText.size() > 256 * 1024 && withText.indexOf("IDAT") > 256 * 1024);
-        QTest::newRow("png with big metadata") << withText.first(256 * 1024) << u"png"_s << QSize(300, 200) << QString();
-        QTest::newRow("jpeg") << encoded(image, "JPEG") << u"jpeg"_s << QSize(300, 200) << QString();
-        QTest::newRow("not an image") << QByteArray(1000, 'x') << QString() << QSize() << u"not an image"_s;
+        QTest::newRow("png with big metadata")
+            << withText.first(256 * 1024) << u"png"_s << QSize(300, 200) << QString();
+        QTest::newRow("jpeg") << encoded(image, "JPEG") << u"jpeg"_s << QSize(300, 200)
+                              << QString();
+        QTest::newRow("not an image")
+            << QByteArray(1000, 'x') << QString() << QSize() << u"not an image"_s;
         QTest::newRow("empty") << QByteArray() << QString() << QSize() << u"empty image"_s;
         QByteArray huge = encoded(image, "PNG");
         huge.replace(16, 4, QByteArray("\x00\x01\x86\xA0", 4)); // width 100000
@@ -79,8 +82,8 @@ private Q_SLOTS:
         QFETCH(QString, errorPart);
         const DecodeOutcome outcome = ImageDecoder::decodeStreamedEvent(
             "image_generation.partial_image",
-            R"({"type":"image_generation.partial_image","b64_json":"","partial_image_index":2,"size":"300x200"})", head,
-            DecodeLimits());
+            R"({"type":"image_generation.partial_image","b64_json":"","partial_image_index":2,"size":"300x200"})",
+            head, DecodeLimits());
         if (!errorPart.isEmpty()) {
             QCOMPARE(outcome.what, DecodeOutcome::What::Error);
             QVERIFY2(outcome.error.message.contains(errorPart), qPrintable(outcome.error.message));
@@ -121,7 +124,8 @@ private Q_SLOTS:
     void fittedKeepsWhatAlreadyFits()
     {
         const QImage image = photoLike(QSize(300, 200), QImage::Format_RGB32);
-        QCOMPARE(ImageDecoder::fitted(image, QSize(300, 300)).constBits(), image.constBits()); // the same, not a copy
+        QCOMPARE(ImageDecoder::fitted(image, QSize(300, 300)).constBits(),
+                 image.constBits()); // the same, not a copy
     }
 
     void readFileReadsWhatQtReads_data()
@@ -136,13 +140,15 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, format);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("image.") + QString::fromLatin1(format).toLower());
+        const QString path
+            = dir.filePath(QStringLiteral("image.") + QString::fromLatin1(format).toLower());
         QVERIFY(photoLike(QSize(333, 222), QImage::Format_RGB32).save(path, format.constData()));
         QString error;
         const QImage read = ImageDecoder::readFile(path, &error);
         QVERIFY2(!read.isNull(), qPrintable(error));
         QCOMPARE(read, QImage(path));
-        QVERIFY(ImageDecoder::readFile(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
+        QVERIFY(
+            ImageDecoder::readFile(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
         QVERIFY(!error.isEmpty());
     }
 
@@ -154,7 +160,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, format);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("big.") + QString::fromLatin1(format).toLower());
+        const QString path
+            = dir.filePath(QStringLiteral("big.") + QString::fromLatin1(format).toLower());
         const QImage image = photoLike(QSize(1200, 800), QImage::Format_RGB32);
         QVERIFY(image.save(path, format.constData()));
         QString error;
@@ -162,12 +169,14 @@ private Q_SLOTS:
         QVERIFY2(!read.isNull(), qPrintable(error));
         QCOMPARE(read.size(), QSize(192, 128));
         // The same picture: each pixel near the full image's, scaled smoothly.
-        const QImage expected = image.scaled(read.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QImage expected
+            = image.scaled(read.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         for (int y = 8; y < read.height(); y += 24) {
             for (int x = 8; x < read.width(); x += 24) {
                 const QRgb a = read.pixel(x, y);
                 const QRgb b = expected.pixel(x, y);
-                QVERIFY2(qAbs(qRed(a) - qRed(b)) < 48 && qAbs(qGreen(a) - qGreen(b)) < 48 && qAbs(qBlue(a) - qBlue(b)) < 48,
+                QVERIFY2(qAbs(qRed(a) - qRed(b)) < 48 && qAbs(qGreen(a) - qGreen(b)) < 48
+                             && qAbs(qBlue(a) - qBlue(b)) < 48,
                          qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
             }
         }
@@ -200,20 +209,24 @@ private Q_SLOTS:
         QByteArray bytes;
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        QVERIFY(photoLike(QSize(600, 400), QImage::Format_ARGB32).save(&buffer, format.constData()));
+        QVERIFY(
+            photoLike(QSize(600, 400), QImage::Format_ARGB32).save(&buffer, format.constData()));
         DecodeLimits limits;
         limits.previewSize = QSize(200, 200);
         limits.thumbnailEdge = 50;
         const QByteArray name = "image_generation.partial_image";
-        const QByteArray json = R"({"type":"image_generation.partial_image","partial_image_index":1,"b64_json":""})";
+        const QByteArray json
+            = R"({"type":"image_generation.partial_image","partial_image_index":1,"b64_json":""})";
 
         StreamedImage streamed(limits);
         if (completeFirst)
             streamed.markComplete();
         for (qsizetype at = 0; at < bytes.size(); at += piece)
-            streamed.append(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
+            streamed.append(
+                QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
         QCOMPARE(streamed.size(), bytes.size());
-        const DecodeOutcome outcome = ImageDecoder::decodeStreamedImage(name, json, streamed, limits);
+        const DecodeOutcome outcome
+            = ImageDecoder::decodeStreamedImage(name, json, streamed, limits);
 
         QByteArray whole = json;
         whole.insert(whole.indexOf("\"\"}") + 1, bytes.toBase64());
@@ -233,7 +246,8 @@ private Q_SLOTS:
         if (completeFirst)
             again.markComplete();
         for (qsizetype at = 0; at < bytes.size(); at += piece)
-            again.append(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
+            again.append(
+                QByteArrayView(bytes).sliced(at, std::min<qsizetype>(piece, bytes.size() - at)));
         QCOMPARE(!again.takePixels().isNull(), decodedOnTheWay);
     }
 
@@ -247,9 +261,10 @@ private Q_SLOTS:
         QVERIFY(streamed.takePixels().isNull());
         QCOMPARE(streamed.takeBytes(), bytes);
         // And an empty one is an error, not an image.
-        StreamedImage empty{DecodeLimits()};
+        StreamedImage empty {DecodeLimits()};
         const DecodeOutcome outcome = ImageDecoder::decodeStreamedImage(
-            "image_generation.completed", R"({"type":"image_generation.completed","b64_json":""})", empty, DecodeLimits());
+            "image_generation.completed", R"({"type":"image_generation.completed","b64_json":""})",
+            empty, DecodeLimits());
         QCOMPARE(outcome.what, DecodeOutcome::What::Error);
         QVERIFY(outcome.error.message.contains(u"empty"_s));
     }

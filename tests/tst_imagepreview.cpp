@@ -69,10 +69,12 @@ private Q_SLOTS:
 
     void svgIsDrawnFromItsVectorsAtEveryZoom()
     {
-        const QByteArray svg = "<?xml version=\"1.0\"?>\n"
-                               "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" viewBox=\"0 0 40 20\">"
-                               "<rect x=\"0\" y=\"0\" width=\"20\" height=\"20\" fill=\"#ff0000\"/>"
-                               "<rect x=\"20\" y=\"0\" width=\"20\" height=\"20\" fill=\"#0000ff\"/></svg>";
+        const QByteArray svg
+            = "<?xml version=\"1.0\"?>\n"
+              "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\" viewBox=\"0 0 "
+              "40 20\">"
+              "<rect x=\"0\" y=\"0\" width=\"20\" height=\"20\" fill=\"#ff0000\"/>"
+              "<rect x=\"20\" y=\"0\" width=\"20\" height=\"20\" fill=\"#0000ff\"/></svg>";
         ImagePreview preview;
         preview.resize(400, 300);
         QVERIFY(preview.setDocument(svg, u"Final"_s));
@@ -111,7 +113,8 @@ private Q_SLOTS:
         preview.resize(640, 480);
         QImage narrow(100, 400, QImage::Format_RGB32);
         narrow.fill(Qt::white);
-        preview.setImage(narrow, u"A lighthouse on a cliff at dusk, oil painting, seen from the sea"_s);
+        preview.setImage(narrow,
+                         u"A lighthouse on a cliff at dusk, oil painting, seen from the sea"_s);
         const QImage shown = preview.grab().toImage();
         // The image is 120 pixels wide in the middle (x 260..379); the badge sits at its top.
         const QColor background = shown.pixelColor(620, 470);
@@ -136,8 +139,8 @@ private Q_SLOTS:
         // The image point under the pointer stays under it: 50 px left of centre at 100 %
         // is image x 350; at 125 % the centre must move so that it is still there.
         const QPointF pointer(150, 150);
-        QWheelEvent wheel(pointer, preview.mapToGlobal(pointer), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(pointer, preview.mapToGlobal(pointer), {}, QPoint(0, 120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&preview, &wheel);
         QCOMPARE(preview.zoom(), 1.25);
         QCOMPARE(preview.center().x(), 350 + 50 / 1.25);
@@ -152,8 +155,9 @@ private Q_SLOTS:
         preview.setZoom(2.0);
         const QPointF before = preview.center();
         QTest::mousePress(&preview, Qt::LeftButton, {}, QPoint(200, 150));
-        QMouseEvent move(QEvent::MouseMove, QPointF(260, 150), preview.mapToGlobal(QPointF(260, 150)), Qt::NoButton,
-                         Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(260, 150),
+                         preview.mapToGlobal(QPointF(260, 150)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(&preview, &move);
         QCOMPARE(preview.center(), before - QPointF(30, 0)); // 60 screen pixels at 200 %
         QTest::mouseDClick(&preview, Qt::LeftButton, {}, QPoint(200, 150));

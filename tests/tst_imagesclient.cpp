@@ -12,9 +12,9 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Atelier;
@@ -72,9 +72,10 @@ private:
     {
     public:
         Entry(std::shared_ptr<Shared> shared, qsizetype index, qsizetype failAfter)
-            : m_shared(std::move(shared)), m_index(index), m_failAfter(failAfter)
-        {
-        }
+            : m_shared(std::move(shared))
+            , m_index(index)
+            , m_failAfter(failAfter)
+        { }
         ~Entry() override
         {
             const QMutexLocker locker(&m_shared->mutex);
@@ -130,15 +131,18 @@ QByteArray pngHeaderClaiming(quint32 width, quint32 height, int filler)
         const char bytes[4] = {char(value >> 24), char(value >> 16), char(value >> 8), char(value)};
         return QByteArray(bytes, 4);
     };
-    const QByteArray ihdr = "IHDR" + be32(width) + be32(height) + QByteArray("\x08\x02\x00\x00\x00", 5);
-    const QByteArray idat = QByteArray("IDAT", 4) + QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8);
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + be32(13) + ihdr + be32(crc32(ihdr)) + be32(8) + idat + be32(crc32(idat))
-           + QByteArray(filler, '\0');
+    const QByteArray ihdr
+        = "IHDR" + be32(width) + be32(height) + QByteArray("\x08\x02\x00\x00\x00", 5);
+    const QByteArray idat
+        = QByteArray("IDAT", 4) + QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + be32(13) + ihdr + be32(crc32(ihdr)) + be32(8) + idat
+        + be32(crc32(idat)) + QByteArray(filler, '\0');
 }
 
 QByteArray rawStream(const QByteArray &events)
 {
-    return "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n" + events;
+    return "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"
+        + events;
 }
 
 } // namespace
@@ -164,11 +168,16 @@ private:
     {
         Run result;
         ImageJob *job = m_client->start(request);
-        connect(job, &ImageJob::partialImage, this, [&](const ImageResult &image) { result.partials.append(image); });
-        connect(job, &ImageJob::imageReady, this, [&](const ImageResult &image) { result.images.append(image); });
-        connect(job, &ImageJob::failed, this, [&](const ApiError &error) { result.errors.append(error); });
-        connect(job, &ImageJob::retrying, this, [&](int, int delay, const ApiError &) { result.retryDelays.append(delay); });
-        connect(job, &ImageJob::usageReported, this, [&](const Usage &usage) { result.usages.append(usage); });
+        connect(job, &ImageJob::partialImage, this,
+                [&](const ImageResult &image) { result.partials.append(image); });
+        connect(job, &ImageJob::imageReady, this,
+                [&](const ImageResult &image) { result.images.append(image); });
+        connect(job, &ImageJob::failed, this,
+                [&](const ApiError &error) { result.errors.append(error); });
+        connect(job, &ImageJob::retrying, this,
+                [&](int, int delay, const ApiError &) { result.retryDelays.append(delay); });
+        connect(job, &ImageJob::usageReported, this,
+                [&](const Usage &usage) { result.usages.append(usage); });
         connect(job, &ImageJob::succeeded, this, [&] { result.succeeded = true; });
         connect(job, &ImageJob::finished, this, [&] { result.finished = true; });
         if (during)
@@ -225,8 +234,10 @@ private Q_SLOTS:
 
     void generationSendsOnlyWhatIsSet()
     {
-        const Run result = run(generation(u"gpt-image-1.5"_s, u"{\"n\":2,\"size\":\"1024x1536\",\"quality\":\"low\"}"_s));
-        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        const Run result = run(generation(
+            u"gpt-image-1.5"_s, u"{\"n\":2,\"size\":\"1024x1536\",\"quality\":\"low\"}"_s));
+        QVERIFY2(result.succeeded,
+                 result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
         QCOMPARE(result.images.size(), 2);
         QCOMPARE(result.images[0].format, u"png"_s);
         QCOMPARE(result.images[0].size, QSize(64, 64));
@@ -240,7 +251,7 @@ private Q_SLOTS:
         QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u"; "_s)));
         QStringList keys = sent.json.keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{u"model"_s, u"n"_s, u"prompt"_s, u"quality"_s, u"size"_s}));
+        QCOMPARE(keys, (QStringList {u"model"_s, u"n"_s, u"prompt"_s, u"quality"_s, u"size"_s}));
         QCOMPARE(sent.header("authorization"), QByteArray("Bearer sk-test-123"));
         QVERIFY(sent.header("user-agent").startsWith("Atelier/"));
     }
@@ -248,7 +259,8 @@ private Q_SLOTS:
     void streamingDeliversPartialsInOrder()
     {
         m_server->setEventDelayMs(15);
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
         QVERIFY(result.succeeded);
         QCOMPARE(result.partials.size(), 3);
         for (int i = 0; i < 3; ++i) {
@@ -267,19 +279,23 @@ private Q_SLOTS:
         const QString first = writePng(u"first.png"_s, QSize(32, 32));
         const QString second = writePng(u"second.png"_s, QSize(48, 32));
         const QString mask = writePng(u"mask.png"_s, QSize(32, 32), true);
-        ImageRequest request = generation(u"gpt-image-1.5"_s, u"{\"input_fidelity\":\"high\",\"stream\":true,\"partial_images\":1}"_s);
+        ImageRequest request
+            = generation(u"gpt-image-1.5"_s,
+                         u"{\"input_fidelity\":\"high\",\"stream\":true,\"partial_images\":1}"_s);
         request.endpoint = Endpoint::Edits;
         request.images = {first, second};
         request.mask = mask;
         const Run result = run(request);
-        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QVERIFY2(result.succeeded,
+                 result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
         QCOMPARE(result.partials.size(), 1);
         QCOMPARE(result.images.size(), 1);
         const RecordedRequest &sent = m_server->requests().first();
         QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u"; "_s)));
         QCOMPARE(sent.path, u"/v1/images/edits"_s);
-        QCOMPARE(sent.partNames(), (QStringList{u"image[]"_s, u"image[]"_s, u"mask"_s, u"model"_s, u"prompt"_s,
-                                                 u"input_fidelity"_s, u"partial_images"_s, u"stream"_s}));
+        QCOMPARE(sent.partNames(),
+                 (QStringList {u"image[]"_s, u"image[]"_s, u"mask"_s, u"model"_s, u"prompt"_s,
+                               u"input_fidelity"_s, u"partial_images"_s, u"stream"_s}));
         QFile file(first);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(sent.parts[0].data, file.readAll());
@@ -290,7 +306,8 @@ private Q_SLOTS:
 
     void singleImageUsesPlainName()
     {
-        ImageRequest request = generation(u"dall-e-2"_s, u"{\"response_format\":\"b64_json\",\"size\":\"256x256\"}"_s);
+        ImageRequest request = generation(
+            u"dall-e-2"_s, u"{\"response_format\":\"b64_json\",\"size\":\"256x256\"}"_s);
         request.endpoint = Endpoint::Edits;
         request.images = {writePng(u"square.png"_s, QSize(32, 32))};
         const Run result = run(request);
@@ -306,7 +323,8 @@ private Q_SLOTS:
         request.images = {writePng(u"variation.png"_s, QSize(32, 32))};
         request.setOption(Param::N, 2);
         const Run result = run(request);
-        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        QVERIFY2(result.succeeded,
+                 result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
         QCOMPARE(result.images.size(), 2);
         QVERIFY(result.images[0].sourceUrl.isValid());
         QCOMPARE(m_server->requestCount(), 3);
@@ -322,19 +340,29 @@ private Q_SLOTS:
     // public https hosts are.
     void imageUrlsOutsideTheApiAreNotFetched_data()
     {
-        QTest::addColumn<QString>("url"); // {photo}: a PNG that exists; {other}: another local server
+        QTest::addColumn<QString>(
+            "url"); // {photo}: a PNG that exists; {other}: another local server
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("a local file") << u"file://{photo}"_s << u"not on the web"_s;
-        QTest::newRow("a missing local file") << u"file:///nowhere/photo.png"_s << u"not on the web"_s;
+        QTest::newRow("a missing local file")
+            << u"file:///nowhere/photo.png"_s << u"not on the web"_s;
         QTest::newRow("loopback, another port") << u"{other}/files/1.png"_s << u"http address"_s;
-        QTest::newRow("https to loopback") << u"https://127.0.0.2/photo.png"_s << u"local network"_s;
-        QTest::newRow("https to localhost") << u"https://localhost/photo.png"_s << u"local network"_s;
-        QTest::newRow("https, decimal loopback") << u"https://2130706433/photo.png"_s << u"local network"_s;
-        QTest::newRow("https to a private network") << u"https://192.168.1.1/photo.png"_s << u"local network"_s;
-        QTest::newRow("https to cloud metadata") << u"https://169.254.169.254/latest"_s << u"local network"_s;
-        QTest::newRow("https to IPv6 loopback") << u"https://[::1]/photo.png"_s << u"local network"_s;
-        QTest::newRow("https to IPv6 unique local") << u"https://[fd00::5]/photo.png"_s << u"local network"_s;
-        QTest::newRow("plain http to a public host") << u"http://example.com/photo.png"_s << u"http address"_s;
+        QTest::newRow("https to loopback")
+            << u"https://127.0.0.2/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to localhost")
+            << u"https://localhost/photo.png"_s << u"local network"_s;
+        QTest::newRow("https, decimal loopback")
+            << u"https://2130706433/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to a private network")
+            << u"https://192.168.1.1/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to cloud metadata")
+            << u"https://169.254.169.254/latest"_s << u"local network"_s;
+        QTest::newRow("https to IPv6 loopback")
+            << u"https://[::1]/photo.png"_s << u"local network"_s;
+        QTest::newRow("https to IPv6 unique local")
+            << u"https://[fd00::5]/photo.png"_s << u"local network"_s;
+        QTest::newRow("plain http to a public host")
+            << u"http://example.com/photo.png"_s << u"http address"_s;
     }
 
     void imageUrlsOutsideTheApiAreNotFetched()
@@ -349,21 +377,25 @@ private Q_SLOTS:
         ScriptedReply answer;
         answer.kind = ScriptedReply::Kind::Error; // a 200 with the body below
         answer.status = 200;
-        answer.body = QJsonDocument(QJsonObject{{u"created"_s, 1},
-                                                {u"data"_s, QJsonArray{QJsonObject{{u"url"_s, url}}}}})
-                          .toJson(QJsonDocument::Compact);
+        answer.body
+            = QJsonDocument(QJsonObject {{u"created"_s, 1},
+                                         {u"data"_s, QJsonArray {QJsonObject {{u"url"_s, url}}}}})
+                  .toJson(QJsonDocument::Compact);
         m_server->enqueue(answer);
         int persisted = 0;
-        const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s), [&](ImageJob *job) {
-            job->setPersister([&persisted](const ImageResult &, QString *) {
-                ++persisted;
-                return u"saved.png"_s;
-            });
-        });
+        const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s),
+                               [&](ImageJob *job) {
+                                   job->setPersister([&persisted](const ImageResult &, QString *) {
+                                       ++persisted;
+                                       return u"saved.png"_s;
+                                   });
+                               });
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::InvalidResponse);
-        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
-        QVERIFY(!result.errors.first().message.contains(u"photo.png"_s)); // nothing about what is there
+        QVERIFY2(result.errors.first().message.contains(messagePart),
+                 qPrintable(result.errors.first().message));
+        QVERIFY(
+            !result.errors.first().message.contains(u"photo.png"_s)); // nothing about what is there
         QVERIFY(result.images.isEmpty());
         QCOMPARE(persisted, 0);
         QCOMPARE(other.requestCount(), 0);
@@ -391,7 +423,8 @@ private Q_SLOTS:
         const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s));
         QCOMPARE(m_server->requestCount(), 2); // the answer, and the GET that was redirected
         QCOMPARE(result.errors.size(), 1);
-        QVERIFY2(result.errors.first().message.contains(u"http address"_s), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(u"http address"_s),
+                 qPrintable(result.errors.first().message));
         QVERIFY(result.images.isEmpty());
         QCOMPARE(other.requestCount(), 0);
     }
@@ -408,7 +441,8 @@ private Q_SLOTS:
         ScriptedReply reply;
         reply.kind = ScriptedReply::Kind::Error;
         reply.status = 400;
-        reply.body = R"({"error":{"message":"Your prompt was flagged.","type":"invalid_request_error","param":"prompt","code":"content_policy_violation"}})";
+        reply.body
+            = R"({"error":{"message":"Your prompt was flagged.","type":"invalid_request_error","param":"prompt","code":"content_policy_violation"}})";
         m_server->enqueue(reply);
         const Run result = run(generation(u"gpt-image-1"_s));
         QCOMPARE(result.errors.size(), 1);
@@ -437,8 +471,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<int>("delay");
-        QTest::newRow("429 retry-after-ms") << 429 << QByteArray("retry-after-ms") << QByteArray("30") << 30;
-        QTest::newRow("503 retry-after") << 503 << QByteArray("retry-after") << QByteArray("0.04") << 40;
+        QTest::newRow("429 retry-after-ms")
+            << 429 << QByteArray("retry-after-ms") << QByteArray("30") << 30;
+        QTest::newRow("503 retry-after")
+            << 503 << QByteArray("retry-after") << QByteArray("0.04") << 40;
         QTest::newRow("408 backoff") << 408 << QByteArray("x-other") << QByteArray("1") << -1;
         QTest::newRow("409 backoff") << 409 << QByteArray("x-other") << QByteArray("1") << -1;
         QTest::newRow("500 backoff") << 500 << QByteArray("x-other") << QByteArray("1") << -1;
@@ -516,7 +552,8 @@ private Q_SLOTS:
         reply.events = 2;
         m_server->enqueue(reply);
         m_server->setEventDelayMs(10);
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
         QCOMPARE(result.partials.size(), 2);
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Network);
@@ -560,7 +597,8 @@ private Q_SLOTS:
         const Run result = run(generation(u"gpt-image-2.6-flare"_s, u"{}"_s));
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Timeout);
-        QVERIFY2(result.errors.first().message.contains(said), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(said),
+                 qPrintable(result.errors.first().message));
     }
 
     void stalledStreamTimesOut()
@@ -572,7 +610,8 @@ private Q_SLOTS:
         reply.kind = ScriptedReply::Kind::StallAfterEvents;
         reply.events = 1;
         m_server->enqueue(reply);
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
         QCOMPARE(result.partials.size(), 1);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Timeout);
         QCOMPARE(m_server->requestCount(), 1);
@@ -585,12 +624,14 @@ private Q_SLOTS:
         reply.events = 2;
         m_server->enqueue(reply);
         int partials = 0;
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s), [&](ImageJob *job) {
-            connect(job, &ImageJob::partialImage, job, [&partials, job] {
-                if (++partials == 2)
-                    job->cancel();
-            });
-        });
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s),
+                  [&](ImageJob *job) {
+                      connect(job, &ImageJob::partialImage, job, [&partials, job] {
+                          if (++partials == 2)
+                              job->cancel();
+                      });
+                  });
         QCOMPARE(result.partials.size(), 2);
         QCOMPARE(result.errors.first().kind, ApiError::Kind::Cancelled);
     }
@@ -621,20 +662,24 @@ private Q_SLOTS:
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
         int persisted = 0;
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s), [&](ImageJob *job) {
-            job->setStreamSink(sink);
-            job->setPersister([&persisted](const ImageResult &, QString *) {
-                ++persisted;
-                return u"persisted"_s;
-            });
-        });
-        QVERIFY2(result.succeeded, result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s),
+                  [&](ImageJob *job) {
+                      job->setStreamSink(sink);
+                      job->setPersister([&persisted](const ImageResult &, QString *) {
+                          ++persisted;
+                          return u"persisted"_s;
+                      });
+                  });
+        QVERIFY2(result.succeeded,
+                 result.errors.isEmpty() ? "" : qPrintable(result.errors.first().toString()));
         QCOMPARE(result.partials.size(), 2);
         QCOMPARE(result.images.size(), 1);
         QCOMPARE(persisted, 0);
         const QList<MemorySink::Record> records = sink->records();
         QCOMPARE(records.size(), 3);
-        const QStringList names = {u"partial-0-512x512"_s, u"partial-1-512x512"_s, u"final-0-512x512"_s};
+        const QStringList names
+            = {u"partial-0-512x512"_s, u"partial-1-512x512"_s, u"final-0-512x512"_s};
         const QList<ImageResult> images = result.partials + result.images;
         for (int i = 0; i < 3; ++i) {
             const MemorySink::Record &record = records.at(i);
@@ -654,7 +699,8 @@ private Q_SLOTS:
             }
         }
         // The same request without a sink delivers the same bytes whole.
-        const Run whole = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
+        const Run whole
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s));
         QCOMPARE(whole.partials.size(), 2);
         QCOMPARE(whole.partials[1].encoded, records.at(1).bytes);
         QCOMPARE(whole.images[0].encoded, records.at(2).bytes);
@@ -673,7 +719,9 @@ private Q_SLOTS:
         QFETCH(QString, format);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(640, 480));
-        const ImageRequest request = generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3,\"output_format\":\"%1\"}"_s.arg(format));
+        const ImageRequest request = generation(
+            u"gpt-image-1"_s,
+            u"{\"stream\":true,\"partial_images\":3,\"output_format\":\"%1\"}"_s.arg(format));
         QList<Run> runs;
         for (const bool whileReceiving : {true, false}) {
             ClientOptions options = m_client->options();
@@ -721,11 +769,15 @@ private Q_SLOTS:
         badCrc[badCrc.indexOf("IDAT") + 10] = char(badCrc.at(badCrc.indexOf("IDAT") + 10) ^ 0x55);
         for (const bool whileReceiving : {true, false}) {
             const char *mode = whileReceiving ? "while receiving" : "gathered";
-            QTest::addRow("%s: damaged image data", mode) << whileReceiving << badCrc << u"damaged image"_s;
-            QTest::addRow("%s: cut short", mode) << whileReceiving << png.first(png.size() / 2) << u"damaged image"_s;
-            QTest::addRow("%s: not an image", mode) << whileReceiving << QByteArray(5000, 'x') << u"not an image"_s;
-            QTest::addRow("%s: absurd dimensions", mode) << whileReceiving << pngHeaderClaiming(100000, 100000, 300000)
-                                                         << u"100000x100000"_s;
+            QTest::addRow("%s: damaged image data", mode)
+                << whileReceiving << badCrc << u"damaged image"_s;
+            QTest::addRow("%s: cut short", mode)
+                << whileReceiving << png.first(png.size() / 2) << u"damaged image"_s;
+            QTest::addRow("%s: not an image", mode)
+                << whileReceiving << QByteArray(5000, 'x') << u"not an image"_s;
+            QTest::addRow("%s: absurd dimensions", mode)
+                << whileReceiving << pngHeaderClaiming(100000, 100000, 300000)
+                << u"100000x100000"_s;
         }
     }
 
@@ -739,14 +791,17 @@ private Q_SLOTS:
         m_client->setOptions(options);
         ScriptedReply reply;
         reply.kind = ScriptedReply::Kind::Raw;
-        reply.raw = rawStream("event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\""
+        reply.raw = rawStream("event: image_generation.completed\ndata: "
+                              "{\"type\":\"image_generation.completed\",\"b64_json\":\""
                               + image.toBase64() + "\"}\n\n");
         m_server->enqueue(reply);
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s));
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s));
         QVERIFY(!result.succeeded);
         QVERIFY(result.images.isEmpty());
         QCOMPARE(result.errors.size(), 1);
-        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(messagePart),
+                 qPrintable(result.errors.first().message));
     }
 
     void streamSinkFailuresAreReported_data() { streamSinkTakesImagesAsTheyArrive_data(); }
@@ -759,8 +814,9 @@ private Q_SLOTS:
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
         sink->failAfterBytes = 100000;
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
-                               [&](ImageJob *job) { job->setStreamSink(sink); });
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                  [&](ImageJob *job) { job->setStreamSink(sink); });
         QVERIFY(result.succeeded); // the images arrived; keeping them failed
         QCOMPARE(result.partials.size(), 1);
         QCOMPARE(result.images.size(), 1);
@@ -781,14 +837,16 @@ private Q_SLOTS:
         sink->failAfterBytes = 100000;
         QList<QByteArray> persisted;
         QMutex mutex;
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s), [&](ImageJob *job) {
-            job->setStreamSink(sink);
-            job->setPersister([&](const ImageResult &image, QString *) {
-                const QMutexLocker locker(&mutex);
-                persisted.append(image.encoded);
-                return u"persisted"_s;
-            });
-        });
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                  [&](ImageJob *job) {
+                      job->setStreamSink(sink);
+                      job->setPersister([&](const ImageResult &image, QString *) {
+                          const QMutexLocker locker(&mutex);
+                          persisted.append(image.encoded);
+                          return u"persisted"_s;
+                      });
+                  });
         QVERIFY(result.succeeded);
         QCOMPARE(result.images.size(), 1);
         QCOMPARE(result.images[0].savedPath, u"persisted"_s);
@@ -803,16 +861,25 @@ private Q_SLOTS:
         QTest::addColumn<bool>("decodePixels");
         QTest::addColumn<QByteArray>("events");
         QTest::addColumn<QString>("messagePart");
-        const QByteArray head = "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\"";
+        const QByteArray head = "event: image_generation.completed\ndata: "
+                                "{\"type\":\"image_generation.completed\",\"b64_json\":\"";
         for (const bool decodePixels : {false, true})
-            QTest::addRow("%s: not base64", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') + "!AAA\"}\n\n" << u"not base64"_s;
+            QTest::addRow("%s: not base64", decodePixels ? "decoded" : "header only")
+                << decodePixels << head + QByteArray(300000, 'A') + "!AAA\"}\n\n"
+                << u"not base64"_s;
         for (const bool decodePixels : {false, true})
-            QTest::addRow("%s: broken off", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') << u"not base64, or it broke off"_s;
+            QTest::addRow("%s: broken off", decodePixels ? "decoded" : "header only")
+                << decodePixels << head + QByteArray(300000, 'A')
+                << u"not base64, or it broke off"_s;
         for (const bool decodePixels : {false, true})
-            QTest::addRow("%s: not an image", decodePixels ? "decoded" : "header only") << decodePixels << head + QByteArray(300000, 'A') + "\"}\n\n" << u"not an image"_s;
+            QTest::addRow("%s: not an image", decodePixels ? "decoded" : "header only")
+                << decodePixels << head + QByteArray(300000, 'A') + "\"}\n\n"
+                << u"not an image"_s;
         for (const bool decodePixels : {false, true})
-            QTest::addRow("%s: absurd dimensions", decodePixels ? "decoded" : "header only") << decodePixels << head + pngHeaderClaiming(100000, 100000, 300000).toBase64() + "\"}\n\n"
-                                           << u"100000x100000"_s;
+            QTest::addRow("%s: absurd dimensions", decodePixels ? "decoded" : "header only")
+                << decodePixels
+                << head + pngHeaderClaiming(100000, 100000, 300000).toBase64() + "\"}\n\n"
+                << u"100000x100000"_s;
     }
 
     void streamSinkBrokenImages()
@@ -826,12 +893,14 @@ private Q_SLOTS:
         reply.raw = rawStream(events);
         m_server->enqueue(reply);
         auto sink = std::make_shared<MemorySink>();
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
-                               [&](ImageJob *job) { job->setStreamSink(sink); });
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                  [&](ImageJob *job) { job->setStreamSink(sink); });
         QVERIFY(!result.succeeded);
         QVERIFY(result.images.isEmpty());
         QVERIFY(!result.errors.isEmpty());
-        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(messagePart),
+                 qPrintable(result.errors.first().message));
         QCOMPARE(sink->records().size(), 1);
         QTRY_VERIFY(sink->records().at(0).discarded); // by the decode thread, once done with it
     }
@@ -858,10 +927,12 @@ private Q_SLOTS:
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
-        const Run result = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s), [&](ImageJob *job) {
-            if (withSink)
-                job->setStreamSink(sink);
-        });
+        const Run result
+            = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
+                  [&](ImageJob *job) {
+                      if (withSink)
+                          job->setStreamSink(sink);
+                  });
         QVERIFY(!result.succeeded);
         QVERIFY(result.partials.isEmpty());
         QCOMPARE(result.errors.size(), 1);
@@ -878,11 +949,18 @@ private Q_SLOTS:
         QTest::addColumn<bool>("stream");
         QTest::addColumn<int>("errorKind");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("malformed stream") << int(ScriptedReply::Kind::MalformedStream) << true << int(ApiError::Kind::InvalidResponse) << u"not valid JSON"_s;
-        QTest::newRow("stream without final image") << int(ScriptedReply::Kind::StreamWithoutCompleted) << true << int(ApiError::Kind::InvalidResponse) << u"ended before the final image"_s;
-        QTest::newRow("corrupt image") << int(ScriptedReply::Kind::CorruptImage) << false << int(ApiError::Kind::Decode) << u"not an image"_s;
-        QTest::newRow("damaged pixels") << int(ScriptedReply::Kind::DamagedPixels) << false << int(ApiError::Kind::Decode) << u"damaged image"_s;
-        QTest::newRow("absurd dimensions") << int(ScriptedReply::Kind::HugeImage) << false << int(ApiError::Kind::Decode) << u"100000x100000"_s;
+        QTest::newRow("malformed stream")
+            << int(ScriptedReply::Kind::MalformedStream) << true
+            << int(ApiError::Kind::InvalidResponse) << u"not valid JSON"_s;
+        QTest::newRow("stream without final image")
+            << int(ScriptedReply::Kind::StreamWithoutCompleted) << true
+            << int(ApiError::Kind::InvalidResponse) << u"ended before the final image"_s;
+        QTest::newRow("corrupt image") << int(ScriptedReply::Kind::CorruptImage) << false
+                                       << int(ApiError::Kind::Decode) << u"not an image"_s;
+        QTest::newRow("damaged pixels") << int(ScriptedReply::Kind::DamagedPixels) << false
+                                        << int(ApiError::Kind::Decode) << u"damaged image"_s;
+        QTest::newRow("absurd dimensions") << int(ScriptedReply::Kind::HugeImage) << false
+                                           << int(ApiError::Kind::Decode) << u"100000x100000"_s;
     }
 
     void brokenResponses()
@@ -895,10 +973,12 @@ private Q_SLOTS:
         reply.kind = ScriptedReply::Kind(kind);
         reply.events = 1;
         m_server->enqueue(reply);
-        const Run result = run(generation(u"gpt-image-1"_s, stream ? u"{\"stream\":true,\"partial_images\":1}"_s : QString()));
+        const Run result = run(generation(
+            u"gpt-image-1"_s, stream ? u"{\"stream\":true,\"partial_images\":1}"_s : QString()));
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(int(result.errors.first().kind), errorKind);
-        QVERIFY2(result.errors.first().message.contains(messagePart), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(messagePart),
+                 qPrintable(result.errors.first().message));
         QVERIFY(!result.succeeded);
     }
 
@@ -965,7 +1045,8 @@ private Q_SLOTS:
     void deletingAJobMidStreamIsSafe()
     {
         m_server->setEventDelayMs(20);
-        ImageJob *job = m_client->start(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
+        ImageJob *job = m_client->start(
+            generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":3}"_s));
         QSignalSpy partial(job, &ImageJob::partialImage);
         QVERIFY(partial.wait(5000));
         delete job;

@@ -4,6 +4,7 @@
 #include "platform/safefiles.h"
 #include "processids.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QImage>
 #include <QJsonDocument>
@@ -11,7 +12,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,7 +57,8 @@ class TestLibraryStore : public QObject
     Q_OBJECT
 
 private:
-    static qint64 save(LibraryStore &store, const QString &prompt, const QString &model = u"gpt-image-1.5"_s)
+    static qint64 save(LibraryStore &store, const QString &prompt,
+                       const QString &model = u"gpt-image-1.5"_s)
     {
         QString error;
         LibraryImage image = entry(prompt, model);
@@ -109,7 +110,8 @@ private Q_SLOTS:
         LibraryQuery byModel;
         byModel.model = u"dall-e-3"_s;
         QCOMPARE(store.query(byModel).size(), 1);
-        QCOMPARE(store.models(), (QStringList{u"dall-e-3"_s, u"gpt-image-1.5"_s, u"gpt-image-2"_s}));
+        QCOMPARE(store.models(),
+                 (QStringList {u"dall-e-3"_s, u"gpt-image-1.5"_s, u"gpt-image-2"_s}));
 
         QVERIFY(store.setFavourite(third, true));
         LibraryQuery favourites;
@@ -144,8 +146,11 @@ private Q_SLOTS:
         QString error;
         QString svgPath;
         QString orphanGif;
-        const QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\"><rect width=\"8\" height=\"8\"/></svg>";
-        const QByteArray gif("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;", 35);
+        const QByteArray svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" "
+                               "height=\"8\"><rect width=\"8\" height=\"8\"/></svg>";
+        const QByteArray gif("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff,"
+                             "\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02\x44\x01\x00;",
+                             35);
         {
             LibraryStore store;
             QVERIFY(store.open(dir.path(), &error));
@@ -220,9 +225,11 @@ private Q_SLOTS:
             child.savedAt = QDateTime(QDate(2026, 11, 1), QTime(12, 0));
             root.path = LibraryStore::writeFiles(store.folder(), root, pngBytes(Qt::red), &error);
             parent.parentPath = root.path;
-            parent.path = LibraryStore::writeFiles(store.folder(), parent, pngBytes(Qt::green), &error);
+            parent.path
+                = LibraryStore::writeFiles(store.folder(), parent, pngBytes(Qt::green), &error);
             child.parentPath = parent.path;
-            grandchildPath = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
+            grandchildPath
+                = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
             QVERIFY2(!grandchildPath.isEmpty(), qPrintable(error));
         }
         QVERIFY(QFile::remove(dir.filePath(u"library.sqlite3"_s)));
@@ -234,11 +241,17 @@ private Q_SLOTS:
         QStringList prompts;
         for (const LibraryImage &image : rebuilt.lineage(grandchild->id))
             prompts.append(image.request.prompt);
-        QCOMPARE(prompts, (QStringList{u"the original"_s, u"an edit"_s, u"an edit of an edit"_s}));
+        QCOMPARE(prompts, (QStringList {u"the original"_s, u"an edit"_s, u"an edit of an edit"_s}));
         // The recipe names the parent relative to the library: the folder may move.
-        QFile recipe(QFileInfo(grandchildPath).dir().filePath(QFileInfo(grandchildPath).completeBaseName() + u".json"_s));
+        QFile recipe(QFileInfo(grandchildPath)
+                         .dir()
+                         .filePath(QFileInfo(grandchildPath).completeBaseName() + u".json"_s));
         QVERIFY(recipe.open(QIODevice::ReadOnly));
-        QVERIFY(!QJsonDocument::fromJson(recipe.readAll()).object().value(u"parent"_s).toString().startsWith(u'/'));
+        QVERIFY(!QJsonDocument::fromJson(recipe.readAll())
+                     .object()
+                     .value(u"parent"_s)
+                     .toString()
+                     .startsWith(u'/'));
     }
 
     void journalListsUnfinishedJobs()
@@ -274,7 +287,8 @@ private Q_SLOTS:
             const QString folder = dir.filePath(u".partials/job-%1"_s.arg(id));
             QDir().mkpath(folder);
             QFile file(folder + u"/image0-partial0.png"_s);
-            return file.open(QIODevice::WriteOnly) && file.write(ContentFiles::png(QImage(4, 4, QImage::Format_RGB32))) > 0;
+            return file.open(QIODevice::WriteOnly)
+                && file.write(ContentFiles::png(QImage(4, 4, QImage::Format_RGB32))) > 0;
         };
         QVERIFY(leftover(1));
         QVERIFY(leftover(77));
@@ -314,7 +328,8 @@ private Q_SLOTS:
         const auto incoming = [&] {
             const QString path = LibraryStore::incomingPath(dir.path(), &error);
             QFile file(path);
-            if (!path.startsWith(dir.filePath(u".incoming/"_s)) || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            if (!path.startsWith(dir.filePath(u".incoming/"_s))
+                || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
                 || file.write(bytes) != bytes.size())
                 return QString();
             return path;
@@ -339,12 +354,15 @@ private Q_SLOTS:
         partial.partial = true;
         partial.index = 1;
         partial.format = u"png"_s;
-        const QString partialPath = LibraryStore::keepPartial(dir.path(), 5, partial, second, &error);
+        const QString partialPath
+            = LibraryStore::keepPartial(dir.path(), 5, partial, second, &error);
         QVERIFY(partialPath.endsWith(u".partials/job-5/image0-partial1.png"_s));
         QVERIFY(!QFileInfo::exists(second));
         // A file that is not there: a message, and no recipe left without its image.
         const int before = int(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size());
-        QVERIFY(LibraryStore::keepFiles(dir.path(), image, dir.filePath(u".incoming/gone.part"_s), &error).isEmpty());
+        QVERIFY(LibraryStore::keepFiles(dir.path(), image, dir.filePath(u".incoming/gone.part"_s),
+                                        &error)
+                    .isEmpty());
         QVERIFY(!error.isEmpty());
         QCOMPARE(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size(), before);
         ContentFiles::waitForDeferredSyncs();
@@ -358,7 +376,8 @@ private Q_SLOTS:
         // A process that has ended, this one, and one that runs (another window, say).
         const AtelierTest::ProcessIds pids;
         QVERIFY(pids.isValid());
-        const QStringList names = {u"%1-1.part"_s.arg(pids.gone()), u"%1-7.part"_s.arg(QCoreApplication::applicationPid()),
+        const QStringList names = {u"%1-1.part"_s.arg(pids.gone()),
+                                   u"%1-7.part"_s.arg(QCoreApplication::applicationPid()),
                                    u"%1-2.part"_s.arg(pids.running())};
         for (const QString &name : names) {
             QFile file(incoming.filePath(name));
@@ -408,7 +427,8 @@ private Q_SLOTS:
         const QString library = home.filePath(u"Pictures/Atelier"_s);
         QVERIFY(QDir().mkpath(QFileInfo(QDir(library).filePath(link)).path()));
         // A link to the folder, or (for a file name) to the letter.
-        QVERIFY(QFile::link(inside.isEmpty() ? precious.first() : victim, QDir(library).filePath(link)));
+        QVERIFY(QFile::link(inside.isEmpty() ? precious.first() : victim,
+                            QDir(library).filePath(link)));
         QString error;
         {
             LibraryStore store;
@@ -421,7 +441,8 @@ private Q_SLOTS:
             ImageResult partial;
             partial.format = u"png"_s;
             partial.encoded = pngBytes(Qt::green);
-            LibraryStore::writePartial(library, 7, partial, &error); // refused or beside, never inside
+            LibraryStore::writePartial(library, 7, partial,
+                                       &error); // refused or beside, never inside
             store.journalFinish(7);
         }
         for (const QString &path : std::as_const(precious)) {
@@ -442,7 +463,8 @@ private Q_SLOTS:
         const QString victim = home.filePath(u"bashrc"_s);
         auto plant = [&] {
             QFile file(victim);
-            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write("export PATH") == 11;
+            return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                && file.write("export PATH") == 11;
         };
         auto untouched = [&] {
             QFile file(victim);
@@ -470,11 +492,13 @@ private Q_SLOTS:
         QVERIFY(!LibraryModel::loadThumbnail(store.image(id)->path, cached).isNull());
         QVERIFY(QDir(folderVictim).isEmpty());
         // A file written atomically whose name is a link.
-        for (const auto durability : {ContentFiles::Durability::Synced, ContentFiles::Durability::Transient}) {
+        for (const auto durability :
+             {ContentFiles::Durability::Synced, ContentFiles::Durability::Transient}) {
             const QString path = home.filePath(u"recipe.json"_s);
             QFile::remove(path);
             QVERIFY(QFile::link(victim, path));
-            QVERIFY2(ContentFiles::writeAtomically(path, "{}", &error, durability), qPrintable(error));
+            QVERIFY2(ContentFiles::writeAtomically(path, "{}", &error, durability),
+                     qPrintable(error));
             QVERIFY(untouched());
             QVERIFY(SafeFiles::isOwnFile(path));
         }
@@ -503,11 +527,13 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"image.png"_s);
         QString error;
         QVERIFY(ContentFiles::writeAtomically(path, "first", &error, durability));
-        QVERIFY(ContentFiles::writeAtomically(path, "second, longer", &error, durability)); // replaces
+        QVERIFY(
+            ContentFiles::writeAtomically(path, "second, longer", &error, durability)); // replaces
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("second, longer"));
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"image.png"_s}); // no .part left
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 QStringList {u"image.png"_s}); // no .part left
         // A folder that is not there: a message naming the file, and nothing written.
         const QString missing = dir.filePath(u"gone/image.png"_s);
         QVERIFY(!ContentFiles::writeAtomically(missing, "bytes", &error, durability));
@@ -543,10 +569,12 @@ private Q_SLOTS:
             recovered += store.recoverPartials(job, &error);
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
-        QDirIterator left(dir.filePath(u".partials"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator left(dir.filePath(u".partials"_s), QDir::Files | QDir::Hidden,
+                          QDirIterator::Subdirectories);
         QVERIFY2(!left.hasNext(), qPrintable(left.hasNext() ? left.next() : QString()));
         // Images killed while being written into .incoming went when the library opened.
-        QCOMPARE(QDir(dir.filePath(u".incoming"_s)).entryList(QDir::Files | QDir::Hidden), QStringList());
+        QCOMPARE(QDir(dir.filePath(u".incoming"_s)).entryList(QDir::Files | QDir::Hidden),
+                 QStringList());
         qInfo("%d partial image(s) of killed jobs recovered", recovered);
         const QStringList files = imageFiles(dir.path());
         QVERIFY(files.size() > 25);

@@ -16,28 +16,28 @@
 #include "widgetdrag.h"
 
 #include "testsettings.h"
-#include <QDialogButtonBox>
-#include <QLineEdit>
-#include <QSignalSpy>
-#include <QTimer>
 #include <QAbstractButton>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Atelier;
 using namespace AtelierTest;
@@ -57,7 +57,8 @@ private:
     QStringList libraryFiles() const
     {
         QStringList files;
-        QDirIterator it(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files,
+                        QDirIterator::Subdirectories);
         while (it.hasNext())
             files.append(it.next());
         files.sort();
@@ -93,10 +94,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_config.path());
-    }
+    void initTestCase() { AtelierTest::isolateSettings(m_config.path()); }
 
     void init()
     {
@@ -177,20 +175,24 @@ private Q_SLOTS:
         // The composite keeps the original outside the mask; the raw output stays too.
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
         const QList<LibraryImage> images2 = m_session->library().query({});
-        const auto composite = std::find_if(images2.cbegin(), images2.cend(), [](const LibraryImage &image) {
-            return image.edit.contains(u"composite_of"_s);
-        });
+        const auto composite
+            = std::find_if(images2.cbegin(), images2.cend(), [](const LibraryImage &image) {
+                  return image.edit.contains(u"composite_of"_s);
+              });
         QVERIFY(composite != images2.cend());
         const QImage kept(composite->path);
         for (int y = 0; y < 64; y += 9)
             QCOMPARE(kept.pixel(90, y), photo.pixel(90, y));
         // "Show changes outside the mask": computed off the GUI thread, then shown in the preview.
         Q_EMIT m_window->gallery()->heatMapRequested(composite->id);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<ImagePreview *>()->caption().startsWith(u"Changes outside the mask: "_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<ImagePreview *>()->caption().startsWith(
+                                     u"Changes outside the mask: "_s),
+                                 10000);
         // Reopening the edit restores its mask in the painter.
         m_window->maskPainter()->document()->clear();
         QVERIFY(!m_window->maskPainter()->hasMask());
-        QMetaObject::invokeMethod(m_window->gallery(), "reuseRequested", Q_ARG(Atelier::ImageRequest, composite->request));
+        QMetaObject::invokeMethod(m_window->gallery(), "reuseRequested",
+                                  Q_ARG(Atelier::ImageRequest, composite->request));
         QVERIFY(m_window->maskPainter()->hasMask());
         QCOMPARE(m_window->maskPainter()->document()->coverage().constScanLine(32)[16], uchar(255));
     }
@@ -212,7 +214,8 @@ private Q_SLOTS:
         m_window->openForVariation(logo);
         QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Edits);
         QCOMPARE(m_window->parameterPanel()->model(), u"gpt-image-2.6-flare"_s);
-        QVERIFY2(m_window->promptEditor()->prompt().contains(u"variation"_s), qPrintable(m_window->promptEditor()->prompt()));
+        QVERIFY2(m_window->promptEditor()->prompt().contains(u"variation"_s),
+                 qPrintable(m_window->promptEditor()->prompt()));
         QTRY_VERIFY(m_window->generateButton()->isEnabled());
         m_window->generateButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 1, 10000);
@@ -232,7 +235,8 @@ private Q_SLOTS:
         QVERIFY(m_window->openForEdit(path));
         MaskCanvas *canvas = m_window->maskPainter()->canvas();
         canvas->setTool(MaskCanvas::Tool::MarkEllipse);
-        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 16)).toPoint(), canvas->toWidget(QPointF(70, 50)).toPoint(), 6);
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 16)).toPoint(),
+                           canvas->toWidget(QPointF(70, 50)).toPoint(), 6);
         QVERIFY(m_window->maskPainter()->hasMarkup());
         QCOMPARE(m_window->parameterPanel()->model(), u"gpt-image-2.6-flare"_s);
         m_window->promptEditor()->setPrompt(u"make what I circled a red armchair"_s);
@@ -271,7 +275,8 @@ private Q_SLOTS:
         QString asked;
         QTimer::singleShot(0, this, [&asked] {
             for (QWidget *widget : QApplication::topLevelWidgets()) {
-                if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->objectName() == u"retryWithReplacement") {
+                if (auto *box = qobject_cast<QMessageBox *>(widget);
+                    box && box->objectName() == u"retryWithReplacement") {
                     asked = box->text() + u'\n' + box->informativeText();
                     for (QAbstractButton *button : box->buttons()) {
                         if (button->text().startsWith(u"Retry with"_s))
@@ -383,7 +388,8 @@ private Q_SLOTS:
         m_window->parameterPanel()->setModel(u"dall-e-2"_s);
         m_window->promptEditor()->setPrompt(QString(1001, u'x'));
         QVERIFY(!m_window->generateButton()->isEnabled());
-        QVERIFY2(m_window->generateButton()->toolTip().contains(u"at most 1000"_s), qPrintable(m_window->generateButton()->toolTip()));
+        QVERIFY2(m_window->generateButton()->toolTip().contains(u"at most 1000"_s),
+                 qPrintable(m_window->generateButton()->toolTip()));
         QVERIFY(m_window->problemsLabel()->isVisible());
         m_window->promptEditor()->setPrompt(QString(1000, u'x'));
         QVERIFY(m_window->generateButton()->isEnabled());
@@ -394,11 +400,14 @@ private Q_SLOTS:
         ScriptedReply reply;
         reply.kind = ScriptedReply::Kind::Error;
         reply.status = 400;
-        reply.body = "{\"error\":{\"message\":\"Your request was rejected by the safety system.\",\"type\":\"image_generation_user_error\",\"code\":\"moderation_blocked\"}}";
+        reply.body = "{\"error\":{\"message\":\"Your request was rejected by the safety "
+                     "system.\",\"type\":\"image_generation_user_error\",\"code\":\"moderation_"
+                     "blocked\"}}";
         m_server->enqueue(reply);
         m_window->promptEditor()->setPrompt(u"something"_s);
         m_window->generate();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->problemsLabel()->text().contains(u"rejected by the safety system"_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_window->problemsLabel()->text().contains(u"rejected by the safety system"_s), 10000);
         QVERIFY(m_window->problemsLabel()->text().contains(u"HTTP 400"_s));
         QVERIFY(m_window->problemsLabel()->text().contains(u"req_"_s));
         QCOMPARE(m_window->promptEditor()->prompt(), u"something"_s);
@@ -417,8 +426,11 @@ private Q_SLOTS:
         ScriptedReply reply;
         reply.kind = ScriptedReply::Kind::Error;
         reply.status = 400;
-        reply.body = QJsonDocument(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, markup}, {u"type"_s, u"invalid_request_error"_s}}}})
-                         .toJson(QJsonDocument::Compact);
+        reply.body
+            = QJsonDocument(QJsonObject {{u"error"_s,
+                                          QJsonObject {{u"message"_s, markup},
+                                                       {u"type"_s, u"invalid_request_error"_s}}}})
+                  .toJson(QJsonDocument::Compact);
         m_server->enqueue(reply);
         m_window->promptEditor()->setPrompt(u"something"_s);
         m_window->generate();
@@ -426,8 +438,12 @@ private Q_SLOTS:
         QVERIFY(problems);
         QTRY_VERIFY_WITH_TIMEOUT(problems->text().contains(markup), 10000);
         QCOMPARE(problems->textFormat(), Qt::PlainText);
-        const QString tip = m_session->jobs()->index(0, JobListModel::StateColumn).data(Qt::ToolTipRole).toString();
-        QVERIFY2(tip.contains(u"&lt;b&gt;Pay here&lt;/b&gt;"_s) && !tip.contains(u"<b>"_s), qPrintable(tip));
+        const QString tip = m_session->jobs()
+                                ->index(0, JobListModel::StateColumn)
+                                .data(Qt::ToolTipRole)
+                                .toString();
+        QVERIFY2(tip.contains(u"&lt;b&gt;Pay here&lt;/b&gt;"_s) && !tip.contains(u"<b>"_s),
+                 qPrintable(tip));
 
         ScriptedReply listing = reply;
         listing.status = 401;
@@ -489,7 +505,9 @@ private Q_SLOTS:
         QString error;
         const QString exported = Exporter::exportImage(image, options, &error);
         QVERIFY2(!exported.isEmpty(), qPrintable(error));
-        const int limit = m_session->catalog().allowed(u"gpt-image-1.5"_s, Endpoint::Edits, Param::Prompt)->maxLength;
+        const int limit = m_session->catalog()
+                              .allowed(u"gpt-image-1.5"_s, Endpoint::Edits, Param::Prompt)
+                              ->maxLength;
         QVERIFY(limit > 0 && limit < 1024 * 1024);
 
         // No: the file is left out; what is sent is only what the user adds.
@@ -498,14 +516,15 @@ private Q_SLOTS:
         m_window->openImages({exported});
         QVERIFY2(asked.contains(QDir::toNativeSeparators(secret)), qPrintable(asked));
         QCOMPARE(m_window->promptEditor()->prompt().size(), limit);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"shortened"_s), qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"shortened"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(m_window->currentRequest().images.isEmpty());
         const QString mine = outside.filePath(u"mine.png"_s);
         QImage other(40, 30, QImage::Format_RGB32);
         other.fill(Qt::darkGreen);
         QVERIFY(other.save(mine));
         m_window->openImages({mine});
-        QCOMPARE(m_window->currentRequest().images, QStringList{mine});
+        QCOMPARE(m_window->currentRequest().images, QStringList {mine});
         QTRY_VERIFY(m_window->generateButton()->isEnabled());
         m_window->generate();
         QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 10000);
@@ -520,7 +539,7 @@ private Q_SLOTS:
         answerOutsideFilesQuestion(QMessageBox::Yes, &asked);
         m_window->openImages({exported});
         QVERIFY(!asked.isEmpty());
-        QCOMPARE(m_window->currentRequest().images, QStringList{secret});
+        QCOMPARE(m_window->currentRequest().images, QStringList {secret});
     }
 
     void plainImagesBecomeReferencesForAnEdit()
@@ -531,7 +550,7 @@ private Q_SLOTS:
         pixels.save(path);
         m_window->openImages({path});
         QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Edits);
-        QCOMPARE(m_window->currentRequest().images, QStringList{path});
+        QCOMPARE(m_window->currentRequest().images, QStringList {path});
 
         // And from the clipboard: the pasted image is kept as a file and added too.
         QGuiApplication::clipboard()->setImage(pixels);
@@ -567,7 +586,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
         QCOMPARE(m_window->maskPainter()->imagePath(), first);
         QCOMPARE(m_window->currentRequest().endpoint, Endpoint::Edits);
-        QCOMPARE(m_window->currentRequest().images, (QStringList{first, second}));
+        QCOMPARE(m_window->currentRequest().images, (QStringList {first, second}));
     }
 
     void aPastedImageWithNothingElseOpensInThePainter()
@@ -580,7 +599,8 @@ private Q_SLOTS:
         QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
         QVERIFY(m_window->maskPainter()->hasImage());
         QCOMPARE(m_window->maskPainter()->document()->size(), QSize(48, 32));
-        QCOMPARE(m_window->currentRequest().images, QStringList{m_window->maskPainter()->imagePath()});
+        QCOMPARE(m_window->currentRequest().images,
+                 QStringList {m_window->maskPainter()->imagePath()});
     }
 
     void presetsAndWildcardsShowWhatWillBeSent()
@@ -597,8 +617,9 @@ private Q_SLOTS:
         window.parameterPanel()->applyRequest(recipe);
         window.promptEditor()->setPrompt(u"a {red|blue} fox"_s);
         QString error;
-        QCOMPARE(window.expandedPrompts(&error), (QStringList{u"a watercolour of a red fox, soft light"_s,
-                                                               u"a watercolour of a blue fox, soft light"_s}));
+        QCOMPARE(window.expandedPrompts(&error),
+                 (QStringList {u"a watercolour of a red fox, soft light"_s,
+                               u"a watercolour of a blue fox, soft light"_s}));
         bool shown = false;
         for (QLabel *label : window.findChildren<QLabel *>())
             shown = shown || label->text().startsWith(u"2 prompts × $0.011"_s);
@@ -669,7 +690,9 @@ private Q_SLOTS:
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QTRY_VERIFY(!informative.isEmpty());
-        QVERIFY2(informative.startsWith(u"1 partial image"_s) && informative.endsWith(u"in the gallery."_s), qPrintable(informative));
+        QVERIFY2(informative.startsWith(u"1 partial image"_s)
+                     && informative.endsWith(u"in the gallery."_s),
+                 qPrintable(informative));
         QCOMPARE(m_session->library().count(), 1);
         QVERIFY(m_session->library().unfinishedJobs().isEmpty());
     }
@@ -709,10 +732,12 @@ private Q_SLOTS:
     {
         SettingsDialog dialog(m_session.get(), u"a test"_s);
         QCOMPARE(dialog.defaultModelBox()->currentIndex(), 0); // the last one used
-        dialog.defaultModelBox()->setCurrentIndex(dialog.defaultModelBox()->findData(u"dall-e-3"_s));
+        dialog.defaultModelBox()->setCurrentIndex(
+            dialog.defaultModelBox()->findData(u"dall-e-3"_s));
         QTemporaryDir elsewhere;
         QVERIFY(!dialog.chooseLibraryFolder(u"/proc/atelier-cannot-be-here"_s));
-        QCOMPARE(dialog.chosenLibraryFolder(), StudioSession::configuredLibraryFolder()); // unchanged
+        QCOMPARE(dialog.chosenLibraryFolder(),
+                 StudioSession::configuredLibraryFolder()); // unchanged
         QVERIFY(dialog.chooseLibraryFolder(elsewhere.path()));
         dialog.apply();
         QCOMPARE(StudioSession::configuredLibraryFolder(), elsewhere.path());
@@ -741,7 +766,8 @@ private Q_SLOTS:
             pixels.fill(color);
             pixels.setPixel(7, 5, qRgb(1, 2, 3));
             image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image, ContentFiles::png(pixels), &error);
+            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
+                                                  ContentFiles::png(pixels), &error);
             QVERIFY2(m_session->library().add(image, &error), qPrintable(error));
             made.append(pixels);
         }
@@ -751,16 +777,21 @@ private Q_SLOTS:
         for (int row : {0, 1})
             Q_EMIT view->activated(view->model()->index(row, 0));
         const QModelIndex last = view->model()->index(1, 0);
-        QTRY_COMPARE(m_window->preview()->caption(), last.data(LibraryModel::PromptRole).toString());
+        QTRY_COMPARE(m_window->preview()->caption(),
+                     last.data(LibraryModel::PromptRole).toString());
         const QImage shown = m_window->preview()->image();
         QCOMPARE(shown.size(), QSize(2400, 1600));
         QCOMPARE(shown.pixel(7, 5), qRgb(1, 2, 3));
-        QCOMPARE(shown.pixel(100, 100), made.at(last.data(LibraryModel::PromptRole).toString().contains(u"ffff00"_s) ? 0 : 1).pixel(100, 100));
+        QCOMPARE(
+            shown.pixel(100, 100),
+            made.at(last.data(LibraryModel::PromptRole).toString().contains(u"ffff00"_s) ? 0 : 1)
+                .pixel(100, 100));
 
         QVERIFY(QFile::remove(view->model()->index(0, 0).data(LibraryModel::PathRole).toString()));
         Q_EMIT view->activated(view->model()->index(0, 0));
         QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"could not be read"_s));
-        QCOMPARE(m_window->preview()->caption(), last.data(LibraryModel::PromptRole).toString()); // still shown
+        QCOMPARE(m_window->preview()->caption(),
+                 last.data(LibraryModel::PromptRole).toString()); // still shown
     }
 
     void lineageListsWhereAnImageCameFromWithIcons()
@@ -777,7 +808,8 @@ private Q_SLOTS:
             QImage pixels(640, 480, QImage::Format_RGB32);
             pixels.fill(color);
             image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image, ContentFiles::png(pixels), &error);
+            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
+                                                  ContentFiles::png(pixels), &error);
             const std::optional<qint64> id = m_session->library().add(image, &error);
             QVERIFY2(id, qPrintable(error));
             (parent ? child : parent) = *id;
@@ -854,7 +886,8 @@ private Q_SLOTS:
 
         QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));
         QCOMPARE(shown->rowCount(), 1);
-        QCOMPARE(shown->index(0, 0).data(LibraryModel::PromptRole).toString(), u"kept in the first library"_s);
+        QCOMPARE(shown->index(0, 0).data(LibraryModel::PromptRole).toString(),
+                 u"kept in the first library"_s);
         StudioSession::setConfiguredLibraryFolder(QString());
     }
 
@@ -869,7 +902,8 @@ private Q_SLOTS:
         }
         QVERIFY(test);
         test->click();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.connectionStatus()->text().startsWith(u"The key works"_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.connectionStatus()->text().startsWith(u"The key works"_s),
+                                 10000);
         QVERIFY(dialog.connectionStatus()->text().contains(u"dall-e-3, gpt-image-1.5"_s));
         QVERIFY(!dialog.connectionStatus()->text().contains(u"gpt-4o"_s)); // not an image model
     }

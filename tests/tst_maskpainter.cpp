@@ -3,11 +3,11 @@
 #include "widgetdrag.h"
 
 #include <QAction>
-#include <QUndoStack>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Atelier;
 using AtelierTest::dragWithLeftButton;
@@ -66,7 +66,8 @@ private Q_SLOTS:
         QVERIFY(!painter.hasMarkup());
         painter.markup()->setColor(QColor(0, 200, 0));
         painter.markup()->setLineWidth(6);
-        dragWithLeftButton(canvas, canvas->toWidget(QPointF(60, 150)).toPoint(), canvas->toWidget(QPointF(300, 150)).toPoint());
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(60, 150)).toPoint(),
+                           canvas->toWidget(QPointF(300, 150)).toPoint());
         QVERIFY(painter.hasMarkup());
         QVERIFY(!painter.hasMask()); // marks are not the mask
         const QImage &layer = painter.markup()->layer();
@@ -76,7 +77,8 @@ private Q_SLOTS:
 
         // A box and a freehand line are steps of their own; Undo takes the last one back.
         canvas->setTool(MaskCanvas::Tool::MarkBox);
-        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 20)).toPoint(), canvas->toWidget(QPointF(80, 60)).toPoint());
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(20, 20)).toPoint(),
+                           canvas->toWidget(QPointF(80, 60)).toPoint());
         QVERIFY(qAlpha(painter.markup()->layer().pixel(20, 40)) > 0);
         QAction *undo = painter.findChild<QAction *>(QStringLiteral("undo"));
         QVERIFY(undo->isEnabled());
@@ -87,7 +89,8 @@ private Q_SLOTS:
         canvas->setTool(MaskCanvas::Tool::Brush);
         QVERIFY(!undo->isEnabled());
         canvas->setTool(MaskCanvas::Tool::MarkPen);
-        dragWithLeftButton(canvas, canvas->toWidget(QPointF(100, 250)).toPoint(), canvas->toWidget(QPointF(200, 260)).toPoint());
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(100, 250)).toPoint(),
+                           canvas->toWidget(QPointF(200, 260)).toPoint());
         QCOMPARE(painter.markup()->undoStack()->count(), 2);
 
         // Saved as the API takes it: a PNG the image's size with transparency.
@@ -109,7 +112,8 @@ private Q_SLOTS:
     {
         MaskPainter &painter = *m_painter;
         MaskCanvas *canvas = painter.canvas();
-        QCOMPARE(canvas->tool(), MaskCanvas::Tool::Brush); // the brush is ready when the canvas opens
+        QCOMPARE(canvas->tool(),
+                 MaskCanvas::Tool::Brush); // the brush is ready when the canvas opens
         painter.document()->setBrushDiameter(20);
         painter.document()->setBrushHardness(1.0);
 
@@ -137,7 +141,8 @@ private Q_SLOTS:
         QVERIFY(undo && redo);
         QCOMPARE(undo->text(), QStringLiteral("Undo"));
         QVERIFY(undo->isEnabled());
-        QVERIFY2(undo->toolTip().contains(document->undoStack()->undoText()), qPrintable(undo->toolTip()));
+        QVERIFY2(undo->toolTip().contains(document->undoStack()->undoText()),
+                 qPrintable(undo->toolTip()));
         QVERIFY(!redo->isEnabled());
 
         // Ctrl+Z undoes the stroke.
@@ -158,7 +163,8 @@ private Q_SLOTS:
         canvas->setFocus();
         QTest::keyClick(canvas, Qt::Key_R);
         QCOMPARE(canvas->tool(), MaskCanvas::Tool::Rectangle);
-        dragWithLeftButton(canvas, canvas->toWidget(QPointF(50, 50)).toPoint(), canvas->toWidget(QPointF(150, 120)).toPoint());
+        dragWithLeftButton(canvas, canvas->toWidget(QPointF(50, 50)).toPoint(),
+                           canvas->toWidget(QPointF(150, 120)).toPoint());
         QCOMPARE(coverageAt(painter.document(), QPointF(100, 85)), 255);
         QCOMPARE(coverageAt(painter.document(), QPointF(200, 85)), 0);
 
@@ -181,7 +187,8 @@ private Q_SLOTS:
         QVERIFY(painter.document()->brushDiameter() > size);
         auto *sizeField = painter.findChild<QSpinBox *>(QStringLiteral("brushSize"));
         QVERIFY(sizeField);
-        QCOMPARE(sizeField->value(), int(painter.document()->brushDiameter())); // the field follows the key
+        QCOMPARE(sizeField->value(),
+                 int(painter.document()->brushDiameter())); // the field follows the key
         QTest::keyClick(canvas, Qt::Key_BracketLeft);
         QTest::keyClick(canvas, Qt::Key_BracketLeft);
         QVERIFY(painter.document()->brushDiameter() < size);
@@ -212,12 +219,13 @@ private Q_SLOTS:
         MaskCanvas *canvas = painter.canvas();
         const QPointF pointer = canvas->toWidget(QPointF(300, 100));
         const double before = canvas->zoom();
-        QWheelEvent wheel(pointer, canvas->mapToGlobal(pointer), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(pointer, canvas->mapToGlobal(pointer), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(canvas, &wheel);
         QVERIFY(canvas->zoom() > before);
         const QPointF still = canvas->toImage(pointer);
-        QVERIFY(qAbs(still.x() - 300) < 0.5 && qAbs(still.y() - 100) < 0.5); // the point under the pointer stays
+        QVERIFY(qAbs(still.x() - 300) < 0.5
+                && qAbs(still.y() - 100) < 0.5); // the point under the pointer stays
     }
 
     void refusesWhatIsNotAnImage()

@@ -38,8 +38,10 @@ private Q_SLOTS:
         lister.list(profile(server), u"sk-ok"_s);
         QVERIFY(listed.wait(10000));
         const QStringList ids = listed.first().first().toStringList();
-        QCOMPARE(ids, (QStringList{u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-4o"_s, u"gpt-image-1.5"_s}));
-        QCOMPARE(ModelLister::imageModels(ids), (QStringList{u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-image-1.5"_s}));
+        QCOMPARE(ids,
+                 (QStringList {u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-4o"_s, u"gpt-image-1.5"_s}));
+        QCOMPARE(ModelLister::imageModels(ids),
+                 (QStringList {u"acme-image-9"_s, u"dall-e-3"_s, u"gpt-image-1.5"_s}));
         QCOMPARE(server.requests().first().header("authorization"), QByteArray("Bearer sk-ok"));
     }
 
@@ -64,11 +66,12 @@ private Q_SLOTS:
     {
         FakeImagesServer server;
         QVERIFY(server.listen());
-        const QByteArray body = "{\"object\":\"list\",\"data\":[" + QByteArray(9 * 1024 * 1024, ' ') + "]}";
+        const QByteArray body
+            = "{\"object\":\"list\",\"data\":[" + QByteArray(9 * 1024 * 1024, ' ') + "]}";
         ScriptedReply huge;
         huge.kind = ScriptedReply::Kind::Raw;
         huge.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         server.enqueueModelsReply(huge);
         QNetworkAccessManager network;
         ModelLister lister(&network);
@@ -100,12 +103,14 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"Atelier/models.json"_s);
         QString error;
         QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s}, &error), qPrintable(error));
-        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s, u"acme-image-10"_s}, &error), qPrintable(error));
+        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s, u"acme-image-10"_s}, &error),
+                 qPrintable(error));
         const Catalog catalog = Catalog::load(path);
         QVERIFY2(catalog.loadWarnings().isEmpty(), qPrintable(catalog.loadWarnings().join(u'\n')));
         QVERIFY(catalog.contains(u"acme-image-9"_s) && catalog.contains(u"acme-image-10"_s));
         QVERIFY(catalog.allowed(u"acme-image-9"_s, Endpoint::Edits, u"image"_s)); // GPT image rules
-        QVERIFY(catalog.spec(u"acme-image-9"_s).lifecycleNote.contains(u"Added from the provider"_s));
+        QVERIFY(
+            catalog.spec(u"acme-image-9"_s).lifecycleNote.contains(u"Added from the provider"_s));
         // A broken overlay is not overwritten.
         QFile broken(path);
         QVERIFY(broken.open(QIODevice::WriteOnly));

@@ -43,8 +43,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         for (Endpoint endpoint : allEndpoints) {
             for (const QString &model : m_catalog.modelsFor(endpoint))
-                QTest::addRow("%s %s", qPrintable(endpointName(endpoint)), qPrintable(model)) << int(endpoint) << model;
-            QTest::addRow("%s unknown", qPrintable(endpointName(endpoint))) << int(endpoint) << u"acme/image"_s;
+                QTest::addRow("%s %s", qPrintable(endpointName(endpoint)), qPrintable(model))
+                    << int(endpoint) << model;
+            QTest::addRow("%s unknown", qPrintable(endpointName(endpoint)))
+                << int(endpoint) << u"acme/image"_s;
         }
     }
 
@@ -63,7 +65,8 @@ private Q_SLOTS:
             QCOMPARE(control->isEnabled(), rule.has_value());
             QCOMPARE(panel.label(parameter)->isEnabled(), rule.has_value());
             if (!rule) {
-                QVERIFY2(control->toolTip().contains(model), qPrintable(control->toolTip())); // says why
+                QVERIFY2(control->toolTip().contains(model),
+                         qPrintable(control->toolTip())); // says why
                 continue;
             }
             if (auto *box = qobject_cast<QComboBox *>(control)) {
@@ -101,7 +104,8 @@ private Q_SLOTS:
         panel.setModel(u"gpt-image-2.6-flare"_s);
         QCOMPARE(status.count(), 1);
         const QString message = status.first().first().toString();
-        QVERIFY2(message.contains(u"Style"_s) && message.contains(u"Quality"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"Style"_s) && message.contains(u"Quality"_s),
+                 qPrintable(message));
         const ImageRequest request = panel.request();
         QVERIFY(!request.hasOption(Param::Style));
         QVERIFY(!request.hasOption(Param::Quality));
@@ -148,7 +152,8 @@ private Q_SLOTS:
         QCOMPARE(panel.model(), u"dall-e-2"_s);
         QCOMPARE(panel.modelBox()->count(), 1);
         QVERIFY(status.count() >= 1);
-        QVERIFY(status.first().first().toString().contains(u"gpt-image-1.5 cannot make variations"_s));
+        QVERIFY(
+            status.first().first().toString().contains(u"gpt-image-1.5 cannot make variations"_s));
         panel.setEndpoint(Endpoint::Edits);
         QVERIFY(panel.modelBox()->findText(u"dall-e-3"_s) < 0);
         QVERIFY(panel.modelBox()->findText(u"chatgpt-image-latest"_s) >= 0);
@@ -169,7 +174,10 @@ private Q_SLOTS:
             QVERIFY2(!seenShutDown || shutDown, qPrintable(id));
             seenShutDown = seenShutDown || shutDown;
             if (shutDown)
-                QVERIFY(panel.modelBox()->itemData(i, Qt::ToolTipRole).toString().contains(u"shut it down"_s));
+                QVERIFY(panel.modelBox()
+                            ->itemData(i, Qt::ToolTipRole)
+                            .toString()
+                            .contains(u"shut it down"_s));
         }
         QVERIFY(seenShutDown);
     }
@@ -188,11 +196,14 @@ private Q_SLOTS:
         QVERIFY(!switchButton->isHidden());
         QCOMPARE(switchButton->text(), u"Switch to gpt-image-2.6-sunburst"_s);
         // What changes is said before the switch.
-        QVERIFY2(switchButton->toolTip().contains(u"Input fidelity"_s), qPrintable(switchButton->toolTip()));
+        QVERIFY2(switchButton->toolTip().contains(u"Input fidelity"_s),
+                 qPrintable(switchButton->toolTip()));
         QVERIFY(!switchButton->toolTip().contains(u"Quality"_s));
         bool noteSaysIt = false;
         for (const QLabel *label : panel.findChildren<QLabel *>())
-            noteSaysIt = noteSaysIt || (label->text().contains(u"OpenAI shut gpt-image-1.5 down on 2026-12-01"_s) && label->text().contains(u"a request would fail"_s));
+            noteSaysIt = noteSaysIt
+                || (label->text().contains(u"OpenAI shut gpt-image-1.5 down on 2026-12-01"_s)
+                    && label->text().contains(u"a request would fail"_s));
         QVERIFY(noteSaysIt);
         QSignalSpy status(&panel, &ParameterPanel::statusMessage);
         switchButton->click();
@@ -217,7 +228,9 @@ private Q_SLOTS:
         svg.model = u"gpt-image-2.6-flare"_s;
         svg.setOption(Param::OutputFormat, u"svg"_s);
         svg.setOption(Param::Complexity, u"high"_s);
-        svg.setOption(Param::Svg, QJsonObject{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"low"_s}}}});
+        svg.setOption(Param::Svg,
+                      QJsonObject {{u"model"_s, u"gpt-5.2"_s},
+                                   {u"reasoning"_s, QJsonObject {{u"effort"_s, u"low"_s}}}});
         ParameterPanel panel(m_catalog);
         panel.applyRequest(svg);
         QCOMPARE(panel.request(), svg);

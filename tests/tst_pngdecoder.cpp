@@ -8,8 +8,8 @@
 
 #include <QColorSpace>
 #include <QImageReader>
-#include <QTemporaryDir>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
 
@@ -52,7 +52,9 @@ struct PngSpec
     int colorType = 2; // 2 RGB, 6 RGBA
     int depth = 8;
     int interlace = 0;
-    std::function<int(int row)> filter = [](int row) { return row % 5; };
+    std::function<int(int row)> filter = [](int row) {
+        return row % 5;
+    };
     QByteArray before; // chunks between IHDR and IDAT
     QByteArray after; // chunks between IDAT and IEND
     int idatPieces = 1;
@@ -72,7 +74,8 @@ QByteArray writePng(const PngSpec &spec)
     for (int y = 0; y < spec.height; ++y) {
         QByteArray row(rowBytes, Qt::Uninitialized);
         for (qsizetype i = 0; i < rowBytes; ++i)
-            row[i] = char(spec.smooth ? (i * 3 + y * 5 + int(random.bounded(4))) & 255 : int(random.bounded(256)));
+            row[i] = char(spec.smooth ? (i * 3 + y * 5 + int(random.bounded(4))) & 255
+                                      : int(random.bounded(256)));
         rows.append(row);
     }
     QByteArray raw;
@@ -86,12 +89,17 @@ QByteArray writePng(const PngSpec &spec)
             const int a = i >= bpp ? uchar(row.at(i - bpp)) : 0;
             const int b = uchar(prior.at(i));
             const int c = i >= bpp ? uchar(prior.at(i - bpp)) : 0;
-            const int predictor = filter == 1 ? a : filter == 2 ? b : filter == 3 ? (a + b) / 2 : filter == 4 ? paeth(a, b, c) : 0;
+            const int predictor = filter == 1 ? a
+                : filter == 2                 ? b
+                : filter == 3                 ? (a + b) / 2
+                : filter == 4                 ? paeth(a, b, c)
+                                              : 0;
             raw.append(char((uchar(row.at(i)) - predictor) & 255));
         }
     }
     raw.chop(spec.dropRawBytes);
-    const QByteArray compressed = qCompress(raw).mid(4) + spec.zlibTail; // qCompress: 4-byte size, then zlib
+    const QByteArray compressed
+        = qCompress(raw).mid(4) + spec.zlibTail; // qCompress: 4-byte size, then zlib
     QByteArray header = bigEndian(quint32(spec.width)) + bigEndian(quint32(spec.height));
     header += char(spec.depth);
     header += char(spec.colorType);
@@ -107,8 +115,7 @@ QByteArray writePng(const PngSpec &spec)
 }
 
 // A PNG written from the default spec with `change` applied.
-template<typename Change>
-QByteArray spec(Change change)
+template<typename Change> QByteArray spec(Change change)
 {
     PngSpec s;
     change(s);
@@ -122,7 +129,9 @@ QByteArray savedByQt(QImage::Format format, bool smooth, const char *text = null
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
             const int noise = int(random.bounded(smooth ? 6 : 256));
-            image.setPixel(x, y, qRgba((x * 3 + noise) & 255, (y * 2 + noise) & 255, (x + y + noise) & 255, (x * 7 + noise) & 255));
+            image.setPixel(x, y,
+                           qRgba((x * 3 + noise) & 255, (y * 2 + noise) & 255,
+                                 (x + y + noise) & 255, (x * 7 + noise) & 255));
         }
     }
     if (text)
@@ -164,13 +173,14 @@ private Q_SLOTS:
 };
 
 // Feeds `png` to a StreamDecoder in pieces of `piece` bytes (0: a cut at `cut`, then the rest).
-bool streamDecode(const QByteArray &png, qsizetype piece, QImage *image, Implementation implementation = Implementation::Best,
-                  qsizetype cut = 0)
+bool streamDecode(const QByteArray &png, qsizetype piece, QImage *image,
+                  Implementation implementation = Implementation::Best, qsizetype cut = 0)
 {
     PngDecoder::StreamDecoder decoder(1 << 16, 1LL << 28, implementation);
     bool fed = true;
     if (piece == 0) {
-        fed = decoder.feed(QByteArrayView(png).first(cut)) && decoder.feed(QByteArrayView(png).sliced(cut));
+        fed = decoder.feed(QByteArrayView(png).first(cut))
+            && decoder.feed(QByteArrayView(png).sliced(cut));
     } else {
         for (qsizetype at = 0; at < png.size() && fed; at += piece)
             fed = decoder.feed(QByteArrayView(png).sliced(at, std::min(piece, png.size() - at)));
@@ -188,17 +198,23 @@ void TestPngDecoder::sameAsQt_data()
         const QByteArray kind = colorType == 2 ? "rgb " : "rgba ";
         for (const int filter : {0, 1, 2, 3, 4}) {
             for (const int width : {1, 2, 3, 16, 37}) {
-                QTest::addRow("%sfilter %d width %d", kind.constData(), filter, width) << spec([&](PngSpec &s) {
-                    s.colorType = colorType;
-                    s.width = width;
-                    s.filter = [filter](int) { return filter; };
-                });
-                QTest::addRow("%sfilter %d width %d smooth", kind.constData(), filter, width) << spec([&](PngSpec &s) {
-                    s.colorType = colorType;
-                    s.width = width;
-                    s.smooth = true;
-                    s.filter = [filter](int) { return filter; };
-                });
+                QTest::addRow("%sfilter %d width %d", kind.constData(), filter, width)
+                    << spec([&](PngSpec &s) {
+                           s.colorType = colorType;
+                           s.width = width;
+                           s.filter = [filter](int) {
+                               return filter;
+                           };
+                       });
+                QTest::addRow("%sfilter %d width %d smooth", kind.constData(), filter, width)
+                    << spec([&](PngSpec &s) {
+                           s.colorType = colorType;
+                           s.width = width;
+                           s.smooth = true;
+                           s.filter = [filter](int) {
+                               return filter;
+                           };
+                       });
             }
         }
         QTest::addRow("%severy filter in turn, tall", kind.constData()) << spec([&](PngSpec &s) {
@@ -211,15 +227,17 @@ void TestPngDecoder::sameAsQt_data()
             s.width = 1;
             s.height = 1;
         });
-        QTest::addRow("%simage data in many IDAT chunks", kind.constData()) << spec([&](PngSpec &s) {
-            s.colorType = colorType;
-            s.idatPieces = 9;
-        });
+        QTest::addRow("%simage data in many IDAT chunks", kind.constData())
+            << spec([&](PngSpec &s) {
+                   s.colorType = colorType;
+                   s.idatPieces = 9;
+               });
     }
     QTest::newRow("saved by Qt, rgb noise") << savedByQt(QImage::Format_RGB32, false);
     QTest::newRow("saved by Qt, rgb smooth") << savedByQt(QImage::Format_RGB32, true);
     QTest::newRow("saved by Qt, rgba noise") << savedByQt(QImage::Format_ARGB32, false);
-    QTest::newRow("saved by Qt, rgba smooth, with a text") << savedByQt(QImage::Format_ARGB32, true, "{\"prompt\":\"a fox\"}");
+    QTest::newRow("saved by Qt, rgba smooth, with a text")
+        << savedByQt(QImage::Format_ARGB32, true, "{\"prompt\":\"a fox\"}");
     QTest::newRow("texts before and after the image data") << spec([](PngSpec &s) {
         s.before = text("Title", "Fox") + text("Comment", "caf\xe9 au lait");
         s.after = text("Atelier", "{\"model\":\"gpt-image-1\"}");
@@ -231,12 +249,12 @@ void TestPngDecoder::sameAsQt_data()
         s.before = chunk("pHYs", bigEndian(2) + bigEndian(1) + QByteArray(1, '\0'));
     });
     QTest::newRow("unknown ancillary chunks (time, provenance, private)") << spec([](PngSpec &s) {
-        s.before = chunk("tIME", QByteArray::fromHex("07ea0b160c0000")) + chunk("caBX", QByteArray(40, 'j'));
+        s.before = chunk("tIME", QByteArray::fromHex("07ea0b160c0000"))
+            + chunk("caBX", QByteArray(40, 'j'));
         s.after = chunk("prVt", "private");
     });
-    QTest::newRow("suggested palette in an RGB image") << spec([](PngSpec &s) {
-        s.before = chunk("PLTE", QByteArray::fromHex("ff000000ff000000ff"));
-    });
+    QTest::newRow("suggested palette in an RGB image") << spec(
+        [](PngSpec &s) { s.before = chunk("PLTE", QByteArray::fromHex("ff000000ff000000ff")); });
 }
 
 void TestPngDecoder::sameAsQt()
@@ -250,8 +268,12 @@ void TestPngDecoder::sameAsQt()
         QCOMPARE(image.format(), expected.format());
         QCOMPARE(image.size(), expected.size());
         for (int y = 0; y < image.height(); ++y) {
-            if (std::memcmp(image.constScanLine(y), expected.constScanLine(y), size_t(image.width()) * 4) != 0)
-                QFAIL(qPrintable(QStringLiteral("row %1 differs (implementation %2)").arg(y).arg(int(implementation))));
+            if (std::memcmp(image.constScanLine(y), expected.constScanLine(y),
+                            size_t(image.width()) * 4)
+                != 0)
+                QFAIL(qPrintable(QStringLiteral("row %1 differs (implementation %2)")
+                                     .arg(y)
+                                     .arg(int(implementation))));
         }
         QCOMPARE(image.dotsPerMeterX(), expected.dotsPerMeterX());
         QCOMPARE(image.dotsPerMeterY(), expected.dotsPerMeterY());
@@ -263,10 +285,12 @@ void TestPngDecoder::sameAsQt()
         QVERIFY(image == expected);
     }
     // Streamed in pieces, the same image, whatever the pieces.
-    for (const qsizetype piece : {qsizetype(1), qsizetype(2), qsizetype(5), qsizetype(13), qsizetype(64), qsizetype(4096), png.size()}) {
+    for (const qsizetype piece : {qsizetype(1), qsizetype(2), qsizetype(5), qsizetype(13),
+                                  qsizetype(64), qsizetype(4096), png.size()}) {
         for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
             QImage image;
-            QVERIFY2(streamDecode(png, piece, &image, implementation), qPrintable(QStringLiteral("pieces of %1").arg(piece)));
+            QVERIFY2(streamDecode(png, piece, &image, implementation),
+                     qPrintable(QStringLiteral("pieces of %1").arg(piece)));
             QVERIFY2(image == expected, qPrintable(QStringLiteral("pieces of %1").arg(piece)));
             QCOMPARE(image.format(), expected.format());
             QCOMPARE(image.dotsPerMeterX(), expected.dotsPerMeterX());
@@ -295,15 +319,28 @@ void TestPngDecoder::leftToQt_data()
         s.before = chunk("PLTE", QByteArray(768, '\x40'));
     });
     QTest::newRow("interlaced") << spec([](PngSpec &s) { s.interlace = 1; });
-    QTest::newRow("transparent colour key") << spec([](PngSpec &s) { s.before = chunk("tRNS", QByteArray(6, '\0')); });
+    QTest::newRow("transparent colour key")
+        << spec([](PngSpec &s) { s.before = chunk("tRNS", QByteArray(6, '\0')); });
     QTest::newRow("gamma") << spec([](PngSpec &s) { s.before = chunk("gAMA", bigEndian(45455)); });
-    QTest::newRow("sRGB") << spec([](PngSpec &s) { s.before = chunk("sRGB", QByteArray(1, '\0')); });
-    QTest::newRow("ICC profile") << spec([](PngSpec &s) { s.before = chunk("iCCP", QByteArray("icc\0\0", 5) + qCompress("x").mid(4)); });
-    QTest::newRow("compressed text") << spec([](PngSpec &s) { s.before = chunk("zTXt", QByteArray("k\0\0", 3) + qCompress("v").mid(4)); });
-    QTest::newRow("international text") << spec([](PngSpec &s) { s.after = chunk("iTXt", QByteArray("k\0\0\0\0\0v", 7)); });
-    QTest::newRow("offset") << spec([](PngSpec &s) { s.before = chunk("oFFs", QByteArray(9, '\1')); });
-    QTest::newRow("unknown critical chunk") << spec([](PngSpec &s) { s.before = chunk("XYZW", "?"); });
-    QTest::newRow("chunk name not letters") << spec([](PngSpec &s) { s.before = chunk("l\x9d" "er", "?"); });
+    QTest::newRow("sRGB") << spec(
+        [](PngSpec &s) { s.before = chunk("sRGB", QByteArray(1, '\0')); });
+    QTest::newRow("ICC profile") << spec([](PngSpec &s) {
+        s.before = chunk("iCCP", QByteArray("icc\0\0", 5) + qCompress("x").mid(4));
+    });
+    QTest::newRow("compressed text") << spec([](PngSpec &s) {
+        s.before = chunk("zTXt", QByteArray("k\0\0", 3) + qCompress("v").mid(4));
+    });
+    QTest::newRow("international text")
+        << spec([](PngSpec &s) { s.after = chunk("iTXt", QByteArray("k\0\0\0\0\0v", 7)); });
+    QTest::newRow("offset") << spec(
+        [](PngSpec &s) { s.before = chunk("oFFs", QByteArray(9, '\1')); });
+    QTest::newRow("unknown critical chunk")
+        << spec([](PngSpec &s) { s.before = chunk("XYZW", "?"); });
+    QTest::newRow("chunk name not letters") << spec([](PngSpec &s) {
+        s.before = chunk("l\x9d"
+                         "er",
+                         "?");
+    });
     QTest::newRow("chunk between image data chunks") << [] {
         PngSpec s;
         s.idatPieces = 3;
@@ -311,8 +348,10 @@ void TestPngDecoder::leftToQt_data()
         const qsizetype second = png.indexOf("IDAT", png.indexOf("IDAT") + 4) - 4;
         return png.insert(second, text("Between", "IDATs"));
     }();
-    QTest::newRow("text without keyword") << spec([](PngSpec &s) { s.before = chunk("tEXt", QByteArray("\0value", 6)); });
-    QTest::newRow("text without separator") << spec([](PngSpec &s) { s.before = chunk("tEXt", "keyword"); });
+    QTest::newRow("text without keyword")
+        << spec([](PngSpec &s) { s.before = chunk("tEXt", QByteArray("\0value", 6)); });
+    QTest::newRow("text without separator")
+        << spec([](PngSpec &s) { s.before = chunk("tEXt", "keyword"); });
     QTest::newRow("resolution after the image data") << spec([](PngSpec &s) {
         s.after = chunk("pHYs", bigEndian(5000) + bigEndian(4000) + QByteArray(1, '\1'));
     });
@@ -320,10 +359,16 @@ void TestPngDecoder::leftToQt_data()
         s.before = chunk("pHYs", bigEndian(5000) + bigEndian(0x80000000U) + QByteArray(1, '\1'));
     });
     QTest::newRow("wrong checksum on image data") << corruptCrc(writePng({}), "IDAT");
-    QTest::newRow("wrong checksum on a text") << corruptCrc(spec([](PngSpec &s) { s.before = text("a", "b"); }), "tEXt");
-    QTest::newRow("row filter 5") << spec([](PngSpec &s) { s.filter = [](int row) { return row == 3 ? 5 : 0; }; });
+    QTest::newRow("wrong checksum on a text")
+        << corruptCrc(spec([](PngSpec &s) { s.before = text("a", "b"); }), "tEXt");
+    QTest::newRow("row filter 5") << spec([](PngSpec &s) {
+        s.filter = [](int row) {
+            return row == 3 ? 5 : 0;
+        };
+    });
     QTest::newRow("too little image data") << spec([](PngSpec &s) { s.dropRawBytes = 4; });
-    QTest::newRow("data after the compressed stream") << spec([](PngSpec &s) { s.zlibTail = "junk"; });
+    QTest::newRow("data after the compressed stream")
+        << spec([](PngSpec &s) { s.zlibTail = "junk"; });
     QTest::newRow("no image data") << [] {
         QByteArray png = writePng({});
         const qsizetype at = png.indexOf("IDAT") - 4;
@@ -350,10 +395,12 @@ void TestPngDecoder::leftToQt()
         QCOMPARE(image.pixel(0, 0), QColor(Qt::red).rgb()); // untouched
     }
     // The stream decoder refuses them too, however they arrive.
-    for (const qsizetype piece : {qsizetype(1), qsizetype(3), qsizetype(64), std::max<qsizetype>(1, png.size())}) {
+    for (const qsizetype piece :
+         {qsizetype(1), qsizetype(3), qsizetype(64), std::max<qsizetype>(1, png.size())}) {
         QImage image(3, 3, QImage::Format_RGB32);
         image.fill(Qt::red);
-        QVERIFY2(!streamDecode(png, piece, &image), qPrintable(QStringLiteral("pieces of %1").arg(piece)));
+        QVERIFY2(!streamDecode(png, piece, &image),
+                 qPrintable(QStringLiteral("pieces of %1").arg(piece)));
         QCOMPARE(image.pixel(0, 0), QColor(Qt::red).rgb());
     }
 }
@@ -458,21 +505,25 @@ void TestPngDecoder::declaredHugeImageIsRefused()
     // A few rows of real data (compressed to almost nothing); the rest is simply missing.
     const QByteArray rows((Edge * 3 + 1) * 64, '\0');
     libdeflate_compressor *compressor = libdeflate_alloc_compressor(9);
-    QByteArray compressed(qsizetype(libdeflate_zlib_compress_bound(compressor, size_t(rows.size()))), Qt::Uninitialized);
-    compressed.resize(qsizetype(libdeflate_zlib_compress(compressor, rows.constData(), size_t(rows.size()),
-                                                         compressed.data(), size_t(compressed.size()))));
+    QByteArray compressed(
+        qsizetype(libdeflate_zlib_compress_bound(compressor, size_t(rows.size()))),
+        Qt::Uninitialized);
+    compressed.resize(
+        qsizetype(libdeflate_zlib_compress(compressor, rows.constData(), size_t(rows.size()),
+                                           compressed.data(), size_t(compressed.size()))));
     libdeflate_free_compressor(compressor);
     QByteArray png("\x89PNG\r\n\x1a\n", 8);
     png += chunk("IHDR", header) + chunk("IDAT", compressed) + chunk("IEND", {});
     QVERIFY(png.size() < 4096);
     QVERIFY(quint64(Edge) * Edge * 4 > quint64(QImageReader::allocationLimit()) * 1024 * 1024);
 
-    rusage before{};
+    rusage before {};
     getrusage(RUSAGE_SELF, &before);
     for (const Implementation implementation : {Implementation::Best, Implementation::Scalar}) {
         QImage image;
         QVERIFY(!PngDecoder::decode(png, &image, implementation));
-        PngDecoder::StreamDecoder decoder(1 << 16, 1LL << 28, implementation); // limits that would allow it
+        PngDecoder::StreamDecoder decoder(1 << 16, 1LL << 28,
+                                          implementation); // limits that would allow it
         QVERIFY(!decoder.feed(png));
     }
     // As a file in the library: neither the reader nor the thumbnail decodes it.
@@ -484,11 +535,11 @@ void TestPngDecoder::declaredHugeImageIsRefused()
     QString error;
     QVERIFY(ImageDecoder::readFile(path, &error).isNull());
     QVERIFY(LibraryModel::loadThumbnail(path, dir.filePath(u".thumbnails/1.jpg"_s)).isNull());
-    rusage after{};
+    rusage after {};
     getrusage(RUSAGE_SELF, &after);
     const long grownKilobytes = after.ru_maxrss - before.ru_maxrss;
-    qInfo("peak memory grew by %ld KB while refusing a %lld-byte PNG declaring %ux%u", grownKilobytes,
-          qint64(png.size()), Edge, Edge);
+    qInfo("peak memory grew by %ld KB while refusing a %lld-byte PNG declaring %ux%u",
+          grownKilobytes, qint64(png.size()), Edge, Edge);
     QVERIFY2(grownKilobytes < 64 * 1024, qPrintable(QString::number(grownKilobytes)));
 }
 

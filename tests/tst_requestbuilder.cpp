@@ -42,12 +42,16 @@ private Q_SLOTS:
         const HttpRequestSpec spec = RequestBuilder::build(request, ProviderProfile(), u"sk-1"_s);
         QVERIFY(!spec.multipart);
         QCOMPARE(spec.url, QUrl(u"https://api.openai.com/v1/images/generations"_s));
-        QCOMPARE(spec.jsonBody(), QByteArray("{\"model\":\"gpt-image-1\",\"n\":2,\"partial_images\":1,\"prompt\":\"a \\\"quoted\\\" cat\",\"stream\":true}"));
+        QCOMPARE(spec.jsonBody(),
+                 QByteArray("{\"model\":\"gpt-image-1\",\"n\":2,\"partial_images\":1,\"prompt\":"
+                            "\"a \\\"quoted\\\" cat\",\"stream\":true}"));
         const QNetworkRequest network = RequestBuilder::networkRequest(spec);
         QCOMPARE(network.rawHeader("Authorization"), QByteArray("Bearer sk-1"));
         QCOMPARE(network.rawHeader("Accept"), QByteArray("text/event-stream"));
-        QCOMPARE(network.header(QNetworkRequest::ContentTypeHeader).toByteArray(), QByteArray("application/json"));
-        QCOMPARE(network.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(), int(QNetworkRequest::SameOriginRedirectPolicy));
+        QCOMPARE(network.header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                 QByteArray("application/json"));
+        QCOMPARE(network.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+                 int(QNetworkRequest::SameOriginRedirectPolicy));
     }
 
     void noModelMeansNoModelField()
@@ -55,12 +59,13 @@ private Q_SLOTS:
         ImageRequest request;
         request.prompt = u"x"_s;
         const HttpRequestSpec spec = RequestBuilder::build(request, ProviderProfile(), u"k"_s);
-        QCOMPARE(spec.json.keys(), QStringList{u"prompt"_s});
+        QCOMPARE(spec.json.keys(), QStringList {u"prompt"_s});
     }
 
     void nestedObjectsInJsonAndForms()
     {
-        const QJsonObject svg{{u"model"_s, u"gpt-5.2"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, u"low"_s}}}};
+        const QJsonObject svg {{u"model"_s, u"gpt-5.2"_s},
+                               {u"reasoning"_s, QJsonObject {{u"effort"_s, u"low"_s}}}};
         ImageRequest generation;
         generation.model = u"gpt-image-2.6-flare"_s;
         generation.prompt = u"a logo"_s;
@@ -69,7 +74,10 @@ private Q_SLOTS:
         generation.setOption(Param::Complexity, u"high"_s);
         generation.setOption(Param::SafetyIdentifier, u"user-hash"_s);
         const HttpRequestSpec json = RequestBuilder::build(generation, ProviderProfile(), u"k"_s);
-        QCOMPARE(json.jsonBody(), QByteArray(R"({"complexity":"high","model":"gpt-image-2.6-flare","output_format":"svg","prompt":"a logo","safety_identifier":"user-hash","svg":{"model":"gpt-5.2","reasoning":{"effort":"low"}}})"));
+        QCOMPARE(
+            json.jsonBody(),
+            QByteArray(
+                R"({"complexity":"high","model":"gpt-image-2.6-flare","output_format":"svg","prompt":"a logo","safety_identifier":"user-hash","svg":{"model":"gpt-5.2","reasoning":{"effort":"low"}}})"));
 
         ImageRequest edit = generation;
         edit.endpoint = Endpoint::Edits;
@@ -79,16 +87,21 @@ private Q_SLOTS:
         QStringList fields;
         for (const MultipartField &field : form.fields)
             fields.append(field.name + u'=' + (field.isFile() ? field.fileName : field.value));
-        QCOMPARE(fields, (QStringList{u"image=photo.png"_s, u"markup=marks.png"_s, u"model=gpt-image-2.6-flare"_s,
-                                      u"prompt=a logo"_s, u"complexity=high"_s, u"output_format=svg"_s,
-                                      u"safety_identifier=user-hash"_s, u"svg[model]=gpt-5.2"_s,
-                                      u"svg[reasoning][effort]=low"_s}));
+        QCOMPARE(
+            fields,
+            (QStringList {u"image=photo.png"_s, u"markup=marks.png"_s,
+                          u"model=gpt-image-2.6-flare"_s, u"prompt=a logo"_s, u"complexity=high"_s,
+                          u"output_format=svg"_s, u"safety_identifier=user-hash"_s,
+                          u"svg[model]=gpt-5.2"_s, u"svg[reasoning][effort]=low"_s}));
         QCOMPARE(form.fields[1].contentType, u"image/png"_s);
         // A null field is the API's default: not sent.
         ImageRequest unset = edit;
-        unset.setOption(Param::Svg, QJsonObject{{u"model"_s, u"m"_s}, {u"reasoning"_s, QJsonObject{{u"effort"_s, QJsonValue()}}}});
+        unset.setOption(Param::Svg,
+                        QJsonObject {{u"model"_s, u"m"_s},
+                                     {u"reasoning"_s, QJsonObject {{u"effort"_s, QJsonValue()}}}});
         QStringList names;
-        for (const MultipartField &field : RequestBuilder::build(unset, ProviderProfile(), u"k"_s).fields)
+        for (const MultipartField &field :
+             RequestBuilder::build(unset, ProviderProfile(), u"k"_s).fields)
             names.append(field.name);
         QVERIFY(names.contains(u"svg[model]"_s));
         QVERIFY(!names.contains(u"svg[reasoning][effort]"_s));
@@ -103,9 +116,11 @@ private Q_SLOTS:
         ImageRequest request;
         request.model = u"gpt-image-2.6-flare"_s;
         request.prompt = u"x"_s;
-        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(), u"openai/gpt-image-2.6-flare"_s);
+        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(),
+                 u"openai/gpt-image-2.6-flare"_s);
         request.model = u"openai/gpt-image-2"_s; // already spelled the gateway's way: not doubled
-        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(), u"openai/gpt-image-2"_s);
+        QCOMPARE(RequestBuilder::build(request, gateway, u"k"_s).json.value(u"model"_s).toString(),
+                 u"openai/gpt-image-2"_s);
         request.endpoint = Endpoint::Edits;
         request.model = u"gpt-image-2.6-sunburst"_s;
         request.images = {writePng(u"in.png"_s)};
@@ -134,7 +149,9 @@ private Q_SLOTS:
         QStringList names;
         for (const MultipartField &field : spec.fields)
             names.append(field.name);
-        QCOMPARE(names, (QStringList{u"image[]"_s, u"image[]"_s, u"mask"_s, u"model"_s, u"prompt"_s, u"n"_s, u"stream"_s}));
+        QCOMPARE(names,
+                 (QStringList {u"image[]"_s, u"image[]"_s, u"mask"_s, u"model"_s, u"prompt"_s,
+                               u"n"_s, u"stream"_s}));
         QCOMPARE(spec.fields[5].value, u"3"_s);
         QCOMPARE(spec.fields[6].value, u"false"_s);
 
@@ -181,7 +198,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("openai") << int(ProviderProfile::Kind::OpenAI) << u"Authorization"_s << u"Bearer ***"_s;
+        QTest::newRow("openai") << int(ProviderProfile::Kind::OpenAI) << u"Authorization"_s
+                                << u"Bearer ***"_s;
         QTest::newRow("azure") << int(ProviderProfile::Kind::Azure) << u"api-key"_s << u"***"_s;
     }
 
@@ -196,7 +214,8 @@ private Q_SLOTS:
         ImageRequest request;
         request.model = u"gpt-image-1"_s;
         request.prompt = u"x"_s;
-        const QJsonObject description = RequestBuilder::build(request, profile, u"sk-very-secret"_s).describe();
+        const QJsonObject description
+            = RequestBuilder::build(request, profile, u"sk-very-secret"_s).describe();
         QCOMPARE(description.value(u"headers"_s).toObject().value(header).toString(), shown);
         QVERIFY(!QJsonDocument(description).toJson().contains("sk-very-secret"));
     }
@@ -207,12 +226,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("base");
         QTest::addColumn<QString>("deployment");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("openai") << int(ProviderProfile::Kind::OpenAI) << u"https://api.openai.com/v1"_s << QString() << u"https://api.openai.com/v1/images/edits"_s;
-        QTest::newRow("trailing slash") << int(ProviderProfile::Kind::Compatible) << u"https://gw.example/openai/v1/"_s << QString() << u"https://gw.example/openai/v1/images/edits"_s;
-        QTest::newRow("azure model as deployment") << int(ProviderProfile::Kind::Azure) << u"https://res.openai.azure.com"_s << QString()
-                                                   << u"https://res.openai.azure.com/openai/deployments/gpt-image-1/images/edits?api-version=2025-04-01-preview"_s;
-        QTest::newRow("azure named deployment") << int(ProviderProfile::Kind::Azure) << u"https://res.openai.azure.com/"_s << u"my images"_s
-                                                << u"https://res.openai.azure.com/openai/deployments/my%20images/images/edits?api-version=2025-04-01-preview"_s;
+        QTest::newRow("openai") << int(ProviderProfile::Kind::OpenAI)
+                                << u"https://api.openai.com/v1"_s << QString()
+                                << u"https://api.openai.com/v1/images/edits"_s;
+        QTest::newRow("trailing slash")
+            << int(ProviderProfile::Kind::Compatible) << u"https://gw.example/openai/v1/"_s
+            << QString() << u"https://gw.example/openai/v1/images/edits"_s;
+        QTest::newRow("azure model as deployment")
+            << int(ProviderProfile::Kind::Azure) << u"https://res.openai.azure.com"_s << QString()
+            << u"https://res.openai.azure.com/openai/deployments/gpt-image-1/images/edits?api-version=2025-04-01-preview"_s;
+        QTest::newRow("azure named deployment")
+            << int(ProviderProfile::Kind::Azure) << u"https://res.openai.azure.com/"_s
+            << u"my images"_s
+            << u"https://res.openai.azure.com/openai/deployments/my%20images/images/edits?api-version=2025-04-01-preview"_s;
     }
 
     void providerUrls()
@@ -225,7 +251,9 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind(kind);
         profile.baseUrl = QUrl(base);
         profile.azureDeployment = deployment;
-        QCOMPARE(profile.endpointUrl(Endpoint::Edits, u"gpt-image-1"_s).toString(QUrl::FullyEncoded), expected);
+        QCOMPARE(
+            profile.endpointUrl(Endpoint::Edits, u"gpt-image-1"_s).toString(QUrl::FullyEncoded),
+            expected);
     }
 
     void environmentLikeTheSdks()
@@ -240,7 +268,8 @@ private Q_SLOTS:
         QCOMPARE(profile.baseUrl, QUrl(u"https://gateway.example/v1"_s));
         QCOMPARE(profile.apiKeyFromEnvironment(env), u"sk-env"_s);
         const HttpHeaders headers = profile.headers(u"sk-env"_s);
-        QVERIFY(headers.contains(qMakePair(QByteArray("OpenAI-Organization"), QByteArray("org-9"))));
+        QVERIFY(
+            headers.contains(qMakePair(QByteArray("OpenAI-Organization"), QByteArray("org-9"))));
         QVERIFY(headers.contains(qMakePair(QByteArray("OpenAI-Project"), QByteArray("proj-3"))));
 
         QProcessEnvironment azureEnv;
@@ -251,7 +280,8 @@ private Q_SLOTS:
         QCOMPARE(azure.kind, ProviderProfile::Kind::Azure);
         QCOMPARE(azure.azureApiVersion, u"2025-06-01"_s);
         QCOMPARE(azure.apiKeyFromEnvironment(azureEnv), u"az-key"_s);
-        QVERIFY(azure.headers(u"az-key"_s).contains(qMakePair(QByteArray("api-key"), QByteArray("az-key"))));
+        QVERIFY(azure.headers(u"az-key"_s)
+                    .contains(qMakePair(QByteArray("api-key"), QByteArray("az-key"))));
 
         const ProviderProfile plain = ProviderProfile::fromEnvironment(QProcessEnvironment());
         QCOMPARE(plain.kind, ProviderProfile::Kind::OpenAI);

@@ -6,13 +6,13 @@
 
 #include "testsettings.h"
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QDirIterator>
 #include <QTest>
 
 using namespace Atelier;
@@ -107,11 +107,13 @@ private Q_SLOTS:
         QVERIFY(QDir(inputs) != QDir(QDir(QDir::tempPath()).filePath(u"inputs"_s)));
         const QFileInfo owner(QFileInfo(inputs).path());
         QVERIFY(owner.isDir());
-        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                                | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+            | QFileDevice::ExeOther;
         QCOMPARE(owner.permissions() & others, QFileDevice::Permissions());
         QString error;
-        const QString mask = ContentFiles::store(inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s, &error);
+        const QString mask = ContentFiles::store(
+            inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s, &error);
         QVERIFY2(!mask.isEmpty(), qPrintable(error));
         QVERIFY(mask.startsWith(inputs + u'/'));
         first.reset();
@@ -128,7 +130,8 @@ private Q_SLOTS:
         const QList<Violation> refused = m_session->submit(request(u"three"_s));
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().parameter, u"budget"_s);
-        QVERIFY2(refused.first().message.contains(u"budget of $0.03"_s), qPrintable(refused.first().message));
+        QVERIFY2(refused.first().message.contains(u"budget of $0.03"_s),
+                 qPrintable(refused.first().message));
         QCOMPARE(m_session->jobs()->rowCount(), 2); // nothing of the third was sent
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
         QVERIFY(m_session->sessionCost() > 0.02);
@@ -164,19 +167,21 @@ private Q_SLOTS:
     {
         stallNextStream(2);
         QStringList shown;
-        connect(m_session.get(), &StudioSession::partialImage, this, [&shown](int, const ImageResult &image) {
-            // At the moment it is shown, the file holds exactly the bytes received.
-            QFile file(image.savedPath);
-            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(image.savedPath));
-            QCOMPARE(file.readAll(), image.encoded);
-            shown.append(image.savedPath);
-        });
+        connect(m_session.get(), &StudioSession::partialImage, this,
+                [&shown](int, const ImageResult &image) {
+                    // At the moment it is shown, the file holds exactly the bytes received.
+                    QFile file(image.savedPath);
+                    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(image.savedPath));
+                    QCOMPARE(file.readAll(), image.encoded);
+                    shown.append(image.savedPath);
+                });
         QVERIFY(m_session->submit(streamed(u"partials on disk"_s, 3)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 10000);
         const QList<JournaledJob> running = m_session->library().unfinishedJobs();
         QCOMPARE(running.size(), 1);
         QCOMPARE(running.first().partialFiles, shown);
-        QVERIFY2(shown.first().startsWith(m_library->path() + u"/.partials/"_s), qPrintable(shown.first()));
+        QVERIFY2(shown.first().startsWith(m_library->path() + u"/.partials/"_s),
+                 qPrintable(shown.first()));
         // Not indexed while the job runs (the index and the files still agree).
         QCOMPARE(m_session->library().count(), 0);
         QCOMPARE(m_session->library().reconcile().indexed, 0);
@@ -185,7 +190,9 @@ private Q_SLOTS:
         QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
         for (const QString &path : std::as_const(shown))
             QVERIFY(!QFile::exists(path));
-        QCOMPARE(QDir(m_library->path() + u"/.partials"_s).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(QDir(m_library->path() + u"/.partials"_s)
+                     .entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList());
     }
 
     // An image whose header is sound but whose pixels are damaged is neither shown nor saved:
@@ -199,10 +206,13 @@ private Q_SLOTS:
         connect(m_session.get(), &StudioSession::imageReady, this, [&shown] { ++shown; });
         QVERIFY(m_session->submit(request(u"damaged"_s)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(stateCount(u"Failed"_s), 1, 10000);
-        const QString error = m_session->jobs()->data(m_session->jobs()->index(0, 0), JobListModel::ErrorRole).toString();
+        const QString error = m_session->jobs()
+                                  ->data(m_session->jobs()->index(0, 0), JobListModel::ErrorRole)
+                                  .toString();
         QVERIFY2(error.contains(u"damaged image"_s), qPrintable(error));
         QCOMPARE(shown, 0);
-        QDirIterator files(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator files(m_library->path(), {u"*.png"_s, u"*.json"_s}, QDir::Files,
+                           QDirIterator::Subdirectories);
         QVERIFY2(!files.hasNext(), qPrintable(files.hasNext() ? files.next() : QString()));
         QCOMPARE(m_session->library().reconcile().indexed, 0);
 
@@ -246,7 +256,7 @@ private Q_SLOTS:
             indexes.insert(image.edit.value(u"partial_image_index"_s).toInt());
             QVERIFY(!QImage(image.path).isNull());
         }
-        QCOMPARE(indexes, (QSet<int>{0, 1}));
+        QCOMPARE(indexes, (QSet<int> {0, 1}));
         for (const QString &path : std::as_const(written))
             QVERIFY(!QFile::exists(path));
         // Still offered for retry; then closed.
@@ -284,7 +294,7 @@ private Q_SLOTS:
         m_server->setImageSize(QSize(64, 64));
 
         QSignalSpy composited(m_session.get(), &StudioSession::compositeSaved);
-        QVERIFY(m_session->submit(edit, EditContext{0, true}).isEmpty());
+        QVERIFY(m_session->submit(edit, EditContext {0, true}).isEmpty());
         QVERIFY(composited.wait(10000));
         const qint64 id = composited.first().at(1).toLongLong();
         const qint64 rawId = composited.first().at(2).toLongLong();
@@ -297,7 +307,8 @@ private Q_SLOTS:
         QVERIFY(sent.part(u"mask"_s));
         const std::optional<LibraryImage> raw = m_session->library().image(rawId);
         QVERIFY(raw);
-        QVERIFY(raw->request.images.first().startsWith(QDir(m_library->path()).filePath(u"inputs/"_s)));
+        QVERIFY(
+            raw->request.images.first().startsWith(QDir(m_library->path()).filePath(u"inputs/"_s)));
         QVERIFY(raw->request.mask.startsWith(QDir(m_library->path()).filePath(u"inputs/"_s)));
         QVERIFY(QFile::exists(raw->request.mask));
         QCOMPARE(raw->edit.value(u"raw_output"_s).toBool(), true);
@@ -340,7 +351,7 @@ private Q_SLOTS:
         gateway.name = u"my gateway"_s;
         gateway.baseUrl = QUrl(u"https://gw.example/v1"_s);
         StudioSession::saveProfiles({gateway});
-        QCOMPARE(StudioSession::savedProfiles(), QList<ProviderProfile>{gateway});
+        QCOMPARE(StudioSession::savedProfiles(), QList<ProviderProfile> {gateway});
         const QString source = m_session->useProfile(u"my gateway"_s);
         QCOMPARE(m_session->client()->provider(), gateway);
         QCOMPARE(StudioSession::activeProfileName(), u"my gateway"_s);
@@ -366,14 +377,17 @@ private Q_SLOTS:
             QStringList sent;
             for (const RecordedRequest &recorded : m_server->requests()) {
                 if (recorded.path.endsWith(u"/images/generations"_s))
-                    sent.append(recorded.json.value(u"model"_s).toString() + u'=' + recorded.json.value(u"safety_identifier"_s).toString());
+                    sent.append(recorded.json.value(u"model"_s).toString() + u'='
+                                + recorded.json.value(u"safety_identifier"_s).toString());
             }
             sent.sort();
             return sent;
         };
         QTRY_COMPARE_WITH_TIMEOUT(sentGenerations().size(), 3, 10000);
         const QStringList sent = sentGenerations();
-        QCOMPARE(sent, (QStringList{u"dall-e-3="_s, u"gpt-image-2.6-flare=chosen"_s, u"gpt-image-2.6-flare=user-hash-7"_s}));
+        QCOMPARE(sent,
+                 (QStringList {u"dall-e-3="_s, u"gpt-image-2.6-flare=chosen"_s,
+                               u"gpt-image-2.6-flare=user-hash-7"_s}));
     }
 
     void shutDownModelIsRefusedAtOpenAIOnly()
@@ -387,7 +401,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         const QList<Violation> refused = m_session->submit(old);
         QCOMPARE(refused.size(), 1);
-        QVERIFY2(refused.first().message.contains(u"gpt-image-2.6-sunburst"_s), qPrintable(refused.first().message));
+        QVERIFY2(refused.first().message.contains(u"gpt-image-2.6-sunburst"_s),
+                 qPrintable(refused.first().message));
         QCOMPARE(m_session->jobs()->rowCount(), 0);
         QCOMPARE(m_server->requestCount(), 0);
     }
@@ -430,13 +445,17 @@ private Q_SLOTS:
         QVERIFY(m_session->submit(streamed(u"a slow harbour"_s, 2)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(partials.size(), 1, 20000);
         const QDir incoming(m_library->filePath(u".incoming"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(!incoming.entryList(QDir::Files).isEmpty(), 10000); // the second is arriving
+        QTRY_VERIFY_WITH_TIMEOUT(!incoming.entryList(QDir::Files).isEmpty(),
+                                 10000); // the second is arriving
         // The job list says how much has arrived (the state's tooltip).
         const QModelIndex state = m_session->jobs()->index(0, JobListModel::StateColumn);
         QCOMPARE(state.data().toString(), u"Receiving"_s);
         QTRY_VERIFY2(state.data(Qt::ToolTipRole).toString().endsWith(u"iB received so far"_s),
                      qPrintable(state.data(Qt::ToolTipRole).toString()));
-        QCOMPARE(m_session->jobs()->index(0, JobListModel::PromptColumn).data(Qt::ToolTipRole).toString(),
+        QCOMPARE(m_session->jobs()
+                     ->index(0, JobListModel::PromptColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString(),
                  u"a slow harbour"_s);
         m_session->cancel(0);
         QTRY_COMPARE(m_session->jobs()->entry(0).state, ImageJob::State::Cancelled);

@@ -8,15 +8,15 @@
 #include "catalog/variationplan.h"
 #include "compare/comparegriddialog.h"
 #include "gallery/gallerypanel.h"
+#include "library/exporter.h"
 #include "library/librarymodel.h"
+#include "library/librarystore.h"
+#include "mask/maskcompositor.h"
+#include "maskpainter/maskpainter.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/historydialog.h"
 #include "prompt/prompteditor.h"
-#include "library/exporter.h"
-#include "library/librarystore.h"
-#include "mask/maskcompositor.h"
-#include "maskpainter/maskpainter.h"
 #include "settings/settingsdialog.h"
 #include "studio/editinputs.h"
 #include "studio/prompttemplate.h"
@@ -24,34 +24,30 @@
 #include "studio/studiosession.h"
 
 #include <QAction>
-#include <QCheckBox>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QPainter>
-#include <QTabWidget>
-#include <QThreadPool>
-#include <QUndoStack>
 #include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QInputDialog>
-#include <QToolButton>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
-#include <QMimeData>
-#include <QFileDialog>
-#include <QBuffer>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QImageReader>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QImageReader>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -59,7 +55,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -70,7 +70,8 @@ namespace {
 
 QIcon thumbnail(const QImage &image, int size)
 {
-    return QIcon(QPixmap::fromImage(image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    return QIcon(QPixmap::fromImage(
+        image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
 // A row of the reference list: the file name shown, the path kept.
@@ -93,7 +94,9 @@ QImage withHeatMap(const QImage &image, const QImage &heatMap)
 
 } // namespace
 
-MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(parent), m_session(session)
+MainWindow::MainWindow(StudioSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
 {
     setWindowTitle(tr("Atelier"));
     setAcceptDrops(true);
@@ -113,30 +116,34 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent) : QMainWindow(pa
             statusBar()->showMessage(error.message, 8000);
             return;
         }
-        m_problems->setText(tr("The request failed: %1 Your prompt and settings are kept; use Retry in the job list.")
+        m_problems->setText(tr("The request failed: %1 Your prompt and settings are kept; use "
+                               "Retry in the job list.")
                                 .arg(error.toString()));
         m_problems->setVisible(true);
         statusBar()->showMessage(error.toString(), 15000);
     });
-    connect(m_session, &StudioSession::compositeSaved, this,
-            [this](int, qint64 id, qint64, double changed, const QImage &heatMap) {
-                const std::optional<LibraryImage> kept = m_session->library().image(id);
-                if (kept) {
-                    QImage shown(kept->path);
-                    m_preview->setImage(shown, tr("Edit, outside the mask kept"));
-                    const QImage overlay = withHeatMap(shown, heatMap);
-                    auto *item = new QListWidgetItem(thumbnail(overlay, 72), tr("Changes outside"), m_filmstrip);
-                    item->setData(Qt::UserRole, overlay);
-                    item->setToolTip(tr("Red: where the model changed pixels outside the mask (they were restored)."));
-                }
-                statusBar()->showMessage(tr("The model changed %1% of the pixels outside the mask; they were put back. "
-                                            "The filmstrip shows where; the model's own output is in the library too.")
-                                             .arg(changed * 100, 0, 'f', 1),
-                                         15000);
-            });
-    connect(m_session, &StudioSession::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 10000);
-    });
+    connect(
+        m_session, &StudioSession::compositeSaved, this,
+        [this](int, qint64 id, qint64, double changed, const QImage &heatMap) {
+            const std::optional<LibraryImage> kept = m_session->library().image(id);
+            if (kept) {
+                QImage shown(kept->path);
+                m_preview->setImage(shown, tr("Edit, outside the mask kept"));
+                const QImage overlay = withHeatMap(shown, heatMap);
+                auto *item = new QListWidgetItem(thumbnail(overlay, 72), tr("Changes outside"),
+                                                 m_filmstrip);
+                item->setData(Qt::UserRole, overlay);
+                item->setToolTip(tr(
+                    "Red: where the model changed pixels outside the mask (they were restored)."));
+            }
+            statusBar()->showMessage(
+                tr("The model changed %1% of the pixels outside the mask; they were put back. "
+                   "The filmstrip shows where; the model's own output is in the library too.")
+                    .arg(changed * 100, 0, 'f', 1),
+                15000);
+        });
+    connect(m_session, &StudioSession::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_session, &StudioSession::sessionCostChanged, this, [this](double cost) {
         m_sessionCost->setText(tr("Session: $%1").arg(cost, 0, 'f', 3));
     });
@@ -158,10 +165,11 @@ void MainWindow::buildUi()
     m_keyBanner->setTextFormat(Qt::RichText);
     m_keyBanner->setOpenExternalLinks(true);
     m_keyBanner->setFrameShape(QFrame::StyledPanel);
-    m_keyBanner->setText(tr("<b>No API key yet.</b> Create one at "
-                            "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>, "
-                            "then set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store it with "
-                            "<tt>atelier-cli key set</tt>. Everything else works without one."));
+    m_keyBanner->setText(
+        tr("<b>No API key yet.</b> Create one at "
+           "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>, "
+           "then set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store it with "
+           "<tt>atelier-cli key set</tt>. Everything else works without one."));
     m_keyBanner->setVisible(!m_session->hasApiKey());
     leftLayout->addWidget(m_keyBanner);
 
@@ -171,7 +179,8 @@ void MainWindow::buildUi()
                              "Wildcards like {red|green|blue} make one request per choice."));
     auto *savePreset = new QToolButton(left);
     savePreset->setText(tr("Save as preset…"));
-    savePreset->setToolTip(tr("Keep the prompt as a preset; write {prompt} where later prompts should go."));
+    savePreset->setToolTip(
+        tr("Keep the prompt as a preset; write {prompt} where later prompts should go."));
     presetRow->addWidget(new QLabel(tr("Preset"), left));
     presetRow->addWidget(m_presets, 1);
     presetRow->addWidget(savePreset);
@@ -196,7 +205,8 @@ void MainWindow::buildUi()
     m_inputs = new QWidget(left);
     auto *inputLayout = new QVBoxLayout(m_inputs);
     inputLayout->setContentsMargins(0, 0, 0, 0);
-    inputLayout->addWidget(new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
+    inputLayout->addWidget(
+        new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
     m_references = new QListWidget(m_inputs);
     m_references->setMaximumHeight(90);
     m_references->setToolTip(tr("The images to edit or use as references."));
@@ -207,8 +217,9 @@ void MainWindow::buildUi()
     auto *paint = new QPushButton(tr("Paint mask"), m_inputs);
     paint->setToolTip(tr("Paint where the first image may change, in the Mask tab."));
     auto *mask = new QPushButton(tr("Mask file…"), m_inputs);
-    mask->setToolTip(tr("Import a mask: a PNG whose transparent pixels mark where the first image may change, "
-                        "or a black-and-white image, black marking it."));
+    mask->setToolTip(
+        tr("Import a mask: a PNG whose transparent pixels mark where the first image may change, "
+           "or a black-and-white image, black marking it."));
     inputButtons->addWidget(add);
     inputButtons->addWidget(remove);
     inputButtons->addWidget(paint);
@@ -219,8 +230,9 @@ void MainWindow::buildUi()
     inputLayout->addWidget(m_maskLabel);
     m_keepOutside = new QCheckBox(tr("Keep pixels outside the mask"), m_inputs);
     m_keepOutside->setChecked(true);
-    m_keepOutside->setToolTip(tr("Put the original back wherever you did not paint, with a soft seam, and show how much "
-                                 "the model changed there. The model's own output is kept in the library too."));
+    m_keepOutside->setToolTip(
+        tr("Put the original back wherever you did not paint, with a soft seam, and show how much "
+           "the model changed there. The model's own output is kept in the library too."));
     inputLayout->addWidget(m_keepOutside);
     connect(paint, &QPushButton::clicked, this, [this] {
         if (m_references->count() == 0) {
@@ -251,7 +263,8 @@ void MainWindow::buildUi()
     m_problems->setTextFormat(Qt::PlainText);
     m_problems->setWordWrap(true);
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_problems->setStyleSheet(u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
+    m_problems->setStyleSheet(
+        u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
     m_problems->setVisible(false);
     leftLayout->addWidget(m_problems);
     m_generate = new QPushButton(tr("Generate"), left);
@@ -264,8 +277,8 @@ void MainWindow::buildUi()
     leftScroll->setWidgetResizable(true);
     // Wide enough for its controls (in any language): it scrolls vertically, never sideways.
     leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const int leftWidth = left->minimumSizeHint().width() + leftScroll->verticalScrollBar()->sizeHint().width()
-                          + 2 * leftScroll->frameWidth();
+    const int leftWidth = left->minimumSizeHint().width()
+        + leftScroll->verticalScrollBar()->sizeHint().width() + 2 * leftScroll->frameWidth();
     leftScroll->setMinimumWidth(leftWidth);
 
     // Middle: the image as it arrives, its partials, and the session's images.
@@ -280,17 +293,20 @@ void MainWindow::buildUi()
     m_libraryModel = new LibraryModel(&m_session->library(), this);
     m_gallery = new GalleryPanel(m_libraryModel);
     auto describeLibrary = [this] {
-        m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.").arg(m_session->libraryFolder()));
+        m_gallery->view()->setToolTip(tr("Everything you made, saved in %1. Right-click for more.")
+                                          .arg(m_session->libraryFolder()));
     };
     describeLibrary();
     connect(m_session, &StudioSession::libraryChanged, this, [this, describeLibrary] {
         m_libraryModel->libraryChanged();
         describeLibrary();
-        statusBar()->showMessage(tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
+        statusBar()->showMessage(
+            tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
         offerInterruptedJobs();
     });
     connect(m_gallery, &GalleryPanel::reuseRequested, this, &MainWindow::reuseRecipe);
-    connect(m_gallery, &GalleryPanel::editRequested, this, [this](const QString &path, qint64 id) { openForEdit(path, id); });
+    connect(m_gallery, &GalleryPanel::editRequested, this,
+            [this](const QString &path, qint64 id) { openForEdit(path, id); });
     connect(m_gallery, &GalleryPanel::variationRequested, this, &MainWindow::openForVariation);
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
     connect(m_gallery, &GalleryPanel::heatMapRequested, this, &MainWindow::showHeatMap);
@@ -302,10 +318,10 @@ void MainWindow::buildUi()
     viewerLayout->addWidget(m_filmstrip);
     m_painter = new MaskPainter;
     connect(m_painter, &MaskPainter::sendRequested, this, &MainWindow::generate);
-    connect(m_painter, &MaskPainter::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 10000);
-    });
-    connect(m_painter->document()->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::showMaskState);
+    connect(m_painter, &MaskPainter::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_painter->document()->undoStack(), &QUndoStack::indexChanged, this,
+            &MainWindow::showMaskState);
     m_centerTabs = new QTabWidget;
     m_centerTabs->setDocumentMode(true);
     m_centerTabs->addTab(viewer, tr("Preview"));
@@ -328,7 +344,8 @@ void MainWindow::buildUi()
     m_jobView->setWordWrap(false);
     m_jobView->verticalHeader()->hide();
     m_jobView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_jobView->horizontalHeader()->setSectionResizeMode(JobListModel::PromptColumn, QHeaderView::Stretch);
+    m_jobView->horizontalHeader()->setSectionResizeMode(JobListModel::PromptColumn,
+                                                        QHeaderView::Stretch);
     rightLayout->addWidget(m_jobView);
     auto *jobButtons = new QHBoxLayout;
     auto *cancel = new QPushButton(tr("Cancel"), right);
@@ -342,14 +359,16 @@ void MainWindow::buildUi()
         const QModelIndexList rows = m_jobView->selectionModel()->selectedRows();
         return rows.isEmpty() ? -1 : rows.first().row();
     };
-    connect(cancel, &QPushButton::clicked, this, [this, selectedRow] { m_session->cancel(selectedRow()); });
+    connect(cancel, &QPushButton::clicked, this,
+            [this, selectedRow] { m_session->cancel(selectedRow()); });
     connect(retry, &QPushButton::clicked, this, [this, selectedRow] {
         const int row = selectedRow();
         if (row < 0)
             return;
         if (!agreeToOutsideFiles(RecipeGuard::filesOutside(m_session->jobs()->entry(row).request,
                                                            m_session->inputsFolder()))) {
-            statusBar()->showMessage(tr("Not sent again: it uses files from outside the library."), 8000);
+            statusBar()->showMessage(tr("Not sent again: it uses files from outside the library."),
+                                     8000);
             return;
         }
         m_followedRow = -1;
@@ -371,9 +390,8 @@ void MainWindow::buildUi()
     connect(m_prompt, &PromptEditor::submitRequested, this, &MainWindow::generate);
     connect(m_prompt, &PromptEditor::textChanged, this, &MainWindow::refresh);
     connect(m_parameters, &ParameterPanel::changed, this, &MainWindow::refresh);
-    connect(m_parameters, &ParameterPanel::statusMessage, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 10000);
-    });
+    connect(m_parameters, &ParameterPanel::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_generate, &QPushButton::clicked, this, &MainWindow::generate);
     connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item)
@@ -387,7 +405,8 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *generateAction = file->addAction(tr("&Generate"), this, &MainWindow::generate);
     generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
-    generateAction->setShortcutContext(Qt::WidgetShortcut); // the prompt editor handles Ctrl+Return itself
+    generateAction->setShortcutContext(
+        Qt::WidgetShortcut); // the prompt editor handles Ctrl+Return itself
     file->addAction(tr("&Open image…"), QKeySequence::Open, this, [this] {
         openImages(QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
                                                  tr("Images (*.png *.jpg *.jpeg *.webp)")));
@@ -406,7 +425,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
         SettingsDialog dialog(m_session, m_keySource, this);
-        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters, &ParameterPanel::refreshModels);
+        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
+                &ParameterPanel::refreshModels);
         dialog.exec();
         m_keyBanner->setVisible(!m_session->hasApiKey());
         refresh();
@@ -421,14 +441,17 @@ void MainWindow::buildMenus()
         m_prompt->setFocus();
     });
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
-    QAction *paste = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
+    QAction *paste
+        = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, [this] {
-        QMessageBox::about(this, tr("About Atelier"),
-                           tr("<h3>Atelier %1</h3><p>A desktop image studio for the OpenAI Images API.</p>"
-                              "<p>Images are saved in %2.</p>")
-                               .arg(QApplication::applicationVersion(), m_session->libraryFolder().toHtmlEscaped()));
+        QMessageBox::about(
+            this, tr("About Atelier"),
+            tr("<h3>Atelier %1</h3><p>A desktop image studio for the OpenAI Images API.</p>"
+               "<p>Images are saved in %2.</p>")
+                .arg(QApplication::applicationVersion(),
+                     m_session->libraryFolder().toHtmlEscaped()));
     });
 }
 
@@ -454,8 +477,10 @@ void MainWindow::refresh()
     m_prompt->setMaximumLength(promptRule ? promptRule->maxLength : 0);
     const int count = m_prompt->characterCount();
     const int limit = m_prompt->maximumLength();
-    m_count->setText(limit > 0 ? tr("%1 / %2 characters").arg(count).arg(limit) : tr("%1 characters").arg(count));
-    m_count->setStyleSheet(m_prompt->isOverLimit() ? u"color: #b3261e; font-weight: bold;"_s : QString());
+    m_count->setText(limit > 0 ? tr("%1 / %2 characters").arg(count).arg(limit)
+                               : tr("%1 characters").arg(count));
+    m_count->setStyleSheet(m_prompt->isOverLimit() ? u"color: #b3261e; font-weight: bold;"_s
+                                                   : QString());
 
     QStringList errors;
     QStringList warnings;
@@ -473,7 +498,8 @@ void MainWindow::refresh()
     else if (!errors.isEmpty())
         reason = errors.join(u'\n');
     else if (!m_session->hasApiKey())
-        reason = tr("No API key: set OPENAI_API_KEY or run 'atelier-cli key set', then restart Atelier.");
+        reason = tr(
+            "No API key: set OPENAI_API_KEY or run 'atelier-cli key set', then restart Atelier.");
     m_generate->setEnabled(reason.isEmpty());
     m_generate->setToolTip(reason.isEmpty() ? tr("Send the request (Ctrl+Return).") : reason);
     m_problems->setVisible(!errors.isEmpty());
@@ -483,8 +509,11 @@ void MainWindow::refresh()
     QString expansionError;
     const qsizetype prompts = std::max<qsizetype>(1, expandedPrompts(&expansionError).size());
     QString estimateText = !estimate.available ? tr("No price known for this model.")
-                           : prompts > 1 ? tr("%1 prompts × $%2 = $%3 estimated").arg(prompts).arg(estimate.cost, 0, 'f', 3).arg(estimate.cost * prompts, 0, 'f', 3)
-                                         : tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3);
+        : prompts > 1                          ? tr("%1 prompts × $%2 = $%3 estimated")
+                            .arg(prompts)
+                            .arg(estimate.cost, 0, 'f', 3)
+                            .arg(estimate.cost * prompts, 0, 'f', 3)
+                      : tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3);
     if (!expansionError.isEmpty()) {
         errors.append(expansionError);
         m_generate->setEnabled(false);
@@ -494,9 +523,10 @@ void MainWindow::refresh()
     }
     if (estimate.available && estimate.outputTokens > 0)
         estimateText += estimate.tokensEstimated
-                            // No published token table: the figure is a formula's, and says so.
-                            ? tr(" (about %1 output tokens; an estimate, the answer's usage is billed)").arg(estimate.outputTokens)
-                            : tr(" (%1 output tokens)").arg(estimate.outputTokens);
+            // No published token table: the figure is a formula's, and says so.
+            ? tr(" (about %1 output tokens; an estimate, the answer's usage is billed)")
+                  .arg(estimate.outputTokens)
+            : tr(" (%1 output tokens)").arg(estimate.outputTokens);
     if (!warnings.isEmpty())
         estimateText += u"\n"_s + warnings.join(u'\n');
     m_estimate->setText(estimateText);
@@ -519,7 +549,7 @@ void MainWindow::generate()
     // The painted mask and the marks go into the library beside the inputs, so the edit can be
     // reopened; they belong to the first image, the one in the painter.
     const bool painted = request.endpoint == Endpoint::Edits && !request.images.isEmpty()
-                         && m_painter->imagePath() == request.images.first();
+        && m_painter->imagePath() == request.images.first();
     for (const bool markup : {false, true}) {
         if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
             continue;
@@ -534,7 +564,8 @@ void MainWindow::generate()
         }
     }
     QString error;
-    const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList{QString()} : expandedPrompts(&error);
+    const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList {QString()}
+                                                                         : expandedPrompts(&error);
     if (prompts.isEmpty()) {
         m_problems->setText(error);
         m_problems->setVisible(true);
@@ -548,16 +579,18 @@ void MainWindow::generate()
     }
     if (requests.size() > 1) {
         const CostEstimate each = m_session->catalog().estimate(request);
-        const QString cost = each.available ? tr("about $%1 in all").arg(each.cost * requests.size(), 0, 'f', 3)
-                                            : tr("at a cost Atelier cannot estimate");
-        const auto answer = QMessageBox::question(this, tr("Send %1 requests?").arg(requests.size()),
-                                                  tr("The wildcards make %1 prompts, %2. Send them all?").arg(requests.size()).arg(cost));
+        const QString cost = each.available
+            ? tr("about $%1 in all").arg(each.cost * requests.size(), 0, 'f', 3)
+            : tr("at a cost Atelier cannot estimate");
+        const auto answer = QMessageBox::question(
+            this, tr("Send %1 requests?").arg(requests.size()),
+            tr("The wildcards make %1 prompts, %2. Send them all?").arg(requests.size()).arg(cost));
         if (answer != QMessageBox::Yes)
             return;
     }
     if (request.endpoint != Endpoint::Generations && !prepareInputs(requests))
         return;
-    const EditContext context{m_editParentId, m_keepOutside->isChecked()};
+    const EditContext context {m_editParentId, m_keepOutside->isChecked()};
     const QList<Violation> errors = m_session->submitAll(requests, nullptr, context);
     if (!errors.isEmpty()) {
         QStringList messages;
@@ -592,11 +625,15 @@ void MainWindow::savePreset()
 {
     const QString text = m_prompt->prompt();
     if (text.trimmed().isEmpty()) {
-        statusBar()->showMessage(tr("Write the preset in the prompt first, with {prompt} where later prompts go."), 8000);
+        statusBar()->showMessage(
+            tr("Write the preset in the prompt first, with {prompt} where later prompts go."),
+            8000);
         return;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Name:"), QLineEdit::Normal, QString(), &ok).trimmed();
+    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok)
+                             .trimmed();
     if (!ok || name.isEmpty())
         return;
     QSettings settings;
@@ -604,7 +641,8 @@ void MainWindow::savePreset()
     loadPresets();
     m_presets->setCurrentIndex(m_presets->findText(name));
     m_prompt->clear();
-    statusBar()->showMessage(tr("Preset \"%1\" saved; now write the prompt it wraps.").arg(name), 8000);
+    statusBar()->showMessage(tr("Preset \"%1\" saved; now write the prompt it wraps.").arg(name),
+                             8000);
 }
 
 void MainWindow::showImage(int row, const ImageResult &image)
@@ -616,11 +654,13 @@ void MainWindow::showImage(int row, const ImageResult &image)
     const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
     // GIF plays and SVG is drawn from its vectors; the rest shows its decoded pixels.
     const bool document = (image.format == u"gif" || image.format == u"svg")
-                          && m_preview->setDocument(image.encoded, caption);
+        && m_preview->setDocument(image.encoded, caption);
     if (!document)
         m_preview->setImage(image.image, caption, image.preview);
-    auto *item = new QListWidgetItem(image.thumbnail.isNull() ? thumbnail(image.image, 72) : QIcon(QPixmap::fromImage(image.thumbnail)),
-                                     caption, m_filmstrip);
+    auto *item
+        = new QListWidgetItem(image.thumbnail.isNull() ? thumbnail(image.image, 72)
+                                                       : QIcon(QPixmap::fromImage(image.thumbnail)),
+                              caption, m_filmstrip);
     item->setData(Qt::UserRole, image.image);
     item->setData(Qt::UserRole + 1, image.preview);
     m_filmstrip->scrollToItem(item);
@@ -638,7 +678,8 @@ bool MainWindow::agreeToOutsideFiles(const QStringList &files)
     if (listed.size() > 20)
         listed = listed.mid(0, 20) << u"…"_s;
     QMessageBox box(QMessageBox::Warning, tr("Use files from outside the library?"),
-                    tr("This recipe names %n file(s) outside the library's inputs folder. If you use them, they "
+                    tr("This recipe names %n file(s) outside the library's inputs folder. If you "
+                       "use them, they "
                        "are sent to the provider with the request. Use them only if you know them.",
                        nullptr, int(files.size()))
                         + u"\n\n"_s + listed.join(u'\n'),
@@ -666,7 +707,8 @@ void MainWindow::reuseRecipe(const ImageRequest &asked)
     m_references->clear();
     for (const QString &file : recipe.images)
         m_references->addItem(referenceItem(file));
-    if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty() && QFileInfo::exists(recipe.images.first())) {
+    if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty()
+        && QFileInfo::exists(recipe.images.first())) {
         // Reopening an edit restores its image and mask in the painter.
         QString error;
         if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
@@ -678,11 +720,14 @@ void MainWindow::reuseRecipe(const ImageRequest &asked)
     refresh();
     QStringList notes;
     if (!shortened.isEmpty())
-        notes.append(tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
+        notes.append(
+            tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
     if (leftOut)
-        notes.append(tr("%n file(s) from outside the library were left out.", nullptr, int(outside.size())));
-    statusBar()->showMessage(notes.isEmpty() ? tr("Recipe restored: prompt, model and every parameter.")
-                                             : tr("Recipe restored. %1").arg(notes.join(u' ')),
+        notes.append(
+            tr("%n file(s) from outside the library were left out.", nullptr, int(outside.size())));
+    statusBar()->showMessage(notes.isEmpty()
+                                 ? tr("Recipe restored: prompt, model and every parameter.")
+                                 : tr("Recipe restored. %1").arg(notes.join(u' ')),
                              notes.isEmpty() ? 6000 : 15000);
 }
 
@@ -701,13 +746,16 @@ bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
             agreed.append(fix);
     }
     if (!asks.isEmpty()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Fix the input images?"),
-            tr("The model's rules need these changes before sending:\n\n%1\n\nYour files stay as they are; fixed "
-               "copies are sent.").arg(asks.join(u'\n')),
-            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        const auto answer
+            = QMessageBox::question(this, tr("Fix the input images?"),
+                                    tr("The model's rules need these changes before "
+                                       "sending:\n\n%1\n\nYour files stay as they are; fixed "
+                                       "copies are sent.")
+                                        .arg(asks.join(u'\n')),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
         if (answer != QMessageBox::Yes) {
-            m_problems->setText(tr("Not sent: the inputs do not meet the model's rules.\n%1").arg(asks.join(u'\n')));
+            m_problems->setText(tr("Not sent: the inputs do not meet the model's rules.\n%1")
+                                    .arg(asks.join(u'\n')));
             m_problems->setVisible(true);
             return false;
         }
@@ -718,7 +766,8 @@ bool MainWindow::prepareInputs(QList<ImageRequest> &requests)
     }
     QStringList done;
     QString error;
-    const std::optional<ImageRequest> fixed = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
+    const std::optional<ImageRequest> fixed
+        = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
     if (!fixed) {
         m_problems->setText(error);
         m_problems->setVisible(true);
@@ -792,8 +841,11 @@ void MainWindow::openForVariation(const QString &path, qint64 id)
         m_parameters->setEndpoint(Endpoint::Edits);
         m_parameters->setModel(edit.model);
         m_prompt->setPrompt(edit.prompt);
-        statusBar()->showMessage(tr("OpenAI retired the variations endpoint: this variation is an edit with %1; change "
-                                    "the prompt if you like, then Generate.").arg(edit.model), 10000);
+        statusBar()->showMessage(
+            tr("OpenAI retired the variations endpoint: this variation is an edit with %1; change "
+               "the prompt if you like, then Generate.")
+                .arg(edit.model),
+            10000);
     } else {
         m_parameters->setEndpoint(Endpoint::Variations);
     }
@@ -810,8 +862,10 @@ void MainWindow::showMaskState()
     }
     const double share = m_painter->document()->coveredFraction();
     const QString name = QFileInfo(m_painter->imagePath()).fileName();
-    m_maskLabel->setText(share > 0 ? tr("Painted mask on %1: %2% of it may change.").arg(name).arg(share * 100, 0, 'f', 1)
-                                   : tr("Nothing painted on %1 yet: the whole image may change.").arg(name));
+    m_maskLabel->setText(
+        share > 0
+            ? tr("Painted mask on %1: %2% of it may change.").arg(name).arg(share * 100, 0, 'f', 1)
+            : tr("Nothing painted on %1 yet: the whole image may change.").arg(name));
 }
 
 void MainWindow::showLineage(qint64 id)
@@ -821,38 +875,46 @@ void MainWindow::showLineage(qint64 id)
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Lineage"));
     auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Where the image came from (top) and what was made from it (bottom). "
-                                    "Double-click one to look at it."),
-                                 &dialog));
+    layout->addWidget(
+        new QLabel(tr("Where the image came from (top) and what was made from it (bottom). "
+                      "Double-click one to look at it."),
+                   &dialog));
     auto *list = new QListWidget(&dialog);
     list->setIconSize(QSize(64, 64));
-    const auto add = [list, id, thumbnails = m_libraryModel](const LibraryImage &image, const QString &role) {
-        const QString text = u"%1  #%2 · %3 · %4\n%5"_s.arg(role)
-                                 .arg(image.id)
-                                 .arg(endpointName(image.request.endpoint), image.request.model,
-                                      image.request.prompt.left(80));
-        auto *item = new QListWidgetItem(text, list);
-        item->setData(Qt::UserRole, image.path);
-        // The icons are the gallery's thumbnails (cached, or made), read off the GUI thread.
-        QThreadPool::globalInstance()->start([list = QPointer<QListWidget>(list), row = list->count() - 1,
-                                              path = image.path, cached = thumbnails->thumbnailPath(image.id)] {
-            const QImage source = LibraryModel::loadThumbnail(path, cached);
-            const QImage icon = source.isNull() ? QImage() : ImageDecoder::fitted(source, QSize(64, 64));
-            QMetaObject::invokeMethod(qApp, [list, row, icon] {
-                if (list && !icon.isNull() && list->item(row))
-                    list->item(row)->setIcon(QIcon(QPixmap::fromImage(icon)));
-            }, Qt::QueuedConnection);
-        });
-        if (image.id == id) {
-            QFont bold = item->font();
-            bold.setBold(true);
-            item->setFont(bold);
-        }
-    };
+    const auto add
+        = [list, id, thumbnails = m_libraryModel](const LibraryImage &image, const QString &role) {
+              const QString text = u"%1  #%2 · %3 · %4\n%5"_s.arg(role).arg(image.id).arg(
+                  endpointName(image.request.endpoint), image.request.model,
+                  image.request.prompt.left(80));
+              auto *item = new QListWidgetItem(text, list);
+              item->setData(Qt::UserRole, image.path);
+              // The icons are the gallery's thumbnails (cached, or made), read off the GUI thread.
+              QThreadPool::globalInstance()->start([list = QPointer<QListWidget>(list),
+                                                    row = list->count() - 1, path = image.path,
+                                                    cached = thumbnails->thumbnailPath(image.id)] {
+                  const QImage source = LibraryModel::loadThumbnail(path, cached);
+                  const QImage icon
+                      = source.isNull() ? QImage() : ImageDecoder::fitted(source, QSize(64, 64));
+                  QMetaObject::invokeMethod(
+                      qApp,
+                      [list, row, icon] {
+                          if (list && !icon.isNull() && list->item(row))
+                              list->item(row)->setIcon(QIcon(QPixmap::fromImage(icon)));
+                      },
+                      Qt::QueuedConnection);
+              });
+              if (image.id == id) {
+                  QFont bold = item->font();
+                  bold.setBold(true);
+                  item->setFont(bold);
+              }
+          };
     for (const LibraryImage &image : chain)
         add(image, image.id == id ? tr("This") : tr("From"));
     for (const LibraryImage &image : children)
-        add(image, image.edit.contains(u"composite_of"_s) ? tr("Edit (kept outside)") : tr("Made from it"));
+        add(image,
+            image.edit.contains(u"composite_of"_s) ? tr("Edit (kept outside)")
+                                                   : tr("Made from it"));
     layout->addWidget(list);
     connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
         showImageFile(item->data(Qt::UserRole).toString(), item->text().section(u'\n', 0, 0));
@@ -878,7 +940,8 @@ void MainWindow::retryRow(int row)
     if (errors.isEmpty())
         return;
     const ImageRequest recipe = m_session->recipeOf(row);
-    const QString replacement = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
+    const QString replacement
+        = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
     if (replacement.isEmpty()) {
         showProblems(errors);
         return;
@@ -887,20 +950,25 @@ void MainWindow::retryRow(int row)
     // what that changes is said first.
     const ModelSwitch moved = ModelSwitch::to(m_session->catalog(), recipe, replacement);
     QMessageBox box(QMessageBox::Question, tr("Retry"),
-                    tr("OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, which replaces it?")
+                    tr("OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, "
+                       "which replaces it?")
                         .arg(Catalog::effectiveModel(recipe), replacement),
                     QMessageBox::Cancel, this);
     box.setObjectName(u"retryWithReplacement"_s);
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(moved.dropped.isEmpty()
                                ? tr("Everything else stays as it was.")
-                               : tr("%1 does not take %2; they are left out.").arg(replacement, moved.dropped.join(u", "_s)));
-    QPushButton *switchButton = box.addButton(tr("Retry with %1").arg(replacement), QMessageBox::AcceptRole);
+                               : tr("%1 does not take %2; they are left out.")
+                                     .arg(replacement, moved.dropped.join(u", "_s)));
+    QPushButton *switchButton
+        = box.addButton(tr("Retry with %1").arg(replacement), QMessageBox::AcceptRole);
     box.setDefaultButton(switchButton);
     box.exec();
     if (box.clickedButton() != switchButton)
         return;
-    if (const QList<Violation> again = m_session->submit(moved.request, m_session->editContextOf(row)); !again.isEmpty())
+    if (const QList<Violation> again
+        = m_session->submit(moved.request, m_session->editContextOf(row));
+        !again.isEmpty())
         showProblems(again);
 }
 
@@ -915,7 +983,8 @@ void MainWindow::addAnimationFrames(const QByteArray &gif)
         const QImage image = reader.read();
         if (image.isNull())
             break;
-        auto *item = new QListWidgetItem(thumbnail(image, 72), tr("Frame %1").arg(frame + 1), m_filmstrip);
+        auto *item
+            = new QListWidgetItem(thumbnail(image, 72), tr("Frame %1").arg(frame + 1), m_filmstrip);
         item->setData(Qt::UserRole, image);
     }
 }
@@ -933,22 +1002,27 @@ void MainWindow::showImageFile(const QString &path, const QString &caption)
     // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
     // when several are opened quickly, only the last one is shown.
     const quint64 load = ++m_previewLoads;
-    QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this), load, path, caption,
-                                          box = m_preview->size()] {
-        QString error;
-        const QImage image = ImageDecoder::readFile(path, &error);
-        const QImage display = image.isNull() ? QImage() : ImageDecoder::fitted(image, box);
-        QMetaObject::invokeMethod(qApp, [window, load, path, caption, image, display, error] {
-            if (!window || load != window->m_previewLoads)
-                return;
-            if (image.isNull()) {
-                window->statusBar()->showMessage(tr("%1 could not be read (%2); is the file still there?")
-                                                     .arg(QDir::toNativeSeparators(path), error), 10000);
-                return;
-            }
-            window->m_preview->setImage(image, caption.left(60), display);
-        }, Qt::QueuedConnection);
-    });
+    QThreadPool::globalInstance()->start(
+        [window = QPointer<MainWindow>(this), load, path, caption, box = m_preview->size()] {
+            QString error;
+            const QImage image = ImageDecoder::readFile(path, &error);
+            const QImage display = image.isNull() ? QImage() : ImageDecoder::fitted(image, box);
+            QMetaObject::invokeMethod(
+                qApp,
+                [window, load, path, caption, image, display, error] {
+                    if (!window || load != window->m_previewLoads)
+                        return;
+                    if (image.isNull()) {
+                        window->statusBar()->showMessage(
+                            tr("%1 could not be read (%2); is the file still there?")
+                                .arg(QDir::toNativeSeparators(path), error),
+                            10000);
+                        return;
+                    }
+                    window->m_preview->setImage(image, caption.left(60), display);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void MainWindow::showHeatMap(qint64 id)
@@ -956,29 +1030,42 @@ void MainWindow::showHeatMap(qint64 id)
     const std::optional<LibraryImage> kept = m_session->library().image(id);
     if (!kept)
         return;
-    const std::optional<LibraryImage> raw = m_session->library().image(kept->edit.value(u"composite_of"_s).toInteger());
+    const std::optional<LibraryImage> raw
+        = m_session->library().image(kept->edit.value(u"composite_of"_s).toInteger());
     if (!raw || kept->request.images.isEmpty() || kept->request.mask.isEmpty()) {
-        statusBar()->showMessage(tr("The model's output or the inputs of this edit are no longer in the library."), 8000);
+        statusBar()->showMessage(
+            tr("The model's output or the inputs of this edit are no longer in the library."),
+            8000);
         return;
     }
     // Three full-size images read and compared: off the GUI thread.
     statusBar()->showMessage(tr("Finding the changes outside the mask…"));
-    QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this), original = kept->request.images.first(),
-                                          mask = kept->request.mask, rawPath = raw->path, keptPath = kept->path] {
-        const CompositeResult result = MaskCompositor::keepOutsideMask(ImageDecoder::readFile(original), ImageDecoder::readFile(mask),
-                                                                       ImageDecoder::readFile(rawPath));
-        const QImage shown = result.isValid() ? withHeatMap(ImageDecoder::readFile(keptPath), result.heatMap) : QImage();
-        QMetaObject::invokeMethod(qApp, [window, result, shown] {
-            if (!window)
-                return;
-            if (!result.isValid()) {
-                window->statusBar()->showMessage(result.error, 10000);
-                return;
-            }
-            window->statusBar()->clearMessage();
-            window->m_preview->setImage(shown, tr("Changes outside the mask: %1%").arg(result.changedOutsideMask * 100, 0, 'f', 1));
-            window->m_centerTabs->setCurrentIndex(0);
-        }, Qt::QueuedConnection);
+    QThreadPool::globalInstance()->start([window = QPointer<MainWindow>(this),
+                                          original = kept->request.images.first(),
+                                          mask = kept->request.mask, rawPath = raw->path,
+                                          keptPath = kept->path] {
+        const CompositeResult result = MaskCompositor::keepOutsideMask(
+            ImageDecoder::readFile(original), ImageDecoder::readFile(mask),
+            ImageDecoder::readFile(rawPath));
+        const QImage shown = result.isValid()
+            ? withHeatMap(ImageDecoder::readFile(keptPath), result.heatMap)
+            : QImage();
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, result, shown] {
+                if (!window)
+                    return;
+                if (!result.isValid()) {
+                    window->statusBar()->showMessage(result.error, 10000);
+                    return;
+                }
+                window->statusBar()->clearMessage();
+                window->m_preview->setImage(shown,
+                                            tr("Changes outside the mask: %1%")
+                                                .arg(result.changedOutsideMask * 100, 0, 'f', 1));
+                window->m_centerTabs->setCurrentIndex(0);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -989,19 +1076,22 @@ void MainWindow::welcome()
     if (m_session->hasApiKey() || settings.value(u"onboarding/shown"_s).toBool())
         return;
     settings.setValue(u"onboarding/shown"_s, true);
-    QMessageBox box(QMessageBox::Information, tr("Welcome to Atelier"),
-                    tr("<p>To make images, Atelier needs an OpenAI API key. Create one at "
-                       "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>.</p>"
-                       "<p>Then either set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store the key "
-                       "in your desktop's keychain in the settings.</p>"
-                       "<p>The gallery, export and everything else that needs no network work without one.</p>"),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Information, tr("Welcome to Atelier"),
+        tr("<p>To make images, Atelier needs an OpenAI API key. Create one at "
+           "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>.</p>"
+           "<p>Then either set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store the key "
+           "in your desktop's keychain in the settings.</p>"
+           "<p>The gallery, export and everything else that needs no network work without "
+           "one.</p>"),
+        QMessageBox::NoButton, this);
     QPushButton *settingsButton = box.addButton(tr("Open the settings"), QMessageBox::AcceptRole);
     box.addButton(tr("Later"), QMessageBox::RejectRole);
     box.exec();
     if (box.clickedButton() == settingsButton) {
         SettingsDialog dialog(m_session, m_keySource, this);
-        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters, &ParameterPanel::refreshModels);
+        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
+                &ParameterPanel::refreshModels);
         dialog.exec();
         m_keyBanner->setVisible(!m_session->hasApiKey());
         refresh();
@@ -1014,14 +1104,16 @@ void MainWindow::offerInterruptedJobs()
     if (jobs.isEmpty())
         return;
     QMessageBox box(QMessageBox::Question, tr("Unfinished requests"),
-                    tr("%n request(s) did not finish when Atelier last ran. Send them again?", nullptr, int(jobs.size())),
+                    tr("%n request(s) did not finish when Atelier last ran. Send them again?",
+                       nullptr, int(jobs.size())),
                     QMessageBox::NoButton, this);
     QStringList prompts;
     for (const JournaledJob &job : jobs)
         prompts.append(u"• "_s + job.request.prompt.left(100));
     box.setDetailedText(prompts.join(u'\n'));
     if (const int partials = m_session->recoveredPartials(); partials > 0)
-        box.setInformativeText(tr("%n partial image(s) they had received are in the gallery.", nullptr, partials));
+        box.setInformativeText(
+            tr("%n partial image(s) they had received are in the gallery.", nullptr, partials));
     QPushButton *retry = box.addButton(tr("Send again"), QMessageBox::AcceptRole);
     QPushButton *restore = box.addButton(tr("Restore the last recipe"), QMessageBox::ActionRole);
     box.addButton(tr("Dismiss"), QMessageBox::RejectRole);
@@ -1032,7 +1124,8 @@ void MainWindow::offerInterruptedJobs()
         // only if the user agrees.
         QStringList outside;
         for (const JournaledJob &job : jobs) {
-            for (const QString &file : RecipeGuard::filesOutside(job.request, m_session->inputsFolder())) {
+            for (const QString &file :
+                 RecipeGuard::filesOutside(job.request, m_session->inputsFolder())) {
                 if (!outside.contains(file))
                     outside.append(file);
             }
@@ -1040,13 +1133,17 @@ void MainWindow::offerInterruptedJobs()
         const bool agreed = agreeToOutsideFiles(outside);
         int held = 0;
         for (const JournaledJob &job : jobs) {
-            if (!agreed && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
+            if (!agreed
+                && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
                 ++held;
             else
                 m_session->submit(job.request);
         }
         if (held > 0)
-            statusBar()->showMessage(tr("%n request(s) not sent again: they use files from outside the library.", nullptr, held), 10000);
+            statusBar()->showMessage(
+                tr("%n request(s) not sent again: they use files from outside the library.",
+                   nullptr, held),
+                10000);
     } else if (box.clickedButton() == restore) {
         reuseRecipe(jobs.constLast().request);
     }
@@ -1111,13 +1208,16 @@ void MainWindow::takeMimeData(const QMimeData *mime)
         // A pasted image becomes a file, so that it can be sent and remembered.
         const QImage image = qvariant_cast<QImage>(mime->imageData());
         // Without a library: the session's private folder, never a shared fixed one.
-        const QString folder = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
-                                                                         : m_session->libraryFolder())
-                                   .filePath(u".pasted"_s);
+        const QString folder
+            = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
+                                                        : m_session->libraryFolder())
+                  .filePath(u".pasted"_s);
         QDir().mkpath(folder);
-        const QString path = QDir(folder).filePath(u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
+        const QString path = QDir(folder).filePath(
+            u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
         if (!image.save(path, "PNG"))
-            statusBar()->showMessage(tr("The pasted image could not be saved to %1.").arg(folder), 8000);
+            statusBar()->showMessage(tr("The pasted image could not be saved to %1.").arg(folder),
+                                     8000);
         else if (m_references->count() == 0)
             openForEdit(path); // the first image of an edit: ready to paint its mask
         else
@@ -1147,17 +1247,19 @@ void MainWindow::dropEvent(QDropEvent *event)
 void MainWindow::chooseMask()
 {
     if (m_references->count() == 0) {
-        statusBar()->showMessage(tr("Add the image to edit first; the mask applies to the first reference."), 8000);
+        statusBar()->showMessage(
+            tr("Add the image to edit first; the mask applies to the first reference."), 8000);
         return;
     }
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import a mask"), QString(),
-                                                      tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import a mask"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
     if (file.isEmpty())
         return;
     // The mask is imported into the painter, where it can be looked at and touched up.
     const QString first = m_references->item(0)->data(Qt::UserRole).toString();
     QString error;
-    if ((m_painter->imagePath() != first && !openForEdit(first)) || !m_painter->importMask(file, &error)) {
+    if ((m_painter->imagePath() != first && !openForEdit(first))
+        || !m_painter->importMask(file, &error)) {
         if (!error.isEmpty())
             statusBar()->showMessage(error, 10000);
         return;
@@ -1176,7 +1278,8 @@ void MainWindow::restoreSettings()
     const QByteArray last = settings.value(u"parameters/last"_s).toByteArray();
     if (!last.isEmpty())
         m_parameters->applyRequest(ImageRequest::fromJson(QJsonDocument::fromJson(last).object()));
-    if (const QString model = SettingsDialog::defaultModel(); !model.isEmpty() && m_session->catalog().contains(model))
+    if (const QString model = SettingsDialog::defaultModel();
+        !model.isEmpty() && m_session->catalog().contains(model))
         m_parameters->setModel(model);
 }
 
@@ -1187,7 +1290,9 @@ void MainWindow::saveSettings() const
     settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
     settings.setValue(u"window/centerSplitter"_s, m_centerSplitter->saveState());
     settings.setValue(u"prompt/history"_s, m_prompt->history());
-    settings.setValue(u"parameters/last"_s, QJsonDocument(m_parameters->request().toJson()).toJson(QJsonDocument::Compact));
+    settings.setValue(
+        u"parameters/last"_s,
+        QJsonDocument(m_parameters->request().toJson()).toJson(QJsonDocument::Compact));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

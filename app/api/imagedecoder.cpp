@@ -22,8 +22,8 @@ struct Text
 };
 
 // What the API says it used, copied onto each image.
-void setEchoes(ImageResult *image, const QString &size, const QString &quality, const QString &background,
-               const QString &outputFormat)
+void setEchoes(ImageResult *image, const QString &size, const QString &quality,
+               const QString &background, const QString &outputFormat)
 {
     image->echoedSize = size;
     image->echoedQuality = quality;
@@ -52,7 +52,7 @@ bool ImageDecoder::sizeAllowed(const QSize &size, const DecodeLimits &limits, Ap
     *error = ApiError::make(ApiError::Kind::Decode,
                             size.isValid()
                                 ? Text::tr("The server sent an image of %1x%2 pixels, larger than "
-                                     "Atelier accepts (%3 pixels a side); it was refused.")
+                                           "Atelier accepts (%3 pixels a side); it was refused.")
                                       .arg(size.width())
                                       .arg(size.height())
                                       .arg(limits.maxEdge)
@@ -77,17 +77,19 @@ bool ImageDecoder::decodeSvg(QByteArray bytes, const DecodeLimits &limits, Image
         // Drawn at each size it is shown at, so the preview and thumbnail are sharp.
         QImage pixels = SvgImage::render(bytes, size);
         if (pixels.isNull()) {
-            *error = ApiError::make(ApiError::Kind::Decode,
-                                    Text::tr("The server sent an SVG document Atelier cannot draw."));
+            *error
+                = ApiError::make(ApiError::Kind::Decode,
+                                 Text::tr("The server sent an SVG document Atelier cannot draw."));
             return false;
         }
         if (!limits.previewSize.isEmpty())
-            image->preview = SvgImage::render(bytes, size.scaled(limits.previewSize, Qt::KeepAspectRatio)
-                                                         .boundedTo(size));
+            image->preview = SvgImage::render(
+                bytes, size.scaled(limits.previewSize, Qt::KeepAspectRatio).boundedTo(size));
         if (limits.thumbnailEdge > 0)
             image->thumbnail = SvgImage::render(
-                bytes, size.scaled(QSize(limits.thumbnailEdge, limits.thumbnailEdge), Qt::KeepAspectRatio)
-                           .boundedTo(size));
+                bytes,
+                size.scaled(QSize(limits.thumbnailEdge, limits.thumbnailEdge), Qt::KeepAspectRatio)
+                    .boundedTo(size));
         image->image = std::move(pixels);
     }
     image->encoded = std::move(bytes);
@@ -101,15 +103,18 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
         return decodeSvg(std::move(bytes), limits, image, error);
     // The API sends PNG, JPEG, WebP or GIF: name the format from its first bytes, so only that
     // handler is used (PNG is built into Qt; guessing would load every image plugin).
-    const QByteArray sniffed = sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())));
+    const QByteArray sniffed
+        = sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())));
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer, sniffed);
     reader.setAutoDetectImageFormat(false);
-    const QByteArray format = !sniffed.isEmpty() && reader.canRead() ? reader.format() : QByteArray();
+    const QByteArray format
+        = !sniffed.isEmpty() && reader.canRead() ? reader.format() : QByteArray();
     if (format.isEmpty()) {
-        *error = ApiError::make(ApiError::Kind::Decode,
-                                Text::tr("The server sent data that is not an image Atelier can read."));
+        *error = ApiError::make(
+            ApiError::Kind::Decode,
+            Text::tr("The server sent data that is not an image Atelier can read."));
         return false;
     }
     const QSize size = reader.size();
@@ -126,8 +131,9 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
         if (pixels.isNull() && (format != "png" || !PngDecoder::decode(bytes, &pixels)))
             pixels = reader.read();
         if (pixels.isNull()) {
-            *error = ApiError::make(ApiError::Kind::Decode,
-                                    Text::tr("The server sent a damaged image (%1).").arg(reader.errorString()));
+            *error = ApiError::make(
+                ApiError::Kind::Decode,
+                Text::tr("The server sent a damaged image (%1).").arg(reader.errorString()));
             return false;
         }
         if (!limits.previewSize.isEmpty())
@@ -165,8 +171,8 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
         // 8192x8192 PNG's pixels are 256 MB). JPEG and WebP scale while decoding.
         const QByteArray format = sniffImageFormat(file.peek(16));
         QImageReader reader(&file, format.isEmpty() ? QByteArray() : format);
-        if (QSize size = reader.size();
-            (format == "png" || format == "jpeg" || format == "webp") && size.isValid()
+        if (QSize size = reader.size(); (format == "png" || format == "jpeg" || format == "webp")
+            && size.isValid()
             && (size.width() > within.width() || size.height() > within.height())) {
             size.scale(within, Qt::KeepAspectRatio);
             reader.setScaledSize(size.expandedTo(QSize(1, 1)));
@@ -188,7 +194,8 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
         return drawn;
     }
     QImage image;
-    if (sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size()))) == "png"
+    if (sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())))
+            == "png"
         && PngDecoder::decode(bytes, &image))
         return image;
     QBuffer buffer;
@@ -196,7 +203,7 @@ QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer);
     if (QSize size = reader.size(); within.isValid() && size.isValid()
-                                     && (size.width() > within.width() || size.height() > within.height())) {
+        && (size.width() > within.width() || size.height() > within.height())) {
         size.scale(within, Qt::KeepAspectRatio); // smaller, never larger
         reader.setScaledSize(size); // honoured by JPEG and WebP, ignored by the others
     }
@@ -250,7 +257,8 @@ DecodeOutcome ImageDecoder::decodeEvent(const QByteArray &eventName, QByteArray 
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }
-    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    outcome.what
+        = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
     return outcome;
 }
 
@@ -275,13 +283,15 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
         checked = decodeImage(head, headerOnly, &image, &outcome.error);
         image.encoded.clear(); // only the first bytes: the file is the sink's
     } else {
-        outcome.error = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
+        outcome.error
+            = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
     }
     if (!checked) {
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }
-    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    outcome.what
+        = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
     return outcome;
 }
 
@@ -323,8 +333,8 @@ QImage StreamedImage::takePixels()
     return pixels;
 }
 
-DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QByteArray data, StreamedImage &streamed,
-                                                const DecodeLimits &limits)
+DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QByteArray data,
+                                                StreamedImage &streamed, const DecodeLimits &limits)
 {
     DecodeOutcome outcome;
     const StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data), true);
@@ -334,7 +344,8 @@ DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QBy
     QImage pixels = streamed.takePixels();
     const QByteArray bytes = streamed.takeBytes();
     if (bytes.isEmpty()) {
-        outcome.error = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
+        outcome.error
+            = ApiError::make(ApiError::Kind::Decode, Text::tr("The server sent an empty image."));
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }
@@ -342,7 +353,8 @@ DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QBy
         outcome.what = DecodeOutcome::What::Error;
         return outcome;
     }
-    outcome.what = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
+    outcome.what
+        = image.partial ? DecodeOutcome::What::PartialImage : DecodeOutcome::What::FinalImage;
     return outcome;
 }
 
@@ -350,13 +362,15 @@ DecodeOutcome ImageDecoder::streamFailure(const QByteArray &eventName)
 {
     DecodeOutcome outcome;
     outcome.what = DecodeOutcome::What::Error;
-    outcome.error = ApiError::make(ApiError::Kind::InvalidResponse,
-                                   Text::tr("The image data of a streamed %1 event is not base64, or it broke off.")
-                                       .arg(QString::fromUtf8(eventName.isEmpty() ? QByteArray("image") : eventName)));
+    outcome.error = ApiError::make(
+        ApiError::Kind::InvalidResponse,
+        Text::tr("The image data of a streamed %1 event is not base64, or it broke off.")
+            .arg(QString::fromUtf8(eventName.isEmpty() ? QByteArray("image") : eventName)));
     return outcome;
 }
 
-void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, const Deliver &deliver)
+void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits,
+                                  const Deliver &deliver)
 {
     ImagesResponse response;
     DecodeOutcome done;
@@ -373,7 +387,8 @@ void ImageDecoder::decodeResponse(QByteArray body, const DecodeLimits &limits, c
         image.imageIndex = int(i);
         image.created = response.created;
         image.revisedPrompt = entry.revisedPrompt;
-        setEchoes(&image, response.size, response.quality, response.background, response.outputFormat);
+        setEchoes(&image, response.size, response.quality, response.background,
+                  response.outputFormat);
         image.usage = response.usage;
         outcome.lastOfTask = false;
         if (entry.base64.isEmpty()) {

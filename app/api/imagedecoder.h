@@ -84,7 +84,9 @@ public:
     // the image's bytes (and may recycle their buffer).
     using Deliver = std::function<void(DecodeOutcome outcome)>;
 
-    explicit ImageDecoder(QObject *parent = nullptr) : QObject(parent) { }
+    explicit ImageDecoder(QObject *parent = nullptr)
+        : QObject(parent)
+    { }
 
     // A streamed event: one outcome (partial, final image with usage, error or ignored).
     static DecodeOutcome decodeEvent(const QByteArray &eventName, QByteArray data,

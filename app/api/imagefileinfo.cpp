@@ -17,7 +17,8 @@ ImageFileInfo ImageFileInfo::inspect(const QString &path, bool checkAlpha)
     const QFileInfo file(path);
     info.exists = file.exists() && file.isFile();
     if (!info.exists) {
-        info.error = QCoreApplication::translate("Atelier::ImageFileInfo", "the file does not exist");
+        info.error
+            = QCoreApplication::translate("Atelier::ImageFileInfo", "the file does not exist");
         return info;
     }
     info.bytes = file.size();
@@ -35,10 +36,10 @@ ImageFileInfo ImageFileInfo::inspect(const QString &path, bool checkAlpha)
     const QByteArray format = reader.canRead() ? reader.format() : QByteArray();
     if (format.isEmpty()) {
         info.error = file.isReadable()
-                         ? QCoreApplication::translate("Atelier::ImageFileInfo",
-                                                       "it is not an image Atelier can read")
-                         : QCoreApplication::translate("Atelier::ImageFileInfo",
-                                                       "permission to read it is denied");
+            ? QCoreApplication::translate("Atelier::ImageFileInfo",
+                                          "it is not an image Atelier can read")
+            : QCoreApplication::translate("Atelier::ImageFileInfo",
+                                          "permission to read it is denied");
         return info;
     }
     info.readable = true;

@@ -65,7 +65,8 @@ namespace {
 
 qint64 monotonicNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -74,8 +75,10 @@ qint64 monotonicNs()
 std::function<void(DecodeOutcome &, const ImageJob::SinkImage *)> ImageJob::finisher() const
 {
     // Captures the persister by shared pointer: a task may outlive the job that posted it.
-    return [persister = m_persister, requestId = m_requestId](DecodeOutcome &outcome, const SinkImage *sunk) {
-        if (outcome.what != DecodeOutcome::What::PartialImage && outcome.what != DecodeOutcome::What::FinalImage)
+    return [persister = m_persister, requestId = m_requestId](DecodeOutcome &outcome,
+                                                              const SinkImage *sunk) {
+        if (outcome.what != DecodeOutcome::What::PartialImage
+            && outcome.what != DecodeOutcome::What::FinalImage)
             return;
         ImageResult &image = outcome.image;
         image.requestId = requestId;
@@ -85,7 +88,8 @@ std::function<void(DecodeOutcome &, const ImageJob::SinkImage *)> ImageJob::fini
         if (sunk && sunk->image)
             image.savedPath = sunk->image->commit(image, &image.saveError);
         else if (sunk && (!persister || image.encoded.isEmpty()))
-            image.saveError = !sunk->error.isEmpty() ? sunk->error : tr("The image could not be saved.");
+            image.saveError
+                = !sunk->error.isEmpty() ? sunk->error : tr("The image could not be saved.");
         else if (persister)
             image.savedPath = (*persister)(image, &image.saveError);
     };
@@ -145,8 +149,8 @@ void ImageJob::sendAttempt()
     resetAttempt();
     ++m_attempt;
     setState(State::Sending);
-    const HttpRequestSpec spec =
-        RequestBuilder::build(m_request, m_client->provider(), m_client->m_apiKey);
+    const HttpRequestSpec spec
+        = RequestBuilder::build(m_request, m_client->provider(), m_client->m_apiKey);
     const QNetworkRequest request = RequestBuilder::networkRequest(spec);
     if (spec.multipart) {
         QString error;
@@ -184,15 +188,19 @@ void ImageJob::onMetaData()
     const QByteArray requestId = m_reply->rawHeader("x-request-id");
     if (!requestId.isEmpty())
         m_requestId = QString::fromLatin1(requestId);
-    const QByteArray contentType = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    const QByteArray contentType
+        = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     m_streaming = m_httpStatus >= 200 && m_httpStatus < 300
-                  && contentType.trimmed().toLower().startsWith("text/event-stream");
+        && contentType.trimmed().toLower().startsWith("text/event-stream");
     // Streamed images are taken as they arrive: decoded on the way, and/or kept by the stream
     // sink.
     const ClientOptions &options = m_client->options();
-    m_imagesStreamed = m_streaming && (options.decode.decodePixels ? options.decodeWhileReceiving : m_streamSink != nullptr);
+    m_imagesStreamed = m_streaming
+        && (options.decode.decodePixels ? options.decodeWhileReceiving : m_streamSink != nullptr);
     if (m_imagesStreamed)
-        m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) { onStreamedBytes(what, bytes); });
+        m_sse.setBase64Sink([this](SseParser::SinkEvent what, QByteArrayView bytes) {
+            onStreamedBytes(what, bytes);
+        });
     if (m_httpStatus >= 200 && m_httpStatus < 300)
         setState(State::Receiving);
 }
@@ -244,7 +252,8 @@ void ImageJob::consume(QByteArrayView data)
 {
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         if (m_body.size() < MaxErrorBodyBytes)
-            m_body.append(data.first(std::min<qsizetype>(data.size(), MaxErrorBodyBytes - m_body.size())));
+            m_body.append(
+                data.first(std::min<qsizetype>(data.size(), MaxErrorBodyBytes - m_body.size())));
         return;
     }
     const ClientOptions &options = m_client->options();
@@ -273,15 +282,17 @@ void ImageJob::onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes)
             break;
         if (m_arriving->pixels) {
             // Each piece goes to the job's decode thread, in order.
-            m_client->post(m_id, [arriving = m_arriving, piece = QByteArray(bytes.data(), bytes.size())](
-                                     const ImageDecoder::Deliver &) {
-                arriving->pixels->append(piece);
-                arriving->sink.write(piece);
-            });
+            m_client->post(m_id,
+                           [arriving = m_arriving, piece = QByteArray(bytes.data(), bytes.size())](
+                               const ImageDecoder::Deliver &) {
+                               arriving->pixels->append(piece);
+                               arriving->sink.write(piece);
+                           });
             break;
         }
         if (m_arriving->head.size() < StreamedHeadBytes)
-            m_arriving->head.append(bytes.first(std::min(bytes.size(), StreamedHeadBytes - m_arriving->head.size())));
+            m_arriving->head.append(
+                bytes.first(std::min(bytes.size(), StreamedHeadBytes - m_arriving->head.size())));
         m_arriving->sink.write(bytes);
         break;
     case SseParser::SinkEvent::End:
@@ -306,33 +317,39 @@ void ImageJob::dispatchEvents(QList<SseEvent> events)
             // event's JSON, and the image's pixels (decoded on this same thread, by the tasks
             // before this one) or its header; then the sink keeps the file.
             std::shared_ptr<ArrivingImage> arrived = std::exchange(m_arrived, {});
-            m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
-                                  failed = event.streamFailed || !arrived, arrived, withSink = m_streamSink != nullptr,
-                                  receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
-                const qint64 decodeStart = monotonicNs();
-                DecodeOutcome outcome =
-                    failed ? ImageDecoder::streamFailure(type)
-                    : arrived->pixels
-                        ? ImageDecoder::decodeStreamedImage(type, std::move(payload), *arrived->pixels, limits)
-                        : ImageDecoder::decodeStreamedEvent(type, std::move(payload), arrived->head, limits);
-                outcome.image.receivedAtNs = receivedAt;
-                outcome.image.decodeNs = monotonicNs() - decodeStart;
-                finish(outcome, withSink && arrived ? &arrived->sink : nullptr);
-                arrived.reset(); // an uncommitted sink file goes now
-                deliver(std::move(outcome));
-            });
+            m_client->post(m_id,
+                           [type = event.type, payload = std::exchange(event.data, {}), limits,
+                            failed = event.streamFailed || !arrived, arrived,
+                            withSink = m_streamSink != nullptr, receivedAt = monotonicNs(),
+                            finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                               const qint64 decodeStart = monotonicNs();
+                               DecodeOutcome outcome = failed ? ImageDecoder::streamFailure(type)
+                                   : arrived->pixels
+                                   ? ImageDecoder::decodeStreamedImage(type, std::move(payload),
+                                                                       *arrived->pixels, limits)
+                                   : ImageDecoder::decodeStreamedEvent(type, std::move(payload),
+                                                                       arrived->head, limits);
+                               outcome.image.receivedAtNs = receivedAt;
+                               outcome.image.decodeNs = monotonicNs() - decodeStart;
+                               finish(outcome, withSink && arrived ? &arrived->sink : nullptr);
+                               arrived.reset(); // an uncommitted sink file goes now
+                               deliver(std::move(outcome));
+                           });
             continue;
         }
         // Moved, not shared: the decoder then works on the event text in place.
-        m_client->post(m_id, [type = event.type, payload = std::exchange(event.data, {}), limits,
-                              receivedAt = monotonicNs(), finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
-            const qint64 decodeStart = monotonicNs();
-            DecodeOutcome outcome = ImageDecoder::decodeEvent(type, std::move(payload), limits);
-            outcome.image.receivedAtNs = receivedAt;
-            outcome.image.decodeNs = monotonicNs() - decodeStart;
-            finish(outcome, nullptr);
-            deliver(std::move(outcome));
-        });
+        m_client->post(m_id,
+                       [type = event.type, payload = std::exchange(event.data, {}), limits,
+                        receivedAt = monotonicNs(),
+                        finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                           const qint64 decodeStart = monotonicNs();
+                           DecodeOutcome outcome
+                               = ImageDecoder::decodeEvent(type, std::move(payload), limits);
+                           outcome.image.receivedAtNs = receivedAt;
+                           outcome.image.decodeNs = monotonicNs() - decodeStart;
+                           finish(outcome, nullptr);
+                           deliver(std::move(outcome));
+                       });
     }
     if (m_sse.pendingBytes() > options.maxEventBytes)
         abortReply(ApiError::Kind::TooLarge,
@@ -393,16 +410,17 @@ void ImageJob::onReplyFinished()
         ApiError error = ResponseParser::parseErrorBody(m_httpStatus, m_body, m_requestId);
         const QByteArray shouldRetry = reply->rawHeader("x-should-retry");
         error.retryable = shouldRetry == "true"
-                          || (shouldRetry != "false" && RetryPolicy::isRetryableStatus(m_httpStatus));
-        retryOrFail(error, RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"),
-                                                      reply->rawHeader("retry-after")));
+            || (shouldRetry != "false" && RetryPolicy::isRetryableStatus(m_httpStatus));
+        retryOrFail(error,
+                    RetryPolicy::serverDelayMs(reply->rawHeader("retry-after-ms"),
+                                               reply->rawHeader("retry-after")));
         return;
     }
     if (networkError != QNetworkReply::NoError || m_httpStatus == 0) {
         const bool redirect = networkError == QNetworkReply::InsecureRedirectError
-                              || networkError == QNetworkReply::TooManyRedirectsError;
-        ApiError error = ApiError::make(redirect ? ApiError::Kind::Redirect : ApiError::Kind::Network,
-                                        reply->errorString());
+            || networkError == QNetworkReply::TooManyRedirectsError;
+        ApiError error = ApiError::make(
+            redirect ? ApiError::Kind::Redirect : ApiError::Kind::Network, reply->errorString());
         if (m_streamStarted) {
             error.message = tr("the connection broke during the stream (%1); the %2 image(s) "
                                "already received are kept")
@@ -422,13 +440,15 @@ void ImageJob::onReplyFinished()
         return;
     }
     ++m_pendingDecodes;
-    m_client->post(m_id, [body = std::exchange(m_body, {}), limits, finish = finisher()](
-                             const ImageDecoder::Deliver &deliver) mutable {
-        ImageDecoder::decodeResponse(std::move(body), limits, [&](DecodeOutcome outcome) {
-            finish(outcome, nullptr);
-            deliver(std::move(outcome));
-        });
-    });
+    m_client->post(m_id,
+                   [body = std::exchange(m_body, {}), limits,
+                    finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                       ImageDecoder::decodeResponse(std::move(body), limits,
+                                                    [&](DecodeOutcome outcome) {
+                                                        finish(outcome, nullptr);
+                                                        deliver(std::move(outcome));
+                                                    });
+                   });
 }
 
 void ImageJob::handleOutcome(DecodeOutcome outcome)
@@ -498,7 +518,8 @@ void ImageJob::startDownload(const ImageResult &image)
     // The answer is untrusted: a URL naming a local file or a machine on the user's network is
     // refused before anything is fetched, so the error says the same whatever is there.
     const QUrl baseUrl = m_client->provider().baseUrl;
-    if (const QString refusal = ImageUrlPolicy::refusal(image.sourceUrl, baseUrl); !refusal.isEmpty()) {
+    if (const QString refusal = ImageUrlPolicy::refusal(image.sourceUrl, baseUrl);
+        !refusal.isEmpty()) {
         ApiError error = ApiError::make(ApiError::Kind::InvalidResponse, refusal);
         error.requestId = m_requestId;
         fail(error);
@@ -508,7 +529,8 @@ void ImageJob::startDownload(const ImageResult &image)
     QNetworkRequest request(image.sourceUrl);
     request.setRawHeader("User-Agent", RequestBuilder::userAgent());
     // Each redirect is checked like the URL itself (below).
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setMaximumRedirectsAllowed(MaxImageRedirects);
     request.setTransferTimeout(m_client->options().idleTimeoutMs);
     QNetworkReply *reply = m_network->get(request);
@@ -524,27 +546,30 @@ void ImageJob::startDownload(const ImageResult &image)
         Q_EMIT reply->redirectAllowed();
     });
     const qint64 cap = m_client->options().maxResponseBytes;
-    connect(reply, &QNetworkReply::downloadProgress, this, [reply, cap, stopped](qint64 received, qint64) {
-        if (received > cap && !stopped->isError()) {
-            *stopped = ApiError::make(ApiError::Kind::TooLarge,
-                                      tr("The image is larger than %1 MB, more than Atelier accepts; it was "
-                                         "refused.")
-                                          .arg(cap / (1024 * 1024)));
-            reply->abort();
-        }
-    });
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [reply, cap, stopped](qint64 received, qint64) {
+                if (received > cap && !stopped->isError()) {
+                    *stopped = ApiError::make(
+                        ApiError::Kind::TooLarge,
+                        tr("The image is larger than %1 MB, more than Atelier accepts; it was "
+                           "refused.")
+                            .arg(cap / (1024 * 1024)));
+                    reply->abort();
+                }
+            });
     connect(reply, &QNetworkReply::finished, this, [this, reply, image, stopped] {
         reply->deleteLater();
         m_downloads.removeAll(reply);
         if (stopped->isError() || reply->error() != QNetworkReply::NoError
             || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 400) {
             ApiError error = stopped->isError()
-                                 ? *stopped
-                                 : ApiError::make(ApiError::Kind::Network,
-                                                  tr("The image at %1 could not be downloaded: %2. Image URLs "
-                                                     "expire after 60 minutes.")
-                                                      .arg(image.sourceUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo),
-                                                           reply->errorString()));
+                ? *stopped
+                : ApiError::make(
+                    ApiError::Kind::Network,
+                    tr("The image at %1 could not be downloaded: %2. Image URLs "
+                       "expire after 60 minutes.")
+                        .arg(image.sourceUrl.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo),
+                             reply->errorString()));
             error.requestId = m_requestId;
             fail(error);
             finishIfIdle();
@@ -552,17 +577,18 @@ void ImageJob::startDownload(const ImageResult &image)
         }
         const DecodeLimits limits = m_client->options().decode;
         ++m_pendingDecodes;
-        m_client->post(m_id, [bytes = reply->readAll(), image, limits, finish = finisher()](
-                                 const ImageDecoder::Deliver &deliver) mutable {
-            DecodeOutcome outcome;
-            outcome.image = image;
-            outcome.what = ImageDecoder::decodeImage(std::move(bytes), limits, &outcome.image,
-                                                     &outcome.error)
+        m_client->post(m_id,
+                       [bytes = reply->readAll(), image, limits,
+                        finish = finisher()](const ImageDecoder::Deliver &deliver) mutable {
+                           DecodeOutcome outcome;
+                           outcome.image = image;
+                           outcome.what = ImageDecoder::decodeImage(std::move(bytes), limits,
+                                                                    &outcome.image, &outcome.error)
                                ? DecodeOutcome::What::FinalImage
                                : DecodeOutcome::What::Error;
-            finish(outcome, nullptr);
-            deliver(std::move(outcome));
-        });
+                           finish(outcome, nullptr);
+                           deliver(std::move(outcome));
+                       });
     });
 }
 

@@ -32,8 +32,8 @@ QJsonObject ImageRequest::toJson() const
 ImageRequest ImageRequest::fromJson(const QJsonObject &json)
 {
     ImageRequest request;
-    request.endpoint = endpointFromName(json.value(u"endpoint"_s).toString())
-                           .value_or(Endpoint::Generations);
+    request.endpoint
+        = endpointFromName(json.value(u"endpoint"_s).toString()).value_or(Endpoint::Generations);
     request.model = json.value(Param::Model).toString();
     request.prompt = json.value(Param::Prompt).toString();
     const QJsonArray images = json.value(u"images"_s).toArray();
@@ -50,7 +50,8 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
 bool operator==(const ImageRequest &a, const ImageRequest &b)
 {
     return a.endpoint == b.endpoint && a.model == b.model && a.prompt == b.prompt
-           && a.images == b.images && a.mask == b.mask && a.markup == b.markup && a.options == b.options;
+        && a.images == b.images && a.mask == b.mask && a.markup == b.markup
+        && a.options == b.options;
 }
 
 } // namespace Atelier

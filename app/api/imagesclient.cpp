@@ -8,7 +8,9 @@
 namespace Atelier {
 
 ImagesClient::ImagesClient(Catalog catalog, QObject *parent)
-    : QObject(parent), m_catalog(std::move(catalog)), m_network(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_catalog(std::move(catalog))
+    , m_network(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<Atelier::ImageResult>();
     qRegisterMetaType<Atelier::ApiError>();
@@ -52,9 +54,10 @@ ImageJob *ImagesClient::start(const ImageRequest &request)
     m_jobs.insert(id, job);
     QList<Violation> violations;
     if (m_options.validateRequests)
-        violations = m_catalog.validate(
-            request, ValidationContext{m_profile.kind == ProviderProfile::Kind::OpenAI,
-                                       QDate::currentDate()});
+        violations
+            = m_catalog.validate(request,
+                                 ValidationContext {m_profile.kind == ProviderProfile::Kind::OpenAI,
+                                                    QDate::currentDate()});
     // Start on the next event loop turn so callers can connect to the job's signals first.
     QMetaObject::invokeMethod(
         job, [job, violations] { job->begin(violations); }, Qt::QueuedConnection);
@@ -67,7 +70,10 @@ void ImagesClient::post(quint64 jobId, std::function<void(const ImageDecoder::De
     ImageDecoder::Deliver deliver = [this, jobId](DecodeOutcome outcome) {
         // Runs on the decode thread: hop back to the client's thread.
         QMetaObject::invokeMethod(
-            this, [this, jobId, outcome = std::move(outcome)]() mutable { this->deliver(jobId, std::move(outcome)); },
+            this,
+            [this, jobId, outcome = std::move(outcome)]() mutable {
+                this->deliver(jobId, std::move(outcome));
+            },
             Qt::QueuedConnection);
     };
     QMetaObject::invokeMethod(

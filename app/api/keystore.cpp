@@ -72,8 +72,7 @@ QString KeyStore::unavailableReason()
 namespace {
 
 // Fails at once, with the reason, where no secret service runs; else runs the job.
-template<typename MakeJob>
-KeyStore::Result runIfAvailable(MakeJob makeJob, int timeoutMs)
+template<typename MakeJob> KeyStore::Result runIfAvailable(MakeJob makeJob, int timeoutMs)
 {
     if (const QString reason = KeyStore::unavailableReason(); !reason.isEmpty())
         return {false, {}, reason, false};
@@ -84,30 +83,36 @@ KeyStore::Result runIfAvailable(MakeJob makeJob, int timeoutMs)
 
 KeyStore::Result KeyStore::read(const QString &account, int timeoutMs)
 {
-    return runIfAvailable([&] {
-        auto *job = new QKeychain::ReadPasswordJob(serviceName());
-        job->setKey(account);
-        return job;
-    }, timeoutMs);
+    return runIfAvailable(
+        [&] {
+            auto *job = new QKeychain::ReadPasswordJob(serviceName());
+            job->setKey(account);
+            return job;
+        },
+        timeoutMs);
 }
 
 KeyStore::Result KeyStore::write(const QString &account, const QString &key, int timeoutMs)
 {
-    return runIfAvailable([&] {
-        auto *job = new QKeychain::WritePasswordJob(serviceName());
-        job->setKey(account);
-        job->setTextData(key);
-        return job;
-    }, timeoutMs);
+    return runIfAvailable(
+        [&] {
+            auto *job = new QKeychain::WritePasswordJob(serviceName());
+            job->setKey(account);
+            job->setTextData(key);
+            return job;
+        },
+        timeoutMs);
 }
 
 KeyStore::Result KeyStore::remove(const QString &account, int timeoutMs)
 {
-    return runIfAvailable([&] {
-        auto *job = new QKeychain::DeletePasswordJob(serviceName());
-        job->setKey(account);
-        return job;
-    }, timeoutMs);
+    return runIfAvailable(
+        [&] {
+            auto *job = new QKeychain::DeletePasswordJob(serviceName());
+            job->setKey(account);
+            return job;
+        },
+        timeoutMs);
 }
 
 KeyStore::Result KeyStore::readFor(const ProviderProfile &profile, int timeoutMs)
@@ -122,7 +127,8 @@ KeyStore::Result KeyStore::readFor(const ProviderProfile &profile, int timeoutMs
     return earlier.ok ? earlier : result;
 }
 
-KeyStore::Result KeyStore::writeFor(const ProviderProfile &profile, const QString &key, int timeoutMs)
+KeyStore::Result KeyStore::writeFor(const ProviderProfile &profile, const QString &key,
+                                    int timeoutMs)
 {
     return write(profile.keyAccount(), key, timeoutMs);
 }

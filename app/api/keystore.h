@@ -36,7 +36,8 @@ public:
     // failing that, an entry of an earlier version that belongs to the same host
     // (legacyKeyAccount()), which is copied to the new entry. Never the key of another host.
     static Result readFor(const ProviderProfile &profile, int timeoutMs = 5000);
-    static Result writeFor(const ProviderProfile &profile, const QString &key, int timeoutMs = 5000);
+    static Result writeFor(const ProviderProfile &profile, const QString &key,
+                           int timeoutMs = 5000);
 };
 
 } // namespace Atelier

@@ -5,8 +5,8 @@
 #include <QScopeGuard>
 #include <QtEndian>
 
-#include <libdeflate.h>
 #include <isa-l/igzip_lib.h>
+#include <libdeflate.h>
 
 #include <cstring>
 #include <memory>
@@ -48,9 +48,9 @@ bool isType(const uchar *type, const char (&name)[5])
 // nothing and are skipped, as libpng skips them.
 bool changesTheResult(const uchar *type)
 {
-    static constexpr const char *chunks[] = {"tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "mDCv", "cLLi", "cLLI",
-                                             "oFFs", "zTXt", "iTXt", "sBIT", "bKGD", "hIST", "sPLT", "pCAL", "sCAL",
-                                             "eXIf", "acTL", "fcTL", "fdAT"};
+    static constexpr const char *chunks[]
+        = {"tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "mDCv", "cLLi", "cLLI", "oFFs", "zTXt",
+           "iTXt", "sBIT", "bKGD", "hIST", "sPLT", "pCAL", "sCAL", "eXIf", "acTL", "fcTL", "fdAT"};
     for (const char *chunk : chunks) {
         if (std::memcmp(type, chunk, 4) == 0)
             return true;
@@ -150,8 +150,7 @@ void storePixel(uchar *p, __m128i pixel, int bpp)
     std::memcpy(p, &value, size_t(bpp));
 }
 
-template<int Bpp>
-void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
+template<int Bpp> void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
 {
     const __m128i zero = _mm_setzero_si128();
     switch (filter) {
@@ -166,8 +165,9 @@ void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
     case 2: {
         qsizetype i = 0;
         for (; i + 16 <= length; i += 16) {
-            const __m128i sum = _mm_add_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(row + i)),
-                                             _mm_loadu_si128(reinterpret_cast<const __m128i *>(prior + i)));
+            const __m128i sum
+                = _mm_add_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(row + i)),
+                               _mm_loadu_si128(reinterpret_cast<const __m128i *>(prior + i)));
             _mm_storeu_si128(reinterpret_cast<__m128i *>(row + i), sum);
         }
         for (; i < length; ++i)
@@ -180,8 +180,8 @@ void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
         __m128i left = zero;
         for (qsizetype i = 0; i < length; i += Bpp) {
             const __m128i above = loadPixel(prior + i, Bpp);
-            const __m128i average =
-                _mm_sub_epi8(_mm_avg_epu8(left, above), _mm_and_si128(_mm_xor_si128(left, above), one));
+            const __m128i average = _mm_sub_epi8(_mm_avg_epu8(left, above),
+                                                 _mm_and_si128(_mm_xor_si128(left, above), one));
             left = _mm_add_epi8(loadPixel(row + i, Bpp), average);
             storePixel(row + i, left, Bpp);
         }
@@ -203,9 +203,11 @@ void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
             const __m128i useA = _mm_cmpeq_epi16(pa, smallest);
             const __m128i useB = _mm_andnot_si128(useA, _mm_cmpeq_epi16(pb, smallest));
             const __m128i useC = _mm_andnot_si128(_mm_or_si128(useA, useB), _mm_set1_epi16(-1));
-            const __m128i predictor = _mm_or_si128(_mm_or_si128(_mm_and_si128(useA, left), _mm_and_si128(useB, above)),
-                                                   _mm_and_si128(useC, aboveLeft));
-            const __m128i restored = _mm_add_epi8(loadPixel(row + i, Bpp), _mm_packus_epi16(predictor, predictor));
+            const __m128i predictor
+                = _mm_or_si128(_mm_or_si128(_mm_and_si128(useA, left), _mm_and_si128(useB, above)),
+                               _mm_and_si128(useC, aboveLeft));
+            const __m128i restored
+                = _mm_add_epi8(loadPixel(row + i, Bpp), _mm_packus_epi16(predictor, predictor));
             storePixel(row + i, restored, Bpp);
             left = _mm_unpacklo_epi8(restored, zero);
             aboveLeft = above;
@@ -219,7 +221,8 @@ void unfilterSse2(int filter, uchar *row, const uchar *prior, qsizetype length)
 
 #endif
 
-void unfilter(int filter, uchar *row, const uchar *prior, qsizetype length, int bpp, Implementation implementation)
+void unfilter(int filter, uchar *row, const uchar *prior, qsizetype length, int bpp,
+              Implementation implementation)
 {
 #ifdef ATELIER_PNG_SSE2
     if (implementation == Implementation::Best) {
@@ -243,7 +246,8 @@ void convertRow(const uchar *row, QRgb *out, int width, int bpp)
             out[x] = 0xff000000U | (quint32(row[0]) << 16) | (quint32(row[1]) << 8) | row[2];
     } else {
         for (int x = 0; x < width; ++x, row += 4)
-            out[x] = (quint32(row[3]) << 24) | (quint32(row[0]) << 16) | (quint32(row[1]) << 8) | row[2];
+            out[x] = (quint32(row[3]) << 24) | (quint32(row[0]) << 16) | (quint32(row[1]) << 8)
+                | row[2];
     }
 }
 
@@ -311,11 +315,13 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
             const int depth = payload[8];
             const int colorType = payload[9];
             if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge
-                || quint64(width) * height > MaxPixels || !withinAllocationLimit(width, height) || depth != 8 || (colorType != 2 && colorType != 6)
-                || payload[10] != 0 || payload[11] != 0 || payload[12] != 0)
+                || quint64(width) * height > MaxPixels || !withinAllocationLimit(width, height)
+                || depth != 8 || (colorType != 2 && colorType != 6) || payload[10] != 0
+                || payload[11] != 0 || payload[12] != 0)
                 return false;
             bpp = colorType == 6 ? 4 : 3;
-            compressed = compressedBuffer.reserve(size_t(size)); // IDAT payloads are shorter than the file
+            compressed
+                = compressedBuffer.reserve(size_t(size)); // IDAT payloads are shorter than the file
             if (!compressed)
                 return false;
         } else if (isType(type, "IDAT")) {
@@ -344,10 +350,12 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
         } else if (isType(type, "tEXt")) {
             const auto *end = payload + length;
             const auto *nul = static_cast<const uchar *>(std::memchr(payload, 0, length));
-            if (!nul || nul == payload || nul - payload > 79 || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
+            if (!nul || nul == payload || nul - payload > 79
+                || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
                 return false;
-            texts.append({QString::fromLatin1(reinterpret_cast<const char *>(payload), nul - payload),
-                          QString::fromLatin1(reinterpret_cast<const char *>(nul + 1), end - nul - 1)});
+            texts.append(
+                {QString::fromLatin1(reinterpret_cast<const char *>(payload), nul - payload),
+                 QString::fromLatin1(reinterpret_cast<const char *>(nul + 1), end - nul - 1)});
         } else if (!(type[0] & 0x20) || changesTheResult(type)) {
             return false; // an unknown critical chunk, or one that changes the result
         }
@@ -365,14 +373,15 @@ bool decode(QByteArrayView bytes, QImage *image, Implementation implementation)
     uchar *rows = rowBuffer.reserve(size_t(rawBytes) + 16);
     if (!rows)
         return false;
-    thread_local const std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> inflater(
-        libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+    thread_local const std::unique_ptr<libdeflate_decompressor,
+                                       decltype(&libdeflate_free_decompressor)>
+        inflater(libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
     if (!inflater)
         return false;
     size_t consumed = 0;
     size_t produced = 0;
-    if (libdeflate_zlib_decompress_ex(inflater.get(), compressed, compressedBytes, rows, size_t(rawBytes),
-                                      &consumed, &produced)
+    if (libdeflate_zlib_decompress_ex(inflater.get(), compressed, compressedBytes, rows,
+                                      size_t(rawBytes), &consumed, &produced)
             != LIBDEFLATE_SUCCESS
         || produced != size_t(rawBytes) || consumed != compressedBytes)
         return false;
@@ -489,8 +498,9 @@ bool StreamDecoder::Private::startChunk()
     if (idat)
         idatState = 1;
     // Known at once, so that no time goes on the rest: a chunk decode() refuses.
-    if (!idat && !isType(type, "IHDR") && !isType(type, "IEND") && !isType(type, "PLTE") && !isType(type, "pHYs")
-        && !isType(type, "tEXt") && (!(type[0] & 0x20) || changesTheResult(type)))
+    if (!idat && !isType(type, "IHDR") && !isType(type, "IEND") && !isType(type, "PLTE")
+        && !isType(type, "pHYs") && !isType(type, "tEXt")
+        && (!(type[0] & 0x20) || changesTheResult(type)))
         return fail();
     crc = quint32(libdeflate_crc32(0, type, 4));
     remaining = length;
@@ -515,10 +525,13 @@ bool StreamDecoder::Private::endChunk()
         height = readBigEndian(data + 4);
         const int depth = data[8];
         const int colorType = data[9];
-        if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge || quint64(width) * height > MaxPixels
-            || !withinAllocationLimit(width, height) || depth != 8 || (colorType != 2 && colorType != 6) || data[10] != 0 || data[11] != 0 || data[12] != 0)
+        if (width == 0 || height == 0 || width > MaxEdge || height > MaxEdge
+            || quint64(width) * height > MaxPixels || !withinAllocationLimit(width, height)
+            || depth != 8 || (colorType != 2 && colorType != 6) || data[10] != 0 || data[11] != 0
+            || data[12] != 0)
             return fail();
-        if (width > quint32(maxEdge) || height > quint32(maxEdge) || qint64(width) * height > maxPixels)
+        if (width > quint32(maxEdge) || height > quint32(maxEdge)
+            || qint64(width) * height > maxPixels)
             return fail(); // beyond the caller's limits: not worth a byte more
         bpp = colorType == 6 ? 4 : 3;
         if (!startImage())
@@ -543,8 +556,10 @@ bool StreamDecoder::Private::endChunk()
         }
     } else if (isType(type, "tEXt")) {
         const auto *end = data + length;
-        const auto *nul = static_cast<const uchar *>(length > 0 ? std::memchr(data, 0, length) : nullptr);
-        if (!nul || nul == data || nul - data > 79 || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
+        const auto *nul
+            = static_cast<const uchar *>(length > 0 ? std::memchr(data, 0, length) : nullptr);
+        if (!nul || nul == data || nul - data > 79
+            || std::memchr(nul + 1, 0, size_t(end - nul - 1)))
             return fail();
         texts.append({QString::fromLatin1(reinterpret_cast<const char *>(data), nul - data),
                       QString::fromLatin1(reinterpret_cast<const char *>(nul + 1), end - nul - 1)});
@@ -561,7 +576,8 @@ bool StreamDecoder::Private::startImage()
     rowBytes = qsizetype(width) * bpp;
     stride = rowBytes + 1;
     rawBytes = quint64(stride) * height;
-    image = QImage(int(width), int(height), bpp == 4 ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+    image
+        = QImage(int(width), int(height), bpp == 4 ? QImage::Format_ARGB32 : QImage::Format_RGB32);
     // A window of rows for inflate to fill (at least two, so a full window always holds a whole
     // row), plus room for the 4-byte loads of a last 3-byte pixel.
     windowCapacity = std::max<qsizetype>(2 * stride, 128 * 1024);
@@ -620,7 +636,8 @@ bool StreamDecoder::Private::inflateData(const uchar *data, qsizetype size)
             state.avail_out = quint32(windowCapacity - windowFill);
             const quint32 inBefore = state.avail_in;
             const int result = isal_inflate(&state);
-            const qsizetype written = qsizetype(windowCapacity - windowFill) - qsizetype(state.avail_out);
+            const qsizetype written
+                = qsizetype(windowCapacity - windowFill) - qsizetype(state.avail_out);
             windowFill += written;
             produced += quint64(written);
             if (result != ISAL_DECOMP_OK || produced > rawBytes)
@@ -714,8 +731,8 @@ bool StreamDecoder::feed(QByteArrayView bytes)
 
 bool StreamDecoder::finish(QImage *image)
 {
-    if (d->stage != Private::Stage::Done || d->idatState == 0 || !d->streamEnded || d->produced != d->rawBytes
-        || d->row != d->height) {
+    if (d->stage != Private::Stage::Done || d->idatState == 0 || !d->streamEnded
+        || d->produced != d->rawBytes || d->row != d->height) {
         d->fail();
         return false;
     }

@@ -82,8 +82,9 @@ QString ProviderProfile::legacyKeyAccount() const
 {
     if (!keyName.isEmpty())
         return {};
-    const bool defaultOpenAI = kind == Kind::OpenAI && name == u"openai" && baseUrl.scheme() == u"https"
-                               && baseUrl.host().toLower() == u"api.openai.com" && baseUrl.port() == -1;
+    const bool defaultOpenAI = kind == Kind::OpenAI && name == u"openai"
+        && baseUrl.scheme() == u"https" && baseUrl.host().toLower() == u"api.openai.com"
+        && baseUrl.port() == -1;
     return defaultOpenAI || legacyKeyEntry ? name : QString();
 }
 
@@ -105,8 +106,10 @@ QString ProviderProfile::problem() const
         return tr("The base URL \"%1\" must start with https:// (or http:// for a local gateway).")
             .arg(baseUrl.toString());
     if (baseUrl.scheme() == u"http" && !isLoopbackHost(baseUrl.host()) && !allowInsecureHttp)
-        return tr("The base URL \"%1\" is plain http:// to another machine: the key and the prompts would travel "
-                  "unencrypted. Use https://, or allow it explicitly (--allow-insecure-http, or the provider's "
+        return tr("The base URL \"%1\" is plain http:// to another machine: the key and the "
+                  "prompts would travel "
+                  "unencrypted. Use https://, or allow it explicitly (--allow-insecure-http, or "
+                  "the provider's "
                   "setting).")
             .arg(baseUrl.toString());
     return {};
@@ -116,7 +119,8 @@ QString ProviderProfile::insecureWarning() const
 {
     if (baseUrl.scheme() != u"http" || isLoopbackHost(baseUrl.host()))
         return {};
-    return tr("requests to %1 are sent unencrypted (plain http://): anyone on the way can read the key and the "
+    return tr("requests to %1 are sent unencrypted (plain http://): anyone on the way can read the "
+              "key and the "
               "prompts.")
         .arg(baseUrl.host());
 }
@@ -135,8 +139,9 @@ QUrl ProviderProfile::endpointUrl(Endpoint endpoint, const QString &model) const
 {
     if (kind == Kind::Azure) {
         const QString deployment = azureDeployment.isEmpty() ? model : azureDeployment;
-        QUrl url = apiUrl(u"openai/deployments/"_s + QString::fromUtf8(QUrl::toPercentEncoding(deployment))
-                          + u'/' + endpointPath(endpoint),
+        QUrl url = apiUrl(u"openai/deployments/"_s
+                              + QString::fromUtf8(QUrl::toPercentEncoding(deployment)) + u'/'
+                              + endpointPath(endpoint),
                           QUrl::StrictMode);
         QUrlQuery query(url);
         query.removeAllQueryItems(u"api-version"_s);
@@ -167,24 +172,25 @@ HttpHeaders ProviderProfile::headers(const QString &apiKey) const
 
 QString ProviderProfile::sentModelName(const QString &model) const
 {
-    if (modelPrefix.isEmpty() || model.isEmpty() || kind == Kind::Azure || model.startsWith(modelPrefix))
+    if (modelPrefix.isEmpty() || model.isEmpty() || kind == Kind::Azure
+        || model.startsWith(modelPrefix))
         return model;
     return modelPrefix + model;
 }
 
 QJsonObject ProviderProfile::toJson() const
 {
-    return QJsonObject{{u"kind"_s, kindName(kind)},
-                       {u"name"_s, name},
-                       {u"baseUrl"_s, baseUrl.toString()},
-                       {u"auth"_s, auth == Auth::ApiKeyHeader ? u"api-key"_s : u"bearer"_s},
-                       {u"organization"_s, organization},
-                       {u"project"_s, project},
-                       {u"azureDeployment"_s, azureDeployment},
-                       {u"azureApiVersion"_s, azureApiVersion},
-                       {u"modelPrefix"_s, modelPrefix},
-                       {u"allowInsecureHttp"_s, allowInsecureHttp},
-                       {u"keyBoundToHost"_s, !legacyKeyEntry}};
+    return QJsonObject {{u"kind"_s, kindName(kind)},
+                        {u"name"_s, name},
+                        {u"baseUrl"_s, baseUrl.toString()},
+                        {u"auth"_s, auth == Auth::ApiKeyHeader ? u"api-key"_s : u"bearer"_s},
+                        {u"organization"_s, organization},
+                        {u"project"_s, project},
+                        {u"azureDeployment"_s, azureDeployment},
+                        {u"azureApiVersion"_s, azureApiVersion},
+                        {u"modelPrefix"_s, modelPrefix},
+                        {u"allowInsecureHttp"_s, allowInsecureHttp},
+                        {u"keyBoundToHost"_s, !legacyKeyEntry}};
 }
 
 ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
@@ -193,8 +199,9 @@ ProviderProfile ProviderProfile::fromJson(const QJsonObject &json)
     profile.kind = kindFromName(json.value(u"kind"_s).toString()).value_or(Kind::OpenAI);
     profile.name = json.value(u"name"_s).toString(profile.name);
     profile.baseUrl = QUrl(json.value(u"baseUrl"_s).toString(profile.baseUrl.toString()));
-    profile.auth = json.value(u"auth"_s).toString() == u"api-key" || profile.kind == Kind::Azure ? Auth::ApiKeyHeader
-                                                                                                 : Auth::Bearer;
+    profile.auth = json.value(u"auth"_s).toString() == u"api-key" || profile.kind == Kind::Azure
+        ? Auth::ApiKeyHeader
+        : Auth::Bearer;
     profile.organization = json.value(u"organization"_s).toString();
     profile.project = json.value(u"project"_s).toString();
     profile.azureDeployment = json.value(u"azureDeployment"_s).toString();
@@ -213,7 +220,7 @@ bool operator==(const ProviderProfile &a, const ProviderProfile &b)
 bool ProviderProfile::isSecretHeader(const QByteArray &name)
 {
     return name.compare("authorization", Qt::CaseInsensitive) == 0
-           || name.compare("api-key", Qt::CaseInsensitive) == 0;
+        || name.compare("api-key", Qt::CaseInsensitive) == 0;
 }
 
 } // namespace Atelier

@@ -3,8 +3,8 @@
 #include "endpoint.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QProcessEnvironment>
@@ -56,13 +56,13 @@ public:
 
     // The profile the official SDKs would use in this environment: OPENAI_BASE_URL,
     // OPENAI_ORG_ID, OPENAI_PROJECT_ID; AZURE_OPENAI_ENDPOINT and OPENAI_API_VERSION for Azure.
-    static ProviderProfile fromEnvironment(
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
+    static ProviderProfile fromEnvironment(const QProcessEnvironment &environment
+                                           = QProcessEnvironment::systemEnvironment());
     // The environment variable that holds this profile's key (OPENAI_API_KEY or
     // AZURE_OPENAI_API_KEY), and its value.
     QString apiKeyVariable() const;
-    QString apiKeyFromEnvironment(
-        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const;
+    QString apiKeyFromEnvironment(const QProcessEnvironment &environment
+                                  = QProcessEnvironment::systemEnvironment()) const;
 
     // The keychain entry of this profile's key: "<name>@<host>" ("openai@api.openai.com"), so a
     // key is only ever sent to the host it was stored for; or keyName when one is given.

@@ -76,7 +76,7 @@ QString RequestBuilder::fieldText(const QJsonValue &value)
     case QJsonValue::String:
         return value.toString();
     default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+        return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
             .mid(1)
             .chopped(1);
     }
@@ -108,7 +108,8 @@ HttpRequestSpec RequestBuilder::build(const ImageRequest &request, const Provide
     spec.headers.append({"User-Agent", userAgent()});
     const bool streaming = request.option(Param::Stream).toBool(false);
     spec.headers.append({QByteArrayLiteral("Accept"),
-                         streaming ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")});
+                         streaming ? QByteArrayLiteral("text/event-stream")
+                                   : QByteArrayLiteral("application/json")});
 
     if (request.endpoint == Endpoint::Generations) {
         if (!model.isEmpty())
@@ -160,7 +161,8 @@ QNetworkRequest RequestBuilder::networkRequest(const HttpRequestSpec &spec)
     for (const auto &[name, value] : spec.headers)
         request.setRawHeader(name, value);
     if (!spec.multipart)
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
     // Follow only redirects to the same scheme, host and port: the key never reaches another host.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);

@@ -42,8 +42,8 @@ struct HttpRequestSpec
 };
 
 // Turns an ImageRequest into HTTP: JSON for generations, multipart/form-data for edits and
-// variations (one image as "image", several as repeated "image[]"; objects as name[key]). Sends exactly the options
-// the request sets; callers validate first.
+// variations (one image as "image", several as repeated "image[]"; objects as name[key]). Sends
+// exactly the options the request sets; callers validate first.
 class RequestBuilder final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::RequestBuilder)

@@ -3,10 +3,9 @@
 #include "base64.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QJsonObject>
-
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +46,9 @@ QJsonObject parseObject(const QByteArray &json, QJsonParseError *parseError)
 QList<std::pair<qsizetype, qsizetype>> ResponseParser::base64Ranges(const QByteArray &json)
 {
     static const QByteArray key = QByteArrayLiteral("\"b64_json\"");
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
     QList<std::pair<qsizetype, qsizetype>> ranges;
     qsizetype from = 0;
     while (true) {
@@ -69,7 +70,7 @@ QList<std::pair<qsizetype, qsizetype>> ResponseParser::base64Ranges(const QByteA
         // Its end and any escape in it, in one pass over the megabytes.
         const char *end = json.constData() + json.size();
         const char *stop = json.constData() + valueStart
-                           + findFirstOf(json.constData() + valueStart, json.size() - valueStart, '"', '\\');
+            + findFirstOf(json.constData() + valueStart, json.size() - valueStart, '"', '\\');
         if (stop == end)
             break;
         if (*stop == '\\') {
@@ -150,22 +151,23 @@ bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *respon
         response->images.append(image);
     }
     if (response->images.isEmpty()) {
-        *error = ApiError::make(ApiError::Kind::InvalidResponse,
-                                tr("The answer contains no images."));
+        *error
+            = ApiError::make(ApiError::Kind::InvalidResponse, tr("The answer contains no images."));
         return false;
     }
     return true;
 }
 
-StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data, bool imageStreamed)
+StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data,
+                                             bool imageStreamed)
 {
     StreamEvent event;
     event.name = eventName;
     // The image is the only big value: move it out of the event text in place (no copy of the
     // megabytes), and parse what remains.
     QByteArray extracted;
-    const QList<std::pair<qsizetype, qsizetype>> ranges =
-        imageStreamed ? QList<std::pair<qsizetype, qsizetype>>() : base64Ranges(data);
+    const QList<std::pair<qsizetype, qsizetype>> ranges
+        = imageStreamed ? QList<std::pair<qsizetype, qsizetype>>() : base64Ranges(data);
     if (ranges.size() == 1) {
         const auto [begin, end] = ranges.constFirst();
         QByteArray rest;
@@ -180,9 +182,9 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
     const QJsonObject object = parseObject(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         event.type = StreamEvent::Type::Error;
-        event.error = ApiError::make(ApiError::Kind::InvalidResponse,
-                                     tr("A streamed event is not valid JSON (%1).")
-                                         .arg(parseError.errorString()));
+        event.error = ApiError::make(
+            ApiError::Kind::InvalidResponse,
+            tr("A streamed event is not valid JSON (%1).").arg(parseError.errorString()));
         return event;
     }
     const QString type = object.value(u"type"_s).toString(QString::fromUtf8(eventName));
@@ -190,8 +192,8 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
         event.name = type.toUtf8();
     if (type == u"error" || eventName == "error" || object.value(u"error"_s).isObject()) {
         event.type = StreamEvent::Type::Error;
-        const QJsonObject errorObject =
-            object.value(u"error"_s).isObject() ? object.value(u"error"_s).toObject() : object;
+        const QJsonObject errorObject
+            = object.value(u"error"_s).isObject() ? object.value(u"error"_s).toObject() : object;
         event.error = errorFromObject(errorObject);
         return event;
     }
@@ -214,9 +216,9 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
     event.base64 = !inline_.isEmpty() ? inline_.toLatin1() : std::move(extracted);
     if (event.base64.isEmpty()) {
         event.type = StreamEvent::Type::Error;
-        event.error = ApiError::make(ApiError::Kind::InvalidResponse,
-                                     tr("A streamed %1 event carries no image data.")
-                                         .arg(QString::fromUtf8(event.name)));
+        event.error = ApiError::make(
+            ApiError::Kind::InvalidResponse,
+            tr("A streamed %1 event carries no image data.").arg(QString::fromUtf8(event.name)));
     }
     return event;
 }
@@ -226,7 +228,8 @@ std::optional<QString> ResponseParser::htmlPageTitle(const QByteArray &body)
     const QByteArray head = body.left(64 * 1024);
     const QByteArray lower = head.toLower();
     const QByteArray start = lower.trimmed().left(512);
-    if (!start.startsWith("<!doctype html") && !start.startsWith("<html") && !lower.contains("<html"))
+    if (!start.startsWith("<!doctype html") && !start.startsWith("<html")
+        && !lower.contains("<html"))
         return std::nullopt;
     const qsizetype open = lower.indexOf("<title");
     const qsizetype textStart = open < 0 ? -1 : lower.indexOf('>', open);
@@ -236,19 +239,25 @@ std::optional<QString> ResponseParser::htmlPageTitle(const QByteArray &body)
         title = QString::fromUtf8(head.mid(textStart + 1, close - textStart - 1)).simplified();
     } else {
         // No title: the page's visible text, without scripts, styles and tags.
-        static const QRegularExpression hidden(u"<(script|style)\\b.*?</\\1>"_s,
-                                               QRegularExpression::CaseInsensitiveOption
-                                                   | QRegularExpression::DotMatchesEverythingOption);
+        static const QRegularExpression hidden(
+            u"<(script|style)\\b.*?</\\1>"_s,
+            QRegularExpression::CaseInsensitiveOption
+                | QRegularExpression::DotMatchesEverythingOption);
         static const QRegularExpression tags(u"<[^>]*>"_s);
         title = QString::fromUtf8(head).remove(hidden).replace(tags, u" "_s).simplified().left(120);
     }
     // The few entities error pages use; the text is shown as plain text, never as markup.
-    title.replace(u"&lt;"_s, u"<"_s).replace(u"&gt;"_s, u">"_s).replace(u"&quot;"_s, u"\""_s)
-        .replace(u"&#39;"_s, u"'"_s).replace(u"&nbsp;"_s, u" "_s).replace(u"&amp;"_s, u"&"_s);
+    title.replace(u"&lt;"_s, u"<"_s)
+        .replace(u"&gt;"_s, u">"_s)
+        .replace(u"&quot;"_s, u"\""_s)
+        .replace(u"&#39;"_s, u"'"_s)
+        .replace(u"&nbsp;"_s, u" "_s)
+        .replace(u"&amp;"_s, u"&"_s);
     return title.left(200);
 }
 
-ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId)
+ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body,
+                                        const QString &requestId)
 {
     QJsonParseError parseError;
     const QJsonObject root = parseObject(body, &parseError);
@@ -265,17 +274,17 @@ ApiError ResponseParser::parseErrorBody(int httpStatus, const QByteArray &body, 
         // says what happened, the markup around it says nothing to a person.
         error.kind = ApiError::Kind::Api;
         error.message = title->isEmpty()
-                            ? tr("the server answered with a web page instead of the API's JSON; a gateway or "
-                                 "proxy between Atelier and the API is probably failing")
-                            : tr("the server answered with a web page (\"%1\") instead of the API's JSON; a "
-                                 "gateway or proxy between Atelier and the API is probably failing")
-                                  .arg(*title);
+            ? tr("the server answered with a web page instead of the API's JSON; a gateway or "
+                 "proxy between Atelier and the API is probably failing")
+            : tr("the server answered with a web page (\"%1\") instead of the API's JSON; a "
+                 "gateway or proxy between Atelier and the API is probably failing")
+                  .arg(*title);
     } else {
         error.kind = ApiError::Kind::Api;
         const QByteArray excerpt = body.left(200).simplified();
         error.message = excerpt.isEmpty()
-                            ? tr("the server gave no explanation")
-                            : tr("the server answered: %1").arg(QString::fromUtf8(excerpt));
+            ? tr("the server gave no explanation")
+            : tr("the server answered: %1").arg(QString::fromUtf8(excerpt));
     }
     error.httpStatus = httpStatus;
     error.requestId = requestId;

@@ -67,10 +67,12 @@ public:
     static bool parseImagesResponse(QByteArray body, ImagesResponse *response, ApiError *error);
     // With `imageStreamed`, the image string was taken out as the event arrived (it is empty in
     // `data`, and `base64` stays empty).
-    static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data, bool imageStreamed = false);
+    static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data,
+                                        bool imageStreamed = false);
     // The API's error object ({"error": {message, type, param, code}}) or a readable stand-in
     // for a body that is not one (an HTML error page from a proxy, say).
-    static ApiError parseErrorBody(int httpStatus, const QByteArray &body, const QString &requestId);
+    static ApiError parseErrorBody(int httpStatus, const QByteArray &body,
+                                   const QString &requestId);
     // The <title> of an HTML page (empty when it has none); nullopt when `body` is no HTML page.
     static std::optional<QString> htmlPageTitle(const QByteArray &body);
 };

@@ -8,9 +8,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -237,9 +237,10 @@ class Resolver
 {
 public:
     Resolver(QJsonObject entries, QJsonObject templates, QStringList *warnings)
-        : m_entries(std::move(entries)), m_templates(std::move(templates)), m_warnings(warnings)
-    {
-    }
+        : m_entries(std::move(entries))
+        , m_templates(std::move(templates))
+        , m_warnings(warnings)
+    { }
 
     // The entry with its template and parent merged in; empty when it cannot be resolved.
     QJsonObject resolve(const QString &id)
@@ -260,8 +261,8 @@ public:
             if (m_templates.contains(templateName))
                 base = m_templates.value(templateName).toObject();
             else
-                m_warnings->append(Catalog::tr("Model %1 uses an unknown template \"%2\".")
-                                       .arg(id, templateName));
+                m_warnings->append(
+                    Catalog::tr("Model %1 uses an unknown template \"%2\".").arg(id, templateName));
         }
         const QString parent = entry.value(u"inherits"_s).toString();
         if (!parent.isEmpty()) {
@@ -336,18 +337,20 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
     catalog.m_overlayName = overlayName;
     QStringList *warnings = &catalog.m_loadWarnings;
     QJsonObject root = parseDocument(builtin, tr("(built in)"), warnings);
-    const QJsonObject overlayRoot = parseDocument(
-        overlay, overlayName.isEmpty() ? tr("(overlay)") : overlayName, warnings);
+    const QJsonObject overlayRoot
+        = parseDocument(overlay, overlayName.isEmpty() ? tr("(overlay)") : overlayName, warnings);
 
     // The overlay is merged entry by entry: it adds models or overrides single fields.
     for (const QString &section :
          {u"models"_s, u"templates"_s, u"tokenTables"_s, u"tokenFormulas"_s, u"defaults"_s}) {
-        root.insert(section, deepMerge(root.value(section).toObject(),
-                                       overlayRoot.value(section).toObject()));
+        root.insert(
+            section,
+            deepMerge(root.value(section).toObject(), overlayRoot.value(section).toObject()));
     }
     if (overlayRoot.contains(u"schemaLimits"_s)) {
-        root.insert(u"schemaLimits"_s, deepMerge(root.value(u"schemaLimits"_s).toObject(),
-                                                 overlayRoot.value(u"schemaLimits"_s).toObject()));
+        root.insert(u"schemaLimits"_s,
+                    deepMerge(root.value(u"schemaLimits"_s).toObject(),
+                              overlayRoot.value(u"schemaLimits"_s).toObject()));
     }
 
     const QJsonObject entries = root.value(u"models"_s).toObject();
@@ -362,13 +365,12 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject())
             continue; // an overlay may remove a model with null
-        catalog.m_models.insert(it.key(),
-                                buildSpec(it.key(), resolver.resolve(it.key()), tokenTables,
-                                          tokenFormulas, warnings));
+        catalog.m_models.insert(
+            it.key(),
+            buildSpec(it.key(), resolver.resolve(it.key()), tokenTables, tokenFormulas, warnings));
     }
-    catalog.m_schemaLimits =
-        buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(), tokenTables, tokenFormulas,
-                  warnings);
+    catalog.m_schemaLimits = buildSpec(QString(), root.value(u"schemaLimits"_s).toObject(),
+                                       tokenTables, tokenFormulas, warnings);
     catalog.m_schemaLimits.known = false;
     return catalog;
 }
@@ -393,7 +395,8 @@ std::optional<QJsonObject> readOverlay(const QString &path, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(existing.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error = OverlayText::tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
+        *error
+            = OverlayText::tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
         return std::nullopt;
     }
     return document.object();
@@ -456,12 +459,18 @@ bool Catalog::addToOverlay(const QString &path, const QStringList &models, QStri
     for (const QString &model : models) {
         if (entries.contains(model))
             continue;
-        entries.insert(model, QJsonObject{
-            {u"template"_s, u"gpt-image"_s},
-            {u"lifecycle"_s, QJsonObject{{u"status"_s, u"active"_s},
-                                          {u"note"_s, tr("Added from the provider's model list; its rules are assumed to be "
-                                                         "those of the GPT image models. Correct them in %1.").arg(path)}}},
-        });
+        entries.insert(
+            model,
+            QJsonObject {
+                {u"template"_s, u"gpt-image"_s},
+                {u"lifecycle"_s,
+                 QJsonObject {
+                     {u"status"_s, u"active"_s},
+                     {u"note"_s,
+                      tr("Added from the provider's model list; its rules are assumed to be "
+                         "those of the GPT image models. Correct them in %1.")
+                          .arg(path)}}},
+            });
     }
     root.insert(u"models"_s, entries);
     return writeOverlay(path, root, error);

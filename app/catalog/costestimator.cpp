@@ -37,7 +37,7 @@ qint64 CostEstimator::imageInputTokens(const QSize &size)
 }
 
 qint64 CostEstimator::formulaOutputTokens(const CostRules &cost, const QString &quality,
-                                         const QSize &size)
+                                          const QSize &size)
 {
     const int factor = cost.formulaQualityFactors.value(quality, -1);
     if (factor < 0 || size.isEmpty())
@@ -47,7 +47,7 @@ qint64 CostEstimator::formulaOutputTokens(const CostRules &cost, const QString &
     const qint64 shortFactor = (2 * factor * shortEdge + longEdge) / (2 * longEdge);
     const qint64 area = qint64(size.width()) * size.height();
     return (factor * shortFactor * (cost.formulaAreaOffset + area) + cost.formulaAreaScale - 1)
-           / cost.formulaAreaScale;
+        / cost.formulaAreaScale;
 }
 
 CostEstimate CostEstimator::estimate(const ImageRequest &request) const
@@ -70,7 +70,8 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
     estimate.pricesVerified = cost.pricesVerified;
     if (!cost.pricesVerified)
         estimate.assumptions.append(tr("the prices for %1 are not confirmed; check them in the "
-                                       "catalog").arg(model));
+                                       "catalog")
+                                        .arg(model));
 
     if (cost.isPerImage()) {
         if (quality.isEmpty())
@@ -94,9 +95,9 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
                                            "much (no figures are published for it)")
                                             .arg(quality, cost.autoQualityAs));
         else
-            estimate.assumptions.append(tr("quality %1 counted as %2")
-                                            .arg(quality.isEmpty() ? u"auto"_s : quality,
-                                                 cost.autoQualityAs));
+            estimate.assumptions.append(
+                tr("quality %1 counted as %2")
+                    .arg(quality.isEmpty() ? u"auto"_s : quality, cost.autoQualityAs));
         quality = cost.autoQualityAs;
     }
     if (size.isEmpty() || size == u"auto") {
@@ -131,8 +132,9 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
     }
     estimate.available = true;
     if (effective(Param::OutputFormat).toString() == u"svg")
-        estimate.assumptions.append(tr("the SVG author's tokens (svg_usage) are billed as that text model and are "
-                                       "not in this estimate"));
+        estimate.assumptions.append(
+            tr("the SVG author's tokens (svg_usage) are billed as that text model and are "
+               "not in this estimate"));
     estimate.outputTokens = perImage * estimate.images;
     estimate.inputTextTokens = textTokens(request.prompt);
     for (const QString &path : request.images)
@@ -140,7 +142,7 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
     estimate.cost = (estimate.inputTextTokens * cost.textInputPerMillion
                      + estimate.inputImageTokens * cost.imageInputPerMillion
                      + estimate.outputTokens * cost.imageOutputPerMillion)
-                    / 1e6;
+        / 1e6;
     return estimate;
 }
 

@@ -16,7 +16,9 @@ class CostEstimator final
     Q_DECLARE_TR_FUNCTIONS(Atelier::CostEstimator)
 
 public:
-    explicit CostEstimator(const Catalog &catalog) : m_catalog(catalog) { }
+    explicit CostEstimator(const Catalog &catalog)
+        : m_catalog(catalog)
+    { }
 
     CostEstimate estimate(const ImageRequest &request) const;
 

@@ -44,7 +44,9 @@ class EndpointRules final
 {
 public:
     EndpointRules() = default;
-    explicit EndpointRules(QMap<QString, ParameterRule> rules) : m_rules(std::move(rules)) { }
+    explicit EndpointRules(QMap<QString, ParameterRule> rules)
+        : m_rules(std::move(rules))
+    { }
 
     bool supports(const QString &parameter) const { return m_rules.contains(parameter); }
     // The rule, or nullptr when the model does not take the parameter on this endpoint.
@@ -71,7 +73,10 @@ struct ModelSpec
 
     bool serves(Endpoint endpoint) const { return endpoints.contains(endpoint); }
     // Whether OpenAI no longer serves it on `today` (Azure deployments and gateways may).
-    bool isShutDown(const QDate &today) const { return shutdownDate.isValid() && shutdownDate <= today; }
+    bool isShutDown(const QDate &today) const
+    {
+        return shutdownDate.isValid() && shutdownDate <= today;
+    }
     // Days until the shutdown, when it is announced and still ahead; -1 otherwise.
     qint64 daysUntilShutdown(const QDate &today) const;
     // nullptr when the model does not serve the endpoint.

@@ -9,11 +9,28 @@ namespace Atelier {
 const QStringList &allParameters()
 {
     static const QStringList names = {
-        Param::Prompt, Param::Image, Param::Mask, Param::N, Param::Size, Param::Quality,
-        Param::Style, Param::Background, Param::Moderation, Param::OutputFormat,
-        Param::OutputCompression, Param::ResponseFormat, Param::InputFidelity, Param::Stream,
-        Param::PartialImages, Param::Complexity, Param::FrameCount, Param::FrameDurationMs,
-        Param::Svg, Param::Markup, Param::SafetyIdentifier, Param::User,
+        Param::Prompt,
+        Param::Image,
+        Param::Mask,
+        Param::N,
+        Param::Size,
+        Param::Quality,
+        Param::Style,
+        Param::Background,
+        Param::Moderation,
+        Param::OutputFormat,
+        Param::OutputCompression,
+        Param::ResponseFormat,
+        Param::InputFidelity,
+        Param::Stream,
+        Param::PartialImages,
+        Param::Complexity,
+        Param::FrameCount,
+        Param::FrameDurationMs,
+        Param::Svg,
+        Param::Markup,
+        Param::SafetyIdentifier,
+        Param::User,
     };
     return names;
 }

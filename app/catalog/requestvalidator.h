@@ -16,7 +16,9 @@ class RequestValidator final
     Q_DECLARE_TR_FUNCTIONS(Atelier::RequestValidator)
 
 public:
-    explicit RequestValidator(const Catalog &catalog) : m_catalog(catalog) { }
+    explicit RequestValidator(const Catalog &catalog)
+        : m_catalog(catalog)
+    { }
 
     QList<Violation> validate(const ImageRequest &request,
                               const ValidationContext &context = ValidationContext()) const;

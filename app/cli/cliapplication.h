@@ -1,8 +1,8 @@
 #pragma once
 
 #include "api/apierror.h"
-#include "api/imageresult.h"
 #include "api/imagerequest.h"
+#include "api/imageresult.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 

@@ -17,9 +17,9 @@ namespace Atelier {
 const QString ImageWriter::LeftoverPattern = u"^\\..*\\.atelier-(\\d+)-\\d+-[0-9a-f]{16}\\.part$"_s;
 
 ImageWriter::ImageWriter(const QString &directory, const QString &stem)
-    : m_directory(QDir(directory.isEmpty() ? QDir::currentPath() : directory).absolutePath()), m_stem(stem)
-{
-}
+    : m_directory(QDir(directory.isEmpty() ? QDir::currentPath() : directory).absolutePath())
+    , m_stem(stem)
+{ }
 
 QString ImageWriter::defaultStem(const QString &prompt, const QDateTime &time)
 {
@@ -44,8 +44,10 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
 
 QString ImageWriter::stemProblem(const QString &stem)
 {
-    if (stem.isEmpty() || stem != safeFileName(stem, 200) || stem.contains(u'/') || stem.contains(u'\\'))
-        return tr("--name \"%1\" is not a plain file name (no folders, no leading dot, no characters file "
+    if (stem.isEmpty() || stem != safeFileName(stem, 200) || stem.contains(u'/')
+        || stem.contains(u'\\'))
+        return tr("--name \"%1\" is not a plain file name (no folders, no leading dot, no "
+                  "characters file "
                   "systems refuse); choose the folder with --out.")
             .arg(stem);
     return {};
@@ -55,7 +57,8 @@ bool ImageWriter::makeDirectory(QString *error)
 {
     if (m_directory.exists() || m_directory.mkpath(u"."_s))
         return true;
-    *error = tr("The folder %1 cannot be created; choose another with --out.").arg(m_directory.absolutePath());
+    *error = tr("The folder %1 cannot be created; choose another with --out.")
+                 .arg(m_directory.absolutePath());
     return false;
 }
 
@@ -79,13 +82,15 @@ QString ImageWriter::write(const ImageResult &image, const QString &suffix, QStr
         return {};
     const QString path = freePath(image, suffix);
     if (!SafeFiles::isInside(m_directory.absolutePath(), path)) {
-        *error = tr("%1 is not inside the folder %2; nothing was written.").arg(path, m_directory.absolutePath());
+        *error = tr("%1 is not inside the folder %2; nothing was written.")
+                     .arg(path, m_directory.absolutePath());
         return {};
     }
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
-    if (!ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient))
+    if (!ContentFiles::writeAtomically(path, image.encoded, error,
+                                       ContentFiles::Durability::Transient))
         return {};
     return path;
 }
@@ -95,9 +100,9 @@ class ImageWriter::WriterFile final : public StreamedFile
 {
 public:
     WriterFile(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
-        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor))
-    {
-    }
+        : m_writer(std::move(writer))
+        , m_suffixFor(std::move(suffixFor))
+    { }
 
 protected:
     QString newPath(QString *error) override
@@ -112,9 +117,9 @@ protected:
         }
         // Unguessable: nothing can be planted under the name beforehand (and the file is
         // created exclusively, never through a link).
-        return m_writer->m_directory.filePath(
-            u".%1.atelier-%2-%3-%4.part"_s.arg(m_writer->m_stem, QString::number(QCoreApplication::applicationPid()),
-                                               QString::number(++m_writer->m_streams), SafeFiles::randomToken()));
+        return m_writer->m_directory.filePath(u".%1.atelier-%2-%3-%4.part"_s.arg(
+            m_writer->m_stem, QString::number(QCoreApplication::applicationPid()),
+            QString::number(++m_writer->m_streams), SafeFiles::randomToken()));
     }
 
     QString place(const ImageResult &image, const QString &written, QString *error) override
@@ -122,11 +127,14 @@ protected:
         const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
         const QString path = m_writer->freePath(image, m_suffixFor(image));
         if (!SafeFiles::isInside(m_writer->directory(), path)) {
-            *error = ImageWriter::tr("%1 is not inside the folder %2; nothing was written.").arg(path, m_writer->directory());
+            *error = ImageWriter::tr("%1 is not inside the folder %2; nothing was written.")
+                         .arg(path, m_writer->directory());
             return {};
         }
         if (!QFile::rename(written, path)) {
-            *error = ImageWriter::tr("%1 cannot be written: the finished file could not be renamed.").arg(path);
+            *error
+                = ImageWriter::tr("%1 cannot be written: the finished file could not be renamed.")
+                      .arg(path);
             return {};
         }
         return path;
@@ -141,9 +149,9 @@ class ImageWriter::FileSink final : public ImageJob::StreamSink
 {
 public:
     FileSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
-        : m_writer(std::move(writer)), m_suffixFor(std::move(suffixFor))
-    {
-    }
+        : m_writer(std::move(writer))
+        , m_suffixFor(std::move(suffixFor))
+    { }
 
     std::unique_ptr<Image> begin(QString *error) override
     {
@@ -158,7 +166,8 @@ private:
     SuffixFor m_suffixFor;
 };
 
-std::shared_ptr<ImageJob::StreamSink> ImageWriter::streamSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor)
+std::shared_ptr<ImageJob::StreamSink> ImageWriter::streamSink(std::shared_ptr<ImageWriter> writer,
+                                                              SuffixFor suffixFor)
 {
     return std::make_shared<FileSink>(std::move(writer), std::move(suffixFor));
 }

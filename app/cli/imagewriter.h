@@ -27,7 +27,8 @@ public:
     ImageWriter(const QString &directory, const QString &stem);
 
     // "atelier-20261121-235400-a-lighthouse-at-dusk": a stem from the time and the prompt.
-    static QString defaultStem(const QString &prompt, const QDateTime &time = QDateTime::currentDateTime());
+    static QString defaultStem(const QString &prompt,
+                               const QDateTime &time = QDateTime::currentDateTime());
 
     // Empty when `stem` (--name) is a plain file name, else why it is not (a folder in it, "..").
     static QString stemProblem(const QString &stem);
@@ -48,7 +49,8 @@ public:
     // those left by runs that were killed are removed at the first image. Holds the writer: a
     // decode task may commit after the job is gone.
     using SuffixFor = std::function<QString(const ImageResult &image)>;
-    static std::shared_ptr<ImageJob::StreamSink> streamSink(std::shared_ptr<ImageWriter> writer, SuffixFor suffixFor);
+    static std::shared_ptr<ImageJob::StreamSink> streamSink(std::shared_ptr<ImageWriter> writer,
+                                                            SuffixFor suffixFor);
 
 private:
     // A free name for the image (none is ever overwritten); m_mutex must be held.

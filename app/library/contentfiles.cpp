@@ -26,7 +26,8 @@ namespace {
 
 QString contentName(const QByteArray &hash, const QString &suffix)
 {
-    return QString::fromLatin1(hash.toHex().left(24)) + (suffix.isEmpty() ? QString() : u'.' + suffix);
+    return QString::fromLatin1(hash.toHex().left(24))
+        + (suffix.isEmpty() ? QString() : u'.' + suffix);
 }
 
 bool makeFolder(const QString &folder, QString *error)
@@ -84,7 +85,7 @@ bool writeCopy(const QString &source, const QString &copy)
     written = written && in.error() == QFileDevice::NoError && out.flush();
     out.close();
     written = written && out.error() == QFileDevice::NoError
-              && QFile::rename(part, copy); // never replaces: the same bytes may be there already
+        && QFile::rename(part, copy); // never replaces: the same bytes may be there already
     if (!written)
         QFile::remove(part);
     return written || SafeFiles::isOwnFile(copy);
@@ -103,8 +104,8 @@ bool ContentFiles::writeNew(const QString &path, const QByteArray &bytes, QStrin
     return write(path, bytes, error, Durability::Synced, false);
 }
 
-bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *error, Durability durability,
-                         bool replace)
+bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *error,
+                         Durability durability, bool replace)
 {
     // Written to a new file of an unguessable name beside it (created exclusively: never through
     // a link planted there), then renamed over `path` in one step, as QSaveFile does; but
@@ -129,7 +130,8 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
         reason = written ? QString() : tr("a file of that name is there already");
     } else if (written && file.error() == QFileDevice::NoError) {
 #ifdef Q_OS_UNIX
-        written = ::rename(QFile::encodeName(part).constData(), QFile::encodeName(path).constData()) == 0;
+        written = ::rename(QFile::encodeName(part).constData(), QFile::encodeName(path).constData())
+            == 0;
         reason = written ? QString() : QString::fromLocal8Bit(std::strerror(errno));
 #else
         QFile::remove(path);
@@ -149,21 +151,25 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
     return true;
 }
 
-bool ContentFiles::adopt(const QString &written, const QString &path, QString *error, Durability durability)
+bool ContentFiles::adopt(const QString &written, const QString &path, QString *error,
+                         Durability durability)
 {
 #ifdef Q_OS_UNIX
     if (durability == Durability::Synced) {
         const int fd = ::open(QFile::encodeName(written).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0 || ::fsync(fd) != 0) {
-            *error = tr("%1 cannot be written: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            *error = tr("%1 cannot be written: %2.")
+                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
             if (fd >= 0)
                 ::close(fd);
             return false;
         }
         ::close(fd);
     }
-    if (::rename(QFile::encodeName(written).constData(), QFile::encodeName(path).constData()) != 0) {
-        *error = tr("%1 cannot be written: %2.").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+    if (::rename(QFile::encodeName(written).constData(), QFile::encodeName(path).constData())
+        != 0) {
+        *error = tr("%1 cannot be written: %2.")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
 #else
@@ -183,12 +189,13 @@ void ContentFiles::waitForDeferredSyncs()
     syncPool()->waitForDone();
 }
 
-QString ContentFiles::store(const QString &folder, const QByteArray &bytes, const QString &suffix, QString *error)
+QString ContentFiles::store(const QString &folder, const QByteArray &bytes, const QString &suffix,
+                            QString *error)
 {
     if (!makeFolder(folder, error))
         return {};
-    const QString path =
-        QDir(folder).filePath(contentName(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), suffix));
+    const QString path = QDir(folder).filePath(
+        contentName(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), suffix));
     if (SafeFiles::isOwnFile(path) || writeAtomically(path, bytes, error))
         return path;
     return {};
@@ -206,7 +213,8 @@ QString ContentFiles::keep(const QString &folder, const QString &path, QString *
     }
     if (!makeFolder(folder, error))
         return {};
-    const QString copy = QDir(folder).filePath(contentName(hash.result(), QFileInfo(path).suffix().toLower()));
+    const QString copy
+        = QDir(folder).filePath(contentName(hash.result(), QFileInfo(path).suffix().toLower()));
     if (!SafeFiles::isOwnFile(copy) && !writeCopy(path, copy)) {
         *error = tr("%1 cannot be copied into %2; check that it is writable.").arg(path, folder);
         return {};

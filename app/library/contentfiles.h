@@ -33,7 +33,8 @@ public:
     // Blocks until every deferred flush has been done (tests, and before the app exits).
     static void waitForDeferredSyncs();
     // Stores `bytes` in `folder` as <hash>.<suffix>; returns the path, or empty with `error` set.
-    static QString store(const QString &folder, const QByteArray &bytes, const QString &suffix, QString *error);
+    static QString store(const QString &folder, const QByteArray &bytes, const QString &suffix,
+                         QString *error);
     // Copies the file at `path` into `folder` under its content's name (streamed, never read
     // into memory); a file already in `folder` is returned as it is.
     static QString keep(const QString &folder, const QString &path, QString *error);
@@ -41,8 +42,8 @@ public:
     static QByteArray png(const QImage &image);
 
 private:
-    static bool write(const QString &path, const QByteArray &bytes, QString *error, Durability durability,
-                      bool replace);
+    static bool write(const QString &path, const QByteArray &bytes, QString *error,
+                      Durability durability, bool replace);
 };
 
 } // namespace Atelier

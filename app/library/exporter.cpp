@@ -16,8 +16,8 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QImageWriter>
-#include <QPainter>
 #include <QJsonDocument>
+#include <QPainter>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +36,8 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
         name += nameTemplate.mid(last, match.capturedStart() - last);
         last = match.capturedEnd();
         const QString key = match.captured(1);
-        const int length = match.captured(2).isEmpty() ? 60 : std::clamp(match.captured(2).toInt(), 1, 120);
+        const int length
+            = match.captured(2).isEmpty() ? 60 : std::clamp(match.captured(2).toInt(), 1, 120);
         if (key == u"date")
             name += when.toString(u"yyyy-MM-dd"_s);
         else if (key == u"time")
@@ -57,7 +58,8 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
     return name.isEmpty() ? u"atelier-image"_s : name;
 }
 
-QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options, QString *error)
+QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options,
+                                 QString *error)
 {
     QFile source(image.path);
     if (!source.open(QIODevice::ReadOnly)) {
@@ -65,7 +67,9 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
         return {};
     }
     QByteArray bytes = source.readAll();
-    const QString format = SvgImage::looksLikeSvg(bytes) ? u"svg"_s : QString::fromLatin1(sniffImageFormat(bytes.first(std::min<qsizetype>(16, bytes.size()))));
+    const QString format = SvgImage::looksLikeSvg(bytes)
+        ? u"svg"_s
+        : QString::fromLatin1(sniffImageFormat(bytes.first(std::min<qsizetype>(16, bytes.size()))));
     if (format != u"svg" && format != u"gif") {
         // Raster formats are written through their encoder, which carries the recipe.
         ExportOptions asItIs = options;
@@ -73,8 +77,10 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
         return exportImage(image, asItIs, error);
     }
     const QByteArray recipe = QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact);
-    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
-    QByteArray withXmp = format == u"svg" ? Xmp::embedInSvg(bytes, xmp) : Xmp::embedInGif(bytes, xmp);
+    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
+                                       u"Atelier "_s + QCoreApplication::applicationVersion());
+    QByteArray withXmp
+        = format == u"svg" ? Xmp::embedInSvg(bytes, xmp) : Xmp::embedInGif(bytes, xmp);
     if (!withXmp.isEmpty())
         bytes = std::move(withXmp);
     const QString path = exportPath(image, options, format, error);
@@ -84,8 +90,8 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
     return path;
 }
 
-QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &options, const QString &extension,
-                             QString *error)
+QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &options,
+                             const QString &extension, QString *error)
 {
     QDir folder(options.folder);
     if (!folder.mkpath(u"."_s)) {
@@ -94,8 +100,10 @@ QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &opt
     }
     const QString stem = fileName(image, options.nameTemplate);
     QString path = folder.filePath(stem + u'.' + extension);
-    if (!SafeFiles::isInside(folder.absolutePath(), path)) { // cannot happen: the name has no separator
-        *error = tr("%1 is not inside the export folder %2; nothing was written.").arg(path, folder.absolutePath());
+    if (!SafeFiles::isInside(folder.absolutePath(),
+                             path)) { // cannot happen: the name has no separator
+        *error = tr("%1 is not inside the export folder %2; nothing was written.")
+                     .arg(path, folder.absolutePath());
         return {};
     }
     for (int copy = 2; SafeFiles::entryExists(path); ++copy)
@@ -103,7 +111,8 @@ QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &opt
     return path;
 }
 
-QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &options, QString *error)
+QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &options,
+                              QString *error)
 {
     if (options.format == u"original")
         return exportOriginal(image, options, error);
@@ -113,7 +122,8 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
         return {};
     }
-    const QString format = options.format.toLower() == u"jpg" ? u"jpeg"_s : options.format.toLower();
+    const QString format
+        = options.format.toLower() == u"jpg" ? u"jpeg"_s : options.format.toLower();
     const QString extension = imageFileSuffix(format);
     if (format == u"jpeg" && pixels.hasAlphaChannel()) {
         // JPEG has no transparency: flatten onto white rather than black.
@@ -145,9 +155,11 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         }
     }
     if (format == u"jpeg" || format == u"webp") {
-        const QByteArray xmp = Xmp::packet(image.request.prompt, recipe, u"Atelier "_s + QCoreApplication::applicationVersion());
-        QByteArray withXmp = format == u"jpeg" ? Xmp::embedInJpeg(encoded, xmp)
-                                               : Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
+        const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
+                                           u"Atelier "_s + QCoreApplication::applicationVersion());
+        QByteArray withXmp = format == u"jpeg"
+            ? Xmp::embedInJpeg(encoded, xmp)
+            : Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
         if (!withXmp.isEmpty())
             encoded = std::move(withXmp);
     }

@@ -36,7 +36,8 @@ QString fileSlug(const QString &text, int length)
 {
     static const QRegularExpression notWord(u"[^\\p{L}\\p{N}]+"_s);
     // Only the start matters: a 32,000-character prompt is not run through the expression.
-    QString slug = validUnicode(text.left(2 * length)).toLower().replace(notWord, u"-"_s).left(length);
+    QString slug
+        = validUnicode(text.left(2 * length)).toLower().replace(notWord, u"-"_s).left(length);
     if (!slug.isEmpty() && slug.back().isHighSurrogate())
         slug.chop(1); // a pair cut in half
     while (slug.startsWith(u'-'))

@@ -6,17 +6,19 @@
 #include "platform/plaintext.h"
 #include "platform/safefiles.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
-#include <QBuffer>
 
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-LibraryModel::LibraryModel(LibraryStore *store, QObject *parent) : QAbstractListModel(parent), m_store(store)
+LibraryModel::LibraryModel(LibraryStore *store, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
 {
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     reload();
@@ -75,19 +77,22 @@ QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
     QImage thumbnail;
     // Only a file Atelier wrote: a link planted there is neither read nor written through.
     const QFileInfo cachedInfo(cached);
-    if (SafeFiles::isOwnFile(cached) && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
+    if (SafeFiles::isOwnFile(cached)
+        && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
         thumbnail.load(cached);
     if (!thumbnail.isNull())
         return thumbnail;
     thumbnail = ImageDecoder::readFile(source, nullptr, QSize(ThumbnailSize, ThumbnailSize));
     if (thumbnail.isNull())
         return thumbnail;
-    thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio,
+                                 Qt::SmoothTransformation);
     const QFileInfo folder(cachedInfo.path());
     QString error;
     QByteArray encoded;
     QBuffer buffer(&encoded);
-    if (!SafeFiles::makeFolder(folder.path(), folder.fileName(), &error).isEmpty() && buffer.open(QIODevice::WriteOnly)
+    if (!SafeFiles::makeFolder(folder.path(), folder.fileName(), &error).isEmpty()
+        && buffer.open(QIODevice::WriteOnly)
         && thumbnail.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85)) {
         // A new file renamed over the name: a link there is replaced, never written through.
         ContentFiles::writeAtomically(cached, encoded, &error, ContentFiles::Durability::Transient);
@@ -108,18 +113,22 @@ void LibraryModel::requestThumbnail(const LibraryImage &image) const
     m_pool.start([self, id, source, cached, generation] {
         const QImage thumbnail = loadThumbnail(source, cached);
         // The model waits for this pool before it dies, so it is alive here.
-        QMetaObject::invokeMethod(self, [self, id, thumbnail, generation] {
-            if (generation != self->m_generation)
-                return; // made for the library open before
-            self->m_loading.remove(id);
-            if (thumbnail.isNull())
-                return;
-            self->m_thumbnails.insert(id, new QImage(thumbnail));
-            const int row = self->rowOf(id);
-            if (row >= 0)
-                Q_EMIT self->dataChanged(self->index(row), self->index(row), {Qt::DecorationRole});
-            Q_EMIT self->thumbnailLoaded(id);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, id, thumbnail, generation] {
+                if (generation != self->m_generation)
+                    return; // made for the library open before
+                self->m_loading.remove(id);
+                if (thumbnail.isNull())
+                    return;
+                self->m_thumbnails.insert(id, new QImage(thumbnail));
+                const int row = self->rowOf(id);
+                if (row >= 0)
+                    Q_EMIT self->dataChanged(self->index(row), self->index(row),
+                                             {Qt::DecorationRole});
+                Q_EMIT self->thumbnailLoaded(id);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -137,11 +146,15 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
         requestThumbnail(image);
         return {};
     case Qt::ToolTipRole: {
-        QString tip = tr("%1\n%2 · %3×%4 · %5").arg(image.request.prompt.left(400), image.request.model)
-            .arg(image.size.width()).arg(image.size.height())
-            .arg(QLocale().toString(image.savedAt, QLocale::ShortFormat));
+        QString tip = tr("%1\n%2 · %3×%4 · %5")
+                          .arg(image.request.prompt.left(400), image.request.model)
+                          .arg(image.size.width())
+                          .arg(image.size.height())
+                          .arg(QLocale().toString(image.savedAt, QLocale::ShortFormat));
         if (image.edit.contains(u"partial_image_index"_s))
-            tip += u'\n' + tr("Partial image %1 of a request that did not finish").arg(image.edit.value(u"partial_image_index"_s).toInt() + 1);
+            tip += u'\n'
+                + tr("Partial image %1 of a request that did not finish")
+                      .arg(image.edit.value(u"partial_image_index"_s).toInt() + 1);
         return PlainText::toolTip(tip); // a recipe's prompt is shown as written, never as markup
     }
     case IdRole:
@@ -165,7 +178,8 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
 
 Qt::ItemFlags LibraryModel::flags(const QModelIndex &index) const
 {
-    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+    return QAbstractListModel::flags(index)
+        | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
 }
 
 QStringList LibraryModel::mimeTypes() const

@@ -42,7 +42,8 @@ QString sidecarFor(const QString &imagePath)
 // of their writes. Nothing else there is ever removed.
 const QRegularExpression &partialFileNames()
 {
-    static const QRegularExpression names(u"^image\\d+-partial\\d+\\.(png|jpg|jpeg|webp)(\\.[0-9a-f]+\\.part)?$"_s);
+    static const QRegularExpression names(
+        u"^image\\d+-partial\\d+\\.(png|jpg|jpeg|webp)(\\.[0-9a-f]+\\.part)?$"_s);
     return names;
 }
 
@@ -69,8 +70,7 @@ QString ftsQuery(const QString &text)
 
 LibraryStore::LibraryStore()
     : m_connection(u"atelier-library-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 LibraryStore::~LibraryStore()
 {
@@ -87,7 +87,8 @@ void LibraryStore::close()
 
 bool LibraryStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+    return QSqlDatabase::contains(m_connection)
+        && QSqlDatabase::database(m_connection, false).isOpen();
 }
 
 bool LibraryStore::exec(const QString &sql, QString *error) const
@@ -105,7 +106,8 @@ bool LibraryStore::open(const QString &folder, QString *error)
     close();
     m_folder = QDir(folder).absolutePath();
     if (!QDir().mkpath(m_folder)) {
-        *error = tr("The library folder %1 cannot be created; choose another in the settings.").arg(m_folder);
+        *error = tr("The library folder %1 cannot be created; choose another in the settings.")
+                     .arg(m_folder);
         return false;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
@@ -177,7 +179,8 @@ void LibraryStore::sweepOrphanedPartials()
     if (!SafeFiles::isOwnFolder(partials.path()))
         return;
     static const QRegularExpression jobFolder(u"^job-(\\d+)$"_s);
-    const QStringList folders = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoSymLinks | QDir::NoDotAndDotDot);
+    const QStringList folders
+        = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     for (const QString &name : folders) {
         const QRegularExpressionMatch match = jobFolder.match(name);
         bool number = false;
@@ -197,26 +200,34 @@ QString LibraryStore::absolute(const QString &path) const
     return QDir(m_folder).filePath(path);
 }
 
-QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
-                                 QString *error)
+QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &image,
+                                 const QByteArray &bytes, QString *error)
 {
     // Deferred flushing: the files are complete under their names at once, which is what a crash
     // of the app can see; the disk catches up moments later, off the path to the screen.
-    return placeFiles(folder, image, [&bytes](const QString &path, QString *error) {
-        return ContentFiles::writeAtomically(path, bytes, error, ContentFiles::Durability::Deferred);
-    }, error);
+    return placeFiles(
+        folder, image,
+        [&bytes](const QString &path, QString *error) {
+            return ContentFiles::writeAtomically(path, bytes, error,
+                                                 ContentFiles::Durability::Deferred);
+        },
+        error);
 }
 
-QString LibraryStore::keepFiles(const QString &folder, const LibraryImage &image, const QString &incoming,
-                                QString *error)
+QString LibraryStore::keepFiles(const QString &folder, const LibraryImage &image,
+                                const QString &incoming, QString *error)
 {
-    return placeFiles(folder, image, [&incoming](const QString &path, QString *error) {
-        return ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Deferred);
-    }, error);
+    return placeFiles(
+        folder, image,
+        [&incoming](const QString &path, QString *error) {
+            return ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Deferred);
+        },
+        error);
 }
 
 QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &image,
-                                 const std::function<bool(const QString &, QString *)> &writeImage, QString *error)
+                                 const std::function<bool(const QString &, QString *)> &writeImage,
+                                 QString *error)
 {
     static QMutex mutex; // choosing a free name and taking it must not interleave
     const QMutexLocker locker(&mutex);
@@ -231,7 +242,8 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
         slug = u"image"_s;
     const QString stem = saved.toString(u"yyyyMMdd-HHmmss"_s) + u'-' + slug;
     QString base = dir.filePath(stem);
-    for (int copy = 2; SafeFiles::entryExists(base + u'.' + extension) || SafeFiles::entryExists(base + u".json"_s);
+    for (int copy = 2; SafeFiles::entryExists(base + u'.' + extension)
+         || SafeFiles::entryExists(base + u".json"_s);
          ++copy)
         base = dir.filePath(u"%1-%2"_s.arg(stem).arg(copy));
     const QString path = base + u'.' + extension;
@@ -240,7 +252,8 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
     described.savedAt = saved;
     if (!described.parentPath.isEmpty())
         described.parentPath = QDir(folder).relativeFilePath(described.parentPath);
-    if (!ContentFiles::writeAtomically(base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(), error,
+    if (!ContentFiles::writeAtomically(base + u".json"_s,
+                                       QJsonDocument(described.toRecipeJson()).toJson(), error,
                                        ContentFiles::Durability::Deferred))
         return {};
     if (!writeImage(path, error)) {
@@ -280,26 +293,34 @@ std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *erro
         return std::nullopt;
     }
     QSqlQuery query(db);
-    query.prepare(u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
-                  " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit)"
-                  " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+    query.prepare(
+        u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
+        " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
     query.addBindValue(relative(image.path));
     query.addBindValue(endpointName(image.request.endpoint));
     query.addBindValue(image.request.model);
     query.addBindValue(image.request.prompt);
     query.addBindValue(image.revisedPrompt);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(image.size.width());
     query.addBindValue(image.size.height());
     query.addBindValue(image.format);
     query.addBindValue(image.bytes > 0 ? image.bytes : QFileInfo(image.path).size());
-    query.addBindValue(image.usage.isValid() ? QString::fromUtf8(QJsonDocument(image.usage.toJson()).toJson(QJsonDocument::Compact)) : QString());
+    query.addBindValue(image.usage.isValid() ? QString::fromUtf8(
+                           QJsonDocument(image.usage.toJson()).toJson(QJsonDocument::Compact))
+                                             : QString());
     query.addBindValue(image.requestId);
     query.addBindValue(image.provider);
     query.addBindValue(image.parentId > 0 ? QVariant(image.parentId) : QVariant());
-    query.addBindValue((image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime()).toMSecsSinceEpoch());
+    query.addBindValue((image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime())
+                           .toMSecsSinceEpoch());
     query.addBindValue(image.favourite ? 1 : 0);
-    query.addBindValue(image.edit.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(image.edit).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        image.edit.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(image.edit).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         *error = query.lastError().text();
         db.rollback();
@@ -320,12 +341,14 @@ LibraryImage fromRow(const QSqlQuery &query, const QString &folder)
     LibraryImage image;
     image.id = query.value(0).toLongLong();
     image.path = QDir(folder).filePath(query.value(1).toString());
-    image.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object());
+    image.request = ImageRequest::fromJson(
+        QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object());
     image.revisedPrompt = query.value(3).toString();
     image.size = QSize(query.value(4).toInt(), query.value(5).toInt());
     image.format = query.value(6).toString();
     image.bytes = query.value(7).toLongLong();
-    image.usage = Usage::fromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
+    image.usage
+        = Usage::fromJson(QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object());
     image.requestId = query.value(9).toString();
     image.provider = query.value(10).toString();
     image.parentId = query.value(11).toLongLong();
@@ -335,8 +358,9 @@ LibraryImage fromRow(const QSqlQuery &query, const QString &folder)
     return image;
 }
 
-const QString SelectColumns = u"SELECT images.id, path, recipe, images.revised_prompt, width, height, format, bytes,"
-                              " usage, request_id, provider, parent_id, saved_at, favourite, edit FROM images"_s;
+const QString SelectColumns
+    = u"SELECT images.id, path, recipe, images.revised_prompt, width, height, format, bytes,"
+      " usage, request_id, provider, parent_id, saved_at, favourite, edit FROM images"_s;
 
 } // namespace
 
@@ -346,7 +370,8 @@ QList<LibraryImage> LibraryStore::query(const LibraryQuery &request) const
     QStringList conditions;
     QVariantList values;
     if (!request.text.trimmed().isEmpty()) {
-        conditions.append(u"images.id IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)"_s);
+        conditions.append(
+            u"images.id IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)"_s);
         values.append(ftsQuery(request.text));
     }
     if (!request.model.isEmpty()) {
@@ -429,7 +454,8 @@ QList<LibraryImage> LibraryStore::children(qint64 id) const
 int LibraryStore::count() const
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    return query.exec(u"SELECT COUNT(*) FROM images"_s) && query.next() ? query.value(0).toInt() : 0;
+    return query.exec(u"SELECT COUNT(*) FROM images"_s) && query.next() ? query.value(0).toInt()
+                                                                        : 0;
 }
 
 QStringList LibraryStore::models() const
@@ -483,7 +509,8 @@ qint64 LibraryStore::journalStart(const ImageRequest &request)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     query.prepare(u"INSERT INTO jobs(recipe, started_at) VALUES(?, ?)"_s);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec())
         return 0;
@@ -514,15 +541,17 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
     while (query.next()) {
         JournaledJob job;
         job.id = query.value(0).toLongLong();
-        job.request = ImageRequest::fromJson(QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
+        job.request = ImageRequest::fromJson(
+            QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
         job.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong());
         const QDir partials(partialsFolder(m_folder, job.id));
         // Names sort in arrival order: image<i>-partial<k> (temporary files of a save cut
         // short by the crash have other suffixes and are left out).
         // (A link there is no folder Atelier made: nothing is read through it.)
         const bool own = SafeFiles::isOwnFolder(partials.path());
-        const QStringList names = own ? partials.entryList(imagePatterns, QDir::Files | QDir::NoSymLinks, QDir::Name)
-                                      : QStringList();
+        const QStringList names = own
+            ? partials.entryList(imagePatterns, QDir::Files | QDir::NoSymLinks, QDir::Name)
+            : QStringList();
         for (const QString &name : names) {
             if (SafeFiles::isOwnFile(partials.filePath(name)))
                 job.partialFiles.append(partials.filePath(name));
@@ -537,30 +566,37 @@ QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)
     return QDir(folder).filePath(u".partials/job-%1"_s.arg(jobId));
 }
 
-QString LibraryStore::partialPath(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
+QString LibraryStore::partialPath(const QString &folder, qint64 jobId, const ImageResult &image,
+                                  QString *error)
 {
     const QString partials = SafeFiles::makeFolder(folder, u".partials/job-%1"_s.arg(jobId), error);
     if (partials.isEmpty())
         return {};
-    return QDir(partials).filePath(
-        u"image%1-partial%2.%3"_s.arg(image.imageIndex).arg(image.index).arg(imageFileSuffix(image.format)));
+    return QDir(partials).filePath(u"image%1-partial%2.%3"_s.arg(image.imageIndex)
+                                       .arg(image.index)
+                                       .arg(imageFileSuffix(image.format)));
 }
 
-QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error)
+QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image,
+                                   QString *error)
 {
     const QString path = partialPath(folder, jobId, image, error);
     // Transient: enough to survive a crash of the app, and never waited for.
-    return !path.isEmpty() && ContentFiles::writeAtomically(path, image.encoded, error, ContentFiles::Durability::Transient)
-               ? path
-               : QString();
+    return !path.isEmpty()
+            && ContentFiles::writeAtomically(path, image.encoded, error,
+                                             ContentFiles::Durability::Transient)
+        ? path
+        : QString();
 }
 
-QString LibraryStore::keepPartial(const QString &folder, qint64 jobId, const ImageResult &image, const QString &incoming,
-                                  QString *error)
+QString LibraryStore::keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
+                                  const QString &incoming, QString *error)
 {
     const QString path = partialPath(folder, jobId, image, error);
-    return !path.isEmpty() && ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Transient) ? path
-                                                                                                             : QString();
+    return !path.isEmpty()
+            && ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Transient)
+        ? path
+        : QString();
 }
 
 int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
@@ -638,7 +674,8 @@ LibraryStore::Repair LibraryStore::reconcile()
     // Lineage: a parent may have been indexed after its child, so links are made last.
     for (const auto &[child, parent] : std::as_const(parents)) {
         QSqlQuery link(QSqlDatabase::database(m_connection, false));
-        link.prepare(u"UPDATE images SET parent_id = (SELECT id FROM images WHERE path = ?) WHERE path = ?"_s);
+        link.prepare(
+            u"UPDATE images SET parent_id = (SELECT id FROM images WHERE path = ?) WHERE path = ?"_s);
         link.addBindValue(parent);
         link.addBindValue(child);
         link.exec();

@@ -46,7 +46,8 @@ QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QSt
     QByteArray xml;
     QXmlStreamWriter writer(&xml);
     // No auto-formatting: the packet must begin with its <?xpacket?> header, not a newline.
-    writer.writeProcessingInstruction(u"xpacket"_s, u"begin=\"\xFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\""_s);
+    writer.writeProcessingInstruction(u"xpacket"_s,
+                                      u"begin=\"\xFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\""_s);
     // Declared before the first element, so that they carry the prefixes photo tools expect.
     writer.writeNamespace(u"adobe:ns:meta/"_s, u"x"_s);
     writer.writeNamespace(u"http://www.w3.org/1999/02/22-rdf-syntax-ns#"_s, u"rdf"_s);
@@ -66,7 +67,8 @@ QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QSt
     writer.writeEndElement(); // li
     writer.writeEndElement(); // Alt
     writer.writeEndElement(); // description
-    writer.writeTextElement(QString::fromLatin1(AtelierNamespace), u"recipe"_s, QString::fromUtf8(recipeJson));
+    writer.writeTextElement(QString::fromLatin1(AtelierNamespace), u"recipe"_s,
+                            QString::fromUtf8(recipeJson));
     writer.writeEndElement(); // Description
     writer.writeEndElement(); // RDF
     writer.writeEndElement(); // xmpmeta
@@ -78,7 +80,8 @@ QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet)
 {
     if (jpeg.size() < 4 || quint8(jpeg.at(0)) != 0xff || quint8(jpeg.at(1)) != 0xd8)
         return {};
-    const QByteArray payload = QByteArray(JpegXmpSignature, int(sizeof(JpegXmpSignature))) + packet; // with the NUL
+    const QByteArray payload
+        = QByteArray(JpegXmpSignature, int(sizeof(JpegXmpSignature))) + packet; // with the NUL
     if (payload.size() + 2 > 0xffff)
         return {}; // one segment holds at most 64 KiB
     // After SOI, and after a JFIF APP0 if there is one (it must come first).
@@ -182,7 +185,8 @@ QByteArray recipeFrom(const QByteArray &fileBytes)
     const qsizetype end = start < 0 ? -1 : fileBytes.indexOf("</x:xmpmeta>", start);
     if (start < 0 || end < 0)
         return {};
-    QXmlStreamReader xml(fileBytes.mid(start, end - start + qsizetype(std::strlen("</x:xmpmeta>"))));
+    QXmlStreamReader xml(
+        fileBytes.mid(start, end - start + qsizetype(std::strlen("</x:xmpmeta>"))));
     while (!xml.atEnd()) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == "recipe"_L1
             && xml.namespaceUri() == QLatin1StringView(AtelierNamespace))

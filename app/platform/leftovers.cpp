@@ -33,7 +33,8 @@ int removeLeftovers(const QString &folder, const QString &pattern)
     int removed = 0;
     // Only regular files of this user: a link (to anything) or someone else's file is not one
     // Atelier wrote, whatever its name.
-    const QStringList files = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot);
+    const QStringList files
+        = dir.entryList(QDir::Files | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     for (const QString &file : files) {
         const QRegularExpressionMatch match = name.match(file);
         bool number = false;

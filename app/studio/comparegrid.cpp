@@ -7,8 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest &base, const QStringList &models,
-                                     const QStringList &qualities, const ValidationContext &context)
+CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest &base,
+                                      const QStringList &models, const QStringList &qualities,
+                                      const ValidationContext &context)
 {
     CompareGridPlan plan;
     plan.models = models;
@@ -21,7 +22,8 @@ CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest
             request.prompt = base.prompt;
             // Keep what the base sets where this model takes it; one image, no streaming.
             for (auto it = base.options.cbegin(); it != base.options.cend(); ++it) {
-                if (it.key() != Param::N && it.key() != Param::Stream && it.key() != Param::PartialImages
+                if (it.key() != Param::N && it.key() != Param::Stream
+                    && it.key() != Param::PartialImages
                     && catalog.allowed(request.model, Endpoint::Generations, it.key()))
                     request.setOption(it.key(), it.value());
             }
@@ -32,8 +34,9 @@ CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest
                     problems.append(violation.message);
             }
             if (!problems.isEmpty()) {
-                plan.skipped.append(QCoreApplication::translate("Atelier::CompareGridPlan", "%1 × %2 left out: %3")
-                                        .arg(models.at(row), qualities.at(column), problems.join(u' ')));
+                plan.skipped.append(
+                    QCoreApplication::translate("Atelier::CompareGridPlan", "%1 × %2 left out: %3")
+                        .arg(models.at(row), qualities.at(column), problems.join(u' ')));
                 continue;
             }
             plan.cells.append({row, column, request});

@@ -26,8 +26,8 @@ struct CompareGridPlan
     QList<Cell> cells;
     QStringList skipped; // one sentence per cell left out
 
-    static CompareGridPlan make(const Catalog &catalog, const ImageRequest &base, const QStringList &models,
-                                const QStringList &qualities,
+    static CompareGridPlan make(const Catalog &catalog, const ImageRequest &base,
+                                const QStringList &models, const QStringList &qualities,
                                 const ValidationContext &context = ValidationContext());
 };
 

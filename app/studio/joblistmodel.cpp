@@ -7,7 +7,9 @@
 
 namespace Atelier {
 
-JobListModel::JobListModel(QObject *parent) : QAbstractTableModel(parent) { }
+JobListModel::JobListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 int JobListModel::rowCount(const QModelIndex &parent) const
 {
@@ -44,8 +46,8 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
         return {};
     const Entry &entry = m_entries.at(index.row());
     const bool done = !entry.queued
-                      && (entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
-                          || entry.state == ImageJob::State::Cancelled);
+        && (entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
+            || entry.state == ImageJob::State::Cancelled);
     switch (role) {
     case RequestRole:
         return QVariant::fromValue(entry.request.toJson());
@@ -63,9 +65,10 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
             return PlainText::toolTip(entry.error.toString());
         // While an answer arrives, how much has (a big image takes a while on a slow link); as a
         // tooltip, so the columns do not change width as it grows.
-        if (index.column() == StateColumn && !entry.queued && entry.state == ImageJob::State::Receiving
-            && entry.receivedBytes > 0)
-            return tr("%1 received so far").arg(QLocale().formattedDataSize(entry.receivedBytes, 1));
+        if (index.column() == StateColumn && !entry.queued
+            && entry.state == ImageJob::State::Receiving && entry.receivedBytes > 0)
+            return tr("%1 received so far")
+                .arg(QLocale().formattedDataSize(entry.receivedBytes, 1));
         return PlainText::toolTip(entry.request.prompt);
     case Qt::DisplayRole:
         break;

@@ -2,8 +2,8 @@
 
 #include "api/imagejob.h"
 #include "api/keystore.h"
-#include "api/streamedfile.h"
 #include "api/parameters.h"
+#include "api/streamedfile.h"
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 
@@ -21,7 +21,8 @@ namespace Atelier {
 namespace {
 
 // The library's record of a received image: its recipe and what the API reported.
-LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image, const QString &provider)
+LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image,
+                          const QString &provider)
 {
     LibraryImage entry;
     entry.path = image.savedPath;
@@ -52,8 +53,9 @@ struct ImageKeeper
         if (image.partial) {
             if (journalId <= 0)
                 return {};
-            return incoming.isEmpty() ? LibraryStore::writePartial(folder, journalId, image, error)
-                                      : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
+            return incoming.isEmpty()
+                ? LibraryStore::writePartial(folder, journalId, image, error)
+                : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
         }
         LibraryImage entry = libraryEntry(request, image, provider);
         entry.parentPath = parentPath;
@@ -68,19 +70,29 @@ struct ImageKeeper
 class LibrarySink final : public ImageJob::StreamSink
 {
 public:
-    explicit LibrarySink(std::shared_ptr<const ImageKeeper> keeper) : m_keeper(std::move(keeper)) { }
+    explicit LibrarySink(std::shared_ptr<const ImageKeeper> keeper)
+        : m_keeper(std::move(keeper))
+    { }
 
-    std::unique_ptr<Image> begin(QString *) override { return std::make_unique<Incoming>(m_keeper); }
+    std::unique_ptr<Image> begin(QString *) override
+    {
+        return std::make_unique<Incoming>(m_keeper);
+    }
 
 private:
     // Written into the library's .incoming folder, then kept as the keeper says.
     class Incoming final : public StreamedFile
     {
     public:
-        explicit Incoming(std::shared_ptr<const ImageKeeper> keeper) : m_keeper(std::move(keeper)) { }
+        explicit Incoming(std::shared_ptr<const ImageKeeper> keeper)
+            : m_keeper(std::move(keeper))
+        { }
 
     protected:
-        QString newPath(QString *error) override { return LibraryStore::incomingPath(m_keeper->folder, error); }
+        QString newPath(QString *error) override
+        {
+            return LibraryStore::incomingPath(m_keeper->folder, error);
+        }
         QString place(const ImageResult &image, const QString &written, QString *error) override
         {
             return m_keeper->keep(image, written, error);
@@ -158,8 +170,10 @@ bool StudioSession::openLibrary(const QString &folder, QString *error)
         m_recoveredPartials += m_library.recoverPartials(job, &recoverError);
         if (!recoverError.isEmpty()) {
             m_unrecovered.append(job.id); // tried again at the next start
-            Q_EMIT statusMessage(tr("Partial images of an unfinished request could not be moved into the "
-                                    "library: %1").arg(recoverError));
+            Q_EMIT statusMessage(
+                tr("Partial images of an unfinished request could not be moved into the "
+                   "library: %1")
+                    .arg(recoverError));
         }
     }
     return true;
@@ -170,8 +184,10 @@ bool StudioSession::switchLibrary(const QString &folder, QString *error)
     if (QDir(folder) == QDir(m_library.folder()) && m_library.isOpen())
         return true;
     if (runningCount() > 0 || m_workers.activeThreadCount() > 0) {
-        *error = tr("Images are still being made for the library in %1; switch when they are done, or "
-                    "cancel them.").arg(QDir::toNativeSeparators(m_library.folder()));
+        *error
+            = tr("Images are still being made for the library in %1; switch when they are done, or "
+                 "cancel them.")
+                  .arg(QDir::toNativeSeparators(m_library.folder()));
         return false;
     }
     const QString previous = m_library.folder();
@@ -203,7 +219,9 @@ QString StudioSession::useEnvironmentProvider()
     } else {
         const KeyStore::Result stored = KeyStore::readFor(profile, 3000);
         key = stored.ok ? stored.key : QString();
-        source = stored.ok ? tr("the keychain") : stored.notFound ? tr("nowhere: the keychain has no key yet") : stored.error;
+        source = stored.ok    ? tr("the keychain")
+            : stored.notFound ? tr("nowhere: the keychain has no key yet")
+                              : stored.error;
     }
     setProvider(profile, key);
     return source;
@@ -229,7 +247,8 @@ QList<Violation> StudioSession::validate(const ImageRequest &request) const
 QList<ProviderProfile> StudioSession::savedProfiles()
 {
     QList<ProviderProfile> profiles;
-    const QJsonArray array = QJsonDocument::fromJson(QSettings().value(u"providers/profiles"_s).toByteArray()).array();
+    const QJsonArray array
+        = QJsonDocument::fromJson(QSettings().value(u"providers/profiles"_s).toByteArray()).array();
     for (const QJsonValue &value : array)
         profiles.append(ProviderProfile::fromJson(value.toObject()));
     return profiles;
@@ -240,7 +259,8 @@ void StudioSession::saveProfiles(const QList<ProviderProfile> &profiles)
     QJsonArray array;
     for (const ProviderProfile &profile : profiles)
         array.append(profile.toJson());
-    QSettings().setValue(u"providers/profiles"_s, QJsonDocument(array).toJson(QJsonDocument::Compact));
+    QSettings().setValue(u"providers/profiles"_s,
+                         QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 QString StudioSession::activeProfileName()
@@ -266,8 +286,9 @@ QString StudioSession::useProfile(const QString &name)
         }
         setProvider(profile, stored.ok ? stored.key : QString());
         QString source = stored.ok ? tr("the keychain entry \"%1\"").arg(profile.keyAccount())
-                         : stored.notFound ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.keyAccount())
-                                           : stored.error;
+            : stored.notFound
+            ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.keyAccount())
+            : stored.error;
         if (const QString warning = profile.insecureWarning(); !warning.isEmpty())
             source += u"; "_s + tr("warning: %1").arg(warning);
         return source;
@@ -327,7 +348,8 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
     for (const ImageRequest &asked : requests) {
         ImageRequest request = asked;
         if (!m_safetyIdentifier.isEmpty() && !request.hasOption(Param::SafetyIdentifier)
-            && catalog().allowed(Catalog::effectiveModel(request), request.endpoint, Param::SafetyIdentifier))
+            && catalog().allowed(Catalog::effectiveModel(request), request.endpoint,
+                                 Param::SafetyIdentifier))
             request.setOption(Param::SafetyIdentifier, m_safetyIdentifier);
         for (const Violation &violation : validate(request)) {
             if (violation.isError())
@@ -350,7 +372,8 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
     const double committed = m_sessionCost + pendingCost();
     if (m_budget > 0 && committed + estimated > m_budget + 1e-9) {
         return {{Violation::Severity::Error, u"budget"_s,
-                 tr("This would cost about $%1, taking the session past its budget of $%2 ($%3 spent or on the way); "
+                 tr("This would cost about $%1, taking the session past its budget of $%2 ($%3 "
+                    "spent or on the way); "
                     "raise the budget in the settings or wait.")
                      .arg(estimated, 0, 'f', 3)
                      .arg(m_budget, 0, 'f', 2)
@@ -368,7 +391,9 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
             rows->append(row);
     }
     if (toSend.size() > requests.size())
-        Q_EMIT statusMessage(tr("Sent %1 streamed requests of one image each, so every image streams.").arg(toSend.size()));
+        Q_EMIT statusMessage(
+            tr("Sent %1 streamed requests of one image each, so every image streams.")
+                .arg(toSend.size()));
     startQueued();
     return {};
 }
@@ -439,21 +464,27 @@ int StudioSession::startJob(int row)
     // ones beside the journal entry until the job ends (recovered into the library after a crash).
     // Streamed ones are written while they arrive.
     const qint64 parentId = m_jobs->entry(row).parentId;
-    const std::optional<LibraryImage> parent = parentId > 0 ? m_library.image(parentId) : std::nullopt;
+    const std::optional<LibraryImage> parent
+        = parentId > 0 ? m_library.image(parentId) : std::nullopt;
     const QString parentPath = parent ? parent->path : QString();
     if (!folder.isEmpty()) {
-        auto keeper = std::make_shared<const ImageKeeper>(ImageKeeper{folder, request, provider, journalId, parentPath});
-        job->setPersister([keeper](const ImageResult &image, QString *error) { return keeper->keep(image, {}, error); });
+        auto keeper = std::make_shared<const ImageKeeper>(
+            ImageKeeper {folder, request, provider, journalId, parentPath});
+        job->setPersister([keeper](const ImageResult &image, QString *error) {
+            return keeper->keep(image, {}, error);
+        });
         job->setStreamSink(std::make_shared<LibrarySink>(keeper));
     }
     connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
-        m_jobs->update(m_jobs->rowOf(job), [state](JobListModel::Entry &entry) { entry.state = state; });
+        m_jobs->update(m_jobs->rowOf(job),
+                       [state](JobListModel::Entry &entry) { entry.state = state; });
     });
     connect(job, &ImageJob::partialImage, this, [this, job](const ImageResult &image) {
         const int row = m_jobs->rowOf(job);
         m_jobs->update(row, [](JobListModel::Entry &entry) { ++entry.partials; });
         if (image.savedPath.isEmpty() && !image.saveError.isEmpty())
-            Q_EMIT statusMessage(tr("A partial image arrived but could not be kept on disk: %1").arg(image.saveError));
+            Q_EMIT statusMessage(tr("A partial image arrived but could not be kept on disk: %1")
+                                     .arg(image.saveError));
         Q_EMIT partialImage(row, image);
     });
     connect(job, &ImageJob::imageReady, this, [this, job, parentPath](const ImageResult &image) {
@@ -464,11 +495,13 @@ int StudioSession::startJob(int row)
                 entry.savedPaths.append(image.savedPath);
         });
         if (image.savedPath.isEmpty() && m_library.isOpen())
-            Q_EMIT statusMessage(tr("The image arrived but could not be saved: %1").arg(image.saveError));
+            Q_EMIT statusMessage(
+                tr("The image arrived but could not be saved: %1").arg(image.saveError));
         Q_EMIT imageReady(row, image);
         if (!image.savedPath.isEmpty()) {
             const JobListModel::Entry &job = m_jobs->entry(row);
-            LibraryImage entry = libraryEntry(job.request, image, ProviderProfile::kindName(m_client->provider().kind));
+            LibraryImage entry = libraryEntry(job.request, image,
+                                              ProviderProfile::kindName(m_client->provider().kind));
             entry.savedAt = QDateTime::currentDateTime();
             entry.parentId = job.parentId;
             entry.parentPath = parentPath; // the composite's recipe names it too
@@ -480,11 +513,14 @@ int StudioSession::startJob(int row)
                 if (job.keepOutsideMask)
                     composite(row, *id, entry);
             } else
-                Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will be at the next start.").arg(error));
+                Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will "
+                                        "be at the next start.")
+                                         .arg(error));
         }
     });
     connect(job, &ImageJob::usageReported, this, [this, job](const Usage &usage) {
-        m_jobs->update(m_jobs->rowOf(job), [&usage](JobListModel::Entry &entry) { entry.usage = usage; });
+        m_jobs->update(m_jobs->rowOf(job),
+                       [&usage](JobListModel::Entry &entry) { entry.usage = usage; });
     });
     connect(job, &ImageJob::failed, this, [this, job](const ApiError &error) {
         const int row = m_jobs->rowOf(job);
@@ -532,15 +568,19 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
         }
         QMetaObject::invokeMethod(this, [this, row, rawId, kept, error, result] {
             if (!error.isEmpty() || kept.path.isEmpty()) {
-                Q_EMIT statusMessage(tr("The edit is saved as the model returned it; the pixels outside the mask "
-                                        "could not be put back: %1").arg(error));
+                Q_EMIT statusMessage(
+                    tr("The edit is saved as the model returned it; the pixels outside the mask "
+                       "could not be put back: %1")
+                        .arg(error));
                 return;
             }
             QString indexError;
             const std::optional<qint64> id = m_library.add(kept, &indexError);
             if (!id) {
-                Q_EMIT statusMessage(tr("The composited edit is saved but could not be indexed (%1); it will be at "
-                                        "the next start.").arg(indexError));
+                Q_EMIT statusMessage(
+                    tr("The composited edit is saved but could not be indexed (%1); it will be at "
+                       "the next start.")
+                        .arg(indexError));
                 return;
             }
             Q_EMIT imageSaved(*id);
@@ -569,7 +609,7 @@ QList<Violation> StudioSession::retry(int row)
         return {};
     // The same recipe, sent again (copied: submitting appends to the list the entry lives in).
     const JobListModel::Entry entry = m_jobs->entry(row);
-    return submit(entry.request, EditContext{entry.parentId, entry.keepOutsideMask});
+    return submit(entry.request, EditContext {entry.parentId, entry.keepOutsideMask});
 }
 
 ImageRequest StudioSession::recipeOf(int row) const
@@ -582,7 +622,7 @@ EditContext StudioSession::editContextOf(int row) const
     if (row < 0 || row >= m_jobs->rowCount())
         return {};
     const JobListModel::Entry &entry = m_jobs->entry(row);
-    return EditContext{entry.parentId, entry.keepOutsideMask};
+    return EditContext {entry.parentId, entry.keepOutsideMask};
 }
 
 void StudioSession::tick()

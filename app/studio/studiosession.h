@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagesclient.h"
 #include "api/imageresult.h"
+#include "api/imagesclient.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 #include "joblistmodel.h"
@@ -55,7 +55,10 @@ public:
     QList<Violation> validate(const ImageRequest &request) const;
     // A stable id for the user, sent as safety_identifier with every request whose model takes
     // it (a request that sets its own keeps it). Empty: none.
-    void setSafetyIdentifier(const QString &identifier) { m_safetyIdentifier = identifier.trimmed(); }
+    void setSafetyIdentifier(const QString &identifier)
+    {
+        m_safetyIdentifier = identifier.trimmed();
+    }
     QString safetyIdentifier() const { return m_safetyIdentifier; }
     QString apiKey() const { return m_apiKey; }
     // Loads the catalog again (built-in + the user overlay), e.g. after models were added.
@@ -82,7 +85,10 @@ public:
     // A folder of this session's own (created private, 0700, in the system's temporary folder;
     // removed with the session) for files made without a library: masks, pasted images. Never a
     // fixed name other users could plant files or links in. Empty if it could not be created.
-    QString temporaryFolder() const { return m_temporary.isValid() ? m_temporary.path() : QString(); }
+    QString temporaryFolder() const
+    {
+        return m_temporary.isValid() ? m_temporary.path() : QString();
+    }
     // Requests sent in an earlier run that never finished (the app was closed or crashed), as
     // found when the library was opened: jobs of this run never count.
     QList<JournaledJob> interruptedJobs() const { return m_interrupted; }
@@ -124,7 +130,8 @@ Q_SIGNALS:
     void imageSaved(qint64 id);
     // An edit's output was put back onto the original outside the mask and saved as `id` (the
     // model's raw output stays in the library as `rawId`).
-    void compositeSaved(int row, qint64 id, qint64 rawId, double changedOutsideMask, const QImage &heatMap);
+    void compositeSaved(int row, qint64 id, qint64 rawId, double changedOutsideMask,
+                        const QImage &heatMap);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
     // switchLibrary() opened another folder: everything shown from the library is stale.

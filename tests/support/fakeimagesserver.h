@@ -135,10 +135,11 @@ private:
     QHash<QString, QByteArray> m_files; // served for response_format=url
     QString m_apiKey;
     // No shutdown dates by default: the older tests send retired models as a gateway takes them.
-    QList<ServedModel> m_models{{QStringLiteral("gpt-4o"), {}}, {QStringLiteral("gpt-image-1.5"), {}},
-                                {QStringLiteral("dall-e-3"), {}}};
-    QDate m_today{2026, 12, 1};
-    QSize m_imageSize{64, 64};
+    QList<ServedModel> m_models {{QStringLiteral("gpt-4o"), {}},
+                                 {QStringLiteral("gpt-image-1.5"), {}},
+                                 {QStringLiteral("dall-e-3"), {}}};
+    QDate m_today {2026, 12, 1};
+    QSize m_imageSize {64, 64};
     int m_eventDelayMs = 0;
     qint64 m_rate = 0;
     bool m_noise = false;

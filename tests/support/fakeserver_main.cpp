@@ -14,17 +14,29 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"A local stand-in for the OpenAI Images API."_s);
     parser.addHelpOption();
-    const QCommandLineOption portOption(u"port"_s, u"Port to listen on (0: any free port)."_s, u"port"_s, u"0"_s);
-    const QCommandLineOption sizeOption(u"image-size"_s, u"Draw images at WxH (default 64x64)."_s, u"size"_s, u"64x64"_s);
-    const QCommandLineOption requestedOption(u"use-requested-size"_s, u"Draw images at the size the request asks for."_s);
-    const QCommandLineOption noiseOption(u"noise"_s, u"Photo-like images (noise), so PNG sizes are realistic."_s);
-    const QCommandLineOption delayOption(u"event-delay-ms"_s, u"Delay between streamed events."_s, u"ms"_s, u"0"_s);
+    const QCommandLineOption portOption(u"port"_s, u"Port to listen on (0: any free port)."_s,
+                                        u"port"_s, u"0"_s);
+    const QCommandLineOption sizeOption(u"image-size"_s, u"Draw images at WxH (default 64x64)."_s,
+                                        u"size"_s, u"64x64"_s);
+    const QCommandLineOption requestedOption(u"use-requested-size"_s,
+                                             u"Draw images at the size the request asks for."_s);
+    const QCommandLineOption noiseOption(
+        u"noise"_s, u"Photo-like images (noise), so PNG sizes are realistic."_s);
+    const QCommandLineOption delayOption(u"event-delay-ms"_s, u"Delay between streamed events."_s,
+                                         u"ms"_s, u"0"_s);
     const QCommandLineOption keyOption(u"api-key"_s, u"Only accept this key."_s, u"key"_s);
-    const QCommandLineOption rateOption(u"rate-mbit"_s, u"Stream at most this many megabits a second, as a network link would (0: no limit)."_s,
-                                        u"mbit"_s, u"0"_s);
-    const QCommandLineOption lineupOption(u"openai-models"_s, u"List OpenAI's models of 2026-12-01 with their shutdown dates, and answer shut-down ones with 404 model_not_found."_s);
-    const QCommandLineOption todayOption(u"today"_s, u"The server's date for shutdowns (default 2026-12-01)."_s, u"YYYY-MM-DD"_s, u"2026-12-01"_s);
-    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption, rateOption, lineupOption, todayOption});
+    const QCommandLineOption rateOption(
+        u"rate-mbit"_s,
+        u"Stream at most this many megabits a second, as a network link would (0: no limit)."_s,
+        u"mbit"_s, u"0"_s);
+    const QCommandLineOption lineupOption(
+        u"openai-models"_s,
+        u"List OpenAI's models of 2026-12-01 with their shutdown dates, and answer shut-down ones with 404 model_not_found."_s);
+    const QCommandLineOption todayOption(u"today"_s,
+                                         u"The server's date for shutdowns (default 2026-12-01)."_s,
+                                         u"YYYY-MM-DD"_s, u"2026-12-01"_s);
+    parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption,
+                       rateOption, lineupOption, todayOption});
     parser.process(app);
 
     AtelierTest::FakeImagesServer server;
@@ -39,7 +51,8 @@ int main(int argc, char *argv[])
         server.setModels(AtelierTest::FakeModelRules::openAiModels());
     const QDate today = QDate::fromString(parser.value(todayOption), Qt::ISODate);
     if (!today.isValid()) {
-        QTextStream(stderr) << "--today needs YYYY-MM-DD, not " << parser.value(todayOption) << Qt::endl;
+        QTextStream(stderr) << "--today needs YYYY-MM-DD, not " << parser.value(todayOption)
+                            << Qt::endl;
         return 1;
     }
     server.setToday(today);

@@ -44,8 +44,11 @@ QStringList checked(const QListWidget *list)
 
 } // namespace
 
-CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest &base, QWidget *parent)
-    : QDialog(parent), m_session(session), m_base(base)
+CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest &base,
+                                     QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_base(base)
 {
     setWindowTitle(tr("Compare grid"));
     resize(1100, 760);
@@ -97,17 +100,18 @@ CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest 
 
 void CompareGridDialog::setChecked(const QStringList &models, const QStringList &qualities)
 {
-    for (auto [list, wanted] : {std::pair{m_models, models}, std::pair{m_qualities, qualities}}) {
+    for (auto [list, wanted] : {std::pair {m_models, models}, std::pair {m_qualities, qualities}}) {
         for (int row = 0; row < list->count(); ++row)
-            list->item(row)->setCheckState(wanted.contains(list->item(row)->text()) ? Qt::Checked : Qt::Unchecked);
+            list->item(row)->setCheckState(
+                wanted.contains(list->item(row)->text()) ? Qt::Checked : Qt::Unchecked);
     }
     updatePlan();
 }
 
 CompareGridPlan CompareGridDialog::plan() const
 {
-    return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models), checked(m_qualities),
-                                 m_session->validationContext());
+    return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models),
+                                 checked(m_qualities), m_session->validationContext());
 }
 
 void CompareGridDialog::updatePlan()
@@ -116,7 +120,8 @@ void CompareGridDialog::updatePlan()
     double cost = 0;
     for (const CompareGridPlan::Cell &cell : grid.cells)
         cost += m_session->catalog().estimate(cell.request).cost;
-    QString text = tr("%n request(s), about $%1 in all.", nullptr, int(grid.cells.size())).arg(cost, 0, 'f', 3);
+    QString text = tr("%n request(s), about $%1 in all.", nullptr, int(grid.cells.size()))
+                       .arg(cost, 0, 'f', 3);
     if (!grid.skipped.isEmpty())
         text += u'\n' + grid.skipped.join(u'\n');
     m_summary->setText(text);
@@ -125,7 +130,8 @@ void CompareGridDialog::updatePlan()
     QStringList pairs;
     for (auto it = replaced.cbegin(); it != replaced.cend(); ++it)
         pairs.append(tr("%1 → %2").arg(it.key(), it.value()));
-    m_useReplacements->setText(tr("Use the replacements of shut-down models: %1").arg(pairs.join(u", "_s)));
+    m_useReplacements->setText(
+        tr("Use the replacements of shut-down models: %1").arg(pairs.join(u", "_s)));
     m_useReplacements->setVisible(!replaced.isEmpty());
 }
 
@@ -137,7 +143,8 @@ QMap<QString, QString> CompareGridDialog::replacements() const
     for (const QString &model : checked(m_models)) {
         ImageRequest request = m_base;
         request.model = model;
-        const QString replacement = ModelSwitch::replacementFor(m_session->catalog(), request, QDate::currentDate());
+        const QString replacement
+            = ModelSwitch::replacementFor(m_session->catalog(), request, QDate::currentDate());
         if (!replacement.isEmpty())
             replaced.insert(model, replacement);
     }
@@ -191,11 +198,15 @@ void CompareGridDialog::showImage(int row, const ImageResult &image)
         return;
     const JobListModel::Entry &entry = m_session->jobs()->entry(row);
     QTableWidgetItem *item = m_grid->item(it->row, it->column);
-    const QImage thumbnail = image.thumbnail.isNull() ? image.image.scaled(160, 160, Qt::KeepAspectRatio) : image.thumbnail;
+    const QImage thumbnail = image.thumbnail.isNull()
+        ? image.image.scaled(160, 160, Qt::KeepAspectRatio)
+        : image.thumbnail;
     item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
     const qint64 elapsed = entry.job ? entry.job->elapsedMs() : entry.elapsedMs;
-    item->setText(tr("$%1 · %2 s").arg(entry.estimate.cost, 0, 'f', 3).arg(elapsed / 1000.0, 0, 'f', 1));
-    item->setToolTip(entry.request.model + u" · "_s + entry.request.option(u"quality"_s).toString());
+    item->setText(
+        tr("$%1 · %2 s").arg(entry.estimate.cost, 0, 'f', 3).arg(elapsed / 1000.0, 0, 'f', 1));
+    item->setToolTip(entry.request.model + u" · "_s
+                     + entry.request.option(u"quality"_s).toString());
 }
 
 void CompareGridDialog::showFailure(int row, const ApiError &error)

@@ -5,8 +5,8 @@
 #include "studio/comparegrid.h"
 
 #include <QDialog>
-#include <QMap>
 #include <QHash>
+#include <QMap>
 
 class QLabel;
 class QListWidget;

@@ -18,12 +18,14 @@ using namespace Qt::StringLiterals;
 namespace Atelier {
 
 ExportDialog::ExportDialog(const LibraryImage &example, int count, QWidget *parent)
-    : QDialog(parent), m_example(example)
+    : QDialog(parent)
+    , m_example(example)
 {
     setWindowTitle(tr("Export %n image(s)", nullptr, count));
     auto *form = new QFormLayout(this);
     auto *folderRow = new QHBoxLayout;
-    m_folder = new QLineEdit(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), this);
+    m_folder
+        = new QLineEdit(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation), this);
     auto *browse = new QPushButton(tr("Choose…"), this);
     folderRow->addWidget(m_folder);
     folderRow->addWidget(browse);
@@ -33,8 +35,9 @@ ExportDialog::ExportDialog(const LibraryImage &example, int count, QWidget *pare
     m_format->addItem(u"PNG"_s, u"png"_s);
     m_format->addItem(u"JPEG"_s, u"jpeg"_s);
     m_format->addItem(u"WebP"_s, u"webp"_s);
-    m_format->setToolTip(tr("Every format carries the recipe, so Atelier can restore it later; JPEG and WebP also show "
-                            "the prompt in photo tools (XMP)."));
+    m_format->setToolTip(tr(
+        "Every format carries the recipe, so Atelier can restore it later; JPEG and WebP also show "
+        "the prompt in photo tools (XMP)."));
     form->addRow(tr("Format"), m_format);
     m_quality = new QSpinBox(this);
     m_quality->setRange(0, 100);
@@ -54,7 +57,8 @@ ExportDialog::ExportDialog(const LibraryImage &example, int count, QWidget *pare
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export to"), m_folder->text());
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Export to"), m_folder->text());
         if (!folder.isEmpty())
             m_folder->setText(folder);
     });

@@ -24,18 +24,23 @@ constexpr QRgb Tint = 0xffe0322d; // the overlay's colour: a red that reads on m
 
 } // namespace
 
-MaskCanvas::MaskCanvas(MaskDocument *document, QWidget *parent) : QWidget(parent), m_document(document)
+MaskCanvas::MaskCanvas(MaskDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
 {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAttribute(Qt::WA_AcceptTouchEvents);
     setCursor(Qt::CrossCursor);
-    setToolTip(tr("Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, P polygon; "
-                  "[ and ] brush size; M switches between the tinted mask and what the API will see; "
-                  "wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%."));
+    setToolTip(
+        tr("Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, "
+           "P polygon; "
+           "[ and ] brush size; M switches between the tinted mask and what the API will see; "
+           "wheel zooms, space-drag or the middle button pans; F fits, 1 shows 100%."));
     connect(m_document, &MaskDocument::changed, this, &MaskCanvas::documentChanged);
-    connect(m_document, &MaskDocument::brushChanged, this, qOverload<>(&QWidget::update)); // the brush outline
+    connect(m_document, &MaskDocument::brushChanged, this,
+            qOverload<>(&QWidget::update)); // the brush outline
 }
 
 void MaskCanvas::setImage(const QImage &image)
@@ -53,7 +58,8 @@ void MaskCanvas::setImage(const QImage &image)
 void MaskCanvas::setMarkup(MarkupDocument *markup)
 {
     m_markup = markup;
-    connect(markup, &MarkupDocument::changed, this, [this](const QRect &rect) { update(widgetRectFor(rect)); });
+    connect(markup, &MarkupDocument::changed, this,
+            [this](const QRect &rect) { update(widgetRectFor(rect)); });
 }
 
 void MaskCanvas::setTool(Tool tool)
@@ -106,13 +112,15 @@ void MaskCanvas::rebuildLayers(const QRect &imageRect)
         if (m_view == View::Overlay) {
             for (int x = rect.left(); x <= rect.right(); ++x) {
                 const int alpha = (mask[x] * opacity) >> 8;
-                out[x] = qRgba(qRed(Tint) * alpha / 255, qGreen(Tint) * alpha / 255, qBlue(Tint) * alpha / 255, alpha);
+                out[x] = qRgba(qRed(Tint) * alpha / 255, qGreen(Tint) * alpha / 255,
+                               qBlue(Tint) * alpha / 255, alpha);
             }
         } else {
             for (int x = rect.left(); x <= rect.right(); ++x) {
                 const int keep = 255 - mask[x];
                 const QRgb p = source[x]; // premultiplied: scale every channel
-                out[x] = qRgba(qRed(p) * keep / 255, qGreen(p) * keep / 255, qBlue(p) * keep / 255, qAlpha(p) * keep / 255);
+                out[x] = qRgba(qRed(p) * keep / 255, qGreen(p) * keep / 255, qBlue(p) * keep / 255,
+                               qAlpha(p) * keep / 255);
             }
         }
     }
@@ -120,7 +128,8 @@ void MaskCanvas::rebuildLayers(const QRect &imageRect)
 
 QRect MaskCanvas::widgetRectFor(const QRectF &imageRect) const
 {
-    const QRectF mapped(toWidget(imageRect.topLeft()), toWidget(imageRect.bottomRight() + QPointF(1, 1)));
+    const QRectF mapped(toWidget(imageRect.topLeft()),
+                        toWidget(imageRect.bottomRight() + QPointF(1, 1)));
     return mapped.toAlignedRect().adjusted(-2, -2, 2, 2);
 }
 
@@ -152,8 +161,10 @@ void MaskCanvas::fitToWindow()
     m_fitting = true;
     if (m_image.isNull() || width() <= 0 || height() <= 0)
         return;
-    m_zoom = std::min({double(width()) / m_image.width(), double(height()) / m_image.height(), MaximumZoom});
-    m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0, (height() - m_image.height() * m_zoom) / 2.0);
+    m_zoom = std::min(
+        {double(width()) / m_image.width(), double(height()) / m_image.height(), MaximumZoom});
+    m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0,
+                       (height() - m_image.height() * m_zoom) / 2.0);
     update();
     Q_EMIT zoomChanged(m_zoom);
 }
@@ -187,9 +198,10 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
     painter.fillRect(exposed, palette().color(QPalette::Dark));
     if (m_image.isNull()) {
         painter.setPen(palette().color(QPalette::BrightText));
-        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("Open an image to paint a mask on: Edit an image… in the File menu, Edit in the "
-                            "gallery's menu, or drop a file here."));
+        painter.drawText(
+            rect(), Qt::AlignCenter | Qt::TextWordWrap,
+            tr("Open an image to paint a mask on: Edit an image… in the File menu, Edit in the "
+               "gallery's menu, or drop a file here."));
         return;
     }
     const QRectF imageOnScreen(m_offset, QSizeF(m_image.size()) * m_zoom);
@@ -209,15 +221,17 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
     }
     if (m_markup && m_dragging && isMarkupTool(m_tool)) {
         // The mark as it will be drawn, in its colour.
-        const auto shape = m_tool == Tool::MarkArrow     ? MarkupDocument::Shape::Arrow
-                           : m_tool == Tool::MarkEllipse ? MarkupDocument::Shape::Ellipse
-                                                         : MarkupDocument::Shape::Box;
+        const auto shape = m_tool == Tool::MarkArrow ? MarkupDocument::Shape::Arrow
+            : m_tool == Tool::MarkEllipse            ? MarkupDocument::Shape::Ellipse
+                                                     : MarkupDocument::Shape::Box;
         painter.save();
         painter.setRenderHint(QPainter::Antialiasing);
         painter.translate(m_offset);
         painter.scale(m_zoom, m_zoom);
-        painter.setPen(QPen(m_markup->color(), m_markup->lineWidth(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.drawPath(MarkupDocument::shapePath(shape, m_dragStart, m_dragNow, m_markup->lineWidth()));
+        painter.setPen(QPen(m_markup->color(), m_markup->lineWidth(), Qt::SolidLine, Qt::RoundCap,
+                            Qt::RoundJoin));
+        painter.drawPath(
+            MarkupDocument::shapePath(shape, m_dragStart, m_dragNow, m_markup->lineWidth()));
         painter.restore();
     }
 
@@ -254,7 +268,8 @@ void MaskCanvas::updateCursorOutline(const QPointF &position)
 {
     const double radius = m_document->brushDiameter() * m_zoom / 2.0 + 3;
     const auto around = [radius](const QPointF &centre) {
-        return QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)).toAlignedRect();
+        return QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius))
+            .toAlignedRect();
     };
     if (m_cursor.x() >= 0)
         update(around(m_cursor));
@@ -360,9 +375,9 @@ void MaskCanvas::mouseReleaseEvent(QMouseEvent *event)
         m_document->endStroke();
     } else if (m_dragging && isMarkupTool(m_tool)) {
         m_dragging = false;
-        const auto shape = m_tool == Tool::MarkArrow     ? MarkupDocument::Shape::Arrow
-                           : m_tool == Tool::MarkEllipse ? MarkupDocument::Shape::Ellipse
-                                                         : MarkupDocument::Shape::Box;
+        const auto shape = m_tool == Tool::MarkArrow ? MarkupDocument::Shape::Arrow
+            : m_tool == Tool::MarkEllipse            ? MarkupDocument::Shape::Ellipse
+                                                     : MarkupDocument::Shape::Box;
         if (m_markup && QLineF(m_dragStart, toImage(event->position())).length() >= 2.0)
             m_markup->drawShape(shape, m_dragStart, toImage(event->position()));
         update();
@@ -448,15 +463,33 @@ void MaskCanvas::keyPressEvent(QKeyEvent *event)
     case Qt::Key_BracketRight:
         m_document->setBrushDiameter(std::round(m_document->brushDiameter() * 1.2) + 1);
         return;
-    case Qt::Key_B: setTool(Tool::Brush); return;
-    case Qt::Key_E: setTool(Tool::Eraser); return;
-    case Qt::Key_R: setTool(Tool::Rectangle); return;
-    case Qt::Key_O: setTool(Tool::Ellipse); return;
-    case Qt::Key_L: setTool(Tool::Lasso); return;
-    case Qt::Key_P: setTool(Tool::Polygon); return;
-    case Qt::Key_M: setView(m_view == View::Overlay ? View::Result : View::Overlay); return;
-    case Qt::Key_F: fitToWindow(); return;
-    case Qt::Key_1: actualSize(); return;
+    case Qt::Key_B:
+        setTool(Tool::Brush);
+        return;
+    case Qt::Key_E:
+        setTool(Tool::Eraser);
+        return;
+    case Qt::Key_R:
+        setTool(Tool::Rectangle);
+        return;
+    case Qt::Key_O:
+        setTool(Tool::Ellipse);
+        return;
+    case Qt::Key_L:
+        setTool(Tool::Lasso);
+        return;
+    case Qt::Key_P:
+        setTool(Tool::Polygon);
+        return;
+    case Qt::Key_M:
+        setView(m_view == View::Overlay ? View::Result : View::Overlay);
+        return;
+    case Qt::Key_F:
+        fitToWindow();
+        return;
+    case Qt::Key_1:
+        actualSize();
+        return;
     case Qt::Key_Return:
     case Qt::Key_Enter:
         if (m_tool == Tool::Polygon) {

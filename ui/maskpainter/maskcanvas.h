@@ -20,7 +20,18 @@ class MaskCanvas final : public QWidget
 
 public:
     // The mask's tools, then the markup's (marks in a colour on a layer of their own).
-    enum class Tool { Brush, Eraser, Rectangle, Ellipse, Lasso, Polygon, MarkPen, MarkArrow, MarkEllipse, MarkBox };
+    enum class Tool {
+        Brush,
+        Eraser,
+        Rectangle,
+        Ellipse,
+        Lasso,
+        Polygon,
+        MarkPen,
+        MarkArrow,
+        MarkEllipse,
+        MarkBox
+    };
     static bool isMarkupTool(Tool tool) { return tool >= Tool::MarkPen; }
     enum class View { Overlay, Result }; // tinted mask, or the transparent image the API sees
 
@@ -104,7 +115,7 @@ private:
     QPointF m_dragStart; // image coordinates
     QPointF m_dragNow;
     QPolygonF m_path; // lasso points, or the polygon so far
-    QPointF m_cursor{-1, -1}; // widget coordinates, for the brush outline
+    QPointF m_cursor {-1, -1}; // widget coordinates, for the brush outline
 };
 
 } // namespace Atelier

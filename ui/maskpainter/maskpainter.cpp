@@ -3,8 +3,8 @@
 #include "library/contentfiles.h"
 
 #include <QAction>
-#include <QColorDialog>
 #include <QActionGroup>
+#include <QColorDialog>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -85,11 +85,14 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         MaskCanvas::Tool tool;
     } tools[] = {
         {tr("Brush"), tr("Paint where the image may change (B)."), MaskCanvas::Tool::Brush},
-        {tr("Eraser"), tr("Take paint away (E); Alt swaps brush and eraser."), MaskCanvas::Tool::Eraser},
+        {tr("Eraser"), tr("Take paint away (E); Alt swaps brush and eraser."),
+         MaskCanvas::Tool::Eraser},
         {tr("Rect"), tr("Drag a rectangle (R); Alt subtracts."), MaskCanvas::Tool::Rectangle},
         {tr("Ellipse"), tr("Drag an ellipse (O); Alt subtracts."), MaskCanvas::Tool::Ellipse},
-        {tr("Lasso"), tr("Draw around an area freehand (L); Alt subtracts."), MaskCanvas::Tool::Lasso},
-        {tr("Polygon"), tr("Click the corners, double-click or Return to fill (P); Alt subtracts."), MaskCanvas::Tool::Polygon},
+        {tr("Lasso"), tr("Draw around an area freehand (L); Alt subtracts."),
+         MaskCanvas::Tool::Lasso},
+        {tr("Polygon"), tr("Click the corners, double-click or Return to fill (P); Alt subtracts."),
+         MaskCanvas::Tool::Polygon},
     };
     for (const auto &tool : tools) {
         QAction *action = bar->addAction(tool.text);
@@ -125,10 +128,16 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         QUndoStack *history = activeHistory();
         undo->setEnabled(history->canUndo());
         redo->setEnabled(history->canRedo());
-        undo->setToolTip(history->canUndo() ? tr("Undo: %1 (%2)").arg(history->undoText(), undo->shortcut().toString(QKeySequence::NativeText))
-                                            : tr("Nothing to undo"));
-        redo->setToolTip(history->canRedo() ? tr("Redo: %1 (%2)").arg(history->redoText(), redo->shortcut().toString(QKeySequence::NativeText))
-                                            : tr("Nothing to redo"));
+        undo->setToolTip(
+            history->canUndo()
+                ? tr("Undo: %1 (%2)")
+                      .arg(history->undoText(), undo->shortcut().toString(QKeySequence::NativeText))
+                : tr("Nothing to undo"));
+        redo->setToolTip(
+            history->canRedo()
+                ? tr("Redo: %1 (%2)")
+                      .arg(history->redoText(), redo->shortcut().toString(QKeySequence::NativeText))
+                : tr("Nothing to redo"));
     };
     connect(m_document->undoStack(), &QUndoStack::indexChanged, this, describeHistory);
     connect(m_markup->undoStack(), &QUndoStack::indexChanged, this, describeHistory);
@@ -153,20 +162,22 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     addAction(invert);
     more->addAction(tr("Grow, shrink, feather…"), this, &MaskPainter::feather);
     more->addAction(tr("Import mask…"), this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Import a mask"), QString(),
-                                                          tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Import a mask"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
         QString error;
         if (!file.isEmpty() && !importMask(file, &error))
             Q_EMIT statusMessage(error);
     });
     more->addAction(tr("Export mask…"), this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Export the mask"), QString(), tr("PNG images (*.png)"));
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the mask"), QString(),
+                                                          tr("PNG images (*.png)"));
         if (file.isEmpty())
             return;
         if (apiMask().save(file, "PNG"))
             Q_EMIT statusMessage(tr("Saved the mask as the API takes it to %1.").arg(file));
         else
-            Q_EMIT statusMessage(tr("The mask could not be saved to %1; choose another folder.").arg(file));
+            Q_EMIT statusMessage(
+                tr("The mask could not be saved to %1; choose another folder.").arg(file));
     });
     bar->addWidget(more);
 
@@ -178,7 +189,8 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     m_size->setToolTip(tr("Brush size in image pixels; [ and ] change it."));
     brush->addWidget(new QLabel(tr(" Size "), brush));
     brush->addWidget(m_size);
-    connect(m_size, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushDiameter(value); });
+    connect(m_size, &QSpinBox::valueChanged, this,
+            [this](int value) { m_document->setBrushDiameter(value); });
     m_hardness = new QSpinBox(brush);
     m_hardness->setObjectName(u"brushHardness"_s);
     m_hardness->setRange(0, 100);
@@ -187,7 +199,8 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     m_hardness->setToolTip(tr("100% paints a crisp edge; lower values fade out towards the edge."));
     brush->addWidget(new QLabel(tr(" Hardness "), brush));
     brush->addWidget(m_hardness);
-    connect(m_hardness, &QSpinBox::valueChanged, this, [this](int value) { m_document->setBrushHardness(value / 100.0); });
+    connect(m_hardness, &QSpinBox::valueChanged, this,
+            [this](int value) { m_document->setBrushHardness(value / 100.0); });
     // [ and ] on the canvas change the brush: the fields follow.
     connect(m_document, &MaskDocument::brushChanged, this, [this] {
         m_size->setValue(int(std::lround(m_document->brushDiameter())));
@@ -200,11 +213,13 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     m_opacity->setToolTip(tr("How strongly the mask tints the image."));
     brush->addWidget(new QLabel(tr(" Tint "), brush));
     brush->addWidget(m_opacity);
-    connect(m_opacity, &QSlider::valueChanged, this, [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
+    connect(m_opacity, &QSlider::valueChanged, this,
+            [this](int value) { m_canvas->setOverlayOpacity(value / 100.0); });
     QAction *view = brush->addAction(tr("API view"));
     view->setObjectName(QStringLiteral("apiView"));
     view->setCheckable(true);
-    view->setToolTip(tr("Show the image as the API will see it, the area to change transparent (M)."));
+    view->setToolTip(
+        tr("Show the image as the API will see it, the area to change transparent (M)."));
     connect(view, &QAction::toggled, this, [this](bool on) {
         m_canvas->setView(on ? MaskCanvas::View::Result : MaskCanvas::View::Overlay);
     });
@@ -212,8 +227,10 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         view->setChecked(now == MaskCanvas::View::Result); // M on the canvas switches too
     });
     brush->addSeparator();
-    brush->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)->setToolTip(tr("Fit the image in the view (F)."));
-    brush->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)->setToolTip(tr("One image pixel per screen pixel (1)."));
+    brush->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)
+        ->setToolTip(tr("Fit the image in the view (F)."));
+    brush->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)
+        ->setToolTip(tr("One image pixel per screen pixel (1)."));
 }
 
 void MaskPainter::buildMarkupBar(QToolBar *bar)
@@ -225,9 +242,13 @@ void MaskPainter::buildMarkupBar(QToolBar *bar)
         QString tip;
         MaskCanvas::Tool tool;
     } tools[] = {
-        {tr("Pen"), tr("Draw a freehand mark on the markup layer (markup edits: gpt-image-2.5 and later)."), MaskCanvas::Tool::MarkPen},
-        {tr("Arrow"), tr("Drag from where the arrow starts to what it points at."), MaskCanvas::Tool::MarkArrow},
-        {tr("Circle"), tr("Drag a circle or ellipse around something."), MaskCanvas::Tool::MarkEllipse},
+        {tr("Pen"),
+         tr("Draw a freehand mark on the markup layer (markup edits: gpt-image-2.5 and later)."),
+         MaskCanvas::Tool::MarkPen},
+        {tr("Arrow"), tr("Drag from where the arrow starts to what it points at."),
+         MaskCanvas::Tool::MarkArrow},
+        {tr("Circle"), tr("Drag a circle or ellipse around something."),
+         MaskCanvas::Tool::MarkEllipse},
         {tr("Box"), tr("Drag a box around something."), MaskCanvas::Tool::MarkBox},
     };
     for (const auto &tool : tools) {
@@ -268,13 +289,16 @@ void MaskPainter::buildMarkupBar(QToolBar *bar)
     width->setToolTip(tr("Line width of new marks, in image pixels."));
     bar->addWidget(new QLabel(tr(" Width "), bar));
     bar->addWidget(width);
-    connect(width, &QSpinBox::valueChanged, this, [this](int value) { m_markup->setLineWidth(value); });
-    bar->addAction(tr("Clear marks"), m_markup, &MarkupDocument::clear)->setToolTip(tr("Remove every mark (undoable)."));
+    connect(width, &QSpinBox::valueChanged, this,
+            [this](int value) { m_markup->setLineWidth(value); });
+    bar->addAction(tr("Clear marks"), m_markup, &MarkupDocument::clear)
+        ->setToolTip(tr("Remove every mark (undoable)."));
 }
 
 QUndoStack *MaskPainter::activeHistory() const
 {
-    return MaskCanvas::isMarkupTool(m_canvas->tool()) ? m_markup->undoStack() : m_document->undoStack();
+    return MaskCanvas::isMarkupTool(m_canvas->tool()) ? m_markup->undoStack()
+                                                      : m_document->undoStack();
 }
 
 bool MaskPainter::hasMarkup() const
@@ -284,7 +308,8 @@ bool MaskPainter::hasMarkup() const
 
 QString MaskPainter::saveMarkup(const QString &folder, QString *error) const
 {
-    return ContentFiles::store(folder, ContentFiles::png(m_markup->apiMarkup(m_sourceSize)), u"png"_s, error);
+    return ContentFiles::store(folder, ContentFiles::png(m_markup->apiMarkup(m_sourceSize)),
+                               u"png"_s, error);
 }
 
 bool MaskPainter::openImage(const QString &path, QString *error)
@@ -293,13 +318,17 @@ bool MaskPainter::openImage(const QString &path, QString *error)
     reader.setAutoTransform(true);
     const QImage image = reader.read();
     if (image.isNull()) {
-        *error = tr("%1 cannot be opened for painting: %2.").arg(QFileInfo(path).fileName(), reader.errorString());
+        *error = tr("%1 cannot be opened for painting: %2.")
+                     .arg(QFileInfo(path).fileName(), reader.errorString());
         return false;
     }
     m_path = path;
     m_sourceSize = image.size();
-    const bool tooLarge = image.width() > LargestCanvas.width() || image.height() > LargestCanvas.height();
-    m_canvas->setImage(tooLarge ? image.scaled(LargestCanvas, Qt::KeepAspectRatio, Qt::SmoothTransformation) : image);
+    const bool tooLarge
+        = image.width() > LargestCanvas.width() || image.height() > LargestCanvas.height();
+    m_canvas->setImage(
+        tooLarge ? image.scaled(LargestCanvas, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                 : image);
     m_canvas->setTool(MaskCanvas::Tool::Brush);
     m_tools->actions().constFirst()->setChecked(true);
     // A brush about 1/20 of the image: big enough to be quick, small enough to be precise.
@@ -307,12 +336,13 @@ bool MaskPainter::openImage(const QString &path, QString *error)
     if (auto *width = findChild<QSpinBox *>(u"markupWidth"_s))
         width->setValue(std::max(2, std::min(image.width(), image.height()) / 120));
     if (tooLarge)
-        Q_EMIT statusMessage(tr("%1 is %2x%3; it is painted at %4x%5 and the mask is scaled back up when sent.")
-                                 .arg(QFileInfo(path).fileName())
-                                 .arg(image.width())
-                                 .arg(image.height())
-                                 .arg(m_document->size().width())
-                                 .arg(m_document->size().height()));
+        Q_EMIT statusMessage(
+            tr("%1 is %2x%3; it is painted at %4x%5 and the mask is scaled back up when sent.")
+                .arg(QFileInfo(path).fileName())
+                .arg(image.width())
+                .arg(image.height())
+                .arg(m_document->size().width())
+                .arg(m_document->size().height()));
     showState();
     Q_EMIT imageOpened(path);
     return true;
@@ -336,14 +366,17 @@ bool MaskPainter::importMask(const QString &path, QString *error)
     QString note;
     if (!m_document->importMask(QImage(path), error, &note))
         return false;
-    Q_EMIT statusMessage(note.isEmpty() ? tr("Mask imported from %1.").arg(QFileInfo(path).fileName()) : note);
+    Q_EMIT statusMessage(
+        note.isEmpty() ? tr("Mask imported from %1.").arg(QFileInfo(path).fileName()) : note);
     return true;
 }
 
 QImage MaskPainter::apiMask() const
 {
     const QImage mask = m_document->apiMask();
-    return mask.size() == m_sourceSize ? mask : mask.scaled(m_sourceSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    return mask.size() == m_sourceSize
+        ? mask
+        : mask.scaled(m_sourceSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 QString MaskPainter::saveApiMask(const QString &folder, QString *error) const
@@ -378,18 +411,21 @@ void MaskPainter::feather()
 void MaskPainter::showState()
 {
     if (!hasImage()) {
-        m_state->setText(tr("No image: open one to edit (File ▸ Edit an image…, or Edit in the gallery)."));
+        m_state->setText(
+            tr("No image: open one to edit (File ▸ Edit an image…, or Edit in the gallery)."));
         return;
     }
-    m_state->setText(tr("%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step(s) to undo", nullptr,
-                        m_document->undoStack()->index())
+    m_state->setText(tr("%1 · %2x%3 · zoom %4% · %5% of the image may change · %n step(s) to undo",
+                        nullptr, m_document->undoStack()->index())
                          .arg(QFileInfo(m_path).fileName())
                          .arg(m_sourceSize.width())
                          .arg(m_sourceSize.height())
                          .arg(qRound(m_canvas->zoom() * 100))
                          .arg(m_document->coveredFraction() * 100, 0, 'f', 1));
     if (m_markup->undoStack()->index() > 0 && !m_markup->isEmpty())
-        m_state->setText(m_state->text() + tr(" · %n mark(s), sent as markup", nullptr, m_markup->undoStack()->index()));
+        m_state->setText(
+            m_state->text()
+            + tr(" · %n mark(s), sent as markup", nullptr, m_markup->undoStack()->index()));
 }
 
 } // namespace Atelier

@@ -26,11 +26,24 @@ const QString SvgEffort = u"svg.reasoning.effort"_s;
 // The body parameters the panel shows, in order; prompt, images and mask live elsewhere.
 const QStringList &panelParameters()
 {
-    static const QStringList names = {Param::Size, Param::Quality, Param::Complexity, Param::Style,
-                                      Param::Background, Param::OutputFormat, Param::OutputCompression,
-                                      Param::FrameCount, Param::FrameDurationMs, SvgModel, SvgEffort,
-                                      Param::Moderation, Param::ResponseFormat, Param::InputFidelity,
-                                      Param::N, Param::Stream, Param::PartialImages, Param::User};
+    static const QStringList names = {Param::Size,
+                                      Param::Quality,
+                                      Param::Complexity,
+                                      Param::Style,
+                                      Param::Background,
+                                      Param::OutputFormat,
+                                      Param::OutputCompression,
+                                      Param::FrameCount,
+                                      Param::FrameDurationMs,
+                                      SvgModel,
+                                      SvgEffort,
+                                      Param::Moderation,
+                                      Param::ResponseFormat,
+                                      Param::InputFidelity,
+                                      Param::N,
+                                      Param::Stream,
+                                      Param::PartialImages,
+                                      Param::User};
     return names;
 }
 
@@ -72,24 +85,58 @@ QString labelFor(const QString &parameter)
 QString describe(const QString &parameter)
 {
     static const QHash<QString, const char *> help = {
-        {Param::Size, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Width x height of the image; auto lets the model choose.")},
-        {Param::Quality, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Higher quality takes longer and uses more tokens.")},
-        {Param::Style, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "vivid leans hyper-real and dramatic; natural looks less so.")},
-        {Param::Background, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "transparent needs PNG or WebP output.")},
-        {Param::OutputFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "The file format the API returns.")},
-        {Param::OutputCompression, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "0-100, for JPEG and WebP output only.")},
-        {Param::Moderation, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "low filters less strictly than auto.")},
-        {Param::ResponseFormat, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "url or b64_json; URLs are downloaded at once (they expire after an hour).")},
-        {Param::InputFidelity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How closely an edit keeps the input's features, faces especially.")},
+        {Param::Size,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "Width x height of the image; auto lets the model choose.")},
+        {Param::Quality,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "Higher quality takes longer and uses more tokens.")},
+        {Param::Style,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "vivid leans hyper-real and dramatic; natural looks less so.")},
+        {Param::Background,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "transparent needs PNG or WebP output.")},
+        {Param::OutputFormat,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "The file format the API returns.")},
+        {Param::OutputCompression,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "0-100, for JPEG and WebP output only.")},
+        {Param::Moderation,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "low filters less strictly than auto.")},
+        {Param::ResponseFormat,
+         QT_TRANSLATE_NOOP(
+             "Atelier::ParameterPanel",
+             "url or b64_json; URLs are downloaded at once (they expire after an hour).")},
+        {Param::InputFidelity,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "How closely an edit keeps the input's features, faces especially.")},
         {Param::N, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many images to make.")},
-        {Param::Stream, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Show the image while it is being drawn.")},
-        {Param::PartialImages, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How many previews to stream before the final image (needs Stream).")},
-        {Param::User, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Deprecated: the safety identifier in the settings replaces it. An id for your end-user, passed to the API for abuse monitoring.")},
-        {Param::Complexity, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How much the model plans the image, independent of quality; Default lets the model decide.")},
-        {Param::FrameCount, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Frames of an animated GIF (2-16; needs Format gif).")},
-        {Param::FrameDurationMs, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How long each GIF frame shows, in milliseconds (rounded to 10; needs Format gif).")},
-        {SvgModel, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "The text model that writes the SVG (needs Format svg and SVG model selection on your account); empty: the API's choice.")},
-        {SvgEffort, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "How much the SVG author reasons (needs Format svg).")},
+        {Param::Stream,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Show the image while it is being drawn.")},
+        {Param::PartialImages,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "How many previews to stream before the final image (needs Stream).")},
+        {Param::User,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "Deprecated: the safety identifier in the settings replaces it. An id "
+                           "for your end-user, passed to the API for abuse monitoring.")},
+        {Param::Complexity,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "How much the model plans the image, independent of quality; Default "
+                           "lets the model decide.")},
+        {Param::FrameCount,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "Frames of an animated GIF (2-16; needs Format gif).")},
+        {Param::FrameDurationMs,
+         QT_TRANSLATE_NOOP(
+             "Atelier::ParameterPanel",
+             "How long each GIF frame shows, in milliseconds (rounded to 10; needs Format gif).")},
+        {SvgModel,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "The text model that writes the SVG (needs Format svg and SVG model "
+                           "selection on your account); empty: the API's choice.")},
+        {SvgEffort,
+         QT_TRANSLATE_NOOP("Atelier::ParameterPanel",
+                           "How much the SVG author reasons (needs Format svg).")},
     };
     return QCoreApplication::translate("Atelier::ParameterPanel", help.value(parameter, ""));
 }
@@ -109,7 +156,9 @@ QString endpointLabel(Endpoint endpoint)
 
 } // namespace
 
-ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent) : QWidget(parent), m_catalog(catalog)
+ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
 {
     m_form = new QFormLayout(this);
     m_form->setContentsMargins(0, 0, 0, 0);
@@ -118,13 +167,15 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent) : QWidge
     m_endpointBox = new QComboBox(this);
     for (Endpoint endpoint : allEndpoints)
         m_endpointBox->addItem(endpointLabel(endpoint), int(endpoint));
-    m_endpointBox->setToolTip(tr("Generate from a prompt, edit images (references and a mask), or make variations (dall-e-2)."));
+    m_endpointBox->setToolTip(tr("Generate from a prompt, edit images (references and a mask), or "
+                                 "make variations (dall-e-2)."));
     m_form->addRow(tr("Mode"), m_endpointBox);
 
     m_modelBox = new QComboBox(this);
     m_modelBox->setEditable(true); // a gateway's model the catalog does not know can be typed in
     m_modelBox->setInsertPolicy(QComboBox::NoInsert);
-    m_modelBox->setToolTip(tr("The models that can do this. Type another name for a gateway's model; only the API's own limits are checked for it."));
+    m_modelBox->setToolTip(tr("The models that can do this. Type another name for a gateway's "
+                              "model; only the API's own limits are checked for it."));
     m_form->addRow(tr("Model"), m_modelBox);
     m_modelNote = new QLabel(this);
     m_modelNote->setWordWrap(true);
@@ -145,9 +196,8 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent) : QWidge
     fillModels();
     setModel(m_catalog.defaultModel(Endpoint::Generations));
 
-    connect(m_endpointBox, &QComboBox::currentIndexChanged, this, [this] {
-        setEndpoint(Endpoint(m_endpointBox->currentData().toInt()));
-    });
+    connect(m_endpointBox, &QComboBox::currentIndexChanged, this,
+            [this] { setEndpoint(Endpoint(m_endpointBox->currentData().toInt())); });
     connect(m_modelBox, &QComboBox::currentTextChanged, this, [this] {
         if (!m_updating) {
             applyRules(true);
@@ -270,11 +320,13 @@ void ParameterPanel::fillModels()
         const int index = m_modelBox->count() - 1;
         QString tip = spec.displayName;
         if (spec.isShutDown(today)) {
-            tip += u"\n"_s + tr("OpenAI shut it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
+            tip += u"\n"_s
+                + tr("OpenAI shut it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
             m_modelBox->setItemData(index, palette().color(QPalette::Disabled, QPalette::Text),
                                     Qt::ForegroundRole);
         } else if (spec.daysUntilShutdown(today) >= 0) {
-            tip += u"\n"_s + tr("OpenAI shuts it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
+            tip += u"\n"_s
+                + tr("OpenAI shuts it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
         }
         if (!spec.lifecycleNote.isEmpty())
             tip += u"\n"_s + spec.lifecycleNote;
@@ -300,20 +352,22 @@ QStringList ParameterPanel::lostBySwitching(const QString &to) const
             continue;
         const std::optional<ParameterRule> rule = ruleFor(to, name);
         const bool kept = rule
-                          && (rule->kind != ParameterKind::Choice || !value.isString()
-                              || rule->values.contains(value.toString())
-                              || (name == Param::Size && value.toString() == CustomSize
-                                  && rule->freeSize.enabled));
+            && (rule->kind != ParameterKind::Choice || !value.isString()
+                || rule->values.contains(value.toString())
+                || (name == Param::Size && value.toString() == CustomSize
+                    && rule->freeSize.enabled));
         if (!kept)
             lost.append(labelFor(name));
     }
     return lost;
 }
 
-std::optional<ParameterRule> ParameterPanel::ruleFor(const QString &modelName, const QString &name) const
+std::optional<ParameterRule> ParameterPanel::ruleFor(const QString &modelName,
+                                                     const QString &name) const
 {
     if (name == SvgModel || name == SvgEffort) {
-        const std::optional<ParameterRule> svg = m_catalog.allowed(modelName, m_endpoint, Param::Svg);
+        const std::optional<ParameterRule> svg
+            = m_catalog.allowed(modelName, m_endpoint, Param::Svg);
         if (!svg)
             return std::nullopt;
         if (name == SvgModel) {
@@ -381,7 +435,8 @@ QJsonValue ParameterPanel::valueOf(const QString &parameter) const
 {
     QWidget *widget = control(parameter);
     if (auto *box = qobject_cast<QComboBox *>(widget))
-        return box->currentData().isValid() ? QJsonValue(box->currentData().toString()) : QJsonValue();
+        return box->currentData().isValid() ? QJsonValue(box->currentData().toString())
+                                            : QJsonValue();
     if (auto *spin = qobject_cast<QSpinBox *>(widget))
         return spin->value() == spin->minimum() ? QJsonValue() : QJsonValue(spin->value());
     if (auto *check = qobject_cast<QCheckBox *>(widget))
@@ -424,17 +479,21 @@ void ParameterPanel::applyRules(bool announce)
     const QString modelName = model();
     const ModelSpec spec = m_catalog.spec(modelName);
     const QDate today = QDate::currentDate();
-    QString note = spec.known ? spec.lifecycleNote
-                              : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName);
-    const bool offerSwitch = spec.known && !spec.replacement.isEmpty() && m_catalog.contains(spec.replacement)
-                             && (spec.isShutDown(today) || spec.daysUntilShutdown(today) >= 0);
+    QString note = spec.known
+        ? spec.lifecycleNote
+        : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName);
+    const bool offerSwitch = spec.known && !spec.replacement.isEmpty()
+        && m_catalog.contains(spec.replacement)
+        && (spec.isShutDown(today) || spec.daysUntilShutdown(today) >= 0);
     if (spec.known && spec.isShutDown(today)) {
         note = m_servedByOpenAI
-                   ? tr("OpenAI shut %1 down on %2: a request would fail.").arg(modelName, spec.shutdownDate.toString(Qt::ISODate))
-                   : tr("OpenAI shut %1 down on %2; it works only where your provider still serves it.")
-                         .arg(modelName, spec.shutdownDate.toString(Qt::ISODate));
+            ? tr("OpenAI shut %1 down on %2: a request would fail.")
+                  .arg(modelName, spec.shutdownDate.toString(Qt::ISODate))
+            : tr("OpenAI shut %1 down on %2; it works only where your provider still serves it.")
+                  .arg(modelName, spec.shutdownDate.toString(Qt::ISODate));
     } else if (spec.known && spec.daysUntilShutdown(today) >= 0) {
-        note = tr("OpenAI shuts %1 down on %2 (in %n day(s)).", nullptr, int(spec.daysUntilShutdown(today)))
+        note = tr("OpenAI shuts %1 down on %2 (in %n day(s)).", nullptr,
+                  int(spec.daysUntilShutdown(today)))
                    .arg(modelName, spec.shutdownDate.toString(Qt::ISODate));
     }
     m_switchModel->setVisible(offerSwitch);
@@ -443,9 +502,9 @@ void ParameterPanel::applyRules(bool announce)
         const QStringList lost = lostBySwitching(spec.replacement);
         m_switchModel->setText(tr("Switch to %1").arg(spec.replacement));
         const QString changes = lost.isEmpty()
-                                    ? tr("Everything you set carries over.")
-                                    : tr("%1 does not take: %2; they go back to the default.")
-                                          .arg(spec.replacement, lost.join(u", "_s));
+            ? tr("Everything you set carries over.")
+            : tr("%1 does not take: %2; they go back to the default.")
+                  .arg(spec.replacement, lost.join(u", "_s));
         m_switchModel->setToolTip(changes);
         note += u' ' + tr("%1 replaces it. %2").arg(spec.replacement, changes);
     }
@@ -466,12 +525,13 @@ void ParameterPanel::applyRules(bool announce)
                     others.append(id);
             }
             const QString why = others.isEmpty()
-                                    ? tr("%1 does not take this parameter here.").arg(modelName)
-                                    : tr("%1 does not support this; %2 do.").arg(modelName, others.join(u", "_s));
+                ? tr("%1 does not take this parameter here.").arg(modelName)
+                : tr("%1 does not support this; %2 do.").arg(modelName, others.join(u", "_s));
             row.control->setToolTip(why);
             if (!before.isNull() && !before.isUndefined()) {
                 resetValue(name);
-                adjusted.append(tr("%1 was cleared (%2 does not support it)").arg(labelFor(name), modelName));
+                adjusted.append(
+                    tr("%1 was cleared (%2 does not support it)").arg(labelFor(name), modelName));
             }
             continue;
         }
@@ -480,8 +540,8 @@ void ParameterPanel::applyRules(bool announce)
             auto *items = static_cast<QStandardItemModel *>(box->model());
             items->clear();
             const QString defaultText = rule->defaultValue.isString()
-                                            ? tr("Default (%1)").arg(rule->defaultValue.toString())
-                                            : tr("Default");
+                ? tr("Default (%1)").arg(rule->defaultValue.toString())
+                : tr("Default");
             auto *defaultItem = new QStandardItem(defaultText);
             defaultItem->setToolTip(tr("Not sent: the API decides."));
             items->appendRow(defaultItem);
@@ -515,14 +575,16 @@ void ParameterPanel::applyRules(bool announce)
             int index = before.isString() ? box->findData(text) : 0;
             if (before.isString() && (index < 0 || !items->item(index)->isEnabled())) {
                 index = 0;
-                adjusted.append(tr("%1 %2 became the default (%3 does not offer it)").arg(labelFor(name), text, modelName));
+                adjusted.append(tr("%1 %2 became the default (%3 does not offer it)")
+                                    .arg(labelFor(name), text, modelName));
             }
             box->setCurrentIndex(std::max(0, index));
             if (name == Param::Size)
                 m_customSize->setVisible(valueOf(Param::Size).toString() == CustomSize);
         } else if (auto *spin = qobject_cast<QSpinBox *>(row.control)) {
             spin->setRange(rule->minimum - 1, rule->maximum);
-            if (before.isDouble() && (before.toInt() < rule->minimum || before.toInt() > rule->maximum)) {
+            if (before.isDouble()
+                && (before.toInt() < rule->minimum || before.toInt() > rule->maximum)) {
                 spin->setValue(spin->minimum());
                 adjusted.append(tr("%1 became the default (%2 allows %3 to %4)")
                                     .arg(labelFor(name), modelName)
@@ -555,7 +617,7 @@ ImageRequest ParameterPanel::request() const
         if (name == SvgModel)
             svg.insert(u"model"_s, value);
         else if (name == SvgEffort)
-            svg.insert(u"reasoning"_s, QJsonObject{{u"effort"_s, value}});
+            svg.insert(u"reasoning"_s, QJsonObject {{u"effort"_s, value}});
         else
             request.setOption(name, value);
     }

@@ -5,18 +5,19 @@
 #include "api/svgimage.h"
 
 #include <QKeyEvent>
-#include <QMovie>
-#include <QSvgRenderer>
 #include <QMouseEvent>
+#include <QMovie>
 #include <QPaintEvent>
-#include <QWheelEvent>
 #include <QPainter>
+#include <QSvgRenderer>
+#include <QWheelEvent>
 
 #include <cmath>
 
 namespace Atelier {
 
-ImagePreview::ImagePreview(QWidget *parent) : QWidget(parent)
+ImagePreview::ImagePreview(QWidget *parent)
+    : QWidget(parent)
 {
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -110,8 +111,9 @@ QString ImagePreview::shownCaption() const
     if (!m_movie || m_caption.isEmpty())
         return m_caption;
     const int frames = m_movie->frameCount();
-    const QString frame = frames > 0 ? tr("frame %1 of %2").arg(m_movie->currentFrameNumber() + 1).arg(frames)
-                                     : tr("frame %1").arg(m_movie->currentFrameNumber() + 1);
+    const QString frame = frames > 0
+        ? tr("frame %1 of %2").arg(m_movie->currentFrameNumber() + 1).arg(frames)
+        : tr("frame %1").arg(m_movie->currentFrameNumber() + 1);
     return isPaused() ? tr("%1 · %2 · paused (Space plays)").arg(m_caption, frame)
                       : tr("%1 · %2").arg(m_caption, frame);
 }
@@ -291,7 +293,8 @@ void ImagePreview::paintEvent(QPaintEvent *event)
         // Only what is visible, straight from the full image.
         painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
         const QRectF visible = QRectF(event->rect()).intersected(target);
-        const QRectF source((visible.topLeft() - target.topLeft()) / m_zoom, visible.size() / m_zoom);
+        const QRectF source((visible.topLeft() - target.topLeft()) / m_zoom,
+                            visible.size() / m_zoom);
         painter.drawImage(visible, m_image, source);
     } else {
         painter.drawImage(target.topLeft(), m_scaled);
@@ -300,15 +303,18 @@ void ImagePreview::paintEvent(QPaintEvent *event)
     const QFontMetrics metrics = painter.fontMetrics();
     const int room = (m_zoom > 0 ? width() : target.width()) - 16 - 12;
     const int percent = qRound(m_zoom * 100);
-    const int suffix = m_zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
+    const int suffix
+        = m_zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
     const QString fullCaption = shownCaption();
-    const QString caption = metrics.elidedText(fullCaption, Qt::ElideRight, std::max(room - suffix, 0));
+    const QString caption
+        = metrics.elidedText(fullCaption, Qt::ElideRight, std::max(room - suffix, 0));
     const QString badgeText = fullCaption.isEmpty() ? QString()
-                              : m_zoom > 0        ? tr("%1 · %2 %").arg(caption).arg(percent)
-                                                  : caption;
+        : m_zoom > 0                                ? tr("%1 · %2 %").arg(caption).arg(percent)
+                                                    : caption;
     if (!badgeText.isEmpty()) {
         const QRect badge = painter.fontMetrics().boundingRect(badgeText).adjusted(-6, -3, 6, 3);
-        const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft() + (m_zoom > 0 ? QPoint() : target.topLeft()));
+        const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft()
+                                              + (m_zoom > 0 ? QPoint() : target.topLeft()));
         painter.fillRect(placed, QColor(0, 0, 0, 160));
         painter.setPen(Qt::white);
         painter.drawText(placed, Qt::AlignCenter, badgeText);

@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
+ProfileDialog::ProfileDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("New provider profile"));
     auto *form = new QFormLayout(this);
@@ -29,9 +30,11 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     m_deployment = new QLineEdit(this);
     m_deployment->setPlaceholderText(tr("empty: the model's name"));
     m_apiVersion = new QLineEdit(ProviderProfile().azureApiVersion, this);
-    m_allowInsecureHttp = new QCheckBox(tr("Allow plain http:// to another machine (unencrypted)"), this);
+    m_allowInsecureHttp
+        = new QCheckBox(tr("Allow plain http:// to another machine (unencrypted)"), this);
     m_allowInsecureHttp->setObjectName(u"allowInsecureHttp"_s);
-    m_allowInsecureHttp->setToolTip(tr("The key and every prompt then travel unencrypted; Atelier warns on every use."));
+    m_allowInsecureHttp->setToolTip(
+        tr("The key and every prompt then travel unencrypted; Atelier warns on every use."));
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Kind"), m_kind);
     form->addRow(tr("Base URL"), m_baseUrl);
@@ -42,8 +45,9 @@ ProfileDialog::ProfileDialog(QWidget *parent) : QDialog(parent)
     m_modelPrefix = new QLineEdit(this);
     m_modelPrefix->setObjectName(u"modelPrefix"_s);
     m_modelPrefix->setPlaceholderText(tr("none; e.g. openai/"));
-    m_modelPrefix->setToolTip(tr("For gateways that name models by provider: choose gpt-image-2.6-flare and "
-                                 "Atelier sends openai/gpt-image-2.6-flare."));
+    m_modelPrefix->setToolTip(
+        tr("For gateways that name models by provider: choose gpt-image-2.6-flare and "
+           "Atelier sends openai/gpt-image-2.6-flare."));
     form->addRow(tr("Model name prefix"), m_modelPrefix);
     form->addRow(m_allowInsecureHttp);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -69,7 +73,8 @@ void ProfileDialog::updateFields()
     m_deployment->setEnabled(azure);
     m_apiVersion->setEnabled(azure);
     m_modelPrefix->setEnabled(!azure);
-    m_baseUrl->setPlaceholderText(azure ? u"https://NAME.openai.azure.com"_s : u"https://gateway.example/v1"_s);
+    m_baseUrl->setPlaceholderText(azure ? u"https://NAME.openai.azure.com"_s
+                                        : u"https://gateway.example/v1"_s);
     if (kind == ProviderProfile::Kind::OpenAI)
         m_baseUrl->setText(u"https://api.openai.com/v1"_s);
     else if (m_baseUrl->text() == u"https://api.openai.com/v1")
@@ -81,8 +86,9 @@ void ProfileDialog::setProfile(const ProviderProfile &profile)
     setWindowTitle(tr("Edit provider profile"));
     m_name->setText(profile.name);
     m_name->setReadOnly(true);
-    m_name->setToolTip(tr("The profile's API key is kept in the keychain under this name; to rename it, "
-                          "make a new profile."));
+    m_name->setToolTip(
+        tr("The profile's API key is kept in the keychain under this name; to rename it, "
+           "make a new profile."));
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(profile.kind))));
     updateFields();
     m_baseUrl->setText(profile.baseUrl.toString());
@@ -101,19 +107,23 @@ ProviderProfile ProfileDialog::profile() const
     profile.kind = ProviderProfile::Kind(m_kind->currentData().toInt());
     profile.name = m_name->text().trimmed();
     profile.baseUrl = QUrl(m_baseUrl->text().trimmed());
-    profile.auth = profile.kind == ProviderProfile::Kind::Azure ? ProviderProfile::Auth::ApiKeyHeader
-                                                                : ProviderProfile::Auth::Bearer;
-    profile.organization = m_organization->isEnabled() ? m_organization->text().trimmed() : QString();
+    profile.auth = profile.kind == ProviderProfile::Kind::Azure
+        ? ProviderProfile::Auth::ApiKeyHeader
+        : ProviderProfile::Auth::Bearer;
+    profile.organization
+        = m_organization->isEnabled() ? m_organization->text().trimmed() : QString();
     profile.project = m_project->isEnabled() ? m_project->text().trimmed() : QString();
-    profile.azureDeployment = m_deployment->isEnabled() ? m_deployment->text().trimmed() : QString();
+    profile.azureDeployment
+        = m_deployment->isEnabled() ? m_deployment->text().trimmed() : QString();
     if (m_apiVersion->isEnabled() && !m_apiVersion->text().trimmed().isEmpty())
         profile.azureApiVersion = m_apiVersion->text().trimmed();
     profile.modelPrefix = m_modelPrefix->isEnabled() ? m_modelPrefix->text().trimmed() : QString();
     profile.allowInsecureHttp = m_allowInsecureHttp->isChecked();
     // A key an earlier version stored under the name alone stays this profile's only while it
     // goes to the same host.
-    profile.legacyKeyEntry = m_edited.legacyKeyEntry && m_edited.baseUrl.host() == profile.baseUrl.host()
-                             && m_edited.baseUrl.port() == profile.baseUrl.port();
+    profile.legacyKeyEntry = m_edited.legacyKeyEntry
+        && m_edited.baseUrl.host() == profile.baseUrl.host()
+        && m_edited.baseUrl.port() == profile.baseUrl.port();
     return profile;
 }
 

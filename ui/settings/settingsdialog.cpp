@@ -8,11 +8,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,7 +26,8 @@ using namespace Qt::StringLiterals;
 namespace Atelier {
 
 SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource, QWidget *parent)
-    : QDialog(parent), m_session(session)
+    : QDialog(parent)
+    , m_session(session)
 {
     setWindowTitle(tr("Settings"));
     auto *form = new QFormLayout(this);
@@ -34,7 +35,8 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_keySource = keySource;
     auto *providerRow = new QHBoxLayout;
     m_provider = new QComboBox(this);
-    m_provider->setToolTip(tr("Environment uses OPENAI_API_KEY, OPENAI_BASE_URL and the Azure variables, like the official SDKs."));
+    m_provider->setToolTip(tr("Environment uses OPENAI_API_KEY, OPENAI_BASE_URL and the Azure "
+                              "variables, like the official SDKs."));
     auto *add = new QPushButton(tr("New…"), this);
     m_editProfile = new QPushButton(tr("Edit…"), this);
     m_editProfile->setToolTip(tr("Change the selected profile's address and account details."));
@@ -54,7 +56,8 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addProfile);
     connect(m_editProfile, &QPushButton::clicked, this, &SettingsDialog::editProfile);
     connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
-    connect(m_provider, &QComboBox::activated, this, [this] { chooseProvider(m_provider->currentData().toString()); });
+    connect(m_provider, &QComboBox::activated, this,
+            [this] { chooseProvider(m_provider->currentData().toString()); });
     auto *store = new QPushButton(tr("Store a key in the keychain…"), this);
     store->setToolTip(tr("The key is kept by the desktop's secret service, never in a file."));
     form->addRow(tr("API key"), m_keyStatus);
@@ -82,7 +85,8 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_budget->setPrefix(u"$"_s);
     m_budget->setSpecialValueText(tr("No limit"));
     m_budget->setValue(session->budget());
-    m_budget->setToolTip(tr("Requests that would take this session's estimated cost past the budget are not sent."));
+    m_budget->setToolTip(
+        tr("Requests that would take this session's estimated cost past the budget are not sent."));
     form->addRow(tr("Session budget"), m_budget);
 
     m_concurrency = new QSpinBox(this);
@@ -94,9 +98,10 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_safetyIdentifier = new QLineEdit(session->safetyIdentifier(), this);
     m_safetyIdentifier->setObjectName(u"safetyIdentifier"_s);
     m_safetyIdentifier->setPlaceholderText(tr("Not sent"));
-    m_safetyIdentifier->setToolTip(tr("A stable id for the person using Atelier (a hash of a user name or e-mail "
-                                      "address, never the address itself), sent as safety_identifier for OpenAI's "
-                                      "abuse monitoring with every request whose model takes it."));
+    m_safetyIdentifier->setToolTip(
+        tr("A stable id for the person using Atelier (a hash of a user name or e-mail "
+           "address, never the address itself), sent as safety_identifier for OpenAI's "
+           "abuse monitoring with every request whose model takes it."));
     form->addRow(tr("Safety identifier"), m_safetyIdentifier);
 
     m_defaultModel = new QComboBox(this);
@@ -122,7 +127,8 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_libraryNote->setVisible(false);
     form->addRow(QString(), m_libraryNote);
     connect(chooseLibrary, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Library folder"), m_libraryFolder);
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Library folder"), m_libraryFolder);
         if (!folder.isEmpty() && !chooseLibraryFolder(folder))
             QMessageBox::warning(this, tr("Library folder"), m_libraryNote->text());
     });
@@ -172,10 +178,12 @@ bool SettingsDialog::chooseLibraryFolder(const QString &folder)
     }
     m_libraryFolder = QDir(folder).absolutePath();
     m_library->setText(QDir::toNativeSeparators(m_libraryFolder));
-    m_libraryNote->setText(QDir(m_libraryFolder) == QDir(m_session->libraryFolder())
-                               ? QString()
-                               : tr("Atelier switches to this library when you save; the images already "
-                                    "made stay in %1.").arg(QDir::toNativeSeparators(m_session->libraryFolder())));
+    m_libraryNote->setText(
+        QDir(m_libraryFolder) == QDir(m_session->libraryFolder())
+            ? QString()
+            : tr("Atelier switches to this library when you save; the images already "
+                 "made stay in %1.")
+                  .arg(QDir::toNativeSeparators(m_session->libraryFolder())));
     m_libraryNote->setVisible(!m_libraryNote->text().isEmpty());
     return true;
 }
@@ -201,8 +209,10 @@ void SettingsDialog::fillProviders(const QString &current)
 void SettingsDialog::showProvider()
 {
     const ProviderProfile &provider = m_session->client()->provider();
-    m_providerDetails->setText(tr("%1 at %2").arg(ProviderProfile::kindName(provider.kind), provider.baseUrl.toString()));
-    m_keyStatus->setText(m_session->hasApiKey() ? tr("Key from %1").arg(m_keySource) : tr("No key: %1").arg(m_keySource));
+    m_providerDetails->setText(
+        tr("%1 at %2").arg(ProviderProfile::kindName(provider.kind), provider.baseUrl.toString()));
+    m_keyStatus->setText(m_session->hasApiKey() ? tr("Key from %1").arg(m_keySource)
+                                                : tr("No key: %1").arg(m_keySource));
 }
 
 void SettingsDialog::chooseProvider(const QString &name)
@@ -221,7 +231,9 @@ void SettingsDialog::addProfile()
     QList<ProviderProfile> profiles = StudioSession::savedProfiles();
     const ProviderProfile profile = dialog.profile();
     profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
-                                  [&](const ProviderProfile &existing) { return existing.name == profile.name; }),
+                                  [&](const ProviderProfile &existing) {
+                                      return existing.name == profile.name;
+                                  }),
                    profiles.end());
     profiles.append(profile);
     StudioSession::saveProfiles(profiles);
@@ -232,8 +244,9 @@ void SettingsDialog::editProfile()
 {
     const QString name = m_provider->currentData().toString();
     QList<ProviderProfile> profiles = StudioSession::savedProfiles();
-    const auto found = std::find_if(profiles.begin(), profiles.end(),
-                                    [&](const ProviderProfile &existing) { return existing.name == name; });
+    const auto found
+        = std::find_if(profiles.begin(), profiles.end(),
+                       [&](const ProviderProfile &existing) { return existing.name == name; });
     if (name.isEmpty() || found == profiles.end())
         return;
     ProfileDialog dialog(this);
@@ -251,9 +264,10 @@ void SettingsDialog::removeProfile()
     if (name.isEmpty())
         return; // Environment stays
     QList<ProviderProfile> profiles = StudioSession::savedProfiles();
-    profiles.erase(std::remove_if(profiles.begin(), profiles.end(),
-                                  [&](const ProviderProfile &existing) { return existing.name == name; }),
-                   profiles.end());
+    profiles.erase(
+        std::remove_if(profiles.begin(), profiles.end(),
+                       [&](const ProviderProfile &existing) { return existing.name == name; }),
+        profiles.end());
     StudioSession::saveProfiles(profiles);
     chooseProvider(QString());
 }
@@ -266,55 +280,61 @@ void SettingsDialog::testConnection()
     // The provider's word on shutdowns goes into the overlay, so the studio knows before a
     // request fails.
     auto lifecycleNote = std::make_shared<QString>();
-    connect(lister, &ModelLister::shutdownDates, this, [this, lifecycleNote](const QMap<QString, QDate> &dates) {
-        QString error;
-        const std::optional<QStringList> changed =
-            m_session->catalog().recordShutdownDates(Catalog::defaultOverlayPath(), dates, &error);
-        if (!changed) {
-            *lifecycleNote = tr("The shutdown dates could not be recorded: %1").arg(error);
-            return;
-        }
-        if (changed->isEmpty())
-            return;
-        QStringList said;
-        for (const QString &id : *changed) {
-            QDate date;
-            for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
-                if (m_session->catalog().canonicalId(it.key()) == id)
-                    date = it.value();
+    connect(lister, &ModelLister::shutdownDates, this,
+            [this, lifecycleNote](const QMap<QString, QDate> &dates) {
+                QString error;
+                const std::optional<QStringList> changed = m_session->catalog().recordShutdownDates(
+                    Catalog::defaultOverlayPath(), dates, &error);
+                if (!changed) {
+                    *lifecycleNote = tr("The shutdown dates could not be recorded: %1").arg(error);
+                    return;
+                }
+                if (changed->isEmpty())
+                    return;
+                QStringList said;
+                for (const QString &id : *changed) {
+                    QDate date;
+                    for (auto it = dates.cbegin(); it != dates.cend(); ++it) {
+                        if (m_session->catalog().canonicalId(it.key()) == id)
+                            date = it.value();
+                    }
+                    said.append(tr("%1 shuts down on %2").arg(id, date.toString(Qt::ISODate)));
+                }
+                *lifecycleNote = tr("The provider announces: %1.").arg(said.join(u"; "_s));
+                m_session->reloadCatalog();
+                Q_EMIT catalogChanged();
+            });
+    connect(
+        lister, &ModelLister::listed, this, [this, lister, lifecycleNote](const QStringList &ids) {
+            lister->deleteLater();
+            const Catalog &catalog = m_session->catalog();
+            // A gateway's names map onto the catalog's models ("openai/dall-e-3" gets dall-e-3's
+            // rules); the ones that map onto nothing can be added.
+            const Catalog::ListedModels listed = catalog.mapListed(ModelLister::imageModels(ids));
+            QStringList known;
+            for (auto it = listed.mapped.cbegin(); it != listed.mapped.cend(); ++it)
+                known.append(it.key() == it.value() ? it.key()
+                                                    : tr("%1 (as %2)").arg(it.key(), it.value()));
+            m_unknownModels = listed.unmapped;
+            QString text
+                = tr("The key works. Image models it can use: %1.")
+                      .arg(known.isEmpty() ? tr("none in Atelier's catalog") : known.join(u", "_s));
+            if (!m_unknownModels.isEmpty()) {
+                text += u' ' + tr("Atelier does not know: %1.").arg(m_unknownModels.join(u", "_s));
+                m_addModels->setText(
+                    tr("Add %n model(s) to the catalog", nullptr, int(m_unknownModels.size())));
+                m_addModels->setVisible(true);
             }
-            said.append(tr("%1 shuts down on %2").arg(id, date.toString(Qt::ISODate)));
-        }
-        *lifecycleNote = tr("The provider announces: %1.").arg(said.join(u"; "_s));
-        m_session->reloadCatalog();
-        Q_EMIT catalogChanged();
-    });
-    connect(lister, &ModelLister::listed, this, [this, lister, lifecycleNote](const QStringList &ids) {
-        lister->deleteLater();
-        const Catalog &catalog = m_session->catalog();
-        // A gateway's names map onto the catalog's models ("openai/dall-e-3" gets dall-e-3's
-        // rules); the ones that map onto nothing can be added.
-        const Catalog::ListedModels listed = catalog.mapListed(ModelLister::imageModels(ids));
-        QStringList known;
-        for (auto it = listed.mapped.cbegin(); it != listed.mapped.cend(); ++it)
-            known.append(it.key() == it.value() ? it.key() : tr("%1 (as %2)").arg(it.key(), it.value()));
-        m_unknownModels = listed.unmapped;
-        QString text = tr("The key works. Image models it can use: %1.")
-                           .arg(known.isEmpty() ? tr("none in Atelier's catalog") : known.join(u", "_s));
-        if (!m_unknownModels.isEmpty()) {
-            text += u' ' + tr("Atelier does not know: %1.").arg(m_unknownModels.join(u", "_s));
-            m_addModels->setText(tr("Add %n model(s) to the catalog", nullptr, int(m_unknownModels.size())));
-            m_addModels->setVisible(true);
-        }
-        if (!lifecycleNote->isEmpty())
-            text += u' ' + *lifecycleNote;
-        m_connection->setText(text);
-    });
+            if (!lifecycleNote->isEmpty())
+                text += u' ' + *lifecycleNote;
+            m_connection->setText(text);
+        });
     connect(lister, &ModelLister::failed, this, [this, lister](const ApiError &error) {
         lister->deleteLater();
         m_connection->setText(tr("The connection test failed: %1").arg(error.toString()));
     });
-    lister->list(m_session->client()->provider(), m_session->client()->hasApiKey() ? m_session->apiKey() : QString());
+    lister->list(m_session->client()->provider(),
+                 m_session->client()->hasApiKey() ? m_session->apiKey() : QString());
 }
 
 void SettingsDialog::addUnknownModels()
@@ -325,8 +345,9 @@ void SettingsDialog::addUnknownModels()
         return;
     }
     m_session->reloadCatalog();
-    m_connection->setText(tr("Added %1 to %2; they follow the GPT image models' rules until you correct them there.")
-                              .arg(m_unknownModels.join(u", "_s), Catalog::defaultOverlayPath()));
+    m_connection->setText(
+        tr("Added %1 to %2; they follow the GPT image models' rules until you correct them there.")
+            .arg(m_unknownModels.join(u", "_s), Catalog::defaultOverlayPath()));
     m_addModels->setVisible(false);
     Q_EMIT catalogChanged();
 }
@@ -334,16 +355,19 @@ void SettingsDialog::addUnknownModels()
 void SettingsDialog::storeKey()
 {
     bool ok = false;
-    const QString key = QInputDialog::getText(this, tr("API key"), tr("Paste the API key (it is not shown):"),
-                                              QLineEdit::Password, QString(), &ok).trimmed();
+    const QString key
+        = QInputDialog::getText(this, tr("API key"), tr("Paste the API key (it is not shown):"),
+                                QLineEdit::Password, QString(), &ok)
+              .trimmed();
     if (!ok || key.isEmpty())
         return;
     const ProviderProfile provider = m_session->client()->provider();
     const KeyStore::Result result = KeyStore::writeFor(provider, key);
     if (!result.ok) {
-        QMessageBox::warning(this, tr("API key"),
-                             tr("The key could not be stored: %1.\nSet %2 in the environment instead.")
-                                 .arg(result.error, provider.apiKeyVariable()));
+        QMessageBox::warning(
+            this, tr("API key"),
+            tr("The key could not be stored: %1.\nSet %2 in the environment instead.")
+                .arg(result.error, provider.apiKeyVariable()));
         return;
     }
     m_session->setProvider(provider, key);
