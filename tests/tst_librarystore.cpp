@@ -1,6 +1,8 @@
+#include "crashedjob.h"
 #include "library/contentfiles.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
+#include "platform/leftovers.h"
 #include "platform/safefiles.h"
 #include "processids.h"
 
@@ -12,6 +14,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -206,6 +210,100 @@ private Q_SLOTS:
         QCOMPARE(found.first().request.model, u"gpt-image-1"_s);
     }
 
+    // The files are the truth: an index that is not a database, is cut short, or was made by
+    // another program is kept aside under a dated name and made anew from the images and their
+    // recipes, lineage and favourites included; nothing is lost and the library stays usable.
+    void aDamagedIndexIsRebuiltFromTheFiles_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("garbage") << u"garbage"_s;
+        QTest::newRow("truncated") << u"truncated"_s;
+        QTest::newRow("foreign schema") << u"foreign"_s;
+        QTest::newRow("tables dropped") << u"dropped"_s;
+    }
+
+    void aDamagedIndexIsRebuiltFromTheFiles()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        QString error;
+        QString childPath;
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path(), &error));
+            const qint64 parent = save(store, u"a red fox"_s);
+            QVERIFY(store.setFavourite(parent, true));
+            LibraryImage child = entry(u"the fox at night"_s, u"gpt-image-2"_s);
+            child.parentPath = store.image(parent)->path;
+            child.parentId = parent;
+            child.path
+                = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
+            QVERIFY(store.add(child, &error));
+            childPath = child.path;
+            for (int i = 0; i < 40; ++i) // enough pages for a cut to land inside the tables
+                save(store, u"filler %1 "_s.arg(i) + QString(200, u'x'));
+        }
+        const QString index = dir.filePath(u"library.sqlite3"_s);
+        QFile file(index);
+        if (damage == u"garbage") {
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QByteArray(64 * 1024, '\x5a'));
+        } else if (damage == u"truncated") {
+            const qint64 size = file.size();
+            QVERIFY(size > 8192);
+            QVERIFY(file.resize(size / 2));
+        } else {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"damage"_s);
+            db.setDatabaseName(index);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            if (damage == u"foreign") {
+                QVERIFY(query.exec(u"DROP TABLE images"_s));
+                QVERIFY(query.exec(u"CREATE TABLE images(id INTEGER PRIMARY KEY, name TEXT)"_s));
+            } else {
+                QVERIFY(query.exec(u"DROP TABLE images"_s));
+                QVERIFY(query.exec(u"DROP TABLE jobs"_s));
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(u"damage"_s);
+        }
+        file.close();
+        const QByteArray damagedBytes = [&index] {
+            QFile f(index);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        LibraryStore store;
+        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        QCOMPARE(store.count(), 42);
+        QCOMPARE(store.lastRepair().indexed, 42);
+        {
+            QVERIFY(store.lastRepair().rebuilt);
+            QVERIFY(!store.lastRepair().damage.isEmpty());
+            const QString aside = store.lastRepair().movedAside;
+            QVERIFY2(QFileInfo(aside).fileName().startsWith(u"library.sqlite3.damaged-"_s),
+                     qPrintable(aside));
+            QFile kept(aside);
+            QVERIFY(kept.open(QIODevice::ReadOnly));
+            QCOMPARE(kept.readAll(), damagedBytes); // kept as it was
+        }
+        const std::optional<LibraryImage> child = store.imageAt(childPath);
+        QVERIFY(child);
+        const QList<LibraryImage> chain = store.lineage(child->id);
+        QCOMPARE(chain.size(), 2);
+        QCOMPARE(chain.first().request.prompt, u"a red fox"_s);
+        QVERIFY(chain.first().favourite);
+        LibraryQuery favourites;
+        favourites.favouritesOnly = true;
+        QCOMPARE(store.query(favourites).size(), 1);
+        // And it works as an index again: new images, the journal.
+        save(store, u"after the repair"_s);
+        QCOMPARE(store.count(), 43);
+        ImageRequest request;
+        request.prompt = u"journaled"_s;
+        QVERIFY(store.journalStart(request) > 0);
+    }
+
     // The index is rebuilt from the files alone (the database was lost): edits still know the
     // image they came from, also when the child is found before its parent.
     void lineageSurvivesRebuildingTheIndex()
@@ -254,27 +352,51 @@ private Q_SLOTS:
                      .startsWith(u'/'));
     }
 
+    // A request is "unfinished" only when the process that sent it is gone: the jobs of a
+    // running process (this one, another window) are its own.
     void journalListsUnfinishedJobs()
     {
         QTemporaryDir dir;
         QString error;
-        {
-            LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
-            ImageRequest request;
-            request.prompt = u"interrupted"_s;
-            request.model = u"gpt-image-2"_s;
-            store.journalStart(request);
-            const qint64 done = store.journalStart(request);
-            store.journalFinish(done);
-        }
+        ImageRequest request;
+        request.prompt = u"interrupted"_s;
+        request.model = u"gpt-image-2"_s;
+        QVERIFY(Testing::journalOfACrashedProcess(dir.path(), request) > 0);
         LibraryStore store;
         QVERIFY(store.open(dir.path(), &error));
+        ImageRequest running = request;
+        running.prompt = u"running here"_s;
+        const qint64 mine = store.journalStart(running);
+        const qint64 done = store.journalStart(request);
+        store.journalFinish(done);
+        QCOMPARE(store.journaledJobs().size(), 2);
         const QList<JournaledJob> jobs = store.unfinishedJobs();
         QCOMPARE(jobs.size(), 1);
         QCOMPARE(jobs.first().request.prompt, u"interrupted"_s);
-        store.journalFinish(jobs.first().id);
+        QVERIFY(jobs.first().ownerGone);
+        QCOMPARE(store.journaledJobs().last().id, mine);
+        QVERIFY(!store.journaledJobs().last().ownerGone);
+        // Claimed, it is this process's: no other window finds it unfinished any more.
+        const QList<JournaledJob> claimed = store.claimUnfinishedJobs();
+        QCOMPARE(claimed.size(), 1);
         QVERIFY(store.unfinishedJobs().isEmpty());
+        LibraryStore other;
+        QVERIFY(other.open(dir.path(), &error));
+        QVERIFY(other.claimUnfinishedJobs().isEmpty());
+        store.journalFinish(claimed.first().id);
+        store.journalFinish(mine);
+        QVERIFY(store.journaledJobs().isEmpty());
+    }
+
+    // An entry whose pid runs again, but as another process (the pid was reused), is unfinished.
+    void reusedProcessIdsDoNotHideUnfinishedJobs()
+    {
+        QVERIFY(ownerIsGone(0, {}, {}));
+        const qint64 self = QCoreApplication::applicationPid();
+        QVERIFY(!ownerIsGone(self, processStartToken(self), machineName()));
+        QVERIFY(ownerIsGone(self, u"another-boot/123"_s, machineName()));
+        QVERIFY(!ownerIsGone(self, processStartToken(self), u"another-computer"_s));
+        QVERIFY(!processStartToken(self).isEmpty());
     }
 
     void partialsOfClosedJobsAreSwept()
@@ -298,15 +420,15 @@ private Q_SLOTS:
             QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
             QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-77"_s)));
             QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-1"_s)));
-            QVERIFY(store.unfinishedJobs().isEmpty());
+            QVERIFY(store.journaledJobs().isEmpty());
 
             QVERIFY(leftover(1)); // appears while the library is open (another process, say)
             ImageRequest request;
             request.prompt = u"new job"_s;
             const qint64 id = store.journalStart(request);
             QCOMPARE(id, 1);
-            QCOMPARE(store.unfinishedJobs().size(), 1);
-            QVERIFY(store.unfinishedJobs().first().partialFiles.isEmpty()); // not the old job's
+            QCOMPARE(store.journaledJobs().size(), 1);
+            QVERIFY(store.journaledJobs().first().partialFiles.isEmpty()); // not the old job's
         }
         // A job still journaled keeps its partials across an open.
         {
@@ -314,7 +436,7 @@ private Q_SLOTS:
             QVERIFY(store.open(dir.path(), &error));
             QVERIFY(leftover(1));
             QVERIFY(store.open(dir.path(), &error));
-            QCOMPARE(store.unfinishedJobs().first().partialFiles.size(), 1);
+            QCOMPARE(store.journaledJobs().first().partialFiles.size(), 1);
         }
     }
 

@@ -1,4 +1,5 @@
 #include "api/parameters.h"
+#include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
 #include "library/contentfiles.h"
@@ -656,19 +657,14 @@ private Q_SLOTS:
         m_session.reset();
         QString error;
         {
-            LibraryStore crashed;
-            QVERIFY(crashed.open(m_library->path(), &error));
             ImageRequest request;
             request.model = u"gpt-image-1"_s;
             request.prompt = u"a lighthouse, interrupted"_s;
-            const qint64 job = crashed.journalStart(request);
             QImage pixels(40, 30, QImage::Format_RGB32);
             pixels.fill(Qt::darkCyan);
-            ImageResult partial;
-            partial.partial = true;
-            partial.format = u"png"_s;
-            partial.encoded = ContentFiles::png(pixels);
-            QVERIFY(!LibraryStore::writePartial(m_library->path(), job, partial, &error).isEmpty());
+            QVERIFY(Testing::journalOfACrashedProcess(m_library->path(), request,
+                                                      {ContentFiles::png(pixels)})
+                    > 0);
         }
         m_session = newSession(); // with a key: no onboarding dialog first
         QVERIFY(m_session->openLibrary(m_library->path(), &error));
@@ -694,7 +690,7 @@ private Q_SLOTS:
                      && informative.endsWith(u"in the gallery."_s),
                  qPrintable(informative));
         QCOMPARE(m_session->library().count(), 1);
-        QVERIFY(m_session->library().unfinishedJobs().isEmpty());
+        QVERIFY(m_session->library().journaledJobs().isEmpty());
     }
 
     void settingsEditASavedProfile()
@@ -882,7 +878,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QDir::toNativeSeparators(elsewhere.path())), qPrintable(error));
         QCOMPARE(m_session->libraryFolder(), elsewhere.path());
         m_session->cancel(0);
-        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+        QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
 
         QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));
         QCOMPARE(shown->rowCount(), 1);

@@ -1,15 +1,19 @@
 #include "api/imagejob.h"
 #include "api/parameters.h"
+#include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
 #include "studio/studiosession.h"
 
 #include "testsettings.h"
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -65,6 +69,17 @@ private:
                 ++count;
         }
         return count;
+    }
+
+    // A second studio process opening the same library (its start, then it quits).
+    QString secondWindowOpens() const
+    {
+        QProcess window;
+        window.start(QStringLiteral(LIBRARY_WRITER_PATH), {m_library->path(), u"--studio-open"_s});
+        window.closeWriteChannel(); // it quits after its start
+        if (!window.waitForFinished(60000))
+            return u"did not finish"_s;
+        return QString::fromUtf8(window.readAllStandardOutput()).trimmed();
     }
 
 private Q_SLOTS:
@@ -157,9 +172,10 @@ private Q_SLOTS:
         QVERIFY(m_session->submit(streamed(u"still running"_s, 1)).isEmpty());
         QTRY_COMPARE(m_server->requestCount(), 1);
         QVERIFY(m_session->interruptedJobs().isEmpty());
-        QCOMPARE(m_session->library().unfinishedJobs().size(), 1); // journaled while it runs
+        QCOMPARE(m_session->library().journaledJobs().size(), 1); // journaled while it runs
+        QVERIFY(m_session->library().unfinishedJobs().isEmpty()); // by a process that runs
         m_session->cancel(0);
-        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+        QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
     }
 
     // Crash safety: a partial image is on disk before it is shown, and only while its job runs.
@@ -177,7 +193,7 @@ private Q_SLOTS:
                 });
         QVERIFY(m_session->submit(streamed(u"partials on disk"_s, 3)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 10000);
-        const QList<JournaledJob> running = m_session->library().unfinishedJobs();
+        const QList<JournaledJob> running = m_session->library().journaledJobs();
         QCOMPARE(running.size(), 1);
         QCOMPARE(running.first().partialFiles, shown);
         QVERIFY2(shown.first().startsWith(m_library->path() + u"/.partials/"_s),
@@ -187,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->library().reconcile().indexed, 0);
         // The job ends: its partials were shown and go with the journal entry.
         m_session->cancel(0);
-        QTRY_VERIFY(m_session->library().unfinishedJobs().isEmpty());
+        QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
         for (const QString &path : std::as_const(shown))
             QVERIFY(!QFile::exists(path));
         QCOMPARE(QDir(m_library->path() + u"/.partials"_s)
@@ -223,24 +239,21 @@ private Q_SLOTS:
 
     void partialsOfACrashedJobAreMovedIntoTheLibrary()
     {
-        QStringList written;
-        {
-            LibraryStore earlier;
-            QString error;
-            QVERIFY(earlier.open(m_library->path(), &error));
-            const qint64 job = earlier.journalStart(request(u"cut short by a crash"_s));
-            for (int i = 0; i < 2; ++i) {
-                QImage pixels(64, 48, QImage::Format_RGB32);
-                pixels.fill(i == 0 ? Qt::red : Qt::blue);
-                ImageResult partial;
-                partial.partial = true;
-                partial.index = i;
-                partial.format = u"png"_s;
-                partial.encoded = ContentFiles::png(pixels);
-                written.append(LibraryStore::writePartial(m_library->path(), job, partial, &error));
-                QVERIFY2(!written.last().isEmpty(), qPrintable(error));
-            }
-        } // ...and the process died here.
+        QList<QByteArray> partials;
+        for (int i = 0; i < 2; ++i) {
+            QImage pixels(64, 48, QImage::Format_RGB32);
+            pixels.fill(i == 0 ? Qt::red : Qt::blue);
+            partials.append(ContentFiles::png(pixels));
+        }
+        const qint64 job = Testing::journalOfACrashedProcess(
+            m_library->path(), request(u"cut short by a crash"_s), partials);
+        QVERIFY(job > 0);
+        const QStringList written
+            = QDir(m_library->path() + u"/.partials/job-%1"_s.arg(job))
+                  .entryList({u"*.png"_s}, QDir::Files, QDir::Name)
+                  .replaceInStrings(QRegularExpression(u"^"_s),
+                                    m_library->path() + u"/.partials/job-%1/"_s.arg(job));
+        QCOMPARE(written.size(), 2);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
         QString error;
         QVERIFY(next.openLibrary(m_library->path(), &error));
@@ -261,7 +274,7 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(path));
         // Still offered for retry; then closed.
         next.dismissInterruptedJobs();
-        QVERIFY(next.library().unfinishedJobs().isEmpty());
+        QVERIFY(next.library().journaledJobs().isEmpty());
         // A library reopened later finds everything indexed once.
         LibraryStore again;
         QVERIFY(again.open(m_library->path(), &error));
@@ -328,20 +341,147 @@ private Q_SLOTS:
 
     void interruptedJobsOfAnEarlierRunAreOffered()
     {
-        {
-            LibraryStore earlier;
-            QString error;
-            QVERIFY(earlier.open(m_library->path(), &error));
-            ImageRequest crashed = request(u"sent before a crash"_s);
-            earlier.journalStart(crashed);
-        }
+        QVERIFY(
+            Testing::journalOfACrashedProcess(m_library->path(), request(u"sent before a crash"_s))
+            > 0);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
         QString error;
         QVERIFY(next.openLibrary(m_library->path(), &error));
         QCOMPARE(next.interruptedJobs().size(), 1);
         QCOMPARE(next.interruptedJobs().first().request.prompt, u"sent before a crash"_s);
         next.dismissInterruptedJobs();
-        QVERIFY(next.library().unfinishedJobs().isEmpty());
+        QVERIFY(next.library().journaledJobs().isEmpty());
+    }
+
+    // Two windows on one library: the second one's start never takes the first one's running
+    // request for an unfinished one (offering it again would pay twice; moving its partial
+    // images would take them from under it).
+    void aSecondWindowLeavesRunningRequestsAlone()
+    {
+        stallNextStream(2);
+        int shown = 0;
+        connect(m_session.get(), &StudioSession::partialImage, this,
+                [&shown](int, const ImageResult &) { ++shown; });
+        QVERIFY(m_session->submit(streamed(u"still streaming"_s, 3)).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(shown, 2, 10000);
+        const QStringList partials = m_session->library().journaledJobs().value(0).partialFiles;
+        QCOMPARE(partials.size(), 2);
+        QCOMPARE(secondWindowOpens(), u"interrupted 0 recovered 0"_s);
+        for (const QString &path : partials)
+            QVERIFY2(QFile::exists(path), qPrintable(path));
+        QCOMPARE(m_session->library().journaledJobs().size(), 1);
+        QCOMPARE(m_server->requestCount(), 1);
+        m_session->cancel(0);
+        QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
+    }
+
+    // After a crash, two windows starting at once: the request is offered by exactly one.
+    void anUnfinishedRequestIsOfferedByOneWindowOnly()
+    {
+        QImage pixels(32, 32, QImage::Format_RGB32);
+        pixels.fill(Qt::green);
+        QVERIFY(Testing::journalOfACrashedProcess(m_library->path(), request(u"crashed"_s),
+                                                  {ContentFiles::png(pixels)})
+                > 0);
+        QProcess first;
+        QProcess second;
+        for (QProcess *window : {&first, &second})
+            window->start(QStringLiteral(LIBRARY_WRITER_PATH),
+                          {m_library->path(), u"--studio-open"_s});
+        QStringList answers;
+        for (QProcess *window : {&first, &second}) { // both stay open meanwhile
+            QTRY_VERIFY_WITH_TIMEOUT(window->canReadLine(), 60000);
+            answers.append(QString::fromUtf8(window->readLine()).trimmed());
+        }
+        for (QProcess *window : {&first, &second}) {
+            window->closeWriteChannel();
+            QVERIFY(window->waitForFinished(60000));
+        }
+        answers.sort();
+        QCOMPARE(answers,
+                 (QStringList {u"interrupted 0 recovered 0"_s, u"interrupted 1 recovered 1"_s}));
+    }
+
+    // The studio's start when the library folder cannot be used: images go to the fallback
+    // folder, and one line says where.
+    void anUnusableLibraryFolderFallsBack()
+    {
+        QTemporaryDir data;
+        const QByteArray previous = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
+        QFile blocker(m_library->filePath(u"not-a-folder"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
+        QString error;
+        const QString wanted = blocker.fileName() + u"/Atelier"_s;
+        QVERIFY(!next.openLibrary(wanted, &error)); // a switch in the settings: refused
+        QVERIFY2(error.contains(u"is a file, not a folder"_s), qPrintable(error));
+        error.clear();
+        QVERIFY2(next.openLibrary(wanted, &error, StudioSession::Fallback::Use), qPrintable(error));
+        qputenv("XDG_DATA_HOME", previous);
+        QVERIFY(next.libraryFolder().startsWith(data.path()));
+        QVERIFY2(
+            next.libraryNotice().contains(blocker.fileName())
+                && next.libraryNotice().contains(QDir::toNativeSeparators(next.libraryFolder())),
+            qPrintable(next.libraryNotice()));
+    }
+
+    // The library folder stops taking images while one arrives (the disk fills, a drive goes):
+    // the paid image is kept in the fallback folder with its recipe, and the notice says where.
+    void anImageTheLibraryCannotTakeGoesToTheFallbackFolder()
+    {
+        QTemporaryDir data;
+        const QByteArray previous = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", QFile::encodeName(data.path()));
+        m_server->setEventDelayMs(200);
+        const QString month
+            = m_library->filePath(QDateTime::currentDateTime().toString(u"yyyy-MM"_s));
+        QDir(month).removeRecursively();
+        connect(m_session.get(), &StudioSession::partialImage, this, [month] {
+            QFile blocker(month); // where the final image's folder belongs
+            if (!blocker.exists() && blocker.open(QIODevice::WriteOnly))
+                blocker.close();
+        });
+        QSignalSpy notices(m_session.get(), &StudioSession::libraryNoticeChanged);
+        QSignalSpy ready(m_session.get(), &StudioSession::imageReady);
+        QVERIFY(m_session->submit(streamed(u"kept elsewhere"_s, 1)).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 15000);
+        qputenv("XDG_DATA_HOME", previous);
+        const ImageResult image = ready.first().at(1).value<ImageResult>();
+        QVERIFY2(image.savedPath.startsWith(data.path()), qPrintable(image.savedPath));
+        QVERIFY(!QImage(image.savedPath).isNull());
+        QVERIFY(QFile::exists(
+            QFileInfo(image.savedPath)
+                .dir()
+                .filePath(QFileInfo(image.savedPath).completeBaseName() + u".json"_s)));
+        QCOMPARE(notices.size(), 1);
+        const QString notice = notices.first().first().toString();
+        QVERIFY2(
+            notice.contains(QDir::toNativeSeparators(QFileInfo(image.savedPath).absolutePath())),
+            qPrintable(notice));
+        QFile::remove(month);
+    }
+
+    // Before anything is paid for, the library folder must take the image: when it cannot,
+    // nothing is sent and the message says why.
+    void nothingIsSentWhenTheLibraryCannotTakeImages()
+    {
+        const QString library = m_session->libraryFolder();
+        // The folder is replaced by a file (a drive unmounted, a sync tool): the probe fails.
+        QVERIFY(QDir(library).removeRecursively());
+        QFile blocker(library);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        const QList<Violation> errors = m_session->submit(request(u"not paid for"_s));
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.first().parameter, u"library"_s);
+        QVERIFY2(errors.first().message.contains(u"Nothing was sent"_s)
+                     && errors.first().message.contains(u"is a file, not a folder"_s),
+                 qPrintable(errors.first().message));
+        QTest::qWait(0);
+        QCOMPARE(m_server->requestCount(), 0);
+        QFile::remove(library);
     }
 
     void namedProfilesAreSavedAndUsed()

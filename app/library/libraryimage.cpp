@@ -6,11 +6,11 @@ namespace Atelier {
 
 QJsonObject LibraryImage::toRecipeJson() const
 {
-    QJsonObject json{{u"request"_s, request.toJson()},
-                     {u"width"_s, size.width()},
-                     {u"height"_s, size.height()},
-                     {u"format"_s, format},
-                     {u"saved"_s, savedAt.toString(Qt::ISODateWithMs)}};
+    QJsonObject json {{u"request"_s, request.toJson()},
+                      {u"width"_s, size.width()},
+                      {u"height"_s, size.height()},
+                      {u"format"_s, format},
+                      {u"saved"_s, savedAt.toString(Qt::ISODateWithMs)}};
     if (!revisedPrompt.isEmpty())
         json.insert(u"revised_prompt"_s, revisedPrompt);
     if (usage.isValid())
@@ -23,6 +23,8 @@ QJsonObject LibraryImage::toRecipeJson() const
         json.insert(u"edit"_s, edit);
     if (!parentPath.isEmpty())
         json.insert(u"parent"_s, parentPath);
+    if (favourite)
+        json.insert(u"favourite"_s, true);
     return json;
 }
 
@@ -40,6 +42,7 @@ LibraryImage LibraryImage::fromRecipeJson(const QJsonObject &json, const QString
     image.provider = json.value(u"provider"_s).toString();
     image.edit = json.value(u"edit"_s).toObject();
     image.parentPath = json.value(u"parent"_s).toString();
+    image.favourite = json.value(u"favourite"_s).toBool();
     return image;
 }
 

@@ -101,20 +101,87 @@ bool LibraryStore::exec(const QString &sql, QString *error) const
     return false;
 }
 
+namespace {
+
+// What SQLite says when the file is not a database or is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+bool isDamage(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == u"11"_s || code == u"26"_s;
+}
+
+// The columns each table must have; an index lacking one was made by something else.
+const QList<std::pair<QString, QStringList>> &requiredColumns()
+{
+    static const QList<std::pair<QString, QStringList>> columns = {
+        {u"images"_s,
+         {u"id"_s, u"path"_s, u"endpoint"_s, u"model"_s, u"prompt"_s, u"revised_prompt"_s,
+          u"recipe"_s, u"width"_s, u"height"_s, u"format"_s, u"bytes"_s, u"usage"_s,
+          u"request_id"_s, u"provider"_s, u"parent_id"_s, u"saved_at"_s, u"favourite"_s,
+          u"edit"_s}},
+        {u"jobs"_s,
+         {u"id"_s, u"recipe"_s, u"started_at"_s, u"owner_pid"_s, u"owner_start"_s,
+          u"owner_machine"_s}},
+    };
+    return columns;
+}
+
+} // namespace
+
 bool LibraryStore::open(const QString &folder, QString *error)
 {
     close();
+    m_repair = Repair();
     m_folder = QDir(folder).absolutePath();
-    if (!QDir().mkpath(m_folder)) {
-        *error = tr("The library folder %1 cannot be created; choose another in the settings.")
-                     .arg(m_folder);
+    QString reason;
+    if (!SafeFiles::probeWritable(m_folder, &reason)) {
+        *error = tr("The library folder %1 cannot be used (%2); choose another in the settings.")
+                     .arg(QDir::toNativeSeparators(m_folder), reason);
         return false;
     }
+    const QString index = QDir(m_folder).filePath(DatabaseName);
+    IndexState state = openIndex(error);
+    if (state == IndexState::Damaged) {
+        // The files are the truth: the damaged index is kept beside them under a dated name,
+        // and a new one is made from the images and their recipes.
+        close();
+        const QString aside = index + u".damaged-"_s
+            + QDateTime::currentDateTime().toString(u"yyyy-MM-dd-HHmmss"_s);
+        if (!QFile::rename(index, aside)) {
+            *error = tr("The library index %1 is damaged and cannot be moved aside; move it away "
+                        "and start Atelier again.")
+                         .arg(QDir::toNativeSeparators(index));
+            return false;
+        }
+        for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+            if (QFile::exists(index + suffix) && !QFile::rename(index + suffix, aside + suffix))
+                QFile::remove(index + suffix);
+        }
+        m_repair.movedAside = aside;
+        m_repair.damage = *error;
+        error->clear();
+        state = openIndex(error);
+    }
+    if (state != IndexState::Ready)
+        return false;
+    m_repair.rebuilt = !m_repair.movedAside.isEmpty();
+    const Repair found = reconcile();
+    m_repair.indexed = found.indexed;
+    m_repair.dropped = found.dropped;
+    sweepOrphanedPartials();
+    sweepIncoming();
+    return true;
+}
+
+LibraryStore::IndexState LibraryStore::openIndex(QString *error)
+{
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(QDir(m_folder).filePath(DatabaseName));
+    // Another window on this library may be writing: wait for it rather than fail.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open()) {
         *error = tr("The library index cannot be opened: %1.").arg(db.lastError().text());
-        return false;
+        return isDamage(db.lastError()) ? IndexState::Damaged : IndexState::Failed;
     }
     const QStringList schema = {
         u"PRAGMA journal_mode=WAL"_s,
@@ -125,7 +192,69 @@ bool LibraryStore::open(const QString &folder, QString *error)
         "  prompt TEXT, revised_prompt TEXT, recipe TEXT NOT NULL, width INTEGER, height INTEGER,"
         "  format TEXT, bytes INTEGER, usage TEXT, request_id TEXT, provider TEXT,"
         "  parent_id INTEGER REFERENCES images(id) ON DELETE SET NULL,"
-        "  saved_at INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0)"_s,
+        "  saved_at INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0, edit TEXT)"_s,
+        u"CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, recipe TEXT NOT NULL,"
+        "  started_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0,"
+        "  owner_pid INTEGER, owner_start TEXT, owner_machine TEXT)"_s,
+    };
+    // An index that has tables, but not ours (dropped by a tool, made by another program), is
+    // not one to add to: its other tables (the search index) would no longer match.
+    {
+        QSqlQuery tables(db);
+        if (!tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
+            *error = tr("The library index cannot be read: %1.").arg(tables.lastError().text());
+            return isDamage(tables.lastError()) ? IndexState::Damaged : IndexState::Failed;
+        }
+        QStringList names;
+        while (tables.next())
+            names.append(tables.value(0).toString());
+        for (const QString &table : {u"images"_s, u"jobs"_s}) {
+            if (!names.isEmpty() && !names.contains(table)) {
+                *error = tr("The library index has no table %1.").arg(table);
+                return IndexState::Damaged;
+            }
+        }
+    }
+    for (const QString &statement : schema) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *error = tr("The library index cannot be prepared: %1.").arg(query.lastError().text());
+            return isDamage(query.lastError()) ? IndexState::Damaged : IndexState::Failed;
+        }
+    }
+    // Libraries of earlier versions get the columns added; a table lacking others is not ours.
+    const QHash<QString, QStringList> added = {
+        {u"images"_s, {u"edit TEXT"_s}},
+        {u"jobs"_s, {u"owner_pid INTEGER"_s, u"owner_start TEXT"_s, u"owner_machine TEXT"_s}},
+    };
+    for (const auto &[table, required] : requiredColumns()) {
+        QStringList present;
+        QSqlQuery columns(db);
+        if (!columns.exec(u"PRAGMA table_info(%1)"_s.arg(table))) {
+            *error = tr("The library index cannot be read: %1.").arg(columns.lastError().text());
+            return isDamage(columns.lastError()) ? IndexState::Damaged : IndexState::Failed;
+        }
+        while (columns.next())
+            present.append(columns.value(1).toString());
+        for (const QString &column : required) {
+            if (present.contains(column))
+                continue;
+            const QStringList candidates = added.value(table);
+            const auto addable = std::find_if(candidates.begin(), candidates.end(),
+                                              [&column](const QString &definition) {
+                                                  return definition.section(u' ', 0, 0) == column;
+                                              });
+            QSqlQuery alter(db);
+            if (addable == candidates.end()
+                || !alter.exec(u"ALTER TABLE %1 ADD COLUMN %2"_s.arg(table, *addable))) {
+                *error = tr("The library index was not made by Atelier (its table %1 has no "
+                            "column %2).")
+                             .arg(table, column);
+                return IndexState::Damaged;
+            }
+        }
+    }
+    const QStringList derived = {
         u"CREATE INDEX IF NOT EXISTS images_saved ON images(saved_at DESC)"_s,
         u"CREATE INDEX IF NOT EXISTS images_model ON images(model)"_s,
         u"CREATE VIRTUAL TABLE IF NOT EXISTS images_fts USING fts5("
@@ -134,32 +263,26 @@ bool LibraryStore::open(const QString &folder, QString *error)
         "  INSERT INTO images_fts(rowid, prompt, revised_prompt) VALUES (new.id, new.prompt, new.revised_prompt); END"_s,
         u"CREATE TRIGGER IF NOT EXISTS images_fts_delete AFTER DELETE ON images BEGIN"
         "  INSERT INTO images_fts(images_fts, rowid, prompt, revised_prompt) VALUES ('delete', old.id, old.prompt, old.revised_prompt); END"_s,
-        u"CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, recipe TEXT NOT NULL,"
-        "  started_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0)"_s,
     };
-    for (const QString &statement : schema) {
-        QString sqlError;
-        if (!exec(statement, &sqlError)) {
-            *error = tr("The library index cannot be prepared: %1.").arg(sqlError);
-            return false;
+    for (const QString &statement : derived) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *error = tr("The library index cannot be prepared: %1.").arg(query.lastError().text());
+            return isDamage(query.lastError()) || query.lastError().nativeErrorCode() == u"1"_s
+                ? IndexState::Damaged
+                : IndexState::Failed;
         }
     }
-    // Libraries made before edits were recorded get the column added.
-    QSqlQuery columns(u"PRAGMA table_info(images)"_s, db);
-    bool hasEdit = false;
-    while (columns.next())
-        hasEdit = hasEdit || columns.value(1).toString() == u"edit";
-    if (!hasEdit) {
-        QString sqlError;
-        if (!exec(u"ALTER TABLE images ADD COLUMN edit TEXT"_s, &sqlError)) {
-            *error = tr("The library index cannot be prepared: %1.").arg(sqlError);
-            return false;
-        }
+    // A damaged page shows here rather than as a gallery that silently lacks images.
+    QSqlQuery check(db);
+    if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()
+        || check.value(0).toString() != u"ok"_s) {
+        *error = tr("The library index is damaged: %1.")
+                     .arg(check.lastError().isValid() ? check.lastError().text()
+                                                      : check.value(0).toString());
+        return IndexState::Damaged;
     }
-    m_repair = reconcile();
-    sweepOrphanedPartials();
-    sweepIncoming();
-    return true;
+    return IndexState::Ready;
 }
 
 void LibraryStore::sweepOrphanedPartials()
@@ -167,20 +290,22 @@ void LibraryStore::sweepOrphanedPartials()
     // A job's partial images live in .partials/job-<id> while its journal entry exists. A crash
     // between closing the entry and removing the folder leaves the folder behind: its job
     // finished (its images are in the library), so the folder goes.
+    // Only folders Atelier made: "job-<id>" and real folders, never a link (a planted
+    // .partials/job-7 -> ~/Documents must not empty the user's documents).
+    const QDir partials(QDir(m_folder).filePath(u".partials"_s));
+    if (!SafeFiles::isOwnFolder(partials.path()))
+        return;
+    // The folders first, then the entries: a job another window starts meanwhile has its entry
+    // before its folder, so a folder seen here whose entry is missing is truly left over.
+    const QStringList folders
+        = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     QSet<qint64> journaled;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
     if (!query.exec(u"SELECT id FROM jobs"_s))
         return;
     while (query.next())
         journaled.insert(query.value(0).toLongLong());
-    // Only folders Atelier made: "job-<id>" and real folders, never a link (a planted
-    // .partials/job-7 -> ~/Documents must not empty the user's documents).
-    const QDir partials(QDir(m_folder).filePath(u".partials"_s));
-    if (!SafeFiles::isOwnFolder(partials.path()))
-        return;
     static const QRegularExpression jobFolder(u"^job-(\\d+)$"_s);
-    const QStringList folders
-        = partials.entryList({u"job-*"_s}, QDir::Dirs | QDir::NoSymLinks | QDir::NoDotAndDotDot);
     for (const QString &name : folders) {
         const QRegularExpressionMatch match = jobFolder.match(name);
         bool number = false;
@@ -296,7 +421,7 @@ std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *erro
     query.prepare(
         u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
         " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"_s);
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(path) DO NOTHING"_s);
     query.addBindValue(relative(image.path));
     query.addBindValue(endpointName(image.request.endpoint));
     query.addBindValue(image.request.model);
@@ -326,7 +451,20 @@ std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *erro
         db.rollback();
         return std::nullopt;
     }
-    const qint64 id = query.lastInsertId().toLongLong();
+    qint64 id = query.lastInsertId().toLongLong();
+    if (query.numRowsAffected() == 0) {
+        // Another window on this library indexed the file first (its start-up found it on disk
+        // a moment before this add): the image is in the index once, under that row.
+        QSqlQuery existing(db);
+        existing.prepare(u"SELECT id FROM images WHERE path = ?"_s);
+        existing.addBindValue(relative(image.path));
+        if (!existing.exec() || !existing.next()) {
+            *error = existing.lastError().text();
+            db.rollback();
+            return std::nullopt;
+        }
+        id = existing.value(0).toLongLong();
+    }
     if (!db.commit()) {
         *error = db.lastError().text();
         return std::nullopt;
@@ -475,7 +613,27 @@ bool LibraryStore::setFavourite(qint64 id, bool favourite)
     query.prepare(u"UPDATE images SET favourite = ? WHERE id = ?"_s);
     query.addBindValue(favourite ? 1 : 0);
     query.addBindValue(id);
-    return query.exec() && query.numRowsAffected() == 1;
+    if (!query.exec() || query.numRowsAffected() != 1)
+        return false;
+    // The recipe says it too, so an index made anew from the files keeps the favourites.
+    if (const std::optional<LibraryImage> found = image(id)) {
+        const QString recipe = sidecarFor(found->path);
+        QFile file(recipe);
+        if (SafeFiles::isOwnFile(recipe) && file.open(QIODevice::ReadOnly)) {
+            QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+            file.close();
+            if (!json.isEmpty() && json.value(u"favourite"_s).toBool() != favourite) {
+                if (favourite)
+                    json.insert(u"favourite"_s, true);
+                else
+                    json.remove(u"favourite"_s);
+                QString ignored; // the index has it; the recipe is what a rebuild reads
+                ContentFiles::writeAtomically(recipe, QJsonDocument(json).toJson(), &ignored,
+                                              ContentFiles::Durability::Deferred);
+            }
+        }
+    }
+    return true;
 }
 
 int LibraryStore::remove(const QList<qint64> &ids, bool keepFiles)
@@ -508,10 +666,15 @@ int LibraryStore::remove(const QList<qint64> &ids, bool keepFiles)
 qint64 LibraryStore::journalStart(const ImageRequest &request)
 {
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(u"INSERT INTO jobs(recipe, started_at) VALUES(?, ?)"_s);
+    query.prepare(u"INSERT INTO jobs(recipe, started_at, owner_pid, owner_start, owner_machine)"
+                  " VALUES(?, ?, ?, ?, ?)"_s);
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    const qint64 pid = QCoreApplication::applicationPid();
+    query.addBindValue(pid);
+    query.addBindValue(processStartToken(pid));
+    query.addBindValue(machineName());
     if (!query.exec())
         return 0;
     const qint64 id = query.lastInsertId().toLongLong();
@@ -529,11 +692,12 @@ void LibraryStore::journalFinish(qint64 jobId)
     removePartialsFolder(partialsFolder(m_folder, jobId));
 }
 
-QList<JournaledJob> LibraryStore::unfinishedJobs() const
+QList<JournaledJob> LibraryStore::journaledJobs() const
 {
     QList<JournaledJob> jobs;
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    if (!query.exec(u"SELECT id, recipe, started_at FROM jobs ORDER BY id"_s))
+    if (!query.exec(u"SELECT id, recipe, started_at, owner_pid, owner_start, owner_machine"
+                    " FROM jobs ORDER BY id"_s))
         return jobs;
     QStringList imagePatterns;
     for (const QString &suffix : ImageSuffixes)
@@ -544,6 +708,10 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
         job.request = ImageRequest::fromJson(
             QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object());
         job.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong());
+        job.ownerPid = query.value(3).toLongLong();
+        job.ownerStart = query.value(4).toString();
+        job.ownerMachine = query.value(5).toString();
+        job.ownerGone = ownerIsGone(job.ownerPid, job.ownerStart, job.ownerMachine);
         const QDir partials(partialsFolder(m_folder, job.id));
         // Names sort in arrival order: image<i>-partial<k> (temporary files of a save cut
         // short by the crash have other suffixes and are left out).
@@ -559,6 +727,45 @@ QList<JournaledJob> LibraryStore::unfinishedJobs() const
         jobs.append(job);
     }
     return jobs;
+}
+
+QList<JournaledJob> LibraryStore::unfinishedJobs() const
+{
+    QList<JournaledJob> jobs = journaledJobs();
+    jobs.removeIf([](const JournaledJob &job) { return !job.ownerGone; });
+    return jobs;
+}
+
+QList<JournaledJob> LibraryStore::claimUnfinishedJobs()
+{
+    // Two windows may start at once after a crash: each entry goes to the one whose update
+    // finds it still under the dead owner, and to no other.
+    QList<JournaledJob> claimed;
+    const qint64 pid = QCoreApplication::applicationPid();
+    const QString start = processStartToken(pid);
+    const QString machine = machineName();
+    const QList<JournaledJob> unfinished = unfinishedJobs();
+    for (JournaledJob job : unfinished) {
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        query.prepare(
+            u"UPDATE jobs SET owner_pid = ?, owner_start = ?, owner_machine = ?"
+            " WHERE id = ? AND owner_pid IS ? AND owner_start IS ? AND owner_machine IS ?"_s);
+        query.addBindValue(pid);
+        query.addBindValue(start);
+        query.addBindValue(machine);
+        query.addBindValue(job.id);
+        query.addBindValue(job.ownerPid > 0 ? QVariant(job.ownerPid) : QVariant());
+        query.addBindValue(job.ownerStart.isNull() ? QVariant() : QVariant(job.ownerStart));
+        query.addBindValue(job.ownerMachine.isNull() ? QVariant() : QVariant(job.ownerMachine));
+        if (!query.exec() || query.numRowsAffected() != 1)
+            continue;
+        job.ownerPid = pid;
+        job.ownerStart = start;
+        job.ownerMachine = machine;
+        job.ownerGone = false;
+        claimed.append(job);
+    }
+    return claimed;
 }
 
 QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)

@@ -31,6 +31,11 @@ struct JournaledJob
     ImageRequest request;
     QDateTime startedAt;
     QStringList partialFiles; // partial images it had received, as written (oldest first)
+    // The process that runs it (another window on this library, or one that died).
+    qint64 ownerPid = 0;
+    QString ownerStart;
+    QString ownerMachine;
+    bool ownerGone = false;
 };
 
 // The library: image files in a folder (each with its .json recipe), indexed in SQLite with
@@ -53,15 +58,15 @@ public:
 
     // Writes the image and its recipe into <folder>/<yyyy-MM>/ (never overwriting); returns the
     // image path. Thread-safe; touches no database.
-    static QString writeFiles(const QString &folder, const LibraryImage &image, const QByteArray &bytes,
-                              QString *error);
+    static QString writeFiles(const QString &folder, const LibraryImage &image,
+                              const QByteArray &bytes, QString *error);
     // An image whose bytes are arriving is written to a file of its own in <folder>/.incoming/
     // (this names one; no two processes collide), then moved into place whole: as writeFiles()
     // and writePartial() do, with the bytes already in `incoming`. Files left there by a process
     // that died are removed when the library opens. Thread-safe; touch no database.
     static QString incomingPath(const QString &folder, QString *error);
-    static QString keepFiles(const QString &folder, const LibraryImage &image, const QString &incoming,
-                             QString *error);
+    static QString keepFiles(const QString &folder, const LibraryImage &image,
+                             const QString &incoming, QString *error);
     static QString keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
                                const QString &incoming, QString *error);
     // Indexes an image whose files are written; returns its id.
@@ -85,33 +90,50 @@ public:
     qint64 journalStart(const ImageRequest &request);
     // Closes the entry and deletes the job's partial images (they were shown while it ran).
     void journalFinish(qint64 jobId);
+    // Every entry, whoever runs it.
+    QList<JournaledJob> journaledJobs() const;
+    // Entries whose process is gone (it was closed or crashed meanwhile): a job another window
+    // runs is never one.
     QList<JournaledJob> unfinishedJobs() const;
+    // Takes the unfinished entries over for this process, so no other window offers, recovers or
+    // sends them too; returns those it got.
+    QList<JournaledJob> claimUnfinishedJobs();
     // A partial image of a running job, kept in <folder>/.partials/job-<id>/ until the job ends,
     // so a crash loses nothing that was received. Thread-safe; touches no database.
-    static QString writePartial(const QString &folder, qint64 jobId, const ImageResult &image, QString *error);
+    static QString writePartial(const QString &folder, qint64 jobId, const ImageResult &image,
+                                QString *error);
     // After a crash: moves an unfinished job's partial images into the library, each with the
     // job's recipe and edit {"partial_image_index": i}; returns how many were kept.
     int recoverPartials(const JournaledJob &job, QString *error);
 
     // What open() repaired: files indexed that were missing, rows dropped whose files were gone.
+    // When the index was damaged (not a database, failed its check, tables of another program),
+    // it is kept under `movedAside` and made anew from the files: `rebuilt`.
     struct Repair
     {
         int indexed = 0;
         int dropped = 0;
+        bool rebuilt = false;
+        QString movedAside;
+        QString damage; // what was wrong with it
     };
     Repair lastRepair() const { return m_repair; }
     // Makes index and files agree (open() calls it).
     Repair reconcile();
 
 private:
+    enum class IndexState { Ready, Damaged, Failed };
+    IndexState openIndex(QString *error);
     void sweepOrphanedPartials();
     void sweepIncoming();
     static QString partialsFolder(const QString &folder, qint64 jobId);
-    static QString partialPath(const QString &folder, qint64 jobId, const ImageResult &image, QString *error);
+    static QString partialPath(const QString &folder, qint64 jobId, const ImageResult &image,
+                               QString *error);
     // Chooses the image's free name and writes its recipe, then the image with `writeImage`.
-    static QString placeFiles(const QString &folder, const LibraryImage &image,
-                              const std::function<bool(const QString &path, QString *error)> &writeImage,
-                              QString *error);
+    static QString
+    placeFiles(const QString &folder, const LibraryImage &image,
+               const std::function<bool(const QString &path, QString *error)> &writeImage,
+               QString *error);
     bool exec(const QString &sql, QString *error = nullptr) const;
     QString relative(const QString &path) const;
     QString absolute(const QString &path) const;

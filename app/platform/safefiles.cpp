@@ -6,7 +6,11 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <cerrno>
+#include <cstring>
+
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -98,6 +102,76 @@ bool SafeFiles::createNew(QFile *file, const QString &path, QString *error)
     *error = tr("%1 cannot be written: %2.").arg(path, file->errorString());
     file->setFileName(QString());
     return false;
+}
+
+QString SafeFiles::systemReason(int errorNumber)
+{
+    return QString::fromLocal8Bit(std::strerror(errorNumber));
+}
+
+bool SafeFiles::probeWritable(const QString &folder, QString *reason)
+{
+    const QString absolute = QDir(folder).absolutePath();
+    // The first entry on the way that is not a folder is what stands in the way.
+    for (QString at = absolute; !at.isEmpty(); at = QFileInfo(at).path()) {
+        const QFileInfo info(at);
+        if (info.exists()) {
+            if (!info.isDir()) {
+                *reason = tr("%1 is a file, not a folder").arg(QDir::toNativeSeparators(at));
+                return false;
+            }
+            break;
+        }
+        if (at == QFileInfo(at).path())
+            break;
+    }
+#ifdef Q_OS_UNIX
+    QString missing = absolute;
+    QStringList toMake;
+    while (!QFileInfo::exists(missing) && missing != QFileInfo(missing).path()) {
+        toMake.prepend(missing);
+        missing = QFileInfo(missing).path();
+    }
+    for (const QString &path : std::as_const(toMake)) {
+        if (::mkdir(QFile::encodeName(path).constData(), 0777) != 0 && errno != EEXIST) {
+            *reason = systemReason(errno);
+            return false;
+        }
+    }
+    const QByteArray probe
+        = QFile::encodeName(QDir(absolute).filePath(u".atelier-probe-"_s + randomToken()));
+    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *reason = systemReason(errno);
+        return false;
+    }
+    // A byte and a sync: a full disk shows here (a bare create can succeed on one).
+    const char byte = 0;
+    int failure = 0;
+    if (::write(fd, &byte, 1) != 1 || ::fsync(fd) != 0)
+        failure = errno;
+    ::close(fd);
+    ::unlink(probe.constData());
+    if (failure != 0) {
+        *reason = systemReason(failure);
+        return false;
+    }
+    return true;
+#else
+    if (!QDir().mkpath(absolute)) {
+        *reason = tr("the folder cannot be created");
+        return false;
+    }
+    QFile probe(QDir(absolute).filePath(u".atelier-probe-"_s + randomToken()));
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::NewOnly) || probe.write("", 1) != 1
+        || !probe.flush()) {
+        *reason = probe.errorString();
+        probe.remove();
+        return false;
+    }
+    probe.remove();
+    return true;
+#endif
 }
 
 QString SafeFiles::randomToken(int characters)

@@ -43,6 +43,14 @@ public:
     // whether the folder is gone.
     static bool removeOwnFolder(const QString &folder, const QRegularExpression &names);
 
+    // Creates `folder` (and its parents) if needed and proves it takes a file: a small file is
+    // written there, synced and removed. False with `reason` set to what stands in the way, in the
+    // system's words ("Permission denied", "No space left on device", "/x is a file, not a
+    // folder"). Called before anything is paid for whose result must go there.
+    static bool probeWritable(const QString &folder, QString *reason);
+    // The system's words for the last failed call (errno), never "Unknown error".
+    static QString systemReason(int errorNumber);
+
     // Whether `path`, once "." and ".." are resolved, names an entry inside `folder`.
     static bool isInside(const QString &folder, const QString &path);
 };

@@ -1,5 +1,7 @@
 #include "studiosession.h"
 
+#include "platform/safefiles.h"
+
 #include "api/imagejob.h"
 #include "api/keystore.h"
 #include "api/parameters.h"
@@ -59,8 +61,29 @@ struct ImageKeeper
         }
         LibraryImage entry = libraryEntry(request, image, provider);
         entry.parentPath = parentPath;
-        return incoming.isEmpty() ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
-                                  : LibraryStore::keepFiles(folder, entry, incoming, error);
+        QString path = incoming.isEmpty()
+            ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
+            : LibraryStore::keepFiles(folder, entry, incoming, error);
+        if (!path.isEmpty())
+            return path;
+        // The library folder stopped taking images (the disk filled, a drive went away): a paid
+        // image is never lost for it; it goes to the fallback folder, and `error` says why.
+        const QString elsewhere = StudioSession::fallbackLibraryFolder();
+        if (QDir(elsewhere) == QDir(folder))
+            return {};
+        QByteArray bytes = image.encoded;
+        if (bytes.isEmpty() && !incoming.isEmpty()) {
+            QFile written(incoming);
+            if (written.open(QIODevice::ReadOnly))
+                bytes = written.readAll();
+        }
+        QString fallbackError;
+        entry.parentPath.clear(); // names a file of the other library
+        path = bytes.isEmpty() ? QString()
+                               : LibraryStore::writeFiles(elsewhere, entry, bytes, &fallbackError);
+        if (path.isEmpty() && !fallbackError.isEmpty())
+            *error += u' ' + fallbackError;
+        return path;
     }
 };
 
@@ -156,11 +179,41 @@ void StudioSession::setConfiguredLibraryFolder(const QString &folder)
         settings.setValue(u"studio/libraryFolder"_s, QDir(folder).absolutePath());
 }
 
-bool StudioSession::openLibrary(const QString &folder, QString *error)
+QString StudioSession::fallbackLibraryFolder()
 {
-    if (!m_library.open(folder, error))
-        return false;
-    m_interrupted = m_library.unfinishedJobs();
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return QDir(data.isEmpty() ? QDir::homePath() + u"/.local/share/Atelier"_s : data)
+        .filePath(u"Fallback library"_s);
+}
+
+bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback fallback)
+{
+    m_libraryNotice.clear();
+    if (!m_library.open(folder, error)) {
+        if (fallback == Fallback::None)
+            return false;
+        // Nothing made here may be lost because the chosen folder cannot take it: the images go
+        // to a folder of Atelier's own until it can, and the user is told where.
+        const QString elsewhere = fallbackLibraryFolder();
+        if (QDir(folder) == QDir(elsewhere))
+            return false;
+        QString fallbackError;
+        if (!m_library.open(elsewhere, &fallbackError)) {
+            *error += u' ' + fallbackError;
+            return false;
+        }
+        m_libraryNotice = tr("%1 Images are kept in %2 until then.")
+                              .arg(*error, QDir::toNativeSeparators(elsewhere));
+        error->clear();
+    }
+    const LibraryStore::Repair repair = m_library.lastRepair();
+    if (repair.rebuilt)
+        m_libraryNotice = tr("The library index was damaged (%1) and has been made anew from the "
+                             "%n image(s) in the folder; the old one is kept as %2.",
+                             nullptr, repair.indexed)
+                              .arg(repair.damage, QFileInfo(repair.movedAside).fileName());
+    // Only requests whose process is gone: another window's running ones stay its own.
+    m_interrupted = m_library.claimUnfinishedJobs();
     m_recoveredPartials = 0;
     m_unrecovered.clear();
     for (const JournaledJob &job : std::as_const(m_interrupted)) {
@@ -369,6 +422,15 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
     }
     if (!errors.isEmpty())
         return errors;
+    // What it makes must have somewhere to go before it is paid for.
+    if (m_library.isOpen()) {
+        QString reason;
+        if (!SafeFiles::probeWritable(m_library.folder(), &reason))
+            return {{Violation::Severity::Error, u"library"_s,
+                     tr("Nothing was sent: the library folder %1 cannot take new images (%2). "
+                        "Free some space or choose another library folder in the settings.")
+                         .arg(QDir::toNativeSeparators(m_library.folder()), reason)}};
+    }
     const double committed = m_sessionCost + pendingCost();
     if (m_budget > 0 && committed + estimated > m_budget + 1e-9) {
         return {{Violation::Severity::Error, u"budget"_s,
@@ -498,6 +560,16 @@ int StudioSession::startJob(int row)
             Q_EMIT statusMessage(
                 tr("The image arrived but could not be saved: %1").arg(image.saveError));
         Q_EMIT imageReady(row, image);
+        if (!image.savedPath.isEmpty()
+            && !SafeFiles::isInside(m_library.folder(), image.savedPath)) {
+            m_libraryNotice
+                = tr("The library folder cannot take images (%1); images are kept in %2 until it "
+                     "can. Free some space or choose another library folder in the settings.")
+                      .arg(image.saveError,
+                           QDir::toNativeSeparators(QFileInfo(image.savedPath).absolutePath()));
+            Q_EMIT libraryNoticeChanged(m_libraryNotice);
+            return;
+        }
         if (!image.savedPath.isEmpty()) {
             const JobListModel::Entry &job = m_jobs->entry(row);
             LibraryImage entry = libraryEntry(job.request, image,

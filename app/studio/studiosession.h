@@ -72,8 +72,16 @@ public:
     // The folder chosen in the settings, else defaultLibraryFolder().
     static QString configuredLibraryFolder();
     static void setConfiguredLibraryFolder(const QString &folder);
-    // Opens (or creates) the library; false with `error` set when it cannot be used.
-    bool openLibrary(const QString &folder, QString *error);
+    // Opens (or creates) the library; false with `error` set when it cannot be used. With
+    // Fallback::Use (the studio's start), a folder that cannot be used gives way to
+    // fallbackLibraryFolder() and libraryNotice() says so: false only when neither can be.
+    enum class Fallback { None, Use };
+    bool openLibrary(const QString &folder, QString *error, Fallback fallback = Fallback::None);
+    // Where images go when the chosen library folder cannot take them (read-only, missing disk).
+    static QString fallbackLibraryFolder();
+    // One line for the user about what opening the library had to do (the index made anew, the
+    // fallback folder used); empty when nothing happened.
+    QString libraryNotice() const { return m_libraryNotice; }
     QString libraryFolder() const { return m_library.folder(); }
     // Opens another library folder now (and keeps the one open if that fails). Refused while
     // jobs run: their images belong in the library they were sent from.
@@ -134,6 +142,8 @@ Q_SIGNALS:
                         const QImage &heatMap);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
+    // libraryNotice() changed: images go to the fallback folder now, say, and why.
+    void libraryNoticeChanged(const QString &notice);
     // switchLibrary() opened another folder: everything shown from the library is stale.
     void libraryChanged();
     // setProvider(): requests go elsewhere now.
@@ -154,6 +164,7 @@ private:
     LibraryStore m_library;
     QString m_apiKey;
     QList<JournaledJob> m_interrupted;
+    QString m_libraryNotice;
     QList<qint64> m_unrecovered; // journal entries whose partials could not be moved: kept
     int m_recoveredPartials = 0;
     double m_sessionCost = 0.0;
