@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "studioapp.h"
 
 #include "api/imagedecoder.h"
 
@@ -144,6 +145,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
         });
     connect(m_session, &StudioSession::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_session, &StudioSession::libraryNoticeChanged, this, &MainWindow::showLibraryNotice);
     connect(m_session, &StudioSession::sessionCostChanged, this, [this](double cost) {
         m_sessionCost->setText(tr("Session: $%1").arg(cost, 0, 'f', 3));
     });
@@ -172,6 +174,25 @@ void MainWindow::buildUi()
            "<tt>atelier-cli key set</tt>. Everything else works without one."));
     m_keyBanner->setVisible(!m_session->hasApiKey());
     leftLayout->addWidget(m_keyBanner);
+    m_libraryNotice = new QFrame(left);
+    m_libraryNotice->setObjectName(u"libraryNotice"_s);
+    static_cast<QFrame *>(m_libraryNotice)->setFrameShape(QFrame::StyledPanel);
+    auto *noticeLayout = new QHBoxLayout(m_libraryNotice);
+    noticeLayout->setContentsMargins(6, 4, 4, 4);
+    m_libraryNoticeText = new QLabel(m_libraryNotice);
+    m_libraryNoticeText->setTextFormat(Qt::PlainText); // folder names, shown as they are
+    m_libraryNoticeText->setWordWrap(true);
+    m_libraryNoticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    noticeLayout->addWidget(m_libraryNoticeText, 1);
+    auto *dismissNotice = new QToolButton(m_libraryNotice);
+    dismissNotice->setText(u"×"_s);
+    dismissNotice->setAutoRaise(true);
+    dismissNotice->setToolTip(tr("Dismiss"));
+    dismissNotice->setAccessibleName(tr("Dismiss the library notice"));
+    connect(dismissNotice, &QToolButton::clicked, m_libraryNotice, &QWidget::hide);
+    noticeLayout->addWidget(dismissNotice, 0, Qt::AlignTop);
+    m_libraryNotice->setVisible(false);
+    leftLayout->addWidget(m_libraryNotice);
 
     auto *presetRow = new QHBoxLayout;
     m_presets = new QComboBox(left);
@@ -300,6 +321,7 @@ void MainWindow::buildUi()
     connect(m_session, &StudioSession::libraryChanged, this, [this, describeLibrary] {
         m_libraryModel->libraryChanged();
         describeLibrary();
+        showLibraryNotice(m_session->libraryNotice());
         statusBar()->showMessage(
             tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
         offerInterruptedJobs();
@@ -407,10 +429,13 @@ void MainWindow::buildMenus()
     generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     generateAction->setShortcutContext(
         Qt::WidgetShortcut); // the prompt editor handles Ctrl+Return itself
-    file->addAction(tr("&Open image…"), QKeySequence::Open, this, [this] {
-        openImages(QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
-                                                 tr("Images (*.png *.jpg *.jpeg *.webp)")));
-    });
+    file->addAction(
+            tr("&Open image…"), QKeySequence::Open, this,
+            [this] {
+                openImages(QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
+                                                         tr("Images (*.png *.jpg *.jpeg *.webp)")));
+            })
+        ->setObjectName(u"actionOpenImage"_s);
     file->addAction(tr("&Edit an image…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Edit an image"), QString(),
                                                           tr("Images (*.png *.jpg *.jpeg *.webp)"));
@@ -418,19 +443,27 @@ void MainWindow::buildMenus()
             openForEdit(path);
     });
     file->addAction(tr("Add &reference images…"), this, &MainWindow::addReferenceImages);
-    file->addAction(tr("&Compare grid…"), this, [this] {
-        CompareGridDialog dialog(m_session, currentRequest(), this);
-        dialog.exec();
-    });
+    QAction *exportAction
+        = file->addAction(tr("E&xport selected images…"), m_gallery, &GalleryPanel::exportSelected);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAction->setObjectName(u"actionExport"_s);
+    file->addAction(tr("&Compare grid…"), this,
+                    [this] {
+                        CompareGridDialog dialog(m_session, currentRequest(), this);
+                        dialog.exec();
+                    })
+        ->setObjectName(u"actionCompareGrid"_s);
     file->addSeparator();
-    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, [this] {
-        SettingsDialog dialog(m_session, m_keySource, this);
-        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
-                &ParameterPanel::refreshModels);
-        dialog.exec();
-        m_keyBanner->setVisible(!m_session->hasApiKey());
-        refresh();
-    });
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
+                    [this] {
+                        SettingsDialog dialog(m_session, m_keySource, this);
+                        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
+                                &ParameterPanel::refreshModels);
+                        dialog.exec();
+                        m_keyBanner->setVisible(!m_session->hasApiKey());
+                        refresh();
+                    })
+        ->setObjectName(u"actionSettings"_s);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -441,6 +474,7 @@ void MainWindow::buildMenus()
         m_prompt->setFocus();
     });
     history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    history->setObjectName(u"actionPromptHistory"_s);
     QAction *paste
         = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
@@ -1087,6 +1121,7 @@ void MainWindow::welcome()
         QMessageBox::NoButton, this);
     QPushButton *settingsButton = box.addButton(tr("Open the settings"), QMessageBox::AcceptRole);
     box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setObjectName(u"welcome"_s);
     box.exec();
     if (box.clickedButton() == settingsButton) {
         SettingsDialog dialog(m_session, m_keySource, this);
@@ -1096,6 +1131,12 @@ void MainWindow::welcome()
         m_keyBanner->setVisible(!m_session->hasApiKey());
         refresh();
     }
+}
+
+void MainWindow::showLibraryNotice(const QString &text)
+{
+    m_libraryNoticeText->setText(text);
+    m_libraryNotice->setVisible(!text.isEmpty());
 }
 
 void MainWindow::offerInterruptedJobs()
@@ -1117,8 +1158,12 @@ void MainWindow::offerInterruptedJobs()
     QPushButton *retry = box.addButton(tr("Send again"), QMessageBox::AcceptRole);
     QPushButton *restore = box.addButton(tr("Restore the last recipe"), QMessageBox::ActionRole);
     box.addButton(tr("Dismiss"), QMessageBox::RejectRole);
+    box.setObjectName(u"unfinishedRequests"_s);
     box.exec();
-    m_session->dismissInterruptedJobs();
+    // Not answered (the studio is ending): the requests stay journaled and are offered at the
+    // next start.
+    if (studioIsEnding())
+        return;
     if (box.clickedButton() == retry) {
         // The journal is a file too: its requests' files are used from the library's inputs, others
         // only if the user agrees.
@@ -1131,6 +1176,9 @@ void MainWindow::offerInterruptedJobs()
             }
         }
         const bool agreed = agreeToOutsideFiles(outside);
+        if (studioIsEnding())
+            return;
+        m_session->dismissInterruptedJobs();
         int held = 0;
         for (const JournaledJob &job : jobs) {
             if (!agreed
@@ -1144,9 +1192,11 @@ void MainWindow::offerInterruptedJobs()
                 tr("%n request(s) not sent again: they use files from outside the library.",
                    nullptr, held),
                 10000);
-    } else if (box.clickedButton() == restore) {
-        reuseRecipe(jobs.constLast().request);
+        return;
     }
+    m_session->dismissInterruptedJobs();
+    if (box.clickedButton() == restore)
+        reuseRecipe(jobs.constLast().request);
 }
 
 void MainWindow::addReferenceImages()

@@ -54,6 +54,9 @@ public:
     QStringList expandedPrompts(QString *error) const;
     // Where the key came from (shown in the settings).
     void setKeySource(const QString &source) { m_keySource = source; }
+    // One line about the library (its index made anew, the fallback folder in use), shown above
+    // the prompt until dismissed; never a dialog.
+    void showLibraryNotice(const QString &text);
 
     // The request the controls describe right now.
     ImageRequest currentRequest() const;
@@ -122,6 +125,8 @@ private:
     QString m_keySource;
     QLabel *m_count = nullptr;
     QLabel *m_keyBanner = nullptr;
+    QWidget *m_libraryNotice = nullptr;
+    QLabel *m_libraryNoticeText = nullptr;
     ParameterPanel *m_parameters = nullptr;
     QWidget *m_inputs = nullptr;
     QListWidget *m_references = nullptr;

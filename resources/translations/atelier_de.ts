@@ -848,6 +848,10 @@
             <numerusform>%n Bilder samt Rezepten in den Papierkorb verschieben?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Select the images to export in the gallery first.</source>
+        <translation>Wählen Sie zuerst in der Galerie die Bilder aus, die exportiert werden sollen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::HistoryDialog</name>
@@ -1155,16 +1159,36 @@
 <context>
     <name>Atelier::LibraryStore</name>
     <message>
-        <source>The library folder %1 cannot be created; choose another in the settings.</source>
-        <translation>Der Bibliotheksordner %1 kann nicht angelegt werden; wählen Sie in den Einstellungen einen anderen.</translation>
-    </message>
-    <message>
         <source>The library index cannot be opened: %1.</source>
         <translation>Der Bibliotheksindex kann nicht geöffnet werden: %1.</translation>
     </message>
     <message>
         <source>The library index cannot be prepared: %1.</source>
         <translation>Der Bibliotheksindex kann nicht vorbereitet werden: %1.</translation>
+    </message>
+    <message>
+        <source>The library folder %1 cannot be used (%2); choose another in the settings.</source>
+        <translation>Der Bibliotheksordner %1 kann nicht verwendet werden (%2); wählen Sie in den Einstellungen einen anderen.</translation>
+    </message>
+    <message>
+        <source>The library index %1 is damaged and cannot be moved aside; move it away and start Atelier again.</source>
+        <translation>Der Bibliotheksindex %1 ist beschädigt und kann nicht beiseitegelegt werden; verschieben Sie ihn und starten Sie Atelier erneut.</translation>
+    </message>
+    <message>
+        <source>The library index cannot be read: %1.</source>
+        <translation>Der Bibliotheksindex kann nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The library index has no table %1.</source>
+        <translation>Dem Bibliotheksindex fehlt die Tabelle %1.</translation>
+    </message>
+    <message>
+        <source>The library index was not made by Atelier (its table %1 has no column %2).</source>
+        <translation>Der Bibliotheksindex stammt nicht von Atelier (seiner Tabelle %1 fehlt die Spalte %2).</translation>
+    </message>
+    <message>
+        <source>The library index is damaged: %1.</source>
+        <translation>Der Bibliotheksindex ist beschädigt: %1.</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1717,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%n Anfrage nicht erneut gesendet: Sie verwendet Dateien von außerhalb der Bibliothek.</numerusform>
             <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dismiss the library notice</source>
+        <translation>Hinweis zur Bibliothek schließen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport selected images…</source>
+        <translation>Ausgewählte Bilder e&amp;xportieren…</translation>
     </message>
 </context>
 <context>
@@ -2908,6 +2940,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::SettingsDialog</name>
@@ -3180,6 +3220,25 @@ Atelier öffnet %2 beim nächsten Start.</translation>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>%1 Images are kept in %2 until then.</source>
+        <translation>%1 Bis dahin werden Bilder in %2 aufbewahrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The library index was damaged (%1) and has been made anew from the %n image(s) in the folder; the old one is kept as %2.</source>
+        <translation>
+            <numerusform>Der Bibliotheksindex war beschädigt (%1) und wurde aus dem %n Bild im Ordner neu aufgebaut; der alte ist als %2 aufbewahrt.</numerusform>
+            <numerusform>Der Bibliotheksindex war beschädigt (%1) und wurde aus den %n Bildern im Ordner neu aufgebaut; der alte ist als %2 aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the library folder %1 cannot take new images (%2). Free some space or choose another library folder in the settings.</source>
+        <translation>Nichts wurde gesendet: Der Bibliotheksordner %1 kann keine neuen Bilder aufnehmen (%2). Geben Sie Speicherplatz frei oder wählen Sie in den Einstellungen einen anderen Bibliotheksordner.</translation>
+    </message>
+    <message>
+        <source>The library folder cannot take images (%1); images are kept in %2 until it can. Free some space or choose another library folder in the settings.</source>
+        <translation>Der Bibliotheksordner nimmt keine Bilder auf (%1); bis er es wieder tut, werden Bilder in %2 aufbewahrt. Geben Sie Speicherplatz frei oder wählen Sie in den Einstellungen einen anderen Bibliotheksordner.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::VariationPlan</name>
@@ -3211,16 +3270,6 @@ Atelier öffnet %2 beim nächsten Start.</translation>
         <translation>Text</translation>
     </message>
     <message>
-        <source>Library unavailable</source>
-        <translation>Bibliothek nicht verfügbar</translation>
-    </message>
-    <message>
-        <source>%1
-Images you make now are shown but not saved.</source>
-        <translation>%1
-Bilder, die Sie jetzt erzeugen, werden angezeigt, aber nicht gespeichert.</translation>
-    </message>
-    <message>
         <source>Cannot edit</source>
         <translation>Bearbeiten nicht möglich</translation>
     </message>
@@ -3231,6 +3280,10 @@ Bilder, die Sie jetzt erzeugen, werden angezeigt, aber nicht gespeichert.</trans
     <message>
         <source>Images to open in the mask painter: the first is the one to edit, the others join it as references.</source>
         <translation>Im Maskenmaler zu öffnende Bilder: das erste wird bearbeitet, die übrigen kommen als Referenzen dazu.</translation>
+    </message>
+    <message>
+        <source>%1 Images you make now are shown but not saved; export the ones you want to keep.</source>
+        <translation>%1 Bilder, die Sie jetzt erstellen, werden angezeigt, aber nicht gespeichert; exportieren Sie die, die Sie behalten möchten.</translation>
     </message>
 </context>
 </TS>

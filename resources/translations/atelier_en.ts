@@ -147,4 +147,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Atelier::StudioSession</name>
+    <message numerus="yes">
+        <source>The library index was damaged (%1) and has been made anew from the %n image(s) in the folder; the old one is kept as %2.</source>
+        <translation>
+            <numerusform>The library index was damaged (%1) and has been made anew from the %n image in the folder; the old one is kept as %2.</numerusform>
+            <numerusform>The library index was damaged (%1) and has been made anew from the %n images in the folder; the old one is kept as %2.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,21 +1,21 @@
 #include "gallerypanel.h"
 
-#include "library/librarymodel.h"
 #include "comparedialog.h"
 #include "exportdialog.h"
+#include "library/librarymodel.h"
 #include "thumbnailiconproxy.h"
 
 #include <QClipboard>
 #include <QComboBox>
-#include <QGuiApplication>
-#include <QSettings>
 #include <QDesktopServices>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -24,7 +24,9 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -57,7 +59,8 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(paren
     m_view->setModel(icons);
     m_view->setViewMode(QListView::IconMode);
     m_view->setIconSize(QSize(LibraryModel::ThumbnailSize / 2, LibraryModel::ThumbnailSize / 2));
-    m_view->setGridSize(QSize(LibraryModel::ThumbnailSize / 2 + 24, LibraryModel::ThumbnailSize / 2 + 36));
+    m_view->setGridSize(
+        QSize(LibraryModel::ThumbnailSize / 2 + 24, LibraryModel::ThumbnailSize / 2 + 36));
     m_view->setResizeMode(QListView::Adjust);
     m_view->setMovement(QListView::Static);
     m_view->setUniformItemSizes(true);
@@ -77,7 +80,8 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent) : QWidget(paren
     connect(m_dateFilter, &QComboBox::activated, this, &GalleryPanel::applyFilter);
     connect(m_view, &QListView::customContextMenuRequested, this, &GalleryPanel::showContextMenu);
     connect(m_view, &QListView::activated, this, [this](const QModelIndex &index) {
-        Q_EMIT imageActivated(index.data(LibraryModel::PathRole).toString(), index.data(LibraryModel::PromptRole).toString());
+        Q_EMIT imageActivated(index.data(LibraryModel::PathRole).toString(),
+                              index.data(LibraryModel::PromptRole).toString());
     });
     refresh();
 }
@@ -105,6 +109,17 @@ void GalleryPanel::applyFilter()
     m_model->setQuery(query);
 }
 
+void GalleryPanel::exportSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty()) {
+        QMessageBox::information(this, tr("Export"),
+                                 tr("Select the images to export in the gallery first."));
+        return;
+    }
+    exportRows(rows);
+}
+
 void GalleryPanel::exportRows(const QList<int> &rows)
 {
     if (rows.isEmpty())
@@ -115,7 +130,8 @@ void GalleryPanel::exportRows(const QList<int> &rows)
     remembered.folder = settings.value(u"export/folder"_s).toString();
     remembered.format = settings.value(u"export/format"_s, remembered.format).toString();
     remembered.quality = settings.value(u"export/quality"_s, remembered.quality).toInt();
-    remembered.nameTemplate = settings.value(u"export/template"_s, remembered.nameTemplate).toString();
+    remembered.nameTemplate
+        = settings.value(u"export/template"_s, remembered.nameTemplate).toString();
     dialog.setOptions(remembered);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -134,8 +150,11 @@ void GalleryPanel::exportRows(const QList<int> &rows)
             ++written;
     }
     if (!failures.isEmpty())
-        QMessageBox::warning(this, tr("Export"), tr("%1 of %2 images were exported.\n%3")
-                                                     .arg(written).arg(rows.size()).arg(failures.join(u'\n')));
+        QMessageBox::warning(this, tr("Export"),
+                             tr("%1 of %2 images were exported.\n%3")
+                                 .arg(written)
+                                 .arg(rows.size())
+                                 .arg(failures.join(u'\n')));
 }
 
 QList<int> GalleryPanel::selectedRows() const
@@ -158,20 +177,21 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     const int row = index.row();
     QMenu menu(this);
     const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
-    menu.addAction(favourite ? tr("Remove from favourites") : tr("Add to favourites"), this, [this, row, favourite] {
-        m_model->setFavourite(row, !favourite);
-    });
-    menu.addAction(tr("Reuse recipe"), this, [this, row] {
-        Q_EMIT reuseRequested(m_model->imageAt(row).request);
-    });
+    menu.addAction(favourite ? tr("Remove from favourites") : tr("Add to favourites"), this,
+                   [this, row, favourite] { m_model->setFavourite(row, !favourite); });
+    menu.addAction(tr("Reuse recipe"), this,
+                   [this, row] { Q_EMIT reuseRequested(m_model->imageAt(row).request); });
     const LibraryImage image = m_model->imageAt(row);
-    menu.addAction(tr("Edit (paint a mask)…"), this, [this, image] { Q_EMIT editRequested(image.path, image.id); });
-    menu.addAction(tr("Make variations"), this, [this, image] { Q_EMIT variationRequested(image.path, image.id); });
+    menu.addAction(tr("Edit (paint a mask)…"), this,
+                   [this, image] { Q_EMIT editRequested(image.path, image.id); });
+    menu.addAction(tr("Make variations"), this,
+                   [this, image] { Q_EMIT variationRequested(image.path, image.id); });
     menu.addAction(tr("Show lineage…"), this, [this, image] { Q_EMIT lineageRequested(image.id); });
     if (image.edit.contains(u"composite_of"_s)) {
-        menu.addAction(tr("Show changes outside the mask (%1%)")
-                           .arg(image.edit.value(u"changed_outside_mask"_s).toDouble() * 100, 0, 'f', 1),
-                       this, [this, image] { Q_EMIT heatMapRequested(image.id); });
+        menu.addAction(
+            tr("Show changes outside the mask (%1%)")
+                .arg(image.edit.value(u"changed_outside_mask"_s).toDouble() * 100, 0, 'f', 1),
+            this, [this, image] { Q_EMIT heatMapRequested(image.id); });
     }
     if (rows.size() == 2) {
         menu.addAction(tr("Compare the two"), this, [this, rows] {
@@ -182,14 +202,17 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Copy image"), this, [this, row] {
         QGuiApplication::clipboard()->setImage(QImage(m_model->imageAt(row).path));
     });
-    menu.addAction(tr("Export %n image(s)…", nullptr, int(rows.size())), this, [this, rows] { exportRows(rows); });
+    menu.addAction(tr("Export %n image(s)…", nullptr, int(rows.size())), this,
+                   [this, rows] { exportRows(rows); });
     menu.addAction(tr("Show in folder"), this, [this, row] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
+        QDesktopServices::openUrl(
+            QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
     });
     menu.addSeparator();
     menu.addAction(tr("Delete %n image(s)…", nullptr, int(rows.size())), this, [this, rows] {
-        const auto answer = QMessageBox::question(this, tr("Delete images"),
-                                                  tr("Move %n image(s) and their recipes to the trash?", nullptr, int(rows.size())));
+        const auto answer = QMessageBox::question(
+            this, tr("Delete images"),
+            tr("Move %n image(s) and their recipes to the trash?", nullptr, int(rows.size())));
         if (answer == QMessageBox::Yes)
             m_model->remove(rows);
     });

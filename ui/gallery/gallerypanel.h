@@ -30,6 +30,8 @@ public:
     LibraryModel *model() const { return m_model; }
     // Refreshes the model filter list and the results (after images were added).
     void refresh();
+    // Exports the selected images (the File menu's "Export…"); with none selected, says so.
+    void exportSelected();
 
 Q_SIGNALS:
     void reuseRequested(const Atelier::ImageRequest &recipe);

@@ -1,0 +1,145 @@
+// Signals end the studio whatever dialog is open: logging out, `kill` or Ctrl+C while a question,
+// the settings, an export or a file dialog is up. Each row starts the studio as a real process
+// (studio-process: `atelier`'s own start), waits until the dialog is open, sends SIGTERM and
+// requires a clean exit with the settings saved and the journal as the user left it.
+
+#include "api/imagerequest.h"
+#include "crashedjob.h"
+#include "library/contentfiles.h"
+#include "library/librarystore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Atelier;
+using namespace Qt::StringLiterals;
+
+class TestShutdown : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void signalEndsTheStudioWhateverDialogIsOpen_data()
+    {
+        QTest::addColumn<QString>("open"); // ATELIER_TEST_OPEN
+        QTest::addColumn<QString>("dialog"); // what studio-process announces
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<bool>("withKey");
+        QTest::addColumn<QString>("library"); // what the library holds before the start
+        QTest::addColumn<int>("journaledAfter"); // unfinished requests left for the next start
+        QTest::newRow("welcome (first start without a key)")
+            << QString() << u"welcome"_s << QStringList() << false << QString() << 0;
+        QTest::newRow("unfinished requests offered")
+            << QString() << u"unfinishedRequests"_s << QStringList() << true << u"crashed"_s << 1;
+        QTest::newRow("outside files question")
+            << u"consent"_s << u"outsideFilesQuestion"_s << QStringList() << true
+            << u"crashed with an outside file"_s << 1;
+        QTest::newRow("start-up error (cannot edit)")
+            << QString() << u"cannotEdit"_s << QStringList {u"/nonexistent/picture.png"_s} << true
+            << QString() << 0;
+        QTest::newRow("settings") << u"actionSettings"_s << u"Atelier::SettingsDialog"_s
+                                  << QStringList() << true << QString() << 0;
+        QTest::newRow("compare grid") << u"actionCompareGrid"_s << u"Atelier::CompareGridDialog"_s
+                                      << QStringList() << true << QString() << 0;
+        QTest::newRow("prompt history") << u"actionPromptHistory"_s << u"Atelier::HistoryDialog"_s
+                                        << QStringList() << true << QString() << 0;
+        QTest::newRow("open image (file dialog)")
+            << u"actionOpenImage"_s << u"QFileDialog"_s << QStringList() << true << QString() << 0;
+        QTest::newRow("export") << u"export"_s << u"Atelier::ExportDialog"_s << QStringList()
+                                << true << u"one image"_s << 0;
+    }
+
+    void signalEndsTheStudioWhateverDialogIsOpen()
+    {
+        QFETCH(QString, open);
+        QFETCH(QString, dialog);
+        QFETCH(QStringList, arguments);
+        QFETCH(bool, withKey);
+        QFETCH(QString, library);
+        QFETCH(int, journaledAfter);
+        QTemporaryDir home;
+        const QString folder = home.filePath(u"Pictures/Atelier"_s);
+        QVERIFY(QDir().mkpath(folder));
+        if (library.startsWith(u"crashed"_s)) {
+            ImageRequest request;
+            request.model = u"gpt-image-2"_s;
+            request.prompt = u"sent before the crash"_s;
+            if (library.endsWith(u"outside file"_s)) {
+                request.endpoint = Endpoint::Edits;
+                const QString outside = home.filePath(u"outside.png"_s);
+                QImage pixels(16, 16, QImage::Format_RGB32);
+                pixels.fill(Qt::gray);
+                QVERIFY(pixels.save(outside));
+                request.images = {outside};
+            }
+            QVERIFY(Testing::journalOfACrashedProcess(folder, request) > 0);
+        } else if (library == u"one image"_s) {
+            LibraryStore store;
+            QString error;
+            QVERIFY2(store.open(folder, &error), qPrintable(error));
+            LibraryImage image;
+            image.request.prompt = u"to export"_s;
+            image.size = QSize(16, 16);
+            image.format = u"png"_s;
+            QImage pixels(16, 16, QImage::Format_RGB32);
+            pixels.fill(Qt::darkGreen);
+            image.path = LibraryStore::writeFiles(folder, image, ContentFiles::png(pixels), &error);
+            QVERIFY2(store.add(image, &error), qPrintable(error));
+        }
+
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const QString &name :
+             {u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CACHE_HOME"_s, u"OPENAI_API_KEY"_s,
+              u"OPENAI_BASE_URL"_s, u"DBUS_SESSION_BUS_ADDRESS"_s, u"LANGUAGE"_s})
+            environment.remove(name);
+        environment.insert(u"HOME"_s, home.path());
+        environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        environment.insert(u"OPENAI_BASE_URL"_s, u"http://127.0.0.1:9/v1"_s); // nothing listens
+        if (withKey)
+            environment.insert(u"OPENAI_API_KEY"_s, u"sk-test-not-a-real-key"_s);
+        if (!open.isEmpty())
+            environment.insert(u"ATELIER_TEST_OPEN"_s, open);
+        QProcess studio;
+        studio.setProcessEnvironment(environment);
+        studio.start(QStringLiteral(STUDIO_PROCESS_PATH), arguments);
+        QVERIFY(studio.waitForStarted());
+        QString announced;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                while (studio.canReadLine())
+                    announced += QString::fromUtf8(studio.readLine());
+                return announced.contains(u"open "_s + dialog + u'\n')
+                    || studio.state() == QProcess::NotRunning;
+            }(),
+            60000);
+        QVERIFY2(studio.state() == QProcess::Running,
+                 qPrintable(announced + QString::fromUtf8(studio.readAllStandardError())));
+        QCOMPARE(::kill(pid_t(studio.processId()), SIGTERM), 0);
+        // A hang guard, not a speed target: a studio that ignores the signal never exits.
+        QVERIFY2(studio.waitForFinished(20000), "the studio did not end on SIGTERM");
+        const QByteArray errors = studio.readAllStandardError();
+        QVERIFY2(studio.exitStatus() == QProcess::NormalExit, errors.constData());
+        QVERIFY2(studio.exitCode() == 0, errors.constData());
+        QVERIFY2(!errors.contains("sk-test-not-a-real-key"), "the key reached the output");
+        const QSettings settings(home.filePath(u".config/Atelier/Atelier.conf"_s),
+                                 QSettings::IniFormat);
+        QVERIFY2(settings.contains(u"window/geometry"_s), "the window did not close normally");
+        // The journal as the user left it: a question not answered dismissed nothing.
+        LibraryStore store;
+        QString error;
+        QVERIFY2(store.open(folder, &error), qPrintable(error));
+        QCOMPARE(store.unfinishedJobs().size(), journaledAfter);
+        QCOMPARE(store.journaledJobs().size(), journaledAfter);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShutdown)
+#include "tst_shutdown.moc"
