@@ -20,6 +20,7 @@
 #include "prompt/prompteditor.h"
 #include "settings/settingsdialog.h"
 #include "studio/editinputs.h"
+#include "studio/generationplan.h"
 #include "studio/prompttemplate.h"
 #include "studio/recipeguard.h"
 #include "studio/studiosession.h"
@@ -516,18 +517,24 @@ void MainWindow::refresh()
     m_count->setStyleSheet(m_prompt->isOverLimit() ? u"color: #b3261e; font-weight: bold;"_s
                                                    : QString());
 
+    GenerationPlan::Options options = m_session->planOptions();
+    options.budget = 0; // said when sending: what is on the way changes meanwhile
+    options.preset = m_presets->currentData().toString();
+    const GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
     QStringList errors;
     QStringList warnings;
-    const bool empty = endpoint != Endpoint::Variations && request.prompt.trimmed().isEmpty();
-    for (const Violation &violation : m_session->validate(request)) {
-        if (violation.parameter == Param::Prompt && empty)
+    for (const Violation &violation : plan.errors) {
+        if (violation.parameter == Param::Prompt && plan.promptMissing)
             continue; // an empty editor is not an error worth shouting about
-        // Input files are checked again when sending, where Atelier offers to fix them.
-        const bool fixable = violation.parameter == Param::Image && !request.images.isEmpty();
-        (violation.isError() && !fixable ? errors : warnings).append(violation.message);
+        errors.append(violation.message);
+    }
+    // Input files are checked again when sending, where Atelier offers to fix them.
+    for (const QList<Violation> &said : {plan.fixable, plan.warnings}) {
+        for (const Violation &violation : said)
+            warnings.append(violation.message);
     }
     QString reason;
-    if (empty)
+    if (plan.promptMissing)
         reason = tr("Write a prompt first.");
     else if (!errors.isEmpty())
         reason = errors.join(u'\n');
@@ -539,22 +546,14 @@ void MainWindow::refresh()
     m_problems->setVisible(!errors.isEmpty());
     m_problems->setText(errors.join(u'\n'));
 
-    const CostEstimate estimate = m_session->catalog().estimate(request);
-    QString expansionError;
-    const qsizetype prompts = std::max<qsizetype>(1, expandedPrompts(&expansionError).size());
+    const CostEstimate &estimate = plan.each;
+    const qsizetype prompts = plan.requests.size();
     QString estimateText = !estimate.available ? tr("No price known for this model.")
         : prompts > 1                          ? tr("%1 prompts × $%2 = $%3 estimated")
                             .arg(prompts)
                             .arg(estimate.cost, 0, 'f', 3)
-                            .arg(estimate.cost * prompts, 0, 'f', 3)
+                            .arg(plan.total, 0, 'f', 3)
                       : tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3);
-    if (!expansionError.isEmpty()) {
-        errors.append(expansionError);
-        m_generate->setEnabled(false);
-        m_generate->setToolTip(expansionError);
-        m_problems->setText(errors.join(u'\n'));
-        m_problems->setVisible(true);
-    }
     if (estimate.available && estimate.outputTokens > 0)
         estimateText += estimate.tokensEstimated
             // No published token table: the figure is a formula's, and says so.
@@ -597,35 +596,33 @@ void MainWindow::generate()
             return;
         }
     }
-    QString error;
-    const QStringList prompts = request.endpoint == Endpoint::Variations ? QStringList {QString()}
-                                                                         : expandedPrompts(&error);
-    if (prompts.isEmpty()) {
-        m_problems->setText(error);
+    GenerationPlan::Options options = m_session->planOptions();
+    options.preset = m_presets->currentData().toString();
+    GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
+    if (!plan.errors.isEmpty()) {
+        m_problems->setText(plan.errorText());
         m_problems->setVisible(true);
         return;
     }
-    QList<ImageRequest> requests;
-    for (const QString &prompt : prompts) {
-        ImageRequest one = request;
-        one.prompt = prompt;
-        requests.append(one);
-    }
-    if (requests.size() > 1) {
-        const CostEstimate each = m_session->catalog().estimate(request);
-        const QString cost = each.available
-            ? tr("about $%1 in all").arg(each.cost * requests.size(), 0, 'f', 3)
-            : tr("at a cost Atelier cannot estimate");
-        const auto answer = QMessageBox::question(
-            this, tr("Send %1 requests?").arg(requests.size()),
-            tr("The wildcards make %1 prompts, %2. Send them all?").arg(requests.size()).arg(cost));
+    if (plan.requests.size() > 1) {
+        const QString cost = plan.each.available ? tr("about $%1 in all").arg(plan.total, 0, 'f', 3)
+                                                 : tr("at a cost Atelier cannot estimate");
+        const auto answer
+            = QMessageBox::question(this, tr("Send %1 requests?").arg(plan.requests.size()),
+                                    tr("The wildcards make %1 prompts, %2. Send them all?")
+                                        .arg(plan.requests.size())
+                                        .arg(cost));
         if (answer != QMessageBox::Yes)
             return;
     }
-    if (request.endpoint != Endpoint::Generations && !prepareInputs(requests))
-        return;
+    if (request.endpoint != Endpoint::Generations) {
+        QList<ImageRequest> requests = plan.requests;
+        if (!prepareInputs(requests))
+            return;
+        plan = GenerationPlan::forRequests(m_session->catalog(), requests, options); // fixed
+    }
     const EditContext context {m_editParentId, m_keepOutside->isChecked()};
-    const QList<Violation> errors = m_session->submitAll(requests, nullptr, context);
+    const QList<Violation> errors = m_session->submitPlan(plan, nullptr, context);
     if (!errors.isEmpty()) {
         QStringList messages;
         for (const Violation &violation : errors)

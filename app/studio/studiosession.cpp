@@ -392,36 +392,29 @@ ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *
     return archived;
 }
 
+GenerationPlan::Options StudioSession::planOptions() const
+{
+    GenerationPlan::Options options;
+    options.context = validationContext();
+    options.safetyIdentifier = m_safetyIdentifier;
+    options.budget = m_budget;
+    options.committed = m_sessionCost + pendingCost();
+    return options;
+}
+
 QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<int> *rows,
                                           const EditContext &context)
 {
-    QList<Violation> errors;
-    double estimated = 0.0;
-    QList<ImageRequest> toSend;
-    for (const ImageRequest &asked : requests) {
-        ImageRequest request = asked;
-        if (!m_safetyIdentifier.isEmpty() && !request.hasOption(Param::SafetyIdentifier)
-            && catalog().allowed(Catalog::effectiveModel(request), request.endpoint,
-                                 Param::SafetyIdentifier))
-            request.setOption(Param::SafetyIdentifier, m_safetyIdentifier);
-        for (const Violation &violation : validate(request)) {
-            if (violation.isError())
-                errors.append(violation);
-        }
-        estimated += catalog().estimate(request).cost;
-        // Several streamed images go out as parallel one-image requests, so that each streams.
-        const int count = int(request.option(Param::N).toInteger(1));
-        if (request.option(Param::Stream).toBool(false) && count > 1) {
-            ImageRequest single = request;
-            single.clearOption(Param::N);
-            for (int i = 0; i < count; ++i)
-                toSend.append(single);
-        } else {
-            toSend.append(request);
-        }
-    }
-    if (!errors.isEmpty())
-        return errors;
+    return submitPlan(GenerationPlan::forRequests(catalog(), requests, planOptions()), rows,
+                      context);
+}
+
+QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<int> *rows,
+                                           const EditContext &context)
+{
+    // Input files the plan found fixable must have been fixed (EditInputs) and planned again.
+    if (!plan.errors.isEmpty() || !plan.fixable.isEmpty())
+        return plan.errors + plan.fixable;
     // What it makes must have somewhere to go before it is paid for.
     if (m_library.isOpen()) {
         QString reason;
@@ -431,16 +424,7 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
                         "Free some space or choose another library folder in the settings.")
                          .arg(QDir::toNativeSeparators(m_library.folder()), reason)}};
     }
-    const double committed = m_sessionCost + pendingCost();
-    if (m_budget > 0 && committed + estimated > m_budget + 1e-9) {
-        return {{Violation::Severity::Error, u"budget"_s,
-                 tr("This would cost about $%1, taking the session past its budget of $%2 ($%3 "
-                    "spent or on the way); "
-                    "raise the budget in the settings or wait.")
-                     .arg(estimated, 0, 'f', 3)
-                     .arg(m_budget, 0, 'f', 2)
-                     .arg(committed, 0, 'f', 3)}};
-    }
+    QList<ImageRequest> toSend = plan.sends;
     for (ImageRequest &request : toSend) {
         QString error;
         request = archiveInputs(request, &error);
@@ -452,7 +436,7 @@ QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, Q
         if (rows)
             rows->append(row);
     }
-    if (toSend.size() > requests.size())
+    if (plan.splitsStreams())
         Q_EMIT statusMessage(
             tr("Sent %1 streamed requests of one image each, so every image streams.")
                 .arg(toSend.size()));

@@ -4,6 +4,7 @@
 #include "api/imagesclient.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
+#include "generationplan.h"
 #include "joblistmodel.h"
 #include "library/librarystore.h"
 
@@ -113,6 +114,13 @@ public:
     // Several at once (wildcards): all are checked, against the budget too, before any is sent.
     QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr,
                                const EditContext &context = {});
+    // Sends a plan made with planOptions() (the compose panel's): its errors instead when it has
+    // any (nothing is sent then).
+    QList<Violation> submitPlan(const GenerationPlan &plan, QList<int> *rows = nullptr,
+                                const EditContext &context = {});
+    // What plans for this session are made with: where requests go, the safety identifier, the
+    // budget and what is spent or on the way.
+    GenerationPlan::Options planOptions() const;
     void cancel(int row);
     // Sends the row's recipe again; the errors instead when it is not valid (nothing is sent).
     QList<Violation> retry(int row);

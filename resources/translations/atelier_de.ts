@@ -854,6 +854,13 @@
     </message>
 </context>
 <context>
+    <name>Atelier::GenerationPlan</name>
+    <message>
+        <source>This would cost about $%1, taking the session past its budget of $%2 ($%3 spent or on the way); raise the budget in the settings or wait.</source>
+        <translation>Das würde etwa $%1 kosten und die Sitzung über ihr Budget von $%2 bringen ($%3 ausgegeben oder unterwegs); erhöhen Sie das Budget in den Einstellungen oder warten Sie.</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::HistoryDialog</name>
     <message>
         <source>Prompt history</source>
@@ -3179,10 +3186,6 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>nowhere: the keychain has no key for &quot;%1&quot; yet</source>
         <translation>nirgends: der Schlüsselbund hat noch keinen Schlüssel für „%1“</translation>
-    </message>
-    <message>
-        <source>This would cost about $%1, taking the session past its budget of $%2 ($%3 spent or on the way); raise the budget in the settings or wait.</source>
-        <translation>Das würde etwa $%1 kosten und die Sitzung über ihr Budget von $%2 bringen ($%3 ausgegeben oder unterwegs); erhöhen Sie das Budget in den Einstellungen oder warten Sie.</translation>
     </message>
     <message>
         <source>Sent %1 streamed requests of one image each, so every image streams.</source>
