@@ -158,7 +158,6 @@ bool LibraryStore::open(const QString &folder, QString *error)
                 QFile::remove(index + suffix);
         }
         m_repair.movedAside = aside;
-        m_repair.damage = *error;
         error->clear();
         state = openIndex(error);
     }
@@ -175,13 +174,21 @@ bool LibraryStore::open(const QString &folder, QString *error)
 
 LibraryStore::IndexState LibraryStore::openIndex(QString *error)
 {
+    // What was wrong, in a few words, for the line that tells the user the index was made anew.
+    const auto damaged = [this](const QString &reason) {
+        m_repair.damage = reason;
+        return IndexState::Damaged;
+    };
+    const auto classify = [&damaged](const QSqlError &sqlError) {
+        return isDamage(sqlError) ? damaged(sqlError.databaseText()) : IndexState::Failed;
+    };
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(QDir(m_folder).filePath(DatabaseName));
     // Another window on this library may be writing: wait for it rather than fail.
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
     if (!db.open()) {
-        *error = tr("The library index cannot be opened: %1.").arg(db.lastError().text());
-        return isDamage(db.lastError()) ? IndexState::Damaged : IndexState::Failed;
+        *error = tr("The library index cannot be opened: %1.").arg(db.lastError().databaseText());
+        return classify(db.lastError());
     }
     const QStringList schema = {
         u"PRAGMA journal_mode=WAL"_s,
@@ -202,8 +209,9 @@ LibraryStore::IndexState LibraryStore::openIndex(QString *error)
     {
         QSqlQuery tables(db);
         if (!tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table'"_s)) {
-            *error = tr("The library index cannot be read: %1.").arg(tables.lastError().text());
-            return isDamage(tables.lastError()) ? IndexState::Damaged : IndexState::Failed;
+            *error = tr("The library index cannot be read: %1.")
+                         .arg(tables.lastError().databaseText());
+            return classify(tables.lastError());
         }
         QStringList names;
         while (tables.next())
@@ -211,15 +219,16 @@ LibraryStore::IndexState LibraryStore::openIndex(QString *error)
         for (const QString &table : {u"images"_s, u"jobs"_s}) {
             if (!names.isEmpty() && !names.contains(table)) {
                 *error = tr("The library index has no table %1.").arg(table);
-                return IndexState::Damaged;
+                return damaged(tr("no table %1").arg(table));
             }
         }
     }
     for (const QString &statement : schema) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            *error = tr("The library index cannot be prepared: %1.").arg(query.lastError().text());
-            return isDamage(query.lastError()) ? IndexState::Damaged : IndexState::Failed;
+            *error = tr("The library index cannot be prepared: %1.")
+                         .arg(query.lastError().databaseText());
+            return classify(query.lastError());
         }
     }
     // Libraries of earlier versions get the columns added; a table lacking others is not ours.
@@ -231,8 +240,9 @@ LibraryStore::IndexState LibraryStore::openIndex(QString *error)
         QStringList present;
         QSqlQuery columns(db);
         if (!columns.exec(u"PRAGMA table_info(%1)"_s.arg(table))) {
-            *error = tr("The library index cannot be read: %1.").arg(columns.lastError().text());
-            return isDamage(columns.lastError()) ? IndexState::Damaged : IndexState::Failed;
+            *error = tr("The library index cannot be read: %1.")
+                         .arg(columns.lastError().databaseText());
+            return classify(columns.lastError());
         }
         while (columns.next())
             present.append(columns.value(1).toString());
@@ -250,7 +260,7 @@ LibraryStore::IndexState LibraryStore::openIndex(QString *error)
                 *error = tr("The library index was not made by Atelier (its table %1 has no "
                             "column %2).")
                              .arg(table, column);
-                return IndexState::Damaged;
+                return damaged(tr("its table %1 has no column %2").arg(table, column));
             }
         }
     }
@@ -267,20 +277,22 @@ LibraryStore::IndexState LibraryStore::openIndex(QString *error)
     for (const QString &statement : derived) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            *error = tr("The library index cannot be prepared: %1.").arg(query.lastError().text());
-            return isDamage(query.lastError()) || query.lastError().nativeErrorCode() == u"1"_s
-                ? IndexState::Damaged
-                : IndexState::Failed;
+            *error = tr("The library index cannot be prepared: %1.")
+                         .arg(query.lastError().databaseText());
+            // "no such column": a table of another program under our name.
+            return query.lastError().nativeErrorCode() == u"1"_s
+                ? damaged(query.lastError().databaseText())
+                : classify(query.lastError());
         }
     }
     // A damaged page shows here rather than as a gallery that silently lacks images.
     QSqlQuery check(db);
     if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()
         || check.value(0).toString() != u"ok"_s) {
-        *error = tr("The library index is damaged: %1.")
-                     .arg(check.lastError().isValid() ? check.lastError().text()
-                                                      : check.value(0).toString());
-        return IndexState::Damaged;
+        const QString reason = check.lastError().isValid() ? check.lastError().databaseText()
+                                                           : check.value(0).toString();
+        *error = tr("The library index is damaged: %1.").arg(reason);
+        return damaged(reason);
     }
     return IndexState::Ready;
 }

@@ -1197,6 +1197,14 @@
         <source>The library index is damaged: %1.</source>
         <translation>Der Bibliotheksindex ist beschädigt: %1.</translation>
     </message>
+    <message>
+        <source>no table %1</source>
+        <translation>keine Tabelle %1</translation>
+    </message>
+    <message>
+        <source>its table %1 has no column %2</source>
+        <translation>seiner Tabelle %1 fehlt die Spalte %2</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MainWindow</name>
