@@ -59,13 +59,16 @@ void BatchClient::finishJson(QNetworkReply *reply, Answer answer,
                              const std::function<void()> &retry, int attempt)
 {
     reply->deleteLater();
+    if (m_cancelled) {
+        answer({},
+               ApiError::make(ApiError::Kind::Cancelled, tr("Stopped before the answer came.")));
+        return;
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
     const QString requestId = QString::fromLatin1(reply->rawHeader("x-request-id"));
     ApiError error;
-    if (m_cancelled) {
-        error = ApiError::make(ApiError::Kind::Cancelled, tr("Stopped before the answer came."));
-    } else if (status >= 400) {
+    if (status >= 400) {
         error = ResponseParser::parseErrorBody(status, body, requestId);
         error.retryable = RetryPolicy::isRetryableStatus(status);
     } else if (reply->error() != QNetworkReply::NoError) {
