@@ -4,6 +4,7 @@
 #include "api/requestbuilder.h"
 
 #include <QBuffer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -132,6 +133,33 @@ private Q_SLOTS:
                      u"openai/gpt-image-2.6-flare"_s);
             QVERIFY(!line.value(u"body"_s).toObject().contains(u"stream"_s));
         }
+    }
+
+    void editsAreJsonEditsWithFileIds()
+    {
+        ImageRequest shared;
+        shared.endpoint = Endpoint::Edits;
+        shared.model = u"gpt-image-2.6-flare"_s;
+        shared.images = {u"/a.png"_s, u"/b.png"_s, u"/a.png"_s};
+        shared.mask = u"/m.png"_s;
+        shared.setOption(Param::InputFidelity, u"high"_s);
+        shared.setOption(Param::Stream, true);
+        QCOMPARE(BatchPlan::inputFiles(shared),
+                 (QStringList {u"/a.png"_s, u"/b.png"_s, u"/m.png"_s}));
+        const BatchPlan::FileIds ids
+            = {{u"/a.png"_s, u"file-a"_s}, {u"/b.png"_s, u"file-b"_s}, {u"/m.png"_s, u"file-m"_s}};
+        const QJsonObject body
+            = BatchPlan::body(BatchPlan::requestFor(shared, u"a hat"_s), ProviderProfile(), ids);
+        const QJsonObject expected {{u"model"_s, u"gpt-image-2.6-flare"_s},
+                                    {u"prompt"_s, u"a hat"_s},
+                                    {u"input_fidelity"_s, u"high"_s},
+                                    {u"images"_s,
+                                     QJsonArray {QJsonObject {{u"file_id"_s, u"file-a"_s}},
+                                                 QJsonObject {{u"file_id"_s, u"file-b"_s}},
+                                                 QJsonObject {{u"file_id"_s, u"file-a"_s}}}},
+                                    {u"mask"_s, QJsonObject {{u"file_id"_s, u"file-m"_s}}}};
+        QCOMPARE(body, expected);
+        QCOMPARE(BatchPlan::endpointUrl(Endpoint::Edits), u"/v1/images/edits"_s);
     }
 
     void writesALineAtATime()

@@ -2,8 +2,10 @@
 // server's Files and Batches endpoints.
 #include "fakeimagesserver.h"
 
+#include <QColor>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,6 +122,15 @@ private:
     {
         for (int i = 0; i < 6; ++i)
             cli({u"batch"_s, u"status"_s, id});
+    }
+
+    QString writePng(const QString &name, const QSize &size, bool alpha)
+    {
+        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
+        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkBlue));
+        const QString path = m_dir->filePath(name);
+        image.save(path, "PNG");
+        return path;
     }
 
     static QStringList pngs(const QString &folder)
@@ -427,6 +438,64 @@ private Q_SLOTS:
                                   u"0.01"_s, u"--out"_s, out});
         QVERIFY2(fetch.exitCode == 0, qPrintable(fetch.err));
         QCOMPARE(pngs(out).size(), 2);
+    }
+
+    void editsUploadTheirImagesOnce()
+    {
+        const QString first = writePng(u"room.png"_s, QSize(64, 64), false);
+        const QString second = writePng(u"chair.png"_s, QSize(64, 64), false);
+        const QString mask = writePng(u"mask.png"_s, QSize(64, 64), true);
+        const QString id = submit("paint the wall blue\npaint the wall {red|green}\n",
+                                  {u"--image"_s, first, u"--image"_s, second, u"--mask"_s, mask});
+        QVERIFY(id.startsWith(u"batch_"_s));
+        // Three images up once each (purpose vision), then the input file.
+        QStringList purposes;
+        QStringList uploaded;
+        for (const RecordedRequest &request : m_server->requests()) {
+            if (request.path == u"/v1/files") {
+                purposes.append(QString::fromUtf8(request.part(u"purpose"_s)->data));
+                uploaded.append(request.part(u"file"_s)->fileName);
+            }
+        }
+        QCOMPARE(purposes, (QStringList {u"vision"_s, u"vision"_s, u"vision"_s, u"batch"_s}));
+        QCOMPARE(uploaded.mid(0, 3), (QStringList {u"room.png"_s, u"chair.png"_s, u"mask.png"_s}));
+        const QList<QByteArray> lines = m_server->batchApi().inputFile(id).trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        for (const QByteArray &text : lines) {
+            const QJsonObject line = QJsonDocument::fromJson(text).object();
+            QCOMPARE(line.value(u"url"_s).toString(), u"/v1/images/edits"_s);
+            const QJsonObject body = line.value(u"body"_s).toObject();
+            QCOMPARE(body.value(u"images"_s).toArray(),
+                     (QJsonArray {QJsonObject {{u"file_id"_s, u"file-000001"_s}},
+                                  QJsonObject {{u"file_id"_s, u"file-000002"_s}}}));
+            QCOMPARE(body.value(u"mask"_s).toObject(),
+                     (QJsonObject {{u"file_id"_s, u"file-000003"_s}}));
+            QCOMPARE(body.value(u"model"_s).toString(), u"gpt-image-2.6-flare"_s);
+            QVERIFY(body.value(u"prompt"_s).toString().startsWith(u"paint the wall"_s));
+        }
+        QCOMPARE(m_server->requests().at(4).json.value(u"endpoint"_s).toString(),
+                 u"/v1/images/edits"_s);
+        // The fake checks each line as the multipart edit it stands for: all three pass.
+        runToEnd(id);
+        const QString out = m_dir->filePath(u"edits"_s);
+        const CliRun fetch = cli({u"batch"_s, u"fetch"_s, id, u"--out"_s, out});
+        QVERIFY2(fetch.exitCode == 0, qPrintable(fetch.err));
+        QCOMPARE(pngs(out).size(), 3);
+    }
+
+    void editsNeedAGptImageModel()
+    {
+        const QString square = writePng(u"square.png"_s, QSize(64, 64), false);
+        const CliRun run = cli({u"batch"_s, u"submit"_s, u"--prompts"_s, writePrompts("x\n"),
+                                u"--image"_s, square, u"--model"_s, u"dall-e-2"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"only GPT image models"_s), qPrintable(run.err));
+        const CliRun markup = cli({u"batch"_s, u"submit"_s, u"--prompts"_s, writePrompts("x\n"),
+                                   u"--image"_s, square, u"--markup"_s, square});
+        QCOMPARE(markup.exitCode, 2);
+        QVERIFY2(markup.err.contains(u"--markup is not offered in a batch"_s),
+                 qPrintable(markup.err));
+        QCOMPARE(m_server->requestCount(), 0);
     }
 
     void unknownBatch()

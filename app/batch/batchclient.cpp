@@ -1,5 +1,6 @@
 #include "batchclient.h"
 
+#include "api/imagefileinfo.h"
 #include "api/requestbuilder.h"
 #include "api/responseparser.h"
 #include "api/retrypolicy.h"
@@ -151,9 +152,12 @@ void BatchClient::uploadFile(const QString &path, const QString &purpose, Answer
     fileName.replace('"', "%22").replace('\r', "").replace('\n', "");
     filePart.setRawHeader("Content-Disposition",
                           "form-data; name=\"file\"; filename=\"" + fileName + '"');
+    const QString imageFormat = ImageFileInfo::inspect(path).format;
     filePart.setHeader(QNetworkRequest::ContentTypeHeader,
                        path.endsWith(u".jsonl"_s) ? QByteArrayLiteral("application/jsonl")
-                                                  : QByteArrayLiteral("application/octet-stream"));
+                           : imageFormat.isEmpty()
+                           ? QByteArrayLiteral("application/octet-stream")
+                           : ImageFileInfo::mimeTypeForFormat(imageFormat).toLatin1());
     filePart.setBodyDevice(file);
     multiPart->append(filePart);
     QNetworkRequest networkRequest = request(u"files"_s, "application/json");

@@ -5,6 +5,7 @@
 #include "studio/prompttemplate.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -83,13 +84,42 @@ ImageRequest BatchPlan::requestFor(const ImageRequest &shared, const QString &pr
     return request;
 }
 
-QJsonObject BatchPlan::body(const ImageRequest &request, const ProviderProfile &profile)
+QJsonObject BatchPlan::body(const ImageRequest &request, const ProviderProfile &profile,
+                            const FileIds &fileIds)
 {
+    if (request.endpoint != Endpoint::Generations) {
+        // A JSON edit: what the multipart edit sends, the files as references.
+        ImageRequest asGeneration = request;
+        asGeneration.endpoint = Endpoint::Generations;
+        asGeneration.images.clear();
+        asGeneration.mask.clear();
+        asGeneration.markup.clear();
+        QJsonObject json = body(asGeneration, profile);
+        QJsonArray images;
+        for (const QString &path : request.images)
+            images.append(QJsonObject {{u"file_id"_s, fileIds.value(path)}});
+        json.insert(u"images"_s, images);
+        if (!request.mask.isEmpty())
+            json.insert(Param::Mask, QJsonObject {{u"file_id"_s, fileIds.value(request.mask)}});
+        return json;
+    }
     // The very builder `generate` uses, without a key: only its body is wanted.
     QJsonObject json = RequestBuilder::build(request, profile, QString()).json;
     json.remove(Param::Stream);
     json.remove(Param::PartialImages);
     return json;
+}
+
+QStringList BatchPlan::inputFiles(const ImageRequest &shared)
+{
+    QStringList files;
+    for (const QString &path : shared.images) {
+        if (!files.contains(path))
+            files.append(path);
+    }
+    if (!shared.mask.isEmpty() && !files.contains(shared.mask))
+        files.append(shared.mask);
+    return files;
 }
 
 QString BatchPlan::endpointUrl(Endpoint endpoint)
@@ -106,7 +136,7 @@ QByteArray BatchPlan::line(const QString &customId, const QString &url, const QJ
 
 bool BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
                            const QList<BatchEntry> &entries, const ProviderProfile &profile,
-                           QString *error)
+                           QString *error, const FileIds &fileIds)
 {
     if (entries.size() > MaximumRequests) {
         *error = tr("A batch takes at most %1 requests; this one has %2.")
@@ -118,7 +148,8 @@ bool BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
     qint64 written = 0;
     for (const BatchEntry &entry : entries) {
         const QByteArray bytes
-            = line(entry.customId, url, body(requestFor(shared, entry.prompt), profile)) + '\n';
+            = line(entry.customId, url, body(requestFor(shared, entry.prompt), profile, fileIds))
+            + '\n';
         written += bytes.size();
         if (written > MaximumFileBytes) {
             *error = tr("The batch file would be larger than %1 MB, the most the Batch API "

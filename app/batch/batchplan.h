@@ -4,6 +4,7 @@
 #include "api/providerprofile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -34,6 +35,8 @@ struct BatchEntry
 // A batch input file (JSONL) from a prompts file and the options of `generate`: one line
 // {"custom_id", "method": "POST", "url": "/v1/images/generations", "body"} per prompt, the body
 // exactly what `generate` sends for it, without the stream fields (a batch never streams).
+// Edits go as JSON edits ("/v1/images/edits"): the input images, uploaded once, referenced by
+// file id ({"images": [{"file_id"}], "mask": {"file_id"}}), the other fields as for generate.
 class BatchPlan final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::BatchPlan)
@@ -52,8 +55,14 @@ public:
 
     // The request of one entry: the shared options with the entry's prompt, stream fields gone.
     static ImageRequest requestFor(const ImageRequest &shared, const QString &prompt);
-    // The JSON body `generate` would send for `request` (model as the provider names it).
-    static QJsonObject body(const ImageRequest &request, const ProviderProfile &profile);
+    // Uploaded input files: local path -> file id.
+    using FileIds = QHash<QString, QString>;
+    // The JSON body `generate` would send for `request` (model as the provider names it); for
+    // an edit, the JSON edit with each image and the mask as {"file_id"} from `fileIds`.
+    static QJsonObject body(const ImageRequest &request, const ProviderProfile &profile,
+                            const FileIds &fileIds = {});
+    // The files an edit batch uploads before its input file: its images, then its mask.
+    static QStringList inputFiles(const ImageRequest &shared);
     // "/v1/images/generations": the url of every line (and the batch's endpoint).
     static QString endpointUrl(Endpoint endpoint);
     // One line of the input file, without its newline.
@@ -64,7 +73,7 @@ public:
     // passed.
     static bool writeJsonl(QIODevice *device, const ImageRequest &shared,
                            const QList<BatchEntry> &entries, const ProviderProfile &profile,
-                           QString *error);
+                           QString *error, const FileIds &fileIds = {});
 };
 
 } // namespace Atelier

@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryFile>
@@ -73,7 +74,8 @@ int BatchCommand::start(const QString &action, const QStringList &arguments)
     parser.addHelpOption();
     CliApplication::addCommandOptions(&parser, u"batch"_s);
     // submit takes every option of generate; the others only say where the batch lives.
-    CliApplication::addCommandOptions(&parser, action == u"submit" ? u"generate"_s : u"key"_s);
+    // (edit's options: generate's and the input images).
+    CliApplication::addCommandOptions(&parser, action == u"submit" ? u"edit"_s : u"key"_s);
     if (action != u"submit") {
         parser.addOptions(
             {QCommandLineOption(u"json"_s, tr("Print JSON instead of text.")),
@@ -214,15 +216,31 @@ int BatchCommand::submit(const QCommandLineParser &parser)
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
-    m_cli->m_command = u"generate"_s; // the options mean what they mean for generate
+    // With --image the batch edits; the options mean what they mean for generate or edit.
+    const bool edit = parser.isSet(u"image"_s);
+    const Endpoint endpoint = edit ? Endpoint::Edits : Endpoint::Generations;
+    if (parser.isSet(u"markup"_s)) {
+        m_err << tr("error: --markup is not offered in a batch: JSON edits take --image and "
+                    "--mask; send markup edits with 'atelier-cli edit'.")
+              << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+    m_cli->m_command = edit ? u"edit"_s : u"generate"_s;
     m_cli->m_catalog = Catalog::load(parser.isSet(u"catalog"_s) ? parser.value(u"catalog"_s)
                                                                 : Catalog::defaultOverlayPath());
     const Catalog &catalog = m_cli->m_catalog;
     for (const QString &warning : catalog.loadWarnings())
         m_err << tr("warning: %1").arg(warning) << Qt::endl;
     ImageRequest shared;
-    if (!m_cli->buildRequest(Endpoint::Generations, parser, &shared))
+    if (!m_cli->buildRequest(endpoint, parser, &shared))
         return ExitCode::InvalidInput;
+    if (edit && catalog.spec(Catalog::effectiveModel(shared)).family != u"gpt-image") {
+        m_err << tr("error: model: a batch sends edits as JSON, which only GPT image models "
+                    "take; %1 edits need 'atelier-cli edit'.")
+                     .arg(Catalog::effectiveModel(shared))
+              << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
     if (shared.hasOption(Param::Stream) || shared.hasOption(Param::PartialImages)) {
         m_err << tr("note: a batch never streams; --stream and --partial-images are left out.")
               << Qt::endl;
@@ -282,7 +300,10 @@ int BatchCommand::submit(const QCommandLineParser &parser)
     }
 
     if (parser.isSet(u"dry-run"_s)) {
-        // The input file exactly as it would be uploaded.
+        // The input file exactly as it would be uploaded (an edit's files named, not sent).
+        BatchPlan::FileIds placeholders;
+        for (const QString &path : BatchPlan::inputFiles(shared))
+            placeholders.insert(path, u"file-(upload of %1)"_s.arg(QFileInfo(path).fileName()));
         QFile output;
         if (!output.open(stdout, QIODevice::WriteOnly)) {
             m_err << tr("error: standard output cannot be written.") << Qt::endl;
@@ -290,7 +311,7 @@ int BatchCommand::submit(const QCommandLineParser &parser)
         }
         m_out.flush();
         QString error;
-        if (!BatchPlan::writeJsonl(&output, shared, entries, profile, &error)) {
+        if (!BatchPlan::writeJsonl(&output, shared, entries, profile, &error, placeholders)) {
             m_err << tr("error: %1").arg(error) << Qt::endl;
             return ExitCode::InvalidInput;
         }
@@ -308,6 +329,52 @@ int BatchCommand::submit(const QCommandLineParser &parser)
         return ExitCode::InvalidInput;
     }
 
+    const double batchCost = cost / 2;
+    if (costAvailable && !m_json)
+        m_err << (tokensEstimated
+                      ? tr("Estimated cost: %1 at batch price (%2 at the normal price; output "
+                           "tokens by an unofficial formula).")
+                      : tr("Estimated cost: %1 at batch price (%2 at the normal price)."))
+                     .arg(money(batchCost), money(cost))
+              << Qt::endl;
+
+    makeClient(parser, profile, apiKey);
+    m_profile = profile;
+    m_record = BatchRecord();
+    m_record.submittedAt = QDateTime::currentDateTimeUtc();
+    m_record.provider = profile.toJson();
+    m_record.request = shared;
+    m_record.entries = entries;
+    m_record.estimatedCost = costAvailable ? batchCost : -1;
+    m_normalCost = costAvailable ? cost : -1;
+    m_pendingUploads = BatchPlan::inputFiles(shared);
+    uploadNextInput();
+    return -1;
+}
+
+void BatchCommand::uploadNextInput()
+{
+    if (m_pendingUploads.isEmpty()) {
+        uploadBatchFile();
+        return;
+    }
+    // An edit's images go up once, however many lines use them.
+    const QString path = m_pendingUploads.takeFirst();
+    m_client->uploadFile(path, u"vision"_s,
+                         [this, path](const QJsonObject &uploaded, const ApiError &error) {
+                             if (error.isError()) {
+                                 fail(tr("%1 could not be uploaded").arg(path), error);
+                                 return;
+                             }
+                             const QString id = uploaded.value(u"id"_s).toString();
+                             m_fileIds.insert(path, id);
+                             m_record.uploadedFileIds.append(id);
+                             uploadNextInput();
+                         });
+}
+
+void BatchCommand::uploadBatchFile()
+{
     // The input file: written line by line into a private temporary file, then uploaded from
     // disk; no more than one body is in memory at a time.
     auto file = std::make_shared<QTemporaryFile>(QDir::temp().filePath(
@@ -318,59 +385,43 @@ int BatchCommand::submit(const QCommandLineParser &parser)
         m_err << tr("error: the batch file cannot be created in %1: %2.")
                      .arg(QDir::tempPath(), file->errorString())
               << Qt::endl;
-        return ExitCode::Failure;
+        end(ExitCode::Failure);
+        return;
     }
-    if (!BatchPlan::writeJsonl(file.get(), shared, entries, profile, &error) || !file->flush()) {
+    if (!BatchPlan::writeJsonl(file.get(), m_record.request, m_record.entries, m_profile, &error,
+                               m_fileIds)
+        || !file->flush()) {
         m_err << tr("error: %1").arg(error.isEmpty() ? file->errorString() : error) << Qt::endl;
-        return ExitCode::InvalidInput;
+        end(ExitCode::InvalidInput);
+        return;
     }
     file->close();
-
-    const double batchCost = cost / 2;
-    if (costAvailable && !m_json)
-        m_err << (tokensEstimated
-                      ? tr("Estimated cost: %1 at batch price (%2 at the normal price; output "
-                           "tokens by an unofficial formula).")
-                      : tr("Estimated cost: %1 at batch price (%2 at the normal price)."))
-                     .arg(money(batchCost), money(cost))
-              << Qt::endl;
     if (!m_json)
-        m_err << tr("Uploading %n request(s)…", nullptr, int(entries.size())) << Qt::endl;
-
-    makeClient(parser, profile, apiKey);
-    BatchRecord record;
-    record.submittedAt = QDateTime::currentDateTimeUtc();
-    record.provider = profile.toJson();
-    record.request = shared;
-    record.entries = entries;
-    record.estimatedCost = costAvailable ? batchCost : -1;
-    const double normalCost = costAvailable ? cost : -1;
+        m_err << tr("Uploading %n request(s)…", nullptr, int(m_record.entries.size())) << Qt::endl;
     m_client->uploadFile(
         file->fileName(), PurposeBatch,
-        [this, file, record, normalCost](const QJsonObject &uploaded,
-                                         const ApiError &error) mutable {
+        [this, file](const QJsonObject &uploaded, const ApiError &error) mutable {
             file.reset(); // the temporary file goes once it is sent
             if (error.isError()) {
                 fail(tr("the batch file could not be uploaded"), error);
                 return;
             }
-            record.inputFileId = uploaded.value(u"id"_s).toString();
+            m_record.inputFileId = uploaded.value(u"id"_s).toString();
             m_client->createBatch(
-                record.inputFileId, BatchPlan::endpointUrl(record.request.endpoint),
+                m_record.inputFileId, BatchPlan::endpointUrl(m_record.request.endpoint),
                 QJsonObject {{u"source"_s, u"atelier-cli"_s}},
-                [this, record, normalCost](const QJsonObject &created,
-                                           const ApiError &error) mutable {
+                [this](const QJsonObject &created, const ApiError &error) {
                     if (error.isError()) {
                         fail(tr("the batch could not be created (the uploaded file is %1)")
-                                 .arg(record.inputFileId),
+                                 .arg(m_record.inputFileId),
                              error);
                         return;
                     }
                     const BatchInfo info = BatchInfo::fromJson(created);
-                    record.id = info.id;
-                    record.status = info.status;
+                    m_record.id = info.id;
+                    m_record.status = info.status;
                     QString saveError;
-                    if (!m_store.save(record, &saveError))
+                    if (!m_store.save(m_record, &saveError))
                         m_err
                             << tr("warning: %1 Note the batch id to fetch it later.").arg(saveError)
                             << Qt::endl;
@@ -378,11 +429,14 @@ int BatchCommand::submit(const QCommandLineParser &parser)
                         QJsonObject summary {{u"ok"_s, true},
                                              {u"batch_id"_s, info.id},
                                              {u"status"_s, info.status},
-                                             {u"input_file_id"_s, record.inputFileId},
-                                             {u"requests"_s, record.entries.size()}};
-                        if (record.estimatedCost >= 0) {
-                            summary.insert(u"estimated_cost_usd"_s, record.estimatedCost);
-                            summary.insert(u"normal_cost_usd"_s, normalCost);
+                                             {u"input_file_id"_s, m_record.inputFileId},
+                                             {u"requests"_s, m_record.entries.size()}};
+                        if (!m_record.uploadedFileIds.isEmpty())
+                            summary.insert(u"uploaded_file_ids"_s,
+                                           QJsonArray::fromStringList(m_record.uploadedFileIds));
+                        if (m_record.estimatedCost >= 0) {
+                            summary.insert(u"estimated_cost_usd"_s, m_record.estimatedCost);
+                            summary.insert(u"normal_cost_usd"_s, m_normalCost);
                         }
                         m_out << QJsonDocument(summary).toJson(QJsonDocument::Indented);
                     } else {
@@ -397,7 +451,6 @@ int BatchCommand::submit(const QCommandLineParser &parser)
                     end(ExitCode::Success);
                 });
         });
-    return -1;
 }
 
 // ---- status ---------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batch/batchinfo.h"
+#include "batch/batchplan.h"
 #include "batch/batchstore.h"
 #include "cliapplication.h"
 
@@ -45,6 +46,8 @@ Q_SIGNALS:
 
 private:
     int submit(const QCommandLineParser &parser);
+    void uploadNextInput();
+    void uploadBatchFile();
     int status(const QCommandLineParser &parser);
     int fetch(const QCommandLineParser &parser);
     int cancel(const QCommandLineParser &parser);
@@ -88,7 +91,13 @@ private:
     int m_statusExit = 0;
     bool m_statusDetail = false; // one batch asked for: all it has to say
 
-    // fetch
+    // submit
+    ProviderProfile m_profile;
+    QStringList m_pendingUploads; // an edit's input files still to upload
+    BatchPlan::FileIds m_fileIds;
+    double m_normalCost = -1;
+
+    // submit (what is sent) and fetch (what was)
     BatchRecord m_record;
     BatchInfo m_info;
     QString m_outDirectory;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QTcpSocket>
 
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -227,6 +228,7 @@ void FakeBatchApi::uploadFile(QTcpSocket *socket, const RecordedRequest &request
     stored.id = u"file-%1"_s.arg(m_nextId++, 6, 10, QLatin1Char('0'));
     stored.purpose = QString::fromUtf8(purpose->data);
     stored.fileName = file->fileName;
+    stored.contentType = file->contentType;
     stored.bytes = file->data;
     stored.createdAt = now();
     m_files.insert(stored.id, stored);
@@ -364,9 +366,16 @@ void FakeBatchApi::run(Batch &batch)
             anyFailed = true;
             continue;
         }
-        // The very checks a direct POST /images/generations gets.
-        QStringList violations = OpenApiValidator::validateGeneration(line.body);
-        violations += FakeModelRules::violations(FakeModelRules::Request::fromJson(line.body));
+        // The very checks a direct POST /images/generations or /images/edits gets.
+        QStringList violations;
+        if (batch.endpoint == u"/v1/images/edits") {
+            const QList<ReceivedPart> parts = editParts(line.body, &violations);
+            violations += OpenApiValidator::validateEdit(parts);
+            violations += FakeModelRules::violations(FakeModelRules::Request::fromParts(parts));
+        } else {
+            violations = OpenApiValidator::validateGeneration(line.body);
+            violations += FakeModelRules::violations(FakeModelRules::Request::fromJson(line.body));
+        }
         const QString model = line.body.value(u"model"_s).toString();
         if (m_server->isShutDown(model)) {
             line.outcome = Line::Outcome::Failed;
@@ -407,6 +416,67 @@ void FakeBatchApi::run(Batch &batch)
         batch.outputFileId = generated(false);
     if (anyFailed)
         batch.errorFileId = generated(true);
+}
+
+QList<ReceivedPart> FakeBatchApi::editParts(const QJsonObject &body, QStringList *violations) const
+{
+    QList<ReceivedPart> parts;
+    auto reference = [this, violations](const QString &name, const QJsonValue &value) {
+        ReceivedPart part;
+        part.name = name;
+        const QJsonObject object = value.toObject();
+        const bool byFile = object.contains(u"file_id"_s);
+        if (!value.isObject() || byFile == object.contains(u"image_url"_s)) {
+            violations->append(u"%1: give exactly one of file_id and image_url"_s.arg(name));
+            return part;
+        }
+        if (!byFile) {
+            part.fileName = u"from-url.png"_s;
+            part.contentType = u"image/png"_s;
+            part.data = QByteArray("\x89PNG\r\n\x1a\n", 8);
+            return part;
+        }
+        const QString id = object.value(u"file_id"_s).toString();
+        const auto file = m_files.constFind(id);
+        if (file == m_files.cend()) {
+            violations->append(u"%1: no such file %2"_s.arg(name, id));
+            return part;
+        }
+        part.fileName = file->fileName;
+        part.contentType = file->contentType;
+        part.data = file->bytes;
+        return part;
+    };
+    const QJsonArray images = body.value(u"images"_s).toArray();
+    if (!body.value(u"images"_s).isArray() || images.isEmpty() || images.size() > 16)
+        violations->append(u"images: a JSON edit needs 1 to 16 image references"_s);
+    if (body.contains(u"image"_s))
+        violations->append(u"image: JSON edits use images (an array), not image"_s);
+    for (const QJsonValue &image : images)
+        parts.append(reference(images.size() > 1 ? u"image[]"_s : u"image"_s, image));
+    if (body.contains(u"mask"_s))
+        parts.append(reference(u"mask"_s, body.value(u"mask"_s)));
+    // The other fields as the form fields a multipart edit sends (svg[model], ...).
+    std::function<void(const QString &, const QJsonValue &)> field
+        = [&parts, &field](const QString &name, const QJsonValue &value) {
+              if (value.isObject()) {
+                  const QJsonObject object = value.toObject();
+                  for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+                      field(name + u'[' + it.key() + u']', it.value());
+                  return;
+              }
+              ReceivedPart part;
+              part.name = name;
+              part.data = value.isBool() ? QByteArray(value.toBool() ? "true" : "false")
+                  : value.isDouble()     ? QByteArray::number(value.toInteger())
+                                         : value.toString().toUtf8();
+              parts.append(part);
+          };
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        if (it.key() != u"images" && it.key() != u"mask" && it.key() != u"image")
+            field(it.key(), it.value());
+    }
+    return parts;
 }
 
 QByteArray FakeBatchApi::base64Image(const QJsonObject &body, int variant)

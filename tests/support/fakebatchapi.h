@@ -14,12 +14,15 @@ class QTcpSocket;
 namespace AtelierTest {
 
 class FakeImagesServer;
+struct ReceivedPart;
 struct RecordedRequest;
 
 // The Files and Batches endpoints of the fake server (the SDK's files.d.ts and batches.d.ts):
 // POST /files (purpose batch), GET /files/{id}, GET /files/{id}/content, POST /batches,
 // GET /batches/{id}, GET /batches, POST /batches/{id}/cancel.
 //
+// Edits come as JSON edits: images and mask as {"file_id"} of files uploaded before (or
+// {"image_url"}), checked as the multipart edit they stand for.
 // A batch goes validating -> in_progress -> finalizing -> completed, one state each time it is
 // retrieved (or, with setStepMs(), one state per step of time). An input file that breaks the
 // line format (not JSON, no or a repeated custom_id, another method or url) makes it failed,
@@ -80,6 +83,7 @@ private:
         QString id;
         QString purpose;
         QString fileName;
+        QString contentType;
         QByteArray bytes; // uploaded files
         QString batchId; // generated files: the batch whose output or errors they are
         bool errors = false;
@@ -92,6 +96,9 @@ private:
     void advance(Batch &batch);
     void run(Batch &batch);
     void validateInput(Batch &batch, const QByteArray &input);
+    // A JSON edit as the multipart edit it stands for (files by their ids), for the checks a
+    // direct edit gets; what cannot be turned into one is added to `violations`.
+    QList<ReceivedPart> editParts(const QJsonObject &body, QStringList *violations) const;
     QJsonObject describe(const Batch &batch) const;
     QJsonObject describe(const File &file) const;
     QByteArray outputLine(const Batch &batch, int index);
