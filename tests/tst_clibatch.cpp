@@ -498,6 +498,18 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestCount(), 0);
     }
 
+    void aGatewayWithoutTheBatchApiIsNamed()
+    {
+        m_server->batchApi().setAvailable(false);
+        const CliRun run = cli({u"batch"_s, u"submit"_s, u"--prompts"_s, writePrompts("a fox\n")});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(u"HTTP 404"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"If this provider has no Batch API"_s), qPrintable(run.err));
+        QCOMPARE(requestsTo(u"/v1/files"_s), 1);
+        QCOMPARE(requestsTo(u"/v1/batches"_s), 0);
+        QVERIFY(configText().isEmpty());
+    }
+
     void unknownBatch()
     {
         const CliRun run = cli({u"batch"_s, u"fetch"_s, u"batch_nothere"_s});

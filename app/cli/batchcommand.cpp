@@ -139,8 +139,10 @@ void BatchCommand::fail(const QString &what, const ApiError &error)
     if (error.kind == ApiError::Kind::Cancelled && m_interrupted)
         return;
     QString message = error.toString();
-    // A gateway without OpenAI's Batch API answers the files or batches path with 404 or 405.
-    if (error.httpStatus == 404 || error.httpStatus == 405)
+    // A gateway without OpenAI's Batch API answers the files or batches path of a submit with
+    // 404 or 405 (an unknown batch later is just that).
+    const bool submitting = m_record.id.isEmpty() && !m_record.entries.isEmpty();
+    if (submitting && (error.httpStatus == 404 || error.httpStatus == 405))
         message += u' '
             + tr("If this provider has no Batch API (Azure's differs, many gateways lack it), "
                  "send the prompts one by one with 'atelier-cli generate'.");

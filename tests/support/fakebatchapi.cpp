@@ -131,6 +131,10 @@ void FakeBatchApi::handle(QTcpSocket *socket, RecordedRequest request)
         sendError(socket, 401, u"Incorrect API key provided."_s, u"invalid_api_key"_s);
         return;
     }
+    if (!m_available) {
+        sendError(socket, 404, u"Unknown path %1"_s.arg(request.path), QString());
+        return;
+    }
     const QString resource = path.value(0);
     const QString id = path.value(1);
     if (resource == u"files") {

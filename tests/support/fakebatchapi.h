@@ -42,6 +42,8 @@ public:
     // Run only this many lines, then expire (the others go to the error file as batch_expired);
     // -1: never expire.
     void setExpireAfter(int lines) { m_expireAfter = lines; }
+    // Off: answer 404 as a gateway without the Batch API does.
+    void setAvailable(bool available) { m_available = available; }
     // Write this line (1-based) of every output file cut short, as a broken transfer would.
     void setMalformedOutputLine(int line) { m_malformedLine = line; }
 
@@ -115,6 +117,7 @@ private:
     int m_stepMs = 0;
     int m_expireAfter = -1;
     int m_malformedLine = 0;
+    bool m_available = true;
 };
 
 } // namespace AtelierTest
