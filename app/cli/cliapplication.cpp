@@ -7,6 +7,7 @@
 #include "api/parameters.h"
 #include "api/requestbuilder.h"
 #include "atelierversion.h"
+#include "batchcommand.h"
 #include "catalog/variationplan.h"
 #include "imagewriter.h"
 
@@ -203,6 +204,24 @@ const QList<OptionSpec> &optionSpecs()
          {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s},
          ValueType::Text,
          QString()},
+        {u"prompts"_s,
+         u"FILE"_s,
+         Text::tr("batch submit: a text file of prompts, one request a line (wildcards expand)."),
+         {u"batch"_s},
+         ValueType::Text,
+         QString()},
+        {u"wait"_s,
+         QString(),
+         Text::tr("batch fetch: wait until the batch has finished, asking every --poll-interval."),
+         {u"batch"_s},
+         ValueType::Flag,
+         QString()},
+        {u"poll-interval"_s,
+         u"SECONDS"_s,
+         Text::tr("batch fetch --wait: seconds between two questions (default 30)."),
+         {u"batch"_s},
+         ValueType::Text,
+         QString()},
         {u"refresh"_s,
          QString(),
          Text::tr("Ask the provider for its models first (GET /models) and record the shutdown "
@@ -237,6 +256,15 @@ const QList<CommandSpec> &commandSpecs()
         {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s,
          Text::tr("Store the API key in the desktop keychain (read from standard input, never an "
                   "argument), remove it, or say where the key comes from.")},
+        {u"batch"_s, u"batch submit --prompts FILE [generate options]"_s,
+         Text::tr("Send one request per line of FILE through the Batch API, at half price, "
+                  "results within 24 hours; prints the batch id.")},
+        {u"batch"_s, u"batch status [BATCH_ID]"_s,
+         Text::tr("The state and counts of one batch, or of every batch Atelier knows.")},
+        {u"batch"_s, u"batch fetch BATCH_ID [--out DIR] [--wait]"_s,
+         Text::tr("Download and save a finished batch's images with their recipes; again adds "
+                  "nothing.")},
+        {u"batch"_s, u"batch cancel BATCH_ID"_s, Text::tr("Cancel a batch that is still running.")},
     };
     return commands;
 }
@@ -348,14 +376,23 @@ int CliApplication::start(const QStringList &arguments)
     const bool known = std::any_of(commandSpecs().cbegin(), commandSpecs().cend(),
                                    [&](const CommandSpec &spec) { return spec.name == command; });
     if (!known) {
-        m_err << Text::tr("error: unknown command \"%1\"; use models, generate, edit, vary or key "
-                          "(see --help).")
-                     .arg(command)
-              << Qt::endl;
+        m_err
+            << Text::tr(
+                   "error: unknown command \"%1\"; use models, generate, edit, vary, key or batch "
+                   "(see --help).")
+                   .arg(command)
+            << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
     m_command = command;
+    if (command == u"batch") {
+        m_batch = new BatchCommand(this, m_out, m_err);
+        connect(m_batch, &BatchCommand::finished, this, &CliApplication::finished);
+        QStringList batchArguments = arguments.mid(3);
+        batchArguments.prepend(arguments.value(0));
+        return m_batch->start(arguments.value(2), batchArguments);
+    }
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
@@ -966,9 +1003,18 @@ void CliApplication::onJobFinished()
     Q_EMIT finished(code);
 }
 
+void CliApplication::addCommandOptions(QCommandLineParser *parser, const QString &command)
+{
+    addOptions(parser, command);
+}
+
 void CliApplication::interrupt()
 {
     m_interrupted = true;
+    if (m_batch) {
+        m_batch->interrupt();
+        return;
+    }
     if (m_running == 0) {
         Q_EMIT finished(ExitCode::Interrupted);
         return;

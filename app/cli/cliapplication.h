@@ -19,6 +19,7 @@ class QCommandLineParser;
 
 namespace Atelier {
 
+class BatchCommand;
 class ImageJob;
 class ImageWriter;
 class ImagesClient;
@@ -56,6 +57,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    friend class BatchCommand; // the batch commands share the options and the request building
+    static void addCommandOptions(QCommandLineParser *parser, const QString &command);
     int runModels(const QCommandLineParser &parser);
     int refreshLifecycles(const QCommandLineParser &parser, const QString &overlayPath);
     int runImages(Endpoint endpoint, const QCommandLineParser &parser);
@@ -85,6 +88,7 @@ private:
     QJsonArray m_errors;
     Usage m_usage;
     QList<ApiError> m_failures;
+    BatchCommand *m_batch = nullptr; // child; `atelier-cli batch ...`
 };
 
 } // namespace Atelier

@@ -37,6 +37,437 @@
     </message>
 </context>
 <context>
+    <name>Atelier::BatchClient</name>
+    <message>
+        <source>Azure OpenAI&apos;s Batch API works differently (global-batch deployments and files of its own); Atelier sends batches to OpenAI or to a gateway with OpenAI&apos;s /files and /batches endpoints. Nothing was sent.</source>
+        <translation>Die Batch-API von Azure OpenAI funktioniert anders (Global-Batch-Deployments und eigene Dateien); Atelier sendet Batches an OpenAI oder an ein Gateway mit den Endpunkten /files und /batches von OpenAI. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer came.</source>
+        <translation>Angehalten, bevor die Antwort kam.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not the JSON the API sends (%1).</source>
+        <translation>Die Antwort des Servers ist nicht das JSON, das die API sendet (%1).</translation>
+    </message>
+    <message>
+        <source>Stopped before sending.</source>
+        <translation>Vor dem Senden angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for sending: %2.</source>
+        <translation>%1 kann zum Senden nicht geöffnet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchCommand</name>
+    <message>
+        <source>error: &apos;batch&apos; needs submit, status, fetch or cancel, e.g. &apos;atelier-cli batch submit --prompts prompts.txt&apos;.</source>
+        <translation>Fehler: „batch“ braucht submit, status, fetch oder cancel, z. B. „atelier-cli batch submit --prompts prompts.txt“.</translation>
+    </message>
+    <message>
+        <source>error: unknown batch action &quot;%1&quot;; use submit, status, fetch or cancel (see --help).</source>
+        <translation>Fehler: unbekannte Batch-Aktion „%1“; verwenden Sie submit, status, fetch oder cancel (siehe --help).</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>JSON statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>Folder for the images (default: the current folder).</source>
+        <translation>Ordner für die Bilder (Standard: der aktuelle Ordner).</translation>
+    </message>
+    <message>
+        <source>Give up when the server sends nothing for this long (default 300).</source>
+        <translation>Aufgeben, wenn der Server so lange nichts sendet (Standard 300).</translation>
+    </message>
+    <message>
+        <source>Retries on 408/409/429/5xx and connection errors (default 2).</source>
+        <translation>Wiederholungen bei 408/409/429/5xx und Verbindungsfehlern (Standard 2).</translation>
+    </message>
+    <message>
+        <source>error: %1; see &apos;atelier-cli batch --help&apos;.</source>
+        <translation>Fehler: %1; siehe „atelier-cli batch --help“.</translation>
+    </message>
+    <message>
+        <source>If this provider has no Batch API (Azure&apos;s differs, many gateways lack it), send the prompts one by one with &apos;atelier-cli generate&apos;.</source>
+        <translation>Falls dieser Anbieter keine Batch-API hat (die von Azure ist anders, vielen Gateways fehlt sie), senden Sie die Prompts einzeln mit „atelier-cli generate“.</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>Fehler: %1: %2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
+        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>error: &apos;batch submit&apos; needs --prompts FILE, a text file with one prompt a line.</source>
+        <translation>Fehler: „batch submit“ braucht --prompts DATEI, eine Textdatei mit einem Prompt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>error: the prompts of a batch come from --prompts FILE, one a line; --prompt and other arguments are for &apos;atelier-cli generate&apos;.</source>
+        <translation>Fehler: Die Prompts eines Batches kommen aus --prompts DATEI, einer pro Zeile; --prompt und andere Argumente gehören zu „atelier-cli generate“.</translation>
+    </message>
+    <message>
+        <source>note: a batch never streams; --stream and --partial-images are left out.</source>
+        <translation>Hinweis: Ein Batch streamt nie; --stream und --partial-images werden weggelassen.</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation>Es wurde nichts hochgeladen.</translation>
+    </message>
+    <message>
+        <source>error: %1 line %2 (&quot;%3&quot;): %4: %5</source>
+        <translation>Fehler: %1 Zeile %2 („%3“): %4: %5</translation>
+    </message>
+    <message>
+        <source>error: standard output cannot be written.</source>
+        <translation>Fehler: Die Standardausgabe kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>error: the batch file cannot be created in %1: %2.</source>
+        <translation>Fehler: Die Batch-Datei kann in %1 nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 at batch price (%2 at the normal price; output tokens by an unofficial formula).</source>
+        <translation>Geschätzte Kosten: %1 zum Batch-Preis (%2 zum normalen Preis; Ausgabe-Tokens nach einer inoffiziellen Formel).</translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 at batch price (%2 at the normal price).</source>
+        <translation>Geschätzte Kosten: %1 zum Batch-Preis (%2 zum normalen Preis).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n request(s)…</source>
+        <translation>
+            <numerusform>Lade %n Anfrage hoch …</numerusform>
+            <numerusform>Lade %n Anfragen hoch …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the batch file could not be uploaded</source>
+        <translation>die Batch-Datei konnte nicht hochgeladen werden</translation>
+    </message>
+    <message>
+        <source>the batch could not be created (the uploaded file is %1)</source>
+        <translation>der Batch konnte nicht angelegt werden (die hochgeladene Datei ist %1)</translation>
+    </message>
+    <message>
+        <source>warning: %1 Note the batch id to fetch it later.</source>
+        <translation>Warnung: %1 Notieren Sie die Batch-ID, um ihn später abzuholen.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2; results within 24 hours. Follow it with &apos;atelier-cli batch status %1&apos;, save the images with &apos;atelier-cli batch fetch %1&apos;.</source>
+        <translation>Batch %1: %2; Ergebnisse innerhalb von 24 Stunden. Verfolgen Sie ihn mit „atelier-cli batch status %1“, speichern Sie die Bilder mit „atelier-cli batch fetch %1“.</translation>
+    </message>
+    <message>
+        <source>error: &apos;batch status&apos; takes at most one batch id.</source>
+        <translation>Fehler: „batch status“ nimmt höchstens eine Batch-ID.</translation>
+    </message>
+    <message>
+        <source>Atelier knows no batches yet; start one with &apos;atelier-cli batch submit --prompts FILE&apos;.</source>
+        <translation>Atelier kennt noch keine Batches; starten Sie einen mit „atelier-cli batch submit --prompts DATEI“.</translation>
+    </message>
+    <message>
+        <source>BATCH</source>
+        <translation>BATCH</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>FERTIG</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHL.</translation>
+    </message>
+    <message>
+        <source>SUBMITTED</source>
+        <translation>GESENDET</translation>
+    </message>
+    <message>
+        <source>error: batch %1: %2</source>
+        <translation>Fehler: Batch %1: %2</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2</source>
+        <translation>Batch %1: %2</translation>
+    </message>
+    <message>
+        <source>Requests: %1 completed, %2 failed, %3 in all</source>
+        <translation>Anfragen: %1 fertig, %2 fehlgeschlagen, %3 insgesamt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted: %1, %n prompt(s)</source>
+        <translation>
+            <numerusform>Gesendet: %1, %n Prompt</numerusform>
+            <numerusform>Gesendet: %1, %n Prompts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Estimated cost: %1 at batch price</source>
+        <translation>Geschätzte Kosten: %1 zum Batch-Preis</translation>
+    </message>
+    <message>
+        <source>  line %1: %2 (%3)</source>
+        <translation>  Zeile %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>  %1 (%2)</source>
+        <translation>  %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save the results with &apos;atelier-cli batch fetch %1&apos;.</source>
+        <translation>Speichern Sie die Ergebnisse mit „atelier-cli batch fetch %1“.</translation>
+    </message>
+    <message>
+        <source>error: &apos;batch cancel&apos; needs one batch id, e.g. &apos;atelier-cli batch cancel batch_abc123&apos;.</source>
+        <translation>Fehler: „batch cancel“ braucht eine Batch-ID, z. B. „atelier-cli batch cancel batch_abc123“.</translation>
+    </message>
+    <message>
+        <source>batch %1 could not be cancelled</source>
+        <translation>Batch %1 konnte nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2; what it finished so far can still be fetched.</source>
+        <translation>Batch %1: %2; was er bisher fertiggestellt hat, kann noch abgeholt werden.</translation>
+    </message>
+    <message>
+        <source>error: &apos;batch fetch&apos; needs one batch id, e.g. &apos;atelier-cli batch fetch batch_abc123 --out DIR&apos;.</source>
+        <translation>Fehler: „batch fetch“ braucht eine Batch-ID, z. B. „atelier-cli batch fetch batch_abc123 --out ORDNER“.</translation>
+    </message>
+    <message>
+        <source>error: --poll-interval needs a number of seconds, e.g. 60.</source>
+        <translation>Fehler: --poll-interval braucht eine Anzahl Sekunden, z. B. 60.</translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2 (%3 of %4 requests done); nothing to fetch yet. Run this again later, or add --wait.</source>
+        <translation>Batch %1: %2 (%3 von %4 Anfragen erledigt); noch nichts abzuholen. Führen Sie dies später erneut aus oder fügen Sie --wait hinzu.</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2; waiting…</source>
+        <translation>Batch %1: %2; warte …</translation>
+    </message>
+    <message>
+        <source>error: batch %1 failed as a whole; no request was run:</source>
+        <translation>Fehler: Batch %1 ist als Ganzes fehlgeschlagen; keine Anfrage wurde ausgeführt:</translation>
+    </message>
+    <message>
+        <source>  line %1 (&quot;%2&quot;): %3</source>
+        <translation>  Zeile %1 („%2“): %3</translation>
+    </message>
+    <message>
+        <source>  %1</source>
+        <translation>  %1</translation>
+    </message>
+    <message>
+        <source>the output file %1 could not be read</source>
+        <translation>die Ausgabedatei %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the error file %1 could not be read</source>
+        <translation>die Fehlerdatei %1 konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>line %1 (&quot;%2&quot;)</source>
+        <translation>Zeile %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>error: %1 failed: %2</source>
+        <translation>Fehler: %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>error: line %1 of the output file cannot be read (%2); the other results are kept.</source>
+        <translation>Fehler: Zeile %1 der Ausgabedatei kann nicht gelesen werden (%2); die übrigen Ergebnisse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>error: image %1 of %2 is not base64; it was not saved.</source>
+        <translation>Fehler: Bild %1 von %2 ist kein Base64; es wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>error: line %1 of the error file cannot be read (%2).</source>
+        <translation>Fehler: Zeile %1 der Fehlerdatei kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>listed in the error file</source>
+        <translation>in der Fehlerdatei aufgeführt</translation>
+    </message>
+    <message>
+        <source>error: %1 was not run: the batch is %2.</source>
+        <translation>Fehler: %1 wurde nicht ausgeführt: Der Batch ist %2.</translation>
+    </message>
+    <message>
+        <source>Batch %1: %2 request(s) saved now, %3 saved before, %4 failed.</source>
+        <translation>Batch %1: %2 Anfrage(n) jetzt gespeichert, %3 schon vorher, %4 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>error: --markup is not offered in a batch: JSON edits take --image and --mask; send markup edits with &apos;atelier-cli edit&apos;.</source>
+        <translation>Fehler: --markup gibt es in einem Batch nicht: JSON-Bearbeitungen nehmen --image und --mask; senden Sie Markup-Bearbeitungen mit „atelier-cli edit“.</translation>
+    </message>
+    <message>
+        <source>error: model: a batch sends edits as JSON, which only GPT image models take; %1 edits need &apos;atelier-cli edit&apos;.</source>
+        <translation>Fehler: model: Ein Batch sendet Bearbeitungen als JSON, das nur GPT-Bildmodelle annehmen; Bearbeitungen mit %1 brauchen „atelier-cli edit“.</translation>
+    </message>
+    <message>
+        <source>%1 could not be uploaded</source>
+        <translation>%1 konnte nicht hochgeladen werden</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchFetcher</name>
+    <message>
+        <source>The download was stopped.</source>
+        <translation>Der Download wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>A line of the file is longer than %1 MB; it was not read.</source>
+        <translation>Eine Zeile der Datei ist länger als %1 MB; sie wurde nicht gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchInfo</name>
+    <message>
+        <source>validating</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>finalizing</source>
+        <translation>wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>cancelling</source>
+        <translation>wird abgebrochen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchOutputLine</name>
+    <message>
+        <source>The request failed (status %1) without a reason.</source>
+        <translation>Die Anfrage ist ohne Begründung fehlgeschlagen (Status %1).</translation>
+    </message>
+    <message>
+        <source>it is not JSON (%1 at character %2)</source>
+        <translation>sie ist kein JSON (%1 bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>sie ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>it has no custom_id</source>
+        <translation>sie hat keine custom_id</translation>
+    </message>
+    <message>
+        <source>it has neither a response nor an error</source>
+        <translation>sie hat weder eine Antwort noch einen Fehler</translation>
+    </message>
+    <message>
+        <source>image %1 of it has neither image data nor a URL</source>
+        <translation>ihr Bild %1 hat weder Bilddaten noch eine URL</translation>
+    </message>
+    <message>
+        <source>its answer contains no images</source>
+        <translation>ihre Antwort enthält keine Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchPlan</name>
+    <message>
+        <source>The prompts file %1 cannot be read: %2.</source>
+        <translation>Die Prompt-Datei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1: the file makes more than %2 requests, the most one batch takes; split it into several files.</source>
+        <translation>Zeile %1: Die Datei ergibt mehr als %2 Anfragen, das Maximum eines Batches; teilen Sie sie auf mehrere Dateien auf.</translation>
+    </message>
+    <message>
+        <source>The prompts file has no prompt; write one prompt a line.</source>
+        <translation>Die Prompt-Datei enthält keinen Prompt; schreiben Sie einen Prompt pro Zeile.</translation>
+    </message>
+    <message>
+        <source>A batch takes at most %1 requests; this one has %2.</source>
+        <translation>Ein Batch nimmt höchstens %1 Anfragen; dieser hat %2.</translation>
+    </message>
+    <message>
+        <source>The batch file would be larger than %1 MB, the most the Batch API takes (at line %2 of the prompts file); split the prompts.</source>
+        <translation>Die Batch-Datei wäre größer als %1 MB, das Maximum der Batch-API (bei Zeile %2 der Prompt-Datei); teilen Sie die Prompts auf.</translation>
+    </message>
+    <message>
+        <source>The batch file cannot be written: %1.</source>
+        <translation>Die Batch-Datei kann nicht geschrieben werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchStore</name>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a batch id Atelier can remember.</source>
+        <translation>„%1“ ist keine Batch-ID, die Atelier sich merken kann.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Atelier does not know the batch %1 (it remembers those submitted with &apos;atelier-cli batch submit&apos; in %2).</source>
+        <translation>Atelier kennt den Batch %1 nicht (es merkt sich die mit „atelier-cli batch submit“ gesendeten in %2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2); remove it to forget the batch.</source>
+        <translation>%1 ist beschädigt (%2); entfernen Sie die Datei, um den Batch zu vergessen.</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::Catalog</name>
     <message>
         <source>Model %1 names an unknown endpoint &quot;%2&quot;; it is ignored. Use generations, edits or variations.</source>
@@ -254,10 +685,6 @@
         <translation>Exit-Codes: 0 Erfolg; 1 sonstiger Fehler; 2 ungültige Eingabe (jedes Problem wird ausgegeben, nichts gesendet); 3 die API hat mit einem Fehler geantwortet; 4 Netzwerkfehler oder Zeitüberschreitung; 130 abgebrochen (bis dahin empfangene Bilder bleiben erhalten).</translation>
     </message>
     <message>
-        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary or key (see --help).</source>
-        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary oder key (siehe --help).</translation>
-    </message>
-    <message>
         <source>error: %1; see &apos;atelier-cli %2 --help&apos;.</source>
         <translation>Fehler: %1; siehe „atelier-cli %2 --help“.</translation>
     </message>
@@ -456,6 +883,38 @@
     <message>
         <source>Allow a plain http:// base URL on another machine (the key travels unencrypted; warned every time).</source>
         <translation>Eine unverschlüsselte http://-Basis-URL auf einem anderen Rechner erlauben (der Schlüssel wird unverschlüsselt übertragen; jedes Mal eine Warnung).</translation>
+    </message>
+    <message>
+        <source>batch submit: a text file of prompts, one request a line (wildcards expand).</source>
+        <translation>batch submit: eine Textdatei mit Prompts, eine Anfrage pro Zeile (Platzhalter werden ausgeweitet).</translation>
+    </message>
+    <message>
+        <source>batch fetch: wait until the batch has finished, asking every --poll-interval.</source>
+        <translation>batch fetch: warten, bis der Batch fertig ist, und alle --poll-interval nachfragen.</translation>
+    </message>
+    <message>
+        <source>batch fetch --wait: seconds between two questions (default 30).</source>
+        <translation>batch fetch --wait: Sekunden zwischen zwei Nachfragen (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Send one request per line of FILE through the Batch API, at half price, results within 24 hours; prints the batch id.</source>
+        <translation>Eine Anfrage pro Zeile von DATEI über die Batch-API senden, zum halben Preis, Ergebnisse innerhalb von 24 Stunden; gibt die Batch-ID aus.</translation>
+    </message>
+    <message>
+        <source>The state and counts of one batch, or of every batch Atelier knows.</source>
+        <translation>Zustand und Zähler eines Batches oder aller Batches, die Atelier kennt.</translation>
+    </message>
+    <message>
+        <source>Download and save a finished batch&apos;s images with their recipes; again adds nothing.</source>
+        <translation>Die Bilder eines fertigen Batches mit ihren Rezepten herunterladen und speichern; erneutes Abholen fügt nichts hinzu.</translation>
+    </message>
+    <message>
+        <source>Cancel a batch that is still running.</source>
+        <translation>Einen noch laufenden Batch abbrechen.</translation>
+    </message>
+    <message>
+        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, key or batch (see --help).</source>
+        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, key oder batch (siehe --help).</translation>
     </message>
 </context>
 <context>

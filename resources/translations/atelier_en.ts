@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>Atelier::BatchCommand</name>
+    <message numerus="yes">
+        <source>Uploading %n request(s)…</source>
+        <translation>
+            <numerusform>Uploading %n request…</numerusform>
+            <numerusform>Uploading %n requests…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Submitted: %1, %n prompt(s)</source>
+        <translation>
+            <numerusform>Submitted: %1, %n prompt</numerusform>
+            <numerusform>Submitted: %1, %n prompts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::CompareGridDialog</name>
     <message numerus="yes">
         <source>%n request(s), about $%1 in all.</source>

@@ -362,6 +362,10 @@ QString FakeImagesServer::requestedFormat(const RecordedRequest &request) const
 
 void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
 {
+    if (m_batchApi.handles(request)) {
+        m_batchApi.handle(socket, std::move(request));
+        return;
+    }
     if (request.method == "GET" && request.path.startsWith(u"/files/")) {
         const QByteArray file = m_files.value(request.path.mid(7));
         m_requests.append(request);

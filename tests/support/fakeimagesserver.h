@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fakebatchapi.h"
 #include "fakemodelrules.h"
 #include "openapivalidator.h"
 
@@ -107,11 +108,14 @@ public:
     // An animated GIF of `frames` frames, `delayMs` each, and an SVG document, as answered.
     QByteArray gifBytes(const QSize &size, int frames, int delayMs, int variant) const;
     static QByteArray svgBytes(const QSize &size, int variant);
+    // The Files and Batches endpoints (see FakeBatchApi).
+    FakeBatchApi &batchApi() { return m_batchApi; }
 
 Q_SIGNALS:
     void requestReceived(int index);
 
 private:
+    friend class FakeBatchApi;
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void handle(QTcpSocket *socket, RecordedRequest request);
@@ -145,6 +149,7 @@ private:
     bool m_noise = false;
     bool m_useRequestedSize = false;
     int m_nextRequestId = 1;
+    FakeBatchApi m_batchApi {this};
 };
 
 } // namespace AtelierTest

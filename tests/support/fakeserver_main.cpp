@@ -37,6 +37,17 @@ int main(int argc, char *argv[])
                                          u"YYYY-MM-DD"_s, u"2026-12-01"_s);
     parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption,
                        rateOption, lineupOption, todayOption});
+    const QCommandLineOption batchStepOption(
+        u"batch-step-ms"_s,
+        u"Batches: each state lasts this long (0: one state per GET /batches/{id})."_s, u"ms"_s,
+        u"0"_s);
+    const QCommandLineOption batchExpireOption(
+        u"batch-expire-after"_s,
+        u"Batches: run only this many requests, then expire (-1: never)."_s, u"n"_s, u"-1"_s);
+    const QCommandLineOption batchMalformedOption(
+        u"batch-malformed-line"_s, u"Batches: write this line of each output file cut short."_s,
+        u"n"_s, u"0"_s);
+    parser.addOptions({batchStepOption, batchExpireOption, batchMalformedOption});
     parser.process(app);
 
     AtelierTest::FakeImagesServer server;
@@ -56,6 +67,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     server.setToday(today);
+    server.batchApi().setStepMs(parser.value(batchStepOption).toInt());
+    server.batchApi().setExpireAfter(parser.value(batchExpireOption).toInt());
+    server.batchApi().setMalformedOutputLine(parser.value(batchMalformedOption).toInt());
     if (!server.listen(quint16(parser.value(portOption).toUInt()))) {
         QTextStream(stderr) << "cannot listen on port " << parser.value(portOption) << Qt::endl;
         return 1;

@@ -1,0 +1,106 @@
+#include "batchoutputline.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+ApiError errorFrom(const QJsonObject &object, int status, const QString &requestId)
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Api;
+    error.httpStatus = status;
+    error.message = object.value(u"message"_s).toString();
+    error.type = object.value(u"type"_s).toString();
+    error.param = object.value(u"param"_s).toString();
+    error.code = object.value(u"code"_s).toString();
+    error.requestId = requestId;
+    if (error.message.isEmpty())
+        error.message = error.code.isEmpty()
+            ? BatchOutputLine::tr("The request failed (status %1) without a reason.").arg(status)
+            : error.code;
+    return error;
+}
+
+} // namespace
+
+bool BatchOutputLine::parse(QByteArray line, BatchOutputLine *result, QString *problem)
+{
+    const QList<QByteArray> images = ResponseParser::extractBase64Fields(line);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *problem = parseError.error != QJsonParseError::NoError
+            ? tr("it is not JSON (%1 at character %2)")
+                  .arg(parseError.errorString())
+                  .arg(parseError.offset)
+            : tr("it is not a JSON object");
+        return false;
+    }
+    const QJsonObject root = document.object();
+    *result = BatchOutputLine();
+    result->id = root.value(u"id"_s).toString();
+    result->customId = root.value(u"custom_id"_s).toString();
+    if (result->customId.isEmpty()) {
+        *problem = tr("it has no custom_id");
+        return false;
+    }
+    const QJsonObject response = root.value(u"response"_s).toObject();
+    result->statusCode = response.value(u"status_code"_s).toInt();
+    result->requestId = response.value(u"request_id"_s).toString();
+    const QJsonObject body = response.value(u"body"_s).toObject();
+
+    // A line that never reached the endpoint (expired, cancelled) has "error" and no response.
+    if (const QJsonValue error = root.value(u"error"_s); error.isObject()) {
+        result->error = errorFrom(error.toObject(), result->statusCode, result->requestId);
+        return true;
+    }
+    if (response.isEmpty()) {
+        *problem = tr("it has neither a response nor an error");
+        return false;
+    }
+    if (result->statusCode != 200 || body.value(u"error"_s).isObject()) {
+        result->error
+            = errorFrom(body.value(u"error"_s).toObject(), result->statusCode, result->requestId);
+        return true;
+    }
+    ImagesResponse &answer = result->response;
+    answer.created = body.value(u"created"_s).toInteger();
+    answer.size = body.value(u"size"_s).toString();
+    answer.quality = body.value(u"quality"_s).toString();
+    answer.background = body.value(u"background"_s).toString();
+    answer.outputFormat = body.value(u"output_format"_s).toString();
+    answer.usage = Usage::fromJson(body.value(u"usage"_s).toObject());
+    answer.usage.svg = body.value(u"svg_usage"_s).toObject();
+    qsizetype next = 0;
+    const QJsonArray data = body.value(u"data"_s).toArray();
+    for (const QJsonValue &value : data) {
+        const QJsonObject object = value.toObject();
+        ResponseImage image;
+        const QString inlined = object.value(u"b64_json"_s).toString();
+        if (!inlined.isEmpty())
+            image.base64 = inlined.toLatin1(); // had escapes: left to the JSON parser
+        else if (object.contains(u"b64_json"_s) && next < images.size())
+            image.base64 = images.at(next++);
+        image.url = QUrl(object.value(u"url"_s).toString(), QUrl::StrictMode);
+        image.revisedPrompt = object.value(u"revised_prompt"_s).toString();
+        if (image.base64.isEmpty() && !image.url.isValid()) {
+            *problem = tr("image %1 of it has neither image data nor a URL")
+                           .arg(answer.images.size() + 1);
+            return false;
+        }
+        answer.images.append(image);
+    }
+    if (answer.images.isEmpty()) {
+        *problem = tr("its answer contains no images");
+        return false;
+    }
+    return true;
+}
+
+} // namespace Atelier
