@@ -5,6 +5,7 @@
 #include "catalog/modelswitch.h"
 
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
@@ -1096,6 +1097,8 @@ private Q_SLOTS:
             f.write("hello");
         }
         const QString missing = m_dir.filePath(u"missing.png"_s);
+        const QString folder = m_dir.filePath(u"a-folder.png"_s); // a folder, named like a file
+        QVERIFY(QDir().mkpath(folder));
         QStringList sixteen, seventeen;
         for (int i = 0; i < 17; ++i) {
             if (i < 16)
@@ -1119,6 +1122,12 @@ private Q_SLOTS:
         QTest::newRow("gpt missing")
             << u"gpt-image-1.5"_s << edits << QStringList {missing} << QString()
             << QStringList {u"image"_s} << u"does not exist"_s;
+        QTest::newRow("gpt image is a folder")
+            << u"gpt-image-1.5"_s << edits << QStringList {folder} << QString()
+            << QStringList {u"image"_s} << u"a-folder.png cannot be used: it is a folder"_s;
+        QTest::newRow("gpt mask is a folder")
+            << u"gpt-image-1.5"_s << edits << QStringList {png} << folder << QStringList {u"mask"_s}
+            << u"The mask a-folder.png cannot be used: it is a folder"_s;
         QTest::newRow("gpt not an image")
             << u"gpt-image-1.5"_s << edits << QStringList {notImage} << QString()
             << QStringList {u"image"_s} << u"not an image"_s;

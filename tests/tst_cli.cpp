@@ -1,6 +1,7 @@
 #include "fakeimagesserver.h"
 #include "imagewriter.h"
 #include "processids.h"
+#include "readonlyfolder.h"
 
 #include "api/imageresult.h"
 
@@ -16,6 +17,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/resource.h>
 
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
@@ -692,6 +694,126 @@ private Q_SLOTS:
         QVERIFY(writer.write(image, {}, &error).isEmpty());
         QVERIFY2(error.contains(m_dir->filePath(u"file/sub"_s)) && error.contains(u"--out"_s),
                  qPrintable(error));
+    }
+
+    // A paid request is never sent when its images would have nowhere to go.
+    void unusableOutFolderIsRefusedBeforeSending_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("a file") << u"file"_s;
+        QTest::newRow("under a file") << u"under a file"_s;
+        QTest::newRow("read-only folder") << u"read-only"_s;
+    }
+
+    void unusableOutFolderIsRefusedBeforeSending()
+    {
+        QFETCH(QString, kind);
+        QFile blocker(m_dir->filePath(u"taken"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QString out;
+        QString named; // the path the message must name
+        QString reason;
+        if (kind == u"file") {
+            out = named = blocker.fileName();
+            reason = u"Not a directory"_s;
+        } else if (kind == u"under a file") {
+            out = m_dir->filePath(u"taken/images/today"_s);
+            named = blocker.fileName();
+            reason = u"Not a directory"_s;
+        } else {
+            out = named = AtelierTest::readOnlyFolder(m_dir->path());
+            if (out.isEmpty())
+                QSKIP("no read-only folder can be made here");
+            reason = u"Permission denied"_s;
+        }
+        for (const QStringList &command :
+             {QStringList {u"generate"_s, u"--prompt"_s, u"a fox"_s},
+              QStringList {u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--stream"_s},
+              QStringList {u"vary"_s, u"--image"_s, writePng(u"square.png"_s, QSize(16, 16))}}) {
+            const CliRun run = cli(command + QStringList {u"--out"_s, out}, environment());
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(named) && run.err.contains(reason)
+                         && run.err.contains(u"--out"_s) && run.err.contains(u"Nothing was sent"_s),
+                     qPrintable(run.err));
+        }
+        QCOMPARE(m_server->requestCount(), 0);
+        QVERIFY(QFileInfo(blocker.fileName()).isFile());
+    }
+
+    void outFolderIsMadeAndHoldsOnlyTheImages()
+    {
+        const QString out = m_dir->filePath(u"new/deeper"_s);
+        const CliRun run = cli(
+            {u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--out"_s, out, u"--name"_s, u"fox"_s},
+            environment());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList {u"fox.png"_s}); // the probe left nothing
+    }
+
+    // A write the system refuses says why (here a file size limit: "File too large"), for whole
+    // and for streamed images alike.
+    void failedWriteSaysTheSystemsReason_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("whole") << false;
+        QTest::newRow("streamed") << true;
+    }
+
+    void failedWriteSaysTheSystemsReason()
+    {
+        QFETCH(bool, stream);
+        m_server->setImageSize(QSize(256, 256));
+        m_server->setNoiseImages(true); // about 200 KB of PNG
+        QProcess process;
+        process.setProcessEnvironment(environment());
+        process.setWorkingDirectory(m_dir->path());
+        process.setChildProcessModifier([] {
+            // Files may not grow past 16 KiB: writes past it fail with EFBIG (SIGXFSZ ignored).
+            std::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit {16 * 1024, 16 * 1024};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        QStringList arguments {u"generate"_s, u"--prompt"_s, u"a fox"_s, u"--name"_s, u"fox"_s};
+        if (stream)
+            arguments << u"--stream"_s;
+        process.start(QStringLiteral(ATELIER_CLI_PATH), arguments);
+        QVERIFY(process.waitForStarted());
+        QSignalSpy finished(&process, &QProcess::finished);
+        QVERIFY(finished.wait(30000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains(u"File too large"_s) && !err.contains(u"Unknown error"_s),
+                 qPrintable(err));
+        QCOMPARE(m_server->requestCount(), 1);
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(u"fox.png"_s)));
+    }
+
+    // A folder where an image belongs is called a folder, not a missing file.
+    void folderGivenAsAnImageIsSaidToBeOne_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::newRow("--image") << u"--image"_s;
+        QTest::newRow("--mask") << u"--mask"_s;
+    }
+
+    void folderGivenAsAnImageIsSaidToBeOne()
+    {
+        QFETCH(QString, option);
+        const QString folder = m_dir->filePath(u"photos"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString photo = writePng(u"photo.png"_s, QSize(16, 16));
+        const QStringList arguments = option == u"--image"
+            ? QStringList {u"edit"_s, u"--prompt"_s, u"x"_s, u"--image"_s, folder}
+            : QStringList {u"edit"_s, u"--prompt"_s, u"x"_s, u"--image"_s,
+                           photo,     u"--mask"_s,   folder};
+        const CliRun run = cli(arguments, environment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"photos"_s) && run.err.contains(u"is a folder"_s)
+                     && !run.err.contains(u"does not exist"_s),
+                 qPrintable(run.err));
+        QCOMPARE(m_server->requestCount(), 0);
     }
 
     void editAgainstTheServer()

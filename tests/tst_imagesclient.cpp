@@ -650,14 +650,19 @@ private Q_SLOTS:
     void streamSinkTakesImagesAsTheyArrive_data()
     {
         QTest::addColumn<bool>("decodePixels");
-        QTest::newRow("header only (CLI)") << false;
-        QTest::newRow("decoded while received (studio)") << true;
+        QTest::addColumn<bool>("burst"); // the whole answer written at once
+        QTest::newRow("header only (CLI)") << false << false;
+        QTest::newRow("decoded while received (studio)") << true << false;
+        QTest::newRow("header only (CLI), burst") << false << true;
+        QTest::newRow("decoded while received (studio), burst") << true << true;
     }
 
     void streamSinkTakesImagesAsTheyArrive()
     {
         QFETCH(bool, decodePixels);
+        QFETCH(bool, burst);
         setDecodePixels(decodePixels);
+        m_server->setBurst(burst);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();
@@ -809,7 +814,9 @@ private Q_SLOTS:
     void streamSinkFailuresAreReported()
     {
         QFETCH(bool, decodePixels);
+        QFETCH(bool, burst);
         setDecodePixels(decodePixels);
+        m_server->setBurst(burst);
         m_server->setNoiseImages(true);
         m_server->setImageSize(QSize(512, 512));
         auto sink = std::make_shared<MemorySink>();

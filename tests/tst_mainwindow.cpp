@@ -1,3 +1,4 @@
+#include "api/keystore.h"
 #include "api/parameters.h"
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
@@ -24,12 +25,14 @@
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QGuiApplication>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -95,7 +98,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { AtelierTest::isolateSettings(m_config.path()); }
+    void initTestCase()
+    {
+        AtelierTest::isolateSettings(m_config.path());
+        // No keychain, whatever desktop runs the tests: none of them may store a key in a real one.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
+    }
 
     void init()
     {
@@ -417,6 +425,120 @@ private Q_SLOTS:
         m_session->retry(0);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
+    }
+
+    // The red banner of a failed request goes once a Retry of it has worked.
+    void failureBannerGoesWhenItsRetryWorks()
+    {
+        ScriptedReply reply;
+        reply.kind = ScriptedReply::Kind::Error;
+        reply.status = 400;
+        reply.body = "{\"error\":{\"message\":\"Billing hard limit has been reached.\","
+                     "\"type\":\"invalid_request_error\"}}";
+        m_server->enqueue(reply);
+        m_window->promptEditor()->setPrompt(u"a lighthouse"_s);
+        m_window->generate();
+        QLabel *problems = m_window->problemsLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(problems->text().contains(u"Billing hard limit"_s), 10000);
+        QVERIFY(problems->isVisible());
+        auto *view = m_window->findChild<QTableView *>();
+        QVERIFY(view);
+        view->selectRow(0);
+        m_window->findChild<QPushButton *>(u"retry"_s)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
+        QTRY_VERIFY(problems->isHidden());
+        QVERIFY(!problems->text().contains(u"Billing hard limit"_s));
+        QCOMPARE(m_server->requestCount(), 2);
+    }
+
+    void droppedFolderIsSaidToBeAFolder()
+    {
+        QTemporaryDir outside;
+        const QString folder = outside.filePath(u"holiday photos"_s);
+        QVERIFY(QDir().mkpath(folder));
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(folder)});
+        // Dropped on the window, as a file manager drops it.
+        const QPoint at = m_window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window->windowHandle(), &enter);
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window->windowHandle(), &drop);
+        QString said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(u"holiday photos"_s) && said.contains(u"is a folder"_s),
+                 qPrintable(said));
+        QCOMPARE(m_window->findChild<QListWidget *>(u"references"_s)->count(), 0);
+        // Pasted, and opened for editing ("Open with Atelier"): the same.
+        m_window->statusBar()->clearMessage();
+        auto *copied = new QMimeData;
+        copied->setUrls({QUrl::fromLocalFile(folder)});
+        QGuiApplication::clipboard()->setMimeData(copied);
+        m_window->pasteImage();
+        said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(u"is a folder"_s), qPrintable(said));
+        QVERIFY(!m_window->openForEditing({folder}));
+        said = m_window->statusBar()->currentMessage();
+        QVERIFY2(said.contains(u"is a folder"_s) && !said.contains(u"not found"_s),
+                 qPrintable(said));
+    }
+
+    // Without a keychain, storing a key is no dead end: the key can be used for this session,
+    // kept in memory only.
+    void keyWithoutAKeychainServesThisSession()
+    {
+        QVERIFY2(!KeyStore::unavailableReason().isEmpty(),
+                 "a keychain is reachable: this test would store a key in it");
+        ProviderProfile profile;
+        profile.kind = ProviderProfile::Kind::Compatible;
+        profile.baseUrl = m_server->baseUrl();
+        m_session->setProvider(profile, QString());
+        QVERIFY(!m_session->hasApiKey());
+        SettingsDialog dialog(m_session.get(), u"the environment"_s);
+        const QString key = u"sk-session-only-5150"_s;
+        QString said;
+        QTimer answer;
+        answer.setInterval(10);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *input = qobject_cast<QInputDialog *>(modal)) {
+                input->setTextValue(key);
+                input->accept();
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal);
+                       box && box->objectName() == u"keyNotStored") {
+                said = box->text() + u'\n' + box->informativeText();
+                answer.stop();
+                box->findChild<QPushButton *>(u"useKeyForSession"_s)->click();
+            } else if (auto *other = qobject_cast<QMessageBox *>(modal)) {
+                said = other->text(); // a dead end: closed, and the checks below fail
+                answer.stop();
+                other->reject();
+            }
+        });
+        answer.start();
+        dialog.findChild<QPushButton *>(u"storeKey"_s)->click();
+        QVERIFY2(said.contains(u"could not be stored"_s) && said.contains(u"this session only"_s)
+                     && said.contains(profile.apiKeyVariable())
+                     && said.contains(u"GNOME Keyring"_s),
+                 qPrintable(said));
+        QVERIFY(m_session->hasApiKey());
+        QCOMPARE(m_session->apiKey(), key);
+        const QString status = dialog.findChild<QLabel *>(u"keyStatus"_s)->text();
+        QVERIFY2(status.contains(u"this session only"_s), qPrintable(status));
+        // Used, and never written anywhere.
+        m_window->promptEditor()->setPrompt(u"a key test"_s);
+        m_window->generate();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
+        QCOMPARE(m_server->requests().constLast().header("authorization"),
+                 QByteArray("Bearer ") + key.toUtf8());
+        QSettings().sync();
+        for (const QString &root : {m_config.path(), m_library->path()}) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                QVERIFY2(!file.readAll().contains(key.toUtf8()), qPrintable(file.fileName()));
+            }
+        }
     }
 
     // What a server says is shown as written: markup in it neither styles the problems box, the

@@ -1,10 +1,14 @@
+#include "library/contentfiles.h"
 #include "platform/safefiles.h"
+#include "readonlyfolder.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
 
 using namespace Atelier;
 using namespace Qt::StringLiterals;
@@ -70,6 +74,73 @@ private Q_SLOTS:
         QVERIFY(!SafeFiles::removeOwnFolder(target, partials)); // job-1 and job-3 stay
         QVERIFY(!QFileInfo::exists(keep.fileName()));
         QVERIFY(QFileInfo::exists(target + u"/job-1"_s));
+    }
+
+    void makePathNamesWhatIsInTheWay()
+    {
+        QTemporaryDir dir;
+        QString failed;
+        QCOMPARE(SafeFiles::makePath(dir.filePath(u"a/b/c"_s), &failed), QString());
+        QVERIFY(QFileInfo(dir.filePath(u"a/b/c"_s)).isDir());
+        QFile blocker(dir.filePath(u"file"_s));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        for (const QString &folder :
+             {dir.filePath(u"file"_s), dir.filePath(u"file/sub/deeper"_s)}) {
+            const QString reason = SafeFiles::makePath(folder, &failed);
+            QCOMPARE(failed, blocker.fileName());
+            QVERIFY2(reason.contains(blocker.fileName()) && reason.contains(u"not a folder"_s)
+                         && reason.contains(SafeFiles::systemReason(ENOTDIR)),
+                     qPrintable(reason));
+        }
+    }
+
+    void probeSaysWhyNothingCanBeWritten()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(SafeFiles::probeWritable(dir.path()), QString());
+        QVERIFY(QDir(dir.path())
+                    .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                    .isEmpty()); // the probe is gone
+        const QString readOnly = AtelierTest::readOnlyFolder(dir.path());
+        if (readOnly.isEmpty())
+            QSKIP("no read-only folder can be made here");
+        QCOMPARE(SafeFiles::probeWritable(readOnly), SafeFiles::systemReason(EACCES));
+    }
+
+    // A refused write says the system's reason, never Qt's "Unknown error".
+    void failedWritesSayTheSystemsReason()
+    {
+        QTemporaryDir dir;
+        const QString readOnly = AtelierTest::readOnlyFolder(dir.path());
+        if (readOnly.isEmpty())
+            QSKIP("no read-only folder can be made here");
+        QString error;
+        const QString target = QDir(readOnly).filePath(u"image.png"_s);
+        QVERIFY(!ContentFiles::writeAtomically(target, "bytes", &error));
+        QVERIFY2(error.contains(target) && error.contains(SafeFiles::systemReason(EACCES))
+                     && !error.contains(u"Unknown error"_s),
+                 qPrintable(error));
+        error.clear();
+        QVERIFY(ContentFiles::store(QDir(readOnly).filePath(u"inputs"_s), "bytes", u"png"_s, &error)
+                    .isEmpty());
+        // Creating the folder is refused: EACCES, or EPERM in sysfs.
+        QVERIFY2(error.contains(SafeFiles::systemReason(EACCES))
+                     || error.contains(SafeFiles::systemReason(EPERM)),
+                 qPrintable(error));
+        // A full disk: /dev/full refuses every write with ENOSPC.
+        QFile full(u"/dev/full"_s);
+        if (!full.open(QIODevice::WriteOnly))
+            QSKIP("no /dev/full here");
+        const bool written = full.write(QByteArray(100, 'x')) == 100 && full.flush();
+        QVERIFY(!written);
+        const QString reason = SafeFiles::failureReason(full, 0);
+        QCOMPARE(reason, SafeFiles::systemReason(ENOSPC));
+        QVERIFY(reason.contains(u"No space left on device"_s)); // glibc's words, in English
+        // A failed call of the system's own (an fsync) is reported with its errno.
+        QFile untouched(dir.filePath(u"untouched"_s));
+        QCOMPARE(SafeFiles::failureReason(untouched, EIO), SafeFiles::systemReason(EIO));
+        QVERIFY(!SafeFiles::failureReason(untouched, 0).contains(u"Unknown error"_s));
     }
 };
 

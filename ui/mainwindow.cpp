@@ -9,12 +9,14 @@
 #include "catalog/variationplan.h"
 #include "compare/comparegriddialog.h"
 #include "gallery/gallerypanel.h"
+#include "library/contentfiles.h"
 #include "library/exporter.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
 #include "mask/maskcompositor.h"
 #include "maskpainter/maskpainter.h"
 #include "params/parameterpanel.h"
+#include "platform/safefiles.h"
 #include "preview/imagepreview.h"
 #include "prompt/historydialog.h"
 #include "prompt/prompteditor.h"
@@ -113,7 +115,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     connect(m_preview, &ImagePreview::viewSizeChanged, m_session, &StudioSession::setPreviewSize);
     connect(m_session, &StudioSession::imageReady, this, &MainWindow::showImage);
     connect(m_session, &StudioSession::imageSaved, this, [this] { m_gallery->refresh(); });
-    connect(m_session, &StudioSession::jobFailed, this, [this](int, const ApiError &error) {
+    connect(m_session, &StudioSession::jobFailed, this, [this](int row, const ApiError &error) {
         if (error.kind == ApiError::Kind::Cancelled) {
             statusBar()->showMessage(error.message, 8000);
             return;
@@ -122,7 +124,17 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
                                "Retry in the job list.")
                                 .arg(error.toString()));
         m_problems->setVisible(true);
+        m_shownFailure = {m_session->recipeOf(row).toJson(), m_problems->text()};
         statusBar()->showMessage(error.toString(), 15000);
+    });
+    // A Retry of the failed request that works takes its failure off the screen.
+    connect(m_session, &StudioSession::imageReady, this, [this](int row) {
+        if (m_shownFailure.text.isEmpty() || m_problems->text() != m_shownFailure.text
+            || m_session->recipeOf(row).toJson() != m_shownFailure.recipe)
+            return;
+        m_shownFailure = {};
+        m_problems->clear();
+        m_problems->setVisible(false);
     });
     connect(
         m_session, &StudioSession::compositeSaved, this,
@@ -230,6 +242,7 @@ void MainWindow::buildUi()
     inputLayout->addWidget(
         new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
     m_references = new QListWidget(m_inputs);
+    m_references->setObjectName(u"references"_s);
     m_references->setMaximumHeight(90);
     m_references->setToolTip(tr("The images to edit or use as references."));
     inputLayout->addWidget(m_references);
@@ -1243,14 +1256,23 @@ void MainWindow::takeMimeData(const QMimeData *mime)
     if (!mime)
         return;
     QStringList files;
+    QStringList folders;
     for (const QUrl &url : mime->urls()) {
         if (url.isLocalFile())
-            files.append(url.toLocalFile());
+            (QFileInfo(url.toLocalFile()).isDir() ? folders : files).append(url.toLocalFile());
     }
+    if (!folders.isEmpty())
+        statusBar()->showMessage(
+            tr("%1 is a folder, not an image file; drop the images in it instead.", nullptr,
+               int(folders.size()))
+                .arg(QDir::toNativeSeparators(folders.join(u", "_s))),
+            10000);
     if (!files.isEmpty()) {
         openImages(files);
         return;
     }
+    if (!folders.isEmpty())
+        return;
     if (mime->hasImage()) {
         // A pasted image becomes a file, so that it can be sent and remembered.
         const QImage image = qvariant_cast<QImage>(mime->imageData());
@@ -1259,12 +1281,16 @@ void MainWindow::takeMimeData(const QMimeData *mime)
             = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
                                                         : m_session->libraryFolder())
                   .filePath(u".pasted"_s);
-        QDir().mkpath(folder);
         const QString path = QDir(folder).filePath(
             u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
-        if (!image.save(path, "PNG"))
-            statusBar()->showMessage(tr("The pasted image could not be saved to %1.").arg(folder),
-                                     8000);
+        QString error;
+        if (const QString reason = SafeFiles::makePath(folder); !reason.isEmpty())
+            error = tr("The folder %1 cannot be created: %2.").arg(folder, reason);
+        else
+            ContentFiles::writeNew(path, ContentFiles::png(image), &error);
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The pasted image could not be saved: %1").arg(error),
+                                     10000);
         else if (m_references->count() == 0)
             openForEdit(path); // the first image of an edit: ready to paint its mask
         else

@@ -3,6 +3,7 @@
 #include "api/apierror.h"
 #include "api/imageresult.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QCheckBox;
@@ -123,6 +124,13 @@ private:
     PromptEditor *m_prompt = nullptr;
     QComboBox *m_presets = nullptr;
     QString m_keySource;
+    // The failure the problems box shows: its request's recipe (JSON) and the text shown.
+    struct ShownFailure
+    {
+        QJsonObject recipe;
+        QString text;
+    };
+    ShownFailure m_shownFailure;
     QLabel *m_count = nullptr;
     QLabel *m_keyBanner = nullptr;
     QWidget *m_libraryNotice = nullptr;

@@ -16,6 +16,11 @@ ImageFileInfo ImageFileInfo::inspect(const QString &path, bool checkAlpha)
     info.path = path;
     const QFileInfo file(path);
     info.exists = file.exists() && file.isFile();
+    if (file.isDir()) {
+        info.error = QCoreApplication::translate(
+            "Atelier::ImageFileInfo", "it is a folder, not an image file; choose a file in it");
+        return info;
+    }
     if (!info.exists) {
         info.error
             = QCoreApplication::translate("Atelier::ImageFileInfo", "the file does not exist");

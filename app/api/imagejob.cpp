@@ -165,6 +165,7 @@ void ImageJob::sendAttempt()
         m_reply = m_network->post(request, spec.jsonBody());
     }
     m_replyDone = false;
+    limitReadBuffer();
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ImageJob::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &ImageJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ImageJob::onReplyFinished);
@@ -177,12 +178,33 @@ void ImageJob::sendAttempt()
     m_watchdog.start(m_client->options().connectTimeoutMs);
 }
 
+void ImageJob::limitReadBuffer()
+{
+    // Back-pressure: the network thread buffers at most this much before we read it, so a fast
+    // server cannot fill memory with a whole response. Qt's HTTP thread ignores a limit that
+    // arrives before it has created its side of the reply, which happens on the event loop after
+    // post() (posted before this call), so the limit is set again then, and once the request is
+    // out: it must be in place before the first bytes of the answer are read. A server that sends
+    // the whole answer at once (a fast link, a buffering proxy) otherwise has it all read into
+    // memory, megabytes ahead of this thread, while the limit is on its way.
+    QPointer<QNetworkReply> reply = m_reply;
+    QMetaObject::invokeMethod(
+        this,
+        [reply] {
+            if (reply)
+                reply->setReadBufferSize(ReadBufferBytes);
+        },
+        Qt::QueuedConnection);
+    connect(m_reply, &QNetworkReply::requestSent, this, [reply] {
+        if (reply)
+            reply->setReadBufferSize(ReadBufferBytes);
+    });
+}
+
 void ImageJob::onMetaData()
 {
     m_watchdog.start(m_client->options().idleTimeoutMs);
-    // Back-pressure: the network thread buffers at most this much before we read it, so a fast
-    // server cannot fill memory with a whole response. Set only now: Qt's HTTP thread ignores a
-    // limit that arrives before it has created its side of the reply.
+    // And now at the latest (see limitReadBuffer()).
     m_reply->setReadBufferSize(ReadBufferBytes);
     m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray requestId = m_reply->rawHeader("x-request-id");

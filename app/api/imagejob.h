@@ -33,7 +33,11 @@ public:
 
     const ImageRequest &request() const { return m_request; }
     State state() const { return m_state; }
-    bool isDone() const { return m_state == State::Succeeded || m_state == State::Failed || m_state == State::Cancelled; }
+    bool isDone() const
+    {
+        return m_state == State::Succeeded || m_state == State::Failed
+            || m_state == State::Cancelled;
+    }
     QString requestId() const { return m_requestId; }
     int attempts() const { return m_attempt; }
     bool streamStarted() const { return m_streamStarted; }
@@ -98,6 +102,7 @@ private:
 
     void begin(const QList<Violation> &violations);
     void sendAttempt();
+    void limitReadBuffer();
     void onMetaData();
     void onReadyRead();
     void consume(QByteArrayView data);

@@ -24,21 +24,26 @@ bool StreamedFile::write(QByteArrayView bytes, QString *error)
 {
     if (!m_file.isOpen() && !open(error))
         return false;
-    if (m_file.write(bytes.data(), bytes.size()) == bytes.size())
+    QString reason;
+    if (SafeFiles::writeAll(&m_file, bytes, &reason))
         return true;
-    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), reason);
     return false;
 }
 
 QString StreamedFile::commit(const ImageResult &image, QString *error)
 {
-    if (!m_file.isOpen() || !m_file.flush()) {
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+    QString reason;
+    if (!m_file.isOpen() && !open(error))
+        return {};
+    if (!SafeFiles::flush(&m_file, &reason)) {
+        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), reason);
         return {};
     }
     m_file.close();
     if (m_file.error() != QFileDevice::NoError) {
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), m_file.errorString());
+        *error = tr("%1 cannot be written: %2.")
+                     .arg(m_file.fileName(), SafeFiles::failureReason(m_file, 0));
         return {};
     }
     const QString path = place(image, m_file.fileName(), error);

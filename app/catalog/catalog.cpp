@@ -3,6 +3,7 @@
 #include "api/imagerequest.h"
 #include "api/parameters.h"
 #include "costestimator.h"
+#include "platform/safefiles.h"
 #include "requestvalidator.h"
 
 #include <QDir>
@@ -404,11 +405,15 @@ std::optional<QJsonObject> readOverlay(const QString &path, QString *error)
 
 bool writeOverlay(const QString &path, const QJsonObject &root, QString *error)
 {
-    QDir().mkpath(QFileInfo(path).path());
+    if (const QString reason = SafeFiles::makePath(QFileInfo(path).path()); !reason.isEmpty()) {
+        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, reason);
+        return false;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0
         || !file.commit()) {
-        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        *error = OverlayText::tr("%1 cannot be written: %2.")
+                     .arg(path, SafeFiles::failureReason(file, 0));
         return false;
     }
     return true;

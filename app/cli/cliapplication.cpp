@@ -839,6 +839,17 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         return ExitCode::InvalidInput;
     }
 
+    // The folder is made and tried before the request goes out: a request is paid for, and its
+    // images would have nowhere to go.
+    const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
+                                                 : ImageWriter::defaultStem(m_request.prompt);
+    m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
+    if (QString problem; !m_writer->prepare(&problem)) {
+        m_err << Text::tr("error: %1").arg(problem) << Qt::endl
+              << Text::tr("Nothing was sent.") << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+
     const CostEstimate estimate = m_catalog.estimate(m_request);
     if (estimate.available && !m_json)
         m_err << Text::tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
@@ -854,9 +865,6 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
     if (parser.isSet(u"retries"_s))
         options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
     m_client->setOptions(options);
-    const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
-                                                 : ImageWriter::defaultStem(m_request.prompt);
-    m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
 
     if (split) {
         for (int i = 0; i < imagesRequested; ++i)

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
@@ -55,11 +57,37 @@ QString ImageWriter::stemProblem(const QString &stem)
 
 bool ImageWriter::makeDirectory(QString *error)
 {
-    if (m_directory.exists() || m_directory.mkpath(u"."_s))
+    if (m_directory.exists())
         return true;
-    *error = tr("The folder %1 cannot be created; choose another with --out.")
-                 .arg(m_directory.absolutePath());
+    const QString reason = SafeFiles::makePath(m_directory.absolutePath());
+    if (reason.isEmpty())
+        return true;
+    *error = tr("The folder %1 cannot be created: %2. Choose another with --out.")
+                 .arg(m_directory.absolutePath(), reason);
     return false;
+}
+
+bool ImageWriter::prepare(QString *error)
+{
+    const QString folder = m_directory.absolutePath();
+    QString failed;
+    if (const QString reason = SafeFiles::makePath(folder, &failed); !reason.isEmpty()) {
+        *error = failed == folder && SafeFiles::entryExists(folder)
+            ? tr("--out %1 is a file, not a folder (%2). Give the path of a folder (it is "
+                 "made if it is missing), or move the file away.")
+                  .arg(folder, SafeFiles::systemReason(ENOTDIR))
+            : tr("The folder %1 given with --out cannot be created: %2. Choose another folder "
+                 "with --out.")
+                  .arg(folder, reason);
+        return false;
+    }
+    if (const QString reason = SafeFiles::probeWritable(folder); !reason.isEmpty()) {
+        *error = tr("Nothing can be written in the folder %1 given with --out: %2. Choose a "
+                    "folder you can write in with --out, or make this one writable.")
+                     .arg(folder, reason);
+        return false;
+    }
+    return true;
 }
 
 QString ImageWriter::freePath(const ImageResult &image, const QString &suffix) const
@@ -131,10 +159,10 @@ protected:
                          .arg(path, m_writer->directory());
             return {};
         }
-        if (!QFile::rename(written, path)) {
-            *error
-                = ImageWriter::tr("%1 cannot be written: the finished file could not be renamed.")
-                      .arg(path);
+        if (QFile file(written); !file.rename(path)) {
+            *error = ImageWriter::tr(
+                         "%1 cannot be written: the finished file could not be renamed (%2).")
+                         .arg(path, SafeFiles::failureReason(file, 0));
             return {};
         }
         return path;

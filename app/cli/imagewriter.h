@@ -33,6 +33,11 @@ public:
     // Empty when `stem` (--name) is a plain file name, else why it is not (a folder in it, "..").
     static QString stemProblem(const QString &stem);
 
+    // Before anything is sent (and paid for): makes the folder and proves that files can be
+    // written in it. False with `error` saying which path is wrong, the system's reason and
+    // what to do.
+    bool prepare(QString *error);
+
     // Returns the path written, or an empty string with `error` set.
     QString write(const ImageResult &image, const QString &suffix, QString *error);
     // The suffix for an image: "" (single), "-2" (second of several), "-partial-0", "-2-partial-1".

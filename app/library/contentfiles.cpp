@@ -67,25 +67,42 @@ void syncLater(const QString &path)
 #endif
 }
 
-// Copies `source` to `copy` as writeAtomically() writes (never through a link at `copy`).
-bool writeCopy(const QString &source, const QString &copy)
+// Copies `source` to `copy` as writeAtomically() writes (never through a link at `copy`); false
+// with the system's reason in `reason`.
+bool writeCopy(const QString &source, const QString &copy, QString *reason)
 {
     QFile in(source);
-    if (!in.open(QIODevice::ReadOnly))
+    if (!in.open(QIODevice::ReadOnly)) {
+        *reason = in.errorString();
         return false;
+    }
     const QString part = copy + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile out;
     QString error;
-    if (!SafeFiles::createNew(&out, part, &error))
+    if (!SafeFiles::createNew(&out, part, &error)) {
+        *reason = SafeFiles::failureReason(out, 0);
         return false;
+    }
     bool written = true;
     QByteArray chunk;
     while (written && !(chunk = in.read(1 << 20)).isEmpty())
-        written = out.write(chunk) == chunk.size();
-    written = written && in.error() == QFileDevice::NoError && out.flush();
+        written = SafeFiles::writeAll(&out, chunk, reason);
+    if (in.error() != QFileDevice::NoError) {
+        written = false;
+        *reason = in.errorString();
+    } else if (written && !SafeFiles::flush(&out, reason)) {
+        written = false;
+    }
     out.close();
-    written = written && out.error() == QFileDevice::NoError
-        && QFile::rename(part, copy); // never replaces: the same bytes may be there already
+    if (written && out.error() != QFileDevice::NoError) {
+        written = false;
+        *reason = SafeFiles::failureReason(out, 0);
+    }
+    // Never replaces: the same bytes may be there already.
+    if (QFile placed(part); written && !placed.rename(copy)) {
+        written = false;
+        *reason = SafeFiles::failureReason(placed, 0);
+    }
     if (!written)
         QFile::remove(part);
     return written || SafeFiles::isOwnFile(copy);
@@ -114,16 +131,20 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
     const QString part = path + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile file;
     if (!SafeFiles::createNew(&file, part, error)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        *error = tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0));
         return false;
     }
-    bool written = file.write(bytes) == bytes.size() && file.flush();
+    QString reason;
+    bool written = SafeFiles::writeAll(&file, bytes, &reason) && SafeFiles::flush(&file, &reason);
 #ifdef Q_OS_UNIX
-    if (written && durability == Durability::Synced)
-        written = ::fsync(file.handle()) == 0;
+    if (written && durability == Durability::Synced && ::fsync(file.handle()) != 0) {
+        written = false;
+        reason = SafeFiles::systemReason(errno);
+    }
 #endif
-    QString reason = file.errorString();
     file.close();
+    if (written && file.error() != QFileDevice::NoError)
+        reason = SafeFiles::failureReason(file, 0);
     if (written && file.error() == QFileDevice::NoError && !replace) {
         // QFile::rename never replaces (renameat2 with RENAME_NOREPLACE where there is one).
         written = QFile::rename(part, path);
@@ -136,7 +157,7 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
 #else
         QFile::remove(path);
         written = file.rename(path);
-        reason = file.errorString();
+        reason = SafeFiles::failureReason(file, 0);
 #endif
     } else {
         written = false;
@@ -175,7 +196,7 @@ bool ContentFiles::adopt(const QString &written, const QString &path, QString *e
 #else
     QFile::remove(path);
     if (QFile file(written); !file.rename(path)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, file.errorString());
+        *error = tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0));
         return false;
     }
 #endif
@@ -215,8 +236,8 @@ QString ContentFiles::keep(const QString &folder, const QString &path, QString *
         return {};
     const QString copy
         = QDir(folder).filePath(contentName(hash.result(), QFileInfo(path).suffix().toLower()));
-    if (!SafeFiles::isOwnFile(copy) && !writeCopy(path, copy)) {
-        *error = tr("%1 cannot be copied into %2; check that it is writable.").arg(path, folder);
+    if (QString reason; !SafeFiles::isOwnFile(copy) && !writeCopy(path, copy, &reason)) {
+        *error = tr("%1 cannot be copied into %2: %3.").arg(path, folder, reason);
         return {};
     }
     return copy;

@@ -133,8 +133,7 @@ bool LibraryStore::open(const QString &folder, QString *error)
     close();
     m_repair = Repair();
     m_folder = QDir(folder).absolutePath();
-    QString reason;
-    if (!SafeFiles::probeWritable(m_folder, &reason)) {
+    if (const QString reason = SafeFiles::prepareWritableFolder(m_folder); !reason.isEmpty()) {
         *error = tr("The library folder %1 cannot be used (%2); choose another in the settings.")
                      .arg(QDir::toNativeSeparators(m_folder), reason);
         return false;

@@ -67,8 +67,8 @@ bool SafeFiles::entryExists(const QString &path)
 QString SafeFiles::makeFolder(const QString &root, const QString &relative, QString *error)
 {
     QString path = QDir(root).absolutePath();
-    if (!QDir().mkpath(path)) {
-        *error = tr("The folder %1 cannot be created; check that it is writable.").arg(path);
+    if (const QString reason = makePath(path); !reason.isEmpty()) {
+        *error = tr("The folder %1 cannot be created: %2.").arg(path, reason);
         return {};
     }
     const QStringList parts = QDir::cleanPath(relative).split(u'/', Qt::SkipEmptyParts);
@@ -78,9 +78,11 @@ QString SafeFiles::makeFolder(const QString &root, const QString &relative, QStr
             return {};
         }
         path = QDir(path).filePath(part);
-        if (!entryExists(path) && !QDir().mkdir(path) && !entryExists(path)) {
-            *error = tr("The folder %1 cannot be created; check that it is writable.").arg(path);
-            return {};
+        if (!entryExists(path)) {
+            if (const QString reason = makePath(path); !reason.isEmpty()) {
+                *error = tr("The folder %1 cannot be created: %2.").arg(path, reason);
+                return {};
+            }
         }
         if (!isOwnFolder(path)) {
             *error = tr("%1 is a link or not your own folder; Atelier does not write through it. "
@@ -102,76 +104,6 @@ bool SafeFiles::createNew(QFile *file, const QString &path, QString *error)
     *error = tr("%1 cannot be written: %2.").arg(path, file->errorString());
     file->setFileName(QString());
     return false;
-}
-
-QString SafeFiles::systemReason(int errorNumber)
-{
-    return QString::fromLocal8Bit(std::strerror(errorNumber));
-}
-
-bool SafeFiles::probeWritable(const QString &folder, QString *reason)
-{
-    const QString absolute = QDir(folder).absolutePath();
-    // The first entry on the way that is not a folder is what stands in the way.
-    for (QString at = absolute; !at.isEmpty(); at = QFileInfo(at).path()) {
-        const QFileInfo info(at);
-        if (info.exists()) {
-            if (!info.isDir()) {
-                *reason = tr("%1 is a file, not a folder").arg(QDir::toNativeSeparators(at));
-                return false;
-            }
-            break;
-        }
-        if (at == QFileInfo(at).path())
-            break;
-    }
-#ifdef Q_OS_UNIX
-    QString missing = absolute;
-    QStringList toMake;
-    while (!QFileInfo::exists(missing) && missing != QFileInfo(missing).path()) {
-        toMake.prepend(missing);
-        missing = QFileInfo(missing).path();
-    }
-    for (const QString &path : std::as_const(toMake)) {
-        if (::mkdir(QFile::encodeName(path).constData(), 0777) != 0 && errno != EEXIST) {
-            *reason = systemReason(errno);
-            return false;
-        }
-    }
-    const QByteArray probe
-        = QFile::encodeName(QDir(absolute).filePath(u".atelier-probe-"_s + randomToken()));
-    const int fd = ::open(probe.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        *reason = systemReason(errno);
-        return false;
-    }
-    // A byte and a sync: a full disk shows here (a bare create can succeed on one).
-    const char byte = 0;
-    int failure = 0;
-    if (::write(fd, &byte, 1) != 1 || ::fsync(fd) != 0)
-        failure = errno;
-    ::close(fd);
-    ::unlink(probe.constData());
-    if (failure != 0) {
-        *reason = systemReason(failure);
-        return false;
-    }
-    return true;
-#else
-    if (!QDir().mkpath(absolute)) {
-        *reason = tr("the folder cannot be created");
-        return false;
-    }
-    QFile probe(QDir(absolute).filePath(u".atelier-probe-"_s + randomToken()));
-    if (!probe.open(QIODevice::WriteOnly | QIODevice::NewOnly) || probe.write("", 1) != 1
-        || !probe.flush()) {
-        *reason = probe.errorString();
-        probe.remove();
-        return false;
-    }
-    probe.remove();
-    return true;
-#endif
 }
 
 QString SafeFiles::randomToken(int characters)
@@ -209,6 +141,129 @@ bool SafeFiles::isInside(const QString &folder, const QString &path)
     const QString base = QDir::cleanPath(QDir(folder).absolutePath());
     const QString target = QDir::cleanPath(QDir(base).absoluteFilePath(path));
     return target.startsWith(base + u'/') && target.size() > base.size() + 1;
+}
+
+QString SafeFiles::systemReason(int errorNumber)
+{
+    return errorNumber != 0 ? QString::fromLocal8Bit(std::strerror(errorNumber))
+                            : tr("the system gave no reason");
+}
+
+QString SafeFiles::failureReason(const QFileDevice &file, int errorNumber)
+{
+    // What Qt says when it recorded nothing ("Unknown error", translated): that of a fresh file.
+    static const QString placeholder = QFile().errorString();
+    if (file.error() != QFileDevice::NoError && !file.errorString().isEmpty()
+        && file.errorString() != placeholder)
+        return file.errorString();
+    return systemReason(errorNumber);
+}
+
+bool SafeFiles::writeAll(QFileDevice *file, QByteArrayView bytes, QString *reason)
+{
+    // A write the disk cuts short (it filled up, a size limit) returns fewer bytes and records no
+    // error in Qt; writing the rest then fails at once, with the system's reason in errno.
+    for (qsizetype done = 0; done < bytes.size();) {
+        errno = 0;
+        const qint64 written = file->write(bytes.data() + done, bytes.size() - done);
+        if (written <= 0) {
+            *reason = failureReason(*file, errno);
+            return false;
+        }
+        done += written;
+    }
+    return true;
+}
+
+bool SafeFiles::flush(QFileDevice *file, QString *reason)
+{
+    errno = 0;
+    if (file->flush())
+        return true;
+    *reason = failureReason(*file, errno);
+    return false;
+}
+
+QString SafeFiles::makePath(const QString &folder, QString *failed)
+{
+    const QString absolute = QDir::cleanPath(QDir(folder).absolutePath());
+#ifdef Q_OS_UNIX
+    // Component by component from the root, so that the entry at fault can be named: the one
+    // that is a file, or the one that could not be made.
+    const QStringList parts = absolute.split(u'/', Qt::SkipEmptyParts);
+    QString path;
+    for (const QString &part : parts) {
+        path += u'/' + part;
+        const QByteArray name = QFile::encodeName(path);
+        struct stat status;
+        if (::stat(name.constData(), &status) == 0) {
+            if (S_ISDIR(status.st_mode))
+                continue;
+            if (failed)
+                *failed = path;
+            return tr("%1 is a file, not a folder (%2)").arg(path, systemReason(ENOTDIR));
+        }
+        if (errno != ENOENT) {
+            const int error = errno;
+            if (failed)
+                *failed = path;
+            return tr("%1 cannot be looked at: %2").arg(path, systemReason(error));
+        }
+        if (::mkdir(name.constData(), 0777) != 0 && errno != EEXIST) {
+            const int error = errno;
+            if (failed)
+                *failed = path;
+            return tr("%1 cannot be created: %2").arg(path, systemReason(error));
+        }
+    }
+    return {};
+#else
+    const QFileInfo info(absolute);
+    if (info.exists() && !info.isDir()) {
+        if (failed)
+            *failed = absolute;
+        return tr("%1 is a file, not a folder").arg(absolute);
+    }
+    if (QDir().mkpath(absolute))
+        return {};
+    if (failed)
+        *failed = absolute;
+    return tr("%1 cannot be created").arg(absolute);
+#endif
+}
+
+QString SafeFiles::prepareWritableFolder(const QString &folder)
+{
+    const QString reason = makePath(folder);
+    return reason.isEmpty() ? probeWritable(folder) : reason;
+}
+
+QString SafeFiles::probeWritable(const QString &folder)
+{
+    const QString probe = QDir(folder).filePath(u".atelier-probe-%1.part"_s.arg(randomToken()));
+#ifdef Q_OS_UNIX
+    const QByteArray name = QFile::encodeName(probe);
+    const int fd
+        = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return systemReason(errno);
+    // A byte and a sync: a full disk shows here (a bare write can succeed on one).
+    const bool written = ::write(fd, "A", 1) == 1 && ::fsync(fd) == 0;
+    int error = written ? 0 : errno;
+    if (::close(fd) != 0 && error == 0)
+        error = errno;
+    ::unlink(name.constData());
+    return written && error == 0 ? QString() : systemReason(error);
+#else
+    QFile file(probe);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return file.errorString();
+    const bool written = file.write("A", 1) == 1 && file.flush();
+    const QString reason = file.errorString();
+    file.close();
+    file.remove();
+    return written ? QString() : reason;
+#endif
 }
 
 } // namespace Atelier

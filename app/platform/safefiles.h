@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QCoreApplication>
 #include <QString>
 
 class QFile;
+class QFileDevice;
 class QRegularExpression;
 
 namespace Atelier {
@@ -43,16 +45,32 @@ public:
     // whether the folder is gone.
     static bool removeOwnFolder(const QString &folder, const QRegularExpression &names);
 
-    // Creates `folder` (and its parents) if needed and proves it takes a file: a small file is
-    // written there, synced and removed. False with `reason` set to what stands in the way, in the
-    // system's words ("Permission denied", "No space left on device", "/x is a file, not a
-    // folder"). Called before anything is paid for whose result must go there.
-    static bool probeWritable(const QString &folder, QString *reason);
-    // The system's words for the last failed call (errno), never "Unknown error".
-    static QString systemReason(int errorNumber);
-
     // Whether `path`, once "." and ".." are resolved, names an entry inside `folder`.
     static bool isInside(const QString &folder, const QString &path);
+
+    // Makes `folder` and the folders above it that are missing (links to folders are followed:
+    // the user may have chosen one). Empty when it is a folder now, else why not in the system's
+    // words, naming the entry at fault: "/tmp/a is a file, not a folder (Not a directory)",
+    // "cannot create /srv/out: Permission denied". `failed`, if given, gets that entry's path.
+    static QString makePath(const QString &folder, QString *failed = nullptr);
+    // Proves that files can be written in the folder: creates a hidden probe file there, writes a
+    // byte and removes it. Empty when that worked, else the system's reason ("Permission denied",
+    // "No space left on device", "Read-only file system").
+    static QString probeWritable(const QString &folder);
+    // Both: makes the folder if needed and proves it takes a file. Called before anything is
+    // paid for whose result must go there. Empty when it does, else why not.
+    static QString prepareWritableFolder(const QString &folder);
+
+    // The system's words for an errno value ("No space left on device").
+    static QString systemReason(int errorNumber);
+    // Why an operation on `file` failed: what Qt recorded, or where it recorded nothing (a write
+    // cut short, an fsync or a rename done by hand) the system's reason for `errorNumber`, the
+    // errno the failed call left; never Qt's placeholder "Unknown error".
+    static QString failureReason(const QFileDevice &file, int errorNumber);
+    // Writes all of `bytes`, or says why not in the system's words ("No space left on device").
+    static bool writeAll(QFileDevice *file, QByteArrayView bytes, QString *reason);
+    // QFileDevice::flush(), saying why it failed.
+    static bool flush(QFileDevice *file, QString *reason);
 };
 
 } // namespace Atelier

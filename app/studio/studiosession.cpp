@@ -417,8 +417,8 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<int
         return plan.errors + plan.fixable;
     // What it makes must have somewhere to go before it is paid for.
     if (m_library.isOpen()) {
-        QString reason;
-        if (!SafeFiles::probeWritable(m_library.folder(), &reason))
+        if (const QString reason = SafeFiles::prepareWritableFolder(m_library.folder());
+            !reason.isEmpty())
             return {{Violation::Severity::Error, u"library"_s,
                      tr("Nothing was sent: the library folder %1 cannot take new images (%2). "
                         "Free some space or choose another library folder in the settings.")

@@ -1000,12 +1000,12 @@
         <translation>%1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <source>%1 cannot be copied into %2; check that it is writable.</source>
-        <translation>%1 kann nicht nach %2 kopiert werden; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>a file of that name is there already</source>
         <translation>eine Datei dieses Namens ist bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied into %2: %3.</source>
+        <translation>%1 kann nicht nach %2 kopiert werden: %3.</translation>
     </message>
 </context>
 <context>
@@ -1096,6 +1096,10 @@
     <message>
         <source>Sent the mask as PNG.</source>
         <translation>Maske als PNG gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an image file; choose a file in it.</source>
+        <translation>%1 ist ein Ordner, keine Bilddatei; wählen Sie eine Datei darin.</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1399,10 @@
         <source>the image data is damaged (%1)</source>
         <translation>die Bilddaten sind beschädigt (%1)</translation>
     </message>
+    <message>
+        <source>it is a folder, not an image file; choose a file in it</source>
+        <translation>es ist ein Ordner, keine Bilddatei; wählen Sie eine Datei darin</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImageJob</name>
@@ -1507,20 +1515,32 @@
 <context>
     <name>Atelier::ImageWriter</name>
     <message>
-        <source>The folder %1 cannot be created; choose another with --out.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden; wählen Sie mit --out einen anderen.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be written: the finished file could not be renamed.</source>
-        <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen.</translation>
-    </message>
-    <message>
         <source>--name &quot;%1&quot; is not a plain file name (no folders, no leading dot, no characters file systems refuse); choose the folder with --out.</source>
         <translation>--name „%1“ ist kein einfacher Dateiname (keine Ordner, kein Punkt am Anfang, keine Zeichen, die Dateisysteme ablehnen); den Ordner wählen Sie mit --out.</translation>
     </message>
     <message>
         <source>%1 is not inside the folder %2; nothing was written.</source>
         <translation>%1 liegt nicht im Ordner %2; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2. Choose another with --out.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2. Wählen Sie mit --out einen anderen.</translation>
+    </message>
+    <message>
+        <source>--out %1 is a file, not a folder (%2). Give the path of a folder (it is made if it is missing), or move the file away.</source>
+        <translation>--out %1 ist eine Datei, kein Ordner (%2). Geben Sie den Pfad eines Ordners an (er wird angelegt, wenn er fehlt), oder verschieben Sie die Datei.</translation>
+    </message>
+    <message>
+        <source>The folder %1 given with --out cannot be created: %2. Choose another folder with --out.</source>
+        <translation>Der mit --out angegebene Ordner %1 kann nicht angelegt werden: %2. Wählen Sie mit --out einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in the folder %1 given with --out: %2. Choose a folder you can write in with --out, or make this one writable.</source>
+        <translation>In den mit --out angegebenen Ordner %1 kann nichts geschrieben werden: %2. Wählen Sie mit --out einen Ordner, in den Sie schreiben dürfen, oder machen Sie diesen beschreibbar.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the finished file could not be renamed (%2).</source>
+        <translation>%1 kann nicht geschrieben werden: Die fertige Datei ließ sich nicht umbenennen (%2).</translation>
     </message>
 </context>
 <context>
@@ -2089,10 +2109,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Referenz</translation>
     </message>
     <message>
-        <source>The pasted image could not be saved to %1.</source>
-        <translation>Das eingefügte Bild konnte nicht in %1 gespeichert werden.</translation>
-    </message>
-    <message>
         <source>There is no image to paste.</source>
         <translation>Es gibt kein Bild zum Einfügen.</translation>
     </message>
@@ -2199,6 +2215,21 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>E&amp;xport selected images…</source>
         <translation>Ausgewählte Bilder e&amp;xportieren…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a folder, not an image file; drop the images in it instead.</source>
+        <translation>
+            <numerusform>%1 ist ein Ordner, keine Bilddatei; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
+            <numerusform>%1 sind Ordner, keine Bilddateien; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved: %1</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2460,10 +2491,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Die Maske wurde so, wie die API sie annimmt, in %1 gespeichert.</translation>
     </message>
     <message>
-        <source>The mask could not be saved to %1; choose another folder.</source>
-        <translation>Die Maske konnte nicht in %1 gespeichert werden; wählen Sie einen anderen Ordner.</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
@@ -2604,6 +2631,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform> · %n Markierung, wird als Markup gesendet</numerusform>
             <numerusform> · %n Markierungen, werden als Markup gesendet</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The mask could not be saved: %1 Choose another folder.</source>
+        <translation>Die Maske konnte nicht gespeichert werden: %1 Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an image file; choose a file in it.</source>
+        <translation>%1 ist ein Ordner, keine Bilddatei; wählen Sie eine Datei darin.</translation>
     </message>
 </context>
 <context>
@@ -3399,10 +3434,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
 <context>
     <name>Atelier::SafeFiles</name>
     <message>
-        <source>The folder %1 cannot be created; check that it is writable.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie, ob er beschreibbar ist.</translation>
-    </message>
-    <message>
         <source>The folder %1 is not inside %2.</source>
         <translation>Der Ordner %1 liegt nicht in %2.</translation>
     </message>
@@ -3415,12 +3446,32 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
+        <source>The folder %1 cannot be created: %2.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>the system gave no reason</source>
+        <translation>das System nannte keinen Grund</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder (%2)</source>
+        <translation>%1 ist eine Datei, kein Ordner (%2)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be looked at: %2</source>
+        <translation>%1 kann nicht untersucht werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
         <source>%1 is a file, not a folder</source>
         <translation>%1 ist eine Datei, kein Ordner</translation>
     </message>
     <message>
-        <source>the folder cannot be created</source>
-        <translation>der Ordner kann nicht angelegt werden</translation>
+        <source>%1 cannot be created</source>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -3545,12 +3596,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Fügen Sie den API-Schlüssel ein (er wird nicht angezeigt):</translation>
     </message>
     <message>
-        <source>The key could not be stored: %1.
-Set %2 in the environment instead.</source>
-        <translation>Der Schlüssel konnte nicht gespeichert werden: %1.
-Setzen Sie stattdessen %2 in der Umgebung.</translation>
-    </message>
-    <message>
         <source>the keychain entry &quot;%1&quot;</source>
         <translation>der Schlüsselbund-Eintrag „%1“</translation>
     </message>
@@ -3623,6 +3668,22 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>%1 (as %2)</source>
         <translation>%1 (als %2)</translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the keychain: %1.</source>
+        <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Atelier can use it for this session only: it stays in memory and is never written anywhere. To keep it, set %1 in the environment before starting Atelier, or install and start a secret service (GNOME Keyring, KWallet or KeePassXC) and store it again.</source>
+        <translation>Atelier kann ihn nur für diese Sitzung verwenden: Er bleibt im Arbeitsspeicher und wird nirgends gespeichert. Um ihn zu behalten, setzen Sie %1 in der Umgebung, bevor Sie Atelier starten, oder installieren und starten Sie einen Geheimnisdienst (GNOME Keyring, KWallet oder KeePassXC) und speichern Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>Use this key for this session</source>
+        <translation>Diesen Schlüssel für diese Sitzung verwenden</translation>
+    </message>
+    <message>
+        <source>this session only (kept in memory; set %1 or store it in a keychain to keep it)</source>
+        <translation>nur diese Sitzung (im Arbeitsspeicher; setzen Sie %1 oder speichern Sie ihn in einem Schlüsselbund, um ihn zu behalten)</translation>
     </message>
 </context>
 <context>

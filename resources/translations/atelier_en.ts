@@ -109,6 +109,13 @@
             <numerusform>%n requests not sent again: they use files from outside the library.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is a folder, not an image file; drop the images in it instead.</source>
+        <translation>
+            <numerusform>%1 is a folder, not an image file; drop the images in it instead.</numerusform>
+            <numerusform>%1 are folders, not image files; drop the images in them instead.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MaskPainter</name>

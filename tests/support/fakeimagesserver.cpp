@@ -657,11 +657,46 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
                       "charset=utf-8\r\nCache-Control: no-cache\r\n"
                       "Transfer-Encoding: chunked\r\nx-request-id: req_"
         + QByteArray::number(m_nextRequestId++) + "\r\nConnection: close\r\n\r\n";
-    socket->write(head);
-
     int stopAfter = int(events.size());
     if (reply.kind == Kind::ResetAfterEvents || reply.kind == Kind::StallAfterEvents)
         stopAfter = std::min(stopAfter, reply.events);
+    // HTTP chunks of at most 64 KiB, as proxies and the real API send them.
+    constexpr qsizetype chunk = 64 * 1024;
+    auto appendChunks = [](QByteArray *out, QByteArrayView event) {
+        for (qsizetype offset = 0; offset < event.size(); offset += chunk) {
+            const QByteArrayView piece
+                = event.sliced(offset, std::min(qsizetype(chunk), event.size() - offset));
+            out->append(QByteArray::number(piece.size(), 16)).append("\r\n");
+            out->append(piece).append("\r\n");
+        }
+    };
+    if (m_burst && m_rate == 0) {
+        // The whole answer in one write: the socket's buffers fill as fast as the system moves
+        // the bytes, with no pause between events.
+        qsizetype total = head.size() + 16;
+        for (int i = 0; i < stopAfter; ++i)
+            total += events.at(i).size() + (events.at(i).size() / chunk + 1) * 12;
+        QByteArray whole;
+        whole.reserve(total);
+        whole.append(head);
+        for (int i = 0; i < stopAfter; ++i)
+            appendChunks(&whole, events.at(i));
+        if (reply.kind != Kind::ResetAfterEvents && reply.kind != Kind::StallAfterEvents)
+            whole.append("0\r\n\r\n");
+        socket->write(whole);
+        if (reply.kind == Kind::ResetAfterEvents) {
+            // Dropped once what was written has gone out.
+            QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+                if (socket->bytesToWrite() == 0)
+                    socket->abort();
+            });
+        } else if (reply.kind != Kind::StallAfterEvents) {
+            socket->disconnectFromHost(); // after the buffered bytes are written
+        }
+        return;
+    }
+    socket->write(head);
+
     auto *sender = new QTimer(socket); // dies with the socket
     sender->setSingleShot(true);
     sender->setTimerType(Qt::PreciseTimer);
@@ -685,10 +720,8 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
                 }
                 return;
             }
-            // HTTP chunks of at most 64 KiB, as proxies and the real API send them; paced, as many
-            // as the rate allows by now.
+            // Paced: as many chunks as the rate allows by now.
             const QByteArray &event = events.at(progress->next);
-            constexpr qsizetype chunk = 64 * 1024;
             if (!progress->clock.isValid())
                 progress->clock.start();
             const qint64 allowed = rate > 0
@@ -696,7 +729,7 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
                 : event.size();
             while (progress->offset < event.size() && progress->offset < allowed) {
                 const QByteArrayView piece = QByteArrayView(event).sliced(
-                    progress->offset, std::min(chunk, event.size() - progress->offset));
+                    progress->offset, std::min(qsizetype(chunk), event.size() - progress->offset));
                 socket->write(QByteArray::number(piece.size(), 16) + "\r\n");
                 socket->write(piece.data(), piece.size());
                 socket->write("\r\n");

@@ -87,6 +87,9 @@ public:
     // Streams at most this many bytes a second (0: as fast as the socket takes them), as a
     // network link would: an event's bytes then arrive over time, not at once.
     void setRateBytesPerSecond(qint64 rate) { m_rate = rate; }
+    // Burst: a streamed answer is written in one go, its whole body at once (as a fast link
+    // with a buffering proxy delivers it), instead of event by event.
+    void setBurst(bool burst) { m_burst = burst; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
     // How to answer the next GET /models (without one: the models set below).
@@ -147,6 +150,7 @@ private:
     int m_eventDelayMs = 0;
     qint64 m_rate = 0;
     bool m_noise = false;
+    bool m_burst = false;
     bool m_useRequestedSize = false;
     int m_nextRequestId = 1;
     FakeBatchApi m_batchApi {this};

@@ -29,6 +29,9 @@ int main(int argc, char *argv[])
         u"rate-mbit"_s,
         u"Stream at most this many megabits a second, as a network link would (0: no limit)."_s,
         u"mbit"_s, u"0"_s);
+    const QCommandLineOption burstOption(
+        u"burst"_s,
+        u"Write a streamed answer's whole body at once, not event by event (a fast, bursty link)."_s);
     const QCommandLineOption lineupOption(
         u"openai-models"_s,
         u"List OpenAI's models of 2026-12-01 with their shutdown dates, and answer shut-down ones with 404 model_not_found."_s);
@@ -36,7 +39,7 @@ int main(int argc, char *argv[])
                                          u"The server's date for shutdowns (default 2026-12-01)."_s,
                                          u"YYYY-MM-DD"_s, u"2026-12-01"_s);
     parser.addOptions({portOption, sizeOption, requestedOption, noiseOption, delayOption, keyOption,
-                       rateOption, lineupOption, todayOption});
+                       rateOption, burstOption, lineupOption, todayOption});
     const QCommandLineOption batchStepOption(
         u"batch-step-ms"_s,
         u"Batches: each state lasts this long (0: one state per GET /batches/{id})."_s, u"ms"_s,
@@ -58,6 +61,7 @@ int main(int argc, char *argv[])
     server.setEventDelayMs(parser.value(delayOption).toInt());
     server.setApiKey(parser.value(keyOption));
     server.setRateBytesPerSecond(qint64(parser.value(rateOption).toDouble() * 1e6 / 8));
+    server.setBurst(parser.isSet(burstOption));
     if (parser.isSet(lineupOption))
         server.setModels(AtelierTest::FakeModelRules::openAiModels());
     const QDate today = QDate::fromString(parser.value(todayOption), Qt::ISODate);

@@ -173,11 +173,12 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
                                                           tr("PNG images (*.png)"));
         if (file.isEmpty())
             return;
-        if (apiMask().save(file, "PNG"))
+        QString error;
+        if (ContentFiles::writeAtomically(file, ContentFiles::png(apiMask()), &error))
             Q_EMIT statusMessage(tr("Saved the mask as the API takes it to %1.").arg(file));
         else
             Q_EMIT statusMessage(
-                tr("The mask could not be saved to %1; choose another folder.").arg(file));
+                tr("The mask could not be saved: %1 Choose another folder.").arg(error));
     });
     bar->addWidget(more);
 
@@ -314,6 +315,11 @@ QString MaskPainter::saveMarkup(const QString &folder, QString *error) const
 
 bool MaskPainter::openImage(const QString &path, QString *error)
 {
+    if (QFileInfo(path).isDir()) {
+        *error = tr("%1 is a folder, not an image file; choose a file in it.")
+                     .arg(QFileInfo(path).fileName());
+        return false;
+    }
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QImage image = reader.read();
@@ -363,6 +369,11 @@ bool MaskPainter::hasMask() const
 
 bool MaskPainter::importMask(const QString &path, QString *error)
 {
+    if (QFileInfo(path).isDir()) {
+        *error = tr("%1 is a folder, not an image file; choose a file in it.")
+                     .arg(QFileInfo(path).fileName());
+        return false;
+    }
     QString note;
     if (!m_document->importMask(QImage(path), error, &note))
         return false;

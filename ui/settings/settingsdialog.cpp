@@ -50,6 +50,7 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_providerDetails->setWordWrap(true);
     form->addRow(QString(), m_providerDetails);
     m_keyStatus = new QLabel(this);
+    m_keyStatus->setObjectName(u"keyStatus"_s);
     m_keyStatus->setWordWrap(true);
     fillProviders(StudioSession::activeProfileName());
     showProvider();
@@ -59,6 +60,7 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     connect(m_provider, &QComboBox::activated, this,
             [this] { chooseProvider(m_provider->currentData().toString()); });
     auto *store = new QPushButton(tr("Store a key in the keychain…"), this);
+    store->setObjectName(u"storeKey"_s);
     store->setToolTip(tr("The key is kept by the desktop's secret service, never in a file."));
     form->addRow(tr("API key"), m_keyStatus);
     form->addRow(QString(), store);
@@ -364,10 +366,30 @@ void SettingsDialog::storeKey()
     const ProviderProfile provider = m_session->client()->provider();
     const KeyStore::Result result = KeyStore::writeFor(provider, key);
     if (!result.ok) {
-        QMessageBox::warning(
-            this, tr("API key"),
-            tr("The key could not be stored: %1.\nSet %2 in the environment instead.")
-                .arg(result.error, provider.apiKeyVariable()));
+        // No keychain (a bare session, a server): the key can still be used, kept in memory only.
+        QMessageBox box(QMessageBox::Warning, tr("API key"),
+                        tr("The key could not be stored in the keychain: %1.").arg(result.error),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(u"keyNotStored"_s);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(
+            tr("Atelier can use it for this session only: it stays in memory and is never "
+               "written anywhere. To keep it, set %1 in the environment before starting "
+               "Atelier, or install and start a secret service (GNOME Keyring, KWallet or "
+               "KeePassXC) and store it again.")
+                .arg(provider.apiKeyVariable()));
+        QPushButton *useOnce
+            = box.addButton(tr("Use this key for this session"), QMessageBox::AcceptRole);
+        useOnce->setObjectName(u"useKeyForSession"_s);
+        box.setDefaultButton(useOnce);
+        box.exec();
+        if (box.clickedButton() != useOnce)
+            return;
+        m_session->setProvider(provider, key);
+        m_keySource = tr("this session only (kept in memory; set %1 or store it in a keychain "
+                         "to keep it)")
+                          .arg(provider.apiKeyVariable());
+        showProvider();
         return;
     }
     m_session->setProvider(provider, key);
