@@ -1,8 +1,8 @@
+#include "cli/imagewriter.h"
 #include "fakeimagesserver.h"
-#include "imagewriter.h"
 #include "processids.h"
 
-#include "api/imageresult.h"
+#include "model/imageresult.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,3 @@
-#include "api/parameters.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
 #include "library/contentfiles.h"
@@ -7,6 +6,7 @@
 #include "mainwindow.h"
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
+#include "model/parameters.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"

@@ -1,7 +1,7 @@
 #include "api/imagejob.h"
-#include "api/parameters.h"
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
+#include "model/parameters.h"
 #include "studio/studiosession.h"
 
 #include "testsettings.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/imageresult.h"
+#include "model/apierror.h"
+#include "model/imageresult.h"
 
 #include <QMainWindow>
 

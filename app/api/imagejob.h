@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apierror.h"
 #include "imagedecoder.h"
-#include "imagerequest.h"
 #include "imagesclient.h"
+#include "model/apierror.h"
+#include "model/imagerequest.h"
 #include "sseparser.h"
 
 #include <QElapsedTimer>
@@ -33,7 +33,11 @@ public:
 
     const ImageRequest &request() const { return m_request; }
     State state() const { return m_state; }
-    bool isDone() const { return m_state == State::Succeeded || m_state == State::Failed || m_state == State::Cancelled; }
+    bool isDone() const
+    {
+        return m_state == State::Succeeded || m_state == State::Failed
+            || m_state == State::Cancelled;
+    }
     QString requestId() const { return m_requestId; }
     int attempts() const { return m_attempt; }
     bool streamStarted() const { return m_streamStarted; }

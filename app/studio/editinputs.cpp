@@ -1,8 +1,8 @@
 #include "editinputs.h"
 
-#include "api/imagefileinfo.h"
-#include "api/parameters.h"
+#include "imaging/imagefileinfo.h"
 #include "library/contentfiles.h"
+#include "model/parameters.h"
 
 #include <QFileInfo>
 #include <QImageReader>
@@ -19,7 +19,8 @@ QImage readImage(const QString &path, QString *error)
     reader.setAutoTransform(true);
     QImage image = reader.read();
     if (image.isNull())
-        *error = EditInputs::tr("%1 cannot be read: %2.").arg(QFileInfo(path).fileName(), reader.errorString());
+        *error = EditInputs::tr("%1 cannot be read: %2.")
+                     .arg(QFileInfo(path).fileName(), reader.errorString());
     return image;
 }
 
@@ -42,8 +43,9 @@ QByteArray downscaleUnder(QImage &image, qint64 maxBytes)
 
 bool has(const QList<InputFix> &fixes, InputFix::Action action, int index)
 {
-    return std::any_of(fixes.cbegin(), fixes.cend(),
-                       [&](const InputFix &fix) { return fix.action == action && fix.index == index; });
+    return std::any_of(fixes.cbegin(), fixes.cend(), [&](const InputFix &fix) {
+        return fix.action == action && fix.index == index;
+    });
 }
 
 } // namespace
@@ -63,22 +65,24 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
             continue; // nothing to fix; the validator says why it cannot be used
         const QString name = QFileInfo(info.path).fileName();
         QSize size = info.size;
-        const bool convert = !imageRule->formats.isEmpty() && !imageRule->formats.contains(info.format)
-                             && imageRule->formats.contains(u"png"_s);
+        const bool convert = !imageRule->formats.isEmpty()
+            && !imageRule->formats.contains(info.format) && imageRule->formats.contains(u"png"_s);
         if (convert) {
             fixes.append({InputFix::Action::ConvertToPng, i, false,
-                          tr("%1 is %2, which %3 does not take: a PNG copy is sent instead (the same pixels).")
+                          tr("%1 is %2, which %3 does not take: a PNG copy is sent instead (the "
+                             "same pixels).")
                               .arg(name, info.format.toUpper(), model)});
         }
         if (imageRule->square && size.width() != size.height()) {
             const int edge = std::min(size.width(), size.height());
-            fixes.append({InputFix::Action::CropSquare, i, true,
-                          tr("%1 is %2x%3, but %4 needs a square image: crop it to the centre %5x%5?")
-                              .arg(name)
-                              .arg(size.width())
-                              .arg(size.height())
-                              .arg(model)
-                              .arg(edge)});
+            fixes.append(
+                {InputFix::Action::CropSquare, i, true,
+                 tr("%1 is %2x%3, but %4 needs a square image: crop it to the centre %5x%5?")
+                     .arg(name)
+                     .arg(size.width())
+                     .arg(size.height())
+                     .arg(model)
+                     .arg(edge)});
             size = QSize(edge, edge);
         }
         if (imageRule->maxBytes > 0) {
@@ -92,9 +96,10 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
                 bytes = ContentFiles::png(image).size();
             }
             if (bytes >= imageRule->maxBytes) {
-                fixes.append({InputFix::Action::Downscale, i, true,
-                              tr("%1 would be %2, but %3 takes files under %4: scale it down until it fits?")
-                                  .arg(name, formatBytes(bytes), model, formatBytes(imageRule->maxBytes))});
+                fixes.append(
+                    {InputFix::Action::Downscale, i, true,
+                     tr("%1 would be %2, but %3 takes files under %4: scale it down until it fits?")
+                         .arg(name, formatBytes(bytes), model, formatBytes(imageRule->maxBytes))});
             }
         }
     }
@@ -106,7 +111,8 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
             const QString name = QFileInfo(mask.path).fileName();
             if (!mask.hasAlpha) {
                 fixes.append({InputFix::Action::MaskFromGray, -1, true,
-                              tr("The mask %1 has no transparency: read it as black and white, black marking "
+                              tr("The mask %1 has no transparency: read it as black and white, "
+                                 "black marking "
                                  "where the image may change (as OpenAI's guide converts one)?")
                                   .arg(name)});
             } else if (!maskRule->formats.isEmpty() && !maskRule->formats.contains(mask.format)) {
@@ -115,22 +121,26 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
                                   .arg(name, mask.format.toUpper())});
             }
             // A mask that fitted the first image is cropped and scaled with it, without asking.
-            const ImageFileInfo first = request.images.isEmpty() ? ImageFileInfo() : ImageFileInfo::inspect(request.images.first());
+            const ImageFileInfo first = request.images.isEmpty()
+                ? ImageFileInfo()
+                : ImageFileInfo::inspect(request.images.first());
             if (first.readable && mask.size != first.size) {
-                fixes.append({InputFix::Action::ResizeMask, -1, true,
-                              tr("The mask is %1x%2 but the first image is %3x%4: scale the mask to fit?")
-                                  .arg(mask.size.width())
-                                  .arg(mask.size.height())
-                                  .arg(first.size.width())
-                                  .arg(first.size.height())});
+                fixes.append(
+                    {InputFix::Action::ResizeMask, -1, true,
+                     tr("The mask is %1x%2 but the first image is %3x%4: scale the mask to fit?")
+                         .arg(mask.size.width())
+                         .arg(mask.size.height())
+                         .arg(first.size.width())
+                         .arg(first.size.height())});
             }
         }
     }
     return fixes;
 }
 
-std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const QList<InputFix> &fixes,
-                                              const QString &folder, QStringList *done, QString *error) const
+std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
+                                              const QList<InputFix> &fixes, const QString &folder,
+                                              QStringList *done, QString *error) const
 {
     ImageRequest fixed = request;
     const QString model = Catalog::effectiveModel(request);
@@ -139,7 +149,8 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
     const ParameterRule *maskRule = rules ? rules->rule(Param::Mask) : nullptr;
 
     // The first image's size before and after its fixes: a mask that fitted it follows it.
-    const QSize originalFirst = request.images.isEmpty() ? QSize() : ImageFileInfo::inspect(request.images.first()).size;
+    const QSize originalFirst
+        = request.images.isEmpty() ? QSize() : ImageFileInfo::inspect(request.images.first()).size;
     QSize finalFirst = originalFirst;
     bool firstCropped = false;
     for (int i = 0; i < request.images.size(); ++i) {
@@ -198,7 +209,8 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
                 for (int x = 0; x < gray.width(); ++x)
                     out[x] = qRgba(in[x], in[x], in[x], in[x]);
             }
-            done->append(tr("Read the mask as black and white: black is where the image may change."));
+            done->append(
+                tr("Read the mask as black and white: black is where the image may change."));
         }
         // The mask follows what was done to the first image when it fitted it before.
         if (finalFirst.isValid() && mask.size() == originalFirst && finalFirst != mask.size()) {
@@ -220,7 +232,9 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request, const
         if (changed) {
             if (convert)
                 done->append(tr("Sent the mask as PNG."));
-            const QString path = ContentFiles::store(folder, ContentFiles::png(mask.convertToFormat(QImage::Format_ARGB32)), u"png"_s, error);
+            const QString path = ContentFiles::store(
+                folder, ContentFiles::png(mask.convertToFormat(QImage::Format_ARGB32)), u"png"_s,
+                error);
             if (path.isEmpty())
                 return std::nullopt;
             fixed.mask = path;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "catalog/catalog.h"
+#include "model/imagerequest.h"
 
 #include <QHash>
 #include <QWidget>

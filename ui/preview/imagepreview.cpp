@@ -2,7 +2,7 @@
 
 #include "checkerboard.h"
 
-#include "api/svgimage.h"
+#include "imaging/svgimage.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
