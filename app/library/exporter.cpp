@@ -157,9 +157,8 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     if (format == u"jpeg" || format == u"webp") {
         const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
                                            u"Atelier "_s + QCoreApplication::applicationVersion());
-        QByteArray withXmp = format == u"jpeg"
-            ? Xmp::embedInJpeg(encoded, xmp)
-            : Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
+        QByteArray withXmp
+            = format == u"jpeg" ? Xmp::embedInJpeg(encoded, xmp) : Xmp::embedInWebp(encoded, xmp);
         if (!withXmp.isEmpty())
             encoded = std::move(withXmp);
     }
