@@ -39,8 +39,6 @@ public:
             || m_state == State::Cancelled;
     }
     QString requestId() const { return m_requestId; }
-    int attempts() const { return m_attempt; }
-    bool streamStarted() const { return m_streamStarted; }
     int partialCount() const { return m_partialCount; }
     int imageCount() const { return m_imageCount; }
     const ApiError &error() const { return m_error; }

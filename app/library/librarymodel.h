@@ -63,8 +63,6 @@ public:
     // otherwise made (JPEG and WebP decode small directly, PNG with the fast reader) and cached
     // there. Slow when it has to be made: any thread but the GUI thread.
     static QImage loadThumbnail(const QString &source, const QString &cached);
-    // Waits for thumbnails being made (tests, shutdown).
-    void waitForThumbnails() { m_pool.waitForDone(); }
 
 Q_SIGNALS:
     void thumbnailLoaded(qint64 id);

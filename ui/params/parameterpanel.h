@@ -43,7 +43,6 @@ public:
     QWidget *control(const QString &parameter) const;
     QLabel *label(const QString &parameter) const;
     QComboBox *modelBox() const { return m_modelBox; }
-    QComboBox *endpointBox() const { return m_endpointBox; }
     QWidget *customSizeEditor() const { return m_customSize; }
     // Whether requests go to OpenAI itself, where a shut-down model fails (Azure deployments and
     // gateways may still serve one): the note under the model says so.

@@ -101,11 +101,6 @@ int ImagePreview::frameCount() const
     return m_movie ? m_movie->frameCount() : (m_image.isNull() ? 0 : 1);
 }
 
-int ImagePreview::currentFrame() const
-{
-    return m_movie ? m_movie->currentFrameNumber() : 0;
-}
-
 QString ImagePreview::shownCaption() const
 {
     if (!m_movie || m_caption.isEmpty())
