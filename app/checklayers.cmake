@@ -1,4 +1,5 @@
-# Fails when an #include "..." points to a layer its file may not use (see layers.cmake).
+# Fails when an #include "..." points to a layer its file may not use, or a file is in a folder
+# of app/ that is no layer (see layers.cmake).
 #   cmake -DROOT=<dir holding app/ and ui/> [-DFILES=<files below ROOT, ;-separated>]
 #         [-DSTAMP=<file to touch on success>] -P checklayers.cmake
 # Without FILES every .h and .cpp below ROOT/app and ROOT/ui is checked.
@@ -13,7 +14,8 @@ if(NOT FILES)
         ${ROOT}/ui/*.h ${ROOT}/ui/*.cpp)
 endif()
 
-# The layer a file below ROOT belongs to; empty when it is in none (app/ itself).
+# The layer a file below ROOT belongs to: empty for app/ itself, and the folder's name in
+# brackets for a folder of app/ that is no layer.
 function(atelier_layer_of file out)
     set(layer "")
     if(file MATCHES "^ui/")
@@ -21,7 +23,7 @@ function(atelier_layer_of file out)
     elseif(file MATCHES "^app/([^/]+)/")
         set(layer ${CMAKE_MATCH_1})
         if(NOT layer IN_LIST ATELIER_LAYERS)
-            set(layer "")
+            set(layer "[${layer}]")
         endif()
     endif()
     set(${out} ${layer} PARENT_SCOPE)
@@ -31,6 +33,12 @@ set(problems "")
 foreach(file IN LISTS FILES)
     atelier_layer_of(${file} layer)
     if(layer STREQUAL "")
+        continue()
+    endif()
+    if(layer MATCHES "^\\[(.*)\\]$")
+        string(APPEND problems "  ${file} is in app/${CMAKE_MATCH_1}/, which is no layer: add "
+            "${CMAKE_MATCH_1} to app/layers.cmake with the layers it uses, or move the file "
+            "into a layer's folder.\n")
         continue()
     endif()
     set(allowed ${layer} ${ATELIER_LAYER_USES_${layer}})
@@ -60,9 +68,9 @@ foreach(file IN LISTS FILES)
 endforeach()
 
 if(NOT problems STREQUAL "")
-    message(FATAL_ERROR "An include points to a layer it may not use:\n${problems}"
-        "Move the code it needs down a layer, or pass it in from above (app/layers.cmake "
-        "lists what each layer may use).")
+    message(FATAL_ERROR "Files break the layers (app/layers.cmake says what each may use):\n"
+        "${problems}"
+        "Move the code a file needs down a layer, or pass it in from above.")
 endif()
 if(STAMP)
     file(TOUCH ${STAMP})

@@ -1,5 +1,6 @@
 # The layer check (app/checklayers.cmake) against planted includes in tests/data/layers: the
-# allowed ones pass, an upward and a sideways include fail and are named.
+# allowed ones pass, an upward and a sideways include fail and are named, and so does a file in
+# a folder of app/ that is no layer.
 #   cmake -DCHECK=<app/checklayers.cmake> -DFIXTURE=<tests/data/layers> -P checklayers_selftest.cmake
 cmake_minimum_required(VERSION 3.22)
 
@@ -31,4 +32,11 @@ foreach(case "app/model/upward.h|api/client.h|model may not use api"
         message(FATAL_ERROR "The check failed ${file} without naming the include:\n${output}")
     endif()
 endforeach()
-message(STATUS "The layer check passes allowed includes and fails planted upward and sideways ones")
+
+# A folder the table does not name is no way around it.
+run_check(app/stray/loose.h result output)
+string(FIND "${output}" "app/stray/loose.h is in app/stray/, which is no layer" at)
+if(result EQUAL 0 OR at EQUAL -1)
+    message(FATAL_ERROR "The check passed app/stray/loose.h, in a folder that is no layer:\n${output}")
+endif()
+message(STATUS "The layer check passes allowed includes and fails planted upward, sideways and stray ones")
