@@ -1,7 +1,7 @@
 #include "batch/batchplan.h"
 
-#include "api/parameters.h"
 #include "api/requestbuilder.h"
+#include "model/parameters.h"
 
 #include <QBuffer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "batch/batchstore.h"
 
-#include "api/parameters.h"
+#include "model/parameters.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
-#include "api/imagerequest.h"
-#include "api/parameters.h"
 #include "catalog/catalog.h"
 #include "catalog/costestimator.h"
 #include "catalog/modelswitch.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QDate>
 #include <QDir>

@@ -1,9 +1,9 @@
+#include "cli/imagewriter.h"
 #include "fakeimagesserver.h"
-#include "imagewriter.h"
 #include "processids.h"
 #include "readonlyfolder.h"
 
-#include "api/imageresult.h"
+#include "model/imageresult.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "api/parameters.h"
+#include "model/parameters.h"
 #include "studio/editinputs.h"
 
 #include <QImageReader>
@@ -17,7 +17,8 @@ QImage picture(const QSize &size, bool noise = false)
     QRandomGenerator random(7);
     for (int y = 0; y < size.height(); ++y)
         for (int x = 0; x < size.width(); ++x)
-            image.setPixel(x, y, noise ? random.generate() | 0xff000000u : qRgb(x % 256, y % 256, 90));
+            image.setPixel(x, y,
+                           noise ? random.generate() | 0xff000000u : qRgb(x % 256, y % 256, 90));
     return image;
 }
 
@@ -45,7 +46,8 @@ QStringList errorsAbout(const QList<Violation> &violations)
 {
     QStringList messages;
     for (const Violation &violation : violations) {
-        if (violation.isError() && (violation.parameter == Param::Image || violation.parameter == Param::Mask))
+        if (violation.isError()
+            && (violation.parameter == Param::Image || violation.parameter == Param::Mask))
             messages.append(violation.message);
     }
     return messages;
@@ -80,29 +82,30 @@ private Q_SLOTS:
             return out;
         };
         QTest::newRow("dall-e-2 edit: JPEG is converted losslessly")
-            << u"dall-e-2"_qs << edits << u"jpeg"_qs << QSize(256, 256) << false << QString() << QSize()
-            << a({Action::ConvertToPng}) << QList<bool>{false} << u"JPEG"_qs;
+            << u"dall-e-2"_qs << edits << u"jpeg"_qs << QSize(256, 256) << false << QString()
+            << QSize() << a({Action::ConvertToPng}) << QList<bool> {false} << u"JPEG"_qs;
         QTest::newRow("dall-e-2 edit: not square is cropped with consent")
-            << u"dall-e-2"_qs << edits << u"png"_qs << QSize(300, 200) << false << QString() << QSize()
-            << a({Action::CropSquare}) << QList<bool>{true} << u"square"_qs;
+            << u"dall-e-2"_qs << edits << u"png"_qs << QSize(300, 200) << false << QString()
+            << QSize() << a({Action::CropSquare}) << QList<bool> {true} << u"square"_qs;
         QTest::newRow("dall-e-2 variation: over 4 MB is scaled down")
-            << u"dall-e-2"_qs << variations << u"png"_qs << QSize(1200, 1200) << true << QString() << QSize()
-            << a({Action::Downscale}) << QList<bool>{true} << u"under 4"_qs;
+            << u"dall-e-2"_qs << variations << u"png"_qs << QSize(1200, 1200) << true << QString()
+            << QSize() << a({Action::Downscale}) << QList<bool> {true} << u"under 4"_qs;
         QTest::newRow("dall-e-2 variation: BMP not square")
-            << u"dall-e-2"_qs << variations << u"bmp"_qs << QSize(128, 64) << false << QString() << QSize()
-            << a({Action::ConvertToPng, Action::CropSquare}) << QList<bool>{false, true} << u"BMP"_qs;
+            << u"dall-e-2"_qs << variations << u"bmp"_qs << QSize(128, 64) << false << QString()
+            << QSize() << a({Action::ConvertToPng, Action::CropSquare}) << QList<bool> {false, true}
+            << u"BMP"_qs;
         QTest::newRow("gpt-image-1.5 edit: BMP reference")
-            << u"gpt-image-1.5"_qs << edits << u"bmp"_qs << QSize(64, 64) << false << QString() << QSize()
-            << a({Action::ConvertToPng}) << QList<bool>{false} << u"BMP"_qs;
+            << u"gpt-image-1.5"_qs << edits << u"bmp"_qs << QSize(64, 64) << false << QString()
+            << QSize() << a({Action::ConvertToPng}) << QList<bool> {false} << u"BMP"_qs;
         QTest::newRow("gpt-image-1.5 edit: mask without alpha")
-            << u"gpt-image-1.5"_qs << edits << u"png"_qs << QSize(64, 48) << false << u"bw"_qs << QSize(64, 48)
-            << a({Action::MaskFromGray}) << QList<bool>{true} << u"alpha"_qs;
+            << u"gpt-image-1.5"_qs << edits << u"png"_qs << QSize(64, 48) << false << u"bw"_qs
+            << QSize(64, 48) << a({Action::MaskFromGray}) << QList<bool> {true} << u"alpha"_qs;
         QTest::newRow("gpt-image-2 edit: mask of another size")
-            << u"gpt-image-2"_qs << edits << u"png"_qs << QSize(64, 48) << false << u"alpha"_qs << QSize(32, 24)
-            << a({Action::ResizeMask}) << QList<bool>{true} << u"same size"_qs;
+            << u"gpt-image-2"_qs << edits << u"png"_qs << QSize(64, 48) << false << u"alpha"_qs
+            << QSize(32, 24) << a({Action::ResizeMask}) << QList<bool> {true} << u"same size"_qs;
         QTest::newRow("dall-e-2 edit: mask follows the crop")
-            << u"dall-e-2"_qs << edits << u"png"_qs << QSize(300, 200) << false << u"alpha"_qs << QSize(300, 200)
-            << a({Action::CropSquare}) << QList<bool>{true} << u"square"_qs;
+            << u"dall-e-2"_qs << edits << u"png"_qs << QSize(300, 200) << false << u"alpha"_qs
+            << QSize(300, 200) << a({Action::CropSquare}) << QList<bool> {true} << u"square"_qs;
     }
     void fixesBadInputs()
     {
@@ -128,7 +131,8 @@ private Q_SLOTS:
         request.images = {imagePath};
         if (!maskKind.isEmpty()) {
             request.mask = dir.filePath(u"mask.png"_qs);
-            QVERIFY((maskKind == u"bw" ? blackAndWhiteMask(maskSize) : alphaMask(maskSize)).save(request.mask, "PNG"));
+            QVERIFY((maskKind == u"bw" ? blackAndWhiteMask(maskSize) : alphaMask(maskSize))
+                        .save(request.mask, "PNG"));
         }
 
         const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
@@ -146,7 +150,8 @@ private Q_SLOTS:
 
         QStringList done;
         QString error;
-        const std::optional<ImageRequest> fixed = inputs.apply(request, fixes, dir.filePath(u"fixed"_qs), &done, &error);
+        const std::optional<ImageRequest> fixed
+            = inputs.apply(request, fixes, dir.filePath(u"fixed"_qs), &done, &error);
         QVERIFY2(fixed, qPrintable(error));
         QVERIFY(!done.isEmpty());
         QCOMPARE(errorsAbout(catalog.validate(*fixed)), QStringList());

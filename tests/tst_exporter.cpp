@@ -1,5 +1,5 @@
-#include "api/parameters.h"
 #include "library/exporter.h"
+#include "model/parameters.h"
 
 #include <QFile>
 #include <QFileInfo>

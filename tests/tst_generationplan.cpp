@@ -1,6 +1,6 @@
 // GenerationPlan: what Generate means, for the studio and the CLI alike.
-#include "api/parameters.h"
 #include "catalog/catalog.h"
+#include "model/parameters.h"
 #include "studio/generationplan.h"
 
 #include <QTest>

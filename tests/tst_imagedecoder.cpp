@@ -1,6 +1,7 @@
-// ImageDecoder's helpers for the window: previews fitted to a box, and image files read with
-// the fast PNG reader.
+// ImageDecoder: streamed images checked and decoded; ImageFile: previews fitted to a box, and
+// image files read with the fast PNG reader.
 #include "api/imagedecoder.h"
+#include "imaging/imagefile.h"
 #include "library/contentfiles.h"
 
 #include <QBuffer>
@@ -116,7 +117,7 @@ private Q_SLOTS:
         QFETCH(QSize, box);
         const QImage image = photoLike(size, QImage::Format_RGB32);
         const QSize target = size.scaled(box, Qt::KeepAspectRatio);
-        const QImage fitted = ImageDecoder::fitted(image, box);
+        const QImage fitted = ImageFile::fitted(image, box);
         QCOMPARE(fitted.size(), target);
         QCOMPARE(fitted, image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation));
     }
@@ -124,7 +125,7 @@ private Q_SLOTS:
     void fittedKeepsWhatAlreadyFits()
     {
         const QImage image = photoLike(QSize(300, 200), QImage::Format_RGB32);
-        QCOMPARE(ImageDecoder::fitted(image, QSize(300, 300)).constBits(),
+        QCOMPARE(ImageFile::fitted(image, QSize(300, 300)).constBits(),
                  image.constBits()); // the same, not a copy
     }
 
@@ -144,11 +145,10 @@ private Q_SLOTS:
             = dir.filePath(QStringLiteral("image.") + QString::fromLatin1(format).toLower());
         QVERIFY(photoLike(QSize(333, 222), QImage::Format_RGB32).save(path, format.constData()));
         QString error;
-        const QImage read = ImageDecoder::readFile(path, &error);
+        const QImage read = ImageFile::read(path, &error);
         QVERIFY2(!read.isNull(), qPrintable(error));
         QCOMPARE(read, QImage(path));
-        QVERIFY(
-            ImageDecoder::readFile(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
+        QVERIFY(ImageFile::read(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
         QVERIFY(!error.isEmpty());
     }
 
@@ -165,7 +165,7 @@ private Q_SLOTS:
         const QImage image = photoLike(QSize(1200, 800), QImage::Format_RGB32);
         QVERIFY(image.save(path, format.constData()));
         QString error;
-        const QImage read = ImageDecoder::readFile(path, &error, QSize(192, 192));
+        const QImage read = ImageFile::read(path, &error, QSize(192, 192));
         QVERIFY2(!read.isNull(), qPrintable(error));
         QCOMPARE(read.size(), QSize(192, 128));
         // The same picture: each pixel near the full image's, scaled smoothly.
@@ -181,7 +181,7 @@ private Q_SLOTS:
             }
         }
         // One that fits already comes whole, as before.
-        QCOMPARE(ImageDecoder::readFile(path, &error, QSize(2000, 2000)).size(), QSize(1200, 800));
+        QCOMPARE(ImageFile::read(path, &error, QSize(2000, 2000)).size(), QSize(1200, 800));
     }
 
     // A streamed image handed over in pieces gives what the whole event gives: decoded on the way

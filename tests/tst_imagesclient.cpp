@@ -1,8 +1,9 @@
 #include "api/imagejob.h"
-#include "api/imagerequest.h"
 #include "api/imagesclient.h"
-#include "api/parameters.h"
+#include "catalog/catalog.h"
 #include "fakeimagesserver.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -147,6 +148,9 @@ QByteArray rawStream(const QByteArray &events)
 
 } // namespace
 
+Q_DECLARE_METATYPE(Atelier::ProviderProfile::Kind)
+Q_DECLARE_METATYPE(Atelier::Violation::Severity)
+
 class TestImagesClient : public QObject
 {
     Q_OBJECT
@@ -218,7 +222,11 @@ private Q_SLOTS:
         m_server = std::make_unique<FakeImagesServer>();
         QVERIFY(m_server->listen());
         m_server->setApiKey(u"sk-test-123"_s);
-        m_client = std::make_unique<ImagesClient>(Catalog::fromJson(Catalog::builtinJson()));
+        m_client = std::make_unique<ImagesClient>(
+            [catalog = Catalog::fromJson(Catalog::builtinJson())](
+                const ImageRequest &request, const ValidationContext &context) {
+                return catalog.validate(request, context);
+            });
         m_client->setProvider(profile(), u"sk-test-123"_s);
         ClientOptions options;
         options.retry.initialDelayMs = 5;
@@ -1021,6 +1029,48 @@ private Q_SLOTS:
         QCOMPARE(result.errors.first().kind, ApiError::Kind::InvalidRequest);
         QVERIFY(result.errors.first().message.contains(u"set n to 1"_s));
         QCOMPARE(m_server->requestCount(), 0);
+    }
+
+    // The client asks the caller's check about every request, telling it where the request
+    // would go; an error stops the request, a warning does not.
+    void everyRequestIsCheckedForItsProvider_data()
+    {
+        QTest::addColumn<ProviderProfile::Kind>("kind");
+        QTest::addColumn<Violation::Severity>("severity");
+        QTest::addColumn<bool>("sent");
+        QTest::newRow("compatible, error")
+            << ProviderProfile::Kind::Compatible << Violation::Severity::Error << false;
+        QTest::newRow("openai, error")
+            << ProviderProfile::Kind::OpenAI << Violation::Severity::Error << false;
+        QTest::newRow("openai, warning")
+            << ProviderProfile::Kind::OpenAI << Violation::Severity::Warning << true;
+    }
+
+    void everyRequestIsCheckedForItsProvider()
+    {
+        QFETCH(ProviderProfile::Kind, kind);
+        QFETCH(Violation::Severity, severity);
+        QFETCH(bool, sent);
+        QList<ValidationContext> asked;
+        m_client = std::make_unique<ImagesClient>(
+            [&asked, severity](const ImageRequest &request, const ValidationContext &context) {
+                asked.append(context);
+                return QList<Violation> {
+                    {severity, u"quality"_s, u"%1 is not for this test"_s.arg(request.model)}};
+            });
+        ProviderProfile provider = profile();
+        provider.kind = kind;
+        m_client->setProvider(provider, u"sk-test-123"_s);
+        const Run result = run(generation(u"gpt-image-1"_s));
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().servedByOpenAI, kind == ProviderProfile::Kind::OpenAI);
+        QCOMPARE(asked.first().today, QDate::currentDate());
+        QCOMPARE(m_server->requestCount(), sent ? 1 : 0);
+        if (!sent) {
+            QCOMPARE(result.errors.size(), 1);
+            QCOMPARE(result.errors.first().kind, ApiError::Kind::InvalidRequest);
+            QVERIFY(result.errors.first().message.contains(u"gpt-image-1 is not for this test"_s));
+        }
     }
 
     void missingKeySaysWhereToGetOne()

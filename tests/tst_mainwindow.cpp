@@ -1,5 +1,4 @@
 #include "api/keystore.h"
-#include "api/parameters.h"
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
@@ -9,6 +8,7 @@
 #include "mainwindow.h"
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
+#include "model/parameters.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"

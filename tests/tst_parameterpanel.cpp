@@ -1,5 +1,5 @@
-#include "api/parameters.h"
 #include "catalog/catalog.h"
+#include "model/parameters.h"
 #include "params/parameterpanel.h"
 
 #include <QCheckBox>

@@ -1,8 +1,8 @@
 // The fast PNG reader must give exactly what Qt's reader gives, or leave the file to Qt.
 // Qt's reader (libpng) is the reference: every handled case is compared with QImage::fromData,
 // on both implementations (SSE2 and portable).
-#include "api/imagedecoder.h"
-#include "api/pngdecoder.h"
+#include "imaging/imagefile.h"
+#include "imaging/pngdecoder.h"
 #include "library/contentfiles.h"
 #include "library/librarymodel.h"
 
@@ -533,7 +533,7 @@ void TestPngDecoder::declaredHugeImageIsRefused()
     QVERIFY(file.open(QIODevice::WriteOnly) && file.write(png) == png.size());
     file.close();
     QString error;
-    QVERIFY(ImageDecoder::readFile(path, &error).isNull());
+    QVERIFY(ImageFile::read(path, &error).isNull());
     QVERIFY(LibraryModel::loadThumbnail(path, dir.filePath(u".thumbnails/1.jpg"_s)).isNull());
     rusage after {};
     getrusage(RUSAGE_SELF, &after);

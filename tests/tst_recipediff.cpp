@@ -1,5 +1,5 @@
-#include "api/parameters.h"
 #include "library/recipediff.h"
+#include "model/parameters.h"
 
 #include <QTest>
 
@@ -30,12 +30,15 @@ private Q_SLOTS:
             if (row.differs)
                 differing.append(row.label);
         }
-        QCOMPARE(differing, (QStringList{u"Model"_s, u"quality"_s, u"stream"_s}));
-        const auto stream = std::find_if(rows.cbegin(), rows.cend(), [](const RecipeDifference &row) { return row.label == u"stream"; });
+        QCOMPARE(differing, (QStringList {u"Model"_s, u"quality"_s, u"stream"_s}));
+        const auto stream
+            = std::find_if(rows.cbegin(), rows.cend(),
+                           [](const RecipeDifference &row) { return row.label == u"stream"; });
         QCOMPARE(stream->left, u"(default)"_s);
         QCOMPARE(stream->right, u"true"_s);
         // Parameters neither set are not listed.
-        QVERIFY(std::none_of(rows.cbegin(), rows.cend(), [](const RecipeDifference &row) { return row.label == u"style"; }));
+        QVERIFY(std::none_of(rows.cbegin(), rows.cend(),
+                             [](const RecipeDifference &row) { return row.label == u"style"; }));
     }
 };
 

@@ -1,7 +1,7 @@
-#include "api/imagerequest.h"
-#include "api/parameters.h"
 #include "api/providerprofile.h"
 #include "api/requestbuilder.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QBuffer>
 #include <QHttpMultiPart>

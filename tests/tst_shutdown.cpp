@@ -3,10 +3,10 @@
 // (studio-process: `atelier`'s own start), waits until the dialog is open, sends SIGTERM and
 // requires a clean exit with the settings saved and the journal as the user left it.
 
-#include "api/imagerequest.h"
 #include "crashedjob.h"
 #include "library/contentfiles.h"
 #include "library/librarystore.h"
+#include "model/imagerequest.h"
 
 #include <QDir>
 #include <QFile>

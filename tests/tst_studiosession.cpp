@@ -1,8 +1,8 @@
 #include "api/imagejob.h"
-#include "api/parameters.h"
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
+#include "model/parameters.h"
 #include "studio/studiosession.h"
 
 #include "testsettings.h"

@@ -1,10 +1,8 @@
 #include "mainwindow.h"
 #include "studioapp.h"
 
-#include "api/imagedecoder.h"
+#include "imaging/imagefile.h"
 
-#include "api/imagerequest.h"
-#include "api/parameters.h"
 #include "catalog/modelswitch.h"
 #include "catalog/variationplan.h"
 #include "compare/comparegriddialog.h"
@@ -15,6 +13,8 @@
 #include "library/librarystore.h"
 #include "mask/maskcompositor.h"
 #include "maskpainter/maskpainter.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 #include "params/parameterpanel.h"
 #include "platform/safefiles.h"
 #include "preview/imagepreview.h"
@@ -938,7 +938,7 @@ void MainWindow::showLineage(qint64 id)
                                                     cached = thumbnails->thumbnailPath(image.id)] {
                   const QImage source = LibraryModel::loadThumbnail(path, cached);
                   const QImage icon
-                      = source.isNull() ? QImage() : ImageDecoder::fitted(source, QSize(64, 64));
+                      = source.isNull() ? QImage() : ImageFile::fitted(source, QSize(64, 64));
                   QMetaObject::invokeMethod(
                       qApp,
                       [list, row, icon] {
@@ -1049,8 +1049,8 @@ void MainWindow::showImageFile(const QString &path, const QString &caption)
     QThreadPool::globalInstance()->start(
         [window = QPointer<MainWindow>(this), load, path, caption, box = m_preview->size()] {
             QString error;
-            const QImage image = ImageDecoder::readFile(path, &error);
-            const QImage display = image.isNull() ? QImage() : ImageDecoder::fitted(image, box);
+            const QImage image = ImageFile::read(path, &error);
+            const QImage display = image.isNull() ? QImage() : ImageFile::fitted(image, box);
             QMetaObject::invokeMethod(
                 qApp,
                 [window, load, path, caption, image, display, error] {
@@ -1089,11 +1089,9 @@ void MainWindow::showHeatMap(qint64 id)
                                           mask = kept->request.mask, rawPath = raw->path,
                                           keptPath = kept->path] {
         const CompositeResult result = MaskCompositor::keepOutsideMask(
-            ImageDecoder::readFile(original), ImageDecoder::readFile(mask),
-            ImageDecoder::readFile(rawPath));
-        const QImage shown = result.isValid()
-            ? withHeatMap(ImageDecoder::readFile(keptPath), result.heatMap)
-            : QImage();
+            ImageFile::read(original), ImageFile::read(mask), ImageFile::read(rawPath));
+        const QImage shown
+            = result.isValid() ? withHeatMap(ImageFile::read(keptPath), result.heatMap) : QImage();
         QMetaObject::invokeMethod(
             qApp,
             [window, result, shown] {

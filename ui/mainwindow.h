@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/imageresult.h"
+#include "model/apierror.h"
+#include "model/imageresult.h"
 
 #include <QJsonObject>
 #include <QMainWindow>
@@ -45,10 +45,8 @@ public:
     QListWidget *filmstrip() const { return m_filmstrip; }
     MaskPainter *maskPainter() const { return m_painter; }
     QTabWidget *centerTabs() const { return m_centerTabs; }
-    QCheckBox *keepOutsideMaskBox() const { return m_keepOutside; }
     GalleryPanel *gallery() const { return m_gallery; }
     LibraryModel *libraryModel() const { return m_libraryModel; }
-    QTableView *jobView() const { return m_jobView; }
     QLabel *problemsLabel() const { return m_problems; }
     QComboBox *presetBox() const { return m_presets; }
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.

@@ -1,9 +1,10 @@
 #include "imagedecoder.h"
 
 #include "base64.h"
-#include "imagefileinfo.h"
-#include "pngdecoder.h"
-#include "svgimage.h"
+#include "imaging/imagefile.h"
+#include "imaging/imagefileinfo.h"
+#include "imaging/pngdecoder.h"
+#include "imaging/svgimage.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -137,80 +138,15 @@ bool ImageDecoder::decodeImage(QByteArray bytes, const DecodeLimits &limits, Ima
             return false;
         }
         if (!limits.previewSize.isEmpty())
-            image->preview = fitted(pixels, limits.previewSize);
+            image->preview = ImageFile::fitted(pixels, limits.previewSize);
         if (limits.thumbnailEdge > 0)
-            image->thumbnail = fitted(image->preview.isNull() ? pixels : image->preview,
-                                      QSize(limits.thumbnailEdge, limits.thumbnailEdge));
+            image->thumbnail = ImageFile::fitted(image->preview.isNull() ? pixels : image->preview,
+                                                 QSize(limits.thumbnailEdge, limits.thumbnailEdge));
         image->image = std::move(pixels);
     }
     buffer.close();
     image->encoded = std::move(bytes);
     return true;
-}
-
-QImage ImageDecoder::fitted(const QImage &image, const QSize &box)
-{
-    if (image.width() <= box.width() && image.height() <= box.height())
-        return image;
-    // QSize::scale, as the preview widget computes its target: the sizes agree exactly.
-    return image.scaled(image.size().scaled(box, Qt::KeepAspectRatio), Qt::IgnoreAspectRatio,
-                        Qt::SmoothTransformation);
-}
-
-QImage ImageDecoder::readFile(const QString &path, QString *error, const QSize &within)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = file.errorString();
-        return {};
-    }
-    if (within.isValid()) {
-        // Smaller than it is (a thumbnail): Qt's readers decode to that size from the file, a
-        // row at a time for PNG, so neither the file's bytes nor the whole image are held (an
-        // 8192x8192 PNG's pixels are 256 MB). JPEG and WebP scale while decoding.
-        const QByteArray format = sniffImageFormat(file.peek(16));
-        QImageReader reader(&file, format.isEmpty() ? QByteArray() : format);
-        if (QSize size = reader.size(); (format == "png" || format == "jpeg" || format == "webp")
-            && size.isValid()
-            && (size.width() > within.width() || size.height() > within.height())) {
-            size.scale(within, Qt::KeepAspectRatio);
-            reader.setScaledSize(size.expandedTo(QSize(1, 1)));
-            QImage image = reader.read();
-            if (image.isNull() && error)
-                *error = reader.errorString();
-            return image;
-        }
-        file.seek(0);
-    }
-    const QByteArray bytes = file.readAll();
-    if (SvgImage::looksLikeSvg(bytes)) {
-        QSize size = SvgImage::defaultSize(bytes);
-        if (within.isValid() && size.isValid())
-            size.scale(within, Qt::KeepAspectRatio);
-        QImage drawn = SvgImage::render(bytes, size);
-        if (drawn.isNull() && error)
-            *error = Text::tr("not an SVG document Atelier can read");
-        return drawn;
-    }
-    QImage image;
-    if (sniffImageFormat(QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size())))
-            == "png"
-        && PngDecoder::decode(bytes, &image))
-        return image;
-    QBuffer buffer;
-    buffer.setData(bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    if (QSize size = reader.size(); within.isValid() && size.isValid()
-        && (size.width() > within.width() || size.height() > within.height())) {
-        size.scale(within, Qt::KeepAspectRatio); // smaller, never larger
-        reader.setScaledSize(size); // honoured by JPEG and WebP, ignored by the others
-    }
-    image = reader.read();
-    if (image.isNull() && error)
-        *error = reader.errorString();
-    return image;
 }
 
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apierror.h"
-#include "imageresult.h"
+#include "model/apierror.h"
+#include "model/imageresult.h"
 #include "responseparser.h"
 
 #include <QCoreApplication>
@@ -115,14 +115,6 @@ public:
     // pixels, preview and thumbnail drawn at their sizes.
     static bool decodeSvg(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                           ApiError *error);
-    // An image file, as QImage(path) reads it but PNGs with the fast reader; null if it cannot
-    // be read (`error` says why). With `within`, a PNG, JPEG or WebP larger than it is decoded
-    // to fit it, by Qt's reader from the file (PNG a row at a time), never whole in memory; the
-    // others come whole. Slow for big images: not on the GUI thread.
-    static QImage readFile(const QString &path, QString *error = nullptr, const QSize &within = {});
-    // `image` fitted into `box`, aspect ratio kept, smoothly; never enlarged. The same size as
-    // the preview widget computes for it.
-    static QImage fitted(const QImage &image, const QSize &box);
 };
 
 } // namespace Atelier

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "apierror.h"
 #include "imagedecoder.h"
-#include "imagerequest.h"
 #include "imagesclient.h"
+#include "model/apierror.h"
+#include "model/imagerequest.h"
 #include "sseparser.h"
 
 #include <QElapsedTimer>
@@ -39,8 +39,6 @@ public:
             || m_state == State::Cancelled;
     }
     QString requestId() const { return m_requestId; }
-    int attempts() const { return m_attempt; }
-    bool streamStarted() const { return m_streamStarted; }
     int partialCount() const { return m_partialCount; }
     int imageCount() const { return m_imageCount; }
     const ApiError &error() const { return m_error; }

@@ -7,9 +7,9 @@
 
 namespace Atelier {
 
-ImagesClient::ImagesClient(Catalog catalog, QObject *parent)
+ImagesClient::ImagesClient(RequestCheck check, QObject *parent)
     : QObject(parent)
-    , m_catalog(std::move(catalog))
+    , m_check(std::move(check))
     , m_network(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<Atelier::ImageResult>();
@@ -52,12 +52,9 @@ ImageJob *ImagesClient::start(const ImageRequest &request)
     const quint64 id = m_nextJobId++;
     auto *job = new ImageJob(this, id, request);
     m_jobs.insert(id, job);
-    QList<Violation> violations;
-    if (m_options.validateRequests)
-        violations
-            = m_catalog.validate(request,
-                                 ValidationContext {m_profile.kind == ProviderProfile::Kind::OpenAI,
-                                                    QDate::currentDate()});
+    const QList<Violation> violations = m_check(
+        request,
+        ValidationContext {m_profile.kind == ProviderProfile::Kind::OpenAI, QDate::currentDate()});
     // Start on the next event loop turn so callers can connect to the job's signals first.
     QMetaObject::invokeMethod(
         job, [job, violations] { job->begin(violations); }, Qt::QueuedConnection);

@@ -1,13 +1,16 @@
 #pragma once
 
-#include "catalog/catalog.h"
 #include "imagedecoder.h"
+#include "model/violation.h"
 #include "providerprofile.h"
 #include "retrypolicy.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class QNetworkAccessManager;
 class QThread;
@@ -28,8 +31,12 @@ struct ClientOptions
     // Streamed images: decode each one's bytes while they arrive (on the decode thread), instead
     // of the whole event once it is complete. Off: for comparisons.
     bool decodeWhileReceiving = true;
-    bool validateRequests = true;
 };
+
+// What the client asks about every request before it sends it: each rule it breaks for the
+// provider it would go to (the caller's Catalog::validate). Requests with an error are not sent.
+using RequestCheck = std::function<QList<Violation>(const ImageRequest &request,
+                                                    const ValidationContext &context)>;
 
 // Sends Images API requests on one QNetworkAccessManager and hands back an ImageJob per request.
 // Decoding runs on worker threads the client owns.
@@ -39,7 +46,7 @@ class ImagesClient final : public QObject
     Q_DISABLE_COPY_MOVE(ImagesClient)
 
 public:
-    explicit ImagesClient(Catalog catalog, QObject *parent = nullptr);
+    explicit ImagesClient(RequestCheck check, QObject *parent = nullptr);
     ~ImagesClient() override;
 
     void setProvider(const ProviderProfile &profile, const QString &apiKey);
@@ -47,9 +54,6 @@ public:
     bool hasApiKey() const { return !m_apiKey.isEmpty(); }
     void setOptions(const ClientOptions &options) { m_options = options; }
     const ClientOptions &options() const { return m_options; }
-    const Catalog &catalog() const { return m_catalog; }
-    // Replaces the catalog in place (references to it stay valid).
-    void setCatalog(const Catalog &catalog) { m_catalog = catalog; }
     QNetworkAccessManager *networkAccessManager() const { return m_network; }
 
     // Starts the request. The job is a child of the client; invalid requests and a missing key
@@ -68,7 +72,7 @@ private:
     void deliver(quint64 jobId, DecodeOutcome outcome);
     void forget(quint64 jobId);
 
-    Catalog m_catalog;
+    RequestCheck m_check;
     ProviderProfile m_profile;
     QString m_apiKey;
     ClientOptions m_options;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "model/apierror.h"
 #include "providerprofile.h"
 
 #include <QDate>

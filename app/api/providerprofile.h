@@ -1,6 +1,6 @@
 #pragma once
 
-#include "endpoint.h"
+#include "model/endpoint.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

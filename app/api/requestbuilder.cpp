@@ -1,17 +1,15 @@
 #include "requestbuilder.h"
 
 #include "atelierversion.h"
-#include "imagefileinfo.h"
-#include "imagerequest.h"
-#include "parameters.h"
+#include "imaging/imagefileinfo.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -61,25 +59,6 @@ QJsonObject HttpRequestSpec::describe() const
 QByteArray RequestBuilder::userAgent()
 {
     return QByteArrayLiteral("Atelier/" ATELIER_VERSION " (Qt ") + qVersion() + ')';
-}
-
-QString RequestBuilder::fieldText(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    case QJsonValue::Double: {
-        const double number = value.toDouble();
-        return number == std::floor(number) ? QString::number(qint64(number))
-                                            : QString::number(number);
-    }
-    case QJsonValue::String:
-        return value.toString();
-    default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    }
 }
 
 namespace {
@@ -151,7 +130,7 @@ void RequestBuilder::appendTextFields(QList<MultipartField> *fields, const QStri
     }
     MultipartField field;
     field.name = name;
-    field.value = fieldText(value);
+    field.value = ImageRequest::optionText(value);
     fields->append(field);
 }
 

@@ -56,8 +56,6 @@ public:
     // A multipart body whose file parts read from disk as they are sent (nothing is copied into
     // memory). nullptr with `error` set when a file cannot be opened.
     static QHttpMultiPart *createMultiPart(const HttpRequestSpec &spec, QString *error);
-    // The text form of a JSON option value in a multipart field: 4, true, "png" -> png.
-    static QString fieldText(const QJsonValue &value);
     // The multipart text fields of one option: one field, or one per leaf of an object.
     static void appendTextFields(QList<MultipartField> *fields, const QString &name,
                                  const QJsonValue &value);

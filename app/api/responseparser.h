@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "apierror.h"
-#include "imageresult.h"
+#include "model/apierror.h"
+#include "model/imageresult.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

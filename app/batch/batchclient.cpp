@@ -1,9 +1,9 @@
 #include "batchclient.h"
 
-#include "api/imagefileinfo.h"
 #include "api/requestbuilder.h"
 #include "api/responseparser.h"
 #include "api/retrypolicy.h"
+#include "imaging/imagefileinfo.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/apierror.h"
 #include "api/providerprofile.h"
 #include "batchfetcher.h"
+#include "model/apierror.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

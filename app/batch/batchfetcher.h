@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/apierror.h"
+#include "model/apierror.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apierror.h"
 #include "api/responseparser.h"
+#include "model/apierror.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "batchplan.h"
 
-#include "api/parameters.h"
 #include "api/requestbuilder.h"
+#include "model/parameters.h"
 #include "studio/prompttemplate.h"
 
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "api/providerprofile.h"
+#include "model/imagerequest.h"
 
 #include <QCoreApplication>
 #include <QHash>

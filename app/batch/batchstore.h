@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "api/providerprofile.h"
 #include "batchplan.h"
+#include "model/imagerequest.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

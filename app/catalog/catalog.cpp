@@ -1,8 +1,8 @@
 #include "catalog.h"
 
-#include "api/imagerequest.h"
-#include "api/parameters.h"
 #include "costestimator.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 #include "platform/safefiles.h"
 #include "requestvalidator.h"
 
@@ -18,12 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
-
-bool hasErrors(const QList<Violation> &violations)
-{
-    return std::any_of(violations.cbegin(), violations.cend(),
-                       [](const Violation &violation) { return violation.isError(); });
-}
 
 namespace {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "costestimate.h"
+#include "model/violation.h"
 #include "modelspec.h"
-#include "violation.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 #include "costestimator.h"
 
-#include "api/imagefileinfo.h"
-#include "api/imagerequest.h"
-#include "api/parameters.h"
 #include "catalog.h"
+#include "imaging/imagefileinfo.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QRegularExpression>
 

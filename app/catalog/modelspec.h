@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/endpoint.h"
+#include "model/endpoint.h"
 #include "parameterrule.h"
 
 #include <QDate>

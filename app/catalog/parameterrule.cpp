@@ -1,6 +1,6 @@
 #include "parameterrule.h"
 
-#include "api/parameters.h"
+#include "model/parameters.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,10 +1,9 @@
 #include "requestvalidator.h"
 
-#include "api/imagefileinfo.h"
-#include "api/imagerequest.h"
-#include "api/parameters.h"
-#include "api/requestbuilder.h"
 #include "catalog.h"
+#include "imaging/imagefileinfo.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -28,7 +27,7 @@ QString jsonToText(const QJsonValue &value)
 {
     if (value.isNull() || value.isUndefined())
         return u"(unset)"_s;
-    return RequestBuilder::fieldText(value);
+    return ImageRequest::optionText(value);
 }
 
 QStringList jsonArrayToText(const QJsonArray &array)

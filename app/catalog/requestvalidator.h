@@ -1,6 +1,6 @@
 #pragma once
 
-#include "violation.h"
+#include "model/violation.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #include "variationplan.h"
 
-#include "api/parameters.h"
 #include "catalog.h"
+#include "model/parameters.h"
 
 using namespace Qt::StringLiterals;
 

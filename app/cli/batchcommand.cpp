@@ -1,16 +1,16 @@
 #include "batchcommand.h"
 
 #include "api/base64.h"
-#include "api/imagefileinfo.h"
-#include "api/imageresult.h"
-#include "api/parameters.h"
-#include "api/svgimage.h"
 #include "batch/batchclient.h"
 #include "batch/batchoutputline.h"
 #include "batch/batchplan.h"
 #include "imagewriter.h"
+#include "imaging/imagefileinfo.h"
+#include "imaging/svgimage.h"
 #include "library/embeddedrecipe.h"
 #include "library/fileslug.h"
+#include "model/imageresult.h"
+#include "model/parameters.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -4,12 +4,12 @@
 #include "api/imagesclient.h"
 #include "api/keystore.h"
 #include "api/modellister.h"
-#include "api/parameters.h"
 #include "api/requestbuilder.h"
 #include "atelierversion.h"
 #include "batchcommand.h"
 #include "catalog/variationplan.h"
 #include "imagewriter.h"
+#include "model/parameters.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -854,7 +854,10 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
     if (estimate.available && !m_json)
         m_err << Text::tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
 
-    m_client = std::make_unique<ImagesClient>(m_catalog);
+    m_client = std::make_unique<ImagesClient>(
+        [catalog = m_catalog](const ImageRequest &request, const ValidationContext &context) {
+            return catalog.validate(request, context);
+        });
     m_client->setProvider(profile, apiKey);
     ClientOptions options;
     options.decode.decodePixels = false; // the CLI saves the bytes as received; headers are checked

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/imagerequest.h"
-#include "api/imageresult.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
+#include "model/apierror.h"
+#include "model/imagerequest.h"
+#include "model/imageresult.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #include "imagewriter.h"
 
-#include "api/imageresult.h"
 #include "api/streamedfile.h"
 #include "library/contentfiles.h"
 #include "library/fileslug.h"
+#include "model/imageresult.h"
 #include "platform/leftovers.h"
 #include "platform/safefiles.h"
 

@@ -77,7 +77,7 @@ QByteArray embed(const QByteArray &file, const QString &format, const QString &p
         if (format == u"jpeg")
             result = Xmp::embedInJpeg(file, packet);
         else if (format == u"webp")
-            result = Xmp::embedInWebp(file, packet, true);
+            result = Xmp::embedInWebp(file, packet);
         else if (format == u"gif")
             result = Xmp::embedInGif(file, packet);
         else if (format == u"svg")

@@ -1,10 +1,10 @@
 #include "exporter.h"
 
-#include "api/imagedecoder.h"
-#include "api/imagefileinfo.h"
-#include "api/svgimage.h"
 #include "contentfiles.h"
 #include "fileslug.h"
+#include "imaging/imagefile.h"
+#include "imaging/imagefileinfo.h"
+#include "imaging/svgimage.h"
 #include "xmp.h"
 
 #include "platform/safefiles.h"
@@ -117,7 +117,7 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     if (options.format == u"original")
         return exportOriginal(image, options, error);
     // An SVG is drawn at its own size; anything else is decoded as it is.
-    QImage pixels = ImageDecoder::readFile(image.path, nullptr);
+    QImage pixels = ImageFile::read(image.path, nullptr);
     if (pixels.isNull()) {
         *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
         return {};
@@ -157,9 +157,8 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     if (format == u"jpeg" || format == u"webp") {
         const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
                                            u"Atelier "_s + QCoreApplication::applicationVersion());
-        QByteArray withXmp = format == u"jpeg"
-            ? Xmp::embedInJpeg(encoded, xmp)
-            : Xmp::embedInWebp(encoded, xmp, pixels.hasAlphaChannel());
+        QByteArray withXmp
+            = format == u"jpeg" ? Xmp::embedInJpeg(encoded, xmp) : Xmp::embedInWebp(encoded, xmp);
         if (!withXmp.isEmpty())
             encoded = std::move(withXmp);
     }

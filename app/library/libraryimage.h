@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
-#include "api/imageresult.h"
+#include "model/imagerequest.h"
+#include "model/imageresult.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 
 #include "contentfiles.h"
 
-#include "api/imagedecoder.h"
+#include "imaging/imagefile.h"
 #include "platform/plaintext.h"
 #include "platform/safefiles.h"
 
@@ -82,7 +82,7 @@ QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
         thumbnail.load(cached);
     if (!thumbnail.isNull())
         return thumbnail;
-    thumbnail = ImageDecoder::readFile(source, nullptr, QSize(ThumbnailSize, ThumbnailSize));
+    thumbnail = ImageFile::read(source, nullptr, QSize(ThumbnailSize, ThumbnailSize));
     if (thumbnail.isNull())
         return thumbnail;
     thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio,

@@ -50,7 +50,10 @@ public:
     const LibraryImage &imageAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 id) const;
     // The models that made images in the library (for filters).
-    QStringList models() const { return m_store && m_store->isOpen() ? m_store->models() : QStringList(); }
+    QStringList models() const
+    {
+        return m_store && m_store->isOpen() ? m_store->models() : QStringList();
+    }
 
     bool setFavourite(int row, bool favourite);
     int remove(const QList<int> &rows);
@@ -60,8 +63,6 @@ public:
     // otherwise made (JPEG and WebP decode small directly, PNG with the fast reader) and cached
     // there. Slow when it has to be made: any thread but the GUI thread.
     static QImage loadThumbnail(const QString &source, const QString &cached);
-    // Waits for thumbnails being made (tests, shutdown).
-    void waitForThumbnails() { m_pool.waitForDone(); }
 
 Q_SIGNALS:
     void thumbnailLoaded(qint64 id);
@@ -72,7 +73,7 @@ private:
     LibraryStore *m_store;
     LibraryQuery m_query;
     QList<LibraryImage> m_rows;
-    mutable QCache<qint64, QImage> m_thumbnails{2000};
+    mutable QCache<qint64, QImage> m_thumbnails {2000};
     mutable QSet<qint64> m_loading;
     mutable QThreadPool m_pool;
     quint64 m_generation = 0; // thumbnails made for an earlier library are dropped

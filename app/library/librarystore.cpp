@@ -3,7 +3,7 @@
 #include "contentfiles.h"
 #include "fileslug.h"
 
-#include "api/imagefileinfo.h"
+#include "imaging/imagefileinfo.h"
 #include "platform/leftovers.h"
 #include "platform/safefiles.h"
 

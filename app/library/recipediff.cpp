@@ -1,7 +1,7 @@
 #include "recipediff.h"
 
-#include "api/requestbuilder.h"
 #include "catalog/parameterrule.h"
+#include "model/imagerequest.h"
 
 #include <QLocale>
 
@@ -24,16 +24,21 @@ QList<RecipeDifference> RecipeDiff::compare(const LibraryImage &left, const Libr
         if (!left.request.hasOption(name) && !right.request.hasOption(name))
             continue;
         add(name,
-            left.request.hasOption(name) ? RequestBuilder::fieldText(left.request.option(name)) : unset,
-            right.request.hasOption(name) ? RequestBuilder::fieldText(right.request.option(name)) : unset);
+            left.request.hasOption(name) ? ImageRequest::optionText(left.request.option(name))
+                                         : unset,
+            right.request.hasOption(name) ? ImageRequest::optionText(right.request.option(name))
+                                          : unset);
     }
     add(tr("Revised prompt"), left.revisedPrompt, right.revisedPrompt);
     add(tr("Pixels"), u"%1×%2"_s.arg(left.size.width()).arg(left.size.height()),
         u"%1×%2"_s.arg(right.size.width()).arg(right.size.height()));
     add(tr("Format"), left.format, right.format);
-    auto tokens = [](const Usage &usage) { return usage.totalTokens >= 0 ? QString::number(usage.totalTokens) : QString(); };
+    auto tokens = [](const Usage &usage) {
+        return usage.totalTokens >= 0 ? QString::number(usage.totalTokens) : QString();
+    };
     add(tr("Tokens"), tokens(left.usage), tokens(right.usage));
-    add(tr("Saved"), QLocale().toString(left.savedAt, QLocale::ShortFormat), QLocale().toString(right.savedAt, QLocale::ShortFormat));
+    add(tr("Saved"), QLocale().toString(left.savedAt, QLocale::ShortFormat),
+        QLocale().toString(right.savedAt, QLocale::ShortFormat));
     return rows;
 }
 

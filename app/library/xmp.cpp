@@ -1,9 +1,14 @@
 #include "xmp.h"
 
+#include <QScopeGuard>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
+#include <webp/mux.h>
+
 #include <cstring>
+#include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -13,31 +18,6 @@ namespace {
 
 constexpr char AtelierNamespace[] = "https://atelier-studio.github.io/ns/xmp/1.0/";
 constexpr char JpegXmpSignature[] = "http://ns.adobe.com/xap/1.0/"; // followed by a NUL
-
-void putLittleEndian(QByteArray &bytes, qsizetype at, quint32 value, int width)
-{
-    for (int i = 0; i < width; ++i)
-        bytes[at + i] = char((value >> (8 * i)) & 0xff);
-}
-
-quint32 littleEndian(const QByteArray &bytes, qsizetype at, int width)
-{
-    quint32 value = 0;
-    for (int i = 0; i < width; ++i)
-        value |= quint32(quint8(bytes.at(at + i))) << (8 * i);
-    return value;
-}
-
-QByteArray chunk(const char fourCC[4], const QByteArray &payload)
-{
-    QByteArray bytes(fourCC, 4);
-    bytes.append(4, '\0');
-    putLittleEndian(bytes, 4, quint32(payload.size()), 4);
-    bytes.append(payload);
-    if (payload.size() % 2)
-        bytes.append('\0'); // chunks are padded to an even size
-    return bytes;
-}
 
 } // namespace
 
@@ -100,46 +80,27 @@ QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet)
     return result;
 }
 
-QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool hasAlpha)
+QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet)
 {
-    if (webp.size() < 30 || !webp.startsWith("RIFF") || webp.mid(8, 4) != "WEBP")
+    // libwebpmux reads the chunks (VP8, VP8L, VP8X, ALPH, ICCP, EXIF, XMP ...), replaces any XMP
+    // chunk there is and writes the extended layout, flags (alpha from the bitstream) and canvas
+    // size included.
+    const WebPData input {reinterpret_cast<const uint8_t *>(webp.constData()), size_t(webp.size())};
+    const std::unique_ptr<WebPMux, decltype(&WebPMuxDelete)> mux(
+        WebPMuxCreate(&input, /*copy_data=*/0), &WebPMuxDelete);
+    if (!mux)
         return {};
-    const QByteArray first = webp.mid(12, 4);
-    QByteArray body; // every chunk after "WEBP"
-    if (first == "VP8X") {
-        body = webp.mid(12);
-        body[8] = char(quint8(body.at(8)) | 0x04); // the XMP flag
-    } else if (first == "VP8 " || first == "VP8L") {
-        // A simple file has no room for metadata: describe the canvas in a VP8X chunk first.
-        int width = 0;
-        int height = 0;
-        if (first == "VP8 ") {
-            // Frame header after the 3-byte frame tag and the start code: 14-bit sizes.
-            width = int(littleEndian(webp, 26, 2) & 0x3fff);
-            height = int(littleEndian(webp, 28, 2) & 0x3fff);
-        } else {
-            // After the 0x2f signature: 14 bits width-1, 14 bits height-1.
-            const quint32 bits = littleEndian(webp, 21, 4);
-            width = int(bits & 0x3fff) + 1;
-            height = int((bits >> 14) & 0x3fff) + 1;
-        }
-        if (width <= 0 || height <= 0)
-            return {};
-        QByteArray header(10, '\0');
-        header[0] = char(0x04 | (hasAlpha && first == "VP8L" ? 0x10 : 0x00));
-        putLittleEndian(header, 4, quint32(width - 1), 3);
-        putLittleEndian(header, 7, quint32(height - 1), 3);
-        body = chunk("VP8X", header) + webp.mid(12);
-    } else {
+    const WebPData xmp {reinterpret_cast<const uint8_t *>(packet.constData()),
+                        size_t(packet.size())};
+    if (WebPMuxSetChunk(mux.get(), "XMP ", &xmp, /*copy_data=*/0) != WEBP_MUX_OK)
         return {};
-    }
-    body += chunk("XMP ", packet);
-    QByteArray result("RIFF", 4);
-    result.append(4, '\0');
-    putLittleEndian(result, 4, quint32(4 + body.size()), 4);
-    result.append("WEBP", 4);
-    result.append(body);
-    return result;
+    WebPData output;
+    WebPDataInit(&output);
+    const auto clear = qScopeGuard([&output] { WebPDataClear(&output); });
+    if (WebPMuxAssemble(mux.get(), &output) != WEBP_MUX_OK
+        || output.size > size_t(std::numeric_limits<qsizetype>::max()))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(output.bytes), qsizetype(output.size));
 }
 
 QByteArray embedInGif(const QByteArray &gif, const QByteArray &packet)

@@ -9,11 +9,12 @@ namespace Atelier::Xmp {
 // tool, and the recipe JSON as atelier:recipe.
 QByteArray packet(const QString &prompt, const QByteArray &recipeJson, const QString &creatorTool);
 
-// Puts the packet into an encoded JPEG (an APP1 segment after SOI/JFIF) or WebP (an "XMP "
-// chunk; a simple VP8/VP8L file becomes the extended VP8X layout). Returns the new file bytes,
-// or empty when the bytes are not a file of that kind or the packet does not fit the format.
+// Puts the packet into an encoded JPEG (an APP1 segment after SOI/JFIF) or WebP (the "XMP "
+// chunk, replacing one already there; a simple VP8/VP8L file becomes the extended VP8X layout,
+// alpha kept). Returns the new file bytes, or empty when the bytes are not a file of that kind
+// or the packet does not fit the format.
 QByteArray embedInJpeg(const QByteArray &jpeg, const QByteArray &packet);
-QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet, bool hasAlpha);
+QByteArray embedInWebp(const QByteArray &webp, const QByteArray &packet);
 // GIF: the XMP application extension ("XMP DataXMP", with its magic trailer) after the global
 // colour table. SVG: a <metadata> element first in the root <svg> element.
 QByteArray embedInGif(const QByteArray &gif, const QByteArray &packet);

@@ -1,7 +1,6 @@
 #include "markupeditcommand.h"
 
 #include "markupdocument.h"
-#include "maskcommandid.h"
 
 namespace Atelier {
 
@@ -13,11 +12,6 @@ MarkupEditCommand::MarkupEditCommand(MarkupDocument *document, const QString &te
     , m_after(std::move(after))
 {
     setText(text);
-}
-
-int MarkupEditCommand::id() const
-{
-    return int(MaskCommandId::Markup);
 }
 
 void MarkupEditCommand::undo()

@@ -15,7 +15,6 @@ public:
     MarkupEditCommand(MarkupDocument *document, const QString &text, const QRect &rect,
                       QImage before, QImage after);
 
-    int id() const override;
     void undo() override;
     void redo() override;
 

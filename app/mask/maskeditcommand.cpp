@@ -1,20 +1,17 @@
 #include "maskeditcommand.h"
 
-#include "maskcommandid.h"
 #include "maskdocument.h"
 
 namespace Atelier {
 
-MaskEditCommand::MaskEditCommand(MaskDocument *document, const QString &text, const QList<MaskTile> &tiles)
-    : QUndoCommand(text), m_document(document), m_tiles(tiles)
+MaskEditCommand::MaskEditCommand(MaskDocument *document, const QString &text,
+                                 const QList<MaskTile> &tiles)
+    : QUndoCommand(text)
+    , m_document(document)
+    , m_tiles(tiles)
 {
     for (const MaskTile &tile : tiles)
         m_bytes += tile.before.size() + tile.after.size() + qsizetype(sizeof(MaskTile));
-}
-
-int MaskEditCommand::id() const
-{
-    return static_cast<int>(MaskCommandId::Edit);
 }
 
 void MaskEditCommand::undo()

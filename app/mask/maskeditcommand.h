@@ -24,7 +24,6 @@ class MaskEditCommand final : public QUndoCommand
 public:
     MaskEditCommand(MaskDocument *document, const QString &text, const QList<MaskTile> &tiles);
 
-    int id() const override;
     void undo() override;
     void redo() override;
 

@@ -20,8 +20,6 @@ public:
     explicit UnixSignalWatcher(std::initializer_list<int> signalNumbers, QObject *parent = nullptr);
     ~UnixSignalWatcher() override;
 
-    bool isWatching() const { return m_notifier != nullptr; }
-
 Q_SIGNALS:
     void received(int signalNumber);
 

@@ -1,7 +1,7 @@
 #include "comparegrid.h"
 
-#include "api/parameters.h"
 #include "catalog/catalog.h"
+#include "model/parameters.h"
 
 using namespace Qt::StringLiterals;
 

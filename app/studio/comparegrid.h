@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
-#include "catalog/violation.h"
+#include "model/imagerequest.h"
+#include "model/violation.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "editinputs.h"
 
-#include "api/imagefileinfo.h"
-#include "api/parameters.h"
+#include "imaging/imagefileinfo.h"
 #include "library/contentfiles.h"
+#include "model/parameters.h"
 
 #include <QFileInfo>
 #include <QImageReader>

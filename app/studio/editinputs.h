@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "catalog/catalog.h"
+#include "model/imagerequest.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -33,7 +33,9 @@ class EditInputs final
     Q_DECLARE_TR_FUNCTIONS(Atelier::EditInputs)
 
 public:
-    explicit EditInputs(const Catalog &catalog) : m_catalog(catalog) { }
+    explicit EditInputs(const Catalog &catalog)
+        : m_catalog(catalog)
+    { }
 
     // What could be fixed in the request's files (empty when all is well, or nothing can be).
     QList<InputFix> proposeFixes(const ImageRequest &request) const;
@@ -42,7 +44,8 @@ public:
     // request using them, with one sentence per change in `done`. The originals are untouched.
     // std::nullopt with `error` set when a file cannot be read or written.
     std::optional<ImageRequest> apply(const ImageRequest &request, const QList<InputFix> &fixes,
-                                      const QString &folder, QStringList *done, QString *error) const;
+                                      const QString &folder, QStringList *done,
+                                      QString *error) const;
 
 private:
     const Catalog &m_catalog;

@@ -1,7 +1,7 @@
 #include "generationplan.h"
 
-#include "api/parameters.h"
 #include "catalog/catalog.h"
+#include "model/parameters.h"
 #include "prompttemplate.h"
 
 using namespace Qt::StringLiterals;

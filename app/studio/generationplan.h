@@ -1,8 +1,8 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "catalog/costestimate.h"
-#include "catalog/violation.h"
+#include "model/imagerequest.h"
+#include "model/violation.h"
 
 #include <QCoreApplication>
 #include <QList>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "api/apierror.h"
 #include "api/imagejob.h"
-#include "api/imagerequest.h"
 #include "catalog/costestimate.h"
+#include "model/apierror.h"
+#include "model/imagerequest.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -19,7 +19,15 @@ class JobListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(JobListModel)
 
 public:
-    enum Column { PromptColumn, ModelColumn, StateColumn, ElapsedColumn, PartialsColumn, CostColumn, ColumnCount };
+    enum Column {
+        PromptColumn,
+        ModelColumn,
+        StateColumn,
+        ElapsedColumn,
+        PartialsColumn,
+        CostColumn,
+        ColumnCount
+    };
     enum Role { RequestRole = Qt::UserRole + 1, ErrorRole, StateRole, CanCancelRole, CanRetryRole };
 
     struct Entry
@@ -47,7 +55,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     int append(const Entry &entry);
     const Entry &entry(int row) const { return m_entries.at(row); }

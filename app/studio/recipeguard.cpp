@@ -1,7 +1,7 @@
 #include "recipeguard.h"
 
-#include "api/parameters.h"
 #include "catalog/catalog.h"
+#include "model/parameters.h"
 #include "platform/safefiles.h"
 
 #include <QFileInfo>

@@ -4,10 +4,10 @@
 
 #include "api/imagejob.h"
 #include "api/keystore.h"
-#include "api/parameters.h"
 #include "api/streamedfile.h"
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
+#include "model/parameters.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -132,7 +132,12 @@ private:
 
 StudioSession::StudioSession(Catalog catalog, QObject *parent)
     : QObject(parent)
-    , m_client(new ImagesClient(std::move(catalog), this))
+    , m_catalog(std::move(catalog))
+    , m_client(new ImagesClient(
+          [this](const ImageRequest &request, const ValidationContext &context) {
+              return m_catalog.validate(request, context);
+          },
+          this))
     , m_jobs(new JobListModel(this))
     , m_temporary(QDir(QDir::tempPath()).filePath(u"atelier-XXXXXX"_s))
 {
@@ -352,7 +357,7 @@ QString StudioSession::useProfile(const QString &name)
 
 void StudioSession::reloadCatalog()
 {
-    m_client->setCatalog(Catalog::load());
+    m_catalog = Catalog::load();
 }
 
 QList<Violation> StudioSession::submit(const ImageRequest &request, const EditContext &context)

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "api/imageresult.h"
 #include "api/imagesclient.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 #include "generationplan.h"
 #include "joblistmodel.h"
 #include "library/librarystore.h"
+#include "model/imageresult.h"
 
 #include <QObject>
 #include <QTemporaryDir>
@@ -33,7 +33,7 @@ public:
     explicit StudioSession(Catalog catalog, QObject *parent = nullptr);
     ~StudioSession() override;
 
-    const Catalog &catalog() const { return m_client->catalog(); }
+    const Catalog &catalog() const { return m_catalog; }
     JobListModel *jobs() const { return m_jobs; }
     ImagesClient *client() const { return m_client; }
 
@@ -166,6 +166,7 @@ private:
     int runningCount() const;
     void tick();
 
+    Catalog m_catalog; // reloadCatalog() replaces it in place: references to it stay valid
     ImagesClient *m_client;
     JobListModel *m_jobs;
     QTimer m_ticker;

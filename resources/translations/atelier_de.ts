@@ -1376,6 +1376,9 @@
         <source>The server sent an SVG document Atelier cannot draw.</source>
         <translation>Der Server hat ein SVG-Dokument gesendet, das Atelier nicht zeichnen kann.</translation>
     </message>
+</context>
+<context>
+    <name>Atelier::ImageFile</name>
     <message>
         <source>not an SVG document Atelier can read</source>
         <translation>kein SVG-Dokument, das Atelier lesen kann</translation>

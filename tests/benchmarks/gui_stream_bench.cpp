@@ -11,19 +11,19 @@
 // screen, against the bare decode time of the same bytes (base64 + image decode, alone on an
 // idle thread, after the runs): with Qt's reader (QImage::fromData), the baseline, and with
 // Atelier's own PNG reader, which shows the pipeline's overhead over the decode it does.
-#include "mainwindow.h"
-#include "prompt/prompteditor.h"
-#include "studio/studiosession.h"
 #include "api/base64.h"
 #include "api/imagedecoder.h"
-#include "api/pngdecoder.h"
 #include "api/imagesclient.h"
-#include "api/parameters.h"
+#include "imaging/pngdecoder.h"
+#include "mainwindow.h"
+#include "model/parameters.h"
 #include "params/parameterpanel.h"
+#include "prompt/prompteditor.h"
+#include "studio/studiosession.h"
 
 #include <QApplication>
-#include <QProcess>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -38,7 +38,9 @@ namespace {
 
 qint64 nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 // Notices when the window has finished a repaint (painted and flushed), once an image is waiting
@@ -53,7 +55,8 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
-        const bool repaint = waiting && receiver == window && event->type() == QEvent::UpdateRequest;
+        const bool repaint
+            = waiting && receiver == window && event->type() == QEvent::UpdateRequest;
         const bool result = QApplication::notify(receiver, event);
         if (repaint) {
             waiting = false;
@@ -87,11 +90,13 @@ int main(int argc, char *argv[])
     // Second argument: the link's speed in Mbit/s (default: none, as fast as localhost goes).
     const QString rate = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("0");
     server.start(QStringLiteral(FAKE_SERVER_PATH),
-                 {QStringLiteral("--use-requested-size"), QStringLiteral("--noise"), QStringLiteral("--event-delay-ms"), QStringLiteral("150"),
+                 {QStringLiteral("--use-requested-size"), QStringLiteral("--noise"),
+                  QStringLiteral("--event-delay-ms"), QStringLiteral("150"),
                   QStringLiteral("--rate-mbit"), rate});
     if (!server.waitForReadyRead(10000))
         return 1;
-    const QString port = QString::fromLatin1(server.readLine()).split(QLatin1Char(' ')).value(2).trimmed();
+    const QString port
+        = QString::fromLatin1(server.readLine()).split(QLatin1Char(' ')).value(2).trimmed();
 
     QTemporaryDir library;
     StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
@@ -118,13 +123,16 @@ int main(int argc, char *argv[])
     const auto arrived = [&](int, const ImageResult &image) {
         if (image.receivedAtNs == 0)
             return;
-        shown.append({image.encoded, 0, image.partial, image.decodeNs, nowNs() - image.receivedAtNs});
+        shown.append(
+            {image.encoded, 0, image.partial, image.decodeNs, nowNs() - image.receivedAtNs});
         receivedAt = image.receivedAtNs;
         app.waiting = true;
     };
     QObject::connect(&session, &StudioSession::partialImage, &app, arrived);
     QObject::connect(&session, &StudioSession::imageReady, &app, arrived);
-    app.shown = [&](qint64 shownAtNs) { shown.last().latencyNs = shownAtNs - receivedAt; };
+    app.shown = [&](qint64 shownAtNs) {
+        shown.last().latencyNs = shownAtNs - receivedAt;
+    };
 
     const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 5;
     QList<qint64> stalls;
@@ -157,8 +165,17 @@ int main(int argc, char *argv[])
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         if (!done) {
             QTextStream(stderr) << "run " << run << " did not finish: "
-                                << session.jobs()->index(session.jobs()->rowCount() - 1, JobListModel::StateColumn).data().toString()
-                                << ' ' << session.jobs()->data(session.jobs()->index(session.jobs()->rowCount() - 1, 0), JobListModel::ErrorRole).toString()
+                                << session.jobs()
+                                       ->index(session.jobs()->rowCount() - 1,
+                                               JobListModel::StateColumn)
+                                       .data()
+                                       .toString()
+                                << ' '
+                                << session.jobs()
+                                       ->data(
+                                           session.jobs()->index(session.jobs()->rowCount() - 1, 0),
+                                           JobListModel::ErrorRole)
+                                       .toString()
                                 << " rows=" << session.jobs()->rowCount() << Qt::endl;
             return 1;
         }
@@ -177,7 +194,8 @@ int main(int argc, char *argv[])
     QTextStream(stdout) << "longest GUI-thread stall per run (us): ";
     for (qint64 stall : stalls)
         QTextStream(stdout) << stall << ' ';
-    QTextStream(stdout) << "\nmedian: " << stalls.at(stalls.size() / 2) / 1000.0 << " ms   (target <= 16)" << Qt::endl;
+    QTextStream(stdout) << "\nmedian: " << stalls.at(stalls.size() / 2) / 1000.0
+                        << " ms   (target <= 16)" << Qt::endl;
 
     // The bare decode of each image's bytes, now that nothing else runs: base64 then the image.
     QList<double> ratios;
@@ -223,11 +241,13 @@ int main(int argc, char *argv[])
         // preview and thumbnail.
         QList<double> eventTimes;
         for (int repeat = 0; repeat < 3; ++repeat) {
-            QByteArray event = QByteArrayLiteral("{\"type\":\"image_generation.partial_image\",\"partial_image_index\":0,\"b64_json\":\"")
-                               + base64 + QByteArrayLiteral("\"}");
+            QByteArray event = QByteArrayLiteral("{\"type\":\"image_generation.partial_image\","
+                                                 "\"partial_image_index\":0,\"b64_json\":\"")
+                + base64 + QByteArrayLiteral("\"}");
             const qint64 start = nowNs();
-            const DecodeOutcome outcome = ImageDecoder::decodeEvent(QByteArrayLiteral("image_generation.partial_image"),
-                                                                    std::move(event), session.client()->options().decode);
+            const DecodeOutcome outcome
+                = ImageDecoder::decodeEvent(QByteArrayLiteral("image_generation.partial_image"),
+                                            std::move(event), session.client()->options().decode);
             eventTimes.append(double(nowNs() - start));
             if (outcome.what != DecodeOutcome::What::PartialImage)
                 return 1;
@@ -241,15 +261,22 @@ int main(int argc, char *argv[])
         (image.partial ? partialRatios : finalRatios).append(image.latencyNs / bare);
     }
     std::sort(ratios.begin(), ratios.end());
-    QTextStream(stdout) << "last byte of an event -> pixels on screen, " << ratios.size() << " images: median "
-                        << median(latencies) << " ms; bare decode of the same bytes: median " << median(decodes)
-                        << " ms\nratio (latency / bare decode): median " << median(ratios) << ", partials "
-                        << median(partialRatios) << ", finals (written to the library first) " << median(finalRatios) << ", worst " << (ratios.isEmpty() ? 0.0 : ratios.last())
-                        << "   (target <= 1.2)\nwhere it goes (medians): decoding in the pipeline " << median(pipelineDecodes)
-                        << " ms (with preview and thumbnail; the same alone: " << median(aloneDecodes) << " ms), event complete -> window has it " << median(delivered)
-                        << " ms, -> on screen " << median(latencies) << " ms\n"
-                        << "bare decode with Atelier's PNG reader instead of Qt's: median " << median(fastDecodes)
-                        << " ms; latency / that: median " << median(fastRatios) << " (the pipeline's overhead over its own decoder)" << Qt::endl;
+    QTextStream(stdout) << "last byte of an event -> pixels on screen, " << ratios.size()
+                        << " images: median " << median(latencies)
+                        << " ms; bare decode of the same bytes: median " << median(decodes)
+                        << " ms\nratio (latency / bare decode): median " << median(ratios)
+                        << ", partials " << median(partialRatios)
+                        << ", finals (written to the library first) " << median(finalRatios)
+                        << ", worst " << (ratios.isEmpty() ? 0.0 : ratios.last())
+                        << "   (target <= 1.2)\nwhere it goes (medians): decoding in the pipeline "
+                        << median(pipelineDecodes)
+                        << " ms (with preview and thumbnail; the same alone: "
+                        << median(aloneDecodes) << " ms), event complete -> window has it "
+                        << median(delivered) << " ms, -> on screen " << median(latencies) << " ms\n"
+                        << "bare decode with Atelier's PNG reader instead of Qt's: median "
+                        << median(fastDecodes) << " ms; latency / that: median "
+                        << median(fastRatios) << " (the pipeline's overhead over its own decoder)"
+                        << Qt::endl;
     server.kill();
     server.waitForFinished();
     return 0;

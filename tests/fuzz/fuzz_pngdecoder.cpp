@@ -2,7 +2,7 @@
 // streamed (StreamDecoder, fed in pieces whose size the input's last byte chooses). Chunk CRCs
 // are recomputed first, so that mutations reach the chunk, inflate and filter logic instead of
 // stopping at the checksum.
-#include "api/pngdecoder.h"
+#include "imaging/pngdecoder.h"
 
 #include <QImage>
 #include <QtEndian>
@@ -29,10 +29,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto sameAsQt = [&png](const QImage &image) {
         const QImage expected = QImage::fromData(png, "PNG");
         return !expected.isNull() && expected.format() == image.format() && expected == image
-               && expected.textKeys() == image.textKeys() && expected.dotsPerMeterX() == image.dotsPerMeterX();
+            && expected.textKeys() == image.textKeys()
+            && expected.dotsPerMeterX() == image.dotsPerMeterX();
     };
     QImage whole;
-    for (const auto implementation : {PngDecoder::Implementation::Best, PngDecoder::Implementation::Scalar}) {
+    for (const auto implementation :
+         {PngDecoder::Implementation::Best, PngDecoder::Implementation::Scalar}) {
         QImage image;
         if (!PngDecoder::decode(png, &image, implementation))
             continue;

@@ -6,7 +6,7 @@
 // the journal tells a running window's jobs from a dead one's by their process.
 // Needs LIBRARY_WRITER_PATH (tests/CMakeLists.txt).
 
-#include "api/imagerequest.h"
+#include "model/imagerequest.h"
 
 #include <QByteArray>
 #include <QFile>

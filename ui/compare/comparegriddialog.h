@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/apierror.h"
-#include "api/imageresult.h"
+#include "model/apierror.h"
+#include "model/imageresult.h"
 #include "studio/comparegrid.h"
 
 #include <QDialog>
@@ -27,8 +27,6 @@ class CompareGridDialog final : public QDialog
 public:
     CompareGridDialog(StudioSession *session, const ImageRequest &base, QWidget *parent = nullptr);
 
-    QListWidget *modelList() const { return m_models; }
-    QListWidget *qualityList() const { return m_qualities; }
     QTableWidget *grid() const { return m_grid; }
     QPushButton *runButton() const { return m_run; }
     void setChecked(const QStringList &models, const QStringList &qualities);

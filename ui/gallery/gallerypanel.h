@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/imagerequest.h"
+#include "model/imagerequest.h"
 
 #include <QTimer>
 #include <QWidget>

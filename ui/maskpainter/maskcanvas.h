@@ -51,7 +51,6 @@ public:
     void setView(View view);
     View view() const { return m_view; }
     void setOverlayOpacity(double opacity); // 0..1
-    double overlayOpacity() const { return m_overlayOpacity; }
 
     double zoom() const { return m_zoom; }
     void setZoom(double zoom, const QPointF &anchor = QPointF(-1, -1));

@@ -1,6 +1,6 @@
 #include "parameterpanel.h"
 
-#include "api/parameters.h"
+#include "model/parameters.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/imagerequest.h"
 #include "catalog/catalog.h"
+#include "model/imagerequest.h"
 
 #include <QHash>
 #include <QWidget>
@@ -43,7 +43,6 @@ public:
     QWidget *control(const QString &parameter) const;
     QLabel *label(const QString &parameter) const;
     QComboBox *modelBox() const { return m_modelBox; }
-    QComboBox *endpointBox() const { return m_endpointBox; }
     QWidget *customSizeEditor() const { return m_customSize; }
     // Whether requests go to OpenAI itself, where a shut-down model fails (Azure deployments and
     // gateways may still serve one): the note under the model says so.

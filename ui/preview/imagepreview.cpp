@@ -2,7 +2,7 @@
 
 #include "checkerboard.h"
 
-#include "api/svgimage.h"
+#include "imaging/svgimage.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -99,11 +99,6 @@ void ImagePreview::setPaused(bool paused)
 int ImagePreview::frameCount() const
 {
     return m_movie ? m_movie->frameCount() : (m_image.isNull() ? 0 : 1);
-}
-
-int ImagePreview::currentFrame() const
-{
-    return m_movie ? m_movie->currentFrameNumber() : 0;
 }
 
 QString ImagePreview::shownCaption() const

@@ -37,7 +37,6 @@ public:
     bool isPaused() const;
     void setPaused(bool paused);
     int frameCount() const;
-    int currentFrame() const;
     const QImage &image() const { return m_image; }
     QString caption() const { return m_caption; }
 

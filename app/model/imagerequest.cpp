@@ -3,6 +3,9 @@
 #include "parameters.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +55,25 @@ bool operator==(const ImageRequest &a, const ImageRequest &b)
     return a.endpoint == b.endpoint && a.model == b.model && a.prompt == b.prompt
         && a.images == b.images && a.mask == b.mask && a.markup == b.markup
         && a.options == b.options;
+}
+
+QString ImageRequest::optionText(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? u"true"_s : u"false"_s;
+    case QJsonValue::Double: {
+        const double number = value.toDouble();
+        return number == std::floor(number) ? QString::number(qint64(number))
+                                            : QString::number(number);
+    }
+    case QJsonValue::String:
+        return value.toString();
+    default:
+        return QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    }
 }
 
 } // namespace Atelier

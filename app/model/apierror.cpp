@@ -40,8 +40,9 @@ QString ApiError::toString() const
     QString text;
     switch (kind) {
     case Kind::Api:
-        text = httpStatus > 0 ? tr("The API refused the request (HTTP %1): %2").arg(httpStatus).arg(message)
-                              : tr("The API reported an error: %1").arg(message);
+        text = httpStatus > 0
+            ? tr("The API refused the request (HTTP %1): %2").arg(httpStatus).arg(message)
+            : tr("The API reported an error: %1").arg(message);
         break;
     case Kind::Network:
         text = tr("Network error: %1").arg(message);

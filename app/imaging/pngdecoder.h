@@ -20,7 +20,8 @@ namespace PngDecoder {
 
 enum class Implementation { Best, Scalar };
 
-bool decode(QByteArrayView bytes, QImage *image, Implementation implementation = Implementation::Best);
+bool decode(QByteArrayView bytes, QImage *image,
+            Implementation implementation = Implementation::Best);
 
 // The size a PNG's header chunk (IHDR, always the first) states — known from the first 24 bytes,
 // whatever metadata comes before the pixels; invalid when `bytes` do not start a PNG.

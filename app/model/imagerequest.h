@@ -31,6 +31,9 @@ struct ImageRequest
     void clearOption(const QString &name) { options.remove(name); }
     bool hasOption(const QString &name) const { return options.contains(name); }
     QJsonValue option(const QString &name) const { return options.value(name); }
+    // The text form of an option value, as a multipart field sends it and messages quote it:
+    // 4, true, "png" -> png; arrays and objects as compact JSON.
+    static QString optionText(const QJsonValue &value);
 
     // The recipe as JSON (for the library and for "re-run exactly"), and back.
     QJsonObject toJson() const;

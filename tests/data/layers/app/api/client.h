@@ -1,0 +1,4 @@
+#pragma once
+// Down a layer, and beside itself: allowed.
+#include "model/value.h"
+#include "session.h"

@@ -1,0 +1,2 @@
+#pragma once
+#include "atelierversion.h" // generated: not a layer's file

@@ -1,0 +1,3 @@
+#pragma once
+// Planted: the catalog and the API client do not know each other.
+#include "api/client.h"

@@ -1,0 +1,4 @@
+#pragma once
+// A value type: includes no other layer.
+struct Value
+{ };
