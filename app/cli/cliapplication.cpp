@@ -10,6 +10,7 @@
 #include "catalog/variationplan.h"
 #include "imagewriter.h"
 #include "model/parameters.h"
+#include "studio/generationplan.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
@@ -789,30 +790,31 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         if (m_request.endpoint == Endpoint::Edits)
             m_err << Text::tr("note: %1").arg(VariationPlan::explain(m_request)) << Qt::endl;
     }
-    const QList<Violation> violations
-        = m_catalog.validate(m_request, ValidationContext {servedByOpenAI, QDate::currentDate()});
-    for (const Violation &violation : violations) {
-        if (!violation.isError())
-            m_err << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
-    }
-    if (hasErrors(violations)) {
-        for (const Violation &violation : violations) {
-            if (violation.isError())
-                m_err << Text::tr("error: %1: %2").arg(violation.parameter, violation.message)
-                      << Qt::endl;
-        }
+    // What goes out, checked once: the same plan the studio makes (no wildcards here: a prompt
+    // is sent as written).
+    GenerationPlan::Options planning;
+    planning.expandWildcards = false;
+    planning.context = ValidationContext {servedByOpenAI, QDate::currentDate()};
+    const GenerationPlan plan = GenerationPlan::make(m_catalog, m_request, planning);
+    for (const Violation &violation : plan.warnings)
+        m_err << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
+    // Input files the studio would offer to fix are errors here: the CLI sends files as given.
+    const QList<Violation> errors = plan.errors + plan.fixable;
+    if (!errors.isEmpty()) {
+        for (const Violation &violation : errors)
+            m_err << Text::tr("error: %1: %2").arg(violation.parameter, violation.message)
+                  << Qt::endl;
         m_err << Text::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
+    m_request = plan.requests.first();
     QString keySource;
     const QString apiKey = findApiKey(profile, profile.keyAccount(), &keySource);
 
     // Streaming several images: parallel n=1 requests, so that every image streams.
     const int imagesRequested = int(m_request.option(Param::N).toInteger(1));
-    const bool split = m_request.option(Param::Stream).toBool(false) && imagesRequested > 1;
-    ImageRequest single = m_request;
-    if (split)
-        single.clearOption(Param::N);
+    const bool split = plan.splitsStreams();
+    const ImageRequest single = plan.sends.first();
 
     if (parser.isSet(u"dry-run"_s)) {
         if (apiKey.isEmpty())
@@ -850,9 +852,8 @@ int CliApplication::runImages(Endpoint endpoint, const QCommandLineParser &parse
         return ExitCode::InvalidInput;
     }
 
-    const CostEstimate estimate = m_catalog.estimate(m_request);
-    if (estimate.available && !m_json)
-        m_err << Text::tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 4) << Qt::endl;
+    if (plan.each.available && !m_json)
+        m_err << Text::tr("Estimated cost: $%1").arg(plan.each.cost, 0, 'f', 4) << Qt::endl;
 
     m_client = std::make_unique<ImagesClient>(
         [catalog = m_catalog](const ImageRequest &request, const ValidationContext &context) {
