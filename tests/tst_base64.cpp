@@ -23,7 +23,8 @@ void addImplementations()
     QTest::addColumn<Implementation>("implementation");
     QTest::newRow("table") << Implementation::Scalar;
     // Without AVX2 "best" is the table again: still a valid run, not a skipped one.
-    QTest::newRow(Base64Detail::hasAvx2() ? "avx2" : "best (table: no AVX2 here)") << Implementation::Best;
+    QTest::newRow(Base64Detail::hasAvx2() ? "avx2" : "best (table: no AVX2 here)")
+        << Implementation::Best;
 }
 
 QByteArray randomBytes(qsizetype length, QRandomGenerator *random)
@@ -49,7 +50,9 @@ private Q_SLOTS:
         // Every length around the 32-character blocks and their 24-byte output.
         for (int length = 0; length < 300; ++length) {
             const QByteArray bytes = randomBytes(length, &random);
-            for (const QByteArray::Base64Options options : {QByteArray::Base64Options(QByteArray::Base64Encoding), QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals}) {
+            for (const QByteArray::Base64Options options :
+                 {QByteArray::Base64Options(QByteArray::Base64Encoding),
+                  QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals}) {
                 QByteArray text = bytes.toBase64(options);
                 QVERIFY(Base64Detail::decodeInPlace(text, implementation));
                 QCOMPARE(text, bytes);
@@ -83,11 +86,15 @@ private Q_SLOTS:
                 text[position] = char(value);
                 QByteArray reference = text;
                 // '=' in the last place is padding, anywhere else an error.
-                const bool expected = isBase64Char(char(value)) || (value == '=' && position == valid.size() - 1);
+                const bool expected
+                    = isBase64Char(char(value)) || (value == '=' && position == valid.size() - 1);
                 QCOMPARE(Base64Detail::decodeInPlace(reference, Implementation::Scalar), expected);
                 const bool decoded = Base64Detail::decodeInPlace(text, implementation);
                 if (decoded != expected)
-                    QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2: %3").arg(value, 2, 16, QLatin1Char('0')).arg(position).arg(decoded ? u"accepted" : u"refused")));
+                    QFAIL(qPrintable(QStringLiteral("byte 0x%1 at %2: %3")
+                                         .arg(value, 2, 16, QLatin1Char('0'))
+                                         .arg(position)
+                                         .arg(decoded ? u"accepted" : u"refused")));
                 if (expected)
                     QCOMPARE(text, reference);
             }
@@ -99,10 +106,12 @@ private Q_SLOTS:
         QTest::addColumn<Implementation>("implementation");
         QTest::addColumn<QByteArray>("text");
         const QByteArray block(64, 'A'); // long enough for the vector path to see the error
-        for (const auto &[name, implementation] : {std::pair{"table", Implementation::Scalar}, std::pair{"best", Implementation::Best}}) {
+        for (const auto &[name, implementation] : {std::pair {"table", Implementation::Scalar},
+                                                   std::pair {"best", Implementation::Best}}) {
             auto row = [&](const char *what, const QByteArray &text) {
                 QTest::addRow("%s: %s", name, what) << implementation << text;
-                QTest::addRow("%s: %s after 64 characters", name, what) << implementation << block + text;
+                QTest::addRow("%s: %s after 64 characters", name, what)
+                    << implementation << block + text;
             };
             row("url-safe alphabet", "ab-_");
             row("space", "QUJD REVG");
@@ -114,7 +123,9 @@ private Q_SLOTS:
             row("padding with wrong length", "QUJ==");
             row("quote", "QUJ\"");
             row("non-ascii", "QUJ\xC3");
-            QTest::addRow("%s: padding inside a block", name) << implementation << QByteArray("QUJD").repeated(4) + "QU==" + QByteArray("QUJD").repeated(8);
+            QTest::addRow("%s: padding inside a block", name)
+                << implementation
+                << QByteArray("QUJD").repeated(4) + "QU==" + QByteArray("QUJD").repeated(8);
         }
     }
 
@@ -140,7 +151,9 @@ private Q_SLOTS:
         QTest::newRow("unpadded fo") << QByteArray("Zm8") << QByteArray("fo");
         // The whole alphabet, in a 64-character block the vector path decodes.
         QTest::newRow("alphabet") << QByteArray(Alphabet)
-                                  << QByteArray::fromHex("00108310518720928b30d38f41149351559761969b71d79f8218a39259a7a29aabb2dbafc31cb3d35db7e39ebbf3dfbf");
+                                  << QByteArray::fromHex(
+                                         "00108310518720928b30d38f41149351559761969b71d79f8218a3925"
+                                         "9a7a29aabb2dbafc31cb3d35db7e39ebbf3dfbf");
     }
 
     void knownVectors()
@@ -162,8 +175,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("text");
         const QByteArray long64 = QByteArray("Atelier streams images. ").repeated(4).toBase64();
-        const QList<QByteArray> texts = {"QUJD", "QUI=", "QQ==", "QUI", "QQ", long64, long64 + "QQ==", "QQ==on",
-                                         "QUJDQQ==QUJD", "QQ=A", "Q===", "QUJDQ", long64 + "!", "QU=D"};
+        const QList<QByteArray> texts = {"QUJD",         "QUI=", "QQ==",          "QUI",
+                                         "QQ",           long64, long64 + "QQ==", "QQ==on",
+                                         "QUJDQQ==QUJD", "QQ=A", "Q===",          "QUJDQ",
+                                         long64 + "!",   "QU=D"};
         for (const QByteArray &text : texts)
             QTest::addRow("%s", text.left(24).constData()) << text;
     }
@@ -176,7 +191,8 @@ private Q_SLOTS:
         for (qsizetype cut = 0; cut <= text.size(); ++cut) {
             QByteArray first = text.first(cut);
             qsizetype consumed = 0;
-            const qsizetype decoded = decodeBase64Prefix(first.data(), first.size(), false, &consumed);
+            const qsizetype decoded
+                = decodeBase64Prefix(first.data(), first.size(), false, &consumed);
             if (decoded < 0) {
                 QVERIFY2(!valid, qPrintable(u"refused at %1"_s.arg(cut)));
                 continue;

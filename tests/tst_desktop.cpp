@@ -22,7 +22,10 @@ const QString AppId = u"io.github.atelier_studio.Atelier"_s;
 const QString SourceDir = QStringLiteral(ATELIER_SOURCE_DIR);
 const QString BinaryDir = QStringLiteral(ATELIER_BINARY_DIR);
 
-QString packagingFile(const QString &name) { return SourceDir + u"/packaging/"_s + name; }
+QString packagingFile(const QString &name)
+{
+    return SourceDir + u"/packaging/"_s + name;
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -67,8 +70,9 @@ private Q_SLOTS:
     void desktopEntryValidates()
     {
         const QString validator = QStringLiteral(DESKTOP_FILE_VALIDATE);
-        QVERIFY2(!validator.isEmpty(), "desktop-file-validate is missing: install desktop-file-utils "
-                                       "(packaging/build-depends.txt lists it)");
+        QVERIFY2(!validator.isEmpty(),
+                 "desktop-file-validate is missing: install desktop-file-utils "
+                 "(packaging/build-depends.txt lists it)");
         QString output;
         QCOMPARE(run(validator, {packagingFile(AppId + u".desktop"_s)}, &output), 0);
         QVERIFY2(output.trimmed().isEmpty(), qPrintable(output)); // not even a hint
@@ -91,10 +95,13 @@ private Q_SLOTS:
     void metainfoValidates()
     {
         const QString appstreamcli = QStringLiteral(APPSTREAMCLI);
-        QVERIFY2(!appstreamcli.isEmpty(), "appstreamcli is missing: install appstream "
-                                          "(packaging/build-depends.txt lists it)");
+        QVERIFY2(!appstreamcli.isEmpty(),
+                 "appstreamcli is missing: install appstream "
+                 "(packaging/build-depends.txt lists it)");
         QString output;
-        const int exitCode = run(appstreamcli, {u"validate"_s, u"--no-net"_s, packagingFile(AppId + u".metainfo.xml"_s)}, &output);
+        const int exitCode = run(
+            appstreamcli, {u"validate"_s, u"--no-net"_s, packagingFile(AppId + u".metainfo.xml"_s)},
+            &output);
         QVERIFY2(exitCode == 0, qPrintable(output));
     }
 
@@ -102,17 +109,21 @@ private Q_SLOTS:
     // that exist in the repository.
     void metainfoMatchesTheProject()
     {
-        const QString metainfo = QString::fromUtf8(readAll(packagingFile(AppId + u".metainfo.xml"_s)));
+        const QString metainfo
+            = QString::fromUtf8(readAll(packagingFile(AppId + u".metainfo.xml"_s)));
         QVERIFY(metainfo.contains(u"<id>"_s + AppId + u"</id>"_s));
-        QVERIFY(metainfo.contains(u"<launchable type=\"desktop-id\">"_s + AppId + u".desktop</launchable>"_s));
+        QVERIFY(metainfo.contains(u"<launchable type=\"desktop-id\">"_s + AppId
+                                  + u".desktop</launchable>"_s));
         QVERIFY2(metainfo.contains(u"<release version=\"" ATELIER_VERSION "\""_s),
                  "add a <release> for this version to the metainfo file");
         QVERIFY(metainfo.contains(u"<content_rating type=\"oars-1.1\""_s));
-        static const QRegularExpression screenshot(u"/packaging/screenshots/([\\w.-]+\\.png)</image>"_s);
+        static const QRegularExpression screenshot(
+            u"/packaging/screenshots/([\\w.-]+\\.png)</image>"_s);
         int screenshots = 0;
         for (const QRegularExpressionMatch &match : screenshot.globalMatch(metainfo)) {
             const QImage image(packagingFile(u"screenshots/"_s + match.captured(1)));
-            QVERIFY2(!image.isNull(), qPrintable(match.captured(1) + u" is not in packaging/screenshots"_s));
+            QVERIFY2(!image.isNull(),
+                     qPrintable(match.captured(1) + u" is not in packaging/screenshots"_s));
             ++screenshots;
         }
         QVERIFY(screenshots >= 1);
@@ -153,7 +164,8 @@ private Q_SLOTS:
         QCOMPARE(run(program, {u"--help"_s}, &help), 0);
         QString manual = QString::fromUtf8(readAll(BinaryDir + u"/packaging/man/"_s + page));
         QVERIFY2(!manual.isEmpty(), qPrintable(page));
-        QVERIFY2(manual.contains(u".TH "_s) && !manual.contains(u"@PROJECT_VERSION@"_s), "not configured");
+        QVERIFY2(manual.contains(u".TH "_s) && !manual.contains(u"@PROJECT_VERSION@"_s),
+                 "not configured");
         manual.replace(u"\\-"_s, u"-"_s);
         static const QRegularExpression option(u"(?<![\\w-])--[a-z][a-z-]*"_s);
         QStringList missing;
@@ -164,7 +176,8 @@ private Q_SLOTS:
                 missing.append(match.captured());
         }
         QVERIFY(options >= 3);
-        QVERIFY2(missing.isEmpty(), qPrintable(page + u" does not describe "_s + missing.join(u", "_s)));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(page + u" does not describe "_s + missing.join(u", "_s)));
         QVERIFY(QFile::exists(BinaryDir + u"/packaging/man/"_s + page + u".gz"_s));
     }
 
@@ -188,8 +201,9 @@ private Q_SLOTS:
     {
         QTemporaryDir prefix;
         QString output;
-        const int exitCode = run(QStringLiteral(CMAKE_COMMAND_PATH),
-                                 {u"--install"_s, BinaryDir, u"--prefix"_s, prefix.path()}, &output);
+        const int exitCode
+            = run(QStringLiteral(CMAKE_COMMAND_PATH),
+                  {u"--install"_s, BinaryDir, u"--prefix"_s, prefix.path()}, &output);
         QVERIFY2(exitCode == 0, qPrintable(output));
         QStringList expected = {
             u"bin/atelier"_s,
@@ -204,7 +218,8 @@ private Q_SLOTS:
         for (const int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
             expected.append(u"share/icons/hicolor/%1x%1/apps/"_s.arg(size) + AppId + u".png"_s);
         for (const QString &file : std::as_const(expected))
-            QVERIFY2(QFile::exists(prefix.filePath(file)), qPrintable(file + u" was not installed"_s));
+            QVERIFY2(QFile::exists(prefix.filePath(file)),
+                     qPrintable(file + u" was not installed"_s));
         QVERIFY(QFileInfo(prefix.filePath(u"bin/atelier"_s)).isExecutable());
 
         // Nothing else (a stray test program or static library would end up in the package).
@@ -237,8 +252,9 @@ private Q_SLOTS:
         QTemporaryDir home;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"HOME"_s, home.path());
-        for (const QString &name : {u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CACHE_HOME"_s,
-                                    u"OPENAI_API_KEY"_s, u"OPENAI_BASE_URL"_s, u"DBUS_SESSION_BUS_ADDRESS"_s})
+        for (const QString &name :
+             {u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CACHE_HOME"_s, u"OPENAI_API_KEY"_s,
+              u"OPENAI_BASE_URL"_s, u"DBUS_SESSION_BUS_ADDRESS"_s})
             environment.remove(name);
         environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
         if (withKey)
@@ -251,7 +267,8 @@ private Q_SLOTS:
         // The library index exists once the studio has set up its signal handling and is
         // building the window.
         const QString index = home.filePath(u"Pictures/Atelier/library.sqlite3"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(index) || studio.state() == QProcess::NotRunning, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(index) || studio.state() == QProcess::NotRunning,
+                                 60000);
         QVERIFY2(studio.state() == QProcess::Running, studio.readAll().constData());
         QCOMPARE(::kill(pid_t(studio.processId()), signalNumber), 0);
         QVERIFY(studio.waitForFinished(60000));
@@ -259,7 +276,8 @@ private Q_SLOTS:
         QVERIFY2(studio.exitStatus() == QProcess::NormalExit, output.constData());
         QVERIFY2(studio.exitCode() == 0, output.constData());
         QVERIFY2(!output.contains("sk-test-not-a-real-key"), "the key reached the output");
-        const QSettings settings(home.filePath(u".config/Atelier/Atelier.conf"_s), QSettings::IniFormat);
+        const QSettings settings(home.filePath(u".config/Atelier/Atelier.conf"_s),
+                                 QSettings::IniFormat);
         QVERIFY2(settings.contains(u"window/geometry"_s), "the window did not close normally");
     }
 };

@@ -78,7 +78,8 @@ private Q_SLOTS:
         filter->setCurrentIndex(filter->findData(u"dall-e-3"_s));
         Q_EMIT filter->activated(filter->currentIndex());
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.data(model.index(0), LibraryModel::PromptRole).toString(), u"a lighthouse at dusk"_s);
+        QCOMPARE(model.data(model.index(0), LibraryModel::PromptRole).toString(),
+                 u"a lighthouse at dusk"_s);
         filter->setCurrentIndex(0);
         Q_EMIT filter->activated(0);
 
@@ -109,8 +110,10 @@ private Q_SLOTS:
         QVERIFY(model.data(first, Qt::DecorationRole).isNull()); // not yet: requested
         QTRY_VERIFY(!model.data(first, Qt::DecorationRole).value<QImage>().isNull());
         const QImage thumbnail = model.data(first, Qt::DecorationRole).value<QImage>();
-        QVERIFY(thumbnail.width() <= LibraryModel::ThumbnailSize && thumbnail.height() <= LibraryModel::ThumbnailSize);
-        QVERIFY(QFile::exists(model.thumbnailPath(model.data(first, LibraryModel::IdRole).toLongLong())));
+        QVERIFY(thumbnail.width() <= LibraryModel::ThumbnailSize
+                && thumbnail.height() <= LibraryModel::ThumbnailSize);
+        QVERIFY(QFile::exists(
+            model.thumbnailPath(model.data(first, LibraryModel::IdRole).toLongLong())));
     }
 };
 

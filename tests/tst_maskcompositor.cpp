@@ -32,7 +32,8 @@ QImage inverted(QImage image)
     for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) {
             const QRgb p = image.pixel(x, y);
-            image.setPixel(x, y, qRgb((qRed(p) + 128) % 256, (qGreen(p) + 128) % 256, (qBlue(p) + 128) % 256));
+            image.setPixel(
+                x, y, qRgb((qRed(p) + 128) % 256, (qGreen(p) + 128) % 256, (qBlue(p) + 128) % 256));
         }
     return image;
 }
@@ -49,7 +50,8 @@ private Q_SLOTS:
         const QSize size(120, 60);
         const QImage original = gradient(size);
         const QImage output = inverted(original); // the model changed everything
-        const CompositeResult result = MaskCompositor::keepOutsideMask(original, leftMask(size, 40), output, 8);
+        const CompositeResult result
+            = MaskCompositor::keepOutsideMask(original, leftMask(size, 40), output, 8);
         QVERIFY2(result.isValid(), qPrintable(result.error));
         QCOMPARE(result.image.size(), size);
         // Painted: the model's pixels in full.
@@ -92,19 +94,23 @@ private Q_SLOTS:
                 if (x < 20 || (x >= 100 - changedColumns))
                     output.setPixel(x, y, qRgb(255 - qRed(p), 255 - qGreen(p), 0));
                 else if (noise)
-                    output.setPixel(x, y, qRgb(std::min(255, qRed(p) + noise), qGreen(p), qBlue(p)));
+                    output.setPixel(x, y,
+                                    qRgb(std::min(255, qRed(p) + noise), qGreen(p), qBlue(p)));
             }
         }
-        const CompositeResult result = MaskCompositor::keepOutsideMask(original, leftMask(size, 20), output);
+        const CompositeResult result
+            = MaskCompositor::keepOutsideMask(original, leftMask(size, 20), output);
         QVERIFY(result.isValid());
-        QVERIFY2(qAbs(result.changedOutsideMask - expected) < 1e-9, qPrintable(QString::number(result.changedOutsideMask)));
+        QVERIFY2(qAbs(result.changedOutsideMask - expected) < 1e-9,
+                 qPrintable(QString::number(result.changedOutsideMask)));
     }
 
     void scalesToALargerOutputOfTheSameShape()
     {
         const QImage original = gradient(QSize(64, 32));
         const QImage output = inverted(gradient(QSize(128, 64)));
-        const CompositeResult result = MaskCompositor::keepOutsideMask(original, leftMask(QSize(64, 32), 16), output, 4);
+        const CompositeResult result
+            = MaskCompositor::keepOutsideMask(original, leftMask(QSize(64, 32), 16), output, 4);
         QVERIFY(result.isValid());
         QCOMPARE(result.image.size(), QSize(128, 64));
         QCOMPARE(result.image.pixel(5, 10), output.pixel(5, 10));
@@ -112,8 +118,8 @@ private Q_SLOTS:
 
     void refusesAnotherShape()
     {
-        const CompositeResult result = MaskCompositor::keepOutsideMask(gradient(QSize(100, 50)), leftMask(QSize(100, 50), 10),
-                                                                       gradient(QSize(64, 64)));
+        const CompositeResult result = MaskCompositor::keepOutsideMask(
+            gradient(QSize(100, 50)), leftMask(QSize(100, 50), 10), gradient(QSize(64, 64)));
         QVERIFY(!result.isValid());
         QVERIFY(result.error.contains(u"64x64"_qs));
         QVERIFY(result.error.contains(u"100x50"_qs));

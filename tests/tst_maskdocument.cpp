@@ -17,11 +17,13 @@ QByteArray fingerprint(const QImage &image)
 {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     for (int y = 0; y < image.height(); ++y)
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(image.constScanLine(y)), image.width()));
+        hash.addData(
+            QByteArrayView(reinterpret_cast<const char *>(image.constScanLine(y)), image.width()));
     return hash.result().toHex();
 }
 
-void stroke(MaskDocument &document, const QList<QPointF> &points, MaskDocument::Mode mode = MaskDocument::Mode::Add)
+void stroke(MaskDocument &document, const QList<QPointF> &points,
+            MaskDocument::Mode mode = MaskDocument::Mode::Add)
 {
     document.beginStroke(points.first(), mode);
     for (qsizetype i = 1; i < points.size(); ++i)
@@ -133,9 +135,12 @@ private Q_SLOTS:
         QTest::addColumn<QPoint>("outside");
         for (bool subtract : {false, true}) {
             const char *suffix = subtract ? " subtract" : " add";
-            QTest::addRow("rectangle%s", suffix) << u"rectangle"_qs << subtract << QPoint(15, 15) << QPoint(35, 35);
-            QTest::addRow("ellipse%s", suffix) << u"ellipse"_qs << subtract << QPoint(20, 20) << QPoint(11, 11);
-            QTest::addRow("polygon%s", suffix) << u"polygon"_qs << subtract << QPoint(15, 25) << QPoint(28, 12);
+            QTest::addRow("rectangle%s", suffix)
+                << u"rectangle"_qs << subtract << QPoint(15, 15) << QPoint(35, 35);
+            QTest::addRow("ellipse%s", suffix)
+                << u"ellipse"_qs << subtract << QPoint(20, 20) << QPoint(11, 11);
+            QTest::addRow("polygon%s", suffix)
+                << u"polygon"_qs << subtract << QPoint(15, 25) << QPoint(28, 12);
         }
     }
     void shapes()
@@ -155,7 +160,8 @@ private Q_SLOTS:
         else if (shape == u"ellipse")
             document.fillEllipse(box, mode);
         else
-            document.fillPolygon(QPolygonF({QPointF(10, 10), QPointF(10, 30), QPointF(30, 30)}), mode);
+            document.fillPolygon(QPolygonF({QPointF(10, 10), QPointF(10, 30), QPointF(30, 30)}),
+                                 mode);
         QCOMPARE(at(document, inside.x(), inside.y()), subtract ? 0 : 255);
         QCOMPARE(at(document, outside.x(), outside.y()), subtract ? 255 : 0);
         QCOMPARE(document.undoStack()->count(), subtract ? 2 : 1);
@@ -227,7 +233,7 @@ private Q_SLOTS:
     {
         MaskDocument document;
         document.reset(QSize(80, 80));
-        QList<QByteArray> states{fingerprint(document.coverage())};
+        QList<QByteArray> states {fingerprint(document.coverage())};
         document.setBrushHardness(0.5);
         stroke(document, {QPointF(5, 5), QPointF(70, 40)});
         states << fingerprint(document.coverage());
@@ -287,7 +293,8 @@ private Q_SLOTS:
             stroke(document, {QPointF(0, y), QPointF(960, 1080 - y), QPointF(1920, y)},
                    i % 3 == 2 ? MaskDocument::Mode::Subtract : MaskDocument::Mode::Add);
             states << fingerprint(document.coverage());
-            QVERIFY2(document.historyBytes() <= limit, qPrintable(QString::number(document.historyBytes())));
+            QVERIFY2(document.historyBytes() <= limit,
+                     qPrintable(QString::number(document.historyBytes())));
         }
         QUndoStack *undo = document.undoStack();
         QVERIFY(undo->count() > 1);

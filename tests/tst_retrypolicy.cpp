@@ -45,8 +45,10 @@ private Q_SLOTS:
         QTest::newRow("too long ignored") << QByteArray() << QByteArray("3600") << -1;
         QTest::newRow("zero ignored") << QByteArray("0") << QByteArray() << -1;
         QTest::newRow("garbage") << QByteArray("soon") << QByteArray("later") << -1;
-        QTest::newRow("http date") << QByteArray() << QByteArray("Sat, 21 Nov 2026 12:00:10 GMT") << 10000;
-        QTest::newRow("http date in the past") << QByteArray() << QByteArray("Sat, 21 Nov 2026 11:59:00 GMT") << -1;
+        QTest::newRow("http date")
+            << QByteArray() << QByteArray("Sat, 21 Nov 2026 12:00:10 GMT") << 10000;
+        QTest::newRow("http date in the past")
+            << QByteArray() << QByteArray("Sat, 21 Nov 2026 11:59:00 GMT") << -1;
     }
 
     void serverDelay()

@@ -13,7 +13,9 @@ QByteArray recordedStream()
     return QByteArrayLiteral(
         ": keep-alive comment\n"
         "event: image_generation.partial_image\n"
-        "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"AAAA\",\"partial_image_index\":0}\n"
+        "data: "
+        "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"AAAA\",\"partial_image_"
+        "index\":0}\n"
         "\n"
         "retry: 3000\n"
         "x-unknown: ignored\n"
@@ -50,11 +52,13 @@ void verifyRecorded(const QList<SseEvent> &events)
     QCOMPARE(events[0].type, QByteArray("image_generation.partial_image"));
     QVERIFY(events[0].data.contains("\"AAAA\""));
     QCOMPARE(events[1].data,
-             QByteArray("{\"type\":\"image_generation.partial_image\",\n\"b64_json\":\"BBBB\",\"partial_image_index\":1}"));
+             QByteArray("{\"type\":\"image_generation.partial_image\",\n\"b64_json\":\"BBBB\","
+                        "\"partial_image_index\":1}"));
     QCOMPARE(events[1].id, QByteArray("7"));
     QCOMPARE(events[2].type, QByteArray("something.new"));
     QCOMPARE(events[3].type, QByteArray("image_generation.completed"));
-    QCOMPARE(events[3].data, QByteArray("{\"type\":\"image_generation.completed\",\"b64_json\":\"CCCC\"}"));
+    QCOMPARE(events[3].data,
+             QByteArray("{\"type\":\"image_generation.completed\",\"b64_json\":\"CCCC\"}"));
 }
 
 // What a base64 sink received: one entry per streamed string.
@@ -122,7 +126,7 @@ QList<QByteArray> restoredData(const StreamedRun &run, int *streamedCount)
         }
         data.append(text);
     }
-    return next == run.strings.size() ? data : QList<QByteArray>{};
+    return next == run.strings.size() ? data : QList<QByteArray> {};
 }
 
 QByteArray imageBytes(int size, int seed)
@@ -183,7 +187,8 @@ private Q_SLOTS:
     void byteOrderMarkOnlyAtTheStart()
     {
         // Found by the fuzzer: a BOM after the first lines is data, however the bytes are split.
-        const QByteArray stream("-\r\r\xEF\xBB\xBF" "data\n\n");
+        const QByteArray stream("-\r\r\xEF\xBB\xBF"
+                                "data\n\n");
         QList<qsizetype> everyByte;
         for (qsizetype i = 1; i < stream.size(); ++i)
             everyByte.append(i);
@@ -199,15 +204,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("count");
         QTest::addColumn<QByteArray>("data");
         QTest::newRow("no space after colon") << QByteArray("data:x\n\n") << 1 << QByteArray("x");
-        QTest::newRow("only one space removed") << QByteArray("data:  x\n\n") << 1 << QByteArray(" x");
+        QTest::newRow("only one space removed")
+            << QByteArray("data:  x\n\n") << 1 << QByteArray(" x");
         QTest::newRow("field without colon") << QByteArray("data\n\n") << 1 << QByteArray("");
         QTest::newRow("empty data lines") << QByteArray("data\ndata\n\n") << 1 << QByteArray("\n");
         QTest::newRow("event without data") << QByteArray("event: x\n\n") << 0 << QByteArray();
         QTest::newRow("only comments") << QByteArray(":a\n:b\n\n") << 0 << QByteArray();
         QTest::newRow("colon in value") << QByteArray("data: a:b\n\n") << 1 << QByteArray("a:b");
-        QTest::newRow("missing final blank line") << QByteArray("data: tail") << 1 << QByteArray("tail");
-        QTest::newRow("missing final blank line with LF") << QByteArray("data: tail\n") << 1 << QByteArray("tail");
-        QTest::newRow("blank lines between") << QByteArray("\n\n\ndata: y\n\n\n") << 1 << QByteArray("y");
+        QTest::newRow("missing final blank line")
+            << QByteArray("data: tail") << 1 << QByteArray("tail");
+        QTest::newRow("missing final blank line with LF")
+            << QByteArray("data: tail\n") << 1 << QByteArray("tail");
+        QTest::newRow("blank lines between")
+            << QByteArray("\n\n\ndata: y\n\n\n") << 1 << QByteArray("y");
     }
 
     void fieldParsing()
@@ -246,12 +255,13 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < payload.size(); i += 97)
             payload[i] = char('A' + (i % 26));
         const QByteArray stream = "data: small\n\nevent: big\ndata: " + payload
-                                  + "\r\n\r\ndata: after\n\ndata: " + payload + "\ndata: second line\n\n";
+            + "\r\n\r\ndata: after\n\ndata: " + payload + "\ndata: second line\n\n";
         SseParser parser;
         QList<SseEvent> events;
         const qsizetype step = chunk > 0 ? chunk : stream.size();
         for (qsizetype at = 0; at < stream.size(); at += step)
-            events += parser.feed(QByteArrayView(stream).sliced(at, std::min(step, stream.size() - at)));
+            events += parser.feed(
+                QByteArrayView(stream).sliced(at, std::min(step, stream.size() - at)));
         events += parser.finish();
         QCOMPARE(events.size(), 4);
         QCOMPARE(events[0].data, QByteArray("small"));
@@ -285,7 +295,8 @@ private Q_SLOTS:
             const QByteArray stream = "event: image\ndata: " + payload(seed) + "\n\n";
             QList<SseEvent> events;
             for (qsizetype at = 0; at < stream.size(); at += chunk)
-                events += parser.feed(QByteArrayView(stream).sliced(at, std::min<qsizetype>(chunk, stream.size() - at)));
+                events += parser.feed(QByteArrayView(stream).sliced(
+                    at, std::min<qsizetype>(chunk, stream.size() - at)));
             return events.size() == 1 ? events.first().data : QByteArray();
         };
         auto within = [](const QByteArray &data, const char *start, qsizetype length) {
@@ -354,7 +365,8 @@ private Q_SLOTS:
             SseParser parser;
             QList<SseEvent> events;
             for (qsizetype at = 0; at < stream.size(); at += step)
-                events += parser.feed(QByteArrayView(stream).sliced(at, std::min(step, stream.size() - at)));
+                events += parser.feed(
+                    QByteArrayView(stream).sliced(at, std::min(step, stream.size() - at)));
             events += parser.finish();
             QCOMPARE(events.size(), expected.size());
             for (qsizetype i = 0; i < events.size(); ++i)
@@ -372,8 +384,11 @@ private Q_SLOTS:
         for (const char *ending : {"\n", "\r\n", "\r"}) {
             for (int size : {96, 97, 98}) {
                 for (bool escape : {false, true})
-                    QTest::addRow("%s, %d bytes%s", ending[0] == '\n' ? "LF" : ending[1] ? "CRLF" : "CR", size,
-                                  escape ? ", '/' escaped" : "")
+                    QTest::addRow("%s, %d bytes%s",
+                                  ending[0] == '\n' ? "LF"
+                                      : ending[1]   ? "CRLF"
+                                                    : "CR",
+                                  size, escape ? ", '/' escaped" : "")
                         << QByteArray(ending) << size << escape;
             }
         }
@@ -387,9 +402,11 @@ private Q_SLOTS:
         QByteArray first = imageBytes(imageSize, 1).toBase64();
         QByteArray second = imageBytes(imageSize + 30, 2).toBase64();
         QList<QByteArray> expected = {
-            "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + first + "\",\"partial_image_index\":0}",
+            "{\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + first
+                + "\",\"partial_image_index\":0}",
             "{\"type\":\"something.new\"}",
-            "{\"type\":\"image_generation.completed\",\"b64_json\" : \"" + second + "\",\"size\":\"1x1\"}",
+            "{\"type\":\"image_generation.completed\",\"b64_json\" : \"" + second
+                + "\",\"size\":\"1x1\"}",
         };
         if (escapeSlashes) {
             QVERIFY(first.contains('/') && second.contains('/'));
@@ -397,9 +414,12 @@ private Q_SLOTS:
             second.replace("/", "\\/");
         }
         QByteArray stream = "event: image_generation.partial_image\n"
-                            "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + first + "\",\"partial_image_index\":0}\n"
-                            "\n: comment\nevent: something.new\ndata: {\"type\":\"something.new\"}\n\n"
-                            "data:{\"type\":\"image_generation.completed\",\"b64_json\" : \"" + second + "\",\"size\":\"1x1\"}\n\n";
+                            "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\""
+            + first
+            + "\",\"partial_image_index\":0}\n"
+              "\n: comment\nevent: something.new\ndata: {\"type\":\"something.new\"}\n\n"
+              "data:{\"type\":\"image_generation.completed\",\"b64_json\" : \""
+            + second + "\",\"size\":\"1x1\"}\n\n";
         stream.replace("\n", lineEnding);
         auto check = [&](const QList<qsizetype> &cuts, int minimumStreamed) {
             const StreamedRun run = parseStreaming(stream, cuts);
@@ -409,7 +429,8 @@ private Q_SLOTS:
                 data.replace("\\/", "/"); // as the JSON parser reads it
             if (restored.isEmpty()) {
                 for (const SseEvent &event : run.events)
-                    qWarning() << "event" << event.data << event.streamedBytes << event.streamFailed;
+                    qWarning() << "event" << event.data << event.streamedBytes
+                               << event.streamFailed;
                 for (const Streamed &string : run.strings)
                     qWarning() << "string" << string.bytes.size() << string.end;
             }
@@ -448,9 +469,10 @@ private Q_SLOTS:
     void streamedStringThatIsNotBase64IsAborted()
     {
         QFETCH(QByteArray, value);
-        const QByteArray stream = "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + value
-                                  + "\",\"partial_image_index\":0}\n\n"
-                                    "data: {\"type\":\"image_generation.completed\",\"b64_json\":\"QUJD\"}\n\n";
+        const QByteArray stream
+            = "data: {\"type\":\"image_generation.partial_image\",\"b64_json\":\"" + value
+            + "\",\"partial_image_index\":0}\n\n"
+              "data: {\"type\":\"image_generation.completed\",\"b64_json\":\"QUJD\"}\n\n";
         QList<qsizetype> cuts;
         for (qsizetype at = 7; at < stream.size(); at += 7)
             cuts.append(at);
@@ -458,7 +480,8 @@ private Q_SLOTS:
         QCOMPARE(run.events.size(), 2);
         QVERIFY(run.events[0].streamFailed);
         QCOMPARE(run.events[0].streamedBytes, -1);
-        QCOMPARE(run.events[0].data, QByteArray("{\"type\":\"image_generation.partial_image\",\"b64_json\":\""));
+        QCOMPARE(run.events[0].data,
+                 QByteArray("{\"type\":\"image_generation.partial_image\",\"b64_json\":\""));
         QCOMPARE(run.strings.first().end, QStringLiteral("abort"));
         // The next event is whole again.
         QVERIFY(!run.events[1].streamFailed);
@@ -475,8 +498,9 @@ private Q_SLOTS:
 
     void streamEndingInsideAStringAbortsIt()
     {
-        const QByteArray stream = "event: image_generation.completed\ndata: {\"type\":\"image_generation.completed\",\"b64_json\":\""
-                                  + QByteArray(400, 'B');
+        const QByteArray stream = "event: image_generation.completed\ndata: "
+                                  "{\"type\":\"image_generation.completed\",\"b64_json\":\""
+            + QByteArray(400, 'B');
         QList<qsizetype> cuts;
         for (qsizetype at = 50; at < stream.size(); at += 50)
             cuts.append(at);
@@ -491,11 +515,13 @@ private Q_SLOTS:
     void onlyAnImageStringNearTheLineStartIsStreamed_data()
     {
         QTest::addColumn<QByteArray>("line");
-        QTest::newRow("key beyond the first 4 KiB")
-            << "data: {\"note\":\"" + QByteArray(5000, 'n') + "\",\"b64_json\":\"" + QByteArray(400, 'A') + "\"}";
-        QTest::newRow("not a string") << "data: {\"b64_json\":null,\"pad\":\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("key beyond the first 4 KiB") << "data: {\"note\":\"" + QByteArray(5000, 'n')
+                + "\",\"b64_json\":\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("not a string")
+            << "data: {\"b64_json\":null,\"pad\":\"" + QByteArray(400, 'A') + "\"}";
         QTest::newRow("another field") << "id: {\"b64_json\":\"" + QByteArray(400, 'A') + "\"}";
-        QTest::newRow("key inside a string") << "data: {\"note\":\"\\\"b64_json\\\":\\\"" + QByteArray(400, 'A') + "\"}";
+        QTest::newRow("key inside a string")
+            << "data: {\"note\":\"\\\"b64_json\\\":\\\"" + QByteArray(400, 'A') + "\"}";
     }
 
     void onlyAnImageStringNearTheLineStartIsStreamed()
@@ -519,7 +545,8 @@ private Q_SLOTS:
     {
         SseParser parser;
         qint64 received = 0;
-        parser.setBase64Sink([&](SseParser::SinkEvent, QByteArrayView bytes) { received += bytes.size(); });
+        parser.setBase64Sink(
+            [&](SseParser::SinkEvent, QByteArrayView bytes) { received += bytes.size(); });
         QVERIFY(parser.feed("data: {\"b64_json\":\"").isEmpty());
         QVERIFY(parser.feed(QByteArray(4000, 'A')).isEmpty());
         QCOMPARE(received, 3000);

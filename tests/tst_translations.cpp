@@ -29,7 +29,7 @@ struct Message
     QString context;
     QString source;
     QStringList translations; // one, or the numerus forms
-    QString type;             // "" when finished; "unfinished", "vanished", "obsolete"
+    QString type; // "" when finished; "unfinished", "vanished", "obsolete"
     bool numerus = false;
 };
 
@@ -51,7 +51,8 @@ QList<Message> readTs(const QString &path, QString *error)
         if (xml.name() == "name"_L1) {
             context = xml.readElementText();
         } else if (xml.name() == "message"_L1) {
-            message = Message{context, {}, {}, {}, xml.attributes().value("numerus"_L1) == "yes"_L1};
+            message
+                = Message {context, {}, {}, {}, xml.attributes().value("numerus"_L1) == "yes"_L1};
         } else if (xml.name() == "source"_L1) {
             message.source = xml.readElementText();
         } else if (xml.name() == "translation"_L1) {
@@ -116,10 +117,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_config.path());
-    }
+    void initTestCase() { AtelierTest::isolateSettings(m_config.path()); }
 
     void cleanup() { removeTranslators(); }
 
@@ -131,7 +129,8 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<int>("atLeast");
         QTest::newRow("German") << u"atelier_de.ts"_s << QStringList() << 500;
-        QTest::newRow("English plural forms") << u"atelier_en.ts"_s << QStringList{u"-pluralonly"_s} << 5;
+        QTest::newRow("English plural forms")
+            << u"atelier_en.ts"_s << QStringList {u"-pluralonly"_s} << 5;
     }
 
     void everySourceStringIsTranslated()
@@ -146,8 +145,9 @@ private Q_SLOTS:
         QProcess lupdate;
         lupdate.setWorkingDirectory(QStringLiteral(ATELIER_SOURCE_DIR));
         lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE),
-                      options + QStringList{u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s, u"none"_s, u"app"_s, u"ui"_s,
-                                            u"-ts"_s, scratch});
+                      options
+                          + QStringList {u"-silent"_s, u"-no-obsolete"_s, u"-locations"_s,
+                                         u"none"_s, u"app"_s, u"ui"_s, u"-ts"_s, scratch});
         QVERIFY2(lupdate.waitForFinished(120000), "lupdate did not finish");
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
 
@@ -169,12 +169,15 @@ private Q_SLOTS:
             if (!inSources.contains(message.context + u'|' + message.source))
                 stale.append(message.context + u": "_s + message.source);
         }
-        QVERIFY2(untranslated.isEmpty(),
-                 qPrintable(u"Strings without a translation (run `cmake --build --preset dev --target "
-                            "update_translations`, then translate them in resources/translations/"_s
-                            + file + u" with Qt Linguist):\n"_s + untranslated.join(u'\n')));
-        QVERIFY2(stale.isEmpty(),
-                 qPrintable(u"Entries no source uses any more (update_translations removes them):\n"_s + stale.join(u'\n')));
+        QVERIFY2(
+            untranslated.isEmpty(),
+            qPrintable(u"Strings without a translation (run `cmake --build --preset dev --target "
+                       "update_translations`, then translate them in resources/translations/"_s
+                       + file + u" with Qt Linguist):\n"_s + untranslated.join(u'\n')));
+        QVERIFY2(
+            stale.isEmpty(),
+            qPrintable(u"Entries no source uses any more (update_translations removes them):\n"_s
+                       + stale.join(u'\n')));
         QVERIFY(current.size() >= atLeast);
     }
 
@@ -184,13 +187,14 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("translations");
         QTest::addColumn<bool>("numerus");
         for (const QString &file : {u"atelier_de.ts"_s, u"atelier_en.ts"_s}) {
-        QString error;
-        const QList<Message> messages = readTs(translationsDir + file, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        for (const Message &message : messages) {
-            QTest::newRow(qPrintable(file.mid(8, 2) + u" "_s + message.context + u": "_s + message.source.left(60).replace(u'\n', u' ')))
-                << message.source << message.translations << message.numerus;
-        }
+            QString error;
+            const QList<Message> messages = readTs(translationsDir + file, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            for (const Message &message : messages) {
+                QTest::newRow(qPrintable(file.mid(8, 2) + u" "_s + message.context + u": "_s
+                                         + message.source.left(60).replace(u'\n', u' ')))
+                    << message.source << message.translations << message.numerus;
+            }
         }
     }
 
@@ -213,10 +217,14 @@ private Q_SLOTS:
         QTest::addColumn<QLocale>("locale");
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("fileMenu");
-        QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany) << u"de"_s << u"&Datei"_s;
-        QTest::newRow("Austrian German") << QLocale(QLocale::German, QLocale::Austria) << u"de"_s << u"&Datei"_s;
-        QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates) << u"en"_s << u"&File"_s;
-        QTest::newRow("French (no translation yet)") << QLocale(QLocale::French, QLocale::France) << u"en"_s << u"&File"_s;
+        QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany) << u"de"_s
+                                << u"&Datei"_s;
+        QTest::newRow("Austrian German")
+            << QLocale(QLocale::German, QLocale::Austria) << u"de"_s << u"&Datei"_s;
+        QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates) << u"en"_s
+                                 << u"&File"_s;
+        QTest::newRow("French (no translation yet)")
+            << QLocale(QLocale::French, QLocale::France) << u"en"_s << u"&File"_s;
         QTest::newRow("C") << QLocale::c() << u"en"_s << u"&File"_s;
     }
 
@@ -241,7 +249,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("text");
         QTest::newRow("English, one") << QLocale(QLocale::English) << 1 << u"Delete 1 image…"_s;
-        QTest::newRow("English, several") << QLocale(QLocale::English) << 3 << u"Delete 3 images…"_s;
+        QTest::newRow("English, several")
+            << QLocale(QLocale::English) << 3 << u"Delete 3 images…"_s;
         QTest::newRow("C, one") << QLocale::c() << 1 << u"Delete 1 image…"_s;
         QTest::newRow("German, one") << QLocale(QLocale::German) << 1 << u"1 Bild löschen…"_s;
         QTest::newRow("German, several") << QLocale(QLocale::German) << 2 << u"2 Bilder löschen…"_s;
@@ -253,7 +262,9 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(QString, text);
         Translations::install(qApp, locale);
-        QCOMPARE(QCoreApplication::translate("Atelier::GalleryPanel", "Delete %n image(s)…", nullptr, count), text);
+        QCOMPARE(QCoreApplication::translate("Atelier::GalleryPanel", "Delete %n image(s)…",
+                                             nullptr, count),
+                 text);
     }
 
     // Contexts the runtime uses must be the ones lupdate wrote: a sample from classes with
@@ -263,13 +274,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("context");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("german");
-        QTest::newRow("QObject") << u"Atelier::JobListModel"_s << u"Receiving"_s << u"Wird empfangen"_s;
+        QTest::newRow("QObject") << u"Atelier::JobListModel"_s << u"Receiving"_s
+                                 << u"Wird empfangen"_s;
         QTest::newRow("declared") << u"Atelier::RequestValidator"_s
                                   << u"The prompt is empty; describe the image you want."_s
                                   << u"Der Prompt ist leer; beschreiben Sie das gewünschte Bild."_s;
-        QTest::newRow("free function") << u"Atelier::ImageDecoder"_s
-                                       << u"The server sent image data that is not valid base64."_s
-                                       << u"Der Server hat Bilddaten gesendet, die kein gültiges Base64 sind."_s;
+        QTest::newRow("free function")
+            << u"Atelier::ImageDecoder"_s
+            << u"The server sent image data that is not valid base64."_s
+            << u"Der Server hat Bilddaten gesendet, die kein gültiges Base64 sind."_s;
         QTest::newRow("main") << u"main"_s << u"Cannot edit"_s << u"Bearbeiten nicht möglich"_s;
     }
 
@@ -279,7 +292,9 @@ private Q_SLOTS:
         QFETCH(QString, source);
         QFETCH(QString, german);
         QCOMPARE(Translations::install(qApp, QLocale(QLocale::German)), u"de"_s);
-        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData()), german);
+        QCOMPARE(
+            QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData()),
+            german);
     }
 
     void validatorSpeaksGerman()
@@ -323,7 +338,8 @@ private Q_SLOTS:
                 const QChar entryKey = accelerator(entry->text());
                 if (entryKey.isNull())
                     continue;
-                QVERIFY2(!keys.contains(entryKey), qPrintable(menuAction->text() + u": "_s + entry->text()));
+                QVERIFY2(!keys.contains(entryKey),
+                         qPrintable(menuAction->text() + u": "_s + entry->text()));
                 keys.insert(entryKey);
             }
         }

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::array<int8_t, 256> makeTable()
 {
-    std::array<int8_t, 256> table{};
+    std::array<int8_t, 256> table {};
     for (auto &entry : table)
         entry = -1;
     constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -43,7 +43,8 @@ bool decodeScalar(const uint8_t *in, uint8_t *out, qsizetype length, uint8_t **e
         const int d = decodeTable[in[3]];
         if ((a | b | c | d) < 0)
             return false;
-        const uint32_t triple = uint32_t(a) << 18 | uint32_t(b) << 12 | uint32_t(c) << 6 | uint32_t(d);
+        const uint32_t triple
+            = uint32_t(a) << 18 | uint32_t(b) << 12 | uint32_t(c) << 6 | uint32_t(d);
         out[0] = uint8_t(triple >> 16);
         out[1] = uint8_t(triple >> 8);
         out[2] = uint8_t(triple);
@@ -73,8 +74,8 @@ bool decodeScalar(const uint8_t *in, uint8_t *out, qsizetype length, uint8_t **e
 //   4 and 6 ('A'-'O', 'a'-'o') -> 0x04   5 and 7 ('P'-'Z', 'p'-'z') -> 0x08
 //   anything else (controls, 0x80 and up) -> 0x10, which every low-nibble entry has.
 // Value: add a per-class offset, chosen by the high nibble ('/' moved to its own slot 1).
-__attribute__((target("avx2"))) qsizetype decodeAvx2Blocks(const uint8_t *in, uint8_t *out, qsizetype length,
-                                                           bool *valid)
+__attribute__((target("avx2"))) qsizetype decodeAvx2Blocks(const uint8_t *in, uint8_t *out,
+                                                           qsizetype length, bool *valid)
 {
     // clang-format off
     const __m256i invalidForLow = _mm256_setr_epi8(
@@ -117,7 +118,8 @@ __attribute__((target("avx2"))) qsizetype decodeAvx2Blocks(const uint8_t *in, ui
         const __m256i values = _mm256_add_epi8(text, _mm256_shuffle_epi8(offsetForSlot, slot));
         const __m256i pairs = _mm256_maddubs_epi16(values, mergePairs);
         const __m256i triples = _mm256_madd_epi16(pairs, mergeHalves);
-        const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(triples, orderBytes), packLanes);
+        const __m256i bytes
+            = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(triples, orderBytes), packLanes);
         _mm256_storeu_si256(reinterpret_cast<__m256i *>(out + done / 4 * 3), bytes);
         done += 32;
     }
@@ -185,7 +187,8 @@ bool hasAvx2()
 
 bool decodeInPlace(QByteArray &data, Implementation implementation)
 {
-    const qsizetype decoded = decodeRange(reinterpret_cast<uint8_t *>(data.data()), data.size(), implementation);
+    const qsizetype decoded
+        = decodeRange(reinterpret_cast<uint8_t *>(data.data()), data.size(), implementation);
     if (decoded < 0)
         return false;
     data.truncate(decoded);
@@ -220,7 +223,8 @@ qsizetype findFirstOf(const char *data, qsizetype size, char a, char b)
     const __m128i second = _mm_set1_epi8(b);
     for (; size - at >= 16; at += 16) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + at));
-        const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, first), _mm_cmpeq_epi8(bytes, second)));
+        const int hits = _mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(bytes, first), _mm_cmpeq_epi8(bytes, second)));
         if (hits != 0)
             return at + qCountTrailingZeroBits(quint32(hits));
     }

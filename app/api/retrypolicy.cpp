@@ -50,8 +50,7 @@ std::optional<int> RetryPolicy::serverDelayMs(const QByteArray &retryAfterMs,
         QString text = QString::fromLatin1(retryAfter.trimmed());
         if (text.endsWith(u" GMT"))
             text.chop(4);
-        const QDateTime date =
-            QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss"_s);
+        const QDateTime date = QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss"_s);
         if (date.isValid()) {
             QDateTime utc = date;
             utc.setTimeSpec(Qt::UTC);
@@ -65,7 +64,8 @@ std::optional<int> RetryPolicy::serverDelayMs(const QByteArray &retryAfterMs,
 
 int RetryPolicy::backoffMs(int retry, double jitter) const
 {
-    const double base = std::min<double>(maxDelayMs, initialDelayMs * std::pow(2.0, std::max(0, retry - 1)));
+    const double base
+        = std::min<double>(maxDelayMs, initialDelayMs * std::pow(2.0, std::max(0, retry - 1)));
     return int(std::lround(base * (1.0 - 0.25 * std::clamp(jitter, 0.0, 1.0))));
 }
 

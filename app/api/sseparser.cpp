@@ -96,7 +96,8 @@ void SseParser::scanLines(QList<SseEvent> *events)
     qsizetype position = m_scanned;
     while (true) {
         const qsizetype size = m_buffer.size();
-        qsizetype lineEnd = position < size ? findLineBreak(m_buffer.constData(), position, size) : -1;
+        qsizetype lineEnd
+            = position < size ? findLineBreak(m_buffer.constData(), position, size) : -1;
         if (lineEnd < 0) {
             position = size;
             break;
@@ -192,7 +193,8 @@ void SseParser::processLine(qsizetype lineEnd, qsizetype nextStart, QList<SseEve
 
 void SseParser::startStreaming()
 {
-    const QByteArrayView line = QByteArrayView(m_buffer).first(std::min(m_buffer.size(), StreamKeyWindow));
+    const QByteArrayView line
+        = QByteArrayView(m_buffer).first(std::min(m_buffer.size(), StreamKeyWindow));
     const bool whole = line.size() == StreamKeyWindow; // no more of the window is to come
     static constexpr QByteArrayView field("data:");
     if (line.size() < field.size()) {
@@ -204,7 +206,9 @@ void SseParser::startStreaming()
         return;
     }
     static constexpr QByteArrayView key("\"b64_json\"");
-    auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+    auto isSpace = [](char c) {
+        return c == ' ' || c == '\t';
+    };
     for (qsizetype from = field.size();;) {
         const qsizetype at = line.indexOf(key, from);
         if (at < 0) {

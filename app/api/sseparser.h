@@ -46,7 +46,10 @@ public:
 
     // Bytes held for an incomplete line or event (to enforce a size cap); a streamed value
     // counts with what was decoded of it.
-    qsizetype pendingBytes() const { return m_buffer.size() + m_current.data.size() + m_streamedLength; }
+    qsizetype pendingBytes() const
+    {
+        return m_buffer.size() + m_current.data.size() + m_streamedLength;
+    }
 
     // Streams the base64 string of a "data:" line's JSON key "b64_json" (an image) out as it
     // arrives instead of gathering the line: decoded in place, slice by slice, and handed to the

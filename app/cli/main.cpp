@@ -22,7 +22,8 @@ int main(int argc, char *argv[])
 
     // Ctrl+C or a kill: stop the jobs, keep what arrived, exit 130.
     Atelier::UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
-    QObject::connect(&signalWatcher, &Atelier::UnixSignalWatcher::received, &cli, &Atelier::CliApplication::interrupt);
+    QObject::connect(&signalWatcher, &Atelier::UnixSignalWatcher::received, &cli,
+                     &Atelier::CliApplication::interrupt);
     QObject::connect(&cli, &Atelier::CliApplication::finished, &app, &QCoreApplication::exit);
     return app.exec();
 }

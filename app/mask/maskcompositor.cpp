@@ -10,33 +10,38 @@
 
 namespace Atelier {
 
-
 CompositeResult MaskCompositor::keepOutsideMask(const QImage &original, const QImage &mask,
                                                 const QImage &output, int seam)
 {
     CompositeResult result;
     if (original.isNull() || mask.isNull() || output.isNull()) {
-        result.error = tr("The original, the mask and the result are all needed to keep the pixels outside the mask.");
+        result.error = tr("The original, the mask and the result are all needed to keep the pixels "
+                          "outside the mask.");
         return result;
     }
     const double originalAspect = double(original.width()) / original.height();
     const double outputAspect = double(output.width()) / output.height();
     if (std::abs(originalAspect - outputAspect) > 0.01) {
-        result.error = tr("The result is %1x%2 but the original is %3x%4, another shape, so the pixels outside the "
-                          "mask cannot be matched; ask for a size of the original's shape to keep them.")
-                           .arg(output.width())
-                           .arg(output.height())
-                           .arg(original.width())
-                           .arg(original.height());
+        result.error
+            = tr("The result is %1x%2 but the original is %3x%4, another shape, so the pixels "
+                 "outside the "
+                 "mask cannot be matched; ask for a size of the original's shape to keep them.")
+                  .arg(output.width())
+                  .arg(output.height())
+                  .arg(original.width())
+                  .arg(original.height());
         return result;
     }
     const QSize size = output.size();
     const QImage base = (original.size() == size ? original
-                                                 : original.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation))
+                                                 : original.scaled(size, Qt::IgnoreAspectRatio,
+                                                                   Qt::SmoothTransformation))
                             .convertToFormat(QImage::Format_ARGB32);
     const QImage edited = output.convertToFormat(QImage::Format_ARGB32);
-    const QImage scaledMask = (mask.size() == size ? mask : mask.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation))
-                                  .convertToFormat(QImage::Format_ARGB32);
+    const QImage scaledMask
+        = (mask.size() == size ? mask
+                               : mask.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation))
+              .convertToFormat(QImage::Format_ARGB32);
 
     // Coverage: 255 where the model may change the image.
     QImage coverage(size, QImage::Format_Alpha8);
@@ -73,9 +78,12 @@ CompositeResult MaskCompositor::keepOutsideMask(const QImage &original, const QI
         auto *heat = reinterpret_cast<QRgb *>(result.heatMap.scanLine(y));
         for (int x = 0; x < size.width(); ++x) {
             const int w = weight[x];
-            const auto mix = [w](int a, int b) { return (b * w + a * (255 - w) + 127) / 255; };
-            out[x] = qRgba(mix(qRed(from[x]), qRed(model[x])), mix(qGreen(from[x]), qGreen(model[x])),
-                           mix(qBlue(from[x]), qBlue(model[x])), mix(qAlpha(from[x]), qAlpha(model[x])));
+            const auto mix = [w](int a, int b) {
+                return (b * w + a * (255 - w) + 127) / 255;
+            };
+            out[x] = qRgba(
+                mix(qRed(from[x]), qRed(model[x])), mix(qGreen(from[x]), qGreen(model[x])),
+                mix(qBlue(from[x]), qBlue(model[x])), mix(qAlpha(from[x]), qAlpha(model[x])));
             if (painted[x] != 0) {
                 heat[x] = qRgba(40, 90, 200, 90);
                 continue;

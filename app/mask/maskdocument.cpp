@@ -39,7 +39,8 @@ inline double brushFalloff(double distance, double radius, double hardness)
 
 } // namespace
 
-MaskDocument::MaskDocument(QObject *parent) : QObject(parent)
+MaskDocument::MaskDocument(QObject *parent)
+    : QObject(parent)
 {
     connect(this, &MaskDocument::changed, this, [this] { m_coveredSum = -1; });
     connect(&m_undo, &QUndoStack::indexChanged, this, [this] {
@@ -93,7 +94,8 @@ double MaskDocument::coveredFraction() const
 {
     if (m_coverage.isNull())
         return 0.0;
-    return double(coveredSum()) / (255.0 * double(m_coverage.width()) * double(m_coverage.height()));
+    return double(coveredSum())
+        / (255.0 * double(m_coverage.width()) * double(m_coverage.height()));
 }
 
 void MaskDocument::setBrushDiameter(double diameter)
@@ -175,7 +177,8 @@ void MaskDocument::paintSegment(const QPointF &from, const QPointF &to)
             // Distance from the pixel centre to the segment.
             double t = 0.0;
             if (lengthSquared > 0.0)
-                t = std::clamp(((px - from.x()) * dx + (py - from.y()) * dy) / lengthSquared, 0.0, 1.0);
+                t = std::clamp(((px - from.x()) * dx + (py - from.y()) * dy) / lengthSquared, 0.0,
+                               1.0);
             const double ex = px - (from.x() + t * dx);
             const double ey = py - (from.y() + t * dy);
             const double distance = std::sqrt(ex * ex + ey * ey);
@@ -192,14 +195,16 @@ void MaskDocument::paintSegment(const QPointF &from, const QPointF &to)
     Q_EMIT changed(bounds);
 }
 
-void MaskDocument::applyShape(const QRect &bounds, const QImage &shape, Mode mode, const QString &text)
+void MaskDocument::applyShape(const QRect &bounds, const QImage &shape, Mode mode,
+                              const QString &text)
 {
     const QImage before = m_coverage.copy(bounds);
     for (int y = 0; y < bounds.height(); ++y) {
         const uchar *in = shape.constScanLine(y);
         uchar *out = m_coverage.scanLine(bounds.top() + y) + bounds.left();
         for (int x = 0; x < bounds.width(); ++x) {
-            out[x] = mode == Mode::Add ? std::max(out[x], in[x]) : std::min(out[x], uchar(255 - in[x]));
+            out[x] = mode == Mode::Add ? std::max(out[x], in[x])
+                                       : std::min(out[x], uchar(255 - in[x]));
         }
     }
     Q_EMIT changed(bounds);
@@ -224,7 +229,10 @@ void MaskDocument::fillPolygon(const QPolygonF &polygon, Mode mode)
 {
     if (m_coverage.isNull() || polygon.size() < 3)
         return;
-    const QRect bounds = polygon.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1).intersected(m_coverage.rect());
+    const QRect bounds = polygon.boundingRect()
+                             .toAlignedRect()
+                             .adjusted(-1, -1, 1, 1)
+                             .intersected(m_coverage.rect());
     if (bounds.isEmpty())
         return;
     QImage shape(bounds.size(), QImage::Format_Alpha8);
@@ -282,7 +290,9 @@ void MaskDocument::feather(int grow, int blur)
     growCoverage(m_coverage, grow);
     blurCoverage(m_coverage, blur);
     Q_EMIT changed(m_coverage.rect());
-    record(grow > 0 ? tr("Grow and feather") : grow < 0 ? tr("Shrink and feather") : tr("Feather"),
+    record(grow > 0       ? tr("Grow and feather")
+               : grow < 0 ? tr("Shrink and feather")
+                          : tr("Feather"),
            m_coverage.rect(), before);
 }
 
@@ -311,7 +321,8 @@ bool MaskDocument::importMask(const QImage &image, QString *error, QString *note
     bool transparent = false;
     for (int y = 0; y < source.height() && !transparent; ++y) {
         const auto *row = reinterpret_cast<const QRgb *>(source.constScanLine(y));
-        transparent = std::any_of(row, row + source.width(), [](QRgb p) { return qAlpha(p) < 255; });
+        transparent
+            = std::any_of(row, row + source.width(), [](QRgb p) { return qAlpha(p) < 255; });
     }
     const QImage before = m_coverage.copy();
     for (int y = 0; y < source.height(); ++y) {
@@ -373,8 +384,9 @@ void MaskDocument::record(const QString &text, const QRect &rect, const QImage &
             bool same = true;
             for (int y = 0; y < local.height() && same; ++y) {
                 same = memcmp(before.constScanLine(local.top() + y) + local.left(),
-                              m_coverage.constScanLine(tile.top() + y) + tile.left(), size_t(local.width()))
-                       == 0;
+                              m_coverage.constScanLine(tile.top() + y) + tile.left(),
+                              size_t(local.width()))
+                    == 0;
             }
             if (!same)
                 tiles.append({tile, packPixels(before, local), packPixels(m_coverage, tile)});

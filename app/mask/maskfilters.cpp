@@ -10,7 +10,8 @@ namespace {
 
 // Squared Euclidean distance transform of one line (Felzenszwalb & Huttenlocher): d[q] is the
 // lowest f[p] + (q - p)^2 over all p.
-void distanceTransform1d(const double *f, double *d, int n, std::vector<int> &v, std::vector<double> &z)
+void distanceTransform1d(const double *f, double *d, int n, std::vector<int> &v,
+                         std::vector<double> &z)
 {
     constexpr double Infinity = std::numeric_limits<double>::infinity();
     const auto intersection = [f](int q, int p) {
@@ -73,7 +74,9 @@ void boxBlurLine(uchar *data, int count, qsizetype stride, int radius, std::vect
 {
     for (int i = 0; i < count; ++i)
         line[size_t(i)] = data[qsizetype(i) * stride];
-    const auto at = [&](int i) { return int(line[size_t(std::clamp(i, 0, count - 1))]); };
+    const auto at = [&](int i) {
+        return int(line[size_t(std::clamp(i, 0, count - 1))]);
+    };
     int sum = 0;
     for (int i = -radius; i <= radius; ++i)
         sum += at(i);
@@ -97,7 +100,8 @@ void growCoverage(QImage &coverage, int grow)
     for (int y = 0; y < height; ++y) {
         const uchar *row = coverage.constScanLine(y);
         for (int x = 0; x < width; ++x)
-            feature[size_t(y) * size_t(width) + size_t(x)] = grow > 0 ? row[x] >= 128 : row[x] < 128;
+            feature[size_t(y) * size_t(width) + size_t(x)]
+                = grow > 0 ? row[x] >= 128 : row[x] < 128;
     }
     const std::vector<double> distance = squaredDistanceTo(feature, width, height);
     const double limit = double(grow) * grow;

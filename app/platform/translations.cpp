@@ -15,7 +15,8 @@ QString install(QCoreApplication *app, const QLocale &locale)
     // load() walks locale.uiLanguages() ("de-AT", "de", ...) and takes the first file found.
     // A language Atelier does not speak gets English, whose file holds the plural forms.
     if (!atelier->load(locale, u"atelier"_s, u"_"_s, QString::fromLatin1(ResourceFolder))
-        && !atelier->load(QLocale(QLocale::English), u"atelier"_s, u"_"_s, QString::fromLatin1(ResourceFolder))) {
+        && !atelier->load(QLocale(QLocale::English), u"atelier"_s, u"_"_s,
+                          QString::fromLatin1(ResourceFolder))) {
         delete atelier;
         return {};
     }
@@ -34,7 +35,8 @@ QString install(QCoreApplication *app, const QLocale &locale)
 QStringList available()
 {
     QStringList languages;
-    const QStringList files = QDir(QString::fromLatin1(ResourceFolder)).entryList({u"atelier_*.qm"_s}, QDir::Files);
+    const QStringList files
+        = QDir(QString::fromLatin1(ResourceFolder)).entryList({u"atelier_*.qm"_s}, QDir::Files);
     for (const QString &file : files)
         languages.append(file.mid(8, file.size() - 8 - 3)); // atelier_<lang>.qm
     return languages;

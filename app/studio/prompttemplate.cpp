@@ -48,12 +48,13 @@ QStringList PromptTemplate::expand(const QString &text, QString *error)
 {
     const qint64 count = countExpansions(text);
     if (count > MaximumExpansions) {
-        *error = tr("The wildcards make %1 prompts; at most %2 can be sent at once. Remove some choices.")
+        *error = tr("The wildcards make %1 prompts; at most %2 can be sent at once. Remove some "
+                    "choices.")
                      .arg(count)
                      .arg(MaximumExpansions);
         return {};
     }
-    QStringList results{text};
+    QStringList results {text};
     // Expand the first wildcard of every partial result until none is left.
     bool expanded = true;
     while (expanded) {
@@ -68,7 +69,8 @@ QStringList PromptTemplate::expand(const QString &text, QString *error)
             expanded = true;
             const QStringList choices = match.captured(1).split(u'|');
             for (const QString &choice : choices)
-                next.append(partial.left(match.capturedStart()) + choice + partial.mid(match.capturedEnd()));
+                next.append(partial.left(match.capturedStart()) + choice
+                            + partial.mid(match.capturedEnd()));
         }
         results = next;
     }

@@ -30,7 +30,8 @@ int main(int argc, char *argv[])
         bool ok = false;
         const int size = args.at(i).toInt(&ok);
         if (!ok || size < 8 || size > 1024) {
-            std::fprintf(stderr, "render_icon: %s is not a size between 8 and 1024\n", qPrintable(args.at(i)));
+            std::fprintf(stderr, "render_icon: %s is not a size between 8 and 1024\n",
+                         qPrintable(args.at(i)));
             return 2;
         }
         QImage image(size, size, QImage::Format_ARGB32_Premultiplied);

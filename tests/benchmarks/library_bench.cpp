@@ -23,13 +23,16 @@ using namespace Atelier;
 namespace {
 
 const QStringList words = {
-    QStringLiteral("fox"), QStringLiteral("lighthouse"), QStringLiteral("dusk"), QStringLiteral("watercolour"),
-    QStringLiteral("castle"), QStringLiteral("clouds"), QStringLiteral("portrait"), QStringLiteral("neon"),
-    QStringLiteral("forest"), QStringLiteral("robot"), QStringLiteral("ocean"), QStringLiteral("mountain"),
-    QStringLiteral("city"), QStringLiteral("cat"), QStringLiteral("garden"), QStringLiteral("snow"),
-    QStringLiteral("desert"), QStringLiteral("library"), QStringLiteral("train"), QStringLiteral("bridge"),
-    QStringLiteral("oil"), QStringLiteral("painting"), QStringLiteral("sketch"), QStringLiteral("cinematic"),
-    QStringLiteral("macro"), QStringLiteral("sunset"), QStringLiteral("storm"), QStringLiteral("market"),
+    QStringLiteral("fox"),         QStringLiteral("lighthouse"), QStringLiteral("dusk"),
+    QStringLiteral("watercolour"), QStringLiteral("castle"),     QStringLiteral("clouds"),
+    QStringLiteral("portrait"),    QStringLiteral("neon"),       QStringLiteral("forest"),
+    QStringLiteral("robot"),       QStringLiteral("ocean"),      QStringLiteral("mountain"),
+    QStringLiteral("city"),        QStringLiteral("cat"),        QStringLiteral("garden"),
+    QStringLiteral("snow"),        QStringLiteral("desert"),     QStringLiteral("library"),
+    QStringLiteral("train"),       QStringLiteral("bridge"),     QStringLiteral("oil"),
+    QStringLiteral("painting"),    QStringLiteral("sketch"),     QStringLiteral("cinematic"),
+    QStringLiteral("macro"),       QStringLiteral("sunset"),     QStringLiteral("storm"),
+    QStringLiteral("market"),
 };
 
 qint64 peakResidentKiB()
@@ -70,7 +73,8 @@ int create(const QString &folder, int count)
         for (int w = 0; w < 8; ++w)
             prompt.append(words.at(int(random.bounded(words.size()))));
         image.request.prompt = prompt.join(QLatin1Char(' '));
-        image.request.model = i % 3 == 0 ? QStringLiteral("gpt-image-2") : QStringLiteral("gpt-image-1.5");
+        image.request.model
+            = i % 3 == 0 ? QStringLiteral("gpt-image-2") : QStringLiteral("gpt-image-1.5");
         image.size = QSize(256, 256);
         image.format = QStringLiteral("png");
         image.savedAt = start.addSecs(i * 3000);
@@ -136,7 +140,8 @@ int measure(const QString &folder, QElapsedTimer &clock)
     QRandomGenerator random(11);
     for (int i = 0; i < 30; ++i) {
         LibraryQuery query;
-        query.text = words.at(int(random.bounded(words.size()))) + QLatin1Char(' ') + words.at(int(random.bounded(words.size())));
+        query.text = words.at(int(random.bounded(words.size()))) + QLatin1Char(' ')
+            + words.at(int(random.bounded(words.size())));
         QElapsedTimer timer;
         timer.start();
         (void)store.query(query);
@@ -149,7 +154,8 @@ int measure(const QString &folder, QElapsedTimer &clock)
     out << "query all rows:            " << queried - opened << " ms" << Qt::endl;
     out << "start to first paint:      " << first.paintedAt << " ms   (target <= 500)" << Qt::endl;
     out << "peak resident memory:      " << memory / 1024 << " MiB   (target <= 300)" << Qt::endl;
-    out << "prompt search, median:     " << searches.at(searches.size() / 2) << " ms   (target <= 50)" << Qt::endl;
+    out << "prompt search, median:     " << searches.at(searches.size() / 2)
+        << " ms   (target <= 50)" << Qt::endl;
     out << "prompt search, slowest:    " << searches.last() << " ms" << Qt::endl;
     return 0;
 }

@@ -80,31 +80,38 @@ int main(int argc, char *argv[])
         const QPointF start(random.bounded(400.0), y0);
         const QPointF end(3400 + random.bounded(400.0), y1);
         const QPoint first = canvas->toWidget(start).toPoint();
-        QMouseEvent press(QEvent::MouseButtonPress, first, canvas->mapToGlobal(first), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent press(QEvent::MouseButtonPress, first, canvas->mapToGlobal(first),
+                          Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(canvas, &press);
         const int steps = 60;
         QPoint at = first;
         for (int i = 1; i <= steps; ++i) {
-            const QPointF p = start + (end - start) * (double(i) / steps) + QPointF(0, 200 * std::sin(i / 6.0));
+            const QPointF p
+                = start + (end - start) * (double(i) / steps) + QPointF(0, 200 * std::sin(i / 6.0));
             at = canvas->toWidget(p).toPoint();
             QElapsedTimer timer;
             timer.start();
-            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QMouseEvent move(QEvent::MouseMove, at, canvas->mapToGlobal(at), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
             QApplication::sendEvent(canvas, &move);
             // Paint now what the move made dirty (the widget's pending update, not all of it).
             QCoreApplication::sendPostedEvents(canvas->window(), QEvent::UpdateRequest);
             segments.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
-        QMouseEvent release(QEvent::MouseButtonRelease, at, canvas->mapToGlobal(at), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, at, canvas->mapToGlobal(at), Qt::LeftButton,
+                            Qt::NoButton, Qt::NoModifier);
         QApplication::sendEvent(canvas, &release);
     }
     std::sort(segments.begin(), segments.end());
-    const auto percentile = [&](double p) { return segments[std::min(segments.size() - 1, size_t(p * segments.size()))]; };
-    std::printf("segments: %zu, median %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 8 ms)\n", segments.size(),
-                percentile(0.5), percentile(0.99), segments.back());
+    const auto percentile = [&](double p) {
+        return segments[std::min(segments.size() - 1, size_t(p * segments.size()))];
+    };
+    std::printf("segments: %zu, median %.2f ms, p99 %.2f ms, max %.2f ms (target p99 <= 8 ms)\n",
+                segments.size(), percentile(0.5), percentile(0.99), segments.back());
     std::printf("paint events: %d, %.0f pixels each on average\n", counter.paints,
                 counter.paints ? double(counter.pixels) / counter.paints : 0.0);
     std::printf("history: %d steps kept, %.1f MB (target 200 strokes <= 100 MB; cap %.0f MB)\n",
-                document->undoStack()->count(), document->historyBytes() / 1048576.0, document->historyLimit() / 1048576.0);
+                document->undoStack()->count(), document->historyBytes() / 1048576.0,
+                document->historyLimit() / 1048576.0);
     return 0;
 }

@@ -35,8 +35,9 @@ int main(int argc, char *argv[])
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Authorization", "Bearer sk-benchmark");
     QNetworkReply *reply = network.post(
-        request, QByteArrayLiteral(R"({"model":"gpt-image-1.5","prompt":"benchmark","size":"1536x1024",)"
-                                   R"("stream":true,"partial_images":3})"));
+        request,
+        QByteArrayLiteral(R"({"model":"gpt-image-1.5","prompt":"benchmark","size":"1536x1024",)"
+                          R"("stream":true,"partial_images":3})"));
 
     constexpr qint64 SliceBytes = 256 * 1024;
     auto slice = std::make_unique<char[]>(SliceBytes);
@@ -65,8 +66,9 @@ int main(int argc, char *argv[])
             // An event ends at a blank line: "\n\n" inside the slice or across two slices.
             const char *data = slice.get();
             bool eventEnded = lineFeedSeen && data[0] == '\n';
-            for (const char *at = data; !eventEnded && (at = static_cast<const char *>(
-                                                            std::memchr(at, '\n', size_t(data + read - at))));
+            for (const char *at = data; !eventEnded
+                 && (at
+                     = static_cast<const char *>(std::memchr(at, '\n', size_t(data + read - at))));
                  ++at) {
                 eventEnded = at + 1 < data + read && at[1] == '\n';
             }
@@ -79,7 +81,8 @@ int main(int argc, char *argv[])
         file.close();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200 || total < 1000000)
-            std::fprintf(stderr, "stream_floor: HTTP %d, %lld bytes\n", status, static_cast<long long>(total));
+            std::fprintf(stderr, "stream_floor: HTTP %d, %lld bytes\n", status,
+                         static_cast<long long>(total));
         app.exit(status == 200 && total >= 1000000 ? 0 : 1);
     });
     return app.exec();

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // same bytes.
     QByteArray text = input;
     if (decodeBase64InPlace(text)) {
-        const auto reference = QByteArray::fromBase64Encoding(input, QByteArray::AbortOnBase64DecodingErrors);
+        const auto reference
+            = QByteArray::fromBase64Encoding(input, QByteArray::AbortOnBase64DecodingErrors);
         if (!reference || reference.decoded != text)
             __builtin_trap();
     }

@@ -50,7 +50,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SseParser pieces;
     QList<SseEvent> events;
     for (qsizetype at = 0; at < input.size(); at += qsizetype(chunk))
-        events += pieces.feed(input.sliced(at, std::min<qsizetype>(qsizetype(chunk), input.size() - at)));
+        events += pieces.feed(
+            input.sliced(at, std::min<qsizetype>(qsizetype(chunk), input.size() - at)));
     events += pieces.finish();
 
     if (events.size() != expected.size())
@@ -87,7 +88,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     });
     QList<SseEvent> streamed;
     for (qsizetype at = 0; at < input.size(); at += qsizetype(chunk))
-        streamed += streaming.feed(input.sliced(at, std::min<qsizetype>(qsizetype(chunk), input.size() - at)));
+        streamed += streaming.feed(
+            input.sliced(at, std::min<qsizetype>(qsizetype(chunk), input.size() - at)));
     streamed += streaming.finish();
     if (open || streamed.size() != expected.size())
         __builtin_trap();
@@ -107,7 +109,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const QByteArray &sunk = strings[next++];
         // The string's text starts where the two events' data first differ.
         qsizetype start = 0;
-        while (start < event.data.size() && start < whole.size() && event.data[start] == whole[start])
+        while (start < event.data.size() && start < whole.size()
+               && event.data[start] == whole[start])
             ++start;
         if (!whole.startsWith(event.data.first(std::min(start, event.data.size()))))
             __builtin_trap();
@@ -118,7 +121,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             while (end < whole.size() && whole[end] != '"' && whole[end] != '\n')
                 ++end;
             QByteArray bytes;
-            if (end < whole.size() && whole[end] == '"' && decodeStringText(whole.mid(from, end - from), &bytes))
+            if (end < whole.size() && whole[end] == '"'
+                && decodeStringText(whole.mid(from, end - from), &bytes))
                 __builtin_trap();
             continue;
         }
@@ -126,7 +130,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (length < 0 || event.data.mid(start) != whole.mid(start + length))
             __builtin_trap();
         QByteArray bytes;
-        if (!decodeStringText(whole.mid(start, length), &bytes) || bytes != sunk || bytes.size() != event.streamedBytes)
+        if (!decodeStringText(whole.mid(start, length), &bytes) || bytes != sunk
+            || bytes.size() != event.streamedBytes)
             __builtin_trap();
     }
     if (next != strings.size())

@@ -9,7 +9,8 @@
 
 namespace AtelierTest {
 
-inline void isolateSettings(const QString &folder, const QString &application = QStringLiteral("AtelierTest"))
+inline void isolateSettings(const QString &folder,
+                            const QString &application = QStringLiteral("AtelierTest"))
 {
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
     QCoreApplication::setOrganizationName(QStringLiteral("AtelierTest"));

@@ -10,7 +10,8 @@
 
 namespace Atelier {
 
-CompareDialog::CompareDialog(const LibraryImage &left, const LibraryImage &right, QWidget *parent) : QDialog(parent)
+CompareDialog::CompareDialog(const LibraryImage &left, const LibraryImage &right, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Compare"));
     resize(1200, 800);

@@ -2,13 +2,14 @@
 
 #include "library/librarymodel.h"
 
-#include <QImage>
 #include <QColor>
+#include <QImage>
 #include <QPixmap>
 
 namespace Atelier {
 
-ThumbnailIconProxy::ThumbnailIconProxy(QObject *parent) : QIdentityProxyModel(parent)
+ThumbnailIconProxy::ThumbnailIconProxy(QObject *parent)
+    : QIdentityProxyModel(parent)
 {
     // A thumbnail that changed (made, or the image replaced) must not be served stale.
     connect(this, &QAbstractItemModel::dataChanged, this,

@@ -18,7 +18,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    mutable QCache<qint64, QIcon> m_icons{2000};
+    mutable QCache<qint64, QIcon> m_icons {2000};
 };
 
 } // namespace Atelier

@@ -8,7 +8,8 @@
 
 namespace Atelier {
 
-HistoryDialog::HistoryDialog(const QStringList &history, QWidget *parent) : QDialog(parent)
+HistoryDialog::HistoryDialog(const QStringList &history, QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Prompt history"));
     resize(640, 480);

@@ -4,9 +4,11 @@
 
 namespace Atelier {
 
-PromptEditor::PromptEditor(QWidget *parent) : QPlainTextEdit(parent)
+PromptEditor::PromptEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
 {
-    setPlaceholderText(tr("Describe the image… (Ctrl+Return to generate, Ctrl+Up for earlier prompts)"));
+    setPlaceholderText(
+        tr("Describe the image… (Ctrl+Return to generate, Ctrl+Up for earlier prompts)"));
     setTabChangesFocus(true);
     setAccessibleName(tr("Prompt"));
     connect(this, &QPlainTextEdit::textChanged, this, &PromptEditor::updateCount);

@@ -1,4 +1,5 @@
 #pragma once
 // A value type: includes no other layer.
 struct Value
-{ };
+{
+};
