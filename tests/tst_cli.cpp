@@ -1,4 +1,5 @@
 #include "cli/imagewriter.h"
+#include "clirunner.h"
 #include "fakeimagesserver.h"
 #include "processids.h"
 #include "readonlyfolder.h"
@@ -22,17 +23,6 @@
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
-
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -44,17 +34,8 @@ private:
 
     QProcessEnvironment environment(bool withKey = true) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : env.keys()) {
-            if (name.startsWith(u"OPENAI_"_s) || name.startsWith(u"AZURE_OPENAI"_s))
-                env.remove(name);
-        }
-        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s); // no keychain here: it must fail fast
+        QProcessEnvironment env = cliEnvironment(m_dir->path(), withKey ? m_key : QString());
         env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
-        if (withKey)
-            env.insert(u"OPENAI_API_KEY"_s, m_key);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-        env.insert(u"HOME"_s, m_dir->path());
         return env;
     }
 
@@ -62,28 +43,8 @@ private:
     CliRun cli(const QStringList &arguments, const QProcessEnvironment &env,
                const QByteArray &input = {}, std::function<void(QProcess *)> during = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.setWorkingDirectory(m_dir->path());
-        process.start(QStringLiteral(ATELIER_CLI_PATH), arguments);
-        if (!process.waitForStarted())
-            qFatal("atelier-cli did not start");
-        if (!input.isNull()) {
-            process.write(input);
-            process.closeWriteChannel();
-        }
-        if (during)
-            during(&process);
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (process.state() != QProcess::NotRunning && !finished.wait(30000))
-            process.kill();
-        CliRun run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        if (run.out.contains(m_key) || run.err.contains(m_key))
-            qFatal("atelier-cli printed the API key");
-        return run;
+        return runProcess({QStringLiteral(ATELIER_CLI_PATH), arguments, env, m_dir->path(), input,
+                           std::move(during), 30000, m_key});
     }
 
     QString writePng(const QString &name, const QSize &size, bool alpha = false)

@@ -1,5 +1,6 @@
 // atelier-cli batch submit | status | fetch | cancel, as real processes against the fake
 // server's Files and Batches endpoints.
+#include "clirunner.h"
 #include "fakeimagesserver.h"
 
 #include <QColor>
@@ -21,17 +22,6 @@
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
-
 class TestCliBatch : public QObject
 {
     Q_OBJECT
@@ -43,39 +33,21 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : env.keys()) {
-            if (name.startsWith(u"OPENAI_"_s) || name.startsWith(u"AZURE_OPENAI"_s))
-                env.remove(name);
-        }
-        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        QProcessEnvironment env = cliEnvironment(m_dir->path(), m_key);
         env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
-        env.insert(u"OPENAI_API_KEY"_s, m_key);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-        env.insert(u"HOME"_s, m_dir->path());
         return env;
     }
 
     CliRun cli(const QStringList &arguments, std::function<void(QProcess *)> during = {})
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.setWorkingDirectory(m_dir->path());
-        process.start(QStringLiteral(ATELIER_CLI_PATH), arguments);
-        if (!process.waitForStarted())
-            qFatal("atelier-cli did not start");
-        if (during)
-            during(&process);
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (process.state() != QProcess::NotRunning && !finished.wait(30000))
-            process.kill();
-        CliRun run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        if (run.out.contains(m_key) || run.err.contains(m_key))
-            qFatal("atelier-cli printed the API key");
-        return run;
+        return runProcess({QStringLiteral(ATELIER_CLI_PATH),
+                           arguments,
+                           environment(),
+                           m_dir->path(),
+                           {},
+                           std::move(during),
+                           30000,
+                           m_key});
     }
 
     QString writePrompts(const QByteArray &text)

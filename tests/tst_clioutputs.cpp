@@ -1,6 +1,7 @@
 // atelier-cli against the fake server with the December-2026 outputs and lifecycle: GIF and SVG
 // files as the server sent them, svg_usage in the summary, and shut-down models refused before
 // sending (OpenAI) or answered 404 by the server (a gateway).
+#include "clirunner.h"
 #include "fakeimagesserver.h"
 
 #include <QBuffer>
@@ -21,13 +22,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 QByteArray readAll(const QString &path)
 {
     QFile file(path);
@@ -45,20 +39,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     const QString m_key = u"sk-cli-outputs-77"_s;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : env.keys()) {
-            if (name.startsWith(u"OPENAI_"_s) || name.startsWith(u"AZURE_OPENAI"_s))
-                env.remove(name);
-        }
-        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        env.insert(u"OPENAI_API_KEY"_s, m_key);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-        env.insert(u"HOME"_s, m_dir->path());
-        return env;
-    }
-
     // atelier-cli at the fake server as `provider` (openai or compatible), while this test's
     // event loop serves it.
     CliRun cli(const QString &provider, const QStringList &arguments)
@@ -66,20 +46,14 @@ private:
         const QStringList all = QStringList {arguments.first(), u"--provider"_s, provider,
                                              u"--base-url"_s, m_server->baseUrl().toString()}
             + arguments.mid(1);
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.setWorkingDirectory(m_dir->path());
-        process.start(QStringLiteral(ATELIER_CLI_PATH), all);
-        if (!process.waitForStarted())
-            qFatal("atelier-cli did not start");
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (process.state() != QProcess::NotRunning && !finished.wait(30000))
-            process.kill();
-        CliRun run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return runProcess({QStringLiteral(ATELIER_CLI_PATH),
+                           all,
+                           cliEnvironment(m_dir->path(), m_key),
+                           m_dir->path(),
+                           {},
+                           {},
+                           30000,
+                           m_key});
     }
 
 private Q_SLOTS:

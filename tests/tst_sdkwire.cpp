@@ -2,6 +2,7 @@
 // against the fake server: the JSON bodies (generations) and the multipart fields (edits) must
 // be the same. The SDK is the contract for the new parameters (complexity, gif frames, svg,
 // markup, safety_identifier, xhigh/max); this catches Atelier spelling one differently.
+#include "clirunner.h"
 #include "fakeimagesserver.h"
 
 #include <QCryptographicHash>
@@ -20,13 +21,6 @@ using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 QString shown(const QJsonValue &value)
 {
@@ -96,39 +90,17 @@ private:
     QTemporaryDir m_files;
     std::unique_ptr<FakeImagesServer> m_server;
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const QString &name : env.keys()) {
-            if (name.startsWith(u"OPENAI_"_s) || name.startsWith(u"AZURE_OPENAI"_s))
-                env.remove(name);
-        }
-        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
-        env.insert(u"OPENAI_API_KEY"_s, u"sk-atelier-wire"_s);
-        env.insert(u"XDG_CONFIG_HOME"_s, m_files.filePath(u"config"_s));
-        env.insert(u"HOME"_s, m_files.path());
-        return env;
-    }
-
     // Runs a program while this test's event loop serves the fake server.
-    Run run(const QString &program, const QStringList &arguments)
+    CliRun run(const QString &program, const QStringList &arguments)
     {
-        QProcess process;
-        process.setProcessEnvironment(environment());
-        process.setWorkingDirectory(m_files.path());
-        process.start(program, arguments);
-        Run result;
-        if (!process.waitForStarted()) {
-            result.err = program + u" did not start: "_s + process.errorString();
-            return result;
-        }
-        QSignalSpy finished(&process, &QProcess::finished);
-        if (process.state() != QProcess::NotRunning && !finished.wait(60000))
-            process.kill();
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return runProcess({program,
+                           arguments,
+                           cliEnvironment(m_files.path(), u"sk-atelier-wire"_s),
+                           m_files.path(),
+                           {},
+                           {},
+                           60000,
+                           u"sk-atelier-wire"_s});
     }
 
     // The case's inputs as atelier-cli options: each parameter as --its-name-with-dashes.
@@ -228,7 +200,7 @@ private Q_SLOTS:
         QFETCH(QJsonObject, testCase);
         const bool edit = testCase.value(u"endpoint"_s).toString() == u"edit";
 
-        const Run sdk
+        const CliRun sdk
             = run(m_node,
                   {QStringLiteral(SDK_DIR "/sdk_wire.mjs"), m_server->baseUrl().toString(),
                    m_files.path(),
@@ -236,7 +208,7 @@ private Q_SLOTS:
         QVERIFY2(sdk.exitCode == 0,
                  qPrintable(u"the SDK failed (%1): %2"_s.arg(sdk.exitCode).arg(sdk.err)));
         const QStringList arguments = cliArguments(testCase);
-        const Run atelier = run(QStringLiteral(ATELIER_CLI_PATH), arguments);
+        const CliRun atelier = run(QStringLiteral(ATELIER_CLI_PATH), arguments);
         QVERIFY2(atelier.exitCode == 0,
                  qPrintable(u"atelier-cli %1\nfailed (%2): %3"_s.arg(arguments.join(u' '))
                                 .arg(atelier.exitCode)
