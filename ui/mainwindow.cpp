@@ -468,15 +468,7 @@ void MainWindow::buildMenus()
                     })
         ->setObjectName(u"actionCompareGrid"_s);
     file->addSeparator();
-    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
-                    [this] {
-                        SettingsDialog dialog(m_session, m_keySource, this);
-                        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
-                                &ParameterPanel::refreshModels);
-                        dialog.exec();
-                        m_keyBanner->setVisible(!m_session->hasApiKey());
-                        refresh();
-                    })
+    file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings)
         ->setObjectName(u"actionSettings"_s);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -1131,14 +1123,17 @@ void MainWindow::welcome()
     box.addButton(tr("Later"), QMessageBox::RejectRole);
     box.setObjectName(u"welcome"_s);
     box.exec();
-    if (box.clickedButton() == settingsButton) {
-        SettingsDialog dialog(m_session, m_keySource, this);
-        connect(&dialog, &SettingsDialog::catalogChanged, m_parameters,
-                &ParameterPanel::refreshModels);
-        dialog.exec();
-        m_keyBanner->setVisible(!m_session->hasApiKey());
-        refresh();
-    }
+    if (box.clickedButton() == settingsButton)
+        openSettings();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session, m_keySource, this);
+    connect(&dialog, &SettingsDialog::catalogChanged, m_parameters, &ParameterPanel::refreshModels);
+    dialog.exec();
+    m_keyBanner->setVisible(!m_session->hasApiKey());
+    refresh();
 }
 
 void MainWindow::showLibraryNotice(const QString &text)

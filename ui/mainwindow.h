@@ -111,6 +111,7 @@ private:
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;
     void offerInterruptedJobs();
+    void openSettings();
     void welcome();
     void restoreSettings();
     void saveSettings() const;
