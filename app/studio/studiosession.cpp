@@ -297,11 +297,6 @@ ValidationContext StudioSession::validationContext() const
     return {m_client->provider().kind == ProviderProfile::Kind::OpenAI, QDate::currentDate()};
 }
 
-QList<Violation> StudioSession::validate(const ImageRequest &request) const
-{
-    return catalog().validate(request, validationContext());
-}
-
 QList<ProviderProfile> StudioSession::savedProfiles()
 {
     QList<ProviderProfile> profiles;

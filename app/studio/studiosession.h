@@ -53,7 +53,6 @@ public:
     bool hasApiKey() const { return m_client->hasApiKey(); }
     // Where requests go, for the rules that depend on it (OpenAI refuses models it shut down).
     ValidationContext validationContext() const;
-    QList<Violation> validate(const ImageRequest &request) const;
     // A stable id for the user, sent as safety_identifier with every request whose model takes
     // it (a request that sets its own keeps it). Empty: none.
     void setSafetyIdentifier(const QString &identifier)
