@@ -57,17 +57,21 @@ private Q_SLOTS:
         static const QRegularExpression all(u".*"_s);
         QVERIFY(!SafeFiles::removeOwnFolder(link, all));
         QVERIFY(QFileInfo::exists(keep.fileName()));
-        QString error;
-        QVERIFY(SafeFiles::makeFolder(dir.path(), u"link/job-2"_s, &error).isEmpty());
-        QVERIFY(error.contains(link));
+        const Result<QString> throughLink = SafeFiles::makeFolder(dir.path(), u"link/job-2"_s);
+        QVERIFY(!throughLink);
+        QVERIFY(throughLink.error().contains(link));
+        QCOMPARE(throughLink.failure().subject, link);
         QVERIFY(!QFileInfo::exists(target + u"/job-2"_s));
-        QVERIFY(SafeFiles::makeFolder(link, u"job-3"_s, &error)
+        QVERIFY(SafeFiles::makeFolder(link, u"job-3"_s)
+                    .valueOr(QString())
                     .endsWith(u"/job-3"_s)); // the root may be one
         QFile file;
         const QString dangling = dir.filePath(u"dangling"_s);
         QVERIFY(QFile::link(dir.filePath(u"nowhere"_s), dangling));
         QVERIFY(SafeFiles::entryExists(dangling));
-        QVERIFY(!SafeFiles::createNew(&file, dangling, &error));
+        const Status created = SafeFiles::createNew(&file, dangling);
+        QVERIFY(!created);
+        QVERIFY2(created.error().contains(dangling), qPrintable(created.error()));
         QVERIFY(!QFileInfo::exists(dir.filePath(u"nowhere"_s)));
         // Only the names asked for go, then the folder when nothing else is left.
         static const QRegularExpression partials(u"^image\\d+-partial\\d+\\.png$"_s);
@@ -79,16 +83,17 @@ private Q_SLOTS:
     void makePathNamesWhatIsInTheWay()
     {
         QTemporaryDir dir;
-        QString failed;
-        QCOMPARE(SafeFiles::makePath(dir.filePath(u"a/b/c"_s), &failed), QString());
+        QVERIFY(SafeFiles::makePath(dir.filePath(u"a/b/c"_s)));
         QVERIFY(QFileInfo(dir.filePath(u"a/b/c"_s)).isDir());
         QFile blocker(dir.filePath(u"file"_s));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         for (const QString &folder :
              {dir.filePath(u"file"_s), dir.filePath(u"file/sub/deeper"_s)}) {
-            const QString reason = SafeFiles::makePath(folder, &failed);
-            QCOMPARE(failed, blocker.fileName());
+            const Status made = SafeFiles::makePath(folder);
+            QVERIFY(!made);
+            const QString &reason = made.error();
+            QCOMPARE(made.failure().subject, blocker.fileName());
             QVERIFY2(reason.contains(blocker.fileName()) && reason.contains(u"not a folder"_s)
                          && reason.contains(SafeFiles::systemReason(ENOTDIR)),
                      qPrintable(reason));
@@ -98,14 +103,16 @@ private Q_SLOTS:
     void probeSaysWhyNothingCanBeWritten()
     {
         QTemporaryDir dir;
-        QCOMPARE(SafeFiles::probeWritable(dir.path()), QString());
+        QVERIFY(SafeFiles::probeWritable(dir.path()));
         QVERIFY(QDir(dir.path())
                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
                     .isEmpty()); // the probe is gone
         const QString readOnly = AtelierTest::readOnlyFolder(dir.path());
         if (readOnly.isEmpty())
             QSKIP("no read-only folder can be made here");
-        QCOMPARE(SafeFiles::probeWritable(readOnly), SafeFiles::systemReason(EACCES));
+        const Status probed = SafeFiles::probeWritable(readOnly);
+        QVERIFY(!probed);
+        QCOMPARE(probed.error(), SafeFiles::systemReason(EACCES));
     }
 
     // A refused write says the system's reason, never Qt's "Unknown error".

@@ -26,6 +26,7 @@
 #include "studio/prompttemplate.h"
 #include "studio/recipeguard.h"
 #include "studio/studiosession.h"
+#include "studio/studiosettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -56,7 +57,6 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -648,12 +648,9 @@ void MainWindow::loadPresets()
     const QString current = m_presets->currentText();
     m_presets->clear();
     m_presets->addItem(tr("None"), QString());
-    QSettings settings;
-    settings.beginGroup(u"presets"_s);
-    const QStringList names = settings.childKeys();
+    const QStringList names = StudioSettings::presets.names();
     for (const QString &name : names)
-        m_presets->addItem(name, settings.value(name).toString());
-    settings.endGroup();
+        m_presets->addItem(name, StudioSettings::presets.value(name));
     m_presets->setCurrentIndex(std::max(0, m_presets->findText(current)));
 }
 
@@ -672,8 +669,7 @@ void MainWindow::savePreset()
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
-    QSettings settings;
-    settings.setValue(u"presets/"_s + name, text);
+    StudioSettings::presets.setValue(name, text);
     loadPresets();
     m_presets->setCurrentIndex(m_presets->findText(name));
     m_prompt->clear();
@@ -1106,10 +1102,9 @@ void MainWindow::showHeatMap(qint64 id)
 void MainWindow::welcome()
 {
     // Once, on a first run without a key: where to get one, and that nothing else needs it.
-    QSettings settings;
-    if (m_session->hasApiKey() || settings.value(u"onboarding/shown"_s).toBool())
+    if (m_session->hasApiKey() || StudioSettings::onboardingShown.value())
         return;
-    settings.setValue(u"onboarding/shown"_s, true);
+    StudioSettings::onboardingShown.setValue(true);
     QMessageBox box(
         QMessageBox::Information, tr("Welcome to Atelier"),
         tr("<p>To make images, Atelier needs an OpenAI API key. Create one at "
@@ -1277,8 +1272,8 @@ void MainWindow::takeMimeData(const QMimeData *mime)
         const QString path = QDir(folder).filePath(
             u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
         QString error;
-        if (const QString reason = SafeFiles::makePath(folder); !reason.isEmpty())
-            error = tr("The folder %1 cannot be created: %2.").arg(folder, reason);
+        if (const Status made = SafeFiles::makePath(folder); !made)
+            error = tr("The folder %1 cannot be created: %2.").arg(folder, made.error());
         else
             ContentFiles::writeNew(path, ContentFiles::png(image), &error);
         if (!error.isEmpty())
@@ -1336,12 +1331,11 @@ void MainWindow::chooseMask()
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    m_mainSplitter->restoreState(settings.value(u"window/mainSplitter"_s).toByteArray());
-    m_centerSplitter->restoreState(settings.value(u"window/centerSplitter"_s).toByteArray());
-    m_prompt->setHistory(settings.value(u"prompt/history"_s).toStringList());
-    const QByteArray last = settings.value(u"parameters/last"_s).toByteArray();
+    restoreGeometry(StudioSettings::windowGeometry.value());
+    m_mainSplitter->restoreState(StudioSettings::mainSplitter.value());
+    m_centerSplitter->restoreState(StudioSettings::centerSplitter.value());
+    m_prompt->setHistory(StudioSettings::promptHistory.value());
+    const QByteArray last = StudioSettings::lastParameters.value();
     if (!last.isEmpty())
         m_parameters->applyRequest(ImageRequest::fromJson(QJsonDocument::fromJson(last).object()));
     if (const QString model = SettingsDialog::defaultModel();
@@ -1351,13 +1345,11 @@ void MainWindow::restoreSettings()
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    settings.setValue(u"window/centerSplitter"_s, m_centerSplitter->saveState());
-    settings.setValue(u"prompt/history"_s, m_prompt->history());
-    settings.setValue(
-        u"parameters/last"_s,
+    StudioSettings::windowGeometry.setValue(saveGeometry());
+    StudioSettings::mainSplitter.setValue(m_mainSplitter->saveState());
+    StudioSettings::centerSplitter.setValue(m_centerSplitter->saveState());
+    StudioSettings::promptHistory.setValue(m_prompt->history());
+    StudioSettings::lastParameters.setValue(
         QJsonDocument(m_parameters->request().toJson()).toJson(QJsonDocument::Compact));
 }
 

@@ -17,17 +17,20 @@ bool StreamedFile::open(QString *error)
     if (path.isEmpty())
         return false;
     // Created exclusively: a link planted under the name is never written through.
-    return SafeFiles::createNew(&m_file, path, error);
+    const Status created = SafeFiles::createNew(&m_file, path);
+    if (!created)
+        *error = created.error();
+    return created.ok();
 }
 
 bool StreamedFile::write(QByteArrayView bytes, QString *error)
 {
     if (!m_file.isOpen() && !open(error))
         return false;
-    QString reason;
-    if (SafeFiles::writeAll(&m_file, bytes, &reason))
+    const Status written = SafeFiles::writeAll(&m_file, bytes);
+    if (written)
         return true;
-    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), reason);
+    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), written.error());
     return false;
 }
 
@@ -36,8 +39,8 @@ QString StreamedFile::commit(const ImageResult &image, QString *error)
     QString reason;
     if (!m_file.isOpen() && !open(error))
         return {};
-    if (!SafeFiles::flush(&m_file, &reason)) {
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), reason);
+    if (const Status flushed = SafeFiles::flush(&m_file); !flushed) {
+        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), flushed.error());
         return {};
     }
     m_file.close();

@@ -399,8 +399,8 @@ std::optional<QJsonObject> readOverlay(const QString &path, QString *error)
 
 bool writeOverlay(const QString &path, const QJsonObject &root, QString *error)
 {
-    if (const QString reason = SafeFiles::makePath(QFileInfo(path).path()); !reason.isEmpty()) {
-        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, reason);
+    if (const Status made = SafeFiles::makePath(QFileInfo(path).path()); !made) {
+        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, made.error());
         return false;
     }
     QSaveFile file(path);

@@ -59,20 +59,20 @@ bool ImageWriter::makeDirectory(QString *error)
 {
     if (m_directory.exists())
         return true;
-    const QString reason = SafeFiles::makePath(m_directory.absolutePath());
-    if (reason.isEmpty())
+    const Status made = SafeFiles::makePath(m_directory.absolutePath());
+    if (made)
         return true;
     *error = tr("The folder %1 cannot be created: %2. Choose another with --out.")
-                 .arg(m_directory.absolutePath(), reason);
+                 .arg(m_directory.absolutePath(), made.error());
     return false;
 }
 
 bool ImageWriter::prepare(QString *error)
 {
     const QString folder = m_directory.absolutePath();
-    QString failed;
-    if (const QString reason = SafeFiles::makePath(folder, &failed); !reason.isEmpty()) {
-        *error = failed == folder && SafeFiles::entryExists(folder)
+    if (const Status made = SafeFiles::makePath(folder); !made) {
+        const QString &reason = made.error();
+        *error = made.failure().subject == folder && SafeFiles::entryExists(folder)
             ? tr("--out %1 is a file, not a folder (%2). Give the path of a folder (it is "
                  "made if it is missing), or move the file away.")
                   .arg(folder, SafeFiles::systemReason(ENOTDIR))
@@ -81,10 +81,10 @@ bool ImageWriter::prepare(QString *error)
                   .arg(folder, reason);
         return false;
     }
-    if (const QString reason = SafeFiles::probeWritable(folder); !reason.isEmpty()) {
+    if (const Status probed = SafeFiles::probeWritable(folder); !probed) {
         *error = tr("Nothing can be written in the folder %1 given with --out: %2. Choose a "
                     "folder you can write in with --out, or make this one writable.")
-                     .arg(folder, reason);
+                     .arg(folder, probed.error());
         return false;
     }
     return true;

@@ -33,7 +33,10 @@ QString contentName(const QByteArray &hash, const QString &suffix)
 bool makeFolder(const QString &folder, QString *error)
 {
     const QFileInfo info(QDir(folder).absolutePath());
-    return !SafeFiles::makeFolder(info.path(), info.fileName(), error).isEmpty();
+    const Result<QString> made = SafeFiles::makeFolder(info.path(), info.fileName());
+    if (!made)
+        *error = made.error();
+    return made.ok();
 }
 
 // One background thread flushes written files (and their folder's entry) to the disk.
@@ -78,21 +81,21 @@ bool writeCopy(const QString &source, const QString &copy, QString *reason)
     }
     const QString part = copy + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile out;
-    QString error;
-    if (!SafeFiles::createNew(&out, part, &error)) {
+    if (!SafeFiles::createNew(&out, part)) {
         *reason = SafeFiles::failureReason(out, 0);
         return false;
     }
-    bool written = true;
+    Status copied;
     QByteArray chunk;
-    while (written && !(chunk = in.read(1 << 20)).isEmpty())
-        written = SafeFiles::writeAll(&out, chunk, reason);
-    if (in.error() != QFileDevice::NoError) {
-        written = false;
-        *reason = in.errorString();
-    } else if (written && !SafeFiles::flush(&out, reason)) {
-        written = false;
-    }
+    while (copied && !(chunk = in.read(1 << 20)).isEmpty())
+        copied = SafeFiles::writeAll(&out, chunk);
+    if (in.error() != QFileDevice::NoError)
+        copied = failure(in.errorString());
+    else if (copied)
+        copied = SafeFiles::flush(&out);
+    bool written = copied.ok();
+    if (!written)
+        *reason = copied.error();
     out.close();
     if (written && out.error() != QFileDevice::NoError) {
         written = false;
@@ -130,12 +133,15 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
     // link itself.
     const QString part = path + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile file;
-    if (!SafeFiles::createNew(&file, part, error)) {
+    if (!SafeFiles::createNew(&file, part)) {
         *error = tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0));
         return false;
     }
-    QString reason;
-    bool written = SafeFiles::writeAll(&file, bytes, &reason) && SafeFiles::flush(&file, &reason);
+    Status filled = SafeFiles::writeAll(&file, bytes);
+    if (filled)
+        filled = SafeFiles::flush(&file);
+    bool written = filled.ok();
+    QString reason = filled.error();
 #ifdef Q_OS_UNIX
     if (written && durability == Durability::Synced && ::fsync(file.handle()) != 0) {
         written = false;

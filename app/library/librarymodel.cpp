@@ -91,7 +91,7 @@ QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
     QString error;
     QByteArray encoded;
     QBuffer buffer(&encoded);
-    if (!SafeFiles::makeFolder(folder.path(), folder.fileName(), &error).isEmpty()
+    if (SafeFiles::makeFolder(folder.path(), folder.fileName()).ok()
         && buffer.open(QIODevice::WriteOnly)
         && thumbnail.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85)) {
         // A new file renamed over the name: a link there is replaced, never written through.

@@ -133,9 +133,9 @@ bool LibraryStore::open(const QString &folder, QString *error)
     close();
     m_repair = Repair();
     m_folder = QDir(folder).absolutePath();
-    if (const QString reason = SafeFiles::prepareWritableFolder(m_folder); !reason.isEmpty()) {
+    if (const Status usable = SafeFiles::prepareWritableFolder(m_folder); !usable) {
         *error = tr("The library folder %1 cannot be used (%2); choose another in the settings.")
-                     .arg(QDir::toNativeSeparators(m_folder), reason);
+                     .arg(QDir::toNativeSeparators(m_folder), usable.error());
         return false;
     }
     const QString index = QDir(m_folder).filePath(DatabaseName);
@@ -368,10 +368,12 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
     static QMutex mutex; // choosing a free name and taking it must not interleave
     const QMutexLocker locker(&mutex);
     const QDateTime saved = image.savedAt.isValid() ? image.savedAt : QDateTime::currentDateTime();
-    const QString month = SafeFiles::makeFolder(folder, saved.toString(u"yyyy-MM"_s), error);
-    if (month.isEmpty())
+    const Result<QString> month = SafeFiles::makeFolder(folder, saved.toString(u"yyyy-MM"_s));
+    if (!month) {
+        *error = month.error();
         return {};
-    const QDir dir(month);
+    }
+    const QDir dir(*month);
     const QString extension = imageFileSuffix(image.format);
     QString slug = fileSlug(image.request.prompt, 40);
     if (slug.isEmpty())
@@ -402,13 +404,15 @@ QString LibraryStore::placeFiles(const QString &folder, const LibraryImage &imag
 QString LibraryStore::incomingPath(const QString &folder, QString *error)
 {
     static std::atomic<quint64> counter = 0;
-    const QString incoming = SafeFiles::makeFolder(folder, u".incoming"_s, error);
-    if (incoming.isEmpty())
+    const Result<QString> incoming = SafeFiles::makeFolder(folder, u".incoming"_s);
+    if (!incoming) {
+        *error = incoming.error();
         return {};
+    }
     // Unguessable, so no one can plant something under the name beforehand.
-    return QDir(incoming).filePath(u"%1-%2-%3.part"_s.arg(QCoreApplication::applicationPid())
-                                       .arg(++counter)
-                                       .arg(SafeFiles::randomToken()));
+    return QDir(*incoming).filePath(u"%1-%2-%3.part"_s.arg(QCoreApplication::applicationPid())
+                                        .arg(++counter)
+                                        .arg(SafeFiles::randomToken()));
 }
 
 void LibraryStore::sweepIncoming()
@@ -787,12 +791,15 @@ QString LibraryStore::partialsFolder(const QString &folder, qint64 jobId)
 QString LibraryStore::partialPath(const QString &folder, qint64 jobId, const ImageResult &image,
                                   QString *error)
 {
-    const QString partials = SafeFiles::makeFolder(folder, u".partials/job-%1"_s.arg(jobId), error);
-    if (partials.isEmpty())
+    const Result<QString> partials
+        = SafeFiles::makeFolder(folder, u".partials/job-%1"_s.arg(jobId));
+    if (!partials) {
+        *error = partials.error();
         return {};
-    return QDir(partials).filePath(u"image%1-partial%2.%3"_s.arg(image.imageIndex)
-                                       .arg(image.index)
-                                       .arg(imageFileSuffix(image.format)));
+    }
+    return QDir(*partials).filePath(u"image%1-partial%2.%3"_s.arg(image.imageIndex)
+                                        .arg(image.index)
+                                        .arg(imageFileSuffix(image.format)));
 }
 
 QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image,

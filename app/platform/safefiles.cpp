@@ -64,46 +64,41 @@ bool SafeFiles::entryExists(const QString &path)
 #endif
 }
 
-QString SafeFiles::makeFolder(const QString &root, const QString &relative, QString *error)
+Result<QString> SafeFiles::makeFolder(const QString &root, const QString &relative)
 {
     QString path = QDir(root).absolutePath();
-    if (const QString reason = makePath(path); !reason.isEmpty()) {
-        *error = tr("The folder %1 cannot be created: %2.").arg(path, reason);
-        return {};
-    }
+    if (const Status made = makePath(path); !made)
+        return failure(tr("The folder %1 cannot be created: %2.").arg(path, made.error()), path);
     const QStringList parts = QDir::cleanPath(relative).split(u'/', Qt::SkipEmptyParts);
     for (const QString &part : parts) {
-        if (part == u"." || part == u"..") {
-            *error = tr("The folder %1 is not inside %2.").arg(relative, root);
-            return {};
-        }
+        if (part == u"." || part == u"..")
+            return failure(tr("The folder %1 is not inside %2.").arg(relative, root), relative);
         path = QDir(path).filePath(part);
         if (!entryExists(path)) {
-            if (const QString reason = makePath(path); !reason.isEmpty()) {
-                *error = tr("The folder %1 cannot be created: %2.").arg(path, reason);
-                return {};
-            }
+            if (const Status made = makePath(path); !made)
+                return failure(tr("The folder %1 cannot be created: %2.").arg(path, made.error()),
+                               path);
         }
         if (!isOwnFolder(path)) {
-            *error = tr("%1 is a link or not your own folder; Atelier does not write through it. "
-                        "Remove it, and Atelier makes the folder again.")
-                         .arg(path);
-            return {};
+            return failure(tr("%1 is a link or not your own folder; Atelier does not write through "
+                              "it. Remove it, and Atelier makes the folder again.")
+                               .arg(path),
+                           path);
         }
     }
     return path;
 }
 
-bool SafeFiles::createNew(QFile *file, const QString &path, QString *error)
+Status SafeFiles::createNew(QFile *file, const QString &path)
 {
     // NewOnly is O_CREAT|O_EXCL: open(2) then fails on any entry of that name, a link (even a
     // dangling one) included, so nothing is ever written through a link.
     file->setFileName(path);
     if (file->open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return true;
-    *error = tr("%1 cannot be written: %2.").arg(path, file->errorString());
+        return success();
+    const QString reason = tr("%1 cannot be written: %2.").arg(path, file->errorString());
     file->setFileName(QString());
-    return false;
+    return failure(reason, path);
 }
 
 QString SafeFiles::randomToken(int characters)
@@ -159,32 +154,29 @@ QString SafeFiles::failureReason(const QFileDevice &file, int errorNumber)
     return systemReason(errorNumber);
 }
 
-bool SafeFiles::writeAll(QFileDevice *file, QByteArrayView bytes, QString *reason)
+Status SafeFiles::writeAll(QFileDevice *file, QByteArrayView bytes)
 {
     // A write the disk cuts short (it filled up, a size limit) returns fewer bytes and records no
     // error in Qt; writing the rest then fails at once, with the system's reason in errno.
     for (qsizetype done = 0; done < bytes.size();) {
         errno = 0;
         const qint64 written = file->write(bytes.data() + done, bytes.size() - done);
-        if (written <= 0) {
-            *reason = failureReason(*file, errno);
-            return false;
-        }
+        if (written <= 0)
+            return failure(failureReason(*file, errno));
         done += written;
     }
-    return true;
+    return success();
 }
 
-bool SafeFiles::flush(QFileDevice *file, QString *reason)
+Status SafeFiles::flush(QFileDevice *file)
 {
     errno = 0;
     if (file->flush())
-        return true;
-    *reason = failureReason(*file, errno);
-    return false;
+        return success();
+    return failure(failureReason(*file, errno));
 }
 
-QString SafeFiles::makePath(const QString &folder, QString *failed)
+Status SafeFiles::makePath(const QString &folder)
 {
     const QString absolute = QDir::cleanPath(QDir(folder).absolutePath());
 #ifdef Q_OS_UNIX
@@ -199,46 +191,35 @@ QString SafeFiles::makePath(const QString &folder, QString *failed)
         if (::stat(name.constData(), &status) == 0) {
             if (S_ISDIR(status.st_mode))
                 continue;
-            if (failed)
-                *failed = path;
-            return tr("%1 is a file, not a folder (%2)").arg(path, systemReason(ENOTDIR));
+            return failure(tr("%1 is a file, not a folder (%2)").arg(path, systemReason(ENOTDIR)),
+                           path);
         }
         if (errno != ENOENT) {
-            const int error = errno;
-            if (failed)
-                *failed = path;
-            return tr("%1 cannot be looked at: %2").arg(path, systemReason(error));
+            return failure(tr("%1 cannot be looked at: %2").arg(path, systemReason(errno)), path);
         }
         if (::mkdir(name.constData(), 0777) != 0 && errno != EEXIST) {
-            const int error = errno;
-            if (failed)
-                *failed = path;
-            return tr("%1 cannot be created: %2").arg(path, systemReason(error));
+            return failure(tr("%1 cannot be created: %2").arg(path, systemReason(errno)), path);
         }
     }
-    return {};
+    return success();
 #else
     const QFileInfo info(absolute);
-    if (info.exists() && !info.isDir()) {
-        if (failed)
-            *failed = absolute;
-        return tr("%1 is a file, not a folder").arg(absolute);
-    }
+    if (info.exists() && !info.isDir())
+        return failure(tr("%1 is a file, not a folder").arg(absolute), absolute);
     if (QDir().mkpath(absolute))
-        return {};
-    if (failed)
-        *failed = absolute;
-    return tr("%1 cannot be created").arg(absolute);
+        return success();
+    return failure(tr("%1 cannot be created").arg(absolute), absolute);
 #endif
 }
 
-QString SafeFiles::prepareWritableFolder(const QString &folder)
+Status SafeFiles::prepareWritableFolder(const QString &folder)
 {
-    const QString reason = makePath(folder);
-    return reason.isEmpty() ? probeWritable(folder) : reason;
+    if (Status made = makePath(folder); !made)
+        return made;
+    return probeWritable(folder);
 }
 
-QString SafeFiles::probeWritable(const QString &folder)
+Status SafeFiles::probeWritable(const QString &folder)
 {
     const QString probe = QDir(folder).filePath(u".atelier-probe-%1.part"_s.arg(randomToken()));
 #ifdef Q_OS_UNIX
@@ -246,23 +227,27 @@ QString SafeFiles::probeWritable(const QString &folder)
     const int fd
         = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0)
-        return systemReason(errno);
+        return failure(systemReason(errno), folder);
     // A byte and a sync: a full disk shows here (a bare write can succeed on one).
     const bool written = ::write(fd, "A", 1) == 1 && ::fsync(fd) == 0;
     int error = written ? 0 : errno;
     if (::close(fd) != 0 && error == 0)
         error = errno;
     ::unlink(name.constData());
-    return written && error == 0 ? QString() : systemReason(error);
+    if (written && error == 0)
+        return success();
+    return failure(systemReason(error), folder);
 #else
     QFile file(probe);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return file.errorString();
+        return failure(file.errorString(), folder);
     const bool written = file.write("A", 1) == 1 && file.flush();
     const QString reason = file.errorString();
     file.close();
     file.remove();
-    return written ? QString() : reason;
+    if (written)
+        return success();
+    return failure(reason, folder);
 #endif
 }
 

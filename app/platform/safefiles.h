@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "platform/result.h"
+
 class QFile;
 class QFileDevice;
 class QRegularExpression;
@@ -29,12 +31,12 @@ public:
 
     // Makes the folders of `relative` ("inputs", ".partials/job-3") inside `root`, each one a
     // real folder of this user; a link, or another user's folder, on the way is refused.
-    // Returns the folder's path, or empty with `error` set.
-    static QString makeFolder(const QString &root, const QString &relative, QString *error);
+    // Returns the folder's path, or why not.
+    static Result<QString> makeFolder(const QString &root, const QString &relative);
 
     // Creates `path` for writing: exclusively (nothing of that name, not even a link, may be
-    // there) and never through a link. False with `error` set.
-    static bool createNew(QFile *file, const QString &path, QString *error);
+    // there) and never through a link; else why not (and `file` is left without a name).
+    static Status createNew(QFile *file, const QString &path);
     // Random hex characters for names no one can guess in advance.
     static QString randomToken(int characters = 16);
 
@@ -49,17 +51,17 @@ public:
     static bool isInside(const QString &folder, const QString &path);
 
     // Makes `folder` and the folders above it that are missing (links to folders are followed:
-    // the user may have chosen one). Empty when it is a folder now, else why not in the system's
+    // the user may have chosen one). Done when it is a folder now, else why not in the system's
     // words, naming the entry at fault: "/tmp/a is a file, not a folder (Not a directory)",
-    // "cannot create /srv/out: Permission denied". `failed`, if given, gets that entry's path.
-    static QString makePath(const QString &folder, QString *failed = nullptr);
+    // "cannot create /srv/out: Permission denied"; the failure's subject is that entry's path.
+    static Status makePath(const QString &folder);
     // Proves that files can be written in the folder: creates a hidden probe file there, writes a
-    // byte and removes it. Empty when that worked, else the system's reason ("Permission denied",
+    // byte and removes it. Done when that worked, else the system's reason ("Permission denied",
     // "No space left on device", "Read-only file system").
-    static QString probeWritable(const QString &folder);
+    static Status probeWritable(const QString &folder);
     // Both: makes the folder if needed and proves it takes a file. Called before anything is
-    // paid for whose result must go there. Empty when it does, else why not.
-    static QString prepareWritableFolder(const QString &folder);
+    // paid for whose result must go there.
+    static Status prepareWritableFolder(const QString &folder);
 
     // The system's words for an errno value ("No space left on device").
     static QString systemReason(int errorNumber);
@@ -68,9 +70,9 @@ public:
     // errno the failed call left; never Qt's placeholder "Unknown error".
     static QString failureReason(const QFileDevice &file, int errorNumber);
     // Writes all of `bytes`, or says why not in the system's words ("No space left on device").
-    static bool writeAll(QFileDevice *file, QByteArrayView bytes, QString *reason);
+    static Status writeAll(QFileDevice *file, QByteArrayView bytes);
     // QFileDevice::flush(), saying why it failed.
-    static bool flush(QFileDevice *file, QString *reason);
+    static Status flush(QFileDevice *file);
 };
 
 } // namespace Atelier

@@ -8,12 +8,12 @@
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 #include "model/parameters.h"
+#include "studio/studiosettings.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -171,17 +171,16 @@ QString StudioSession::defaultLibraryFolder()
 
 QString StudioSession::configuredLibraryFolder()
 {
-    const QString chosen = QSettings().value(u"studio/libraryFolder"_s).toString();
+    const QString chosen = StudioSettings::libraryFolder.value();
     return chosen.isEmpty() ? defaultLibraryFolder() : chosen;
 }
 
 void StudioSession::setConfiguredLibraryFolder(const QString &folder)
 {
-    QSettings settings;
     if (folder.isEmpty() || QDir(folder) == QDir(defaultLibraryFolder()))
-        settings.remove(u"studio/libraryFolder"_s);
+        StudioSettings::libraryFolder.clear();
     else
-        settings.setValue(u"studio/libraryFolder"_s, QDir(folder).absolutePath());
+        StudioSettings::libraryFolder.setValue(QDir(folder).absolutePath());
 }
 
 QString StudioSession::fallbackLibraryFolder()
@@ -301,7 +300,7 @@ QList<ProviderProfile> StudioSession::savedProfiles()
 {
     QList<ProviderProfile> profiles;
     const QJsonArray array
-        = QJsonDocument::fromJson(QSettings().value(u"providers/profiles"_s).toByteArray()).array();
+        = QJsonDocument::fromJson(StudioSettings::providerProfiles.value()).array();
     for (const QJsonValue &value : array)
         profiles.append(ProviderProfile::fromJson(value.toObject()));
     return profiles;
@@ -312,18 +311,17 @@ void StudioSession::saveProfiles(const QList<ProviderProfile> &profiles)
     QJsonArray array;
     for (const ProviderProfile &profile : profiles)
         array.append(profile.toJson());
-    QSettings().setValue(u"providers/profiles"_s,
-                         QJsonDocument(array).toJson(QJsonDocument::Compact));
+    StudioSettings::providerProfiles.setValue(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
 QString StudioSession::activeProfileName()
 {
-    return QSettings().value(u"providers/active"_s).toString();
+    return StudioSettings::activeProvider.value();
 }
 
 QString StudioSession::useProfile(const QString &name)
 {
-    QSettings().setValue(u"providers/active"_s, name);
+    StudioSettings::activeProvider.setValue(name);
     if (name.isEmpty())
         return useEnvironmentProvider();
     for (const ProviderProfile &profile : savedProfiles()) {
@@ -346,7 +344,7 @@ QString StudioSession::useProfile(const QString &name)
             source += u"; "_s + tr("warning: %1").arg(warning);
         return source;
     }
-    QSettings().remove(u"providers/active"_s);
+    StudioSettings::activeProvider.clear();
     return useEnvironmentProvider();
 }
 
@@ -417,12 +415,11 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<int
         return plan.errors + plan.fixable;
     // What it makes must have somewhere to go before it is paid for.
     if (m_library.isOpen()) {
-        if (const QString reason = SafeFiles::prepareWritableFolder(m_library.folder());
-            !reason.isEmpty())
+        if (const Status usable = SafeFiles::prepareWritableFolder(m_library.folder()); !usable)
             return {{Violation::Severity::Error, u"library"_s,
                      tr("Nothing was sent: the library folder %1 cannot take new images (%2). "
                         "Free some space or choose another library folder in the settings.")
-                         .arg(QDir::toNativeSeparators(m_library.folder()), reason)}};
+                         .arg(QDir::toNativeSeparators(m_library.folder()), usable.error())}};
     }
     QList<ImageRequest> toSend = plan.sends;
     for (ImageRequest &request : toSend) {

@@ -3,6 +3,7 @@
 #include "comparedialog.h"
 #include "exportdialog.h"
 #include "library/librarymodel.h"
+#include "studio/studiosettings.h"
 #include "thumbnailiconproxy.h"
 
 #include <QClipboard>
@@ -15,7 +16,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
-#include <QSettings>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -125,21 +125,22 @@ void GalleryPanel::exportRows(const QList<int> &rows)
     if (rows.isEmpty())
         return;
     ExportDialog dialog(m_model->imageAt(rows.first()), int(rows.size()), this);
-    QSettings settings;
     ExportOptions remembered;
-    remembered.folder = settings.value(u"export/folder"_s).toString();
-    remembered.format = settings.value(u"export/format"_s, remembered.format).toString();
-    remembered.quality = settings.value(u"export/quality"_s, remembered.quality).toInt();
-    remembered.nameTemplate
-        = settings.value(u"export/template"_s, remembered.nameTemplate).toString();
+    remembered.folder = StudioSettings::exportFolder.value();
+    if (StudioSettings::exportFormat.isSet())
+        remembered.format = StudioSettings::exportFormat.value();
+    if (StudioSettings::exportQuality.isSet())
+        remembered.quality = StudioSettings::exportQuality.value();
+    if (StudioSettings::exportTemplate.isSet())
+        remembered.nameTemplate = StudioSettings::exportTemplate.value();
     dialog.setOptions(remembered);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ExportOptions options = dialog.options();
-    settings.setValue(u"export/folder"_s, options.folder);
-    settings.setValue(u"export/format"_s, options.format);
-    settings.setValue(u"export/quality"_s, options.quality);
-    settings.setValue(u"export/template"_s, options.nameTemplate);
+    StudioSettings::exportFolder.setValue(options.folder);
+    StudioSettings::exportFormat.setValue(options.format);
+    StudioSettings::exportQuality.setValue(options.quality);
+    StudioSettings::exportTemplate.setValue(options.nameTemplate);
     QStringList failures;
     int written = 0;
     for (int row : rows) {

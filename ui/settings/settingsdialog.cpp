@@ -4,6 +4,7 @@
 #include "api/modellister.h"
 #include "profiledialog.h"
 #include "studio/studiosession.h"
+#include "studio/studiosettings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -18,7 +19,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 
 using namespace Qt::StringLiterals;
@@ -150,11 +150,10 @@ void SettingsDialog::apply()
     m_session->setBudget(m_budget->value());
     m_session->setMaxConcurrentJobs(m_concurrency->value());
     m_session->setSafetyIdentifier(m_safetyIdentifier->text());
-    QSettings settings;
-    settings.setValue(u"studio/safetyIdentifier"_s, m_session->safetyIdentifier());
-    settings.setValue(u"studio/budget"_s, m_budget->value());
-    settings.setValue(u"studio/concurrency"_s, m_concurrency->value());
-    settings.setValue(u"studio/defaultModel"_s, m_defaultModel->currentData().toString());
+    StudioSettings::safetyIdentifier.setValue(m_session->safetyIdentifier());
+    StudioSettings::budget.setValue(m_budget->value());
+    StudioSettings::concurrency.setValue(m_concurrency->value());
+    StudioSettings::defaultModel.setValue(m_defaultModel->currentData().toString());
     StudioSession::setConfiguredLibraryFolder(m_libraryFolder);
     QString error;
     if (!m_session->switchLibrary(m_libraryFolder, &error)) {
@@ -166,7 +165,7 @@ void SettingsDialog::apply()
 
 QString SettingsDialog::defaultModel()
 {
-    return QSettings().value(u"studio/defaultModel"_s).toString();
+    return StudioSettings::defaultModel.value();
 }
 
 bool SettingsDialog::chooseLibraryFolder(const QString &folder)
@@ -192,10 +191,9 @@ bool SettingsDialog::chooseLibraryFolder(const QString &folder)
 
 void SettingsDialog::restore(StudioSession *session)
 {
-    QSettings settings;
-    session->setBudget(settings.value(u"studio/budget"_s, 0.0).toDouble());
-    session->setMaxConcurrentJobs(settings.value(u"studio/concurrency"_s, 4).toInt());
-    session->setSafetyIdentifier(settings.value(u"studio/safetyIdentifier"_s).toString());
+    session->setBudget(StudioSettings::budget.value());
+    session->setMaxConcurrentJobs(StudioSettings::concurrency.value());
+    session->setSafetyIdentifier(StudioSettings::safetyIdentifier.value());
 }
 
 void SettingsDialog::fillProviders(const QString &current)
