@@ -1,12 +1,8 @@
 #pragma once
 
-#include "model/apierror.h"
-#include "model/imageresult.h"
-
 #include <QJsonObject>
 #include <QMainWindow>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -14,12 +10,14 @@ class QMimeData;
 class QPushButton;
 class QSplitter;
 class QTabWidget;
-class QTableView;
 
 namespace Atelier {
 
+class CanvasPanel;
+class ComposePanel;
 class GalleryPanel;
 class ImagePreview;
+class JobPanel;
 class LibraryModel;
 class MaskPainter;
 class ParameterPanel;
@@ -27,8 +25,10 @@ class PromptEditor;
 class StudioSession;
 struct ImageRequest;
 
-// The studio: prompt and parameters on the left, the image as it streams in the middle with its
-// partials below, the jobs on the right and this session's images along the bottom.
+// The studio's shell: what to make on the left (ComposePanel), the image as it arrives and the
+// mask painter in the middle (CanvasPanel) over the gallery (GalleryPanel), the jobs on the
+// right (JobPanel). The window owns the splitters, the menus, drag and drop, the notices and
+// its state; the panels own their parts.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -38,27 +38,30 @@ public:
     explicit MainWindow(StudioSession *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    PromptEditor *promptEditor() const { return m_prompt; }
-    ParameterPanel *parameterPanel() const { return m_parameters; }
-    QPushButton *generateButton() const { return m_generate; }
-    ImagePreview *preview() const { return m_preview; }
-    QListWidget *filmstrip() const { return m_filmstrip; }
-    MaskPainter *maskPainter() const { return m_painter; }
-    QTabWidget *centerTabs() const { return m_centerTabs; }
+    ComposePanel *compose() const { return m_compose; }
+    CanvasPanel *canvas() const { return m_canvas; }
+    JobPanel *jobPanel() const { return m_jobs; }
     GalleryPanel *gallery() const { return m_gallery; }
     LibraryModel *libraryModel() const { return m_libraryModel; }
-    QLabel *problemsLabel() const { return m_problems; }
-    QComboBox *presetBox() const { return m_presets; }
+    PromptEditor *promptEditor() const;
+    ParameterPanel *parameterPanel() const;
+    QPushButton *generateButton() const;
+    ImagePreview *preview() const;
+    QListWidget *filmstrip() const;
+    MaskPainter *maskPainter() const;
+    QTabWidget *centerTabs() const;
+    QLabel *problemsLabel() const;
+    QComboBox *presetBox() const;
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
     QStringList expandedPrompts(QString *error) const;
+    // The request the controls describe right now.
+    ImageRequest currentRequest() const;
+
     // Where the key came from (shown in the settings).
     void setKeySource(const QString &source) { m_keySource = source; }
     // One line about the library (its index made anew, the fallback folder in use), shown above
     // the prompt until dismissed; never a dialog.
     void showLibraryNotice(const QString &text);
-
-    // The request the controls describe right now.
-    ImageRequest currentRequest() const;
 
     // Opens images from files: one that carries a recipe restores it; others become references
     // for an edit.
@@ -84,77 +87,37 @@ protected:
 
 private:
     void buildUi();
+    QWidget *buildNotices();
     void buildMenus();
-    void refresh();
-    void addReferenceImages();
-    void addReferences(const QStringList &paths);
+    void connectSession();
+    void showStatus(const QString &text, int timeout);
     void takeMimeData(const QMimeData *mime);
-    void chooseMask();
-    void showImage(int row, const ImageResult &image);
-    // Restores a recipe into the controls: its texts cut to the model's limits, and input files
-    // from outside the library's inputs folder only if the user agrees (recipes are data).
-    void reuseRecipe(const ImageRequest &recipe);
-    // Lists input files from outside the library's inputs folder and asks whether to use them
-    // (true: yes). Asks nothing, and says yes, when `files` is empty.
-    bool agreeToOutsideFiles(const QStringList &files);
-    // Applies fixes to the inputs (asking first where they lose anything); false if the user
-    // declined or a file could not be written.
-    bool prepareInputs(QList<ImageRequest> &requests);
     void showLineage(qint64 id);
-    void showHeatMap(qint64 id);
-    void showImageFile(const QString &path, const QString &caption);
-    // An animated GIF's frames as filmstrip items after the image itself.
-    void addAnimationFrames(const QByteArray &gif);
-    // Retry of a job row; a recipe whose model OpenAI shut down is offered its replacement.
-    void retryRow(int row);
-    void showMaskState();
-    // The library id of the image stored at `path`, or 0.
-    qint64 libraryIdOf(const QString &path) const;
-    void offerInterruptedJobs();
     void openSettings();
     void welcome();
     void restoreSettings();
     void saveSettings() const;
 
     StudioSession *m_session;
-    void savePreset();
-    void loadPresets();
-
-    PromptEditor *m_prompt = nullptr;
-    QComboBox *m_presets = nullptr;
     QString m_keySource;
-    // The failure the problems box shows: its request's recipe (JSON) and the text shown.
+    // The failure the problems line shows: its request's recipe (JSON) and the text shown.
     struct ShownFailure
     {
         QJsonObject recipe;
         QString text;
     };
     ShownFailure m_shownFailure;
-    QLabel *m_count = nullptr;
     QLabel *m_keyBanner = nullptr;
     QWidget *m_libraryNotice = nullptr;
     QLabel *m_libraryNoticeText = nullptr;
-    ParameterPanel *m_parameters = nullptr;
-    QWidget *m_inputs = nullptr;
-    QListWidget *m_references = nullptr;
-    QLabel *m_maskLabel = nullptr;
-    QCheckBox *m_keepOutside = nullptr;
-    qint64 m_editParentId = 0;
-    QTabWidget *m_centerTabs = nullptr;
-    MaskPainter *m_painter = nullptr;
-    QLabel *m_estimate = nullptr;
-    QLabel *m_problems = nullptr;
-    QPushButton *m_generate = nullptr;
-    ImagePreview *m_preview = nullptr;
-    QListWidget *m_filmstrip = nullptr;
+    ComposePanel *m_compose = nullptr;
+    CanvasPanel *m_canvas = nullptr;
+    JobPanel *m_jobs = nullptr;
     LibraryModel *m_libraryModel = nullptr;
     GalleryPanel *m_gallery = nullptr;
-    QTableView *m_jobView = nullptr;
     QLabel *m_sessionCost = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centerSplitter = nullptr;
-    int m_followedRow = -1; // the job whose images the preview follows
-    quint64 m_previewLoads = 0; // image files opened into the preview: only the last is shown
 };
 
 } // namespace Atelier

@@ -468,6 +468,73 @@
     </message>
 </context>
 <context>
+    <name>Atelier::CanvasPanel</name>
+    <message>
+        <source>Every partial image of the current job; click one to look at it.</source>
+        <translation>Alle Teilbilder des aktuellen Auftrags; klicken Sie eines an, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Paint where the image to edit may change.</source>
+        <translation>Malen, wo sich das zu bearbeitende Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first image…</source>
+        <translation>Warten auf das erste Bild…</translation>
+    </message>
+    <message>
+        <source>Edit, outside the mask kept</source>
+        <translation>Bearbeitung, außerhalb der Maske erhalten</translation>
+    </message>
+    <message>
+        <source>Changes outside</source>
+        <translation>Änderungen außerhalb</translation>
+    </message>
+    <message>
+        <source>Red: where the model changed pixels outside the mask (they were restored).</source>
+        <translation>Rot: wo das Modell Pixel außerhalb der Maske geändert hat (sie wurden wiederhergestellt).</translation>
+    </message>
+    <message>
+        <source>The model changed %1% of the pixels outside the mask; they were put back. The filmstrip shows where; the model&apos;s own output is in the library too.</source>
+        <translation>Das Modell hat %1 % der Pixel außerhalb der Maske geändert; sie wurden zurückgesetzt. Der Filmstreifen zeigt, wo; die eigene Ausgabe des Modells liegt ebenfalls in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Partial %1</source>
+        <translation>Teilbild %1</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2); is the file still there?</source>
+        <translation>%1 konnte nicht gelesen werden (%2); gibt es die Datei noch?</translation>
+    </message>
+    <message>
+        <source>The model&apos;s output or the inputs of this edit are no longer in the library.</source>
+        <translation>Die Ausgabe des Modells oder die Eingaben dieser Bearbeitung sind nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Finding the changes outside the mask…</source>
+        <translation>Änderungen außerhalb der Maske werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Changes outside the mask: %1%</source>
+        <translation>Änderungen außerhalb der Maske: %1 %</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::Catalog</name>
     <message>
         <source>Model %1 names an unknown endpoint &quot;%2&quot;; it is ignored. Use generations, edits or variations.</source>
@@ -987,6 +1054,264 @@
     <message>
         <source>%1 × %2 left out: %3</source>
         <translation>%1 × %2 ausgelassen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ComposePanel</name>
+    <message>
+        <source>A preset wraps your prompt: its {prompt} slot takes what you write. Wildcards like {red|green|blue} make one request per choice.</source>
+        <translation>Eine Vorlage umschließt Ihren Prompt: ihr Platzhalter {prompt} nimmt auf, was Sie schreiben. Platzhalter wie {red|green|blue} erzeugen je Auswahl eine Anfrage.</translation>
+    </message>
+    <message>
+        <source>Save as preset…</source>
+        <translation>Als Vorlage speichern…</translation>
+    </message>
+    <message>
+        <source>Keep the prompt as a preset; write {prompt} where later prompts should go.</source>
+        <translation>Den Prompt als Vorlage behalten; schreiben Sie {prompt} dorthin, wo spätere Prompts stehen sollen.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Send the request (Ctrl+Return).</source>
+        <translation>Die Anfrage senden (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Reference images (the mask applies to the first):</source>
+        <translation>Referenzbilder (die Maske gilt für das erste):</translation>
+    </message>
+    <message>
+        <source>The images to edit or use as references.</source>
+        <translation>Die Bilder, die bearbeitet oder als Referenz verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Paint mask</source>
+        <translation>Maske malen</translation>
+    </message>
+    <message>
+        <source>Paint where the first image may change, in the Mask tab.</source>
+        <translation>Im Reiter „Maske“ malen, wo sich das erste Bild ändern darf.</translation>
+    </message>
+    <message>
+        <source>Mask file…</source>
+        <translation>Maskendatei…</translation>
+    </message>
+    <message>
+        <source>Import a mask: a PNG whose transparent pixels mark where the first image may change, or a black-and-white image, black marking it.</source>
+        <translation>Eine Maske importieren: ein PNG, dessen transparente Pixel markieren, wo sich das erste Bild ändern darf, oder ein Schwarzweißbild, in dem Schwarz diese Stellen markiert.</translation>
+    </message>
+    <message>
+        <source>No mask: the whole image may change.</source>
+        <translation>Keine Maske: das ganze Bild darf sich ändern.</translation>
+    </message>
+    <message>
+        <source>Keep pixels outside the mask</source>
+        <translation>Pixel außerhalb der Maske erhalten</translation>
+    </message>
+    <message>
+        <source>Put the original back wherever you did not paint, with a soft seam, and show how much the model changed there. The model&apos;s own output is kept in the library too.</source>
+        <translation>Überall, wo Sie nicht gemalt haben, das Original mit weichem Übergang zurücksetzen und zeigen, wie viel das Modell dort geändert hat. Die eigene Ausgabe des Modells bleibt ebenfalls in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Write a prompt first.</source>
+        <translation>Schreiben Sie zuerst einen Prompt.</translation>
+    </message>
+    <message>
+        <source>No API key: set OPENAI_API_KEY or run &apos;atelier-cli key set&apos;, then restart Atelier.</source>
+        <translation>Kein API-Schlüssel: setzen Sie OPENAI_API_KEY oder führen Sie „atelier-cli key set“ aus und starten Sie Atelier dann neu.</translation>
+    </message>
+    <message>
+        <source>No price known for this model.</source>
+        <translation>Für dieses Modell ist kein Preis bekannt.</translation>
+    </message>
+    <message>
+        <source>%1 prompts × $%2 = $%3 estimated</source>
+        <translation>%1 Prompts × $%2 = $%3 geschätzt</translation>
+    </message>
+    <message>
+        <source>Estimated cost: $%1</source>
+        <translation>Geschätzte Kosten: $%1</translation>
+    </message>
+    <message>
+        <source> (about %1 output tokens; an estimate, the answer&apos;s usage is billed)</source>
+        <translation> (etwa %1 Ausgabe-Token; eine Schätzung, berechnet wird der Verbrauch laut Antwort)</translation>
+    </message>
+    <message>
+        <source> (%1 output tokens)</source>
+        <translation> (%1 Ausgabe-Tokens)</translation>
+    </message>
+    <message>
+        <source>about $%1 in all</source>
+        <translation>insgesamt etwa $%1</translation>
+    </message>
+    <message>
+        <source>at a cost Atelier cannot estimate</source>
+        <translation>zu Kosten, die Atelier nicht schätzen kann</translation>
+    </message>
+    <message>
+        <source>Send %1 requests?</source>
+        <translation>%1 Anfragen senden?</translation>
+    </message>
+    <message>
+        <source>The wildcards make %1 prompts, %2. Send them all?</source>
+        <translation>Die Platzhalter ergeben %1 Prompts, %2. Alle senden?</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>An %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Write the preset in the prompt first, with {prompt} where later prompts go.</source>
+        <translation>Schreiben Sie die Vorlage zuerst in den Prompt, mit {prompt} dort, wo spätere Prompts stehen.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Preset &quot;%1&quot; saved; now write the prompt it wraps.</source>
+        <translation>Vorlage „%1“ gespeichert; schreiben Sie jetzt den Prompt, den sie umschließt.</translation>
+    </message>
+    <message>
+        <source>Longer than the model takes, so shortened: %1.</source>
+        <translation>Länger, als das Modell annimmt, daher gekürzt: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) from outside the library were left out.</source>
+        <translation>
+            <numerusform>%n Datei von außerhalb der Bibliothek wurde weggelassen.</numerusform>
+            <numerusform>%n Dateien von außerhalb der Bibliothek wurden weggelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recipe restored: prompt, model and every parameter.</source>
+        <translation>Rezept wiederhergestellt: Prompt, Modell und jeder Parameter.</translation>
+    </message>
+    <message>
+        <source>Recipe restored. %1</source>
+        <translation>Rezept wiederhergestellt. %1</translation>
+    </message>
+    <message>
+        <source>Fix the input images?</source>
+        <translation>Eingabebilder korrigieren?</translation>
+    </message>
+    <message>
+        <source>The model&apos;s rules need these changes before sending:
+
+%1
+
+Your files stay as they are; fixed copies are sent.</source>
+        <translation>Die Regeln des Modells verlangen vor dem Senden diese Änderungen:
+
+%1
+
+Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</translation>
+    </message>
+    <message>
+        <source>Not sent: the inputs do not meet the model&apos;s rules.
+%1</source>
+        <translation>Nicht gesendet: die Eingaben erfüllen die Regeln des Modells nicht.
+%1</translation>
+    </message>
+    <message>
+        <source>Paint where %1 may change, describe the change, then Ctrl+Return.</source>
+        <translation>Malen Sie, wo sich %1 ändern darf, beschreiben Sie die Änderung, dann Strg+Eingabe.</translation>
+    </message>
+    <message>
+        <source>OpenAI retired the variations endpoint: this variation is an edit with %1; change the prompt if you like, then Generate.</source>
+        <translation>OpenAI hat den Variations-Endpunkt eingestellt: diese Variation ist eine Bearbeitung mit %1; ändern Sie den Prompt nach Belieben und klicken Sie dann auf Erzeugen.</translation>
+    </message>
+    <message>
+        <source>Variations of this</source>
+        <translation>Variationen davon</translation>
+    </message>
+    <message>
+        <source>Painted mask on %1: %2% of it may change.</source>
+        <translation>Gemalte Maske auf %1: %2 % davon dürfen sich ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing painted on %1 yet: the whole image may change.</source>
+        <translation>Auf %1 ist noch nichts gemalt: das ganze Bild darf sich ändern.</translation>
+    </message>
+    <message>
+        <source>Add reference images</source>
+        <translation>Referenzbilder hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <source>Add the image to edit first; the mask applies to the first reference.</source>
+        <translation>Fügen Sie zuerst das zu bearbeitende Bild hinzu; die Maske gilt für die erste Referenz.</translation>
+    </message>
+    <message>
+        <source>Import a mask</source>
+        <translation>Eine Maske importieren</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be saved: %1</source>
+        <translation>Das eingefügte Bild konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::Consent</name>
+    <message>
+        <source>Use files from outside the library?</source>
+        <translation>Dateien von außerhalb der Bibliothek verwenden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
+        <translation>
+            <numerusform>Dieses Rezept nennt %n Datei außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, wird sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+            <numerusform>Dieses Rezept nennt %n Dateien außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, werden sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1939,78 @@
     </message>
 </context>
 <context>
+    <name>Atelier::JobPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Send the same recipe again.</source>
+        <translation>Dasselbe Rezept noch einmal senden.</translation>
+    </message>
+    <message>
+        <source>Not sent again: it uses files from outside the library.</source>
+        <translation>Nicht erneut gesendet: Die Anfrage verwendet Dateien von außerhalb der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, which replaces it?</source>
+        <translation>OpenAI hat %1 abgeschaltet, dieses Rezept würde dort also scheitern. Mit %2, das es ersetzt, erneut versuchen?</translation>
+    </message>
+    <message>
+        <source>Everything else stays as it was.</source>
+        <translation>Alles andere bleibt, wie es war.</translation>
+    </message>
+    <message>
+        <source>%1 does not take %2; they are left out.</source>
+        <translation>%1 nimmt %2 nicht; das wird weggelassen.</translation>
+    </message>
+    <message>
+        <source>Retry with %1</source>
+        <translation>Mit %1 erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Unfinished requests</source>
+        <translation>Unvollendete Anfragen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
+        <translation>
+            <numerusform>%n Anfrage wurde beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
+            <numerusform>%n Anfragen wurden beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partial image(s) they had received are in the gallery.</source>
+        <translation>
+            <numerusform>%n empfangenes Teilbild ist in der Galerie.</numerusform>
+            <numerusform>%n empfangene Teilbilder sind in der Galerie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Restore the last recipe</source>
+        <translation>Letztes Rezept wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) not sent again: they use files from outside the library.</source>
+        <translation>
+            <numerusform>%n Anfrage nicht erneut gesendet: Sie verwendet Dateien von außerhalb der Bibliothek.</numerusform>
+            <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::KeyStore</name>
     <message>
         <source>the secret service did not answer within %1 seconds</source>
@@ -1689,6 +2086,33 @@
     </message>
 </context>
 <context>
+    <name>Atelier::LineageDialog</name>
+    <message>
+        <source>Lineage</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Where the image came from (top) and what was made from it (bottom). Double-click one to look at it.</source>
+        <translation>Woher das Bild kommt (oben) und was daraus gemacht wurde (unten). Doppelklicken Sie auf eines, um es anzusehen.</translation>
+    </message>
+    <message>
+        <source>This</source>
+        <translation>Dieses</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Edit (kept outside)</source>
+        <translation>Bearbeitung (außen erhalten)</translation>
+    </message>
+    <message>
+        <source>Made from it</source>
+        <translation>Daraus gemacht</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::MainWindow</name>
     <message>
         <source>Atelier</source>
@@ -1699,22 +2123,6 @@
         <translation>Die Anfrage ist fehlgeschlagen: %1 Ihr Prompt und Ihre Einstellungen bleiben erhalten; verwenden Sie „Erneut versuchen“ in der Auftragsliste.</translation>
     </message>
     <message>
-        <source>Edit, outside the mask kept</source>
-        <translation>Bearbeitung, außerhalb der Maske erhalten</translation>
-    </message>
-    <message>
-        <source>Changes outside</source>
-        <translation>Änderungen außerhalb</translation>
-    </message>
-    <message>
-        <source>Red: where the model changed pixels outside the mask (they were restored).</source>
-        <translation>Rot: wo das Modell Pixel außerhalb der Maske geändert hat (sie wurden wiederhergestellt).</translation>
-    </message>
-    <message>
-        <source>The model changed %1% of the pixels outside the mask; they were put back. The filmstrip shows where; the model&apos;s own output is in the library too.</source>
-        <translation>Das Modell hat %1 % der Pixel außerhalb der Maske geändert; sie wurden zurückgesetzt. Der Filmstreifen zeigt, wo; die eigene Ausgabe des Modells liegt ebenfalls in der Bibliothek.</translation>
-    </message>
-    <message>
         <source>Session: $%1</source>
         <translation>Sitzung: $%1</translation>
     </message>
@@ -1723,104 +2131,8 @@
         <translation>&lt;b&gt;Noch kein API-Schlüssel.&lt;/b&gt; Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt; und setzen Sie dann &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie ihn mit &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Alles andere funktioniert auch ohne.</translation>
     </message>
     <message>
-        <source>A preset wraps your prompt: its {prompt} slot takes what you write. Wildcards like {red|green|blue} make one request per choice.</source>
-        <translation>Eine Vorlage umschließt Ihren Prompt: ihr Platzhalter {prompt} nimmt auf, was Sie schreiben. Platzhalter wie {red|green|blue} erzeugen je Auswahl eine Anfrage.</translation>
-    </message>
-    <message>
-        <source>Save as preset…</source>
-        <translation>Als Vorlage speichern…</translation>
-    </message>
-    <message>
-        <source>Keep the prompt as a preset; write {prompt} where later prompts should go.</source>
-        <translation>Den Prompt als Vorlage behalten; schreiben Sie {prompt} dorthin, wo spätere Prompts stehen sollen.</translation>
-    </message>
-    <message>
-        <source>Preset</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>Reference images (the mask applies to the first):</source>
-        <translation>Referenzbilder (die Maske gilt für das erste):</translation>
-    </message>
-    <message>
-        <source>The images to edit or use as references.</source>
-        <translation>Die Bilder, die bearbeitet oder als Referenz verwendet werden.</translation>
-    </message>
-    <message>
-        <source>Add images…</source>
-        <translation>Bilder hinzufügen…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Entfernen</translation>
-    </message>
-    <message>
-        <source>Paint mask</source>
-        <translation>Maske malen</translation>
-    </message>
-    <message>
-        <source>Paint where the first image may change, in the Mask tab.</source>
-        <translation>Im Reiter „Maske“ malen, wo sich das erste Bild ändern darf.</translation>
-    </message>
-    <message>
-        <source>Mask file…</source>
-        <translation>Maskendatei…</translation>
-    </message>
-    <message>
-        <source>Import a mask: a PNG whose transparent pixels mark where the first image may change, or a black-and-white image, black marking it.</source>
-        <translation>Eine Maske importieren: ein PNG, dessen transparente Pixel markieren, wo sich das erste Bild ändern darf, oder ein Schwarzweißbild, in dem Schwarz diese Stellen markiert.</translation>
-    </message>
-    <message>
-        <source>No mask: the whole image may change.</source>
-        <translation>Keine Maske: das ganze Bild darf sich ändern.</translation>
-    </message>
-    <message>
-        <source>Keep pixels outside the mask</source>
-        <translation>Pixel außerhalb der Maske erhalten</translation>
-    </message>
-    <message>
-        <source>Put the original back wherever you did not paint, with a soft seam, and show how much the model changed there. The model&apos;s own output is kept in the library too.</source>
-        <translation>Überall, wo Sie nicht gemalt haben, das Original mit weichem Übergang zurücksetzen und zeigen, wie viel das Modell dort geändert hat. Die eigene Ausgabe des Modells bleibt ebenfalls in der Bibliothek.</translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation>Erzeugen</translation>
-    </message>
-    <message>
-        <source>Send the request (Ctrl+Return).</source>
-        <translation>Die Anfrage senden (Strg+Eingabe).</translation>
-    </message>
-    <message>
-        <source>Every partial image of the current job; click one to look at it.</source>
-        <translation>Alle Teilbilder des aktuellen Auftrags; klicken Sie eines an, um es anzusehen.</translation>
-    </message>
-    <message>
         <source>Everything you made, saved in %1. Right-click for more.</source>
         <translation>Alles, was Sie gemacht haben, gespeichert in %1. Rechtsklick für mehr.</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Vorschau</translation>
-    </message>
-    <message>
-        <source>Mask</source>
-        <translation>Maske</translation>
-    </message>
-    <message>
-        <source>Paint where the image to edit may change.</source>
-        <translation>Malen, wo sich das zu bearbeitende Bild ändern darf.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Send the same recipe again.</source>
-        <translation>Dasselbe Rezept noch einmal senden.</translation>
     </message>
     <message>
         <source>Session: $0.000</source>
@@ -1903,164 +2215,6 @@
         <translation>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Bildstudio für die OpenAI-Images-API.&lt;/p&gt;&lt;p&gt;Bilder werden in %2 gespeichert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 / %2 characters</source>
-        <translation>%1 / %2 Zeichen</translation>
-    </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 Zeichen</translation>
-    </message>
-    <message>
-        <source>Write a prompt first.</source>
-        <translation>Schreiben Sie zuerst einen Prompt.</translation>
-    </message>
-    <message>
-        <source>No API key: set OPENAI_API_KEY or run &apos;atelier-cli key set&apos;, then restart Atelier.</source>
-        <translation>Kein API-Schlüssel: setzen Sie OPENAI_API_KEY oder führen Sie „atelier-cli key set“ aus und starten Sie Atelier dann neu.</translation>
-    </message>
-    <message>
-        <source>No price known for this model.</source>
-        <translation>Für dieses Modell ist kein Preis bekannt.</translation>
-    </message>
-    <message>
-        <source>%1 prompts × $%2 = $%3 estimated</source>
-        <translation>%1 Prompts × $%2 = $%3 geschätzt</translation>
-    </message>
-    <message>
-        <source>Estimated cost: $%1</source>
-        <translation>Geschätzte Kosten: $%1</translation>
-    </message>
-    <message>
-        <source> (%1 output tokens)</source>
-        <translation> (%1 Ausgabe-Tokens)</translation>
-    </message>
-    <message>
-        <source>about $%1 in all</source>
-        <translation>insgesamt etwa $%1</translation>
-    </message>
-    <message>
-        <source>at a cost Atelier cannot estimate</source>
-        <translation>zu Kosten, die Atelier nicht schätzen kann</translation>
-    </message>
-    <message>
-        <source>Send %1 requests?</source>
-        <translation>%1 Anfragen senden?</translation>
-    </message>
-    <message>
-        <source>The wildcards make %1 prompts, %2. Send them all?</source>
-        <translation>Die Platzhalter ergeben %1 Prompts, %2. Alle senden?</translation>
-    </message>
-    <message>
-        <source>Waiting for the first image…</source>
-        <translation>Warten auf das erste Bild…</translation>
-    </message>
-    <message>
-        <source>Sent to %1.</source>
-        <translation>An %1 gesendet.</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>Write the preset in the prompt first, with {prompt} where later prompts go.</source>
-        <translation>Schreiben Sie die Vorlage zuerst in den Prompt, mit {prompt} dort, wo spätere Prompts stehen.</translation>
-    </message>
-    <message>
-        <source>Save preset</source>
-        <translation>Vorlage speichern</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Preset &quot;%1&quot; saved; now write the prompt it wraps.</source>
-        <translation>Vorlage „%1“ gespeichert; schreiben Sie jetzt den Prompt, den sie umschließt.</translation>
-    </message>
-    <message>
-        <source>Partial %1</source>
-        <translation>Teilbild %1</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Fertig</translation>
-    </message>
-    <message>
-        <source>Recipe restored: prompt, model and every parameter.</source>
-        <translation>Rezept wiederhergestellt: Prompt, Modell und jeder Parameter.</translation>
-    </message>
-    <message>
-        <source>Fix the input images?</source>
-        <translation>Eingabebilder korrigieren?</translation>
-    </message>
-    <message>
-        <source>The model&apos;s rules need these changes before sending:
-
-%1
-
-Your files stay as they are; fixed copies are sent.</source>
-        <translation>Die Regeln des Modells verlangen vor dem Senden diese Änderungen:
-
-%1
-
-Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</translation>
-    </message>
-    <message>
-        <source>Not sent: the inputs do not meet the model&apos;s rules.
-%1</source>
-        <translation>Nicht gesendet: die Eingaben erfüllen die Regeln des Modells nicht.
-%1</translation>
-    </message>
-    <message>
-        <source>Paint where %1 may change, describe the change, then Ctrl+Return.</source>
-        <translation>Malen Sie, wo sich %1 ändern darf, beschreiben Sie die Änderung, dann Strg+Eingabe.</translation>
-    </message>
-    <message>
-        <source>Variations of this</source>
-        <translation>Variationen davon</translation>
-    </message>
-    <message>
-        <source>Painted mask on %1: %2% of it may change.</source>
-        <translation>Gemalte Maske auf %1: %2 % davon dürfen sich ändern.</translation>
-    </message>
-    <message>
-        <source>Nothing painted on %1 yet: the whole image may change.</source>
-        <translation>Auf %1 ist noch nichts gemalt: das ganze Bild darf sich ändern.</translation>
-    </message>
-    <message>
-        <source>Lineage</source>
-        <translation>Herkunft</translation>
-    </message>
-    <message>
-        <source>Where the image came from (top) and what was made from it (bottom). Double-click one to look at it.</source>
-        <translation>Woher das Bild kommt (oben) und was daraus gemacht wurde (unten). Doppelklicken Sie auf eines, um es anzusehen.</translation>
-    </message>
-    <message>
-        <source>This</source>
-        <translation>Dieses</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
-        <source>Edit (kept outside)</source>
-        <translation>Bearbeitung (außen erhalten)</translation>
-    </message>
-    <message>
-        <source>Made from it</source>
-        <translation>Daraus gemacht</translation>
-    </message>
-    <message>
-        <source>The model&apos;s output or the inputs of this edit are no longer in the library.</source>
-        <translation>Die Ausgabe des Modells oder die Eingaben dieser Bearbeitung sind nicht mehr in der Bibliothek.</translation>
-    </message>
-    <message>
-        <source>Changes outside the mask: %1%</source>
-        <translation>Änderungen außerhalb der Maske: %1 %</translation>
-    </message>
-    <message>
         <source>Welcome to Atelier</source>
         <translation>Willkommen bei Atelier</translation>
     </message>
@@ -2077,139 +2231,16 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Später</translation>
     </message>
     <message>
-        <source>Unfinished requests</source>
-        <translation>Unvollendete Anfragen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
-        <translation>
-            <numerusform>%n Anfrage wurde beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
-            <numerusform>%n Anfragen wurden beim letzten Lauf von Atelier nicht fertig. Erneut senden?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <source>Restore the last recipe</source>
-        <translation>Letztes Rezept wiederherstellen</translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Add reference images</source>
-        <translation>Referenzbilder hinzufügen</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Geöffnet</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Referenz</translation>
     </message>
     <message>
         <source>There is no image to paste.</source>
         <translation>Es gibt kein Bild zum Einfügen.</translation>
     </message>
     <message>
-        <source>Add the image to edit first; the mask applies to the first reference.</source>
-        <translation>Fügen Sie zuerst das zu bearbeitende Bild hinzu; die Maske gilt für die erste Referenz.</translation>
-    </message>
-    <message>
-        <source>Import a mask</source>
-        <translation>Eine Maske importieren</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
-        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n partial image(s) they had received are in the gallery.</source>
-        <translation>
-            <numerusform>%n empfangenes Teilbild ist in der Galerie.</numerusform>
-            <numerusform>%n empfangene Teilbilder sind in der Galerie.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Library: %1</source>
         <translation>Bibliothek: %1</translation>
-    </message>
-    <message>
-        <source>Finding the changes outside the mask…</source>
-        <translation>Änderungen außerhalb der Maske werden gesucht …</translation>
-    </message>
-    <message>
-        <source>%1 could not be read (%2); is the file still there?</source>
-        <translation>%1 konnte nicht gelesen werden (%2); gibt es die Datei noch?</translation>
-    </message>
-    <message>
-        <source>Frame %1</source>
-        <translation>Einzelbild %1</translation>
-    </message>
-    <message>
-        <source>OpenAI retired the variations endpoint: this variation is an edit with %1; change the prompt if you like, then Generate.</source>
-        <translation>OpenAI hat den Variations-Endpunkt eingestellt: diese Variation ist eine Bearbeitung mit %1; ändern Sie den Prompt nach Belieben und klicken Sie dann auf Erzeugen.</translation>
-    </message>
-    <message>
-        <source> (about %1 output tokens; an estimate, the answer&apos;s usage is billed)</source>
-        <translation> (etwa %1 Ausgabe-Token; eine Schätzung, berechnet wird der Verbrauch laut Antwort)</translation>
-    </message>
-    <message>
-        <source>OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, which replaces it?</source>
-        <translation>OpenAI hat %1 abgeschaltet, dieses Rezept würde dort also scheitern. Mit %2, das es ersetzt, erneut versuchen?</translation>
-    </message>
-    <message>
-        <source>Everything else stays as it was.</source>
-        <translation>Alles andere bleibt, wie es war.</translation>
-    </message>
-    <message>
-        <source>%1 does not take %2; they are left out.</source>
-        <translation>%1 nimmt %2 nicht; das wird weggelassen.</translation>
-    </message>
-    <message>
-        <source>Retry with %1</source>
-        <translation>Mit %1 erneut versuchen</translation>
-    </message>
-    <message>
-        <source>Not sent again: it uses files from outside the library.</source>
-        <translation>Nicht erneut gesendet: Die Anfrage verwendet Dateien von außerhalb der Bibliothek.</translation>
-    </message>
-    <message>
-        <source>Use files from outside the library?</source>
-        <translation>Dateien von außerhalb der Bibliothek verwenden?</translation>
-    </message>
-    <message numerus="yes">
-        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
-        <translation>
-            <numerusform>Dieses Rezept nennt %n Datei außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, wird sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
-            <numerusform>Dieses Rezept nennt %n Dateien außerhalb des Eingabeordners der Bibliothek. Wenn Sie sie verwenden, werden sie mit der Anfrage an den Anbieter gesendet. Verwenden Sie sie nur, wenn Sie sie kennen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Longer than the model takes, so shortened: %1.</source>
-        <translation>Länger, als das Modell annimmt, daher gekürzt: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) from outside the library were left out.</source>
-        <translation>
-            <numerusform>%n Datei von außerhalb der Bibliothek wurde weggelassen.</numerusform>
-            <numerusform>%n Dateien von außerhalb der Bibliothek wurden weggelassen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Recipe restored. %1</source>
-        <translation>Rezept wiederhergestellt. %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) not sent again: they use files from outside the library.</source>
-        <translation>
-            <numerusform>%n Anfrage nicht erneut gesendet: Sie verwendet Dateien von außerhalb der Bibliothek.</numerusform>
-            <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Dismiss the library notice</source>
@@ -2225,14 +2256,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%1 ist ein Ordner, keine Bilddatei; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
             <numerusform>%1 sind Ordner, keine Bilddateien; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be created: %2.</source>
-        <translation>Der Ordner %1 kann nicht angelegt werden: %2.</translation>
-    </message>
-    <message>
-        <source>The pasted image could not be saved: %1</source>
-        <translation>Das eingefügte Bild konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,26 @@
     </message>
 </context>
 <context>
+    <name>Atelier::ComposePanel</name>
+    <message numerus="yes">
+        <source>%n file(s) from outside the library were left out.</source>
+        <translation>
+            <numerusform>%n file from outside the library was left out.</numerusform>
+            <numerusform>%n files from outside the library were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::Consent</name>
+    <message numerus="yes">
+        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
+        <translation>
+            <numerusform>This recipe names %n file outside the library&apos;s inputs folder. If you use it, it is sent to the provider with the request. Use it only if you know it.</numerusform>
+            <numerusform>This recipe names %n files outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::ExportDialog</name>
     <message numerus="yes">
         <source>Export %n image(s)</source>
@@ -73,7 +93,7 @@
     </message>
 </context>
 <context>
-    <name>Atelier::MainWindow</name>
+    <name>Atelier::JobPanel</name>
     <message numerus="yes">
         <source>%n request(s) did not finish when Atelier last ran. Send them again?</source>
         <translation>
@@ -89,26 +109,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This recipe names %n file(s) outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</source>
-        <translation>
-            <numerusform>This recipe names %n file outside the library&apos;s inputs folder. If you use it, it is sent to the provider with the request. Use it only if you know it.</numerusform>
-            <numerusform>This recipe names %n files outside the library&apos;s inputs folder. If you use them, they are sent to the provider with the request. Use them only if you know them.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) from outside the library were left out.</source>
-        <translation>
-            <numerusform>%n file from outside the library was left out.</numerusform>
-            <numerusform>%n files from outside the library were left out.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n request(s) not sent again: they use files from outside the library.</source>
         <translation>
             <numerusform>%n request not sent again: it uses files from outside the library.</numerusform>
             <numerusform>%n requests not sent again: they use files from outside the library.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>Atelier::MainWindow</name>
     <message numerus="yes">
         <source>%1 is a folder, not an image file; drop the images in it instead.</source>
         <translation>

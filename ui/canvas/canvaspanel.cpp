@@ -1,0 +1,242 @@
+#include "canvaspanel.h"
+
+#include "imaging/imagefile.h"
+#include "library/librarystore.h"
+#include "mask/maskcompositor.h"
+#include "maskpainter/maskpainter.h"
+#include "preview/imagepreview.h"
+#include "studio/studiosession.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QListWidget>
+#include <QPainter>
+#include <QPointer>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+QIcon thumbnail(const QImage &image, int size)
+{
+    return QIcon(QPixmap::fromImage(
+        image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+// The image with the compositor's heat map painted over it.
+QImage withHeatMap(const QImage &image, const QImage &heatMap)
+{
+    QImage overlay = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&overlay);
+    painter.drawImage(overlay.rect(), heatMap);
+    return overlay;
+}
+
+} // namespace
+
+CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
+    : QTabWidget(parent)
+    , m_session(session)
+{
+    setObjectName(u"canvas"_s);
+    setDocumentMode(true);
+    m_preview = new ImagePreview;
+    m_filmstrip = new QListWidget;
+    m_filmstrip->setObjectName(u"filmstrip"_s);
+    m_filmstrip->setViewMode(QListView::IconMode);
+    m_filmstrip->setFlow(QListView::LeftToRight);
+    m_filmstrip->setWrapping(false);
+    m_filmstrip->setIconSize(QSize(72, 72));
+    m_filmstrip->setFixedHeight(100);
+    m_filmstrip->setToolTip(tr("Every partial image of the current job; click one to look at it."));
+    auto *viewer = new QWidget;
+    auto *viewerLayout = new QVBoxLayout(viewer);
+    viewerLayout->setContentsMargins(0, 0, 0, 0);
+    viewerLayout->addWidget(m_preview, 1);
+    viewerLayout->addWidget(m_filmstrip);
+    m_painter = new MaskPainter;
+    addTab(viewer, tr("Preview"));
+    addTab(m_painter, tr("Mask"));
+    setTabToolTip(1, tr("Paint where the image to edit may change."));
+
+    connect(m_painter, &MaskPainter::statusMessage, this,
+            [this](const QString &text) { Q_EMIT statusMessage(text, 10000); });
+    connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text(),
+                                item->data(Qt::UserRole + 1).value<QImage>());
+    });
+    // Received images get their preview made at the view's size on the decode threads.
+    connect(m_preview, &ImagePreview::viewSizeChanged, m_session, &StudioSession::setPreviewSize);
+    connect(m_session, &StudioSession::partialImage, this, &CanvasPanel::showImage);
+    connect(m_session, &StudioSession::imageReady, this, &CanvasPanel::showImage);
+    connect(m_session, &StudioSession::compositeSaved, this,
+            [this](int, qint64 id, qint64, double changed, const QImage &heatMap) {
+                showComposite(id, changed, heatMap);
+            });
+}
+
+void CanvasPanel::showPreview()
+{
+    setCurrentIndex(0);
+}
+
+void CanvasPanel::showPainter()
+{
+    setCurrentWidget(m_painter);
+    m_painter->canvas()->setFocus();
+}
+
+void CanvasPanel::followNewJob()
+{
+    m_followedRow = -1;
+    m_filmstrip->clear();
+    m_preview->clear(tr("Waiting for the first image…"));
+}
+
+void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap)
+{
+    const std::optional<LibraryImage> kept = m_session->library().image(id);
+    if (kept) {
+        QImage shown(kept->path);
+        m_preview->setImage(shown, tr("Edit, outside the mask kept"));
+        const QImage overlay = withHeatMap(shown, heatMap);
+        auto *item
+            = new QListWidgetItem(thumbnail(overlay, 72), tr("Changes outside"), m_filmstrip);
+        item->setData(Qt::UserRole, overlay);
+        item->setToolTip(
+            tr("Red: where the model changed pixels outside the mask (they were restored)."));
+    }
+    Q_EMIT statusMessage(tr("The model changed %1% of the pixels outside the mask; they were put "
+                            "back. The filmstrip shows where; the model's own output is in the "
+                            "library too.")
+                             .arg(changed * 100, 0, 'f', 1),
+                         15000);
+}
+
+void CanvasPanel::showImage(int row, const ImageResult &image)
+{
+    if (m_followedRow < 0)
+        m_followedRow = row;
+    if (row != m_followedRow)
+        return;
+    const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
+    // GIF plays and SVG is drawn from its vectors; the rest shows its decoded pixels.
+    const bool document = (image.format == u"gif" || image.format == u"svg")
+        && m_preview->setDocument(image.encoded, caption);
+    if (!document)
+        m_preview->setImage(image.image, caption, image.preview);
+    auto *item
+        = new QListWidgetItem(image.thumbnail.isNull() ? thumbnail(image.image, 72)
+                                                       : QIcon(QPixmap::fromImage(image.thumbnail)),
+                              caption, m_filmstrip);
+    item->setData(Qt::UserRole, image.image);
+    item->setData(Qt::UserRole + 1, image.preview);
+    m_filmstrip->scrollToItem(item);
+    if (image.format == u"gif")
+        addAnimationFrames(image.encoded);
+}
+
+void CanvasPanel::addAnimationFrames(const QByteArray &gif)
+{
+    QByteArray bytes = gif;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer, "gif");
+    const int frames = std::min(reader.imageCount(), 64);
+    for (int frame = 0; frame < frames; ++frame) {
+        const QImage image = reader.read();
+        if (image.isNull())
+            break;
+        auto *item
+            = new QListWidgetItem(thumbnail(image, 72), tr("Frame %1").arg(frame + 1), m_filmstrip);
+        item->setData(Qt::UserRole, image);
+    }
+}
+
+void CanvasPanel::showImageFile(const QString &path, const QString &caption)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"gif" || suffix == u"svg") {
+        QFile file(path);
+        constexpr qint64 MaxDocument = 64 * 1024 * 1024;
+        if (file.open(QIODevice::ReadOnly) && file.size() <= MaxDocument
+            && m_preview->setDocument(file.readAll(), caption.left(60)))
+            return;
+    }
+    // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
+    // when several are opened quickly, only the last one is shown.
+    const quint64 load = ++m_previewLoads;
+    QThreadPool::globalInstance()->start(
+        [canvas = QPointer<CanvasPanel>(this), load, path, caption, box = m_preview->size()] {
+            QString error;
+            const QImage image = ImageFile::read(path, &error);
+            const QImage display = image.isNull() ? QImage() : ImageFile::fitted(image, box);
+            QMetaObject::invokeMethod(
+                qApp,
+                [canvas, load, path, caption, image, display, error] {
+                    if (!canvas || load != canvas->m_previewLoads)
+                        return;
+                    if (image.isNull()) {
+                        Q_EMIT canvas->statusMessage(
+                            tr("%1 could not be read (%2); is the file still there?")
+                                .arg(QDir::toNativeSeparators(path), error),
+                            10000);
+                        return;
+                    }
+                    canvas->m_preview->setImage(image, caption.left(60), display);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void CanvasPanel::showHeatMap(qint64 id)
+{
+    const std::optional<LibraryImage> kept = m_session->library().image(id);
+    if (!kept)
+        return;
+    const std::optional<LibraryImage> raw
+        = m_session->library().image(kept->edit.value(u"composite_of"_s).toInteger());
+    if (!raw || kept->request.images.isEmpty() || kept->request.mask.isEmpty()) {
+        Q_EMIT statusMessage(
+            tr("The model's output or the inputs of this edit are no longer in the library."),
+            8000);
+        return;
+    }
+    // Three full-size images read and compared: off the GUI thread.
+    Q_EMIT statusMessage(tr("Finding the changes outside the mask…"), 0);
+    QThreadPool::globalInstance()->start([canvas = QPointer<CanvasPanel>(this),
+                                          original = kept->request.images.first(),
+                                          mask = kept->request.mask, rawPath = raw->path,
+                                          keptPath = kept->path] {
+        const CompositeResult result = MaskCompositor::keepOutsideMask(
+            ImageFile::read(original), ImageFile::read(mask), ImageFile::read(rawPath));
+        const QImage shown
+            = result.isValid() ? withHeatMap(ImageFile::read(keptPath), result.heatMap) : QImage();
+        QMetaObject::invokeMethod(
+            qApp,
+            [canvas, result, shown] {
+                if (!canvas)
+                    return;
+                if (!result.isValid()) {
+                    Q_EMIT canvas->statusMessage(result.error, 10000);
+                    return;
+                }
+                Q_EMIT canvas->statusMessage(QString(), 0);
+                canvas->m_preview->setImage(shown,
+                                            tr("Changes outside the mask: %1%")
+                                                .arg(result.changedOutsideMask * 100, 0, 'f', 1));
+                canvas->showPreview();
+            },
+            Qt::QueuedConnection);
+    });
+}
+} // namespace Atelier

@@ -1,0 +1,637 @@
+#include "composepanel.h"
+#include "consent.h"
+
+#include "catalog/variationplan.h"
+#include "library/contentfiles.h"
+#include "library/exporter.h"
+#include "library/librarystore.h"
+#include "maskpainter/maskpainter.h"
+#include "model/imagerequest.h"
+#include "model/parameters.h"
+#include "params/parameterpanel.h"
+#include "platform/safefiles.h"
+#include "prompt/prompteditor.h"
+#include "studio/editinputs.h"
+#include "studio/generationplan.h"
+#include "studio/prompttemplate.h"
+#include "studio/recipeguard.h"
+#include "studio/studiosettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+// A row of the reference list: the file name shown, the path kept.
+QListWidgetItem *referenceItem(const QString &path)
+{
+    auto *item = new QListWidgetItem(QFileInfo(path).fileName());
+    item->setData(Qt::UserRole, path);
+    item->setToolTip(path);
+    return item;
+}
+
+} // namespace
+
+ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_painter(painter)
+{
+    setObjectName(u"composePanel"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *presetRow = new QHBoxLayout;
+    m_presets = new QComboBox(this);
+    m_presets->setObjectName(u"presets"_s);
+    m_presets->setToolTip(tr("A preset wraps your prompt: its {prompt} slot takes what you write. "
+                             "Wildcards like {red|green|blue} make one request per choice."));
+    auto *savePreset = new QToolButton(this);
+    savePreset->setText(tr("Save as preset…"));
+    savePreset->setToolTip(
+        tr("Keep the prompt as a preset; write {prompt} where later prompts should go."));
+    presetRow->addWidget(new QLabel(tr("Preset"), this));
+    presetRow->addWidget(m_presets, 1);
+    presetRow->addWidget(savePreset);
+    layout->addLayout(presetRow);
+    connect(savePreset, &QToolButton::clicked, this, &ComposePanel::savePreset);
+    connect(m_presets, &QComboBox::currentIndexChanged, this, &ComposePanel::refresh);
+
+    m_prompt = new PromptEditor(this);
+    m_prompt->setMinimumHeight(90);
+    layout->addWidget(m_prompt, 2);
+    m_count = new QLabel(this);
+    m_count->setAlignment(Qt::AlignRight);
+    layout->addWidget(m_count);
+
+    m_parameters = new ParameterPanel(m_session->catalog(), this);
+    m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
+    layout->addWidget(m_parameters);
+    buildReferences(this);
+    layout->addWidget(m_inputs);
+
+    m_estimate = new QLabel(this);
+    m_estimate->setObjectName(u"estimate"_s);
+    m_estimate->setWordWrap(true);
+    layout->addWidget(m_estimate);
+    m_problems = new QLabel(this);
+    m_problems->setObjectName(u"problems"_s);
+    // It shows what servers say: plain text, so an answer cannot style it or pull in images.
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problems->setStyleSheet(
+        u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
+    m_problems->setVisible(false);
+    layout->addWidget(m_problems);
+    m_generate = new QPushButton(tr("Generate"), this);
+    m_generate->setObjectName(u"generate"_s);
+    m_generate->setToolTip(tr("Send the request (Ctrl+Return)."));
+    m_generate->setDefault(true);
+    layout->addWidget(m_generate);
+    layout->addStretch(1);
+
+    connect(m_prompt, &PromptEditor::submitRequested, this, &ComposePanel::generate);
+    connect(m_prompt, &PromptEditor::textChanged, this, &ComposePanel::refresh);
+    connect(m_parameters, &ParameterPanel::changed, this, &ComposePanel::refresh);
+    connect(m_parameters, &ParameterPanel::statusMessage, this,
+            [this](const QString &text) { Q_EMIT statusMessage(text, 10000); });
+    connect(m_generate, &QPushButton::clicked, this, &ComposePanel::generate);
+    connect(m_painter, &MaskPainter::sendRequested, this, &ComposePanel::generate);
+    connect(m_painter->document()->undoStack(), &QUndoStack::indexChanged, this,
+            &ComposePanel::showMaskState);
+    loadPresets();
+}
+
+void ComposePanel::buildReferences(QWidget *parent)
+{
+    m_inputs = new QWidget(parent);
+    auto *inputLayout = new QVBoxLayout(m_inputs);
+    inputLayout->setContentsMargins(0, 0, 0, 0);
+    inputLayout->addWidget(
+        new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
+    m_references = new QListWidget(m_inputs);
+    m_references->setObjectName(u"references"_s);
+    m_references->setMaximumHeight(90);
+    m_references->setToolTip(tr("The images to edit or use as references."));
+    inputLayout->addWidget(m_references);
+    auto *inputButtons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add images…"), m_inputs);
+    auto *remove = new QPushButton(tr("Remove"), m_inputs);
+    auto *paint = new QPushButton(tr("Paint mask"), m_inputs);
+    paint->setToolTip(tr("Paint where the first image may change, in the Mask tab."));
+    auto *mask = new QPushButton(tr("Mask file…"), m_inputs);
+    mask->setToolTip(
+        tr("Import a mask: a PNG whose transparent pixels mark where the first image may change, "
+           "or a black-and-white image, black marking it."));
+    inputButtons->addWidget(add);
+    inputButtons->addWidget(remove);
+    inputButtons->addWidget(paint);
+    inputButtons->addWidget(mask);
+    inputLayout->addLayout(inputButtons);
+    m_maskLabel = new QLabel(tr("No mask: the whole image may change."), m_inputs);
+    m_maskLabel->setWordWrap(true);
+    inputLayout->addWidget(m_maskLabel);
+    m_keepOutside = new QCheckBox(tr("Keep pixels outside the mask"), m_inputs);
+    m_keepOutside->setChecked(true);
+    m_keepOutside->setToolTip(
+        tr("Put the original back wherever you did not paint, with a soft seam, and show how much "
+           "the model changed there. The model's own output is kept in the library too."));
+    inputLayout->addWidget(m_keepOutside);
+    connect(paint, &QPushButton::clicked, this, [this] {
+        if (m_references->count() == 0) {
+            addReferenceImages();
+            if (m_references->count() == 0)
+                return;
+        }
+        const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+        if (m_painter->imagePath() != first)
+            openForEdit(first);
+        Q_EMIT painterRequested();
+    });
+    connect(add, &QPushButton::clicked, this, &ComposePanel::addReferenceImages);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        delete m_references->currentItem();
+        refresh();
+    });
+    connect(mask, &QPushButton::clicked, this, &ComposePanel::chooseMask);
+}
+
+int ComposePanel::referenceCount() const
+{
+    return m_references->count();
+}
+
+void ComposePanel::showProblems(const QString &text)
+{
+    m_problems->setText(text);
+    m_problems->setVisible(!text.isEmpty());
+}
+
+void ComposePanel::showViolations(const QList<Violation> &violations)
+{
+    QStringList messages;
+    for (const Violation &violation : violations)
+        messages.append(violation.message);
+    showProblems(messages.join(u'\n'));
+}
+
+void ComposePanel::setServedByOpenAI(bool served)
+{
+    m_parameters->setServedByOpenAI(served);
+}
+
+void ComposePanel::refreshModels()
+{
+    m_parameters->refreshModels();
+}
+
+ImageRequest ComposePanel::request() const
+{
+    ImageRequest request = m_parameters->request();
+    if (request.endpoint != Endpoint::Variations)
+        request.prompt = m_prompt->prompt();
+    if (request.endpoint != Endpoint::Generations) {
+        for (int i = 0; i < m_references->count(); ++i)
+            request.images.append(m_references->item(i)->data(Qt::UserRole).toString());
+    }
+    return request;
+}
+
+void ComposePanel::refresh()
+{
+    const ImageRequest request = this->request();
+    const Endpoint endpoint = request.endpoint;
+    m_inputs->setVisible(endpoint != Endpoint::Generations);
+    m_prompt->setEnabled(endpoint != Endpoint::Variations);
+    const auto promptRule = m_session->catalog().allowed(request.model, endpoint, Param::Prompt);
+    m_prompt->setMaximumLength(promptRule ? promptRule->maxLength : 0);
+    const int count = m_prompt->characterCount();
+    const int limit = m_prompt->maximumLength();
+    m_count->setText(limit > 0 ? tr("%1 / %2 characters").arg(count).arg(limit)
+                               : tr("%1 characters").arg(count));
+    m_count->setStyleSheet(m_prompt->isOverLimit() ? u"color: #b3261e; font-weight: bold;"_s
+                                                   : QString());
+
+    GenerationPlan::Options options = m_session->planOptions();
+    options.budget = 0; // said when sending: what is on the way changes meanwhile
+    options.preset = m_presets->currentData().toString();
+    const GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
+    QStringList errors;
+    QStringList warnings;
+    for (const Violation &violation : plan.errors) {
+        if (violation.parameter == Param::Prompt && plan.promptMissing)
+            continue; // an empty editor is not an error worth shouting about
+        errors.append(violation.message);
+    }
+    // Input files are checked again when sending, where Atelier offers to fix them.
+    for (const QList<Violation> &said : {plan.fixable, plan.warnings}) {
+        for (const Violation &violation : said)
+            warnings.append(violation.message);
+    }
+    QString reason;
+    if (plan.promptMissing)
+        reason = tr("Write a prompt first.");
+    else if (!errors.isEmpty())
+        reason = errors.join(u'\n');
+    else if (!m_session->hasApiKey())
+        reason = tr(
+            "No API key: set OPENAI_API_KEY or run 'atelier-cli key set', then restart Atelier.");
+    m_generate->setEnabled(reason.isEmpty());
+    m_generate->setToolTip(reason.isEmpty() ? tr("Send the request (Ctrl+Return).") : reason);
+    m_problems->setVisible(!errors.isEmpty());
+    m_problems->setText(errors.join(u'\n'));
+
+    const CostEstimate &estimate = plan.each;
+    const qsizetype prompts = plan.requests.size();
+    QString estimateText = !estimate.available ? tr("No price known for this model.")
+        : prompts > 1                          ? tr("%1 prompts × $%2 = $%3 estimated")
+                            .arg(prompts)
+                            .arg(estimate.cost, 0, 'f', 3)
+                            .arg(plan.total, 0, 'f', 3)
+                      : tr("Estimated cost: $%1").arg(estimate.cost, 0, 'f', 3);
+    if (estimate.available && estimate.outputTokens > 0)
+        estimateText += estimate.tokensEstimated
+            // No published token table: the figure is a formula's, and says so.
+            ? tr(" (about %1 output tokens; an estimate, the answer's usage is billed)")
+                  .arg(estimate.outputTokens)
+            : tr(" (%1 output tokens)").arg(estimate.outputTokens);
+    if (!warnings.isEmpty())
+        estimateText += u"\n"_s + warnings.join(u'\n');
+    m_estimate->setText(estimateText);
+    m_estimate->setToolTip(estimate.assumptions.join(u'\n'));
+}
+
+QStringList ComposePanel::expandedPrompts(QString *error) const
+{
+    const QString preset = m_presets->currentData().toString();
+    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()), error);
+}
+
+void ComposePanel::generate()
+{
+    if (!m_generate->isEnabled()) {
+        Q_EMIT statusMessage(m_generate->toolTip(), 8000);
+        return;
+    }
+    ImageRequest request = this->request();
+    // The painted mask and the marks go into the library beside the inputs, so the edit can be
+    // reopened; they belong to the first image, the one in the painter.
+    const bool painted = request.endpoint == Endpoint::Edits && !request.images.isEmpty()
+        && m_painter->imagePath() == request.images.first();
+    for (const bool markup : {false, true}) {
+        if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
+            continue;
+        QString saveError;
+        QString &path = markup ? request.markup : request.mask;
+        path = markup ? m_painter->saveMarkup(m_session->inputsFolder(), &saveError)
+                      : m_painter->saveApiMask(m_session->inputsFolder(), &saveError);
+        if (path.isEmpty()) {
+            showProblems(saveError);
+            return;
+        }
+    }
+    GenerationPlan::Options options = m_session->planOptions();
+    options.preset = m_presets->currentData().toString();
+    GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
+    if (!plan.errors.isEmpty()) {
+        showProblems(plan.errorText());
+        return;
+    }
+    if (plan.requests.size() > 1) {
+        const QString cost = plan.each.available ? tr("about $%1 in all").arg(plan.total, 0, 'f', 3)
+                                                 : tr("at a cost Atelier cannot estimate");
+        const auto answer
+            = QMessageBox::question(this, tr("Send %1 requests?").arg(plan.requests.size()),
+                                    tr("The wildcards make %1 prompts, %2. Send them all?")
+                                        .arg(plan.requests.size())
+                                        .arg(cost));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    if (request.endpoint != Endpoint::Generations) {
+        QList<ImageRequest> requests = plan.requests;
+        if (!prepareInputs(requests))
+            return;
+        plan = GenerationPlan::forRequests(m_session->catalog(), requests, options); // fixed
+    }
+    const EditContext context {m_editParentId, m_keepOutside->isChecked()};
+    const QList<Violation> errors = m_session->submitPlan(plan, nullptr, context);
+    if (!errors.isEmpty()) {
+        QStringList messages;
+        for (const Violation &violation : errors)
+            messages.append(violation.message);
+        showProblems(messages.join(u'\n'));
+        return;
+    }
+    m_prompt->addToHistory(m_prompt->prompt());
+    Q_EMIT submitted(request);
+    Q_EMIT statusMessage(tr("Sent to %1.").arg(request.model), 5000);
+}
+
+void ComposePanel::loadPresets()
+{
+    const QString current = m_presets->currentText();
+    m_presets->clear();
+    m_presets->addItem(tr("None"), QString());
+    const QStringList names = StudioSettings::presets.names();
+    for (const QString &name : names)
+        m_presets->addItem(name, StudioSettings::presets.value(name));
+    m_presets->setCurrentIndex(std::max(0, m_presets->findText(current)));
+}
+
+void ComposePanel::savePreset()
+{
+    const QString text = m_prompt->prompt();
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT statusMessage(
+            tr("Write the preset in the prompt first, with {prompt} where later prompts go."),
+            8000);
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save preset"), tr("Name:"),
+                                               QLineEdit::Normal, QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    StudioSettings::presets.setValue(name, text);
+    loadPresets();
+    m_presets->setCurrentIndex(m_presets->findText(name));
+    m_prompt->clear();
+    Q_EMIT statusMessage(tr("Preset \"%1\" saved; now write the prompt it wraps.").arg(name), 8000);
+}
+
+void ComposePanel::reuseRecipe(const ImageRequest &asked)
+{
+    // A recipe is data from a file: cut to the model's limits before any widget sees it, and
+    // its files used only from the library's inputs, unless the user says otherwise.
+    QStringList shortened;
+    ImageRequest recipe = RecipeGuard::capped(asked, m_session->catalog(), &shortened);
+    const QString inputs = m_session->inputsFolder();
+    const QStringList outside = RecipeGuard::filesOutside(recipe, inputs);
+    const bool leftOut = !Consent::outsideFiles(this, outside);
+    if (leftOut)
+        recipe = RecipeGuard::withoutFilesOutside(recipe, inputs);
+    m_parameters->applyRequest(recipe);
+    if (recipe.endpoint != Endpoint::Variations)
+        m_prompt->setPrompt(recipe.prompt);
+    m_references->clear();
+    for (const QString &file : recipe.images)
+        m_references->addItem(referenceItem(file));
+    if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty()
+        && QFileInfo::exists(recipe.images.first())) {
+        // Reopening an edit restores its image and mask in the painter.
+        QString error;
+        if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
+            && !m_painter->importMask(recipe.mask, &error))
+            Q_EMIT statusMessage(error, 8000);
+        m_editParentId = libraryIdOf(recipe.images.first());
+    }
+    showMaskState();
+    refresh();
+    QStringList notes;
+    if (!shortened.isEmpty())
+        notes.append(
+            tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
+    if (leftOut)
+        notes.append(
+            tr("%n file(s) from outside the library were left out.", nullptr, int(outside.size())));
+    Q_EMIT statusMessage(notes.isEmpty() ? tr("Recipe restored: prompt, model and every parameter.")
+                                         : tr("Recipe restored. %1").arg(notes.join(u' ')),
+                         notes.isEmpty() ? 6000 : 15000);
+}
+
+bool ComposePanel::prepareInputs(QList<ImageRequest> &requests)
+{
+    const EditInputs inputs(m_session->catalog());
+    const QList<InputFix> fixes = inputs.proposeFixes(requests.first());
+    if (fixes.isEmpty())
+        return true;
+    QList<InputFix> agreed;
+    QStringList asks;
+    for (const InputFix &fix : fixes) {
+        if (fix.needsConsent)
+            asks.append(u"• "_s + fix.sentence);
+        else
+            agreed.append(fix);
+    }
+    if (!asks.isEmpty()) {
+        const auto answer
+            = QMessageBox::question(this, tr("Fix the input images?"),
+                                    tr("The model's rules need these changes before "
+                                       "sending:\n\n%1\n\nYour files stay as they are; fixed "
+                                       "copies are sent.")
+                                        .arg(asks.join(u'\n')),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            showProblems(tr("Not sent: the inputs do not meet the model's rules.\n%1")
+                             .arg(asks.join(u'\n')));
+            return false;
+        }
+        for (const InputFix &fix : fixes) {
+            if (fix.needsConsent)
+                agreed.append(fix);
+        }
+    }
+    QStringList done;
+    QString error;
+    const std::optional<ImageRequest> fixed
+        = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
+    if (!fixed) {
+        showProblems(error);
+        return false;
+    }
+    for (ImageRequest &request : requests) {
+        request.images = fixed->images;
+        request.mask = fixed->mask;
+    }
+    Q_EMIT statusMessage(done.join(u' '), 15000);
+    return true;
+}
+
+bool ComposePanel::openForEdit(const QString &path, qint64 id)
+{
+    QString error;
+    if (!m_painter->openImage(path, &error)) {
+        Q_EMIT statusMessage(error, 10000);
+        showProblems(error);
+        return false;
+    }
+    m_editParentId = id > 0 ? id : libraryIdOf(path);
+    if (m_parameters->endpoint() != Endpoint::Edits)
+        m_parameters->setEndpoint(Endpoint::Edits);
+    // The image to edit is the first reference; others stay behind it.
+    for (int i = m_references->count() - 1; i >= 0; --i) {
+        if (m_references->item(i)->data(Qt::UserRole).toString() == path)
+            delete m_references->takeItem(i);
+    }
+    m_references->insertItem(0, referenceItem(path));
+    Q_EMIT painterRequested();
+    showMaskState();
+    refresh();
+    Q_EMIT statusMessage(tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
+                             .arg(QFileInfo(path).fileName()),
+                         10000);
+    return true;
+}
+
+qint64 ComposePanel::libraryIdOf(const QString &path) const
+{
+    if (!m_session->library().isOpen())
+        return 0;
+    const std::optional<LibraryImage> known = m_session->library().imageAt(path);
+    return known ? known->id : 0;
+}
+
+void ComposePanel::openForVariation(const QString &path, qint64 id)
+{
+    m_editParentId = id > 0 ? id : libraryIdOf(path);
+    m_references->clear();
+    m_references->addItem(referenceItem(path));
+    if (m_session->validationContext().servedByOpenAI) {
+        // OpenAI retired the variations endpoint: a variation is an edit with a GPT image model
+        // and a prompt, which the user can change before sending.
+        ImageRequest variation;
+        variation.endpoint = Endpoint::Variations;
+        variation.images = {path};
+        const ImageRequest edit = VariationPlan::plan(m_session->catalog(), variation, true, false);
+        m_parameters->setEndpoint(Endpoint::Edits);
+        m_parameters->setModel(edit.model);
+        m_prompt->setPrompt(edit.prompt);
+        Q_EMIT statusMessage(
+            tr("OpenAI retired the variations endpoint: this variation is an edit with %1; change "
+               "the prompt if you like, then Generate.")
+                .arg(edit.model),
+            10000);
+    } else {
+        m_parameters->setEndpoint(Endpoint::Variations);
+    }
+    Q_EMIT imageFileRequested(path, tr("Variations of this"));
+    Q_EMIT previewRequested();
+    refresh();
+}
+
+void ComposePanel::showMaskState()
+{
+    if (!m_painter->hasImage()) {
+        m_maskLabel->setText(tr("No mask: the whole image may change."));
+        return;
+    }
+    const double share = m_painter->document()->coveredFraction();
+    const QString name = QFileInfo(m_painter->imagePath()).fileName();
+    m_maskLabel->setText(
+        share > 0
+            ? tr("Painted mask on %1: %2% of it may change.").arg(name).arg(share * 100, 0, 'f', 1)
+            : tr("Nothing painted on %1 yet: the whole image may change.").arg(name));
+}
+
+void ComposePanel::addReferenceImages()
+{
+    addReferences(QFileDialog::getOpenFileNames(this, tr("Add reference images"), QString(),
+                                                tr("Images (*.png *.jpg *.jpeg *.webp)")));
+}
+
+void ComposePanel::addReferences(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (m_parameters->endpoint() == Endpoint::Generations)
+        m_parameters->setEndpoint(Endpoint::Edits); // references mean an edit
+    for (const QString &file : paths)
+        m_references->addItem(referenceItem(file));
+    refresh();
+}
+
+void ComposePanel::chooseMask()
+{
+    if (m_references->count() == 0) {
+        Q_EMIT statusMessage(
+            tr("Add the image to edit first; the mask applies to the first reference."), 8000);
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import a mask"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
+    if (file.isEmpty())
+        return;
+    // The mask is imported into the painter, where it can be looked at and touched up.
+    const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+    QString error;
+    if ((m_painter->imagePath() != first && !openForEdit(first))
+        || !m_painter->importMask(file, &error)) {
+        if (!error.isEmpty())
+            Q_EMIT statusMessage(error, 10000);
+        return;
+    }
+    showMaskState();
+    refresh();
+}
+
+void ComposePanel::openImages(const QStringList &paths)
+{
+    if (paths.size() == 1) {
+        // A recipe embedded in the file, or the library's .json beside it.
+        std::optional<ImageRequest> recipe = Exporter::readRecipe(paths.first());
+        if (!recipe) {
+            const QFileInfo info(paths.first());
+            QFile sidecar(info.dir().filePath(info.completeBaseName() + u".json"_s));
+            if (sidecar.open(QIODevice::ReadOnly)) {
+                const QJsonObject json = QJsonDocument::fromJson(sidecar.readAll()).object();
+                if (json.contains(u"request"_s))
+                    recipe = LibraryImage::fromRecipeJson(json, paths.first()).request;
+            }
+        }
+        if (recipe) {
+            reuseRecipe(*recipe);
+            Q_EMIT imageFileRequested(paths.first(), tr("Opened"));
+            return;
+        }
+    }
+    addReferences(paths);
+    if (!paths.isEmpty())
+        Q_EMIT imageFileRequested(paths.first(), tr("Reference"));
+}
+
+void ComposePanel::takeImage(const QImage &image)
+{
+    // A pasted image becomes a file, so that it can be sent and remembered.
+    // Without a library: the session's private folder, never a shared fixed one.
+    const QString folder = QDir(m_session->libraryFolder().isEmpty() ? m_session->temporaryFolder()
+                                                                     : m_session->libraryFolder())
+                               .filePath(u".pasted"_s);
+    const QString path = QDir(folder).filePath(
+        u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
+    QString error;
+    if (const Status made = SafeFiles::makePath(folder); !made)
+        error = tr("The folder %1 cannot be created: %2.").arg(folder, made.error());
+    else
+        ContentFiles::writeNew(path, ContentFiles::png(image), &error);
+    if (!error.isEmpty())
+        Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(error), 10000);
+    else if (m_references->count() == 0)
+        openForEdit(path); // the first image of an edit: ready to paint its mask
+    else
+        addReferences({path});
+}
+
+} // namespace Atelier

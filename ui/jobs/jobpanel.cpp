@@ -1,0 +1,172 @@
+#include "jobpanel.h"
+
+#include "catalog/catalog.h"
+#include "catalog/modelswitch.h"
+#include "compose/consent.h"
+#include "studio/joblistmodel.h"
+#include "studio/recipeguard.h"
+#include "studio/studiosession.h"
+#include "studioapp.h"
+
+#include <QDate>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+JobPanel::JobPanel(StudioSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(u"jobPanel"_s);
+    auto *layout = new QVBoxLayout(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(u"jobs"_s);
+    m_view->setModel(m_session->jobs());
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(JobListModel::PromptColumn,
+                                                     QHeaderView::Stretch);
+    layout->addWidget(m_view);
+    auto *buttons = new QHBoxLayout;
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+    cancel->setObjectName(u"cancel"_s);
+    auto *retry = new QPushButton(tr("Retry"), this);
+    retry->setObjectName(u"retry"_s);
+    retry->setToolTip(tr("Send the same recipe again."));
+    buttons->addWidget(cancel);
+    buttons->addWidget(retry);
+    layout->addLayout(buttons);
+    connect(cancel, &QPushButton::clicked, this, [this] { m_session->cancel(selectedRow()); });
+    connect(retry, &QPushButton::clicked, this, &JobPanel::retry);
+}
+
+int JobPanel::selectedRow() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void JobPanel::retry()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    if (!Consent::outsideFiles(this,
+                               RecipeGuard::filesOutside(m_session->jobs()->entry(row).request,
+                                                         m_session->inputsFolder()))) {
+        Q_EMIT statusMessage(tr("Not sent again: it uses files from outside the library."), 8000);
+        return;
+    }
+    Q_EMIT resubmitted();
+    retryRow(row);
+}
+
+void JobPanel::retryRow(int row)
+{
+    const QList<Violation> errors = m_session->retry(row);
+    if (errors.isEmpty())
+        return;
+    const ImageRequest recipe = m_session->recipeOf(row);
+    const QString replacement
+        = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
+    if (replacement.isEmpty()) {
+        Q_EMIT problems(errors);
+        return;
+    }
+    // The recipe names a model OpenAI shut down: one click moves it to the replacement, and
+    // what that changes is said first.
+    const ModelSwitch moved = ModelSwitch::to(m_session->catalog(), recipe, replacement);
+    QMessageBox box(QMessageBox::Question, tr("Retry"),
+                    tr("OpenAI shut %1 down, so this recipe would fail there. Retry it with %2, "
+                       "which replaces it?")
+                        .arg(Catalog::effectiveModel(recipe), replacement),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(u"retryWithReplacement"_s);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(moved.dropped.isEmpty()
+                               ? tr("Everything else stays as it was.")
+                               : tr("%1 does not take %2; they are left out.")
+                                     .arg(replacement, moved.dropped.join(u", "_s)));
+    QPushButton *switchButton
+        = box.addButton(tr("Retry with %1").arg(replacement), QMessageBox::AcceptRole);
+    box.setDefaultButton(switchButton);
+    box.exec();
+    if (box.clickedButton() != switchButton)
+        return;
+    if (const QList<Violation> again
+        = m_session->submit(moved.request, m_session->editContextOf(row));
+        !again.isEmpty())
+        Q_EMIT problems(again);
+}
+
+void JobPanel::offerInterruptedJobs()
+{
+    const QList<JournaledJob> jobs = m_session->interruptedJobs();
+    if (jobs.isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Unfinished requests"),
+                    tr("%n request(s) did not finish when Atelier last ran. Send them again?",
+                       nullptr, int(jobs.size())),
+                    QMessageBox::NoButton, this);
+    QStringList prompts;
+    for (const JournaledJob &job : jobs)
+        prompts.append(u"• "_s + job.request.prompt.left(100));
+    box.setDetailedText(prompts.join(u'\n'));
+    if (const int partials = m_session->recoveredPartials(); partials > 0)
+        box.setInformativeText(
+            tr("%n partial image(s) they had received are in the gallery.", nullptr, partials));
+    QPushButton *retry = box.addButton(tr("Send again"), QMessageBox::AcceptRole);
+    QPushButton *restore = box.addButton(tr("Restore the last recipe"), QMessageBox::ActionRole);
+    box.addButton(tr("Dismiss"), QMessageBox::RejectRole);
+    box.setObjectName(u"unfinishedRequests"_s);
+    box.exec();
+    // Not answered (the studio is ending): the requests stay journaled and are offered at the
+    // next start.
+    if (studioIsEnding())
+        return;
+    if (box.clickedButton() == retry) {
+        // The journal is a file too: its requests' files are used from the library's inputs, others
+        // only if the user agrees.
+        QStringList outside;
+        for (const JournaledJob &job : jobs) {
+            for (const QString &file :
+                 RecipeGuard::filesOutside(job.request, m_session->inputsFolder())) {
+                if (!outside.contains(file))
+                    outside.append(file);
+            }
+        }
+        const bool agreed = Consent::outsideFiles(this, outside);
+        if (studioIsEnding())
+            return;
+        m_session->dismissInterruptedJobs();
+        int held = 0;
+        for (const JournaledJob &job : jobs) {
+            if (!agreed
+                && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
+                ++held;
+            else
+                m_session->submit(job.request);
+        }
+        if (held > 0)
+            Q_EMIT statusMessage(
+                tr("%n request(s) not sent again: they use files from outside the library.",
+                   nullptr, held),
+                10000);
+        return;
+    }
+    m_session->dismissInterruptedJobs();
+    if (box.clickedButton() == restore)
+        Q_EMIT restoreRequested(jobs.constLast().request);
+}
+
+} // namespace Atelier

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "model/imagerequest.h"
+#include "model/violation.h"
+
+#include <QWidget>
+
+class QTableView;
+
+namespace Atelier {
+
+class StudioSession;
+
+// The session's jobs: what was asked, where it stands, what it cost; Cancel and Retry for the
+// selected one. A recipe whose model OpenAI shut down is offered its replacement on Retry.
+class JobPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobPanel)
+
+public:
+    explicit JobPanel(StudioSession *session, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    // Requests an earlier run sent that never finished: asks whether to send them again, or
+    // to restore the last one's recipe. Nothing when there are none.
+    void offerInterruptedJobs();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text, int timeout);
+    // What could not be sent again (shown in the problems line); empty clears it.
+    void problems(const QList<Atelier::Violation> &violations);
+    // A job was sent again: the canvas follows it.
+    void resubmitted();
+    // "Restore the last recipe" of the unfinished requests.
+    void restoreRequested(const Atelier::ImageRequest &recipe);
+
+private:
+    int selectedRow() const;
+    void retry();
+    void retryRow(int row);
+
+    StudioSession *m_session;
+    QTableView *m_view = nullptr;
+};
+
+} // namespace Atelier
