@@ -422,7 +422,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->promptEditor()->prompt(), u"something"_s);
         QCOMPARE(m_session->jobs()->rowCount(), 1);
         // Retry sends the same recipe again, and this time it works.
-        m_session->retry(0);
+        m_session->retry(m_session->jobs()->idAt(0));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
         QCOMPARE(m_server->requests().at(1).json.value(u"prompt"_s).toString(), u"something"_s);
     }
@@ -999,7 +999,7 @@ private Q_SLOTS:
         QVERIFY(!m_session->switchLibrary(first, &error));
         QVERIFY2(error.contains(QDir::toNativeSeparators(elsewhere.path())), qPrintable(error));
         QCOMPARE(m_session->libraryFolder(), elsewhere.path());
-        m_session->cancel(0);
+        m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
 
         QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(m_session->interruptedJobs().isEmpty());
         QCOMPARE(m_session->library().journaledJobs().size(), 1); // journaled while it runs
         QVERIFY(m_session->library().unfinishedJobs().isEmpty()); // by a process that runs
-        m_session->cancel(0);
+        m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
     }
 
@@ -184,7 +184,7 @@ private Q_SLOTS:
         stallNextStream(2);
         QStringList shown;
         connect(m_session.get(), &StudioSession::partialImage, this,
-                [&shown](int, const ImageResult &image) {
+                [&shown](JobId, const ImageResult &image) {
                     // At the moment it is shown, the file holds exactly the bytes received.
                     QFile file(image.savedPath);
                     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(image.savedPath));
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->library().count(), 0);
         QCOMPARE(m_session->library().reconcile().indexed, 0);
         // The job ends: its partials were shown and go with the journal entry.
-        m_session->cancel(0);
+        m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
         for (const QString &path : std::as_const(shown))
             QVERIFY(!QFile::exists(path));
@@ -361,7 +361,7 @@ private Q_SLOTS:
         stallNextStream(2);
         int shown = 0;
         connect(m_session.get(), &StudioSession::partialImage, this,
-                [&shown](int, const ImageResult &) { ++shown; });
+                [&shown](JobId, const ImageResult &) { ++shown; });
         QVERIFY(m_session->submit(streamed(u"still streaming"_s, 3)).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(shown, 2, 10000);
         const QStringList partials = m_session->library().journaledJobs().value(0).partialFiles;
@@ -371,7 +371,7 @@ private Q_SLOTS:
             QVERIFY2(QFile::exists(path), qPrintable(path));
         QCOMPARE(m_session->library().journaledJobs().size(), 1);
         QCOMPARE(m_server->requestCount(), 1);
-        m_session->cancel(0);
+        m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
     }
 
@@ -554,7 +554,7 @@ private Q_SLOTS:
         m_session->setMaxConcurrentJobs(4);
         ImageRequest three = streamed(u"three lanterns"_s, 1);
         three.setOption(Param::N, 3);
-        QList<int> rows;
+        QList<JobId> rows;
         QVERIFY(m_session->submitAll({three}, &rows).isEmpty());
         QCOMPARE(rows.size(), 3);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 3, 15000);
@@ -597,8 +597,8 @@ private Q_SLOTS:
                      .data(Qt::ToolTipRole)
                      .toString(),
                  u"a slow harbour"_s);
-        m_session->cancel(0);
-        QTRY_COMPARE(m_session->jobs()->entry(0).state, ImageJob::State::Cancelled);
+        m_session->cancel(m_session->jobs()->idAt(0));
+        QTRY_COMPARE(m_session->queue()->at(0).state, ImageJob::State::Cancelled);
         QCOMPARE(state.data().toString(), u"Cancelled"_s);
         QTRY_VERIFY(incoming.entryList(QDir::Files).isEmpty());
         QCOMPARE(partials.size(), 1);
@@ -620,11 +620,11 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->requestCount(), 2);
         QTest::qWait(50);
         QCOMPARE(m_server->requestCount(), 2); // the others wait for a free slot
-        m_session->cancel(0);
+        m_session->cancel(m_session->jobs()->idAt(0));
         // One slot freed: the third starts; it streams normally and ends, so the fourth starts.
         QTRY_COMPARE(m_server->requestCount(), 4);
         QCOMPARE(stateCount(u"Queued"_s), 0);
-        m_session->cancel(1);
+        m_session->cancel(m_session->jobs()->idAt(1));
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 2, 10000);
     }
 };

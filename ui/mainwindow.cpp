@@ -267,7 +267,7 @@ void MainWindow::connectSession()
         m_compose->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
     });
     connect(m_session, &StudioSession::imageSaved, this, [this] { m_gallery->refresh(); });
-    connect(m_session, &StudioSession::jobFailed, this, [this](int row, const ApiError &error) {
+    connect(m_session, &StudioSession::jobFailed, this, [this](JobId id, const ApiError &error) {
         if (error.kind == ApiError::Kind::Cancelled) {
             statusBar()->showMessage(error.message, 8000);
             return;
@@ -275,13 +275,13 @@ void MainWindow::connectSession()
         m_compose->showProblems(tr("The request failed: %1 Your prompt and settings are kept; use "
                                    "Retry in the job list.")
                                     .arg(error.toString()));
-        m_shownFailure = {m_session->recipeOf(row).toJson(), problemsLabel()->text()};
+        m_shownFailure = {m_session->recipeOf(id).toJson(), problemsLabel()->text()};
         statusBar()->showMessage(error.toString(), 15000);
     });
     // A Retry of the failed request that works takes its failure off the screen.
-    connect(m_session, &StudioSession::imageReady, this, [this](int row) {
+    connect(m_session, &StudioSession::imageReady, this, [this](JobId id) {
         if (m_shownFailure.text.isEmpty() || problemsLabel()->text() != m_shownFailure.text
-            || m_session->recipeOf(row).toJson() != m_shownFailure.recipe)
+            || m_session->recipeOf(id).toJson() != m_shownFailure.recipe)
             return;
         m_shownFailure = {};
         m_compose->showProblems(QString());

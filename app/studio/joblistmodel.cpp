@@ -7,13 +7,36 @@
 
 namespace Atelier {
 
-JobListModel::JobListModel(QObject *parent)
+JobListModel::JobListModel(const JobQueue *queue, QObject *parent)
     : QAbstractTableModel(parent)
-{ }
+    , m_queue(queue)
+{
+    // Jobs are only ever added at the end.
+    connect(queue, &JobQueue::jobAdded, this, [this](JobId id) {
+        const int row = rowOf(id);
+        beginInsertRows({}, row, row);
+        endInsertRows();
+    });
+    connect(queue, &JobQueue::jobChanged, this, [this](JobId id) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+}
 
 int JobListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_queue->count());
+}
+
+JobId JobListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_queue->count() ? m_queue->at(row).id : JobId();
+}
+
+int JobListModel::rowOf(JobId id) const
+{
+    return int(m_queue->indexOf(id));
 }
 
 int JobListModel::columnCount(const QModelIndex &parent) const
@@ -42,12 +65,10 @@ QString JobListModel::stateText(ImageJob::State state)
 
 QVariant JobListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_entries.size())
+    if (!index.isValid() || index.row() >= m_queue->count())
         return {};
-    const Entry &entry = m_entries.at(index.row());
-    const bool done = !entry.queued
-        && (entry.state == ImageJob::State::Succeeded || entry.state == ImageJob::State::Failed
-            || entry.state == ImageJob::State::Cancelled);
+    const Job &entry = m_queue->at(index.row());
+    const bool done = entry.isDone();
     switch (role) {
     case RequestRole:
         return QVariant::fromValue(entry.request.toJson());
@@ -114,32 +135,6 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     default:
         return {};
     }
-}
-
-int JobListModel::append(const Entry &entry)
-{
-    const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
-    m_entries.append(entry);
-    endInsertRows();
-    return row;
-}
-
-void JobListModel::update(int row, const std::function<void(Entry &)> &change)
-{
-    if (row < 0 || row >= m_entries.size())
-        return;
-    change(m_entries[row]);
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-int JobListModel::rowOf(const ImageJob *job) const
-{
-    for (int row = 0; row < m_entries.size(); ++row) {
-        if (m_entries.at(row).job == job)
-            return row;
-    }
-    return -1;
 }
 
 } // namespace Atelier

@@ -1,18 +1,13 @@
 #pragma once
 
-#include "api/imagejob.h"
-#include "catalog/costestimate.h"
-#include "model/apierror.h"
-#include "model/imagerequest.h"
+#include "studio/jobqueue.h"
 
 #include <QAbstractTableModel>
-#include <QList>
-#include <QPointer>
 
 namespace Atelier {
 
-// The jobs of a session, one row each: what was asked, where it stands, what it cost. The job
-// list view shows it; StudioSession fills it.
+// The jobs of a session, one row each: what was asked, where it stands, what it cost. A
+// read-only view of the JobQueue, in the order the jobs were sent.
 class JobListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,27 +25,7 @@ public:
     };
     enum Role { RequestRole = Qt::UserRole + 1, ErrorRole, StateRole, CanCancelRole, CanRetryRole };
 
-    struct Entry
-    {
-        ImageRequest request;
-        QPointer<ImageJob> job;
-        bool queued = false; // waiting for a free slot (see StudioSession::setMaxConcurrentJobs)
-        ImageJob::State state = ImageJob::State::Sending;
-        ApiError error;
-        qint64 elapsedMs = 0;
-        qint64 receivedBytes = 0; // of the answer, while it arrives
-        int partials = 0;
-        int images = 0;
-        CostEstimate estimate;
-        Usage usage;
-        QStringList savedPaths;
-        // Edits and variations: the library image the first input came from (0: none), and
-        // whether the pixels outside the mask are put back onto the model's output.
-        qint64 parentId = 0;
-        bool keepOutsideMask = false;
-    };
-
-    explicit JobListModel(QObject *parent = nullptr);
+    explicit JobListModel(const JobQueue *queue, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -58,15 +33,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    int append(const Entry &entry);
-    const Entry &entry(int row) const { return m_entries.at(row); }
-    // Applies `change` to the row and tells views.
-    void update(int row, const std::function<void(Entry &)> &change);
-    int rowOf(const ImageJob *job) const;
+    // The job a row shows, and the row that shows a job (-1: none).
+    JobId idAt(int row) const;
+    int rowOf(JobId id) const;
     static QString stateText(ImageJob::State state);
 
 private:
-    QList<Entry> m_entries;
+    const JobQueue *m_queue;
 };
 
 } // namespace Atelier

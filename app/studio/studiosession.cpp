@@ -4,10 +4,10 @@
 
 #include "api/imagejob.h"
 #include "api/keystore.h"
-#include "api/streamedfile.h"
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 #include "model/parameters.h"
+#include "studio/imagekeeper.h"
 #include "studio/studiosettings.h"
 
 #include <QDateTime>
@@ -20,116 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// The library's record of a received image: its recipe and what the API reported.
-LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image,
-                          const QString &provider)
-{
-    LibraryImage entry;
-    entry.path = image.savedPath;
-    entry.request = request;
-    entry.revisedPrompt = image.revisedPrompt;
-    entry.size = image.size;
-    entry.format = image.format;
-    entry.bytes = image.encoded.size();
-    entry.usage = image.usage;
-    entry.requestId = image.requestId;
-    entry.provider = provider;
-    return entry;
-}
-
-// Where a job's images go: final ones into the library, partial ones beside the journal entry
-// until the job ends (recovered into the library after a crash). Used on the decode thread.
-struct ImageKeeper
-{
-    QString folder;
-    ImageRequest request;
-    QString provider;
-    qint64 journalId = 0;
-    QString parentPath;
-
-    // The image kept from its bytes, or from the file they were written to as they arrived.
-    QString keep(const ImageResult &image, const QString &incoming, QString *error) const
-    {
-        if (image.partial) {
-            if (journalId <= 0)
-                return {};
-            return incoming.isEmpty()
-                ? LibraryStore::writePartial(folder, journalId, image, error)
-                : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
-        }
-        LibraryImage entry = libraryEntry(request, image, provider);
-        entry.parentPath = parentPath;
-        QString path = incoming.isEmpty()
-            ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
-            : LibraryStore::keepFiles(folder, entry, incoming, error);
-        if (!path.isEmpty())
-            return path;
-        // The library folder stopped taking images (the disk filled, a drive went away): a paid
-        // image is never lost for it; it goes to the fallback folder, and `error` says why.
-        const QString elsewhere = StudioSession::fallbackLibraryFolder();
-        if (QDir(elsewhere) == QDir(folder))
-            return {};
-        QByteArray bytes = image.encoded;
-        if (bytes.isEmpty() && !incoming.isEmpty()) {
-            QFile written(incoming);
-            if (written.open(QIODevice::ReadOnly))
-                bytes = written.readAll();
-        }
-        QString fallbackError;
-        entry.parentPath.clear(); // names a file of the other library
-        path = bytes.isEmpty() ? QString()
-                               : LibraryStore::writeFiles(elsewhere, entry, bytes, &fallbackError);
-        if (path.isEmpty() && !fallbackError.isEmpty())
-            *error += u' ' + fallbackError;
-        return path;
-    }
-};
-
-// Streamed images are written into the library's .incoming folder while their bytes arrive (on
-// the decode thread, beside decoding them), and moved into place once complete: when the last
-// byte comes, the file is all but written.
-class LibrarySink final : public ImageJob::StreamSink
-{
-public:
-    explicit LibrarySink(std::shared_ptr<const ImageKeeper> keeper)
-        : m_keeper(std::move(keeper))
-    { }
-
-    std::unique_ptr<Image> begin(QString *) override
-    {
-        return std::make_unique<Incoming>(m_keeper);
-    }
-
-private:
-    // Written into the library's .incoming folder, then kept as the keeper says.
-    class Incoming final : public StreamedFile
-    {
-    public:
-        explicit Incoming(std::shared_ptr<const ImageKeeper> keeper)
-            : m_keeper(std::move(keeper))
-        { }
-
-    protected:
-        QString newPath(QString *error) override
-        {
-            return LibraryStore::incomingPath(m_keeper->folder, error);
-        }
-        QString place(const ImageResult &image, const QString &written, QString *error) override
-        {
-            return m_keeper->keep(image, written, error);
-        }
-
-    private:
-        std::shared_ptr<const ImageKeeper> m_keeper;
-    };
-
-    std::shared_ptr<const ImageKeeper> m_keeper;
-};
-
-} // namespace
-
 StudioSession::StudioSession(Catalog catalog, QObject *parent)
     : QObject(parent)
     , m_catalog(std::move(catalog))
@@ -138,15 +28,19 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
               return m_catalog.validate(request, context);
           },
           this))
-    , m_jobs(new JobListModel(this))
+    , m_queue(new JobQueue(m_client, &m_library, this))
+    , m_jobModel(new JobListModel(m_queue, this))
     , m_temporary(QDir(QDir::tempPath()).filePath(u"atelier-XXXXXX"_s))
 {
     ClientOptions options = m_client->options();
     options.decode.previewSize = QSize(1280, 1280); // until the window says how large its view is
     options.decode.thumbnailEdge = 128;
     m_client->setOptions(options);
-    m_ticker.setInterval(200);
-    connect(&m_ticker, &QTimer::timeout, this, &StudioSession::tick);
+    connect(m_queue, &JobQueue::partialImage, this, &StudioSession::partialImage);
+    connect(m_queue, &JobQueue::imageReady, this, &StudioSession::keepImage);
+    connect(m_queue, &JobQueue::jobFailed, this, &StudioSession::jobFailed);
+    connect(m_queue, &JobQueue::sessionCostChanged, this, &StudioSession::sessionCostChanged);
+    connect(m_queue, &JobQueue::statusMessage, this, &StudioSession::statusMessage);
 }
 
 void StudioSession::setPreviewSize(const QSize &size)
@@ -240,7 +134,7 @@ bool StudioSession::switchLibrary(const QString &folder, QString *error)
 {
     if (QDir(folder) == QDir(m_library.folder()) && m_library.isOpen())
         return true;
-    if (runningCount() > 0 || m_workers.activeThreadCount() > 0) {
+    if (m_queue->runningCount() > 0 || m_workers.activeThreadCount() > 0) {
         *error
             = tr("Images are still being made for the library in %1; switch when they are done, or "
                  "cancel them.")
@@ -396,18 +290,18 @@ GenerationPlan::Options StudioSession::planOptions() const
     options.context = validationContext();
     options.safetyIdentifier = m_safetyIdentifier;
     options.budget = m_budget;
-    options.committed = m_sessionCost + pendingCost();
+    options.committed = sessionCost() + pendingCost();
     return options;
 }
 
-QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<int> *rows,
+QList<Violation> StudioSession::submitAll(const QList<ImageRequest> &requests, QList<JobId> *ids,
                                           const EditContext &context)
 {
-    return submitPlan(GenerationPlan::forRequests(catalog(), requests, planOptions()), rows,
+    return submitPlan(GenerationPlan::forRequests(catalog(), requests, planOptions()), ids,
                       context);
 }
 
-QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<int> *rows,
+QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<JobId> *ids,
                                            const EditContext &context)
 {
     // Input files the plan found fixable must have been fixed (EditInputs) and planned again.
@@ -429,179 +323,60 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<int
             return {{Violation::Severity::Error, Param::Image, error}};
     }
     for (const ImageRequest &request : std::as_const(toSend)) {
-        const int row = enqueue(request, context);
-        if (rows)
-            rows->append(row);
+        const JobId id = m_queue->enqueue(request, context, catalog().estimate(request));
+        if (ids)
+            ids->append(id);
     }
     if (plan.splitsStreams())
         Q_EMIT statusMessage(
             tr("Sent %1 streamed requests of one image each, so every image streams.")
                 .arg(toSend.size()));
-    startQueued();
+    m_queue->startQueued();
     return {};
 }
 
-double StudioSession::pendingCost() const
+void StudioSession::keepImage(JobId id, const ImageResult &image)
 {
-    double cost = 0.0;
-    for (int row = 0; row < m_jobs->rowCount(); ++row) {
-        const JobListModel::Entry &entry = m_jobs->entry(row);
-        const bool finished = entry.job && entry.job->isDone();
-        if (!finished && entry.estimate.available)
-            cost += entry.estimate.cost;
+    if (image.savedPath.isEmpty() && m_library.isOpen())
+        Q_EMIT statusMessage(
+            tr("The image arrived but could not be saved: %1").arg(image.saveError));
+    Q_EMIT imageReady(id, image);
+    if (!image.savedPath.isEmpty() && !SafeFiles::isInside(m_library.folder(), image.savedPath)) {
+        m_libraryNotice
+            = tr("The library folder cannot take images (%1); images are kept in %2 until it "
+                 "can. Free some space or choose another library folder in the settings.")
+                  .arg(image.saveError,
+                       QDir::toNativeSeparators(QFileInfo(image.savedPath).absolutePath()));
+        Q_EMIT libraryNoticeChanged(m_libraryNotice);
+        return;
     }
-    return cost;
-}
-
-void StudioSession::setMaxConcurrentJobs(int count)
-{
-    m_maxConcurrent = std::max(1, count);
-    startQueued();
-}
-
-int StudioSession::runningCount() const
-{
-    int running = 0;
-    for (int row = 0; row < m_jobs->rowCount(); ++row) {
-        const JobListModel::Entry &entry = m_jobs->entry(row);
-        if (entry.job && !entry.job->isDone())
-            ++running;
-    }
-    return running;
-}
-
-int StudioSession::enqueue(const ImageRequest &request, const EditContext &context)
-{
-    JobListModel::Entry entry;
-    entry.request = request;
-    if (request.endpoint != Endpoint::Generations) {
-        entry.parentId = context.parentId;
-        entry.keepOutsideMask = context.keepOutsideMask && !request.mask.isEmpty();
-    }
-    entry.queued = true;
-    entry.estimate = catalog().estimate(request);
-    return m_jobs->append(entry);
-}
-
-void StudioSession::startQueued()
-{
-    for (int row = 0; row < m_jobs->rowCount() && runningCount() < m_maxConcurrent; ++row) {
-        if (m_jobs->entry(row).queued)
-            startJob(row);
-    }
-}
-
-int StudioSession::startJob(int row)
-{
-    const ImageRequest request = m_jobs->entry(row).request;
-    ImageJob *job = m_client->start(request);
-    m_jobs->update(row, [job](JobListModel::Entry &entry) {
-        entry.job = job;
-        entry.queued = false;
-    });
-    // The recipe is journaled before anything is sent: after a crash it is offered for retry.
-    const qint64 journalId = m_library.isOpen() ? m_library.journalStart(request) : 0;
-    const QString folder = m_library.folder();
-    const QString provider = ProviderProfile::kindName(m_client->provider().kind);
-    // On disk before it is shown, on the decode thread: final images into the library, partial
-    // ones beside the journal entry until the job ends (recovered into the library after a crash).
-    // Streamed ones are written while they arrive.
-    const qint64 parentId = m_jobs->entry(row).parentId;
-    const std::optional<LibraryImage> parent
-        = parentId > 0 ? m_library.image(parentId) : std::nullopt;
-    const QString parentPath = parent ? parent->path : QString();
-    if (!folder.isEmpty()) {
-        auto keeper = std::make_shared<const ImageKeeper>(
-            ImageKeeper {folder, request, provider, journalId, parentPath});
-        job->setPersister([keeper](const ImageResult &image, QString *error) {
-            return keeper->keep(image, {}, error);
-        });
-        job->setStreamSink(std::make_shared<LibrarySink>(keeper));
-    }
-    connect(job, &ImageJob::stateChanged, this, [this, job](ImageJob::State state) {
-        m_jobs->update(m_jobs->rowOf(job),
-                       [state](JobListModel::Entry &entry) { entry.state = state; });
-    });
-    connect(job, &ImageJob::partialImage, this, [this, job](const ImageResult &image) {
-        const int row = m_jobs->rowOf(job);
-        m_jobs->update(row, [](JobListModel::Entry &entry) { ++entry.partials; });
-        if (image.savedPath.isEmpty() && !image.saveError.isEmpty())
-            Q_EMIT statusMessage(tr("A partial image arrived but could not be kept on disk: %1")
-                                     .arg(image.saveError));
-        Q_EMIT partialImage(row, image);
-    });
-    connect(job, &ImageJob::imageReady, this, [this, job, parentPath](const ImageResult &image) {
-        const int row = m_jobs->rowOf(job);
-        m_jobs->update(row, [&image](JobListModel::Entry &entry) {
-            ++entry.images;
-            if (!image.savedPath.isEmpty())
-                entry.savedPaths.append(image.savedPath);
-        });
-        if (image.savedPath.isEmpty() && m_library.isOpen())
-            Q_EMIT statusMessage(
-                tr("The image arrived but could not be saved: %1").arg(image.saveError));
-        Q_EMIT imageReady(row, image);
-        if (!image.savedPath.isEmpty()
-            && !SafeFiles::isInside(m_library.folder(), image.savedPath)) {
-            m_libraryNotice
-                = tr("The library folder cannot take images (%1); images are kept in %2 until it "
-                     "can. Free some space or choose another library folder in the settings.")
-                      .arg(image.saveError,
-                           QDir::toNativeSeparators(QFileInfo(image.savedPath).absolutePath()));
-            Q_EMIT libraryNoticeChanged(m_libraryNotice);
-            return;
-        }
-        if (!image.savedPath.isEmpty()) {
-            const JobListModel::Entry &job = m_jobs->entry(row);
-            LibraryImage entry = libraryEntry(job.request, image,
-                                              ProviderProfile::kindName(m_client->provider().kind));
-            entry.savedAt = QDateTime::currentDateTime();
-            entry.parentId = job.parentId;
-            entry.parentPath = parentPath; // the composite's recipe names it too
+    if (!image.savedPath.isEmpty()) {
+        const Job job = *m_queue->job(id);
+        const std::optional<LibraryImage> parent
+            = job.parentId > 0 ? m_library.image(job.parentId) : std::nullopt;
+        LibraryImage entry = libraryEntry(job.request, image,
+                                          ProviderProfile::kindName(m_client->provider().kind));
+        entry.savedAt = QDateTime::currentDateTime();
+        entry.parentId = job.parentId;
+        entry.parentPath = parent ? parent->path : QString(); // the composite's recipe names it too
+        if (job.keepOutsideMask)
+            entry.edit = {{u"raw_output"_s, true}};
+        QString error;
+        if (const std::optional<qint64> indexed = m_library.add(entry, &error)) {
+            Q_EMIT imageSaved(*indexed);
             if (job.keepOutsideMask)
-                entry.edit = {{u"raw_output"_s, true}};
-            QString error;
-            if (const std::optional<qint64> id = m_library.add(entry, &error)) {
-                Q_EMIT imageSaved(*id);
-                if (job.keepOutsideMask)
-                    composite(row, *id, entry);
-            } else
-                Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will "
-                                        "be at the next start.")
-                                         .arg(error));
-        }
-    });
-    connect(job, &ImageJob::usageReported, this, [this, job](const Usage &usage) {
-        m_jobs->update(m_jobs->rowOf(job),
-                       [&usage](JobListModel::Entry &entry) { entry.usage = usage; });
-    });
-    connect(job, &ImageJob::failed, this, [this, job](const ApiError &error) {
-        const int row = m_jobs->rowOf(job);
-        m_jobs->update(row, [&error](JobListModel::Entry &entry) { entry.error = error; });
-        Q_EMIT jobFailed(row, error);
-    });
-    connect(job, &ImageJob::finished, this, [this, job, journalId] {
-        if (journalId > 0)
-            m_library.journalFinish(journalId);
-        const int row = m_jobs->rowOf(job);
-        m_jobs->update(row, [job](JobListModel::Entry &entry) {
-            entry.state = job->state();
-            entry.elapsedMs = job->elapsedMs();
-        });
-        if (job->state() == ImageJob::State::Succeeded && m_jobs->entry(row).estimate.available) {
-            m_sessionCost += m_jobs->entry(row).estimate.cost;
-            Q_EMIT sessionCostChanged(m_sessionCost);
-        }
-        startQueued();
-    });
-    m_ticker.start();
-    return row;
+                composite(id, *indexed, entry);
+        } else
+            Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will "
+                                    "be at the next start.")
+                                     .arg(error));
+    }
 }
 
-void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
+void StudioSession::composite(JobId job, qint64 rawId, const LibraryImage &raw)
 {
     const QString folder = m_library.folder();
-    m_workers.start([this, row, rawId, raw, folder] {
+    m_workers.start([this, job, rawId, raw, folder] {
         const CompositeResult result = MaskCompositor::keepOutsideMask(
             QImage(raw.request.images.value(0)), QImage(raw.request.mask), QImage(raw.path));
         LibraryImage kept = raw;
@@ -619,7 +394,7 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
             kept.savedAt = QDateTime::currentDateTime();
             kept.path = LibraryStore::writeFiles(folder, kept, bytes, &error);
         }
-        QMetaObject::invokeMethod(this, [this, row, rawId, kept, error, result] {
+        QMetaObject::invokeMethod(this, [this, job, rawId, kept, error, result] {
             if (!error.isEmpty() || kept.path.isEmpty()) {
                 Q_EMIT statusMessage(
                     tr("The edit is saved as the model returned it; the pixels outside the mask "
@@ -637,62 +412,36 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
                 return;
             }
             Q_EMIT imageSaved(*id);
-            Q_EMIT compositeSaved(row, *id, rawId, result.changedOutsideMask, result.heatMap);
+            Q_EMIT compositeSaved(job, *id, rawId, result.changedOutsideMask, result.heatMap);
         });
     });
 }
 
-void StudioSession::cancel(int row)
+void StudioSession::cancel(JobId id)
 {
-    if (row < 0 || row >= m_jobs->rowCount())
-        return;
-    if (ImageJob *job = m_jobs->entry(row).job) {
-        job->cancel();
-    } else if (m_jobs->entry(row).queued) {
-        m_jobs->update(row, [](JobListModel::Entry &entry) {
-            entry.queued = false;
-            entry.state = ImageJob::State::Cancelled;
-        });
-    }
+    m_queue->cancel(id);
 }
 
-QList<Violation> StudioSession::retry(int row)
+QList<Violation> StudioSession::retry(JobId id)
 {
-    if (row < 0 || row >= m_jobs->rowCount())
+    const Job *job = m_queue->job(id);
+    if (!job)
         return {};
-    // The same recipe, sent again (copied: submitting appends to the list the entry lives in).
-    const JobListModel::Entry entry = m_jobs->entry(row);
-    return submit(entry.request, EditContext {entry.parentId, entry.keepOutsideMask});
+    // The same recipe, sent again (copied: submitting appends to the queue the job lives in).
+    const Job sent = *job;
+    return submit(sent.request, sent.editContext());
 }
 
-ImageRequest StudioSession::recipeOf(int row) const
+ImageRequest StudioSession::recipeOf(JobId id) const
 {
-    return row >= 0 && row < m_jobs->rowCount() ? m_jobs->entry(row).request : ImageRequest();
+    const Job *job = m_queue->job(id);
+    return job ? job->request : ImageRequest();
 }
 
-EditContext StudioSession::editContextOf(int row) const
+EditContext StudioSession::editContextOf(JobId id) const
 {
-    if (row < 0 || row >= m_jobs->rowCount())
-        return {};
-    const JobListModel::Entry &entry = m_jobs->entry(row);
-    return EditContext {entry.parentId, entry.keepOutsideMask};
-}
-
-void StudioSession::tick()
-{
-    bool running = false;
-    for (int row = 0; row < m_jobs->rowCount(); ++row) {
-        ImageJob *job = m_jobs->entry(row).job;
-        if (job && !job->isDone()) {
-            running = true;
-            m_jobs->update(row, [job](JobListModel::Entry &entry) {
-                entry.elapsedMs = job->elapsedMs();
-                entry.receivedBytes = job->bytesReceived();
-            });
-        }
-    }
-    if (!running)
-        m_ticker.stop();
+    const Job *job = m_queue->job(id);
+    return job ? job->editContext() : EditContext();
 }
 
 } // namespace Atelier

@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "generationplan.h"
 #include "joblistmodel.h"
+#include "jobqueue.h"
 #include "library/librarystore.h"
 #include "model/imageresult.h"
 
@@ -14,13 +15,6 @@
 #include <QTimer>
 
 namespace Atelier {
-
-// What an edit or variation carries besides its recipe.
-struct EditContext
-{
-    qint64 parentId = 0; // the library image being edited (0: a file from outside the library)
-    bool keepOutsideMask = true; // composite the original back outside the mask
-};
 
 // What the studio window drives: the catalog, the client, the session's jobs, and where finished
 // images go. No widgets here: the window only calls these methods and shows what they report.
@@ -34,7 +28,9 @@ public:
     ~StudioSession() override;
 
     const Catalog &catalog() const { return m_catalog; }
-    JobListModel *jobs() const { return m_jobs; }
+    // The session's jobs, and a table of them for views.
+    JobQueue *queue() const { return m_queue; }
+    JobListModel *jobs() const { return m_jobModel; }
     ImagesClient *client() const { return m_client; }
 
     // The "Environment" provider: what the official SDKs would use (OPENAI_API_KEY, ...), else
@@ -111,41 +107,41 @@ public:
     // their content), so the recipe keeps pointing at them and "re-run exactly" works later.
     QList<Violation> submit(const ImageRequest &request, const EditContext &context = {});
     // Several at once (wildcards): all are checked, against the budget too, before any is sent.
-    QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<int> *rows = nullptr,
+    QList<Violation> submitAll(const QList<ImageRequest> &requests, QList<JobId> *ids = nullptr,
                                const EditContext &context = {});
     // Sends a plan made with planOptions() (the compose panel's): its errors instead when it has
     // any (nothing is sent then).
-    QList<Violation> submitPlan(const GenerationPlan &plan, QList<int> *rows = nullptr,
+    QList<Violation> submitPlan(const GenerationPlan &plan, QList<JobId> *ids = nullptr,
                                 const EditContext &context = {});
     // What plans for this session are made with: where requests go, the safety identifier, the
     // budget and what is spent or on the way.
     GenerationPlan::Options planOptions() const;
-    void cancel(int row);
-    // Sends the row's recipe again; the errors instead when it is not valid (nothing is sent).
-    QList<Violation> retry(int row);
-    // The recipe and edit context a row was sent with.
-    ImageRequest recipeOf(int row) const;
-    EditContext editContextOf(int row) const;
-    double sessionCost() const { return m_sessionCost; }
+    void cancel(JobId id);
+    // Sends the job's recipe again; the errors instead when it is not valid (nothing is sent).
+    QList<Violation> retry(JobId id);
+    // The recipe and edit context a job was sent with.
+    ImageRequest recipeOf(JobId id) const;
+    EditContext editContextOf(JobId id) const;
+    double sessionCost() const { return m_queue->sessionCost(); }
     // Estimated cost of jobs sent but not finished yet.
-    double pendingCost() const;
+    double pendingCost() const { return m_queue->pendingCost(); }
 
     // 0: no cap. Requests that would take the session past it are refused, saying so.
     void setBudget(double dollars) { m_budget = dollars; }
     double budget() const { return m_budget; }
     // How many requests run at once; the rest wait in the job list, in order.
-    void setMaxConcurrentJobs(int count);
-    int maxConcurrentJobs() const { return m_maxConcurrent; }
+    void setMaxConcurrentJobs(int count) { m_queue->setMaxConcurrent(count); }
+    int maxConcurrentJobs() const { return m_queue->maxConcurrent(); }
 
 Q_SIGNALS:
-    void partialImage(int row, const Atelier::ImageResult &image);
-    void imageReady(int row, const Atelier::ImageResult &image);
-    void jobFailed(int row, const Atelier::ApiError &error);
+    void partialImage(Atelier::JobId id, const Atelier::ImageResult &image);
+    void imageReady(Atelier::JobId id, const Atelier::ImageResult &image);
+    void jobFailed(Atelier::JobId id, const Atelier::ApiError &error);
     // A final image is on disk and in the library index.
     void imageSaved(qint64 id);
     // An edit's output was put back onto the original outside the mask and saved as `id` (the
     // model's raw output stays in the library as `rawId`).
-    void compositeSaved(int row, qint64 id, qint64 rawId, double changedOutsideMask,
+    void compositeSaved(Atelier::JobId job, qint64 id, qint64 rawId, double changedOutsideMask,
                         const QImage &heatMap);
     void sessionCostChanged(double cost);
     void statusMessage(const QString &text);
@@ -157,28 +153,24 @@ Q_SIGNALS:
     void providerChanged();
 
 private:
-    int startJob(int row);
-    int enqueue(const ImageRequest &request, const EditContext &context);
     ImageRequest archiveInputs(const ImageRequest &request, QString *error) const;
-    void composite(int row, qint64 rawId, const LibraryImage &raw);
-    void startQueued();
-    int runningCount() const;
-    void tick();
+    // A final image arrived: shown, then indexed (and composited, for an edit that keeps the
+    // pixels outside its mask).
+    void keepImage(JobId id, const ImageResult &image);
+    void composite(JobId job, qint64 rawId, const LibraryImage &raw);
 
     Catalog m_catalog; // reloadCatalog() replaces it in place: references to it stay valid
     ImagesClient *m_client;
-    JobListModel *m_jobs;
-    QTimer m_ticker;
     LibraryStore m_library;
+    JobQueue *m_queue;
+    JobListModel *m_jobModel;
     QString m_apiKey;
     QList<JournaledJob> m_interrupted;
     QString m_libraryNotice;
     QList<qint64> m_unrecovered; // journal entries whose partials could not be moved: kept
     int m_recoveredPartials = 0;
-    double m_sessionCost = 0.0;
     double m_budget = 0.0;
     QString m_safetyIdentifier;
-    int m_maxConcurrent = 4;
     QThreadPool m_workers; // compositing; waited for on destruction
     QTemporaryDir m_temporary;
 };

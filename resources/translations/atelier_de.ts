@@ -2011,6 +2011,13 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     </message>
 </context>
 <context>
+    <name>Atelier::JobQueue</name>
+    <message>
+        <source>A partial image arrived but could not be kept on disk: %1</source>
+        <translation>Ein Teilbild ist angekommen, konnte aber nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::KeyStore</name>
     <message>
         <source>the secret service did not answer within %1 seconds</source>
@@ -3764,10 +3771,6 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>Partial images of an unfinished request could not be moved into the library: %1</source>
         <translation>Teilbilder einer unvollendeten Anfrage konnten nicht in die Bibliothek übernommen werden: %1</translation>
-    </message>
-    <message>
-        <source>A partial image arrived but could not be kept on disk: %1</source>
-        <translation>Ein Teilbild ist angekommen, konnte aber nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>Images are still being made for the library in %1; switch when they are done, or cancel them.</source>

@@ -120,7 +120,7 @@ int main(int argc, char *argv[])
     QList<Shown> shown;
     qint64 receivedAt = 0;
     // Connected after the window's own slots: the preview already has the image when these run.
-    const auto arrived = [&](int, const ImageResult &image) {
+    const auto arrived = [&](JobId, const ImageResult &image) {
         if (image.receivedAtNs == 0)
             return;
         shown.append(

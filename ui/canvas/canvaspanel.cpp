@@ -79,7 +79,7 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     connect(m_session, &StudioSession::partialImage, this, &CanvasPanel::showImage);
     connect(m_session, &StudioSession::imageReady, this, &CanvasPanel::showImage);
     connect(m_session, &StudioSession::compositeSaved, this,
-            [this](int, qint64 id, qint64, double changed, const QImage &heatMap) {
+            [this](JobId, qint64 id, qint64, double changed, const QImage &heatMap) {
                 showComposite(id, changed, heatMap);
             });
 }
@@ -97,7 +97,7 @@ void CanvasPanel::showPainter()
 
 void CanvasPanel::followNewJob()
 {
-    m_followedRow = -1;
+    m_followed = JobId();
     m_filmstrip->clear();
     m_preview->clear(tr("Waiting for the first image…"));
 }
@@ -122,11 +122,11 @@ void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap
                          15000);
 }
 
-void CanvasPanel::showImage(int row, const ImageResult &image)
+void CanvasPanel::showImage(JobId id, const ImageResult &image)
 {
-    if (m_followedRow < 0)
-        m_followedRow = row;
-    if (row != m_followedRow)
+    if (!m_followed.isValid())
+        m_followed = id;
+    if (id != m_followed)
         return;
     const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
     // GIF plays and SVG is drawn from its vectors; the rest shows its decoded pixels.

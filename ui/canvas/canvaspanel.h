@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/imageresult.h"
+#include "studio/jobqueue.h"
 
 #include <QTabWidget>
 
@@ -43,7 +44,7 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeout);
 
 private:
-    void showImage(int row, const ImageResult &image);
+    void showImage(JobId id, const ImageResult &image);
     void showComposite(qint64 id, double changed, const QImage &heatMap);
     // An animated GIF's frames as filmstrip items after the image itself.
     void addAnimationFrames(const QByteArray &gif);
@@ -52,7 +53,7 @@ private:
     ImagePreview *m_preview = nullptr;
     QListWidget *m_filmstrip = nullptr;
     MaskPainter *m_painter = nullptr;
-    int m_followedRow = -1; // the job whose images the preview follows
+    JobId m_followed; // the job whose images the preview follows (none: the next one)
     quint64 m_previewLoads = 0; // image files opened into the preview: only the last is shown
 };
 

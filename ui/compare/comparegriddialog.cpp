@@ -180,38 +180,39 @@ void CompareGridDialog::run()
         requests.append(cell.request);
         m_grid->item(cell.row, cell.column)->setText(tr("Waiting…"));
     }
-    QList<int> rows;
-    const QList<Violation> errors = m_session->submitAll(requests, &rows);
+    QList<JobId> ids;
+    const QList<Violation> errors = m_session->submitAll(requests, &ids);
     if (!errors.isEmpty()) {
         m_summary->setText(errors.first().message);
         return;
     }
     m_cells.clear();
-    for (int i = 0; i < rows.size() && i < grid.cells.size(); ++i)
-        m_cells.insert(rows.at(i), grid.cells.at(i));
+    for (int i = 0; i < ids.size() && i < grid.cells.size(); ++i)
+        m_cells.insert(ids.at(i), grid.cells.at(i));
 }
 
-void CompareGridDialog::showImage(int row, const ImageResult &image)
+void CompareGridDialog::showImage(JobId id, const ImageResult &image)
 {
-    const auto it = m_cells.constFind(row);
-    if (it == m_cells.cend() || image.partial)
+    const auto it = m_cells.constFind(id);
+    const Job *job = m_session->queue()->job(id);
+    if (it == m_cells.cend() || image.partial || !job)
         return;
-    const JobListModel::Entry &entry = m_session->jobs()->entry(row);
+    const Job &entry = *job;
     QTableWidgetItem *item = m_grid->item(it->row, it->column);
     const QImage thumbnail = image.thumbnail.isNull()
         ? image.image.scaled(160, 160, Qt::KeepAspectRatio)
         : image.thumbnail;
     item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
-    const qint64 elapsed = entry.job ? entry.job->elapsedMs() : entry.elapsedMs;
+    const qint64 elapsed = entry.exchange ? entry.exchange->elapsedMs() : entry.elapsedMs;
     item->setText(
         tr("$%1 · %2 s").arg(entry.estimate.cost, 0, 'f', 3).arg(elapsed / 1000.0, 0, 'f', 1));
     item->setToolTip(entry.request.model + u" · "_s
                      + entry.request.option(u"quality"_s).toString());
 }
 
-void CompareGridDialog::showFailure(int row, const ApiError &error)
+void CompareGridDialog::showFailure(JobId id, const ApiError &error)
 {
-    const auto it = m_cells.constFind(row);
+    const auto it = m_cells.constFind(id);
     if (it == m_cells.cend())
         return;
     QTableWidgetItem *item = m_grid->item(it->row, it->column);

@@ -3,6 +3,7 @@
 #include "model/apierror.h"
 #include "model/imageresult.h"
 #include "studio/comparegrid.h"
+#include "studio/jobqueue.h"
 
 #include <QDialog>
 #include <QHash>
@@ -38,8 +39,8 @@ private:
     QMap<QString, QString> replacements() const;
     void useReplacements();
     void run();
-    void showImage(int row, const ImageResult &image);
-    void showFailure(int row, const ApiError &error);
+    void showImage(JobId id, const ImageResult &image);
+    void showFailure(JobId id, const ApiError &error);
 
     StudioSession *m_session;
     ImageRequest m_base;
@@ -49,7 +50,7 @@ private:
     QPushButton *m_useReplacements = nullptr;
     QPushButton *m_run = nullptr;
     QTableWidget *m_grid = nullptr;
-    QHash<int, CompareGridPlan::Cell> m_cells; // by job row
+    QHash<JobId, CompareGridPlan::Cell> m_cells; // by job
 };
 
 } // namespace Atelier

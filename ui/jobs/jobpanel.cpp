@@ -46,37 +46,36 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
     buttons->addWidget(cancel);
     buttons->addWidget(retry);
     layout->addLayout(buttons);
-    connect(cancel, &QPushButton::clicked, this, [this] { m_session->cancel(selectedRow()); });
+    connect(cancel, &QPushButton::clicked, this, [this] { m_session->cancel(selectedJob()); });
     connect(retry, &QPushButton::clicked, this, &JobPanel::retry);
 }
 
-int JobPanel::selectedRow() const
+JobId JobPanel::selectedJob() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? -1 : rows.first().row();
+    return rows.isEmpty() ? JobId() : m_session->jobs()->idAt(rows.first().row());
 }
 
 void JobPanel::retry()
 {
-    const int row = selectedRow();
-    if (row < 0)
+    const JobId id = selectedJob();
+    if (!id.isValid())
         return;
-    if (!Consent::outsideFiles(this,
-                               RecipeGuard::filesOutside(m_session->jobs()->entry(row).request,
-                                                         m_session->inputsFolder()))) {
+    if (!Consent::outsideFiles(
+            this, RecipeGuard::filesOutside(m_session->recipeOf(id), m_session->inputsFolder()))) {
         Q_EMIT statusMessage(tr("Not sent again: it uses files from outside the library."), 8000);
         return;
     }
     Q_EMIT resubmitted();
-    retryRow(row);
+    retryJob(id);
 }
 
-void JobPanel::retryRow(int row)
+void JobPanel::retryJob(JobId id)
 {
-    const QList<Violation> errors = m_session->retry(row);
+    const QList<Violation> errors = m_session->retry(id);
     if (errors.isEmpty())
         return;
-    const ImageRequest recipe = m_session->recipeOf(row);
+    const ImageRequest recipe = m_session->recipeOf(id);
     const QString replacement
         = ModelSwitch::replacementFor(m_session->catalog(), recipe, QDate::currentDate());
     if (replacement.isEmpty()) {
@@ -104,7 +103,7 @@ void JobPanel::retryRow(int row)
     if (box.clickedButton() != switchButton)
         return;
     if (const QList<Violation> again
-        = m_session->submit(moved.request, m_session->editContextOf(row));
+        = m_session->submit(moved.request, m_session->editContextOf(id));
         !again.isEmpty())
         Q_EMIT problems(again);
 }

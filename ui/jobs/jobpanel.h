@@ -2,6 +2,7 @@
 
 #include "model/imagerequest.h"
 #include "model/violation.h"
+#include "studio/jobqueue.h"
 
 #include <QWidget>
 
@@ -36,9 +37,10 @@ Q_SIGNALS:
     void restoreRequested(const Atelier::ImageRequest &recipe);
 
 private:
-    int selectedRow() const;
+    // The job of the selected row (none: no row is selected).
+    JobId selectedJob() const;
     void retry();
-    void retryRow(int row);
+    void retryJob(JobId id);
 
     StudioSession *m_session;
     QTableView *m_view = nullptr;
