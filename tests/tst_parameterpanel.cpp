@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTest>
+#include <QToolButton>
 
 using namespace Atelier;
 using namespace Qt::StringLiterals;
@@ -80,7 +81,17 @@ private Q_SLOTS:
                     else if (!items->item(row)->isEnabled())
                         QVERIFY(items->item(row)->toolTip().contains(u"does not offer"_s));
                 }
-                QCOMPARE(enabled, rule->values);
+                // One Auto: a default of auto is the first item, not a second one.
+                QStringList offered = rule->values;
+                if (rule->defaultValue.toString() == u"auto") {
+                    offered.removeAll(u"auto"_s);
+                    QCOMPARE(items->item(0)->text(), u"Auto"_s);
+                }
+                QCOMPARE(enabled, offered);
+                int autos = 0;
+                for (int row = 0; row < items->rowCount(); ++row)
+                    autos += items->item(row)->text().startsWith(u"Auto"_s) ? 1 : 0;
+                QVERIFY(autos <= 1);
             }
             if (auto *spin = qobject_cast<QSpinBox *>(control)) {
                 QCOMPARE(spin->maximum(), rule->maximum);
@@ -91,6 +102,81 @@ private Q_SLOTS:
         const ImageRequest request = panel.request();
         QVERIFY(request.options.isEmpty());
         QCOMPARE(request.model, model);
+    }
+
+    // Switching to a model without streaming and back restores what was set on each.
+    void parametersAreRememberedPerModel()
+    {
+        ParameterPanel panel(m_catalog);
+        const QString streaming = u"gpt-image-2.6-flare"_s;
+        panel.setModel(streaming);
+        qobject_cast<QCheckBox *>(panel.control(Param::Stream))->setChecked(true);
+        qobject_cast<QSpinBox *>(panel.control(Param::PartialImages))->setValue(2);
+        choose(panel, Param::Size, u"1536x1024"_s);
+        panel.setModel(u"dall-e-3"_s);
+        QVERIFY(!panel.request().hasOption(Param::Stream)); // dall-e-3 does not stream
+        choose(panel, Param::Style, u"vivid"_s);
+        panel.setModel(streaming);
+        ImageRequest request = panel.request();
+        QCOMPARE(request.option(Param::Stream).toBool(), true);
+        QCOMPARE(request.option(Param::PartialImages).toInt(), 2);
+        QCOMPARE(request.option(Param::Size).toString(), u"1536x1024"_s);
+        QVERIFY(!request.hasOption(Param::Style));
+        panel.setModel(u"dall-e-3"_s);
+        QCOMPARE(panel.request().option(Param::Style).toString(), u"vivid"_s);
+        // Through the model box, as the user switches.
+        auto *models = panel.modelBox();
+        models->setCurrentIndex(models->findText(streaming));
+        QCOMPARE(panel.request().option(Param::PartialImages).toInt(), 2);
+    }
+
+    void valuesReadAsAPersonSaysThem()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.setModel(u"gpt-image-2.6-flare"_s);
+        QComboBox *size = combo(panel, Param::Size);
+        QCOMPARE(size->itemText(size->findData(u"1024x1024"_s)), u"Square 1:1 — 1024×1024"_s);
+        QCOMPARE(size->itemText(size->findData(u"1536x1024"_s)), u"Landscape 3:2 — 1536×1024"_s);
+        QCOMPARE(size->itemText(size->findData(u"1024x1536"_s)), u"Portrait 2:3 — 1024×1536"_s);
+        QComboBox *quality = combo(panel, Param::Quality);
+        QCOMPARE(quality->itemText(quality->findData(u"high"_s)), u"High"_s);
+        QCOMPARE(quality->findData(u"auto"_s), -1); // the Auto item is the default one
+        QCOMPARE(quality->itemText(0), u"Auto"_s);
+        QComboBox *format = combo(panel, Param::OutputFormat);
+        QCOMPARE(format->itemText(format->findData(u"webp"_s)), u"WebP"_s);
+        // The API's own word stays in the tooltip.
+        QVERIFY(size->model()
+                    ->index(size->findData(u"1024x1024"_s), 0)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"1024x1024"_s));
+        // A recipe with an explicit auto is the Auto item, said nowhere as a reset.
+        QSignalSpy status(&panel, &ParameterPanel::statusMessage);
+        ImageRequest recipe;
+        recipe.model = u"gpt-image-2.6-flare"_s;
+        recipe.setOption(Param::Quality, u"auto"_s);
+        panel.applyRequest(recipe);
+        QCOMPARE(quality->currentIndex(), 0);
+        QVERIFY(status.isEmpty());
+    }
+
+    void rarelyUsedParametersAreUnderAdvanced()
+    {
+        ParameterPanel panel(m_catalog);
+        panel.show();
+        auto *toggle = panel.findChild<QToolButton *>(u"advancedToggle"_s);
+        auto *advanced = panel.findChild<QWidget *>(u"advanced"_s);
+        QVERIFY(toggle && advanced);
+        for (const QString &parameter :
+             {Param::OutputCompression, Param::Moderation, Param::ResponseFormat, Param::User}) {
+            QVERIFY2(advanced->isAncestorOf(panel.control(parameter)), qPrintable(parameter));
+            QVERIFY(!panel.control(parameter)->isVisible());
+        }
+        for (const QString &parameter : {Param::Size, Param::Quality, Param::N, Param::Stream})
+            QVERIFY2(!advanced->isAncestorOf(panel.control(parameter)), qPrintable(parameter));
+        toggle->click();
+        QVERIFY(panel.control(Param::Moderation)->isVisible());
+        QVERIFY(!panel.control(Param::Moderation)->accessibleName().isEmpty());
     }
 
     void invalidValueIsResetAndAnnounced()

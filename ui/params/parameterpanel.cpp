@@ -11,6 +11,9 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QToolButton>
+
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +48,64 @@ const QStringList &panelParameters()
                                       Param::PartialImages,
                                       Param::User};
     return names;
+}
+
+// Set once in a while, so under Advanced: compression, moderation, delivery, ids, SVG details.
+bool isAdvanced(const QString &name)
+{
+    static const QStringList advanced
+        = {Param::OutputCompression, Param::FrameDurationMs, SvgModel,   SvgEffort,
+           Param::Moderation,        Param::ResponseFormat,  Param::User};
+    return advanced.contains(name);
+}
+
+// A value as a person says it: "Square 1:1 — 1024×1024", "High", "PNG".
+QString friendlyValue(const QString &parameter, const QString &value)
+{
+    const auto text = [](const char *source) {
+        return QCoreApplication::translate("Atelier::ParameterPanel", source);
+    };
+    if (parameter == Param::Size) {
+        const QStringList parts = value.split(u'x');
+        const int width = parts.value(0).toInt();
+        const int height = parts.size() == 2 ? parts.value(1).toInt() : 0;
+        if (width <= 0 || height <= 0)
+            return value == u"auto" ? text("Auto") : value;
+        const int divisor = std::gcd(width, height);
+        const QString ratio = u"%1:%2"_s.arg(width / divisor).arg(height / divisor);
+        const QString shape = width == height
+            ? text(QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Square"))
+            : width > height ? text(QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Landscape"))
+                             : text(QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Portrait"));
+        return u"%1 %2 — %3×%4"_s.arg(shape, ratio).arg(width).arg(height);
+    }
+    static const QHash<QString, const char *> words = {
+        {u"auto"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Auto")},
+        {u"low"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Low")},
+        {u"medium"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Medium")},
+        {u"high"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "High")},
+        {u"xhigh"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Extra high")},
+        {u"max"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Maximum")},
+        {u"standard"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Standard")},
+        {u"hd"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "HD")},
+        {u"vivid"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Vivid")},
+        {u"natural"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Natural")},
+        {u"transparent"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Transparent")},
+        {u"opaque"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Opaque")},
+        {u"png"_s, "PNG"},
+        {u"jpeg"_s, "JPEG"},
+        {u"webp"_s, "WebP"},
+        {u"gif"_s, "GIF"},
+        {u"svg"_s, "SVG"},
+        {u"url"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Link (url)")},
+        {u"b64_json"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "In the answer (b64_json)")},
+        {u"minimal"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Minimal")},
+        {u"simple"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Simple")},
+        {u"detailed"_s, QT_TRANSLATE_NOOP("Atelier::ParameterPanel", "Detailed")},
+    };
+    if (const char *word = words.value(value))
+        return text(word);
+    return value.isEmpty() ? value : value.front().toUpper() + value.mid(1);
 }
 
 // The kind of control a row needs: an API parameter's own, or its field's for svg.*.
@@ -192,7 +253,29 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent)
             setModel(replacement);
     });
 
+    auto *advancedToggle = new QToolButton(this);
+    advancedToggle->setObjectName(u"advancedToggle"_s);
+    advancedToggle->setText(tr("Advanced"));
+    advancedToggle->setCheckable(true);
+    advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle->setArrowType(Qt::RightArrow);
+    advancedToggle->setAutoRaise(true);
+    advancedToggle->setToolTip(tr("Compression, moderation, delivery, ids and the SVG author: "
+                                  "set once in a while."));
+    auto *advanced = new QWidget(this);
+    advanced->setObjectName(u"advanced"_s);
+    m_advancedForm = new QFormLayout(advanced);
+    m_advancedForm->setContentsMargins(0, 0, 0, 0);
+    m_advancedForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    advanced->setVisible(false);
+    connect(advancedToggle, &QToolButton::toggled, this, [advancedToggle, advanced](bool open) {
+        advancedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        advanced->setVisible(open);
+    });
+
     buildRows();
+    m_form->addRow(advancedToggle);
+    m_form->addRow(advanced);
     fillModels();
     setModel(m_catalog.defaultModel(Endpoint::Generations));
 
@@ -200,6 +283,7 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent)
             [this] { setEndpoint(Endpoint(m_endpointBox->currentData().toInt())); });
     connect(m_modelBox, &QComboBox::currentTextChanged, this, [this] {
         if (!m_updating) {
+            switchRememberedValues();
             applyRules(true);
             Q_EMIT changed();
         }
@@ -255,7 +339,8 @@ void ParameterPanel::buildRows()
         }
         }
         row.label->setBuddy(row.control);
-        m_form->addRow(row.label, row.control);
+        row.control->setAccessibleName(labelFor(name));
+        (isAdvanced(name) ? m_advancedForm : m_form)->addRow(row.label, row.control);
         m_rows.insert(name, row);
         if (name == Param::Size) {
             m_customSize = new QWidget(this);
@@ -395,8 +480,43 @@ void ParameterPanel::setModel(const QString &model)
     else
         m_modelBox->setEditText(model);
     m_updating = false;
+    switchRememberedValues();
     applyRules(true);
     Q_EMIT changed();
+}
+
+QJsonObject ParameterPanel::values() const
+{
+    QJsonObject values;
+    for (const QString &name : panelParameters()) {
+        QJsonValue value = valueOf(name);
+        if (name == Param::Size && value.toString() == CustomSize)
+            value = u"%1x%2"_s.arg(m_width->value()).arg(m_height->value());
+        if (!value.isNull() && !value.isUndefined())
+            values.insert(name, value);
+    }
+    return values;
+}
+
+void ParameterPanel::switchRememberedValues()
+{
+    const QString shown = model();
+    if (shown == m_shownModel)
+        return;
+    // A model on which nothing was set keeps no memory: what is set carries over to it.
+    if (const QJsonObject set = values(); !m_shownModel.isEmpty() && !set.isEmpty())
+        m_remembered.insert(m_shownModel, set);
+    else
+        m_remembered.remove(m_shownModel);
+    m_shownModel = shown;
+    const auto remembered = m_remembered.constFind(shown);
+    if (remembered == m_remembered.cend())
+        return;
+    const bool updating = m_updating;
+    m_updating = true;
+    for (const QString &name : panelParameters())
+        setValue(name, remembered->value(name));
+    m_updating = updating;
 }
 
 void ParameterPanel::setEndpoint(Endpoint endpoint)
@@ -539,9 +659,12 @@ void ParameterPanel::applyRules(bool announce)
         if (auto *box = qobject_cast<QComboBox *>(row.control)) {
             auto *items = static_cast<QStandardItemModel *>(box->model());
             items->clear();
-            const QString defaultText = rule->defaultValue.isString()
-                ? tr("Default (%1)").arg(rule->defaultValue.toString())
-                : tr("Default");
+            // One "Auto": a default of auto is the Auto item, not a second one beside it.
+            const QString defaultValue = rule->defaultValue.toString();
+            const QString defaultText = !rule->defaultValue.isString() ? tr("Default")
+                : defaultValue == u"auto"
+                ? friendlyValue(name, defaultValue)
+                : tr("Default (%1)").arg(friendlyValue(name, defaultValue));
             auto *defaultItem = new QStandardItem(defaultText);
             defaultItem->setToolTip(tr("Not sent: the API decides."));
             items->appendRow(defaultItem);
@@ -551,15 +674,20 @@ void ParameterPanel::applyRules(bool announce)
                 if (!values.contains(value))
                     values.append(value);
             }
+            if (defaultValue == u"auto")
+                values.removeAll(defaultValue);
             for (const QString &value : std::as_const(values)) {
-                auto *item = new QStandardItem(value);
+                auto *item = new QStandardItem(friendlyValue(name, value));
                 item->setData(value, Qt::UserRole);
                 if (!rule->values.contains(value)) {
                     item->setEnabled(false);
                     item->setToolTip(tr("%1 does not offer %2.").arg(modelName, value));
                 } else if (rule->preview.contains(value)) {
-                    item->setText(tr("%1 (preview)").arg(value));
+                    item->setText(tr("%1 (preview)").arg(friendlyValue(name, value)));
                 }
+                if (item->text() != value)
+                    item->setToolTip(item->toolTip().isEmpty() ? value
+                                                               : value + u'\n' + item->toolTip());
                 items->appendRow(item);
             }
             if (name == Param::Size && rule->freeSize.enabled) {
@@ -573,6 +701,8 @@ void ParameterPanel::applyRules(bool announce)
             // Restore the value if the new model has it; otherwise announce the reset.
             const QString text = before.toString();
             int index = before.isString() ? box->findData(text) : 0;
+            if (before.isString() && text == defaultValue && index < 0)
+                index = 0; // an explicit "auto" is the Auto item
             if (before.isString() && (index < 0 || !items->item(index)->isEnabled())) {
                 index = 0;
                 adjusted.append(tr("%1 %2 became the default (%3 does not offer it)")

@@ -70,10 +70,16 @@ private:
     std::optional<ParameterRule> ruleFor(const QString &modelName, const QString &name) const;
     // The labels of what the user set that `to` does not take.
     QStringList lostBySwitching(const QString &to) const;
+    // Every row's value (a custom size as WxH), as remembered for a model.
+    QJsonObject values() const;
+    // Keeps what was set for the model shown until now, and brings back what was set for the
+    // model shown now (switching to a model and back restores its parameters).
+    void switchRememberedValues();
 
     const Catalog &m_catalog;
     Endpoint m_endpoint = Endpoint::Generations;
     QFormLayout *m_form = nullptr;
+    QFormLayout *m_advancedForm = nullptr; // the rarely used parameters, folded away
     QComboBox *m_endpointBox = nullptr;
     QComboBox *m_modelBox = nullptr;
     QLabel *m_modelNote = nullptr;
@@ -83,6 +89,8 @@ private:
     QSpinBox *m_width = nullptr;
     QSpinBox *m_height = nullptr;
     QHash<QString, Row> m_rows;
+    QHash<QString, QJsonObject> m_remembered; // by model
+    QString m_shownModel;
     bool m_updating = false;
 };
 
