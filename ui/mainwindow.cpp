@@ -35,8 +35,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QScrollBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolButton>
@@ -190,38 +189,40 @@ void MainWindow::buildUi()
     m_canvas = new CanvasPanel(m_session);
     m_compose = new ComposePanel(m_session, m_canvas->maskPainter());
     auto *left = new QWidget;
+    left->setObjectName(u"composeColumn"_s);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(buildNotices());
     leftLayout->addWidget(m_compose, 1);
-    auto *leftScroll = new QScrollArea;
-    leftScroll->setWidget(left);
-    leftScroll->setWidgetResizable(true);
-    // Wide enough for its controls (in any language): it scrolls vertically, never sideways.
-    leftScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    const int leftWidth = left->minimumSizeHint().width()
-        + leftScroll->verticalScrollBar()->sizeHint().width() + 2 * leftScroll->frameWidth();
-    leftScroll->setMinimumWidth(leftWidth);
+    const int leftWidth = left->minimumSizeHint().width();
 
-    // Middle: the image as it arrives over the library's images.
+    // The middle is the image's: it takes what the compose column and the gallery leave.
     m_libraryModel = new LibraryModel(&m_session->library(), this);
     m_gallery = new GalleryPanel(m_libraryModel);
+    m_gallery->setObjectName(u"galleryPanel"_s);
+    // The jobs are a compact queue under the image: a line when nothing runs.
+    m_jobs = new JobPanel(m_session);
     m_centerSplitter = new QSplitter(Qt::Vertical);
     m_centerSplitter->addWidget(m_canvas);
-    m_centerSplitter->addWidget(m_gallery);
-    m_centerSplitter->setStretchFactor(0, 3);
-    m_centerSplitter->setStretchFactor(1, 1);
-    m_centerSplitter->setSizes({600, 200});
-
-    // Right: the jobs.
-    m_jobs = new JobPanel(m_session);
+    m_centerSplitter->addWidget(m_jobs);
+    m_centerSplitter->setStretchFactor(0, 1);
+    m_centerSplitter->setStretchFactor(1, 0);
+    m_centerSplitter->setCollapsible(0, false);
+    m_centerSplitter->setSizes({800, 110});
     m_mainSplitter = new QSplitter(Qt::Horizontal);
-    m_mainSplitter->addWidget(leftScroll);
+    m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(m_centerSplitter);
-    m_mainSplitter->addWidget(m_jobs);
-    m_mainSplitter->setStretchFactor(1, 3);
-    m_mainSplitter->setSizes({leftWidth, 700, 420});
+    m_mainSplitter->addWidget(m_gallery);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setStretchFactor(2, 0);
+    m_mainSplitter->setCollapsible(1, false);
+    m_mainSplitter->setSizes({leftWidth, 800, 260});
     setCentralWidget(m_mainSplitter);
 
+    m_jobSummary = new QLabel(m_jobs->summary());
+    m_jobSummary->setObjectName(u"jobSummary"_s);
+    statusBar()->addPermanentWidget(m_jobSummary);
+    connect(m_jobs, &JobPanel::summaryChanged, m_jobSummary, &QLabel::setText);
     m_sessionCost = new QLabel(tr("Session: $0.000"));
     m_sessionCost->setToolTip(tr("Estimated cost of the images made in this session."));
     statusBar()->addPermanentWidget(m_sessionCost);
@@ -353,6 +354,35 @@ void MainWindow::buildMenus()
     QAction *paste
         = edit->addAction(tr("&Paste image as reference"), this, &MainWindow::pasteImage);
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto addPanel = [this, view](const QString &text, QWidget *panel, const QString &name,
+                                       const QKeySequence &shortcut) {
+        QAction *action = view->addAction(text);
+        action->setObjectName(name);
+        action->setCheckable(true);
+        action->setChecked(true);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::toggled, panel, &QWidget::setVisible);
+        m_panelActions.append(action);
+    };
+    addPanel(tr("&Compose"), m_mainSplitter->widget(0), u"actionShowCompose"_s,
+             QKeySequence(Qt::CTRL | Qt::Key_1));
+    addPanel(tr("&Gallery"), m_gallery, u"actionShowGallery"_s, QKeySequence(Qt::CTRL | Qt::Key_2));
+    addPanel(tr("&Jobs"), m_jobs, u"actionShowJobs"_s, QKeySequence(Qt::CTRL | Qt::Key_3));
+    view->addSeparator();
+    QAction *fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setObjectName(u"actionFullScreen"_s);
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(fullScreen, &QAction::toggled, this,
+            [this](bool on) { setWindowState(windowState().setFlag(Qt::WindowFullScreen, on)); });
+    QAction *cancelNewest = view->addAction(tr("Cancel the newest &job"));
+    cancelNewest->setObjectName(u"actionCancelNewest"_s);
+    cancelNewest->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(cancelNewest, &QAction::triggered, this, [this] {
+        if (!m_jobs->cancelNewest())
+            statusBar()->showMessage(tr("No job is running."), 3000);
+    });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, [this] {
         QMessageBox::about(
@@ -449,7 +479,13 @@ void MainWindow::dropEvent(QDropEvent *event)
 
 void MainWindow::restoreSettings()
 {
-    restoreGeometry(StudioSettings::windowGeometry.value());
+    // Never larger than the screen it opens on, whatever was saved on a bigger one.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+    if (!restoreGeometry(StudioSettings::windowGeometry.value()))
+        resize(QSize(1400, 900).boundedTo(available.size()));
+    if (!isFullScreen() && !isMaximized()
+        && (width() > available.width() || height() > available.height()))
+        resize(size().boundedTo(available.size()));
     m_mainSplitter->restoreState(StudioSettings::mainSplitter.value());
     m_centerSplitter->restoreState(StudioSettings::centerSplitter.value());
     promptEditor()->setHistory(StudioSettings::promptHistory.value());

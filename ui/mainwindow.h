@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
@@ -116,6 +117,8 @@ private:
     LibraryModel *m_libraryModel = nullptr;
     GalleryPanel *m_gallery = nullptr;
     QLabel *m_sessionCost = nullptr;
+    QLabel *m_jobSummary = nullptr;
+    QList<QAction *> m_panelActions; // View > Compose, Gallery, Jobs
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_centerSplitter = nullptr;
 };

@@ -96,7 +96,6 @@ int runStudio(QApplication &app, const std::function<void(MainWindow *)> &shown)
                 .arg(error));
     else if (!session.libraryNotice().isEmpty())
         window.showLibraryNotice(session.libraryNotice());
-    window.resize(1400, 900);
     window.show();
     if (parser.isSet(prompt))
         window.promptEditor()->setPrompt(parser.value(prompt));

@@ -21,6 +21,7 @@ public:
         ElapsedColumn,
         PartialsColumn,
         CostColumn,
+        ActionsColumn, // the row's own Cancel and Retry (the view puts buttons there)
         ColumnCount
     };
     enum Role { RequestRole = Qt::UserRole + 1, ErrorRole, StateRole, CanCancelRole, CanRetryRole };

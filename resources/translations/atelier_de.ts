@@ -2009,6 +2009,33 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%n Anfragen nicht erneut gesendet: Sie verwenden Dateien von außerhalb der Bibliothek.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Diesen Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Send this job again</source>
+        <translation>Diesen Auftrag erneut senden</translation>
+    </message>
+    <message>
+        <source>No jobs yet</source>
+        <translation>Noch keine Aufträge</translation>
+    </message>
+    <message>
+        <source>Jobs: all done</source>
+        <translation>Aufträge: alle fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 running · %2 queued</source>
+        <translation>%1 laufen · %2 warten</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::JobQueue</name>
@@ -2263,6 +2290,34 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
             <numerusform>%1 ist ein Ordner, keine Bilddatei; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
             <numerusform>%1 sind Ordner, keine Bilddateien; ziehen Sie stattdessen die Bilder darin hierher.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>&amp;Entwurf</translation>
+    </message>
+    <message>
+        <source>&amp;Gallery</source>
+        <translation>&amp;Galerie</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>Cancel the newest &amp;job</source>
+        <translation>Neuesten Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>No job is running.</source>
+        <translation>Kein Auftrag läuft.</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3020,94 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>%1 replaces it. %2</source>
         <translation>%1 ersetzt es. %2</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Extra high</source>
+        <translation>Sehr hoch</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Maximal</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>HD</source>
+        <translation>HD</translation>
+    </message>
+    <message>
+        <source>Vivid</source>
+        <translation>Lebendig</translation>
+    </message>
+    <message>
+        <source>Natural</source>
+        <translation>Natürlich</translation>
+    </message>
+    <message>
+        <source>Transparent</source>
+        <translation>Transparent</translation>
+    </message>
+    <message>
+        <source>Opaque</source>
+        <translation>Deckend</translation>
+    </message>
+    <message>
+        <source>Link (url)</source>
+        <translation>Link (url)</translation>
+    </message>
+    <message>
+        <source>In the answer (b64_json)</source>
+        <translation>In der Antwort (b64_json)</translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation>Minimal</translation>
+    </message>
+    <message>
+        <source>Simple</source>
+        <translation>Einfach</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Detailliert</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Compression, moderation, delivery, ids and the SVG author: set once in a while.</source>
+        <translation>Kompression, Moderation, Auslieferung, Kennungen und der SVG-Autor: selten gebraucht.</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>Quadrat</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Querformat</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Hochformat</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,13 @@
             <numerusform>%n requests not sent again: they use files from outside the library.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::MainWindow</name>

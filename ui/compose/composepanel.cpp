@@ -32,6 +32,8 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -78,17 +80,33 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     connect(m_presets, &QComboBox::currentIndexChanged, this, &ComposePanel::refresh);
 
     m_prompt = new PromptEditor(this);
-    m_prompt->setMinimumHeight(90);
-    layout->addWidget(m_prompt, 2);
+    m_prompt->setMinimumHeight(70);
+    layout->addWidget(m_prompt, 1);
     m_count = new QLabel(this);
     m_count->setAlignment(Qt::AlignRight);
     layout->addWidget(m_count);
 
-    m_parameters = new ParameterPanel(m_session->catalog(), this);
+    // The parameters and references scroll; the prompt above them and the estimate and
+    // Generate below stay in sight at any window height.
+    auto *settings = new QWidget;
+    auto *settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->setContentsMargins(0, 0, 0, 0);
+    m_parameters = new ParameterPanel(m_session->catalog(), settings);
     m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
-    layout->addWidget(m_parameters);
-    buildReferences(this);
-    layout->addWidget(m_inputs);
+    settingsLayout->addWidget(m_parameters);
+    buildReferences(settings);
+    settingsLayout->addWidget(m_inputs);
+    settingsLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"composeSettings"_s);
+    scroll->setWidget(settings);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Wide enough for its controls (in any language): it scrolls vertically, never sideways.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(settings->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
+    layout->addWidget(scroll, 3);
 
     m_estimate = new QLabel(this);
     m_estimate->setObjectName(u"estimate"_s);
@@ -109,7 +127,6 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     m_generate->setToolTip(tr("Send the request (Ctrl+Return)."));
     m_generate->setDefault(true);
     layout->addWidget(m_generate);
-    layout->addStretch(1);
 
     connect(m_prompt, &PromptEditor::submitRequested, this, &ComposePanel::generate);
     connect(m_prompt, &PromptEditor::textChanged, this, &ComposePanel::refresh);

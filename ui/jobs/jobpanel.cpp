@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -47,7 +48,98 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
     buttons->addWidget(retry);
     layout->addLayout(buttons);
     connect(cancel, &QPushButton::clicked, this, [this] { m_session->cancel(selectedJob()); });
-    connect(retry, &QPushButton::clicked, this, &JobPanel::retry);
+    connect(retry, &QPushButton::clicked, this, qOverload<>(&JobPanel::retry));
+    m_view->horizontalHeader()->setSectionResizeMode(JobListModel::ActionsColumn,
+                                                     QHeaderView::Fixed);
+    JobListModel *jobs = m_session->jobs();
+    for (int row = 0; row < jobs->rowCount(); ++row)
+        addRowActions(row);
+    // A new job is selected, so that Cancel and Retry act on what was just sent.
+    connect(jobs, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    addRowActions(row);
+                m_view->selectRow(last);
+                m_view->scrollTo(m_view->model()->index(last, 0));
+                Q_EMIT summaryChanged(summary());
+            });
+    connect(jobs, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                showRowActions(topLeft.row(), bottomRight.row());
+                Q_EMIT summaryChanged(summary());
+            });
+}
+
+void JobPanel::addRowActions(int row)
+{
+    const JobId id = m_session->jobs()->idAt(row);
+    auto *actions = new QWidget;
+    auto *layout = new QHBoxLayout(actions);
+    layout->setContentsMargins(2, 0, 2, 0);
+    layout->setSpacing(2);
+    auto *cancel = new QToolButton(actions);
+    cancel->setObjectName(u"cancelJob"_s);
+    cancel->setText(tr("Cancel"));
+    cancel->setAutoRaise(true);
+    cancel->setAccessibleName(tr("Cancel this job"));
+    auto *retry = new QToolButton(actions);
+    retry->setObjectName(u"retryJob"_s);
+    retry->setText(tr("Retry"));
+    retry->setAutoRaise(true);
+    retry->setAccessibleName(tr("Send this job again"));
+    layout->addWidget(cancel);
+    layout->addWidget(retry);
+    connect(cancel, &QToolButton::clicked, this, [this, id] { m_session->cancel(id); });
+    connect(retry, &QToolButton::clicked, this, [this, id] { this->retry(id); });
+    m_view->setIndexWidget(m_view->model()->index(row, JobListModel::ActionsColumn), actions);
+    m_view->setColumnWidth(JobListModel::ActionsColumn, actions->sizeHint().width());
+    showRowActions(row, row);
+}
+
+void JobPanel::showRowActions(int first, int last)
+{
+    const QAbstractItemModel *jobs = m_view->model();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = jobs->index(row, JobListModel::ActionsColumn);
+        QWidget *actions = m_view->indexWidget(index);
+        if (!actions)
+            continue;
+        actions->findChild<QToolButton *>(u"cancelJob"_s)
+            ->setVisible(index.data(JobListModel::CanCancelRole).toBool());
+        actions->findChild<QToolButton *>(u"retryJob"_s)
+            ->setVisible(index.data(JobListModel::CanRetryRole).toBool());
+    }
+}
+
+QString JobPanel::summary() const
+{
+    int running = 0;
+    int queued = 0;
+    const JobQueue *queue = m_session->queue();
+    for (qsizetype index = 0; index < queue->count(); ++index) {
+        const Job &job = queue->at(index);
+        if (job.queued)
+            ++queued;
+        else if (!job.isDone())
+            ++running;
+    }
+    if (running == 0 && queued == 0)
+        return queue->count() == 0 ? tr("No jobs yet") : tr("Jobs: all done");
+    if (queued == 0)
+        return tr("%n running", nullptr, running);
+    return tr("%1 running · %2 queued").arg(running).arg(queued);
+}
+
+bool JobPanel::cancelNewest()
+{
+    const JobQueue *queue = m_session->queue();
+    for (qsizetype index = queue->count() - 1; index >= 0; --index) {
+        if (!queue->at(index).isDone()) {
+            m_session->cancel(queue->at(index).id);
+            return true;
+        }
+    }
+    return false;
 }
 
 JobId JobPanel::selectedJob() const
@@ -58,7 +150,11 @@ JobId JobPanel::selectedJob() const
 
 void JobPanel::retry()
 {
-    const JobId id = selectedJob();
+    retry(selectedJob());
+}
+
+void JobPanel::retry(JobId id)
+{
     if (!id.isValid())
         return;
     if (!Consent::outsideFiles(

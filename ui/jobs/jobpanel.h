@@ -23,12 +23,18 @@ public:
     explicit JobPanel(StudioSession *session, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
+    // A line for the status bar: what runs, what waits ("2 running · 1 queued").
+    QString summary() const;
+    // Cancels the newest job that has not ended (Esc); false when none runs.
+    bool cancelNewest();
     // Requests an earlier run sent that never finished: asks whether to send them again, or
     // to restore the last one's recipe. Nothing when there are none.
     void offerInterruptedJobs();
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeout);
+    // summary() changed.
+    void summaryChanged(const QString &summary);
     // What could not be sent again (shown in the problems line); empty clears it.
     void problems(const QList<Atelier::Violation> &violations);
     // A job was sent again: the canvas follows it.
@@ -40,7 +46,11 @@ private:
     // The job of the selected row (none: no row is selected).
     JobId selectedJob() const;
     void retry();
+    void retry(JobId id);
     void retryJob(JobId id);
+    // The row's own Cancel and Retry buttons, made when the row appears.
+    void addRowActions(int row);
+    void showRowActions(int first, int last);
 
     StudioSession *m_session;
     QTableView *m_view = nullptr;
