@@ -1,47 +1,23 @@
 #pragma once
 
-#include <functional>
-
+#include "jobjournal.h"
 #include "libraryimage.h"
+#include "libraryindex.h"
 
 #include <QCoreApplication>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
 
 namespace Atelier {
 
-// What the gallery asks for.
-struct LibraryQuery
-{
-    QString text; // full-text search over prompts and revised prompts
-    QString model; // empty: any
-    bool favouritesOnly = false;
-    QDateTime from; // invalid: no bound
-    QDateTime to;
-    int limit = -1;
-};
-
-// A request that was sent but never finished (the app was closed or crashed meanwhile).
-struct JournaledJob
-{
-    qint64 id = 0;
-    ImageRequest request;
-    QDateTime startedAt;
-    QStringList partialFiles; // partial images it had received, as written (oldest first)
-    // The process that runs it (another window on this library, or one that died).
-    qint64 ownerPid = 0;
-    QString ownerStart;
-    QString ownerMachine;
-    bool ownerGone = false;
-};
-
 // The library: image files in a folder (each with its .json recipe), indexed in SQLite with
 // full-text search over prompts. Files are written first, atomically; the index follows. On
 // open, the two are reconciled, so after a crash at any moment they agree again.
 // Use from one thread (the GUI's); writeFiles() may run on any thread.
+// A facade over its parts: LibraryFiles (where files go), LibraryIndex (the SQLite index) and
+// JobJournal (the jobs in flight).
 class LibraryStore final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::LibraryStore)
@@ -122,24 +98,9 @@ public:
     Repair reconcile();
 
 private:
-    enum class IndexState { Ready, Damaged, Failed };
-    IndexState openIndex(QString *error);
-    void sweepOrphanedPartials();
-    void sweepIncoming();
-    static QString partialsFolder(const QString &folder, qint64 jobId);
-    static QString partialPath(const QString &folder, qint64 jobId, const ImageResult &image,
-                               QString *error);
-    // Chooses the image's free name and writes its recipe, then the image with `writeImage`.
-    static QString
-    placeFiles(const QString &folder, const LibraryImage &image,
-               const std::function<bool(const QString &path, QString *error)> &writeImage,
-               QString *error);
-    bool exec(const QString &sql, QString *error = nullptr) const;
-    QString relative(const QString &path) const;
-    QString absolute(const QString &path) const;
-
     QString m_folder;
-    QString m_connection;
+    LibraryIndex m_index;
+    JobJournal m_journal {&m_index};
     Repair m_repair;
 };
 
