@@ -40,10 +40,10 @@ Status HttpAttempt::send(const HttpRequestSpec &spec)
 {
     const QNetworkRequest request = RequestBuilder::networkRequest(spec);
     if (spec.multipart) {
-        QString error;
-        QHttpMultiPart *multiPart = RequestBuilder::createMultiPart(spec, &error);
-        if (!multiPart)
-            return failure(error);
+        const Result<QHttpMultiPart *> built = RequestBuilder::createMultiPart(spec);
+        if (!built)
+            return built.failure();
+        QHttpMultiPart *multiPart = *built;
         m_reply = m_network->post(request, multiPart);
         multiPart->setParent(m_reply);
     } else {
