@@ -42,7 +42,7 @@ QImage ThumbnailCache::load(const QString &source, const QString &cached)
         thumbnail.load(cached);
     if (!thumbnail.isNull())
         return thumbnail;
-    thumbnail = ImageFile::read(source, nullptr, QSize(Size, Size));
+    thumbnail = ImageFile::read(source, QSize(Size, Size)).valueOr(QImage());
     if (thumbnail.isNull())
         return thumbnail;
     thumbnail = thumbnail.scaled(Size, Size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
