@@ -14,19 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// The old convention of the store's interface: a path, or an empty string with `error` set.
-QString pathOrError(const Result<QString> &path, QString *error)
-{
-    if (path)
-        return *path;
-    *error = path.error();
-    return {};
-}
-
-} // namespace
-
 LibraryStore::LibraryStore() = default;
 
 LibraryStore::~LibraryStore()
@@ -44,16 +31,16 @@ bool LibraryStore::isOpen() const
     return m_index.isOpen();
 }
 
-bool LibraryStore::open(const QString &folder, QString *error)
+Status LibraryStore::open(const QString &folder)
 {
     close();
     m_repair = Repair();
     m_folder = QDir(folder).absolutePath();
-    if (const Status usable = SafeFiles::prepareWritableFolder(m_folder); !usable) {
-        *error = tr("The library folder %1 cannot be used (%2); choose another in the settings.")
-                     .arg(QDir::toNativeSeparators(m_folder), usable.error());
-        return false;
-    }
+    if (const Status usable = SafeFiles::prepareWritableFolder(m_folder); !usable)
+        return failure(
+            tr("The library folder %1 cannot be used (%2); choose another in the settings.")
+                .arg(QDir::toNativeSeparators(m_folder), usable.error()),
+            m_folder);
     const QString index = QDir(m_folder).filePath(LibraryIndex::fileName());
     LibraryIndex::Opened opened = m_index.open(m_folder);
     if (opened.state == LibraryIndex::State::Damaged) {
@@ -63,12 +50,11 @@ bool LibraryStore::open(const QString &folder, QString *error)
         close();
         const QString aside = index + u".damaged-"_s
             + QDateTime::currentDateTime().toString(u"yyyy-MM-dd-HHmmss"_s);
-        if (!QFile::rename(index, aside)) {
-            *error = tr("The library index %1 is damaged and cannot be moved aside; move it away "
-                        "and start Atelier again.")
-                         .arg(QDir::toNativeSeparators(index));
-            return false;
-        }
+        if (!QFile::rename(index, aside))
+            return failure(tr("The library index %1 is damaged and cannot be moved aside; move it "
+                              "away and start Atelier again.")
+                               .arg(QDir::toNativeSeparators(index)),
+                           index);
         for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
             if (QFile::exists(index + suffix) && !QFile::rename(index + suffix, aside + suffix))
                 QFile::remove(index + suffix);
@@ -78,10 +64,8 @@ bool LibraryStore::open(const QString &folder, QString *error)
         if (!opened.damage.isEmpty())
             m_repair.damage = opened.damage;
     }
-    if (opened.state != LibraryIndex::State::Ready) {
-        *error = opened.error;
-        return false;
-    }
+    if (opened.state != LibraryIndex::State::Ready)
+        return failure(opened.error, index);
     m_repair.rebuilt = !m_repair.movedAside.isEmpty();
     const Repair found = reconcile();
     m_repair.indexed = found.indexed;
@@ -91,46 +75,41 @@ bool LibraryStore::open(const QString &folder, QString *error)
     // finished (its images are in the library), so the folder goes.
     LibraryFiles::sweepOrphanedPartials(m_folder, [this] { return m_journal.ids(); });
     LibraryFiles::sweepIncoming(m_folder);
-    return true;
+    return success();
 }
 
-QString LibraryStore::writeFiles(const QString &folder, const LibraryImage &image,
-                                 const QByteArray &bytes, QString *error)
+Result<QString> LibraryStore::writeFiles(const QString &folder, const LibraryImage &image,
+                                         const QByteArray &bytes)
 {
-    return pathOrError(LibraryFiles::writeFiles(folder, image, bytes), error);
+    return LibraryFiles::writeFiles(folder, image, bytes);
 }
 
-QString LibraryStore::keepFiles(const QString &folder, const LibraryImage &image,
-                                const QString &incoming, QString *error)
+Result<QString> LibraryStore::keepFiles(const QString &folder, const LibraryImage &image,
+                                        const QString &incoming)
 {
-    return pathOrError(LibraryFiles::keepFiles(folder, image, incoming), error);
+    return LibraryFiles::keepFiles(folder, image, incoming);
 }
 
-QString LibraryStore::incomingPath(const QString &folder, QString *error)
+Result<QString> LibraryStore::incomingPath(const QString &folder)
 {
-    return pathOrError(LibraryFiles::incomingPath(folder), error);
+    return LibraryFiles::incomingPath(folder);
 }
 
-QString LibraryStore::writePartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                                   QString *error)
+Result<QString> LibraryStore::writePartial(const QString &folder, qint64 jobId,
+                                           const ImageResult &image)
 {
-    return pathOrError(LibraryFiles::writePartial(folder, jobId, image), error);
+    return LibraryFiles::writePartial(folder, jobId, image);
 }
 
-QString LibraryStore::keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                                  const QString &incoming, QString *error)
+Result<QString> LibraryStore::keepPartial(const QString &folder, qint64 jobId,
+                                          const ImageResult &image, const QString &incoming)
 {
-    return pathOrError(LibraryFiles::keepPartial(folder, jobId, image, incoming), error);
+    return LibraryFiles::keepPartial(folder, jobId, image, incoming);
 }
 
-std::optional<qint64> LibraryStore::add(const LibraryImage &image, QString *error)
+Result<qint64> LibraryStore::add(const LibraryImage &image)
 {
-    const Result<qint64> id = m_index.add(image);
-    if (!id) {
-        *error = id.error();
-        return std::nullopt;
-    }
-    return *id;
+    return m_index.add(image);
 }
 
 QList<LibraryImage> LibraryStore::query(const LibraryQuery &query) const
@@ -213,9 +192,9 @@ QList<JournaledJob> LibraryStore::claimUnfinishedJobs()
     return m_journal.claimUnfinishedJobs();
 }
 
-int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
+LibraryStore::Recovered LibraryStore::recoverPartials(const JournaledJob &job)
 {
-    int kept = 0;
+    Recovered recovered;
     static const QRegularExpression name(u"^image(\\d+)-partial(\\d+)$"_s);
     for (const QString &file : job.partialFiles) {
         const QFileInfo info(file);
@@ -235,14 +214,21 @@ int LibraryStore::recoverPartials(const JournaledJob &job, QString *error)
         const QRegularExpressionMatch match = name.match(info.completeBaseName());
         image.edit = {{u"partial_image_index"_s, match.hasMatch() ? match.captured(2).toInt() : 0},
                       {u"interrupted"_s, true}};
-        image.path = writeFiles(m_folder, image, bytes, error);
-        if (image.path.isEmpty() || !add(image, error))
-            return kept; // the partial stays where it is: the next start tries again
+        const Result<QString> written = writeFiles(m_folder, image, bytes);
+        if (!written) {
+            recovered.status = written.failure();
+            return recovered; // the partial stays where it is: the next start tries again
+        }
+        image.path = *written;
+        if (const Result<qint64> added = add(image); !added) {
+            recovered.status = added.failure();
+            return recovered;
+        }
         SafeFiles::removeOwnFile(file);
-        ++kept;
+        ++recovered.kept;
     }
     LibraryFiles::removePartials(m_folder, job.id);
-    return kept;
+    return recovered;
 }
 
 LibraryStore::Repair LibraryStore::reconcile()

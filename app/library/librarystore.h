@@ -27,26 +27,26 @@ public:
     LibraryStore();
     ~LibraryStore();
 
-    bool open(const QString &folder, QString *error);
+    Status open(const QString &folder);
     void close();
     bool isOpen() const;
     QString folder() const { return m_folder; }
 
     // Writes the image and its recipe into <folder>/<yyyy-MM>/ (never overwriting); returns the
     // image path. Thread-safe; touches no database.
-    static QString writeFiles(const QString &folder, const LibraryImage &image,
-                              const QByteArray &bytes, QString *error);
+    static Result<QString> writeFiles(const QString &folder, const LibraryImage &image,
+                                      const QByteArray &bytes);
     // An image whose bytes are arriving is written to a file of its own in <folder>/.incoming/
     // (this names one; no two processes collide), then moved into place whole: as writeFiles()
     // and writePartial() do, with the bytes already in `incoming`. Files left there by a process
     // that died are removed when the library opens. Thread-safe; touch no database.
-    static QString incomingPath(const QString &folder, QString *error);
-    static QString keepFiles(const QString &folder, const LibraryImage &image,
-                             const QString &incoming, QString *error);
-    static QString keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                               const QString &incoming, QString *error);
+    static Result<QString> incomingPath(const QString &folder);
+    static Result<QString> keepFiles(const QString &folder, const LibraryImage &image,
+                                     const QString &incoming);
+    static Result<QString> keepPartial(const QString &folder, qint64 jobId,
+                                       const ImageResult &image, const QString &incoming);
     // Indexes an image whose files are written; returns its id.
-    std::optional<qint64> add(const LibraryImage &image, QString *error);
+    Result<qint64> add(const LibraryImage &image);
 
     QList<LibraryImage> query(const LibraryQuery &query) const;
     std::optional<LibraryImage> image(qint64 id) const;
@@ -76,11 +76,17 @@ public:
     QList<JournaledJob> claimUnfinishedJobs();
     // A partial image of a running job, kept in <folder>/.partials/job-<id>/ until the job ends,
     // so a crash loses nothing that was received. Thread-safe; touches no database.
-    static QString writePartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                                QString *error);
+    static Result<QString> writePartial(const QString &folder, qint64 jobId,
+                                        const ImageResult &image);
     // After a crash: moves an unfinished job's partial images into the library, each with the
-    // job's recipe and edit {"partial_image_index": i}; returns how many were kept.
-    int recoverPartials(const JournaledJob &job, QString *error);
+    // job's recipe and edit {"partial_image_index": i}: how many were kept, and why the rest
+    // were not (they stay where they are; the next start tries again).
+    struct Recovered
+    {
+        int kept = 0;
+        Status status;
+    };
+    Recovered recoverPartials(const JournaledJob &job);
 
     // What open() repaired: files indexed that were missing, rows dropped whose files were gone.
     // When the index was damaged (not a database, failed its check, tables of another program),

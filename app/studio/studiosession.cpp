@@ -55,17 +55,21 @@ struct ImageKeeper
         if (image.partial) {
             if (journalId <= 0)
                 return {};
-            return incoming.isEmpty()
-                ? LibraryStore::writePartial(folder, journalId, image, error)
-                : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
+            const Result<QString> partial = incoming.isEmpty()
+                ? LibraryStore::writePartial(folder, journalId, image)
+                : LibraryStore::keepPartial(folder, journalId, image, incoming);
+            if (!partial)
+                *error = partial.error();
+            return partial.valueOr(QString());
         }
         LibraryImage entry = libraryEntry(request, image, provider);
         entry.parentPath = parentPath;
-        QString path = incoming.isEmpty()
-            ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
-            : LibraryStore::keepFiles(folder, entry, incoming, error);
-        if (!path.isEmpty())
-            return path;
+        const Result<QString> kept = incoming.isEmpty()
+            ? LibraryStore::writeFiles(folder, entry, image.encoded)
+            : LibraryStore::keepFiles(folder, entry, incoming);
+        if (kept)
+            return *kept;
+        *error = kept.error();
         // The library folder stopped taking images (the disk filled, a drive went away): a paid
         // image is never lost for it; it goes to the fallback folder, and `error` says why.
         const QString elsewhere = StudioSession::fallbackLibraryFolder();
@@ -77,13 +81,13 @@ struct ImageKeeper
             if (written.open(QIODevice::ReadOnly))
                 bytes = written.readAll();
         }
-        QString fallbackError;
         entry.parentPath.clear(); // names a file of the other library
-        path = bytes.isEmpty() ? QString()
-                               : LibraryStore::writeFiles(elsewhere, entry, bytes, &fallbackError);
-        if (path.isEmpty() && !fallbackError.isEmpty())
-            *error += u' ' + fallbackError;
-        return path;
+        if (bytes.isEmpty())
+            return {};
+        const Result<QString> fallback = LibraryStore::writeFiles(elsewhere, entry, bytes);
+        if (!fallback)
+            *error += u' ' + fallback.error();
+        return fallback.valueOr(QString());
     }
 };
 
@@ -114,7 +118,10 @@ private:
     protected:
         QString newPath(QString *error) override
         {
-            return LibraryStore::incomingPath(m_keeper->folder, error);
+            const Result<QString> path = LibraryStore::incomingPath(m_keeper->folder);
+            if (!path)
+                *error = path.error();
+            return path.valueOr(QString());
         }
         QString place(const ImageResult &image, const QString &written, QString *error) override
         {
@@ -193,7 +200,8 @@ QString StudioSession::fallbackLibraryFolder()
 bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback fallback)
 {
     m_libraryNotice.clear();
-    if (!m_library.open(folder, error)) {
+    if (const Status opened = m_library.open(folder); !opened) {
+        *error = opened.error();
         if (fallback == Fallback::None)
             return false;
         // Nothing made here may be lost because the chosen folder cannot take it: the images go
@@ -201,9 +209,8 @@ bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback 
         const QString elsewhere = fallbackLibraryFolder();
         if (QDir(folder) == QDir(elsewhere))
             return false;
-        QString fallbackError;
-        if (!m_library.open(elsewhere, &fallbackError)) {
-            *error += u' ' + fallbackError;
+        if (const Status fallbackOpened = m_library.open(elsewhere); !fallbackOpened) {
+            *error += u' ' + fallbackOpened.error();
             return false;
         }
         m_libraryNotice = tr("%1 Images are kept in %2 until then.")
@@ -223,14 +230,14 @@ bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback 
     for (const JournaledJob &job : std::as_const(m_interrupted)) {
         if (job.partialFiles.isEmpty())
             continue;
-        QString recoverError;
-        m_recoveredPartials += m_library.recoverPartials(job, &recoverError);
-        if (!recoverError.isEmpty()) {
+        const LibraryStore::Recovered recovered = m_library.recoverPartials(job);
+        m_recoveredPartials += recovered.kept;
+        if (!recovered.status) {
             m_unrecovered.append(job.id); // tried again at the next start
             Q_EMIT statusMessage(
                 tr("Partial images of an unfinished request could not be moved into the "
                    "library: %1")
-                    .arg(recoverError));
+                    .arg(recovered.status.error()));
         }
     }
     return true;
@@ -560,15 +567,14 @@ int StudioSession::startJob(int row)
             entry.parentPath = parentPath; // the composite's recipe names it too
             if (job.keepOutsideMask)
                 entry.edit = {{u"raw_output"_s, true}};
-            QString error;
-            if (const std::optional<qint64> id = m_library.add(entry, &error)) {
+            if (const Result<qint64> id = m_library.add(entry)) {
                 Q_EMIT imageSaved(*id);
                 if (job.keepOutsideMask)
                     composite(row, *id, entry);
             } else
                 Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will "
                                         "be at the next start.")
-                                         .arg(error));
+                                         .arg(id.error()));
         }
     });
     connect(job, &ImageJob::usageReported, this, [this, job](const Usage &usage) {
@@ -617,7 +623,10 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
             kept.size = result.image.size();
             kept.usage = Usage(); // the raw output carries what the job cost
             kept.savedAt = QDateTime::currentDateTime();
-            kept.path = LibraryStore::writeFiles(folder, kept, bytes, &error);
+            const Result<QString> written = LibraryStore::writeFiles(folder, kept, bytes);
+            kept.path = written.valueOr(QString());
+            if (!written)
+                error = written.error();
         }
         QMetaObject::invokeMethod(this, [this, row, rawId, kept, error, result] {
             if (!error.isEmpty() || kept.path.isEmpty()) {
@@ -627,13 +636,12 @@ void StudioSession::composite(int row, qint64 rawId, const LibraryImage &raw)
                         .arg(error));
                 return;
             }
-            QString indexError;
-            const std::optional<qint64> id = m_library.add(kept, &indexError);
+            const Result<qint64> id = m_library.add(kept);
             if (!id) {
                 Q_EMIT statusMessage(
                     tr("The composited edit is saved but could not be indexed (%1); it will be at "
                        "the next start.")
-                        .arg(indexError));
+                        .arg(id.error()));
                 return;
             }
             Q_EMIT imageSaved(*id);
