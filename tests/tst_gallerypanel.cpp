@@ -37,16 +37,18 @@ private:
         entry.request.model = model;
         entry.size = image.size();
         entry.format = u"png"_s;
-        QString error;
-        entry.path = LibraryStore::writeFiles(m_store.folder(), entry, bytes, &error);
-        QVERIFY2(!entry.path.isEmpty() && m_store.add(entry, &error), qPrintable(error));
+        const Result<QString> path = LibraryStore::writeFiles(m_store.folder(), entry, bytes);
+        QVERIFY2(path, qPrintable(path.error()));
+        entry.path = *path;
+        const Result<qint64> id = m_store.add(entry);
+        QVERIFY2(id, qPrintable(id.error()));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
         QString error;
-        QVERIFY(m_store.open(m_dir.path(), &error));
+        QVERIFY(m_store.open(m_dir.path()));
         save(u"a red fox in the snow"_s, u"gpt-image-1.5"_s, Qt::red);
         save(u"a lighthouse at dusk"_s, u"dall-e-3"_s, Qt::blue);
         save(u"fox cubs playing"_s, u"gpt-image-2"_s, Qt::green);

@@ -144,12 +144,12 @@ private Q_SLOTS:
         const QString path
             = dir.filePath(QStringLiteral("image.") + QString::fromLatin1(format).toLower());
         QVERIFY(photoLike(QSize(333, 222), QImage::Format_RGB32).save(path, format.constData()));
-        QString error;
-        const QImage read = ImageFile::read(path, &error);
-        QVERIFY2(!read.isNull(), qPrintable(error));
-        QCOMPARE(read, QImage(path));
-        QVERIFY(ImageFile::read(dir.filePath(QStringLiteral("missing.png")), &error).isNull());
-        QVERIFY(!error.isEmpty());
+        const Result<QImage> read = ImageFile::read(path);
+        QVERIFY2(read, qPrintable(read.error()));
+        QCOMPARE(*read, QImage(path));
+        const Result<QImage> missing = ImageFile::read(dir.filePath(QStringLiteral("missing.png")));
+        QVERIFY(!missing);
+        QVERIFY(!missing.error().isEmpty());
     }
 
     // Thumbnails of big images are decoded small (Qt's readers scale while reading, a PNG a row
@@ -164,9 +164,9 @@ private Q_SLOTS:
             = dir.filePath(QStringLiteral("big.") + QString::fromLatin1(format).toLower());
         const QImage image = photoLike(QSize(1200, 800), QImage::Format_RGB32);
         QVERIFY(image.save(path, format.constData()));
-        QString error;
-        const QImage read = ImageFile::read(path, &error, QSize(192, 192));
-        QVERIFY2(!read.isNull(), qPrintable(error));
+        const Result<QImage> small = ImageFile::read(path, QSize(192, 192));
+        QVERIFY2(small, qPrintable(small.error()));
+        const QImage read = *small;
         QCOMPARE(read.size(), QSize(192, 128));
         // The same picture: each pixel near the full image's, scaled smoothly.
         const QImage expected
@@ -181,7 +181,7 @@ private Q_SLOTS:
             }
         }
         // One that fits already comes whole, as before.
-        QCOMPARE(ImageFile::read(path, &error, QSize(2000, 2000)).size(), QSize(1200, 800));
+        QCOMPARE(ImageFile::read(path, QSize(2000, 2000))->size(), QSize(1200, 800));
     }
 
     // A streamed image handed over in pieces gives what the whole event gives: decoded on the way

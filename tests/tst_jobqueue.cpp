@@ -69,7 +69,8 @@ private Q_SLOTS:
         m_folder = std::make_unique<QTemporaryDir>();
         m_library = std::make_unique<LibraryStore>();
         QString error;
-        QVERIFY2(m_library->open(m_folder->path(), &error), qPrintable(error));
+        const Status opened = m_library->open(m_folder->path());
+        QVERIFY2(opened, qPrintable(opened.error()));
         m_queue = std::make_unique<JobQueue>(m_client.get(), m_library.get());
     }
 

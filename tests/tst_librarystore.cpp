@@ -64,14 +64,15 @@ private:
     static qint64 save(LibraryStore &store, const QString &prompt,
                        const QString &model = u"gpt-image-1.5"_s)
     {
-        QString error;
         LibraryImage image = entry(prompt, model);
-        image.path = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::red), &error);
-        if (image.path.isEmpty())
-            qFatal("%s", qPrintable(error));
-        const std::optional<qint64> id = store.add(image, &error);
+        const Result<QString> path
+            = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::red));
+        if (!path)
+            qFatal("%s", qPrintable(path.error()));
+        image.path = *path;
+        const Result<qint64> id = store.add(image);
         if (!id)
-            qFatal("%s", qPrintable(error));
+            qFatal("%s", qPrintable(id.error()));
         return *id;
     }
 
@@ -92,7 +93,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         LibraryStore store;
         QString error;
-        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        {
+            const Status opened = store.open(dir.path());
+            QVERIFY2(opened, qPrintable(opened.error()));
+        }
         save(store, u"a red fox in the snow"_s);
         save(store, u"a lighthouse at dusk, oil painting"_s, u"dall-e-3"_s);
         const qint64 third = save(store, u"the fox and the lighthouse"_s, u"gpt-image-2"_s);
@@ -133,7 +137,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         LibraryStore store;
         QString error;
-        QVERIFY(store.open(dir.path(), &error));
+        QVERIFY(store.open(dir.path()));
         const qint64 id = save(store, u"to be removed"_s);
         const QString path = store.image(id)->path;
         QCOMPARE(store.remove({id}), 1);
@@ -157,22 +161,26 @@ private Q_SLOTS:
                              35);
         {
             LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             LibraryImage vector = entry(u"a logo"_s, u"gpt-image-2.6-flare"_s);
             vector.format = u"svg"_s;
-            vector.path = LibraryStore::writeFiles(store.folder(), vector, svg, &error);
-            QVERIFY2(vector.path.endsWith(u".svg"_s), qPrintable(vector.path + error));
-            QVERIFY(store.add(vector, &error));
+            const Result<QString> vectorPath
+                = LibraryStore::writeFiles(store.folder(), vector, svg);
+            vector.path = vectorPath.valueOr(QString());
+            QVERIFY2(vector.path.endsWith(u".svg"_s), qPrintable(vector.path + vectorPath.error()));
+            QVERIFY(store.add(vector));
             svgPath = vector.path;
             // A GIF written but never indexed (a crash between the two steps).
             LibraryImage animation = entry(u"a bouncing ball"_s, u"gpt-image-2.6-flare"_s);
             animation.format = u"gif"_s;
-            orphanGif = LibraryStore::writeFiles(store.folder(), animation, gif, &error);
-            QVERIFY2(orphanGif.endsWith(u".gif"_s), qPrintable(orphanGif + error));
+            const Result<QString> gifPath
+                = LibraryStore::writeFiles(store.folder(), animation, gif);
+            orphanGif = gifPath.valueOr(QString());
+            QVERIFY2(orphanGif.endsWith(u".gif"_s), qPrintable(orphanGif + gifPath.error()));
         }
         // Reopened: the SVG is still indexed, the GIF found and indexed.
         LibraryStore reopened;
-        QVERIFY(reopened.open(dir.path(), &error));
+        QVERIFY(reopened.open(dir.path()));
         QCOMPARE(reopened.lastRepair().dropped, 0);
         QCOMPARE(reopened.lastRepair().indexed, 1);
         QCOMPARE(reopened.count(), 2);
@@ -188,17 +196,18 @@ private Q_SLOTS:
         QString orphan;
         {
             LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             save(store, u"kept"_s);
             const qint64 lost = save(store, u"lost file"_s);
             QVERIFY(QFile::remove(store.image(lost)->path));
             // Files written but never indexed (a crash between the two steps).
             LibraryImage image = entry(u"written before a crash"_s, u"gpt-image-1"_s);
-            orphan = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::blue), &error);
+            orphan = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::blue))
+                         .valueOr(QString());
             QVERIFY(!orphan.isEmpty());
         }
         LibraryStore reopened;
-        QVERIFY(reopened.open(dir.path(), &error));
+        QVERIFY(reopened.open(dir.path()));
         QCOMPARE(reopened.lastRepair().indexed, 1);
         QCOMPARE(reopened.lastRepair().dropped, 1);
         QCOMPARE(reopened.count(), 2);
@@ -230,15 +239,15 @@ private Q_SLOTS:
         QString childPath;
         {
             LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             const qint64 parent = save(store, u"a red fox"_s);
             QVERIFY(store.setFavourite(parent, true));
             LibraryImage child = entry(u"the fox at night"_s, u"gpt-image-2"_s);
             child.parentPath = store.image(parent)->path;
             child.parentId = parent;
-            child.path
-                = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
-            QVERIFY(store.add(child, &error));
+            child.path = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue))
+                             .valueOr(QString());
+            QVERIFY(store.add(child));
             childPath = child.path;
             for (int i = 0; i < 40; ++i) // enough pages for a cut to land inside the tables
                 save(store, u"filler %1 "_s.arg(i) + QString(200, u'x'));
@@ -274,7 +283,10 @@ private Q_SLOTS:
             return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         }();
         LibraryStore store;
-        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        {
+            const Status opened = store.open(dir.path());
+            QVERIFY2(opened, qPrintable(opened.error()));
+        }
         QCOMPARE(store.count(), 42);
         QCOMPARE(store.lastRepair().indexed, 42);
         {
@@ -313,7 +325,7 @@ private Q_SLOTS:
         QString grandchildPath;
         {
             LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             LibraryImage child = entry(u"an edit of an edit"_s, u"gpt-image-1"_s);
             LibraryImage parent = entry(u"an edit"_s, u"gpt-image-1"_s);
             LibraryImage root = entry(u"the original"_s, u"gpt-image-1"_s);
@@ -321,18 +333,20 @@ private Q_SLOTS:
             root.savedAt = QDateTime(QDate(2026, 11, 3), QTime(12, 0));
             parent.savedAt = QDateTime(QDate(2026, 11, 2), QTime(12, 0));
             child.savedAt = QDateTime(QDate(2026, 11, 1), QTime(12, 0));
-            root.path = LibraryStore::writeFiles(store.folder(), root, pngBytes(Qt::red), &error);
+            root.path = LibraryStore::writeFiles(store.folder(), root, pngBytes(Qt::red))
+                            .valueOr(QString());
             parent.parentPath = root.path;
-            parent.path
-                = LibraryStore::writeFiles(store.folder(), parent, pngBytes(Qt::green), &error);
+            parent.path = LibraryStore::writeFiles(store.folder(), parent, pngBytes(Qt::green))
+                              .valueOr(QString());
             child.parentPath = parent.path;
-            grandchildPath
-                = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue), &error);
-            QVERIFY2(!grandchildPath.isEmpty(), qPrintable(error));
+            const Result<QString> written
+                = LibraryStore::writeFiles(store.folder(), child, pngBytes(Qt::blue));
+            QVERIFY2(written, qPrintable(written.error()));
+            grandchildPath = *written;
         }
         QVERIFY(QFile::remove(dir.filePath(u"library.sqlite3"_s)));
         LibraryStore rebuilt;
-        QVERIFY(rebuilt.open(dir.path(), &error));
+        QVERIFY(rebuilt.open(dir.path()));
         QCOMPARE(rebuilt.lastRepair().indexed, 3);
         const std::optional<LibraryImage> grandchild = rebuilt.imageAt(grandchildPath);
         QVERIFY(grandchild);
@@ -363,7 +377,7 @@ private Q_SLOTS:
         request.model = u"gpt-image-2"_s;
         QVERIFY(Testing::journalOfACrashedProcess(dir.path(), request) > 0);
         LibraryStore store;
-        QVERIFY(store.open(dir.path(), &error));
+        QVERIFY(store.open(dir.path()));
         ImageRequest running = request;
         running.prompt = u"running here"_s;
         const qint64 mine = store.journalStart(running);
@@ -381,7 +395,7 @@ private Q_SLOTS:
         QCOMPARE(claimed.size(), 1);
         QVERIFY(store.unfinishedJobs().isEmpty());
         LibraryStore other;
-        QVERIFY(other.open(dir.path(), &error));
+        QVERIFY(other.open(dir.path()));
         QVERIFY(other.claimUnfinishedJobs().isEmpty());
         store.journalFinish(claimed.first().id);
         store.journalFinish(mine);
@@ -417,7 +431,10 @@ private Q_SLOTS:
         QString error;
         {
             LibraryStore store;
-            QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+            {
+                const Status opened = store.open(dir.path());
+                QVERIFY2(opened, qPrintable(opened.error()));
+            }
             QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-77"_s)));
             QVERIFY(!QFileInfo::exists(dir.filePath(u".partials/job-1"_s)));
             QVERIFY(store.journaledJobs().isEmpty());
@@ -433,9 +450,9 @@ private Q_SLOTS:
         // A job still journaled keeps its partials across an open.
         {
             LibraryStore store;
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             QVERIFY(leftover(1));
-            QVERIFY(store.open(dir.path(), &error));
+            QVERIFY(store.open(dir.path()));
             QCOMPARE(store.journaledJobs().first().partialFiles.size(), 1);
         }
     }
@@ -445,10 +462,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         LibraryStore store;
-        QVERIFY(store.open(dir.path(), &error));
+        QVERIFY(store.open(dir.path()));
         const QByteArray bytes = pngBytes(Qt::blue);
         const auto incoming = [&] {
-            const QString path = LibraryStore::incomingPath(dir.path(), &error);
+            const QString path = LibraryStore::incomingPath(dir.path()).valueOr(QString());
             QFile file(path);
             if (!path.startsWith(dir.filePath(u".incoming/"_s))
                 || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
@@ -461,15 +478,17 @@ private Q_SLOTS:
         const QString second = incoming();
         QVERIFY(!first.isEmpty() && !second.isEmpty() && first != second);
         const LibraryImage image = entry(u"a kite"_s, u"gpt-image-1"_s);
-        const QString kept = LibraryStore::keepFiles(dir.path(), image, first, &error);
-        QVERIFY2(!kept.isEmpty(), qPrintable(error));
+        const Result<QString> keptFiles = LibraryStore::keepFiles(dir.path(), image, first);
+        QVERIFY2(keptFiles, qPrintable(keptFiles.error()));
+        const QString kept = *keptFiles;
         QVERIFY(!QFileInfo::exists(first));
         QVERIFY(kept.endsWith(u"-a-kite.png"_s));
         QFile file(kept);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), bytes);
         QVERIFY(QFileInfo::exists(kept.chopped(4) + u".json"_s));
-        const QString written = LibraryStore::writeFiles(dir.path(), image, bytes, &error);
+        const QString written
+            = LibraryStore::writeFiles(dir.path(), image, bytes).valueOr(QString());
         QCOMPARE(written, kept.chopped(4) + u"-2.png"_s); // the same naming, never overwriting
         // A partial one: beside its job's journal entry.
         ImageResult partial;
@@ -477,15 +496,15 @@ private Q_SLOTS:
         partial.index = 1;
         partial.format = u"png"_s;
         const QString partialPath
-            = LibraryStore::keepPartial(dir.path(), 5, partial, second, &error);
+            = LibraryStore::keepPartial(dir.path(), 5, partial, second).valueOr(QString());
         QVERIFY(partialPath.endsWith(u".partials/job-5/image0-partial1.png"_s));
         QVERIFY(!QFileInfo::exists(second));
         // A file that is not there: a message, and no recipe left without its image.
         const int before = int(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size());
-        QVERIFY(LibraryStore::keepFiles(dir.path(), image, dir.filePath(u".incoming/gone.part"_s),
-                                        &error)
-                    .isEmpty());
-        QVERIFY(!error.isEmpty());
+        const Result<QString> gone
+            = LibraryStore::keepFiles(dir.path(), image, dir.filePath(u".incoming/gone.part"_s));
+        QVERIFY(!gone);
+        QVERIFY(!gone.error().isEmpty());
         QCOMPARE(QDir(QFileInfo(kept).path()).entryList(QDir::Files).size(), before);
         ContentFiles::waitForDeferredSyncs();
     }
@@ -507,7 +526,7 @@ private Q_SLOTS:
         }
         LibraryStore store;
         QString error;
-        QVERIFY(store.open(dir.path(), &error));
+        QVERIFY(store.open(dir.path()));
         QStringList left = incoming.entryList(QDir::Files);
         QStringList expected = {names[1], names[2]};
         left.sort();
@@ -554,7 +573,10 @@ private Q_SLOTS:
         QString error;
         {
             LibraryStore store;
-            QVERIFY2(store.open(library, &error), qPrintable(error));
+            {
+                const Status opened = store.open(library);
+                QVERIFY2(opened, qPrintable(opened.error()));
+            }
             // A job whose id names the planted folder starts and ends.
             ImageRequest request;
             request.prompt = u"a fox"_s;
@@ -563,8 +585,8 @@ private Q_SLOTS:
             ImageResult partial;
             partial.format = u"png"_s;
             partial.encoded = pngBytes(Qt::green);
-            LibraryStore::writePartial(library, 7, partial,
-                                       &error); // refused or beside, never inside
+            (void)LibraryStore::writePartial(library, 7,
+                                             partial); // refused or beside, never inside
             store.journalFinish(7);
         }
         for (const QString &path : std::as_const(precious)) {
@@ -596,7 +618,7 @@ private Q_SLOTS:
         const QString library = home.filePath(u"library"_s);
         QString error;
         LibraryStore store;
-        QVERIFY(store.open(library, &error));
+        QVERIFY(store.open(library));
         const qint64 id = save(store, u"a red kite"_s);
         // A thumbnail (the proof: .thumbnails/1.jpg -> ~/.bashrc became a JPEG).
         LibraryModel model(&store);
@@ -628,8 +650,9 @@ private Q_SLOTS:
         LibraryImage image = entry(u"a kite"_s, u"gpt-image-1"_s);
         image.savedAt = QDateTime(QDate(2031, 1, 2), QTime(3, 4));
         QVERIFY(QFile::link(folderVictim, QDir(library).filePath(u"2031-01"_s)));
-        QVERIFY(LibraryStore::writeFiles(library, image, pngBytes(Qt::red), &error).isEmpty());
-        QVERIFY2(error.contains(u"link"_s), qPrintable(error));
+        const Result<QString> refused = LibraryStore::writeFiles(library, image, pngBytes(Qt::red));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"link"_s), qPrintable(refused.error()));
         QVERIFY(QDir(folderVictim).isEmpty());
         ContentFiles::waitForDeferredSyncs();
     }
@@ -681,15 +704,19 @@ private Q_SLOTS:
         }
         LibraryStore store;
         QString error;
-        QVERIFY2(store.open(dir.path(), &error), qPrintable(error));
+        {
+            const Status opened = store.open(dir.path());
+            QVERIFY2(opened, qPrintable(opened.error()));
+        }
         qInfo("%d image(s) were killed while being written into .incoming", arriving);
         // Partial images of the jobs killed mid-stream move into the library, as the studio does.
         int recovered = 0;
         for (const JournaledJob &job : store.unfinishedJobs()) {
             for (const QString &partial : job.partialFiles)
                 QVERIFY2(!QImage(partial).isNull(), qPrintable(partial)); // none half-written
-            recovered += store.recoverPartials(job, &error);
-            QVERIFY2(error.isEmpty(), qPrintable(error));
+            const LibraryStore::Recovered kept = store.recoverPartials(job);
+            recovered += kept.kept;
+            QVERIFY2(kept.status, qPrintable(kept.status.error()));
         }
         QDirIterator left(dir.filePath(u".partials"_s), QDir::Files | QDir::Hidden,
                           QDirIterator::Subdirectories);

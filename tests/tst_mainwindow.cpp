@@ -885,8 +885,10 @@ private Q_SLOTS:
             pixels.setPixel(7, 5, qRgb(1, 2, 3));
             image.size = pixels.size();
             image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels), &error);
-            QVERIFY2(m_session->library().add(image, &error), qPrintable(error));
+                                                  ContentFiles::png(pixels))
+                             .valueOr(QString());
+            const Result<qint64> id = m_session->library().add(image);
+            QVERIFY2(id, qPrintable(id.error()));
             made.append(pixels);
         }
         m_window->libraryModel()->reload();
@@ -927,9 +929,10 @@ private Q_SLOTS:
             pixels.fill(color);
             image.size = pixels.size();
             image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels), &error);
-            const std::optional<qint64> id = m_session->library().add(image, &error);
-            QVERIFY2(id, qPrintable(error));
+                                                  ContentFiles::png(pixels))
+                             .valueOr(QString());
+            const Result<qint64> id = m_session->library().add(image);
+            QVERIFY2(id, qPrintable(id.error()));
             (parent ? child : parent) = *id;
         }
         bool checked = false;
@@ -969,8 +972,9 @@ private Q_SLOTS:
         QImage pixels(32, 32, QImage::Format_RGB32);
         pixels.fill(Qt::yellow);
         image.size = pixels.size();
-        image.path = LibraryStore::writeFiles(first, image, ContentFiles::png(pixels), &error);
-        QVERIFY(m_session->library().add(image, &error));
+        image.path
+            = LibraryStore::writeFiles(first, image, ContentFiles::png(pixels)).valueOr(QString());
+        QVERIFY(m_session->library().add(image));
         m_window->findChild<LibraryModel *>()->reload();
         QCOMPARE(shown->rowCount(), 1);
 

@@ -101,10 +101,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"Atelier/models.json"_s);
-        QString error;
-        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s}, &error), qPrintable(error));
-        QVERIFY2(Catalog::addToOverlay(path, {u"acme-image-9"_s, u"acme-image-10"_s}, &error),
-                 qPrintable(error));
+        const Status first = Catalog::addToOverlay(path, {u"acme-image-9"_s});
+        QVERIFY2(first, qPrintable(first.error()));
+        const Status second = Catalog::addToOverlay(path, {u"acme-image-9"_s, u"acme-image-10"_s});
+        QVERIFY2(second, qPrintable(second.error()));
         const Catalog catalog = Catalog::load(path);
         QVERIFY2(catalog.loadWarnings().isEmpty(), qPrintable(catalog.loadWarnings().join(u'\n')));
         QVERIFY(catalog.contains(u"acme-image-9"_s) && catalog.contains(u"acme-image-10"_s));
@@ -116,8 +116,9 @@ private Q_SLOTS:
         QVERIFY(broken.open(QIODevice::WriteOnly));
         broken.write("{ not json");
         broken.close();
-        QVERIFY(!Catalog::addToOverlay(path, {u"x-image"_s}, &error));
-        QVERIFY(error.contains(u"not valid JSON"_s));
+        const Status refused = Catalog::addToOverlay(path, {u"x-image"_s});
+        QVERIFY(!refused);
+        QVERIFY(refused.error().contains(u"not valid JSON"_s));
     }
 };
 

@@ -155,9 +155,9 @@ private Q_SLOTS:
         QCOMPARE(spec.fields[5].value, u"3"_s);
         QCOMPARE(spec.fields[6].value, u"false"_s);
 
-        QString error;
-        std::unique_ptr<QHttpMultiPart> multiPart(RequestBuilder::createMultiPart(spec, &error));
-        QVERIFY2(multiPart, qPrintable(error));
+        const Result<QHttpMultiPart *> built = RequestBuilder::createMultiPart(spec);
+        QVERIFY2(built, qPrintable(built.error()));
+        std::unique_ptr<QHttpMultiPart> multiPart(*built);
         // Every file part is an open QFile read while sending, not a copy in memory; the bytes on
         // the wire are checked against the files by tst_imagesclient's fake server.
         QVERIFY(!multiPart->boundary().isEmpty());
@@ -188,9 +188,9 @@ private Q_SLOTS:
         request.prompt = u"x"_s;
         request.images = {m_dir.filePath(u"gone.png"_s)};
         const HttpRequestSpec spec = RequestBuilder::build(request, ProviderProfile(), u"k"_s);
-        QString error;
-        QVERIFY(!RequestBuilder::createMultiPart(spec, &error));
-        QVERIFY(error.contains(u"gone.png"_s));
+        const Result<QHttpMultiPart *> built = RequestBuilder::createMultiPart(spec);
+        QVERIFY(!built);
+        QVERIFY(built.error().contains(u"gone.png"_s));
     }
 
     void describeMasksSecrets_data()

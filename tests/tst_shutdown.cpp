@@ -83,15 +83,20 @@ private Q_SLOTS:
         } else if (library == u"one image"_s) {
             LibraryStore store;
             QString error;
-            QVERIFY2(store.open(folder, &error), qPrintable(error));
+            {
+                const Status opened = store.open(folder);
+                QVERIFY2(opened, qPrintable(opened.error()));
+            }
             LibraryImage image;
             image.request.prompt = u"to export"_s;
             image.size = QSize(16, 16);
             image.format = u"png"_s;
             QImage pixels(16, 16, QImage::Format_RGB32);
             pixels.fill(Qt::darkGreen);
-            image.path = LibraryStore::writeFiles(folder, image, ContentFiles::png(pixels), &error);
-            QVERIFY2(store.add(image, &error), qPrintable(error));
+            image.path = LibraryStore::writeFiles(folder, image, ContentFiles::png(pixels))
+                             .valueOr(QString());
+            const Result<qint64> id = store.add(image);
+            QVERIFY2(id, qPrintable(id.error()));
         }
 
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -135,7 +140,10 @@ private Q_SLOTS:
         // The journal as the user left it: a question not answered dismissed nothing.
         LibraryStore store;
         QString error;
-        QVERIFY2(store.open(folder, &error), qPrintable(error));
+        {
+            const Status opened = store.open(folder);
+            QVERIFY2(opened, qPrintable(opened.error()));
+        }
         QCOMPARE(store.unfinishedJobs().size(), journaledAfter);
         QCOMPARE(store.journaledJobs().size(), journaledAfter);
     }

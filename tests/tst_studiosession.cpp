@@ -277,7 +277,7 @@ private Q_SLOTS:
         QVERIFY(next.library().journaledJobs().isEmpty());
         // A library reopened later finds everything indexed once.
         LibraryStore again;
-        QVERIFY(again.open(m_library->path(), &error));
+        QVERIFY(again.open(m_library->path()));
         QCOMPARE(again.count(), 2);
         QCOMPARE(again.lastRepair().indexed, 0);
     }

@@ -4,6 +4,7 @@
 #include "imagesclient.h"
 #include "model/apierror.h"
 #include "model/imagerequest.h"
+#include "retryschedule.h"
 #include "sseparser.h"
 
 #include <QElapsedTimer>
@@ -18,8 +19,15 @@
 
 namespace Atelier {
 
+class HttpAttempt;
+class ImageDownload;
+class StreamIngest;
+
 // One request in flight: sends, retries, streams, decodes. Emits every partial and final image
-// as it arrives, then exactly one of failed() or succeeded(), then finished().
+// as it arrives, then exactly one of failed() or succeeded(), then finished(). The facade over
+// the parts of a request: HttpAttempt (one send, its reply sorted by ReplyClassifier),
+// StreamIngest (server-sent events to images), ImageDownload (images delivered as URLs) and
+// RetrySchedule (what is retried, and when).
 class ImageJob final : public QObject
 {
     Q_OBJECT
@@ -45,7 +53,7 @@ public:
     const Usage &usage() const { return m_usage; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
     // Bytes of the answer read so far (this attempt): progress while a big image arrives.
-    qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 bytesReceived() const;
 
     // Stops the request. What was already received is still delivered before finished().
     void cancel();
@@ -100,83 +108,42 @@ private:
 
     void begin(const QList<Violation> &violations);
     void sendAttempt();
-    void limitReadBuffer();
     void onMetaData();
-    void onReadyRead();
-    void consume(QByteArrayView data);
-    void dispatchEvents(QList<SseEvent> events);
-    void onReplyFinished();
-    void onTimeout();
-    void abortReply(ApiError::Kind reason, const QString &message);
+    void onAttemptFinished();
     void handleOutcome(DecodeOutcome outcome);
-    void onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes);
+    // Runs `work` on the job's decode thread; `delivers`: it delivers an outcome, waited for.
+    void post(std::function<void(const ImageDecoder::Deliver &)> work, bool delivers = true);
     void recycle(QByteArray bytes);
     void startDownload(const ImageResult &image);
-    void retryOrFail(ApiError error, std::optional<int> serverDelayMs);
+    void onDownloadFinished(ImageDownload *download);
+    void retryOrFail(const ApiError &error, std::optional<int> serverDelayMs);
     void fail(const ApiError &error);
+    void stopTransfers(ApiError::Kind reason, const QString &message);
     void finishIfIdle();
     void setState(State state);
-    void resetAttempt();
-
-    struct SinkImage;
-    // Wraps decoding for the decode thread: after decoding, keep what decoded — with the stream
-    // sink that took its bytes (`sunk`), else with the persister.
-    std::function<void(DecodeOutcome &, const SinkImage *sunk)> finisher() const;
+    bool isStreaming() const;
+    bool isReplyDone() const;
 
     ImagesClient *m_client;
     std::shared_ptr<const Persister> m_persister;
     std::shared_ptr<StreamSink> m_streamSink;
-    // What the stream sink did with one image: the handle (null if the sink failed), and why it
-    // failed.
-    struct SinkImage
-    {
-        std::shared_ptr<StreamSink::Image> image;
-        QString error;
-        void write(QByteArrayView bytes)
-        {
-            if (image && !image->write(bytes, &error))
-                image.reset(); // discards what was written; the error is reported with the event
-        }
-    };
-    // A streamed image whose bytes are arriving, and the one whose bytes are complete (its event
-    // follows). Decoding while receiving (`pixels`): the bytes are gathered, decoded and written
-    // to the sink on the decode thread. Header only (the CLI): they are written to the sink on the
-    // job's thread, and only the first ones are kept, for the header check.
-    struct ArrivingImage
-    {
-        SinkImage sink;
-        std::optional<StreamedImage> pixels;
-        QByteArray head;
-    };
-    std::shared_ptr<ArrivingImage> m_arriving;
-    std::shared_ptr<ArrivingImage> m_arrived;
-    bool m_imagesStreamed = false; // this attempt's images come through the parser's sink
     quint64 m_id;
     ImageRequest m_request;
     QNetworkAccessManager *m_network;
-    QPointer<QNetworkReply> m_reply;
-    QList<QPointer<QNetworkReply>> m_downloads;
-    QTimer m_watchdog;
+    // The current (or last) attempt; its stream's events; the URL images being fetched.
+    QPointer<HttpAttempt> m_attempt;
+    std::unique_ptr<StreamIngest> m_ingest;
+    QList<QPointer<ImageDownload>> m_downloads;
+    RetrySchedule m_retry;
     QTimer m_retryTimer;
     QElapsedTimer m_clock;
 
     State m_state = State::Sending;
-    int m_attempt = 0;
-    int m_httpStatus = 0;
-    qint64 m_bytesReceived = 0;
-    bool m_streaming = false;
-    bool m_streamStarted = false;
-    bool m_replyDone = true;
     bool m_sawCompleted = false;
     bool m_ending = false; // failed or cancelled: deliver what is pending, then finish
-    ApiError::Kind m_abortReason = ApiError::Kind::None;
-    QString m_abortMessage;
     int m_pendingDecodes = 0;
     int m_partialCount = 0;
     int m_imageCount = 0;
-    QByteArray m_body;
-    QByteArray m_readBuffer;
-    SseParser m_sse;
     QString m_requestId;
     ApiError m_error;
     Usage m_usage;

@@ -148,7 +148,7 @@ QNetworkRequest RequestBuilder::networkRequest(const HttpRequestSpec &spec)
     return request;
 }
 
-QHttpMultiPart *RequestBuilder::createMultiPart(const HttpRequestSpec &spec, QString *error)
+Result<QHttpMultiPart *> RequestBuilder::createMultiPart(const HttpRequestSpec &spec)
 {
     auto multiPart = std::make_unique<QHttpMultiPart>(QHttpMultiPart::FormDataType);
     for (const MultipartField &field : spec.fields) {
@@ -161,9 +161,9 @@ QHttpMultiPart *RequestBuilder::createMultiPart(const HttpRequestSpec &spec, QSt
             part.setHeader(QNetworkRequest::ContentTypeHeader, field.contentType.toUtf8());
             auto *file = new QFile(field.filePath, multiPart.get());
             if (!file->open(QIODevice::ReadOnly)) {
-                *error = tr("%1 cannot be opened for sending: %2.")
-                             .arg(field.filePath, file->errorString());
-                return nullptr;
+                return failure(tr("%1 cannot be opened for sending: %2.")
+                                   .arg(field.filePath, file->errorString()),
+                               field.filePath);
             }
             part.setBodyDevice(file);
         } else {

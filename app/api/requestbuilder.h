@@ -1,5 +1,7 @@
 #pragma once
 
+#include "platform/result.h"
+
 #include "providerprofile.h"
 
 #include <QCoreApplication>
@@ -54,8 +56,8 @@ public:
                                  const QString &apiKey);
     static QNetworkRequest networkRequest(const HttpRequestSpec &spec);
     // A multipart body whose file parts read from disk as they are sent (nothing is copied into
-    // memory). nullptr with `error` set when a file cannot be opened.
-    static QHttpMultiPart *createMultiPart(const HttpRequestSpec &spec, QString *error);
+    // memory); the caller owns it. Fails when a file cannot be opened.
+    static Result<QHttpMultiPart *> createMultiPart(const HttpRequestSpec &spec);
     // The multipart text fields of one option: one field, or one per leaf of an object.
     static void appendTextFields(QList<MultipartField> *fields, const QString &name,
                                  const QJsonValue &value);

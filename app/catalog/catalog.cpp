@@ -378,46 +378,40 @@ struct OverlayText
 };
 
 // The overlay file's root object (empty when there is no file yet).
-std::optional<QJsonObject> readOverlay(const QString &path, QString *error)
+Result<QJsonObject> readOverlay(const QString &path)
 {
     QFile existing(path);
     if (!existing.exists())
         return QJsonObject();
-    if (!existing.open(QIODevice::ReadOnly)) {
-        *error = OverlayText::tr("%1 cannot be read: %2.").arg(path, existing.errorString());
-        return std::nullopt;
-    }
+    if (!existing.open(QIODevice::ReadOnly))
+        return failure(OverlayText::tr("%1 cannot be read: %2.").arg(path, existing.errorString()),
+                       path);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(existing.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *error
-            = OverlayText::tr("%1 is not valid JSON; fix it before adding models to it.").arg(path);
-        return std::nullopt;
-    }
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return failure(
+            OverlayText::tr("%1 is not valid JSON; fix it before adding models to it.").arg(path),
+            path);
     return document.object();
 }
 
-bool writeOverlay(const QString &path, const QJsonObject &root, QString *error)
+Status writeOverlay(const QString &path, const QJsonObject &root)
 {
-    if (const Status made = SafeFiles::makePath(QFileInfo(path).path()); !made) {
-        *error = OverlayText::tr("%1 cannot be written: %2.").arg(path, made.error());
-        return false;
-    }
+    if (const Status made = SafeFiles::makePath(QFileInfo(path).path()); !made)
+        return failure(OverlayText::tr("%1 cannot be written: %2.").arg(path, made.error()), path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson()) < 0
-        || !file.commit()) {
-        *error = OverlayText::tr("%1 cannot be written: %2.")
-                     .arg(path, SafeFiles::failureReason(file, 0));
-        return false;
-    }
-    return true;
+        || !file.commit())
+        return failure(OverlayText::tr("%1 cannot be written: %2.")
+                           .arg(path, SafeFiles::failureReason(file, 0)),
+                       path);
+    return success();
 }
 
 } // namespace
 
-std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
-                                                        const QMap<QString, QDate> &dates,
-                                                        QString *error) const
+Result<QStringList> Catalog::recordShutdownDates(const QString &path,
+                                                 const QMap<QString, QDate> &dates) const
 {
     // A gateway's name ("openai/gpt-image-2") dates the catalog model it stands for.
     QStringList changed;
@@ -431,9 +425,9 @@ std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
     }
     if (changed.isEmpty())
         return changed;
-    std::optional<QJsonObject> root = readOverlay(path, error);
+    Result<QJsonObject> root = readOverlay(path);
     if (!root)
-        return std::nullopt;
+        return root.failure();
     QJsonObject entries = root->value(u"models"_s).toObject();
     for (const QString &id : std::as_const(changed)) {
         QJsonObject entry = entries.value(id).toObject();
@@ -443,16 +437,16 @@ std::optional<QStringList> Catalog::recordShutdownDates(const QString &path,
         entries.insert(id, entry);
     }
     root->insert(u"models"_s, entries);
-    if (!writeOverlay(path, *root, error))
-        return std::nullopt;
+    if (const Status written = writeOverlay(path, *root); !written)
+        return written.failure();
     return changed;
 }
 
-bool Catalog::addToOverlay(const QString &path, const QStringList &models, QString *error)
+Status Catalog::addToOverlay(const QString &path, const QStringList &models)
 {
-    std::optional<QJsonObject> existingRoot = readOverlay(path, error);
+    const Result<QJsonObject> existingRoot = readOverlay(path);
     if (!existingRoot)
-        return false;
+        return existingRoot.failure();
     QJsonObject root = *existingRoot;
     QJsonObject entries = root.value(u"models"_s).toObject();
     for (const QString &model : models) {
@@ -472,7 +466,7 @@ bool Catalog::addToOverlay(const QString &path, const QStringList &models, QStri
             });
     }
     root.insert(u"models"_s, entries);
-    return writeOverlay(path, root, error);
+    return writeOverlay(path, root);
 }
 
 QStringList Catalog::modelIds() const

@@ -3,6 +3,7 @@
 #include "costestimate.h"
 #include "model/violation.h"
 #include "modelspec.h"
+#include "platform/result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -77,13 +78,12 @@ public:
 
     // Adds models to the overlay file at `path` (created if need be), each following the GPT
     // image models' rules until someone corrects it; existing entries are left alone.
-    static bool addToOverlay(const QString &path, const QStringList &models, QString *error);
+    static Status addToOverlay(const QString &path, const QStringList &models);
     // Records in the overlay file at `path` the shutdown dates a provider announced (GET /models
-    // shutdown_date) for models whose date differs from this catalog's; the changed ids, or
-    // std::nullopt with `error` set when the file cannot be read or written.
-    std::optional<QStringList> recordShutdownDates(const QString &path,
-                                                   const QMap<QString, QDate> &dates,
-                                                   QString *error) const;
+    // shutdown_date) for models whose date differs from this catalog's; the changed ids, or a
+    // failure when the file cannot be read or written.
+    Result<QStringList> recordShutdownDates(const QString &path,
+                                            const QMap<QString, QDate> &dates) const;
 
     // Problems found while loading (a broken overlay, an unknown parent model); the catalog
     // still works without the broken part.

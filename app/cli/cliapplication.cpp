@@ -460,11 +460,9 @@ int CliApplication::refreshLifecycles(const QCommandLineParser &parser, const QS
               << Qt::endl;
         return exitCodeFor(*failure);
     }
-    QString error;
-    const std::optional<QStringList> changed
-        = m_catalog.recordShutdownDates(overlayPath, dates, &error);
+    const Result<QStringList> changed = m_catalog.recordShutdownDates(overlayPath, dates);
     if (!changed) {
-        m_err << Text::tr("error: %1").arg(error) << Qt::endl;
+        m_err << Text::tr("error: %1").arg(changed.error()) << Qt::endl;
         return ExitCode::Failure;
     }
     for (const QString &id : *changed) {

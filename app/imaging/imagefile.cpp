@@ -30,14 +30,11 @@ QImage ImageFile::fitted(const QImage &image, const QSize &box)
                         Qt::SmoothTransformation);
 }
 
-QImage ImageFile::read(const QString &path, QString *error, const QSize &within)
+Result<QImage> ImageFile::read(const QString &path, const QSize &within)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = file.errorString();
-        return {};
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(file.errorString(), path);
     if (within.isValid()) {
         // Smaller than it is (a thumbnail): Qt's readers decode to that size from the file, a
         // row at a time for PNG, so neither the file's bytes nor the whole image are held (an
@@ -50,8 +47,8 @@ QImage ImageFile::read(const QString &path, QString *error, const QSize &within)
             size.scale(within, Qt::KeepAspectRatio);
             reader.setScaledSize(size.expandedTo(QSize(1, 1)));
             QImage image = reader.read();
-            if (image.isNull() && error)
-                *error = reader.errorString();
+            if (image.isNull())
+                return failure(reader.errorString(), path);
             return image;
         }
         file.seek(0);
@@ -62,8 +59,8 @@ QImage ImageFile::read(const QString &path, QString *error, const QSize &within)
         if (within.isValid() && size.isValid())
             size.scale(within, Qt::KeepAspectRatio);
         QImage drawn = SvgImage::render(bytes, size);
-        if (drawn.isNull() && error)
-            *error = Text::tr("not an SVG document Atelier can read");
+        if (drawn.isNull())
+            return failure(Text::tr("not an SVG document Atelier can read"), path);
         return drawn;
     }
     QImage image;
@@ -81,8 +78,8 @@ QImage ImageFile::read(const QString &path, QString *error, const QSize &within)
         reader.setScaledSize(size); // honoured by JPEG and WebP, ignored by the others
     }
     image = reader.read();
-    if (image.isNull() && error)
-        *error = reader.errorString();
+    if (image.isNull())
+        return failure(reader.errorString(), path);
     return image;
 }
 

@@ -117,7 +117,7 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     if (options.format == u"original")
         return exportOriginal(image, options, error);
     // An SVG is drawn at its own size; anything else is decoded as it is.
-    QImage pixels = ImageFile::read(image.path, nullptr);
+    QImage pixels = ImageFile::read(image.path).valueOr(QImage());
     if (pixels.isNull()) {
         *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
         return {};

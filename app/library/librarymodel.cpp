@@ -1,14 +1,8 @@
 #include "librarymodel.h"
 
-#include "contentfiles.h"
-
-#include "imaging/imagefile.h"
 #include "platform/plaintext.h"
 #include "platform/safefiles.h"
 
-#include <QBuffer>
-#include <QDir>
-#include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
 
@@ -20,16 +14,11 @@ LibraryModel::LibraryModel(LibraryStore *store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
 {
-    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    connect(&m_thumbnails, &ThumbnailCache::loaded, this, &LibraryModel::onThumbnailLoaded);
     reload();
 }
 
-LibraryModel::~LibraryModel()
-{
-    // Thumbnail tasks call back into this model: none may outlive it.
-    m_pool.clear();
-    m_pool.waitForDone();
-}
+LibraryModel::~LibraryModel() = default;
 
 int LibraryModel::rowCount(const QModelIndex &parent) const
 {
@@ -51,10 +40,7 @@ void LibraryModel::reload()
 
 void LibraryModel::libraryChanged()
 {
-    m_pool.waitForDone();
-    ++m_generation;
     m_thumbnails.clear();
-    m_loading.clear();
     reload();
 }
 
@@ -69,67 +55,15 @@ int LibraryModel::rowOf(qint64 id) const
 
 QString LibraryModel::thumbnailPath(qint64 id) const
 {
-    return QDir(m_store->folder()).filePath(u".thumbnails/%1.jpg"_s.arg(id));
+    return ThumbnailCache::path(m_store->folder(), id);
 }
 
-QImage LibraryModel::loadThumbnail(const QString &source, const QString &cached)
+void LibraryModel::onThumbnailLoaded(qint64 id)
 {
-    QImage thumbnail;
-    // Only a file Atelier wrote: a link planted there is neither read nor written through.
-    const QFileInfo cachedInfo(cached);
-    if (SafeFiles::isOwnFile(cached)
-        && cachedInfo.lastModified() >= QFileInfo(source).lastModified())
-        thumbnail.load(cached);
-    if (!thumbnail.isNull())
-        return thumbnail;
-    thumbnail = ImageFile::read(source, nullptr, QSize(ThumbnailSize, ThumbnailSize));
-    if (thumbnail.isNull())
-        return thumbnail;
-    thumbnail = thumbnail.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio,
-                                 Qt::SmoothTransformation);
-    const QFileInfo folder(cachedInfo.path());
-    QString error;
-    QByteArray encoded;
-    QBuffer buffer(&encoded);
-    if (SafeFiles::makeFolder(folder.path(), folder.fileName()).ok()
-        && buffer.open(QIODevice::WriteOnly)
-        && thumbnail.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85)) {
-        // A new file renamed over the name: a link there is replaced, never written through.
-        ContentFiles::writeAtomically(cached, encoded, &error, ContentFiles::Durability::Transient);
-    }
-    return thumbnail;
-}
-
-void LibraryModel::requestThumbnail(const LibraryImage &image) const
-{
-    if (m_loading.contains(image.id))
-        return;
-    m_loading.insert(image.id);
-    const QString source = image.path;
-    const QString cached = thumbnailPath(image.id);
-    const qint64 id = image.id;
-    auto *self = const_cast<LibraryModel *>(this);
-    const quint64 generation = m_generation;
-    m_pool.start([self, id, source, cached, generation] {
-        const QImage thumbnail = loadThumbnail(source, cached);
-        // The model waits for this pool before it dies, so it is alive here.
-        QMetaObject::invokeMethod(
-            self,
-            [self, id, thumbnail, generation] {
-                if (generation != self->m_generation)
-                    return; // made for the library open before
-                self->m_loading.remove(id);
-                if (thumbnail.isNull())
-                    return;
-                self->m_thumbnails.insert(id, new QImage(thumbnail));
-                const int row = self->rowOf(id);
-                if (row >= 0)
-                    Q_EMIT self->dataChanged(self->index(row), self->index(row),
-                                             {Qt::DecorationRole});
-                Q_EMIT self->thumbnailLoaded(id);
-            },
-            Qt::QueuedConnection);
-    });
+    const int row = rowOf(id);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row), index(row), {Qt::DecorationRole});
+    Q_EMIT thumbnailLoaded(id);
 }
 
 QVariant LibraryModel::data(const QModelIndex &index, int role) const
@@ -141,9 +75,9 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return image.request.prompt.left(60).simplified();
     case Qt::DecorationRole:
-        if (const QImage *thumbnail = m_thumbnails.object(image.id))
+        if (const QImage *thumbnail = m_thumbnails.find(image.id))
             return *thumbnail;
-        requestThumbnail(image);
+        m_thumbnails.request(image.id, image.path, thumbnailPath(image.id));
         return {};
     case Qt::ToolTipRole: {
         QString tip = tr("%1\n%2 · %3×%4 · %5")

@@ -1,17 +1,16 @@
 #pragma once
 
 #include "librarystore.h"
+#include "thumbnailcache.h"
 
 #include <QAbstractListModel>
-#include <QCache>
 #include <QImage>
-#include <QSet>
-#include <QThreadPool>
 
 namespace Atelier {
 
-// The gallery's model: the library images a query selects, newest first, with thumbnails that
-// are cached on disk (<library>/.thumbnails) and made on worker threads, never on the GUI's.
+// The gallery's model: the library images a query selects, newest first, with thumbnails from a
+// ThumbnailCache (cached on disk in <library>/.thumbnails, made on worker threads, never on the
+// GUI's).
 class LibraryModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -28,7 +27,7 @@ public:
         SavedAtRole,
     };
 
-    static constexpr int ThumbnailSize = 192;
+    static constexpr int ThumbnailSize = ThumbnailCache::Size;
 
     explicit LibraryModel(LibraryStore *store, QObject *parent = nullptr);
     ~LibraryModel() override;
@@ -59,24 +58,23 @@ public:
     int remove(const QList<int> &rows);
 
     QString thumbnailPath(qint64 id) const;
-    // The gallery thumbnail of the image at `source`: read from `cached` if that is current,
-    // otherwise made (JPEG and WebP decode small directly, PNG with the fast reader) and cached
-    // there. Slow when it has to be made: any thread but the GUI thread.
-    static QImage loadThumbnail(const QString &source, const QString &cached);
+    // ThumbnailCache::load(): any thread but the GUI thread.
+    static QImage loadThumbnail(const QString &source, const QString &cached)
+    {
+        return ThumbnailCache::load(source, cached);
+    }
 
 Q_SIGNALS:
     void thumbnailLoaded(qint64 id);
 
 private:
-    void requestThumbnail(const LibraryImage &image) const;
+    void onThumbnailLoaded(qint64 id);
 
     LibraryStore *m_store;
     LibraryQuery m_query;
     QList<LibraryImage> m_rows;
-    mutable QCache<qint64, QImage> m_thumbnails {2000};
-    mutable QSet<qint64> m_loading;
-    mutable QThreadPool m_pool;
-    quint64 m_generation = 0; // thumbnails made for an earlier library are dropped
+    // Asked for thumbnails while the view reads data(): not part of the model's state.
+    mutable ThumbnailCache m_thumbnails;
 };
 
 } // namespace Atelier

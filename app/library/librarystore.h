@@ -1,47 +1,23 @@
 #pragma once
 
-#include <functional>
-
+#include "jobjournal.h"
 #include "libraryimage.h"
+#include "libraryindex.h"
 
 #include <QCoreApplication>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
 
 namespace Atelier {
 
-// What the gallery asks for.
-struct LibraryQuery
-{
-    QString text; // full-text search over prompts and revised prompts
-    QString model; // empty: any
-    bool favouritesOnly = false;
-    QDateTime from; // invalid: no bound
-    QDateTime to;
-    int limit = -1;
-};
-
-// A request that was sent but never finished (the app was closed or crashed meanwhile).
-struct JournaledJob
-{
-    qint64 id = 0;
-    ImageRequest request;
-    QDateTime startedAt;
-    QStringList partialFiles; // partial images it had received, as written (oldest first)
-    // The process that runs it (another window on this library, or one that died).
-    qint64 ownerPid = 0;
-    QString ownerStart;
-    QString ownerMachine;
-    bool ownerGone = false;
-};
-
 // The library: image files in a folder (each with its .json recipe), indexed in SQLite with
 // full-text search over prompts. Files are written first, atomically; the index follows. On
 // open, the two are reconciled, so after a crash at any moment they agree again.
 // Use from one thread (the GUI's); writeFiles() may run on any thread.
+// A facade over its parts: LibraryFiles (where files go), LibraryIndex (the SQLite index) and
+// JobJournal (the jobs in flight).
 class LibraryStore final
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::LibraryStore)
@@ -51,26 +27,26 @@ public:
     LibraryStore();
     ~LibraryStore();
 
-    bool open(const QString &folder, QString *error);
+    Status open(const QString &folder);
     void close();
     bool isOpen() const;
     QString folder() const { return m_folder; }
 
     // Writes the image and its recipe into <folder>/<yyyy-MM>/ (never overwriting); returns the
     // image path. Thread-safe; touches no database.
-    static QString writeFiles(const QString &folder, const LibraryImage &image,
-                              const QByteArray &bytes, QString *error);
+    static Result<QString> writeFiles(const QString &folder, const LibraryImage &image,
+                                      const QByteArray &bytes);
     // An image whose bytes are arriving is written to a file of its own in <folder>/.incoming/
     // (this names one; no two processes collide), then moved into place whole: as writeFiles()
     // and writePartial() do, with the bytes already in `incoming`. Files left there by a process
     // that died are removed when the library opens. Thread-safe; touch no database.
-    static QString incomingPath(const QString &folder, QString *error);
-    static QString keepFiles(const QString &folder, const LibraryImage &image,
-                             const QString &incoming, QString *error);
-    static QString keepPartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                               const QString &incoming, QString *error);
+    static Result<QString> incomingPath(const QString &folder);
+    static Result<QString> keepFiles(const QString &folder, const LibraryImage &image,
+                                     const QString &incoming);
+    static Result<QString> keepPartial(const QString &folder, qint64 jobId,
+                                       const ImageResult &image, const QString &incoming);
     // Indexes an image whose files are written; returns its id.
-    std::optional<qint64> add(const LibraryImage &image, QString *error);
+    Result<qint64> add(const LibraryImage &image);
 
     QList<LibraryImage> query(const LibraryQuery &query) const;
     std::optional<LibraryImage> image(qint64 id) const;
@@ -100,11 +76,17 @@ public:
     QList<JournaledJob> claimUnfinishedJobs();
     // A partial image of a running job, kept in <folder>/.partials/job-<id>/ until the job ends,
     // so a crash loses nothing that was received. Thread-safe; touches no database.
-    static QString writePartial(const QString &folder, qint64 jobId, const ImageResult &image,
-                                QString *error);
+    static Result<QString> writePartial(const QString &folder, qint64 jobId,
+                                        const ImageResult &image);
     // After a crash: moves an unfinished job's partial images into the library, each with the
-    // job's recipe and edit {"partial_image_index": i}; returns how many were kept.
-    int recoverPartials(const JournaledJob &job, QString *error);
+    // job's recipe and edit {"partial_image_index": i}: how many were kept, and why the rest
+    // were not (they stay where they are; the next start tries again).
+    struct Recovered
+    {
+        int kept = 0;
+        Status status;
+    };
+    Recovered recoverPartials(const JournaledJob &job);
 
     // What open() repaired: files indexed that were missing, rows dropped whose files were gone.
     // When the index was damaged (not a database, failed its check, tables of another program),
@@ -122,24 +104,9 @@ public:
     Repair reconcile();
 
 private:
-    enum class IndexState { Ready, Damaged, Failed };
-    IndexState openIndex(QString *error);
-    void sweepOrphanedPartials();
-    void sweepIncoming();
-    static QString partialsFolder(const QString &folder, qint64 jobId);
-    static QString partialPath(const QString &folder, qint64 jobId, const ImageResult &image,
-                               QString *error);
-    // Chooses the image's free name and writes its recipe, then the image with `writeImage`.
-    static QString
-    placeFiles(const QString &folder, const LibraryImage &image,
-               const std::function<bool(const QString &path, QString *error)> &writeImage,
-               QString *error);
-    bool exec(const QString &sql, QString *error = nullptr) const;
-    QString relative(const QString &path) const;
-    QString absolute(const QString &path) const;
-
     QString m_folder;
-    QString m_connection;
+    LibraryIndex m_index;
+    JobJournal m_journal {&m_index};
     Repair m_repair;
 };
 

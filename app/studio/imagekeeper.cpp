@@ -33,17 +33,21 @@ QString ImageKeeper::keep(const ImageResult &image, const QString &incoming, QSt
     if (image.partial) {
         if (journalId <= 0)
             return {};
-        return incoming.isEmpty()
-            ? LibraryStore::writePartial(folder, journalId, image, error)
-            : LibraryStore::keepPartial(folder, journalId, image, incoming, error);
+        const Result<QString> partial = incoming.isEmpty()
+            ? LibraryStore::writePartial(folder, journalId, image)
+            : LibraryStore::keepPartial(folder, journalId, image, incoming);
+        if (!partial)
+            *error = partial.error();
+        return partial.valueOr(QString());
     }
     LibraryImage entry = libraryEntry(request, image, provider);
     entry.parentPath = parentPath;
-    QString path = incoming.isEmpty()
-        ? LibraryStore::writeFiles(folder, entry, image.encoded, error)
-        : LibraryStore::keepFiles(folder, entry, incoming, error);
-    if (!path.isEmpty())
-        return path;
+    const Result<QString> kept = incoming.isEmpty()
+        ? LibraryStore::writeFiles(folder, entry, image.encoded)
+        : LibraryStore::keepFiles(folder, entry, incoming);
+    if (kept)
+        return *kept;
+    *error = kept.error();
     // The library folder stopped taking images (the disk filled, a drive went away): a paid
     // image is never lost for it; it goes to the fallback folder, and `error` says why.
     const QString elsewhere = StudioSession::fallbackLibraryFolder();
@@ -55,13 +59,13 @@ QString ImageKeeper::keep(const ImageResult &image, const QString &incoming, QSt
         if (written.open(QIODevice::ReadOnly))
             bytes = written.readAll();
     }
-    QString fallbackError;
     entry.parentPath.clear(); // names a file of the other library
-    path = bytes.isEmpty() ? QString()
-                           : LibraryStore::writeFiles(elsewhere, entry, bytes, &fallbackError);
-    if (path.isEmpty() && !fallbackError.isEmpty())
-        *error += u' ' + fallbackError;
-    return path;
+    if (bytes.isEmpty())
+        return {};
+    const Result<QString> fallback = LibraryStore::writeFiles(elsewhere, entry, bytes);
+    if (!fallback)
+        *error += u' ' + fallback.error();
+    return fallback.valueOr(QString());
 }
 
 namespace {
@@ -77,7 +81,10 @@ public:
 protected:
     QString newPath(QString *error) override
     {
-        return LibraryStore::incomingPath(m_keeper->folder, error);
+        const Result<QString> path = LibraryStore::incomingPath(m_keeper->folder);
+        if (!path)
+            *error = path.error();
+        return path.valueOr(QString());
     }
     QString place(const ImageResult &image, const QString &written, QString *error) override
     {

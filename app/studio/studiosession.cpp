@@ -87,7 +87,8 @@ QString StudioSession::fallbackLibraryFolder()
 bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback fallback)
 {
     m_libraryNotice.clear();
-    if (!m_library.open(folder, error)) {
+    if (const Status opened = m_library.open(folder); !opened) {
+        *error = opened.error();
         if (fallback == Fallback::None)
             return false;
         // Nothing made here may be lost because the chosen folder cannot take it: the images go
@@ -95,9 +96,8 @@ bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback 
         const QString elsewhere = fallbackLibraryFolder();
         if (QDir(folder) == QDir(elsewhere))
             return false;
-        QString fallbackError;
-        if (!m_library.open(elsewhere, &fallbackError)) {
-            *error += u' ' + fallbackError;
+        if (const Status fallbackOpened = m_library.open(elsewhere); !fallbackOpened) {
+            *error += u' ' + fallbackOpened.error();
             return false;
         }
         m_libraryNotice = tr("%1 Images are kept in %2 until then.")
@@ -117,14 +117,14 @@ bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback 
     for (const JournaledJob &job : std::as_const(m_interrupted)) {
         if (job.partialFiles.isEmpty())
             continue;
-        QString recoverError;
-        m_recoveredPartials += m_library.recoverPartials(job, &recoverError);
-        if (!recoverError.isEmpty()) {
+        const LibraryStore::Recovered recovered = m_library.recoverPartials(job);
+        m_recoveredPartials += recovered.kept;
+        if (!recovered.status) {
             m_unrecovered.append(job.id); // tried again at the next start
             Q_EMIT statusMessage(
                 tr("Partial images of an unfinished request could not be moved into the "
                    "library: %1")
-                    .arg(recoverError));
+                    .arg(recovered.status.error()));
         }
     }
     return true;
@@ -361,15 +361,14 @@ void StudioSession::keepImage(JobId id, const ImageResult &image)
         entry.parentPath = parent ? parent->path : QString(); // the composite's recipe names it too
         if (job.keepOutsideMask)
             entry.edit = {{u"raw_output"_s, true}};
-        QString error;
-        if (const std::optional<qint64> indexed = m_library.add(entry, &error)) {
+        if (const Result<qint64> indexed = m_library.add(entry)) {
             Q_EMIT imageSaved(*indexed);
             if (job.keepOutsideMask)
                 composite(id, *indexed, entry);
         } else
             Q_EMIT statusMessage(tr("The image is saved but could not be indexed (%1); it will "
                                     "be at the next start.")
-                                     .arg(error));
+                                     .arg(indexed.error()));
     }
 }
 
@@ -392,7 +391,10 @@ void StudioSession::composite(JobId job, qint64 rawId, const LibraryImage &raw)
             kept.size = result.image.size();
             kept.usage = Usage(); // the raw output carries what the job cost
             kept.savedAt = QDateTime::currentDateTime();
-            kept.path = LibraryStore::writeFiles(folder, kept, bytes, &error);
+            const Result<QString> written = LibraryStore::writeFiles(folder, kept, bytes);
+            kept.path = written.valueOr(QString());
+            if (!written)
+                error = written.error();
         }
         QMetaObject::invokeMethod(this, [this, job, rawId, kept, error, result] {
             if (!error.isEmpty() || kept.path.isEmpty()) {
@@ -402,13 +404,12 @@ void StudioSession::composite(JobId job, qint64 rawId, const LibraryImage &raw)
                         .arg(error));
                 return;
             }
-            QString indexError;
-            const std::optional<qint64> id = m_library.add(kept, &indexError);
+            const Result<qint64> id = m_library.add(kept);
             if (!id) {
                 Q_EMIT statusMessage(
                     tr("The composited edit is saved but could not be indexed (%1); it will be at "
                        "the next start.")
-                        .arg(indexError));
+                        .arg(id.error()));
                 return;
             }
             Q_EMIT imageSaved(*id);

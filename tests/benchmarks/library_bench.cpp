@@ -50,9 +50,8 @@ qint64 peakResidentKiB()
 int create(const QString &folder, int count)
 {
     LibraryStore store;
-    QString error;
-    if (!store.open(folder, &error)) {
-        QTextStream(stderr) << error << Qt::endl;
+    if (const Status opened = store.open(folder); !opened) {
+        QTextStream(stderr) << opened.error() << Qt::endl;
         return 1;
     }
     QRandomGenerator random(7);
@@ -88,8 +87,8 @@ int create(const QString &folder, int count)
         QFile json(dir.filePath(QStringLiteral("bench-%1.json").arg(i)));
         json.open(QIODevice::WriteOnly);
         json.write(QJsonDocument(image.toRecipeJson()).toJson(QJsonDocument::Compact));
-        if (!store.add(image, &error)) {
-            QTextStream(stderr) << error << Qt::endl;
+        if (const Result<qint64> id = store.add(image); !id) {
+            QTextStream(stderr) << id.error() << Qt::endl;
             return 1;
         }
     }
@@ -113,9 +112,8 @@ public:
 int measure(const QString &folder, QElapsedTimer &clock)
 {
     LibraryStore store;
-    QString error;
-    if (!store.open(folder, &error)) {
-        QTextStream(stderr) << error << Qt::endl;
+    if (const Status opened = store.open(folder); !opened) {
+        QTextStream(stderr) << opened.error() << Qt::endl;
         return 1;
     }
     const qint64 opened = clock.elapsed();

@@ -30,7 +30,10 @@ namespace {
 // As the studio's stream sink writes an arriving image: in pieces, into .incoming.
 QString writeIncoming(const QString &folder, const QByteArray &bytes, QString *error)
 {
-    const QString path = LibraryStore::incomingPath(folder, error);
+    const Result<QString> made = LibraryStore::incomingPath(folder);
+    if (!made)
+        *error = made.error();
+    const QString path = made.valueOr(QString());
     QFile file(path);
     if (path.isEmpty() || !file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return {};
@@ -65,8 +68,8 @@ int main(int argc, char *argv[])
     }
     LibraryStore store;
     QString error;
-    if (!store.open(QString::fromLocal8Bit(argv[1]), &error)) {
-        QTextStream(stderr) << error << Qt::endl;
+    if (const Status opened = store.open(QString::fromLocal8Bit(argv[1])); !opened) {
+        QTextStream(stderr) << opened.error() << Qt::endl;
         return 1;
     }
     if (argc >= 4 && qstrcmp(argv[2], "--journal") == 0) {
@@ -84,7 +87,7 @@ int main(int argc, char *argv[])
             partial.index = k - 4;
             partial.format = QStringLiteral("png");
             partial.encoded = png.readAll();
-            if (LibraryStore::writePartial(store.folder(), job, partial, &error).isEmpty())
+            if (!LibraryStore::writePartial(store.folder(), job, partial))
                 return 1;
         }
         QTextStream(stdout) << job << Qt::endl;
@@ -113,21 +116,19 @@ int main(int argc, char *argv[])
             const bool streamed = i % 2 == 1;
             const QString incoming
                 = streamed ? writeIncoming(store.folder(), bytes, &error) : QString();
-            if ((streamed
-                     ? LibraryStore::keepPartial(store.folder(), job, partial, incoming, &error)
-                     : LibraryStore::writePartial(store.folder(), job, partial, &error))
-                    .isEmpty())
+            if (!(streamed ? LibraryStore::keepPartial(store.folder(), job, partial, incoming)
+                           : LibraryStore::writePartial(store.folder(), job, partial)))
                 return 1;
         }
         if (i % 2 == 1) {
             const QString incoming = writeIncoming(store.folder(), bytes, &error);
             entry.path = incoming.isEmpty()
                 ? QString()
-                : LibraryStore::keepFiles(store.folder(), entry, incoming, &error);
+                : LibraryStore::keepFiles(store.folder(), entry, incoming).valueOr(QString());
         } else {
-            entry.path = LibraryStore::writeFiles(store.folder(), entry, bytes, &error);
+            entry.path = LibraryStore::writeFiles(store.folder(), entry, bytes).valueOr(QString());
         }
-        if (entry.path.isEmpty() || !store.add(entry, &error))
+        if (entry.path.isEmpty() || !store.add(entry))
             return 1;
         store.journalFinish(job);
     }

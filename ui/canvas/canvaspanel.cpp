@@ -177,8 +177,9 @@ void CanvasPanel::showImageFile(const QString &path, const QString &caption)
     const quint64 load = ++m_previewLoads;
     QThreadPool::globalInstance()->start(
         [canvas = QPointer<CanvasPanel>(this), load, path, caption, box = m_preview->size()] {
-            QString error;
-            const QImage image = ImageFile::read(path, &error);
+            const Result<QImage> read = ImageFile::read(path);
+            const QImage image = read.valueOr(QImage());
+            const QString error = read.error();
             const QImage display = image.isNull() ? QImage() : ImageFile::fitted(image, box);
             QMetaObject::invokeMethod(
                 qApp,
@@ -218,9 +219,11 @@ void CanvasPanel::showHeatMap(qint64 id)
                                           mask = kept->request.mask, rawPath = raw->path,
                                           keptPath = kept->path] {
         const CompositeResult result = MaskCompositor::keepOutsideMask(
-            ImageFile::read(original), ImageFile::read(mask), ImageFile::read(rawPath));
-        const QImage shown
-            = result.isValid() ? withHeatMap(ImageFile::read(keptPath), result.heatMap) : QImage();
+            ImageFile::read(original).valueOr(QImage()), ImageFile::read(mask).valueOr(QImage()),
+            ImageFile::read(rawPath).valueOr(QImage()));
+        const QImage shown = result.isValid()
+            ? withHeatMap(ImageFile::read(keptPath).valueOr(QImage()), result.heatMap)
+            : QImage();
         QMetaObject::invokeMethod(
             qApp,
             [canvas, result, shown] {

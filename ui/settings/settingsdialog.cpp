@@ -282,11 +282,11 @@ void SettingsDialog::testConnection()
     auto lifecycleNote = std::make_shared<QString>();
     connect(lister, &ModelLister::shutdownDates, this,
             [this, lifecycleNote](const QMap<QString, QDate> &dates) {
-                QString error;
-                const std::optional<QStringList> changed = m_session->catalog().recordShutdownDates(
-                    Catalog::defaultOverlayPath(), dates, &error);
+                const Result<QStringList> changed = m_session->catalog().recordShutdownDates(
+                    Catalog::defaultOverlayPath(), dates);
                 if (!changed) {
-                    *lifecycleNote = tr("The shutdown dates could not be recorded: %1").arg(error);
+                    *lifecycleNote
+                        = tr("The shutdown dates could not be recorded: %1").arg(changed.error());
                     return;
                 }
                 if (changed->isEmpty())
@@ -339,9 +339,9 @@ void SettingsDialog::testConnection()
 
 void SettingsDialog::addUnknownModels()
 {
-    QString error;
-    if (!Catalog::addToOverlay(Catalog::defaultOverlayPath(), m_unknownModels, &error)) {
-        QMessageBox::warning(this, tr("Catalog"), error);
+    if (const Status added = Catalog::addToOverlay(Catalog::defaultOverlayPath(), m_unknownModels);
+        !added) {
+        QMessageBox::warning(this, tr("Catalog"), added.error());
         return;
     }
     m_session->reloadCatalog();

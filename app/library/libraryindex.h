@@ -1,0 +1,87 @@
+#pragma once
+
+#include "libraryimage.h"
+
+#include "platform/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Atelier {
+
+// What the gallery asks for.
+struct LibraryQuery
+{
+    QString text; // full-text search over prompts and revised prompts
+    QString model; // empty: any
+    bool favouritesOnly = false;
+    QDateTime from; // invalid: no bound
+    QDateTime to;
+    int limit = -1;
+};
+
+// The library's SQLite index (<folder>/library.sqlite3): one row per image with full-text search
+// over prompts, and the table the job journal (JobJournal) keeps its entries in. The files are
+// the truth: reconcile() makes the index agree with them. Use from one thread.
+class LibraryIndex final
+{
+    // Its messages are those the store has always shown: the same translation context.
+    Q_DECLARE_TR_FUNCTIONS(Atelier::LibraryStore)
+    Q_DISABLE_COPY_MOVE(LibraryIndex)
+
+public:
+    LibraryIndex();
+    ~LibraryIndex();
+
+    static QString fileName();
+
+    enum class State { Ready, Damaged, Failed };
+    struct Opened
+    {
+        State state = State::Failed;
+        QString error; // what failed (Damaged, Failed)
+        QString damage; // what is wrong with a damaged index, in a few words
+    };
+    // Opens (and makes or updates the tables of) the index of the library in `folder`.
+    Opened open(const QString &folder);
+    void close();
+    bool isOpen() const;
+    QSqlDatabase database() const;
+    const QString &folder() const { return m_folder; }
+    QString relative(const QString &path) const;
+    QString absolute(const QString &path) const;
+
+    // Indexes an image whose files are written; returns its id.
+    Result<qint64> add(const LibraryImage &image);
+    QList<LibraryImage> query(const LibraryQuery &query) const;
+    std::optional<LibraryImage> image(qint64 id) const;
+    std::optional<LibraryImage> imageAt(const QString &path) const;
+    QList<LibraryImage> lineage(qint64 id) const;
+    QList<LibraryImage> children(qint64 id) const;
+    int count() const;
+    QStringList models() const;
+    bool setFavourite(qint64 id, bool favourite);
+    // Drops the rows; returns the images that were dropped.
+    QList<LibraryImage> remove(const QList<qint64> &ids);
+
+    struct Reconciled
+    {
+        int indexed = 0; // files indexed that were missing
+        int dropped = 0; // rows dropped whose files were gone
+    };
+    // Makes the index agree with the images and recipes on disk.
+    Reconciled reconcile();
+
+private:
+    // Fills in what went wrong, if anything.
+    State openTables(Opened &opened);
+
+    QString m_folder;
+    QString m_connection;
+};
+
+} // namespace Atelier
