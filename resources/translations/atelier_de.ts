@@ -102,10 +102,6 @@
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
-        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -705,14 +701,6 @@
         <translation>STATUS</translation>
     </message>
     <message>
-        <source>error: unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
-        <translation>Fehler: unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
-    </message>
-    <message>
-        <source>error: provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
-        <translation>Fehler: Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
-    </message>
-    <message>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
     </message>
@@ -915,6 +903,18 @@
     <message>
         <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, key or batch (see --help).</source>
         <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, key oder batch (siehe --help).</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
+        <translation>Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
+    </message>
+    <message>
+        <source>no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
+        <translation>kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
+        <translation>unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
     </message>
 </context>
 <context>

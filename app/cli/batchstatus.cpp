@@ -1,0 +1,145 @@
+#include "batchstatus.h"
+
+#include "batch/batchclient.h"
+#include "batch/batchinfo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Atelier {
+
+namespace {
+
+// Translated in the context the batch messages have always had.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
+};
+
+} // namespace
+
+BatchStatus::BatchStatus(CliContext &cli, QObject *parent)
+    : BatchAction(cli, parent)
+{ }
+
+int BatchStatus::start(const QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        m_err << Text::tr("error: 'batch status' takes at most one batch id.") << Qt::endl;
+        return ExitCode::InvalidInput;
+    }
+    QStringList warnings;
+    if (positional.isEmpty()) {
+        m_records = m_store.all(&warnings);
+        for (const QString &warning : std::as_const(warnings))
+            m_cli.warning(warning);
+        if (m_records.isEmpty()) {
+            m_out << Text::tr(
+                "Atelier knows no batches yet; start one with 'atelier-cli batch submit "
+                "--prompts FILE'.")
+                  << Qt::endl;
+            return ExitCode::Success;
+        }
+        for (const BatchRecord &record : std::as_const(m_records))
+            m_statusIds.append(record.id);
+        if (!m_json)
+            m_out << QString(Text::tr("BATCH")).leftJustified(34)
+                  << QString(Text::tr("STATUS")).leftJustified(14)
+                  << QString(Text::tr("DONE")).leftJustified(12)
+                  << QString(Text::tr("FAILED")).leftJustified(8) << Text::tr("SUBMITTED")
+                  << Qt::endl;
+    } else {
+        QString error;
+        if (std::optional<BatchRecord> record = m_store.load(positional.first(), &error))
+            m_records.append(*record);
+        m_statusIds.append(positional.first());
+        m_statusDetail = true;
+    }
+    // One provider for all: the first remembered batch's, or the options'.
+    const Result<Access> access
+        = accessFor(parser, m_records.isEmpty() ? nullptr : &m_records.first());
+    if (!access) {
+        m_cli.error(access.error());
+        return ExitCode::InvalidInput;
+    }
+    makeClient(*access);
+    m_statusExit = ExitCode::Success;
+    statusNext();
+    return -1;
+}
+
+void BatchStatus::statusNext()
+{
+    if (m_statusNext >= m_statusIds.size()) {
+        end(m_statusExit);
+        return;
+    }
+    const QString id = m_statusIds.at(m_statusNext++);
+    m_client->retrieveBatch(id, [this, id](const QJsonObject &json, const ApiError &error) {
+        const BatchRecord *record = nullptr;
+        for (const BatchRecord &candidate : std::as_const(m_records)) {
+            if (candidate.id == id)
+                record = &candidate;
+        }
+        if (error.isError()) {
+            if (error.kind == ApiError::Kind::Cancelled && m_interrupted)
+                return;
+            m_err << Text::tr("error: batch %1: %2").arg(id, error.toString()) << Qt::endl;
+            m_statusExit = CliContext::exitCodeFor(error);
+            statusNext();
+            return;
+        }
+        const BatchInfo info = BatchInfo::fromJson(json);
+        remember(id, info.status);
+        if (m_json)
+            m_out << QJsonDocument(json).toJson(QJsonDocument::Compact) << Qt::endl;
+        else if (m_statusDetail)
+            printStatusDetail(info, record);
+        else
+            printStatusLine(info, record);
+        statusNext();
+    });
+}
+
+void BatchStatus::printStatusLine(const BatchInfo &info, const BatchRecord *record)
+{
+    const QString done = u"%1/%2"_s.arg(info.completed).arg(info.total);
+    m_out << info.id.leftJustified(34) << BatchInfo::statusText(info.status).leftJustified(14)
+          << done.leftJustified(12) << QString::number(info.failed).leftJustified(8)
+          << (record ? record->submittedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)
+                     : QString())
+          << Qt::endl;
+}
+
+void BatchStatus::printStatusDetail(const BatchInfo &info, const BatchRecord *record)
+{
+    m_out << Text::tr("Batch %1: %2").arg(info.id, BatchInfo::statusText(info.status)) << Qt::endl;
+    m_out << Text::tr("Requests: %1 completed, %2 failed, %3 in all")
+                 .arg(info.completed)
+                 .arg(info.failed)
+                 .arg(info.total)
+          << Qt::endl;
+    if (record) {
+        m_out << Text::tr("Submitted: %1, %n prompt(s)", nullptr, int(record->entries.size()))
+                     .arg(record->submittedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s))
+              << Qt::endl;
+        if (record->estimatedCost >= 0)
+            m_out << Text::tr("Estimated cost: %1 at batch price").arg(money(record->estimatedCost))
+                  << Qt::endl;
+    }
+    for (const BatchInfo::Error &error : info.errors)
+        m_out
+            << (error.line > 0
+                    ? Text::tr("  line %1: %2 (%3)").arg(error.line).arg(error.message, error.code)
+                    : Text::tr("  %1 (%2)").arg(error.message, error.code))
+            << Qt::endl;
+    if (info.status == u"completed" || info.status == u"expired" || info.status == u"cancelled")
+        m_out << Text::tr("Save the results with 'atelier-cli batch fetch %1'.").arg(info.id)
+              << Qt::endl;
+}
+
+} // namespace Atelier
