@@ -93,10 +93,10 @@ Result<BatchAction::Access> BatchAction::accessFor(const QCommandLineParser &par
     }
     if (const QString reason = BatchClient::unsupportedReason(access.profile); !reason.isEmpty())
         return failure(reason);
-    Result<QString> apiKey = CliContext::requireApiKey(access.profile);
+    const Result<ApiKey> apiKey = CliContext::requireApiKey(access.profile);
     if (!apiKey)
         return apiKey.failure();
-    access.apiKey = *std::move(apiKey);
+    access.apiKey = apiKey->value;
     return access;
 }
 

@@ -154,7 +154,7 @@ int BatchSubmit::start(const QCommandLineParser &parser)
         return ExitCode::Success;
     }
 
-    Result<QString> apiKey = CliContext::requireApiKey(profile);
+    const Result<ApiKey> apiKey = CliContext::requireApiKey(profile);
     if (!apiKey) {
         m_cli.error(apiKey.error());
         return ExitCode::InvalidInput;
@@ -170,7 +170,7 @@ int BatchSubmit::start(const QCommandLineParser &parser)
                      .arg(money(batchCost), money(cost))
               << Qt::endl;
 
-    makeClient({profile, *apiKey});
+    makeClient({profile, apiKey->value});
     m_profile = profile;
     m_record = BatchRecord();
     m_record.submittedAt = QDateTime::currentDateTimeUtc();

@@ -1,7 +1,5 @@
 #include "clicontext.h"
 
-#include "api/keystore.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -94,33 +92,15 @@ Result<ProviderProfile> CliContext::profile(const QCommandLineParser &parser)
     return profile;
 }
 
-QString CliContext::findApiKey(const ProviderProfile &profile, const QString &account,
-                               QString *where)
+Result<ApiKey> CliContext::requireApiKey(const ApiKeyResolver::Lookup &lookup,
+                                         const ProviderProfile &profile, const QString &account)
 {
-    const QString fromEnvironment = profile.apiKeyFromEnvironment();
-    if (!fromEnvironment.isEmpty()) {
-        *where = Text::tr("the environment variable %1").arg(profile.apiKeyVariable());
-        return fromEnvironment;
-    }
-    const KeyStore::Result stored = KeyStore::readFor(profile);
-    if (stored.ok && !stored.key.isEmpty()) {
-        *where = Text::tr("the keychain entry \"%1\"").arg(account);
-        return stored.key;
-    }
-    *where = stored.notFound ? Text::tr("the keychain has no entry \"%1\"").arg(account)
-                             : Text::tr("the keychain cannot be used: %1").arg(stored.error);
-    return {};
-}
-
-Result<QString> CliContext::requireApiKey(const ProviderProfile &profile, const QString &account)
-{
-    QString where;
-    QString key = findApiKey(profile, account, &where);
-    if (key.isEmpty())
-        return failure(Text::tr("no API key found: %1. Set %2 in the environment, or store a key "
-                                "with 'atelier-cli key set'.")
-                           .arg(where, profile.apiKeyVariable()));
-    return key;
+    if (lookup && lookup->has_value())
+        return **lookup;
+    return failure(
+        Text::tr("no API key found: %1. Set %2 in the environment, or store a key "
+                 "with 'atelier-cli key set'.")
+            .arg(ApiKeyResolver::describeMissing(lookup, account), profile.apiKeyVariable()));
 }
 
 int CliContext::exitCodeFor(const ApiError &error)

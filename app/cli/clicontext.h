@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apikeyresolver.h"
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 #include "model/apierror.h"
@@ -44,15 +45,14 @@ public:
     // The provider the environment and the options (--provider, --base-url, ...) name. An
     // insecure base URL that is allowed is warned about here.
     Result<ProviderProfile> profile(const QCommandLineParser &parser);
-    // The key for `profile`, from the environment or the keychain, and in `where` where it came
-    // from (or where it was looked for). `account` is the entry the description names.
-    static QString findApiKey(const ProviderProfile &profile, const QString &account,
-                              QString *where);
-    // The key, or a failure that says where it was looked for and what to do.
-    static Result<QString> requireApiKey(const ProviderProfile &profile, const QString &account);
-    static Result<QString> requireApiKey(const ProviderProfile &profile)
+    // The key `lookup` found, or a failure that says where it was looked for (naming the entry
+    // `account`) and what to do.
+    static Result<ApiKey> requireApiKey(const ApiKeyResolver::Lookup &lookup,
+                                        const ProviderProfile &profile, const QString &account);
+    // The key for `profile` from the environment or the keychain (ApiKeyResolver), or why none.
+    static Result<ApiKey> requireApiKey(const ProviderProfile &profile)
     {
-        return requireApiKey(profile, profile.keyAccount());
+        return requireApiKey(ApiKeyResolver().find(profile), profile, profile.keyAccount());
     }
 
     static int exitCodeFor(const ApiError &error);

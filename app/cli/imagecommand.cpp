@@ -51,12 +51,12 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         return ExitCode::InvalidInput;
     }
     m_request = *std::move(described);
-    const Result<ProviderProfile> found = m_cli.profile(parser);
-    if (!found) {
-        m_cli.error(found.error());
+    const Result<ProviderProfile> provider = m_cli.profile(parser);
+    if (!provider) {
+        m_cli.error(provider.error());
         return ExitCode::InvalidInput;
     }
-    const ProviderProfile &profile = *found;
+    const ProviderProfile &profile = *provider;
     const bool servedByOpenAI = profile.kind == ProviderProfile::Kind::OpenAI;
     if (endpoint == Endpoint::Variations) {
         m_request
@@ -82,8 +82,9 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         return ExitCode::InvalidInput;
     }
     m_request = plan.requests.first();
-    QString keySource;
-    const QString apiKey = CliContext::findApiKey(profile, profile.keyAccount(), &keySource);
+    const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(profile);
+    const Result<ApiKey> found = CliContext::requireApiKey(lookup, profile, profile.keyAccount());
+    const QString apiKey = found ? found->value : QString();
 
     // Streaming several images: parallel n=1 requests, so that every image streams.
     const int imagesRequested = int(m_request.option(Param::N).toInteger(1));
@@ -91,9 +92,9 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     const ImageRequest single = plan.sends.first();
 
     if (parser.isSet(u"dry-run"_s)) {
-        if (apiKey.isEmpty())
+        if (!found)
             m_cli.err() << Text::tr("warning: no API key found (%1); a real run would stop here.")
-                               .arg(keySource)
+                               .arg(ApiKeyResolver::describeMissing(lookup, profile.keyAccount()))
                         << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
         // A password in the URL is a credential too: shown as *** like the key.
@@ -107,12 +108,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         m_cli.out().flush();
         return ExitCode::Success;
     }
-    if (apiKey.isEmpty()) {
-        m_cli.err() << Text::tr(
-                           "error: no API key found: %1. Set %2 in the environment, or store a key "
-                           "with 'atelier-cli key set'.")
-                           .arg(keySource, profile.apiKeyVariable())
-                    << Qt::endl;
+    if (!found) {
+        m_cli.error(found.error());
         return ExitCode::InvalidInput;
     }
 

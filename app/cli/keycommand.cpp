@@ -70,12 +70,12 @@ int KeyCommand::run(const QCommandLineParser &parser)
                         << Qt::endl;
             return ExitCode::InvalidInput;
         }
-        const KeyStore::Result result = KeyStore::write(account, key);
-        if (!result.ok) {
+        const Status stored = KeyStore::write(account, key);
+        if (!stored) {
             m_cli.err()
                 << Text::tr(
                        "error: the key could not be stored: %1. Set %2 in the environment instead.")
-                       .arg(result.error, profile.apiKeyVariable())
+                       .arg(stored.error(), profile.apiKeyVariable())
                 << Qt::endl;
             return ExitCode::Failure;
         }
@@ -84,9 +84,9 @@ int KeyCommand::run(const QCommandLineParser &parser)
         return ExitCode::Success;
     }
     if (action == u"clear") {
-        const KeyStore::Result result = KeyStore::remove(account);
-        if (!result.ok) {
-            m_cli.err() << Text::tr("error: the key could not be removed: %1.").arg(result.error)
+        const Status removed = KeyStore::remove(account);
+        if (!removed) {
+            m_cli.err() << Text::tr("error: the key could not be removed: %1.").arg(removed.error())
                         << Qt::endl;
             return ExitCode::Failure;
         }
@@ -95,16 +95,17 @@ int KeyCommand::run(const QCommandLineParser &parser)
         return ExitCode::Success;
     }
     if (action == u"status") {
-        QString where;
-        const QString key = CliContext::findApiKey(profile, account, &where);
-        if (key.isEmpty()) {
+        const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(profile);
+        if (!lookup || !lookup->has_value()) {
             m_cli.out() << Text::tr(
                                "No API key for \"%1\": %2. Set %3 or run 'atelier-cli key set'.")
-                               .arg(account, where, profile.apiKeyVariable())
+                               .arg(account, ApiKeyResolver::describeMissing(lookup, account),
+                                    profile.apiKeyVariable())
                         << Qt::endl;
             return ExitCode::Failure;
         }
-        m_cli.out() << Text::tr("The API key for \"%1\" comes from %2.").arg(account, where)
+        m_cli.out() << Text::tr("The API key for \"%1\" comes from %2.")
+                           .arg(account, ApiKeyResolver::describe(**lookup))
                     << Qt::endl;
         return ExitCode::Success;
     }

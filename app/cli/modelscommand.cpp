@@ -36,7 +36,8 @@ int ModelsCommand::refreshLifecycles(const QCommandLineParser &parser, const QSt
         return ExitCode::InvalidInput;
     }
     const ProviderProfile &profile = *found;
-    const Result<QString> apiKey = CliContext::requireApiKey(profile, profile.name);
+    const Result<ApiKey> apiKey
+        = CliContext::requireApiKey(ApiKeyResolver().find(profile), profile, profile.name);
     if (!apiKey) {
         m_cli.error(apiKey.error());
         return ExitCode::InvalidInput;
@@ -57,7 +58,7 @@ int ModelsCommand::refreshLifecycles(const QCommandLineParser &parser, const QSt
         failure = error;
         loop.quit();
     });
-    lister.list(profile, *apiKey);
+    lister.list(profile, apiKey->value);
     if (!failure && listed.isEmpty())
         loop.exec();
     if (failure) {

@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>Atelier::ApiKeyResolver</name>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>die Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund hat keinen Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain cannot be used: %1</source>
+        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::BatchClient</name>
     <message>
         <source>Azure OpenAI&apos;s Batch API works differently (global-batch deployments and files of its own); Atelier sends batches to OpenAI or to a gateway with OpenAI&apos;s /files and /batches endpoints. Nothing was sent.</source>
@@ -705,22 +724,6 @@
         <translation>Fehler: %1</translation>
     </message>
     <message>
-        <source>the environment variable %1</source>
-        <translation>die Umgebungsvariable %1</translation>
-    </message>
-    <message>
-        <source>the keychain entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund-Eintrag „%1“</translation>
-    </message>
-    <message>
-        <source>the keychain has no entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund hat keinen Eintrag „%1“</translation>
-    </message>
-    <message>
-        <source>the keychain cannot be used: %1</source>
-        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
-    </message>
-    <message>
         <source>error: no key was given; pipe it in, e.g. &apos;atelier-cli key set &lt; key.txt&apos;, or type it when asked.</source>
         <translation>Fehler: kein Schlüssel angegeben; leiten Sie ihn ein, z. B. „atelier-cli key set &lt; key.txt“, oder geben Sie ihn bei der Abfrage ein.</translation>
     </message>
@@ -763,10 +766,6 @@
     <message>
         <source>warning: no API key found (%1); a real run would stop here.</source>
         <translation>Warnung: kein API-Schlüssel gefunden (%1); ein echter Lauf würde hier anhalten.</translation>
-    </message>
-    <message>
-        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
-        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
     </message>
     <message>
         <source>Estimated cost: $%1</source>
@@ -3699,20 +3698,12 @@ Atelier öffnet %2 beim nächsten Start.</translation>
 <context>
     <name>Atelier::StudioSession</name>
     <message>
-        <source>the environment variable %1</source>
-        <translation>die Umgebungsvariable %1</translation>
-    </message>
-    <message>
         <source>the keychain</source>
         <translation>der Schlüsselbund</translation>
     </message>
     <message>
         <source>nowhere: the keychain has no key yet</source>
         <translation>nirgends: der Schlüsselbund hat noch keinen Schlüssel</translation>
-    </message>
-    <message>
-        <source>the keychain entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund-Eintrag „%1“</translation>
     </message>
     <message>
         <source>nowhere: the keychain has no key for &quot;%1&quot; yet</source>
