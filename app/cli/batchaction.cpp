@@ -91,8 +91,8 @@ Result<BatchAction::Access> BatchAction::accessFor(const QCommandLineParser &par
             return profile.failure();
         access.profile = *std::move(profile);
     }
-    if (const QString reason = BatchClient::unsupportedReason(access.profile); !reason.isEmpty())
-        return failure(reason);
+    if (const Status supported = BatchClient::checkSupported(access.profile); !supported)
+        return supported.failure();
     const Result<ApiKey> apiKey = CliContext::requireApiKey(access.profile);
     if (!apiKey)
         return apiKey.failure();
@@ -111,13 +111,12 @@ void BatchAction::makeClient(const Access &access)
 
 void BatchAction::remember(const QString &batchId, const QString &status)
 {
-    QString error;
-    std::optional<BatchRecord> record = m_store.load(batchId, &error);
+    Result<BatchRecord> record = m_store.load(batchId);
     if (!record || record->status == status)
         return;
     record->status = status;
-    if (!m_store.save(*record, &error))
-        m_cli.warning(error);
+    if (const Status saved = m_store.save(*record); !saved)
+        m_cli.warning(saved.error());
 }
 
 QString BatchAction::money(double dollars)

@@ -35,8 +35,7 @@ int BatchCancel::start(const QCommandLineParser &parser)
         return ExitCode::InvalidInput;
     }
     const QString id = positional.first();
-    QString error;
-    const std::optional<BatchRecord> record = m_store.load(id, &error);
+    const Result<BatchRecord> record = m_store.load(id); // unknown: the options name the provider
     const Result<Access> access = accessFor(parser, record ? &*record : nullptr);
     if (!access) {
         m_cli.error(access.error());

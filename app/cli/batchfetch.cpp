@@ -44,13 +44,12 @@ int BatchFetch::start(const QCommandLineParser &parser)
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
-    QString error;
-    std::optional<BatchRecord> record = m_store.load(positional.first(), &error);
+    Result<BatchRecord> record = m_store.load(positional.first());
     if (!record) {
-        m_cli.error(error);
+        m_cli.error(record.error());
         return ExitCode::InvalidInput;
     }
-    m_record = *record;
+    m_record = *std::move(record);
     const Result<Access> access = accessFor(parser, &m_record);
     if (!access) {
         m_cli.error(access.error());
@@ -178,18 +177,18 @@ void BatchFetch::reportFailure(const QString &customId, const ApiError &error)
 bool BatchFetch::onOutputLine(QByteArray line)
 {
     ++m_outputLine;
-    BatchOutputLine result;
-    QString problem;
-    if (!BatchOutputLine::parse(std::move(line), &result, &problem)) {
+    Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(line));
+    if (!parsed) {
         ++m_malformedLines;
         m_err << Text::tr(
                      "error: line %1 of the output file cannot be read (%2); the other results "
                      "are kept.")
                      .arg(m_outputLine)
-                     .arg(problem)
+                     .arg(parsed.error())
               << Qt::endl;
         return true;
     }
+    BatchOutputLine &result = *parsed;
     m_seen.insert(result.customId);
     if (!result.succeeded()) {
         reportFailure(result.customId, result.error);
@@ -242,24 +241,23 @@ bool BatchFetch::onOutputLine(QByteArray line)
         image.encoded
             = EmbeddedRecipe::embed(image.encoded, image.format, prompt,
                                     QJsonDocument(imageRecipe).toJson(QJsonDocument::Compact));
-        QString error;
-        const QString path
-            = writer.write(image, count > 1 ? u"-%1"_s.arg(i + 1) : QString(), &error);
-        if (path.isEmpty()) {
+        const Result<QString> path
+            = writer.write(image, count > 1 ? u"-%1"_s.arg(i + 1) : QString());
+        if (!path) {
             m_writeFailed = true;
-            m_cli.error(error);
+            m_cli.error(path.error());
             continue;
         }
-        paths.append(path);
+        paths.append(*path);
         if (!m_json)
-            m_out << path << Qt::endl;
+            m_out << *path << Qt::endl;
     }
     if (!paths.isEmpty()) {
         ++m_savedNow;
         m_saved.insert(result.customId, paths);
-        QString error;
-        if (!m_store.recordSaved(m_record.id, result.customId, paths, &error))
-            m_cli.warning(error);
+        if (const Status recorded = m_store.recordSaved(m_record.id, result.customId, paths);
+            !recorded)
+            m_cli.warning(recorded.error());
     }
     return !m_interrupted;
 }
@@ -267,16 +265,16 @@ bool BatchFetch::onOutputLine(QByteArray line)
 bool BatchFetch::onErrorLine(QByteArray line)
 {
     ++m_errorLine;
-    BatchOutputLine result;
-    QString problem;
-    if (!BatchOutputLine::parse(std::move(line), &result, &problem)) {
+    Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(line));
+    if (!parsed) {
         ++m_malformedLines;
         m_err << Text::tr("error: line %1 of the error file cannot be read (%2).")
                      .arg(m_errorLine)
-                     .arg(problem)
+                     .arg(parsed.error())
               << Qt::endl;
         return true;
     }
+    BatchOutputLine &result = *parsed;
     m_seen.insert(result.customId);
     if (result.succeeded()) // an answer in the error file: treat it as failed without a reason
         result.error = ApiError::make(ApiError::Kind::Api, Text::tr("listed in the error file"));

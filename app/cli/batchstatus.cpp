@@ -53,9 +53,9 @@ int BatchStatus::start(const QCommandLineParser &parser)
                   << QString(Text::tr("FAILED")).leftJustified(8) << Text::tr("SUBMITTED")
                   << Qt::endl;
     } else {
-        QString error;
-        if (std::optional<BatchRecord> record = m_store.load(positional.first(), &error))
-            m_records.append(*record);
+        // One Atelier does not know is asked at the options' provider.
+        if (Result<BatchRecord> record = m_store.load(positional.first()))
+            m_records.append(*std::move(record));
         m_statusIds.append(positional.first());
         m_statusDetail = true;
     }

@@ -86,8 +86,8 @@ int BatchSubmit::start(const QCommandLineParser &parser)
         return ExitCode::InvalidInput;
     }
     const ProviderProfile &profile = *found;
-    if (const QString reason = BatchClient::unsupportedReason(profile); !reason.isEmpty()) {
-        m_cli.error(reason);
+    if (const Status supported = BatchClient::checkSupported(profile); !supported) {
+        m_cli.error(supported.error());
         return ExitCode::InvalidInput;
     }
 
@@ -146,9 +146,10 @@ int BatchSubmit::start(const QCommandLineParser &parser)
             return ExitCode::Failure;
         }
         m_out.flush();
-        QString error;
-        if (!BatchPlan::writeJsonl(&output, shared, entries, profile, &error, placeholders)) {
-            m_cli.error(error);
+        if (const Status written
+            = BatchPlan::writeJsonl(&output, shared, entries, profile, placeholders);
+            !written) {
+            m_cli.error(written.error());
             return ExitCode::InvalidInput;
         }
         return ExitCode::Success;
@@ -212,7 +213,6 @@ void BatchSubmit::uploadBatchFile()
     auto file = std::make_shared<QTemporaryFile>(QDir::temp().filePath(
         u"atelier-batch-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
         + u"-XXXXXX.jsonl"_s));
-    QString error;
     if (!file->open()) {
         m_err << Text::tr("error: the batch file cannot be created in %1: %2.")
                      .arg(QDir::tempPath(), file->errorString())
@@ -220,11 +220,10 @@ void BatchSubmit::uploadBatchFile()
         end(ExitCode::Failure);
         return;
     }
-    if (!BatchPlan::writeJsonl(file.get(), m_record.request, m_record.entries, m_profile, &error,
-                               m_fileIds)
-        || !file->flush()) {
-        m_err << Text::tr("error: %1").arg(error.isEmpty() ? file->errorString() : error)
-              << Qt::endl;
+    const Status written = BatchPlan::writeJsonl(file.get(), m_record.request, m_record.entries,
+                                                 m_profile, m_fileIds);
+    if (!written || !file->flush()) {
+        m_cli.error(written ? file->errorString() : written.error());
         end(ExitCode::InvalidInput);
         return;
     }
@@ -254,10 +253,9 @@ void BatchSubmit::uploadBatchFile()
                     const BatchInfo info = BatchInfo::fromJson(created);
                     m_record.id = info.id;
                     m_record.status = info.status;
-                    QString saveError;
-                    if (!m_store.save(m_record, &saveError))
+                    if (const Status saved = m_store.save(m_record); !saved)
                         m_err << Text::tr("warning: %1 Note the batch id to fetch it later.")
-                                     .arg(saveError)
+                                     .arg(saved.error())
                               << Qt::endl;
                     if (m_json) {
                         QJsonObject summary {{u"ok"_s, true},

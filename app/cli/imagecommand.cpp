@@ -37,10 +37,10 @@ ImageCommand::~ImageCommand() = default;
 int ImageCommand::start(Endpoint endpoint, const QString &command, const QCommandLineParser &parser)
 {
     m_json = parser.isSet(u"json"_s);
-    if (const QString problem
-        = parser.isSet(u"name"_s) ? ImageWriter::stemProblem(parser.value(u"name"_s)) : QString();
-        !problem.isEmpty()) {
-        m_cli.err() << Text::tr("error: %1").arg(problem) << Qt::endl
+    if (const Status stem
+        = parser.isSet(u"name"_s) ? ImageWriter::checkStem(parser.value(u"name"_s)) : success();
+        !stem) {
+        m_cli.err() << Text::tr("error: %1").arg(stem.error()) << Qt::endl
                     << Text::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
@@ -118,8 +118,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
                                                  : ImageWriter::defaultStem(m_request.prompt);
     m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
-    if (QString problem; !m_writer->prepare(&problem)) {
-        m_cli.err() << Text::tr("error: %1").arg(problem) << Qt::endl
+    if (const Status prepared = m_writer->prepare(); !prepared) {
+        m_cli.err() << Text::tr("error: %1").arg(prepared.error()) << Qt::endl
                     << Text::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
@@ -160,8 +160,11 @@ void ImageCommand::startJob(const ImageRequest &request, int jobIndex, int image
     // holds up receiving the stream; the main thread only reports the paths.
     job->setPersister(
         [writer = m_writer, jobIndex, imagesRequested](const ImageResult &image, QString *error) {
-            return writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex),
-                                 error);
+            Result<QString> written
+                = writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex));
+            if (!written)
+                *error = written.error(); // ImageJob::Persister's interface
+            return written.valueOr(QString());
         });
     // Streamed images go to their file slice by slice as they arrive: no image is held whole.
     job->setStreamSink(
