@@ -77,9 +77,8 @@ void BatchAction::fail(const QString &what, const ApiError &error)
 Result<BatchAction::Access> BatchAction::accessFor(const QCommandLineParser &parser,
                                                    const BatchRecord *record)
 {
-    const bool named = parser.isSet(u"provider"_s) || parser.isSet(u"base-url"_s);
     Access access;
-    if (record && !record->provider.isEmpty() && !named) {
+    if (asksRecordedProvider(parser, record)) {
         access.profile = record->providerProfile();
         if (parser.isSet(u"key-name"_s))
             access.profile.keyName = parser.value(u"key-name"_s);
@@ -100,13 +99,25 @@ Result<BatchAction::Access> BatchAction::accessFor(const QCommandLineParser &par
     return access;
 }
 
+bool BatchAction::asksRecordedProvider(const QCommandLineParser &parser, const BatchRecord *record)
+{
+    const bool named = parser.isSet(u"provider"_s) || parser.isSet(u"base-url"_s);
+    return record && !record->provider.isEmpty() && !named;
+}
+
+std::unique_ptr<BatchClient> BatchAction::newClient(const Access &access) const
+{
+    auto client = std::make_unique<BatchClient>(access.profile, access.apiKey);
+    if (m_idleTimeoutMs > 0)
+        client->setIdleTimeoutMs(m_idleTimeoutMs);
+    if (m_maxRetries >= 0)
+        client->setMaxRetries(m_maxRetries);
+    return client;
+}
+
 void BatchAction::makeClient(const Access &access)
 {
-    m_client = std::make_unique<BatchClient>(access.profile, access.apiKey);
-    if (m_idleTimeoutMs > 0)
-        m_client->setIdleTimeoutMs(m_idleTimeoutMs);
-    if (m_maxRetries >= 0)
-        m_client->setMaxRetries(m_maxRetries);
+    m_client = newClient(access);
 }
 
 void BatchAction::remember(const QString &batchId, const QString &status)

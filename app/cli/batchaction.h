@@ -48,7 +48,10 @@ protected:
         QString apiKey;
     };
     Result<Access> accessFor(const QCommandLineParser &parser, const BatchRecord *record);
-    // The client for `access`, with --timeout and --retries.
+    // True when accessFor() takes the provider `record` remembers, false for the options'.
+    static bool asksRecordedProvider(const QCommandLineParser &parser, const BatchRecord *record);
+    // A client for `access`, with --timeout and --retries; makeClient() makes it m_client.
+    std::unique_ptr<BatchClient> newClient(const Access &access) const;
     void makeClient(const Access &access);
     // Ends the run once; finished() is emitted from the event loop.
     void end(int exitCode);

@@ -6,6 +6,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +27,27 @@ struct Text
 BatchStatus::BatchStatus(CliContext &cli, QObject *parent)
     : BatchAction(cli, parent)
 { }
+
+BatchStatus::~BatchStatus() = default;
+
+void BatchStatus::interrupt()
+{
+    m_interrupted = true;
+    for (const Provider &provider : m_providers) {
+        if (provider.client)
+            provider.client->cancelAll();
+    }
+    BatchAction::interrupt();
+}
+
+const BatchRecord *BatchStatus::recordOf(const QString &batchId) const
+{
+    for (const BatchRecord &record : m_records) {
+        if (record.id == batchId)
+            return &record;
+    }
+    return nullptr;
+}
 
 int BatchStatus::start(const QCommandLineParser &parser)
 {
@@ -59,14 +83,30 @@ int BatchStatus::start(const QCommandLineParser &parser)
         m_statusIds.append(positional.first());
         m_statusDetail = true;
     }
-    // One provider for all: the first remembered batch's, or the options'.
-    const Result<Access> access
-        = accessFor(parser, m_records.isEmpty() ? nullptr : &m_records.first());
-    if (!access) {
-        m_cli.error(access.error());
-        return ExitCode::InvalidInput;
+    // Each batch is asked at the provider it went to (BatchStore remembers it); one Atelier does
+    // not know, and every one when --provider or --base-url name a provider, at the options'.
+    for (const QString &id : std::as_const(m_statusIds)) {
+        const BatchRecord *record = recordOf(id);
+        const QString where = asksRecordedProvider(parser, record)
+            ? QString::fromUtf8(QJsonDocument(record->provider).toJson(QJsonDocument::Compact))
+            : QString();
+        auto known
+            = std::find_if(m_providers.cbegin(), m_providers.cend(),
+                           [&](const Provider &provider) { return provider.where == where; });
+        if (known == m_providers.cend()) {
+            Provider provider {where, accessFor(parser, record), nullptr};
+            // The options' provider, or the one batch asked for, unusable: nothing is asked.
+            if (!provider.access && (where.isEmpty() || m_statusDetail)) {
+                m_cli.error(provider.access.error());
+                return ExitCode::InvalidInput;
+            }
+            if (provider.access)
+                provider.client = newClient(*provider.access);
+            m_providers.push_back(std::move(provider));
+            known = std::prev(m_providers.cend());
+        }
+        m_providerOf.append(int(known - m_providers.cbegin()));
     }
-    makeClient(*access);
     m_statusExit = ExitCode::Success;
     statusNext();
     return -1;
@@ -78,13 +118,16 @@ void BatchStatus::statusNext()
         end(m_statusExit);
         return;
     }
+    const Provider &provider = m_providers.at(size_t(m_providerOf.at(m_statusNext)));
     const QString id = m_statusIds.at(m_statusNext++);
-    m_client->retrieveBatch(id, [this, id](const QJsonObject &json, const ApiError &error) {
-        const BatchRecord *record = nullptr;
-        for (const BatchRecord &candidate : std::as_const(m_records)) {
-            if (candidate.id == id)
-                record = &candidate;
-        }
+    if (!provider.access) { // a remembered provider that cannot be asked: the others still are
+        m_err << Text::tr("error: batch %1: %2").arg(id, provider.access.error()) << Qt::endl;
+        m_statusExit = ExitCode::InvalidInput;
+        statusNext();
+        return;
+    }
+    provider.client->retrieveBatch(id, [this, id](const QJsonObject &json, const ApiError &error) {
+        const BatchRecord *record = recordOf(id);
         if (error.isError()) {
             if (error.kind == ApiError::Kind::Cancelled && m_interrupted)
                 return;
