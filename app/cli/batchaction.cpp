@@ -9,16 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the batch messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
-};
-
-} // namespace
-
 BatchAction::BatchAction(CliContext &cli, QObject *parent)
     : QObject(parent)
     , m_cli(cli)
@@ -70,7 +60,7 @@ void BatchAction::fail(const QString &what, const ApiError &error)
     QString message = error.toString();
     if (const QString advice = adviceFor(error); !advice.isEmpty())
         message += u' ' + advice;
-    m_err << Text::tr("error: %1: %2").arg(what, message) << Qt::endl;
+    m_err << BatchText::tr("error: %1: %2").arg(what, message) << Qt::endl;
     end(CliContext::exitCodeFor(error));
 }
 

@@ -16,6 +16,12 @@ namespace Atelier {
 
 class BatchClient;
 
+// The batch messages translate in the context they have always had (lupdate reads the macro).
+struct BatchText
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
+};
+
 // What the actions of `atelier-cli batch` share: the store of remembered batches, the provider
 // and key a batch is asked at, its client, and how a run ends (once, with an exit code).
 class BatchAction : public QObject

@@ -10,25 +10,11 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the batch messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
-};
-
-} // namespace
-
-BatchCancel::BatchCancel(CliContext &cli, QObject *parent)
-    : BatchAction(cli, parent)
-{ }
-
 int BatchCancel::start(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        m_err << Text::tr(
+        m_err << BatchText::tr(
             "error: 'batch cancel' needs one batch id, e.g. 'atelier-cli batch cancel "
             "batch_abc123'.")
               << Qt::endl;
@@ -44,12 +30,12 @@ int BatchCancel::start(const QCommandLineParser &parser)
     makeClient(*access);
     m_client->cancelBatch(id, [this, id](const QJsonObject &json, const ApiError &error) {
         if (error.isError()) {
-            fail(Text::tr("batch %1 could not be cancelled").arg(id), error);
+            fail(BatchText::tr("batch %1 could not be cancelled").arg(id), error);
             return;
         }
         const BatchInfo info = BatchInfo::fromJson(json);
         remember(id, info.status);
-        m_out << Text::tr("Batch %1 is %2; what it finished so far can still be fetched.")
+        m_out << BatchText::tr("Batch %1 is %2; what it finished so far can still be fetched.")
                      .arg(id, BatchInfo::statusText(info.status))
               << Qt::endl;
         end(ExitCode::Success);

@@ -11,7 +11,7 @@ class BatchCancel final : public BatchAction
     Q_OBJECT
 
 public:
-    BatchCancel(CliContext &cli, QObject *parent);
+    using BatchAction::BatchAction;
 
 protected:
     int start(const QCommandLineParser &parser) override;

@@ -1,5 +1,6 @@
 #include "batchcommand.h"
 
+#include "batch/batchclient.h"
 #include "batchcancel.h"
 #include "batchfetch.h"
 #include "batchstatus.h"

@@ -21,26 +21,13 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the batch messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
-};
-
-} // namespace
-
-BatchFetch::BatchFetch(CliContext &cli, QObject *parent)
-    : BatchAction(cli, parent)
-{ }
-
 int BatchFetch::start(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        m_err << Text::tr("error: 'batch fetch' needs one batch id, e.g. 'atelier-cli batch fetch "
-                          "batch_abc123 --out DIR'.")
+        m_err << BatchText::tr(
+            "error: 'batch fetch' needs one batch id, e.g. 'atelier-cli batch fetch "
+            "batch_abc123 --out DIR'.")
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
@@ -61,7 +48,7 @@ int BatchFetch::start(const QCommandLineParser &parser)
         bool ok = false;
         const double seconds = parser.value(u"poll-interval"_s).toDouble(&ok);
         if (!ok || seconds < 0) {
-            m_err << Text::tr("error: --poll-interval needs a number of seconds, e.g. 60.")
+            m_err << BatchText::tr("error: --poll-interval needs a number of seconds, e.g. 60.")
                   << Qt::endl;
             return ExitCode::InvalidInput;
         }
@@ -77,7 +64,7 @@ void BatchFetch::poll()
 {
     m_client->retrieveBatch(m_record.id, [this](const QJsonObject &json, const ApiError &error) {
         if (error.isError()) {
-            fail(Text::tr("batch %1").arg(m_record.id), error);
+            fail(BatchText::tr("batch %1").arg(m_record.id), error);
             return;
         }
         onFetchInfo(BatchInfo::fromJson(json));
@@ -90,7 +77,7 @@ void BatchFetch::onFetchInfo(const BatchInfo &info)
     remember(info.id, info.status);
     if (!info.isFinished()) {
         if (!m_wait) {
-            m_err << Text::tr(
+            m_err << BatchText::tr(
                          "Batch %1 is %2 (%3 of %4 requests done); nothing to fetch yet. Run this "
                          "again later, or add --wait.")
                          .arg(info.id, BatchInfo::statusText(info.status))
@@ -101,7 +88,7 @@ void BatchFetch::onFetchInfo(const BatchInfo &info)
             return;
         }
         if (info.status != m_lastStatus)
-            m_err << Text::tr("Batch %1 is %2; waiting…")
+            m_err << BatchText::tr("Batch %1 is %2; waiting…")
                          .arg(info.id, BatchInfo::statusText(info.status))
                   << Qt::endl;
         m_lastStatus = info.status;
@@ -109,16 +96,17 @@ void BatchFetch::onFetchInfo(const BatchInfo &info)
         return;
     }
     if (info.status == u"failed") {
-        m_err << Text::tr("error: batch %1 failed as a whole; no request was run:").arg(info.id)
-              << Qt::endl;
+        m_err
+            << BatchText::tr("error: batch %1 failed as a whole; no request was run:").arg(info.id)
+            << Qt::endl;
         for (const BatchInfo::Error &error : info.errors) {
             const BatchEntry *entry = error.line > 0 && error.line <= m_record.entries.size()
                 ? &m_record.entries.at(error.line - 1)
                 : nullptr;
-            m_err << (entry ? Text::tr("  line %1 (\"%2\"): %3")
+            m_err << (entry ? BatchText::tr("  line %1 (\"%2\"): %3")
                                   .arg(entry->line)
                                   .arg(shortened(entry->prompt), error.message)
-                            : Text::tr("  %1").arg(error.message))
+                            : BatchText::tr("  %1").arg(error.message))
                   << Qt::endl;
         }
         end(ExitCode::ApiError);
@@ -132,7 +120,7 @@ void BatchFetch::onFetchInfo(const BatchInfo &info)
         info.outputFileId, [this](QByteArray line) { return onOutputLine(std::move(line)); },
         [this](const ApiError &error) {
             if (error.isError()) {
-                fail(Text::tr("the output file %1 could not be read").arg(m_info.outputFileId),
+                fail(BatchText::tr("the output file %1 could not be read").arg(m_info.outputFileId),
                      error);
                 return;
             }
@@ -150,7 +138,7 @@ void BatchFetch::downloadErrors()
         m_info.errorFileId, [this](QByteArray line) { return onErrorLine(std::move(line)); },
         [this](const ApiError &error) {
             if (error.isError()) {
-                fail(Text::tr("the error file %1 could not be read").arg(m_info.errorFileId),
+                fail(BatchText::tr("the error file %1 could not be read").arg(m_info.errorFileId),
                      error);
                 return;
             }
@@ -161,8 +149,8 @@ void BatchFetch::downloadErrors()
 QString BatchFetch::promptLabel(const QString &customId) const
 {
     const BatchEntry *entry = m_record.entry(customId);
-    return entry ? Text::tr("line %1 (\"%2\")").arg(entry->line).arg(shortened(entry->prompt))
-                 : Text::tr("request %1").arg(customId);
+    return entry ? BatchText::tr("line %1 (\"%2\")").arg(entry->line).arg(shortened(entry->prompt))
+                 : BatchText::tr("request %1").arg(customId);
 }
 
 void BatchFetch::reportFailure(const QString &customId, const ApiError &error)
@@ -171,7 +159,7 @@ void BatchFetch::reportFailure(const QString &customId, const ApiError &error)
     QString reason = error.message;
     if (!error.code.isEmpty())
         reason += u" ("_s + error.code + u')';
-    m_err << Text::tr("error: %1 failed: %2").arg(promptLabel(customId), reason) << Qt::endl;
+    m_err << BatchText::tr("error: %1 failed: %2").arg(promptLabel(customId), reason) << Qt::endl;
 }
 
 bool BatchFetch::onOutputLine(QByteArray line)
@@ -180,7 +168,7 @@ bool BatchFetch::onOutputLine(QByteArray line)
     Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(line));
     if (!parsed) {
         ++m_malformedLines;
-        m_err << Text::tr(
+        m_err << BatchText::tr(
                      "error: line %1 of the output file cannot be read (%2); the other results "
                      "are kept.")
                      .arg(m_outputLine)
@@ -221,7 +209,7 @@ bool BatchFetch::onOutputLine(QByteArray line)
         image.encoded = std::move(answer.base64);
         if (!decodeBase64InPlace(image.encoded)) {
             ++m_malformedLines;
-            m_err << Text::tr("error: image %1 of %2 is not base64; it was not saved.")
+            m_err << BatchText::tr("error: image %1 of %2 is not base64; it was not saved.")
                          .arg(i + 1)
                          .arg(promptLabel(result.customId))
                   << Qt::endl;
@@ -268,7 +256,7 @@ bool BatchFetch::onErrorLine(QByteArray line)
     Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(line));
     if (!parsed) {
         ++m_malformedLines;
-        m_err << Text::tr("error: line %1 of the error file cannot be read (%2).")
+        m_err << BatchText::tr("error: line %1 of the error file cannot be read (%2).")
                      .arg(m_errorLine)
                      .arg(parsed.error())
               << Qt::endl;
@@ -277,7 +265,8 @@ bool BatchFetch::onErrorLine(QByteArray line)
     BatchOutputLine &result = *parsed;
     m_seen.insert(result.customId);
     if (result.succeeded()) // an answer in the error file: treat it as failed without a reason
-        result.error = ApiError::make(ApiError::Kind::Api, Text::tr("listed in the error file"));
+        result.error
+            = ApiError::make(ApiError::Kind::Api, BatchText::tr("listed in the error file"));
     reportFailure(result.customId, result.error);
     return true;
 }
@@ -290,7 +279,7 @@ void BatchFetch::finishFetch()
         if (m_seen.contains(entry.customId) || m_saved.contains(entry.customId))
             continue;
         ++notRun;
-        m_err << Text::tr("error: %1 was not run: the batch is %2.")
+        m_err << BatchText::tr("error: %1 was not run: the batch is %2.")
                      .arg(promptLabel(entry.customId), BatchInfo::statusText(m_info.status))
               << Qt::endl;
     }
@@ -319,7 +308,7 @@ void BatchFetch::finishFetch()
                                             {u"results"_s, savedJson}})
                      .toJson(QJsonDocument::Indented);
     } else {
-        m_err << Text::tr("Batch %1: %2 request(s) saved now, %3 saved before, %4 failed.")
+        m_err << BatchText::tr("Batch %1: %2 request(s) saved now, %3 saved before, %4 failed.")
                      .arg(m_record.id)
                      .arg(m_savedNow)
                      .arg(m_savedBefore)

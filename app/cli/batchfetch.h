@@ -16,7 +16,7 @@ class BatchFetch final : public BatchAction
     Q_OBJECT
 
 public:
-    BatchFetch(CliContext &cli, QObject *parent);
+    using BatchAction::BatchAction;
 
 protected:
     int start(const QCommandLineParser &parser) override;

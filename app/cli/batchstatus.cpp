@@ -14,20 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the batch messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
-};
-
-} // namespace
-
-BatchStatus::BatchStatus(CliContext &cli, QObject *parent)
-    : BatchAction(cli, parent)
-{ }
-
 BatchStatus::~BatchStatus() = default;
 
 void BatchStatus::interrupt()
@@ -53,7 +39,7 @@ int BatchStatus::start(const QCommandLineParser &parser)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > 1) {
-        m_err << Text::tr("error: 'batch status' takes at most one batch id.") << Qt::endl;
+        m_err << BatchText::tr("error: 'batch status' takes at most one batch id.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
     QStringList warnings;
@@ -62,7 +48,7 @@ int BatchStatus::start(const QCommandLineParser &parser)
         for (const QString &warning : std::as_const(warnings))
             m_cli.warning(warning);
         if (m_records.isEmpty()) {
-            m_out << Text::tr(
+            m_out << BatchText::tr(
                 "Atelier knows no batches yet; start one with 'atelier-cli batch submit "
                 "--prompts FILE'.")
                   << Qt::endl;
@@ -71,10 +57,10 @@ int BatchStatus::start(const QCommandLineParser &parser)
         for (const BatchRecord &record : std::as_const(m_records))
             m_statusIds.append(record.id);
         if (!m_json)
-            m_out << QString(Text::tr("BATCH")).leftJustified(34)
-                  << QString(Text::tr("STATUS")).leftJustified(14)
-                  << QString(Text::tr("DONE")).leftJustified(12)
-                  << QString(Text::tr("FAILED")).leftJustified(8) << Text::tr("SUBMITTED")
+            m_out << QString(BatchText::tr("BATCH")).leftJustified(34)
+                  << QString(BatchText::tr("STATUS")).leftJustified(14)
+                  << QString(BatchText::tr("DONE")).leftJustified(12)
+                  << QString(BatchText::tr("FAILED")).leftJustified(8) << BatchText::tr("SUBMITTED")
                   << Qt::endl;
     } else {
         // One Atelier does not know is asked at the options' provider.
@@ -121,7 +107,7 @@ void BatchStatus::statusNext()
     const Provider &provider = m_providers.at(size_t(m_providerOf.at(m_statusNext)));
     const QString id = m_statusIds.at(m_statusNext++);
     if (!provider.access) { // a remembered provider that cannot be asked: the others still are
-        m_err << Text::tr("error: batch %1: %2").arg(id, provider.access.error()) << Qt::endl;
+        m_err << BatchText::tr("error: batch %1: %2").arg(id, provider.access.error()) << Qt::endl;
         m_statusExit = ExitCode::InvalidInput;
         statusNext();
         return;
@@ -131,7 +117,7 @@ void BatchStatus::statusNext()
         if (error.isError()) {
             if (error.kind == ApiError::Kind::Cancelled && m_interrupted)
                 return;
-            m_err << Text::tr("error: batch %1: %2").arg(id, error.toString()) << Qt::endl;
+            m_err << BatchText::tr("error: batch %1: %2").arg(id, error.toString()) << Qt::endl;
             m_statusExit = CliContext::exitCodeFor(error);
             statusNext();
             return;
@@ -160,28 +146,30 @@ void BatchStatus::printStatusLine(const BatchInfo &info, const BatchRecord *reco
 
 void BatchStatus::printStatusDetail(const BatchInfo &info, const BatchRecord *record)
 {
-    m_out << Text::tr("Batch %1: %2").arg(info.id, BatchInfo::statusText(info.status)) << Qt::endl;
-    m_out << Text::tr("Requests: %1 completed, %2 failed, %3 in all")
+    m_out << BatchText::tr("Batch %1: %2").arg(info.id, BatchInfo::statusText(info.status))
+          << Qt::endl;
+    m_out << BatchText::tr("Requests: %1 completed, %2 failed, %3 in all")
                  .arg(info.completed)
                  .arg(info.failed)
                  .arg(info.total)
           << Qt::endl;
     if (record) {
-        m_out << Text::tr("Submitted: %1, %n prompt(s)", nullptr, int(record->entries.size()))
+        m_out << BatchText::tr("Submitted: %1, %n prompt(s)", nullptr, int(record->entries.size()))
                      .arg(record->submittedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s))
               << Qt::endl;
         if (record->estimatedCost >= 0)
-            m_out << Text::tr("Estimated cost: %1 at batch price").arg(money(record->estimatedCost))
+            m_out << BatchText::tr("Estimated cost: %1 at batch price")
+                         .arg(money(record->estimatedCost))
                   << Qt::endl;
     }
     for (const BatchInfo::Error &error : info.errors)
-        m_out
-            << (error.line > 0
-                    ? Text::tr("  line %1: %2 (%3)").arg(error.line).arg(error.message, error.code)
-                    : Text::tr("  %1 (%2)").arg(error.message, error.code))
-            << Qt::endl;
+        m_out << (error.line > 0 ? BatchText::tr("  line %1: %2 (%3)")
+                                       .arg(error.line)
+                                       .arg(error.message, error.code)
+                                 : BatchText::tr("  %1 (%2)").arg(error.message, error.code))
+              << Qt::endl;
     if (info.status == u"completed" || info.status == u"expired" || info.status == u"cancelled")
-        m_out << Text::tr("Save the results with 'atelier-cli batch fetch %1'.").arg(info.id)
+        m_out << BatchText::tr("Save the results with 'atelier-cli batch fetch %1'.").arg(info.id)
               << Qt::endl;
 }
 

@@ -14,7 +14,7 @@ class BatchStatus final : public BatchAction
     Q_OBJECT
 
 public:
-    BatchStatus(CliContext &cli, QObject *parent);
+    using BatchAction::BatchAction;
     ~BatchStatus() override;
 
     void interrupt() override;

@@ -20,32 +20,23 @@ namespace Atelier {
 
 namespace {
 
-// Translated in the context the batch messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::BatchCommand)
-};
-
 const QString PurposeBatch = u"batch"_s;
 
 } // namespace
 
-BatchSubmit::BatchSubmit(CliContext &cli, QObject *parent)
-    : BatchAction(cli, parent)
-{ }
-
 int BatchSubmit::start(const QCommandLineParser &parser)
 {
     if (!parser.isSet(u"prompts"_s)) {
-        m_err << Text::tr(
+        m_err << BatchText::tr(
             "error: 'batch submit' needs --prompts FILE, a text file with one prompt a "
             "line.")
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
     if (parser.isSet(u"prompt"_s) || !parser.positionalArguments().isEmpty()) {
-        m_err << Text::tr("error: the prompts of a batch come from --prompts FILE, one a line; "
-                          "--prompt and other arguments are for 'atelier-cli generate'.")
+        m_err << BatchText::tr(
+            "error: the prompts of a batch come from --prompts FILE, one a line; "
+            "--prompt and other arguments are for 'atelier-cli generate'.")
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
@@ -53,8 +44,9 @@ int BatchSubmit::start(const QCommandLineParser &parser)
     const bool edit = parser.isSet(u"image"_s);
     const Endpoint endpoint = edit ? Endpoint::Edits : Endpoint::Generations;
     if (parser.isSet(u"markup"_s)) {
-        m_err << Text::tr("error: --markup is not offered in a batch: JSON edits take --image and "
-                          "--mask; send markup edits with 'atelier-cli edit'.")
+        m_err << BatchText::tr(
+            "error: --markup is not offered in a batch: JSON edits take --image and "
+            "--mask; send markup edits with 'atelier-cli edit'.")
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
@@ -67,14 +59,15 @@ int BatchSubmit::start(const QCommandLineParser &parser)
     }
     ImageRequest shared = *std::move(described);
     if (edit && catalog.spec(Catalog::effectiveModel(shared)).family != u"gpt-image") {
-        m_err << Text::tr("error: model: a batch sends edits as JSON, which only GPT image models "
-                          "take; %1 edits need 'atelier-cli edit'.")
+        m_err << BatchText::tr(
+                     "error: model: a batch sends edits as JSON, which only GPT image models "
+                     "take; %1 edits need 'atelier-cli edit'.")
                      .arg(Catalog::effectiveModel(shared))
               << Qt::endl;
         return ExitCode::InvalidInput;
     }
     if (shared.hasOption(Param::Stream) || shared.hasOption(Param::PartialImages)) {
-        m_err << Text::tr(
+        m_err << BatchText::tr(
             "note: a batch never streams; --stream and --partial-images are left out.")
               << Qt::endl;
         shared.clearOption(Param::Stream);
@@ -96,8 +89,8 @@ int BatchSubmit::start(const QCommandLineParser &parser)
     const QString promptsPath = parser.value(u"prompts"_s);
     if (!BatchPlan::readPrompts(promptsPath, &entries, &problems)) {
         for (const QString &problem : std::as_const(problems))
-            m_err << Text::tr("error: %1: %2").arg(promptsPath, problem) << Qt::endl;
-        m_err << Text::tr("Nothing was uploaded.") << Qt::endl;
+            m_err << BatchText::tr("error: %1: %2").arg(promptsPath, problem) << Qt::endl;
+        m_err << BatchText::tr("Nothing was uploaded.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
@@ -115,14 +108,14 @@ int BatchSubmit::start(const QCommandLineParser &parser)
         for (const Violation &violation : violations) {
             if (violation.isError()) {
                 invalid = true;
-                m_err << Text::tr("error: %1 line %2 (\"%3\"): %4: %5")
+                m_err << BatchText::tr("error: %1 line %2 (\"%3\"): %4: %5")
                              .arg(promptsPath)
                              .arg(entry.line)
                              .arg(shortened(entry.prompt), violation.parameter, violation.message)
                       << Qt::endl;
             } else if (!warned.contains(violation.message)) {
                 warned.insert(violation.message);
-                m_err << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
+                m_err << BatchText::tr("warning: %1").arg(violation.message) << Qt::endl;
             }
         }
         const CostEstimate estimate = catalog.estimate(request);
@@ -131,7 +124,7 @@ int BatchSubmit::start(const QCommandLineParser &parser)
         cost += estimate.cost;
     }
     if (invalid) {
-        m_err << Text::tr("Nothing was uploaded.") << Qt::endl;
+        m_err << BatchText::tr("Nothing was uploaded.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
@@ -142,7 +135,7 @@ int BatchSubmit::start(const QCommandLineParser &parser)
             placeholders.insert(path, u"file-(upload of %1)"_s.arg(QFileInfo(path).fileName()));
         QFile output;
         if (!output.open(stdout, QIODevice::WriteOnly)) {
-            m_err << Text::tr("error: standard output cannot be written.") << Qt::endl;
+            m_err << BatchText::tr("error: standard output cannot be written.") << Qt::endl;
             return ExitCode::Failure;
         }
         m_out.flush();
@@ -164,10 +157,11 @@ int BatchSubmit::start(const QCommandLineParser &parser)
     const double batchCost = cost / 2;
     if (costAvailable && !m_json)
         m_err << (tokensEstimated
-                      ? Text::tr(
+                      ? BatchText::tr(
                           "Estimated cost: %1 at batch price (%2 at the normal price; output "
                           "tokens by an unofficial formula).")
-                      : Text::tr("Estimated cost: %1 at batch price (%2 at the normal price)."))
+                      : BatchText::tr(
+                          "Estimated cost: %1 at batch price (%2 at the normal price)."))
                      .arg(money(batchCost), money(cost))
               << Qt::endl;
 
@@ -196,7 +190,7 @@ void BatchSubmit::uploadNextInput()
     m_client->uploadFile(path, u"vision"_s,
                          [this, path](const QJsonObject &uploaded, const ApiError &error) {
                              if (error.isError()) {
-                                 fail(Text::tr("%1 could not be uploaded").arg(path), error);
+                                 fail(BatchText::tr("%1 could not be uploaded").arg(path), error);
                                  return;
                              }
                              const QString id = uploaded.value(u"id"_s).toString();
@@ -214,7 +208,7 @@ void BatchSubmit::uploadBatchFile()
         u"atelier-batch-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
         + u"-XXXXXX.jsonl"_s));
     if (!file->open()) {
-        m_err << Text::tr("error: the batch file cannot be created in %1: %2.")
+        m_err << BatchText::tr("error: the batch file cannot be created in %1: %2.")
                      .arg(QDir::tempPath(), file->errorString())
               << Qt::endl;
         end(ExitCode::Failure);
@@ -229,14 +223,14 @@ void BatchSubmit::uploadBatchFile()
     }
     file->close();
     if (!m_json)
-        m_err << Text::tr("Uploading %n request(s)…", nullptr, int(m_record.entries.size()))
+        m_err << BatchText::tr("Uploading %n request(s)…", nullptr, int(m_record.entries.size()))
               << Qt::endl;
     m_client->uploadFile(
         file->fileName(), PurposeBatch,
         [this, file](const QJsonObject &uploaded, const ApiError &error) mutable {
             file.reset(); // the temporary file goes once it is sent
             if (error.isError()) {
-                fail(Text::tr("the batch file could not be uploaded"), error);
+                fail(BatchText::tr("the batch file could not be uploaded"), error);
                 return;
             }
             m_record.inputFileId = uploaded.value(u"id"_s).toString();
@@ -245,7 +239,8 @@ void BatchSubmit::uploadBatchFile()
                 QJsonObject {{u"source"_s, u"atelier-cli"_s}},
                 [this](const QJsonObject &created, const ApiError &error) {
                     if (error.isError()) {
-                        fail(Text::tr("the batch could not be created (the uploaded file is %1)")
+                        fail(BatchText::tr(
+                                 "the batch could not be created (the uploaded file is %1)")
                                  .arg(m_record.inputFileId),
                              error);
                         return;
@@ -254,7 +249,7 @@ void BatchSubmit::uploadBatchFile()
                     m_record.id = info.id;
                     m_record.status = info.status;
                     if (const Status saved = m_store.save(m_record); !saved)
-                        m_err << Text::tr("warning: %1 Note the batch id to fetch it later.")
+                        m_err << BatchText::tr("warning: %1 Note the batch id to fetch it later.")
                                      .arg(saved.error())
                               << Qt::endl;
                     if (m_json) {
@@ -273,10 +268,11 @@ void BatchSubmit::uploadBatchFile()
                         m_out << QJsonDocument(summary).toJson(QJsonDocument::Indented);
                     } else {
                         m_out << info.id << Qt::endl;
-                        m_err << Text::tr("Batch %1 is %2; results within 24 hours. Follow it with "
-                                          "'atelier-cli batch status %1', save the images with "
-                                          "'atelier-cli "
-                                          "batch fetch %1'.")
+                        m_err << BatchText::tr(
+                                     "Batch %1 is %2; results within 24 hours. Follow it with "
+                                     "'atelier-cli batch status %1', save the images with "
+                                     "'atelier-cli "
+                                     "batch fetch %1'.")
                                      .arg(info.id, BatchInfo::statusText(info.status))
                               << Qt::endl;
                     }
@@ -289,8 +285,9 @@ QString BatchSubmit::adviceFor(const ApiError &error) const
 {
     // A gateway without OpenAI's Batch API answers the files or batches path with 404 or 405.
     if (error.httpStatus == 404 || error.httpStatus == 405)
-        return Text::tr("If this provider has no Batch API (Azure's differs, many gateways lack "
-                        "it), send the prompts one by one with 'atelier-cli generate'.");
+        return BatchText::tr(
+            "If this provider has no Batch API (Azure's differs, many gateways lack "
+            "it), send the prompts one by one with 'atelier-cli generate'.");
     return {};
 }
 

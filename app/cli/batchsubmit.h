@@ -13,7 +13,7 @@ class BatchSubmit final : public BatchAction
     Q_OBJECT
 
 public:
-    BatchSubmit(CliContext &cli, QObject *parent);
+    using BatchAction::BatchAction;
 
 protected:
     int start(const QCommandLineParser &parser) override;

@@ -7,16 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the CLI's messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
-};
-
-} // namespace
-
 CliContext::CliContext()
     : m_out(stdout)
     , m_err(stderr)
@@ -24,12 +14,12 @@ CliContext::CliContext()
 
 void CliContext::error(const QString &message)
 {
-    m_err << Text::tr("error: %1").arg(message) << Qt::endl;
+    m_err << CliText::tr("error: %1").arg(message) << Qt::endl;
 }
 
 void CliContext::warning(const QString &message)
 {
-    m_err << Text::tr("warning: %1").arg(message) << Qt::endl;
+    m_err << CliText::tr("warning: %1").arg(message) << Qt::endl;
 }
 
 QString CliContext::overlayPath(const QCommandLineParser &parser)
@@ -52,9 +42,10 @@ Result<ProviderProfile> CliContext::profile(const QCommandLineParser &parser)
         const std::optional<ProviderProfile::Kind> kind
             = ProviderProfile::kindFromName(parser.value(u"provider"_s));
         if (!kind)
-            return failure(Text::tr("provider \"%1\" is unknown; use openai, azure or compatible.")
-                               .arg(parser.value(u"provider"_s)),
-                           u"provider"_s);
+            return failure(
+                CliText::tr("provider \"%1\" is unknown; use openai, azure or compatible.")
+                    .arg(parser.value(u"provider"_s)),
+                u"provider"_s);
         if (*kind != profile.kind) {
             ProviderProfile fresh;
             fresh.kind = *kind;
@@ -98,8 +89,8 @@ Result<ApiKey> CliContext::requireApiKey(const ApiKeyResolver::Lookup &lookup,
     if (lookup && lookup->has_value())
         return **lookup;
     return failure(
-        Text::tr("no API key found: %1. Set %2 in the environment, or store a key "
-                 "with 'atelier-cli key set'.")
+        CliText::tr("no API key found: %1. Set %2 in the environment, or store a key "
+                    "with 'atelier-cli key set'.")
             .arg(ApiKeyResolver::describeMissing(lookup, account), profile.apiKeyVariable()));
 }
 

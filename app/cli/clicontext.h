@@ -6,6 +6,7 @@
 #include "model/apierror.h"
 #include "platform/result.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 class QCommandLineParser;
@@ -22,6 +23,12 @@ constexpr int NetworkError = 4; // no answer: network failure or timeout
 constexpr int NotFinished = 5; // batch fetch: the batch is still running; nothing to fetch yet
 constexpr int Interrupted = 130; // Ctrl+C; what was received is kept
 } // namespace ExitCode
+
+// The CLI's messages translate in the context they have always had (lupdate reads the macro).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
+};
 
 // What every command of atelier-cli shares: standard output and error, and the steps each
 // command takes the same way (catalog, provider, API key, exit codes). Failures come back as a

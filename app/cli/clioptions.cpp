@@ -1,6 +1,7 @@
 #include "clioptions.h"
 
 #include "atelierversion.h"
+#include "clicontext.h"
 #include "model/parameters.h"
 
 #include <QCommandLineParser>
@@ -33,187 +34,197 @@ const QStringList imageCommands = {u"generate"_s, u"edit"_s, u"vary"_s};
 const QStringList promptCommands = {u"generate"_s, u"edit"_s};
 const QStringList networkCommands = {u"generate"_s, u"edit"_s, u"vary"_s, u"key"_s, u"models"_s};
 
-// Free functions here translate in the class's context (lupdate reads the macro).
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
-};
-
 const QList<OptionSpec> &optionSpecs()
 {
     static const QList<OptionSpec> specs = {
         {u"prompt"_s, u"TEXT"_s,
-         Text::tr("What the image should show (or what to change, for edit; vary with OpenAI: what "
-                  "the variation keeps or changes)."),
+         CliText::tr(
+             "What the image should show (or what to change, for edit; vary with OpenAI: what "
+             "the variation keeps or changes)."),
          imageCommands, ValueType::Text, QString()},
         {u"image"_s,
          u"FILE"_s,
-         Text::tr("Input image; repeat for several references (edit: up to 16 for GPT image "
-                  "models, vary: one square PNG)."),
+         CliText::tr("Input image; repeat for several references (edit: up to 16 for GPT image "
+                     "models, vary: one square PNG)."),
          {u"edit"_s, u"vary"_s},
          ValueType::Repeated,
          QString()},
         {u"mask"_s,
          u"FILE"_s,
-         Text::tr("PNG whose transparent pixels mark where the first image may change."),
+         CliText::tr("PNG whose transparent pixels mark where the first image may change."),
          {u"edit"_s},
          ValueType::Text,
          QString()},
         {u"markup"_s,
          u"FILE"_s,
-         Text::tr("Transparent PNG the size of the first image whose drawn marks show where and "
-                  "what to change (gpt-image-2.5 and later; not with --mask)."),
+         CliText::tr("Transparent PNG the size of the first image whose drawn marks show where and "
+                     "what to change (gpt-image-2.5 and later; not with --mask)."),
          {u"edit"_s},
          ValueType::Text,
          QString()},
         {u"model"_s, u"M"_s,
-         Text::tr("Model (default gpt-image-2.6-flare; vary at Azure or a gateway: dall-e-2). See "
-                  "'atelier-cli models'."),
+         CliText::tr(
+             "Model (default gpt-image-2.6-flare; vary at Azure or a gateway: dall-e-2). See "
+             "'atelier-cli models'."),
          imageCommands, ValueType::Text, QString()},
-        {u"n"_s, u"N"_s, Text::tr("Number of images (1-10; dall-e-3: 1)."), imageCommands,
+        {u"n"_s, u"N"_s, CliText::tr("Number of images (1-10; dall-e-3: 1)."), imageCommands,
          ValueType::Integer, Param::N},
         {u"size"_s, u"S"_s,
-         Text::tr("Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in "
-                  "multiples of 16."),
+         CliText::tr(
+             "Size: auto, 1024x1024, 1536x1024, ...; gpt-image-2 accepts any WIDTHxHEIGHT in "
+             "multiples of 16."),
          imageCommands, ValueType::Text, Param::Size},
         {u"quality"_s, u"Q"_s,
-         Text::tr("Quality: auto, low, medium, high (GPT image), xhigh and max (gpt-image-2.5); "
-                  "standard, hd (dall-e-3)."),
+         CliText::tr("Quality: auto, low, medium, high (GPT image), xhigh and max (gpt-image-2.5); "
+                     "standard, hd (dall-e-3)."),
          promptCommands, ValueType::Text, Param::Quality},
         {u"complexity"_s, u"C"_s,
-         Text::tr("Planning effort, independent of quality: low, medium or high (gpt-image-2.6)."),
+         CliText::tr(
+             "Planning effort, independent of quality: low, medium or high (gpt-image-2.6)."),
          promptCommands, ValueType::Text, Param::Complexity},
-        {u"style"_s, u"S"_s, Text::tr("Style for dall-e-3: vivid or natural."), promptCommands,
+        {u"style"_s, u"S"_s, CliText::tr("Style for dall-e-3: vivid or natural."), promptCommands,
          ValueType::Text, Param::Style},
         {u"background"_s, u"B"_s,
-         Text::tr("Background: auto, opaque or transparent (transparent needs png or webp)."),
+         CliText::tr("Background: auto, opaque or transparent (transparent needs png or webp)."),
          promptCommands, ValueType::Text, Param::Background},
-        {u"moderation"_s, u"M"_s, Text::tr("Moderation for GPT image generations: auto or low."),
+        {u"moderation"_s, u"M"_s, CliText::tr("Moderation for GPT image generations: auto or low."),
          promptCommands, ValueType::Text, Param::Moderation},
         {u"output-format"_s, u"F"_s,
-         Text::tr(
+         CliText::tr(
              "Output format for GPT image models: png, jpeg or webp; gif and svg (gpt-image-2.6)."),
          promptCommands, ValueType::Text, Param::OutputFormat},
         {u"frame-count"_s, u"N"_s,
-         Text::tr("Frames of a GIF (2-16, default 9; needs --output-format gif)."), promptCommands,
-         ValueType::Integer, Param::FrameCount},
+         CliText::tr("Frames of a GIF (2-16, default 9; needs --output-format gif)."),
+         promptCommands, ValueType::Integer, Param::FrameCount},
         {u"frame-duration-ms"_s, u"MS"_s,
-         Text::tr("Delay per GIF frame in milliseconds (default 200, rounded to 10; needs "
-                  "--output-format gif)."),
+         CliText::tr("Delay per GIF frame in milliseconds (default 200, rounded to 10; needs "
+                     "--output-format gif)."),
          promptCommands, ValueType::Integer, Param::FrameDurationMs},
         {u"svg-model"_s, u"M"_s,
-         Text::tr("The text model that writes SVG output (needs --output-format svg and SVG model "
-                  "selection on the account)."),
+         CliText::tr(
+             "The text model that writes SVG output (needs --output-format svg and SVG model "
+             "selection on the account)."),
          promptCommands, ValueType::Text, QString()},
         {u"svg-reasoning-effort"_s, u"E"_s,
-         Text::tr(
+         CliText::tr(
              "Reasoning effort of the SVG author: none, minimal, low, medium, high, xhigh or max."),
          promptCommands, ValueType::Text, QString()},
-        {u"output-compression"_s, u"C"_s, Text::tr("Compression 0-100 for jpeg and webp output."),
-         promptCommands, ValueType::Integer, Param::OutputCompression},
+        {u"output-compression"_s, u"C"_s,
+         CliText::tr("Compression 0-100 for jpeg and webp output."), promptCommands,
+         ValueType::Integer, Param::OutputCompression},
         {u"response-format"_s, u"F"_s,
-         Text::tr("url or b64_json (DALL·E models; URLs are downloaded at once)."), imageCommands,
-         ValueType::Text, Param::ResponseFormat},
+         CliText::tr("url or b64_json (DALL·E models; URLs are downloaded at once)."),
+         imageCommands, ValueType::Text, Param::ResponseFormat},
         {u"input-fidelity"_s,
          u"F"_s,
-         Text::tr("How closely an edit keeps the input's features: high or low."),
+         CliText::tr("How closely an edit keeps the input's features: high or low."),
          {u"edit"_s},
          ValueType::Text,
          Param::InputFidelity},
         {u"safety-identifier"_s, u"ID"_s,
-         Text::tr("A stable id for your end user (hash it), for OpenAI's abuse monitoring; "
-                  "replaces --user."),
+         CliText::tr("A stable id for your end user (hash it), for OpenAI's abuse monitoring; "
+                     "replaces --user."),
          promptCommands, ValueType::Text, Param::SafetyIdentifier},
         {u"user"_s, u"U"_s,
-         Text::tr("Deprecated: use --safety-identifier. An end-user id passed to the API for abuse "
-                  "monitoring."),
+         CliText::tr(
+             "Deprecated: use --safety-identifier. An end-user id passed to the API for abuse "
+             "monitoring."),
          imageCommands, ValueType::Text, Param::User},
         {u"stream"_s, QString(),
-         Text::tr("Stream the image: partial images are saved as they arrive (GPT image models)."),
+         CliText::tr(
+             "Stream the image: partial images are saved as they arrive (GPT image models)."),
          promptCommands, ValueType::Flag, Param::Stream},
         {u"partial-images"_s, u"K"_s,
-         Text::tr("Partial images to stream before the final one (0-3; needs --stream)."),
+         CliText::tr("Partial images to stream before the final one (0-3; needs --stream)."),
          promptCommands, ValueType::Integer, Param::PartialImages},
-        {u"out"_s, u"DIR"_s, Text::tr("Folder for the images (default: the current folder)."),
+        {u"out"_s, u"DIR"_s, CliText::tr("Folder for the images (default: the current folder)."),
          imageCommands, ValueType::Text, QString()},
         {u"name"_s, u"STEM"_s,
-         Text::tr("File name stem (default: atelier-<date>-<time>-<prompt>)."), imageCommands,
+         CliText::tr("File name stem (default: atelier-<date>-<time>-<prompt>)."), imageCommands,
          ValueType::Text, QString()},
         {u"dry-run"_s, QString(),
-         Text::tr("Send nothing; print the exact request as JSON (the key shown as ***)."),
+         CliText::tr("Send nothing; print the exact request as JSON (the key shown as ***)."),
          imageCommands, ValueType::Flag, QString()},
         {u"json"_s,
          QString(),
-         Text::tr(
+         CliText::tr(
              "Print one JSON summary instead of one path per line (models: the full catalog)."),
          {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s},
          ValueType::Flag,
          QString()},
         {u"provider"_s, u"P"_s,
-         Text::tr("openai (default), azure or compatible; the environment decides when not given."),
+         CliText::tr(
+             "openai (default), azure or compatible; the environment decides when not given."),
          networkCommands, ValueType::Text, QString()},
         {u"base-url"_s, u"URL"_s,
-         Text::tr("API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. "
-                  "Default: OPENAI_BASE_URL or https://api.openai.com/v1."),
+         CliText::tr("API base URL (OpenAI-compatible gateway), or the Azure resource endpoint. "
+                     "Default: OPENAI_BASE_URL or https://api.openai.com/v1."),
          networkCommands, ValueType::Text, QString()},
-        {u"organization"_s, u"ID"_s, Text::tr("OpenAI organization id (default: OPENAI_ORG_ID)."),
+        {u"organization"_s, u"ID"_s,
+         CliText::tr("OpenAI organization id (default: OPENAI_ORG_ID)."), networkCommands,
+         ValueType::Text, QString()},
+        {u"project"_s, u"ID"_s, CliText::tr("OpenAI project id (default: OPENAI_PROJECT_ID)."),
          networkCommands, ValueType::Text, QString()},
-        {u"project"_s, u"ID"_s, Text::tr("OpenAI project id (default: OPENAI_PROJECT_ID)."),
-         networkCommands, ValueType::Text, QString()},
-        {u"deployment"_s, u"NAME"_s, Text::tr("Azure deployment name (default: the model name)."),
-         networkCommands, ValueType::Text, QString()},
+        {u"deployment"_s, u"NAME"_s,
+         CliText::tr("Azure deployment name (default: the model name)."), networkCommands,
+         ValueType::Text, QString()},
         {u"api-version"_s, u"V"_s,
-         Text::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."),
+         CliText::tr("Azure api-version (default: OPENAI_API_VERSION or 2025-04-01-preview)."),
          networkCommands, ValueType::Text, QString()},
         {u"model-prefix"_s, u"P"_s,
-         Text::tr("Put P before every model name sent, for gateways that name models by provider "
-                  "(e.g. openai/); default: ATELIER_MODEL_PREFIX."),
+         CliText::tr(
+             "Put P before every model name sent, for gateways that name models by provider "
+             "(e.g. openai/); default: ATELIER_MODEL_PREFIX."),
          networkCommands, ValueType::Text, QString()},
         {u"key-name"_s, u"NAME"_s,
-         Text::tr("Keychain entry to use, whatever the base URL (default: the provider's name and "
-                  "the base URL's host, e.g. openai@api.openai.com)."),
+         CliText::tr(
+             "Keychain entry to use, whatever the base URL (default: the provider's name and "
+             "the base URL's host, e.g. openai@api.openai.com)."),
          networkCommands, ValueType::Text, QString()},
         {u"allow-insecure-http"_s, QString(),
-         Text::tr("Allow a plain http:// base URL on another machine (the key travels unencrypted; "
-                  "warned every time)."),
+         CliText::tr(
+             "Allow a plain http:// base URL on another machine (the key travels unencrypted; "
+             "warned every time)."),
          networkCommands, ValueType::Flag, QString()},
         {u"timeout"_s, u"SECONDS"_s,
-         Text::tr("Give up when the server sends nothing for this long (default 300)."),
+         CliText::tr("Give up when the server sends nothing for this long (default 300)."),
          imageCommands, ValueType::Integer, QString()},
         {u"connect-timeout"_s, u"SECONDS"_s,
-         Text::tr("Give up when the server does not answer within this long (default 30)."),
+         CliText::tr("Give up when the server does not answer within this long (default 30)."),
          imageCommands, ValueType::Integer, QString()},
         {u"retries"_s, u"N"_s,
-         Text::tr("Retries on 408/409/429/5xx and connection errors (default 2)."), imageCommands,
-         ValueType::Integer, QString()},
+         CliText::tr("Retries on 408/409/429/5xx and connection errors (default 2)."),
+         imageCommands, ValueType::Integer, QString()},
         {u"catalog"_s,
          u"FILE"_s,
-         Text::tr("Model catalog overlay to use instead of the one in the config folder."),
+         CliText::tr("Model catalog overlay to use instead of the one in the config folder."),
          {u"generate"_s, u"edit"_s, u"vary"_s, u"models"_s},
          ValueType::Text,
          QString()},
         {u"prompts"_s,
          u"FILE"_s,
-         Text::tr("batch submit: a text file of prompts, one request a line (wildcards expand)."),
+         CliText::tr(
+             "batch submit: a text file of prompts, one request a line (wildcards expand)."),
          {u"batch"_s},
          ValueType::Text,
          QString()},
         {u"wait"_s,
          QString(),
-         Text::tr("batch fetch: wait until the batch has finished, asking every --poll-interval."),
+         CliText::tr(
+             "batch fetch: wait until the batch has finished, asking every --poll-interval."),
          {u"batch"_s},
          ValueType::Flag,
          QString()},
         {u"poll-interval"_s,
          u"SECONDS"_s,
-         Text::tr("batch fetch --wait: seconds between two questions (default 30)."),
+         CliText::tr("batch fetch --wait: seconds between two questions (default 30)."),
          {u"batch"_s},
          ValueType::Text,
          QString()},
         {u"refresh"_s,
          QString(),
-         Text::tr("Ask the provider for its models first (GET /models) and record the shutdown "
-                  "dates it announces in the catalog overlay."),
+         CliText::tr("Ask the provider for its models first (GET /models) and record the shutdown "
+                     "dates it announces in the catalog overlay."),
          {u"models"_s},
          ValueType::Flag,
          QString()},
@@ -232,27 +243,30 @@ const QList<CommandSpec> &commandSpecs()
 {
     static const QList<CommandSpec> commands = {
         {u"models"_s, u"models [--refresh] [--json]"_s,
-         Text::tr("List the models Atelier knows, what they can do and their status.")},
+         CliText::tr("List the models Atelier knows, what they can do and their status.")},
         {u"generate"_s, u"generate --prompt TEXT [options]"_s,
-         Text::tr("Create images from a prompt (POST /images/generations).")},
+         CliText::tr("Create images from a prompt (POST /images/generations).")},
         {u"edit"_s, u"edit --prompt TEXT --image FILE [--image FILE ...] [--mask FILE] [options]"_s,
-         Text::tr("Edit or combine images (POST /images/edits).")},
+         CliText::tr("Edit or combine images (POST /images/edits).")},
         {u"vary"_s, u"vary --image FILE [--prompt TEXT] [--model M] [--n N] [--size S] [options]"_s,
-         Text::tr("Variations of an image: with OpenAI an edit with a GPT image model and a "
-                  "variation prompt (POST /images/edits; OpenAI retired the variations endpoint), "
-                  "elsewhere dall-e-2's POST /images/variations.")},
+         CliText::tr(
+             "Variations of an image: with OpenAI an edit with a GPT image model and a "
+             "variation prompt (POST /images/edits; OpenAI retired the variations endpoint), "
+             "elsewhere dall-e-2's POST /images/variations.")},
         {u"key"_s, u"key set|clear|status [--provider P] [--key-name NAME]"_s,
-         Text::tr("Store the API key in the desktop keychain (read from standard input, never an "
-                  "argument), remove it, or say where the key comes from.")},
+         CliText::tr(
+             "Store the API key in the desktop keychain (read from standard input, never an "
+             "argument), remove it, or say where the key comes from.")},
         {u"batch"_s, u"batch submit --prompts FILE [generate options]"_s,
-         Text::tr("Send one request per line of FILE through the Batch API, at half price, "
-                  "results within 24 hours; prints the batch id.")},
+         CliText::tr("Send one request per line of FILE through the Batch API, at half price, "
+                     "results within 24 hours; prints the batch id.")},
         {u"batch"_s, u"batch status [BATCH_ID]"_s,
-         Text::tr("The state and counts of one batch, or of every batch Atelier knows.")},
+         CliText::tr("The state and counts of one batch, or of every batch Atelier knows.")},
         {u"batch"_s, u"batch fetch BATCH_ID [--out DIR] [--wait]"_s,
-         Text::tr("Download and save a finished batch's images with their recipes; again adds "
-                  "nothing.")},
-        {u"batch"_s, u"batch cancel BATCH_ID"_s, Text::tr("Cancel a batch that is still running.")},
+         CliText::tr("Download and save a finished batch's images with their recipes; again adds "
+                     "nothing.")},
+        {u"batch"_s, u"batch cancel BATCH_ID"_s,
+         CliText::tr("Cancel a batch that is still running.")},
     };
     return commands;
 }
@@ -296,12 +310,12 @@ QString CliOptions::usage()
     QString text;
     QTextStream stream(&text);
     stream << "atelier-cli " << ATELIER_VERSION << " — "
-           << Text::tr("the Images API from the command line") << "\n\n";
-    stream << Text::tr("Usage:") << "\n";
+           << CliText::tr("the Images API from the command line") << "\n\n";
+    stream << CliText::tr("Usage:") << "\n";
     for (const CommandSpec &command : commandSpecs())
         stream << "  atelier-cli " << command.synopsis << "\n      " << command.description << "\n";
     stream << "  atelier-cli --help | --version\n\n";
-    stream << Text::tr("Options (the commands each applies to in brackets):") << "\n";
+    stream << CliText::tr("Options (the commands each applies to in brackets):") << "\n";
     for (const OptionSpec &spec : optionSpecs()) {
         QString left = u"  --"_s + spec.name;
         if (!spec.valueName.isEmpty())
@@ -310,16 +324,16 @@ QString CliOptions::usage()
                << spec.commands.join(u", "_s) << "]\n";
     }
     stream << "\n"
-           << Text::tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the "
-                       "keychain entry stored with 'atelier-cli key set'.")
+           << CliText::tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the "
+                          "keychain entry stored with 'atelier-cli key set'.")
            << "\n";
-    stream << Text::tr("Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; "
-                       "AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.")
+    stream << CliText::tr("Environment: OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID; "
+                          "AZURE_OPENAI_ENDPOINT, OPENAI_API_VERSION.")
            << "\n";
-    stream << Text::tr("Model catalog overlay: %1").arg(Catalog::defaultOverlayPath()) << "\n\n";
-    stream << Text::tr("Exit codes: 0 success; 1 other failure; 2 invalid input (every problem "
-                       "printed, nothing sent); 3 the API answered with an error; 4 network "
-                       "failure or timeout; 130 interrupted (images received so far are kept).")
+    stream << CliText::tr("Model catalog overlay: %1").arg(Catalog::defaultOverlayPath()) << "\n\n";
+    stream << CliText::tr("Exit codes: 0 success; 1 other failure; 2 invalid input (every problem "
+                          "printed, nothing sent); 3 the API answered with an error; 4 network "
+                          "failure or timeout; 130 interrupted (images received so far are kept).")
            << "\n";
     return text;
 }
@@ -343,7 +357,7 @@ Result<ImageRequest> CliOptions::request(Endpoint endpoint, const QString &comma
             request->prompt = positional.first();
         } else {
             return failure(
-                Text::tr("unexpected argument \"%1\"; options start with -- (see --help).")
+                CliText::tr("unexpected argument \"%1\"; options start with -- (see --help).")
                     .arg(positional.first()));
         }
     }

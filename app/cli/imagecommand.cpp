@@ -17,16 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the CLI's messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
-};
-
-} // namespace
-
 ImageCommand::ImageCommand(CliContext &cli, QObject *parent)
     : QObject(parent)
     , m_cli(cli)
@@ -40,8 +30,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     if (const Status stem
         = parser.isSet(u"name"_s) ? ImageWriter::checkStem(parser.value(u"name"_s)) : success();
         !stem) {
-        m_cli.err() << Text::tr("error: %1").arg(stem.error()) << Qt::endl
-                    << Text::tr("Nothing was sent.") << Qt::endl;
+        m_cli.err() << CliText::tr("error: %1").arg(stem.error()) << Qt::endl
+                    << CliText::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
     m_catalog = m_cli.loadCatalog(parser);
@@ -62,7 +52,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         m_request
             = VariationPlan::plan(m_catalog, m_request, servedByOpenAI, parser.isSet(u"model"_s));
         if (m_request.endpoint == Endpoint::Edits)
-            m_cli.err() << Text::tr("note: %1").arg(VariationPlan::explain(m_request)) << Qt::endl;
+            m_cli.err() << CliText::tr("note: %1").arg(VariationPlan::explain(m_request))
+                        << Qt::endl;
     }
     // What goes out, checked once: the same plan the studio makes (no wildcards here: a prompt
     // is sent as written).
@@ -71,14 +62,14 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     planning.context = ValidationContext {servedByOpenAI, QDate::currentDate()};
     const GenerationPlan plan = GenerationPlan::make(m_catalog, m_request, planning);
     for (const Violation &violation : plan.warnings)
-        m_cli.err() << Text::tr("warning: %1").arg(violation.message) << Qt::endl;
+        m_cli.err() << CliText::tr("warning: %1").arg(violation.message) << Qt::endl;
     // Input files the studio would offer to fix are errors here: the CLI sends files as given.
     const QList<Violation> errors = plan.errors + plan.fixable;
     if (!errors.isEmpty()) {
         for (const Violation &violation : errors)
-            m_cli.err() << Text::tr("error: %1: %2").arg(violation.parameter, violation.message)
+            m_cli.err() << CliText::tr("error: %1: %2").arg(violation.parameter, violation.message)
                         << Qt::endl;
-        m_cli.err() << Text::tr("Nothing was sent.") << Qt::endl;
+        m_cli.err() << CliText::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
     m_request = plan.requests.first();
@@ -93,7 +84,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
 
     if (parser.isSet(u"dry-run"_s)) {
         if (!found)
-            m_cli.err() << Text::tr("warning: no API key found (%1); a real run would stop here.")
+            m_cli.err() << CliText::tr(
+                               "warning: no API key found (%1); a real run would stop here.")
                                .arg(ApiKeyResolver::describeMissing(lookup, profile.keyAccount()))
                         << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
@@ -119,13 +111,14 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
                                                  : ImageWriter::defaultStem(m_request.prompt);
     m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
     if (const Status prepared = m_writer->prepare(); !prepared) {
-        m_cli.err() << Text::tr("error: %1").arg(prepared.error()) << Qt::endl
-                    << Text::tr("Nothing was sent.") << Qt::endl;
+        m_cli.err() << CliText::tr("error: %1").arg(prepared.error()) << Qt::endl
+                    << CliText::tr("Nothing was sent.") << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
     if (plan.each.available && !m_json)
-        m_cli.err() << Text::tr("Estimated cost: $%1").arg(plan.each.cost, 0, 'f', 4) << Qt::endl;
+        m_cli.err() << CliText::tr("Estimated cost: $%1").arg(plan.each.cost, 0, 'f', 4)
+                    << Qt::endl;
 
     m_client = std::make_unique<ImagesClient>(
         [catalog = m_catalog](const ImageRequest &request, const ValidationContext &context) {
@@ -175,7 +168,7 @@ void ImageCommand::startJob(const ImageRequest &request, int jobIndex, int image
         const QString &path = image.savedPath;
         if (path.isEmpty()) {
             m_writeFailed = true;
-            m_cli.err() << Text::tr("error: %1").arg(image.saveError) << Qt::endl;
+            m_cli.err() << CliText::tr("error: %1").arg(image.saveError) << Qt::endl;
             return;
         }
         if (image.partial) {
@@ -210,7 +203,7 @@ void ImageCommand::startJob(const ImageRequest &request, int jobIndex, int image
     });
     connect(job, &ImageJob::retrying, this, [this](int retry, int delayMs, const ApiError &reason) {
         if (!m_json)
-            m_cli.err() << Text::tr("Retrying (%1) in %2 s: %3")
+            m_cli.err() << CliText::tr("Retrying (%1) in %2 s: %3")
                                .arg(retry)
                                .arg(delayMs / 1000.0, 0, 'f', 1)
                                .arg(reason.toString())
@@ -226,7 +219,7 @@ void ImageCommand::startJob(const ImageRequest &request, int jobIndex, int image
                                      {u"code"_s, error.code},
                                      {u"request_id"_s, error.requestId}});
         if (!m_json)
-            m_cli.err() << Text::tr("error: %1").arg(error.toString()) << Qt::endl;
+            m_cli.err() << CliText::tr("error: %1").arg(error.toString()) << Qt::endl;
     });
     connect(job, &ImageJob::finished, this, &ImageCommand::onJobFinished);
 }

@@ -16,18 +16,12 @@ namespace Atelier {
 
 namespace {
 
-// Translated in the context the CLI's messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
-};
-
 QString readSecretLine()
 {
     const bool terminal = ::isatty(STDIN_FILENO);
     termios saved {};
     if (terminal) {
-        std::fputs(Text::tr("API key (input hidden): ").toLocal8Bit().constData(), stderr);
+        std::fputs(CliText::tr("API key (input hidden): ").toLocal8Bit().constData(), stderr);
         std::fflush(stderr);
         ::tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
@@ -64,7 +58,7 @@ int KeyCommand::run(const QCommandLineParser &parser)
     if (action == u"set") {
         const QString key = readSecretLine();
         if (key.isEmpty()) {
-            m_cli.err() << Text::tr(
+            m_cli.err() << CliText::tr(
                 "error: no key was given; pipe it in, e.g. 'atelier-cli key set < "
                 "key.txt', or type it when asked.")
                         << Qt::endl;
@@ -73,43 +67,45 @@ int KeyCommand::run(const QCommandLineParser &parser)
         const Status stored = KeyStore::write(account, key);
         if (!stored) {
             m_cli.err()
-                << Text::tr(
+                << CliText::tr(
                        "error: the key could not be stored: %1. Set %2 in the environment instead.")
                        .arg(stored.error(), profile.apiKeyVariable())
                 << Qt::endl;
             return ExitCode::Failure;
         }
-        m_cli.out() << Text::tr("The key for \"%1\" is stored in the keychain.").arg(account)
+        m_cli.out() << CliText::tr("The key for \"%1\" is stored in the keychain.").arg(account)
                     << Qt::endl;
         return ExitCode::Success;
     }
     if (action == u"clear") {
         const Status removed = KeyStore::remove(account);
         if (!removed) {
-            m_cli.err() << Text::tr("error: the key could not be removed: %1.").arg(removed.error())
-                        << Qt::endl;
+            m_cli.err()
+                << CliText::tr("error: the key could not be removed: %1.").arg(removed.error())
+                << Qt::endl;
             return ExitCode::Failure;
         }
-        m_cli.out() << Text::tr("The key for \"%1\" was removed from the keychain.").arg(account)
+        m_cli.out() << CliText::tr("The key for \"%1\" was removed from the keychain.").arg(account)
                     << Qt::endl;
         return ExitCode::Success;
     }
     if (action == u"status") {
         const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(profile);
         if (!lookup || !lookup->has_value()) {
-            m_cli.out() << Text::tr(
+            m_cli.out() << CliText::tr(
                                "No API key for \"%1\": %2. Set %3 or run 'atelier-cli key set'.")
                                .arg(account, ApiKeyResolver::describeMissing(lookup, account),
                                     profile.apiKeyVariable())
                         << Qt::endl;
             return ExitCode::Failure;
         }
-        m_cli.out() << Text::tr("The API key for \"%1\" comes from %2.")
+        m_cli.out() << CliText::tr("The API key for \"%1\" comes from %2.")
                            .arg(account, ApiKeyResolver::describe(**lookup))
                     << Qt::endl;
         return ExitCode::Success;
     }
-    m_cli.err() << Text::tr("error: 'key' needs set, clear or status, e.g. 'atelier-cli key set'.")
+    m_cli.err() << CliText::tr(
+        "error: 'key' needs set, clear or status, e.g. 'atelier-cli key set'.")
                 << Qt::endl;
     return ExitCode::InvalidInput;
 }

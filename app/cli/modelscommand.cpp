@@ -14,16 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-namespace {
-
-// Translated in the context the CLI's messages have always had.
-struct Text
-{
-    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
-};
-
-} // namespace
-
 ModelsCommand::ModelsCommand(CliContext &cli)
     : m_cli(cli)
 { }
@@ -62,7 +52,7 @@ int ModelsCommand::refreshLifecycles(const QCommandLineParser &parser, const QSt
     if (!failure && listed.isEmpty())
         loop.exec();
     if (failure) {
-        m_cli.err() << Text::tr("error: the provider's model list could not be read: %1")
+        m_cli.err() << CliText::tr("error: the provider's model list could not be read: %1")
                            .arg(failure->toString())
                     << Qt::endl;
         return CliContext::exitCodeFor(*failure);
@@ -80,13 +70,14 @@ int ModelsCommand::refreshLifecycles(const QCommandLineParser &parser, const QSt
             if (m_catalog.canonicalId(it.key()) == id)
                 date = it.value();
         }
-        m_cli.err() << Text::tr("%1: the provider announces its shutdown on %2 (recorded in %3).")
+        m_cli.err() << CliText::tr(
+                           "%1: the provider announces its shutdown on %2 (recorded in %3).")
                            .arg(id, date.toString(Qt::ISODate), overlayPath)
                     << Qt::endl;
     }
     const QStringList unknown = m_catalog.mapListed(ModelLister::imageModels(listed)).unmapped;
     if (!unknown.isEmpty())
-        m_cli.err() << Text::tr(
+        m_cli.err() << CliText::tr(
                            "The provider also lists image models Atelier does not know: %1. Add "
                            "them to %2 to use them with their rules.")
                            .arg(unknown.join(u", "_s), overlayPath)
@@ -114,11 +105,11 @@ int ModelsCommand::run(const QCommandLineParser &parser)
     auto statusOf = [&today](const ModelSpec &spec) {
         if (spec.isShutDown(today))
             return spec.replacement.isEmpty()
-                ? Text::tr("shut down %1").arg(spec.shutdownDate.toString(Qt::ISODate))
-                : Text::tr("shut down %1, use %2")
+                ? CliText::tr("shut down %1").arg(spec.shutdownDate.toString(Qt::ISODate))
+                : CliText::tr("shut down %1, use %2")
                       .arg(spec.shutdownDate.toString(Qt::ISODate), spec.replacement);
         if (spec.daysUntilShutdown(today) >= 0)
-            return Text::tr("shuts down %1").arg(spec.shutdownDate.toString(Qt::ISODate));
+            return CliText::tr("shuts down %1").arg(spec.shutdownDate.toString(Qt::ISODate));
         return spec.lifecycleStatus;
     };
     if (parser.isSet(u"json"_s)) {
@@ -172,8 +163,9 @@ int ModelsCommand::run(const QCommandLineParser &parser)
         m_cli.out().flush();
         return ExitCode::Success;
     }
-    m_cli.out() << QString(Text::tr("MODEL")).leftJustified(34)
-                << QString(Text::tr("ENDPOINTS")).leftJustified(32) << Text::tr("STATUS") << "\n";
+    m_cli.out() << QString(CliText::tr("MODEL")).leftJustified(34)
+                << QString(CliText::tr("ENDPOINTS")).leftJustified(32) << CliText::tr("STATUS")
+                << "\n";
     for (const QString &id : m_catalog.modelIds()) {
         const ModelSpec spec = m_catalog.spec(id);
         QStringList endpoints;
