@@ -19,9 +19,9 @@ private Q_SLOTS:
             + image + "\"},{\"b64_json\":\"QUJD\",\"revised_prompt\":\"two\"}],"
             + "\"output_format\":\"webp\",\"usage\":{\"total_tokens\":100,\"input_tokens\":40,"
               "\"output_tokens\":60}}},\"error\":null}";
-        BatchOutputLine result;
-        QString problem;
-        QVERIFY2(BatchOutputLine::parse(line, &result, &problem), qPrintable(problem));
+        const Result<BatchOutputLine> parsed = BatchOutputLine::parse(line);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        const BatchOutputLine &result = *parsed;
         QVERIFY(result.succeeded());
         QCOMPARE(result.id, u"batch_req_1"_s);
         QCOMPARE(result.customId, u"line-7"_s);
@@ -64,9 +64,9 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, message);
         QFETCH(QString, code);
-        BatchOutputLine result;
-        QString problem;
-        QVERIFY2(BatchOutputLine::parse(line, &result, &problem), qPrintable(problem));
+        const Result<BatchOutputLine> parsed = BatchOutputLine::parse(line);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        const BatchOutputLine &result = *parsed;
         QVERIFY(!result.succeeded());
         QCOMPARE(result.customId, u"line-2"_s);
         QCOMPARE(result.error.httpStatus, status);
@@ -97,10 +97,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, line);
         QFETCH(QString, problem);
-        BatchOutputLine result;
-        QString found;
-        QVERIFY(!BatchOutputLine::parse(line, &result, &found));
-        QVERIFY2(found.contains(problem), qPrintable(found));
+        const Result<BatchOutputLine> parsed = BatchOutputLine::parse(line);
+        QVERIFY(!parsed);
+        QVERIFY2(parsed.error().contains(problem), qPrintable(parsed.error()));
     }
 };
 

@@ -112,8 +112,8 @@ private Q_SLOTS:
             = {{u"line-1"_s, u"a fox"_s, 1}, {u"line-2"_s, u"a \"quoted\" hen"_s, 2}};
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QString error;
-        QVERIFY(BatchPlan::writeJsonl(&buffer, shared, entries, profile, &error));
+        const Status written = BatchPlan::writeJsonl(&buffer, shared, entries, profile);
+        QVERIFY2(written, qPrintable(written.error()));
         const QList<QByteArray> lines = buffer.data().split('\n');
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines.last().isEmpty()); // every line ends with a newline
@@ -170,9 +170,8 @@ private Q_SLOTS:
             entries.append({BatchPlan::customIdFor(i, 0, 1), u"prompt number %1"_s.arg(i), i});
         CountingDevice device;
         device.open(QIODevice::WriteOnly);
-        QString error;
         ImageRequest shared;
-        QVERIFY(BatchPlan::writeJsonl(&device, shared, entries, ProviderProfile(), &error));
+        QVERIFY(BatchPlan::writeJsonl(&device, shared, entries, ProviderProfile()));
         QCOMPARE(device.writes, 1000);
         QVERIFY(device.largest < 200);
     }
@@ -184,19 +183,18 @@ private Q_SLOTS:
             entries.append({BatchPlan::customIdFor(i, 0, 1), u"x"_s, i});
         CountingDevice device;
         device.open(QIODevice::WriteOnly);
-        QString error;
-        QVERIFY(
-            !BatchPlan::writeJsonl(&device, ImageRequest(), entries, ProviderProfile(), &error));
-        QVERIFY2(error.contains(u"50000"_s), qPrintable(error));
+        const Status tooMany
+            = BatchPlan::writeJsonl(&device, ImageRequest(), entries, ProviderProfile());
+        QVERIFY2(!tooMany && tooMany.error().contains(u"50000"_s), qPrintable(tooMany.error()));
         QCOMPARE(device.writes, 0);
         // 200 MB of lines: refused at the line that passes the limit.
         const QString big(30000, u'y');
         entries.clear();
         for (int i = 1; i <= 8000; ++i)
             entries.append({BatchPlan::customIdFor(i, 0, 1), big, i});
-        QVERIFY(
-            !BatchPlan::writeJsonl(&device, ImageRequest(), entries, ProviderProfile(), &error));
-        QVERIFY2(error.contains(u"200 MB"_s), qPrintable(error));
+        const Status tooLarge
+            = BatchPlan::writeJsonl(&device, ImageRequest(), entries, ProviderProfile());
+        QVERIFY2(!tooLarge && tooLarge.error().contains(u"200 MB"_s), qPrintable(tooLarge.error()));
         QVERIFY(device.total <= BatchPlan::MaximumFileBytes);
     }
 };

@@ -39,11 +39,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const BatchStore store(dir.filePath(u"batches"_s));
         const BatchRecord saved = record(u"batch_abc"_s, QDateTime::currentDateTimeUtc());
-        QString error;
-        QVERIFY2(store.save(saved, &error), qPrintable(error));
+        const Status stored = store.save(saved);
+        QVERIFY2(stored, qPrintable(stored.error()));
         QVERIFY(store.contains(u"batch_abc"_s));
-        const std::optional<BatchRecord> loaded = store.load(u"batch_abc"_s, &error);
-        QVERIFY2(loaded, qPrintable(error));
+        const Result<BatchRecord> loaded = store.load(u"batch_abc"_s);
+        QVERIFY2(loaded, qPrintable(loaded.error()));
         QCOMPARE(loaded->entries, saved.entries);
         QCOMPARE(loaded->request, saved.request);
         QCOMPARE(loaded->inputFileId, u"file-1"_s);
@@ -63,10 +63,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const BatchStore store(dir.path());
-        QString error;
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(store.save(record(u"batch_old"_s, now.addDays(-1)), &error));
-        QVERIFY(store.save(record(u"batch_new"_s, now), &error));
+        QVERIFY(store.save(record(u"batch_old"_s, now.addDays(-1))));
+        QVERIFY(store.save(record(u"batch_new"_s, now)));
         QFile damaged(dir.filePath(u"batch_bad.json"_s));
         QVERIFY(damaged.open(QIODevice::WriteOnly));
         damaged.write("{ not json");
@@ -84,10 +83,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const BatchStore store(dir.path());
-        QString error;
-        QVERIFY(store.recordSaved(u"batch_j"_s, u"line-1"_s, {u"/a.png"_s}, &error));
-        QVERIFY(
-            store.recordSaved(u"batch_j"_s, u"line-3"_s, {u"/b-1.png"_s, u"/b-2.png"_s}, &error));
+        QVERIFY(store.recordSaved(u"batch_j"_s, u"line-1"_s, {u"/a.png"_s}));
+        QVERIFY(store.recordSaved(u"batch_j"_s, u"line-3"_s, {u"/b-1.png"_s, u"/b-2.png"_s}));
         // A line a crash cut short counts as not saved.
         QFile journal(dir.filePath(u"batch_j.saved.jsonl"_s));
         QVERIFY(journal.open(QIODevice::Append));
@@ -113,9 +110,8 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QTemporaryDir dir;
         const BatchStore store(dir.path());
-        QString error;
-        QVERIFY(!store.save(record(id, QDateTime::currentDateTimeUtc()), &error));
-        QVERIFY(!store.load(id, &error));
+        QVERIFY(!store.save(record(id, QDateTime::currentDateTimeUtc())));
+        QVERIFY(!store.load(id));
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 };

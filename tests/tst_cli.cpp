@@ -464,11 +464,10 @@ private Q_SLOTS:
         Atelier::ImageResult image;
         image.format = u"png"_s;
         image.encoded = QByteArray("\x89PNG not really, but bytes to write");
-        QString error;
-        const QString first = writer.write(image, {}, &error);
-        QCOMPARE(first, m_dir->filePath(u"out/shot.png"_s));
-        QVERIFY(error.isEmpty());
-        QFile written(first);
+        const Atelier::Result<QString> first = writer.write(image, {});
+        QVERIFY2(first, qPrintable(first.error()));
+        QCOMPARE(*first, m_dir->filePath(u"out/shot.png"_s));
+        QFile written(*first);
         QVERIFY(written.open(QIODevice::ReadOnly));
         QCOMPARE(written.readAll(), image.encoded);
         // Permissions as any new file gets them (umask), not a temporary file's 0600.
@@ -479,9 +478,9 @@ private Q_SLOTS:
         QFile busy(m_dir->filePath(u"out/shot-(2).png.part"_s));
         QVERIFY(busy.open(QIODevice::WriteOnly));
         busy.close();
-        QCOMPARE(writer.write(image, {}, &error), m_dir->filePath(u"out/shot-(3).png"_s));
+        QCOMPARE(writer.write(image, {}).valueOr({}), m_dir->filePath(u"out/shot-(3).png"_s));
         image.format = u"jpeg"_s;
-        QCOMPARE(writer.write(image, u"-partial-0"_s, &error),
+        QCOMPARE(writer.write(image, u"-partial-0"_s).valueOr({}),
                  m_dir->filePath(u"out/shot-partial-0.jpg"_s));
         QCOMPARE(QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files),
                  QStringList {u"shot-(2).png.part"_s});
@@ -598,7 +597,7 @@ private Q_SLOTS:
         Atelier::ImageResult second;
         second.format = u"png"_s;
         second.encoded = "more PNG bytes";
-        QVERIFY(!writer->write(second, u"-2"_s, &error).isEmpty());
+        QVERIFY(writer->write(second, u"-2"_s));
         QFile kept(victim);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), QByteArray("export PATH"));
@@ -651,8 +650,9 @@ private Q_SLOTS:
         Atelier::ImageWriter writer(m_dir->filePath(u"file/sub"_s), u"shot"_s);
         Atelier::ImageResult image;
         image.encoded = "bytes";
-        QString error;
-        QVERIFY(writer.write(image, {}, &error).isEmpty());
+        const Atelier::Result<QString> written = writer.write(image, {});
+        QVERIFY(!written);
+        const QString &error = written.error();
         QVERIFY2(error.contains(m_dir->filePath(u"file/sub"_s)) && error.contains(u"--out"_s),
                  qPrintable(error));
     }

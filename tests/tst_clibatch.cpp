@@ -258,6 +258,36 @@ private Q_SLOTS:
         QVERIFY2(all.out.contains(u"validating"_s), qPrintable(all.out));
     }
 
+    // Two batches at two providers: `status` without an id asks each batch at the provider it
+    // went to, as remembered, not every batch at the first one's.
+    void statusAsksEachBatchAtItsOwnProvider()
+    {
+        FakeImagesServer other;
+        QVERIFY(other.listen());
+        other.setApiKey(m_key);
+        const QString here = submit("a lighthouse\n");
+        // An edit uploads its image first, so the other server's batch id is not this one's.
+        const QString there = submit("a harbour\n",
+                                     {u"--base-url"_s, other.baseUrl().toString(), u"--image"_s,
+                                      writePng(u"room.png"_s, QSize(64, 64), false)});
+        QVERIFY(here.startsWith(u"batch_"_s) && there.startsWith(u"batch_"_s));
+        QVERIFY(here != there);
+        auto asked = [](const FakeImagesServer &server, const QString &id) {
+            int count = 0;
+            for (const RecordedRequest &request : server.requests())
+                count += request.method == "GET" && request.path == u"/v1/batches/"_s + id;
+            return count;
+        };
+
+        const CliRun all = cli({u"batch"_s, u"status"_s});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        QVERIFY2(all.out.contains(here) && all.out.contains(there), qPrintable(all.out));
+        QCOMPARE(asked(*m_server, here), 1);
+        QCOMPARE(asked(other, there), 1);
+        QCOMPARE(asked(*m_server, there), 0);
+        QCOMPARE(asked(other, here), 0);
+    }
+
     void fetchSavesImagesWithRecipesAndNamesFailures()
     {
         const QString id = submit("a red fox\na forbidden-subject at dawn\n{one|two} moons\n");

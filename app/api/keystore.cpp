@@ -15,33 +15,38 @@ namespace Atelier {
 
 namespace {
 
-// Runs `job` and waits for it, at most `timeoutMs`.
-KeyStore::Result runJob(QKeychain::Job *job, int timeoutMs)
+// Runs `job` and waits for it, at most `timeoutMs`. A read's key, if any; nothing for the
+// other jobs and for an entry that is not there.
+Result<std::optional<QString>> runJob(QKeychain::Job *job, int timeoutMs)
 {
-    KeyStore::Result result;
+    std::optional<Result<std::optional<QString>>> outcome;
     QEventLoop loop;
-    bool done = false;
     job->setAutoDelete(true);
     QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *finished) {
-        done = true;
         if (finished->error() == QKeychain::NoError) {
-            result.ok = true;
-            if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished))
-                result.key = read->textData();
+            auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(finished);
+            const QString key = read ? read->textData() : QString();
+            outcome.emplace(key.isEmpty() ? std::nullopt : std::optional<QString>(key));
+        } else if (finished->error() == QKeychain::EntryNotFound) {
+            outcome.emplace(std::optional<QString>());
         } else {
-            result.notFound = finished->error() == QKeychain::EntryNotFound;
-            result.error = finished->errorString();
+            outcome.emplace(failure(finished->errorString()));
         }
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     job->start();
-    if (!done)
+    if (!outcome)
         loop.exec();
-    if (!done)
-        result.error = KeyStore::tr("the secret service did not answer within %1 seconds")
-                           .arg(timeoutMs / 1000.0);
-    return result;
+    if (!outcome)
+        return failure(KeyStore::tr("the secret service did not answer within %1 seconds")
+                           .arg(timeoutMs / 1000.0));
+    return *std::move(outcome);
+}
+
+Status withoutValue(const Result<std::optional<QString>> &result)
+{
+    return result ? success() : Status(result.failure());
 }
 
 } // namespace
@@ -72,16 +77,17 @@ QString KeyStore::unavailableReason()
 namespace {
 
 // Fails at once, with the reason, where no secret service runs; else runs the job.
-template<typename MakeJob> KeyStore::Result runIfAvailable(MakeJob makeJob, int timeoutMs)
+template<typename MakeJob>
+Result<std::optional<QString>> runIfAvailable(MakeJob makeJob, int timeoutMs)
 {
     if (const QString reason = KeyStore::unavailableReason(); !reason.isEmpty())
-        return {false, {}, reason, false};
+        return failure(reason);
     return runJob(makeJob(), timeoutMs);
 }
 
 } // namespace
 
-KeyStore::Result KeyStore::read(const QString &account, int timeoutMs)
+Result<std::optional<QString>> KeyStore::read(const QString &account, int timeoutMs)
 {
     return runIfAvailable(
         [&] {
@@ -92,43 +98,42 @@ KeyStore::Result KeyStore::read(const QString &account, int timeoutMs)
         timeoutMs);
 }
 
-KeyStore::Result KeyStore::write(const QString &account, const QString &key, int timeoutMs)
+Status KeyStore::write(const QString &account, const QString &key, int timeoutMs)
 {
-    return runIfAvailable(
+    return withoutValue(runIfAvailable(
         [&] {
             auto *job = new QKeychain::WritePasswordJob(serviceName());
             job->setKey(account);
             job->setTextData(key);
             return job;
         },
-        timeoutMs);
+        timeoutMs));
 }
 
-KeyStore::Result KeyStore::remove(const QString &account, int timeoutMs)
+Status KeyStore::remove(const QString &account, int timeoutMs)
 {
-    return runIfAvailable(
+    return withoutValue(runIfAvailable(
         [&] {
             auto *job = new QKeychain::DeletePasswordJob(serviceName());
             job->setKey(account);
             return job;
         },
-        timeoutMs);
+        timeoutMs));
 }
 
-KeyStore::Result KeyStore::readFor(const ProviderProfile &profile, int timeoutMs)
+Result<std::optional<QString>> KeyStore::readFor(const ProviderProfile &profile, int timeoutMs)
 {
-    Result result = read(profile.keyAccount(), timeoutMs);
+    Result<std::optional<QString>> result = read(profile.keyAccount(), timeoutMs);
     const QString legacy = profile.legacyKeyAccount();
-    if (result.ok || !result.notFound || legacy.isEmpty())
+    if (!result || result->has_value() || legacy.isEmpty())
         return result;
-    Result earlier = read(legacy, timeoutMs);
-    if (earlier.ok && !earlier.key.isEmpty())
-        write(profile.keyAccount(), earlier.key, timeoutMs); // from now on under its host
-    return earlier.ok ? earlier : result;
+    Result<std::optional<QString>> earlier = read(legacy, timeoutMs);
+    if (earlier && earlier->has_value())
+        (void)write(profile.keyAccount(), **earlier, timeoutMs); // from now on under its host
+    return earlier ? earlier : result;
 }
 
-KeyStore::Result KeyStore::writeFor(const ProviderProfile &profile, const QString &key,
-                                    int timeoutMs)
+Status KeyStore::writeFor(const ProviderProfile &profile, const QString &key, int timeoutMs)
 {
     return write(profile.keyAccount(), key, timeoutMs);
 }

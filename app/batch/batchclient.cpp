@@ -35,13 +35,14 @@ BatchClient::~BatchClient()
     }
 }
 
-QString BatchClient::unsupportedReason(const ProviderProfile &profile)
+Status BatchClient::checkSupported(const ProviderProfile &profile)
 {
     if (profile.kind == ProviderProfile::Kind::Azure)
-        return tr("Azure OpenAI's Batch API works differently (global-batch deployments and "
-                  "files of its own); Atelier sends batches to OpenAI or to a gateway with "
-                  "OpenAI's /files and /batches endpoints. Nothing was sent.");
-    return {};
+        return failure(
+            tr("Azure OpenAI's Batch API works differently (global-batch deployments and "
+               "files of its own); Atelier sends batches to OpenAI or to a gateway with "
+               "OpenAI's /files and /batches endpoints. Nothing was sent."));
+    return success();
 }
 
 QNetworkRequest BatchClient::request(const QString &path, const QByteArray &accept) const

@@ -3,6 +3,7 @@
 #include "api/providerprofile.h"
 #include "batchfetcher.h"
 #include "model/apierror.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -31,9 +32,9 @@ public:
     BatchClient(const ProviderProfile &profile, const QString &apiKey, QObject *parent = nullptr);
     ~BatchClient() override;
 
-    // Empty when the provider has a Batch API Atelier can use, else one sentence why not
+    // Fails, with one sentence why, when the provider has no Batch API Atelier can use
     // (Azure's Batch API takes deployments and files of its own kind).
-    static QString unsupportedReason(const ProviderProfile &profile);
+    static Status checkSupported(const ProviderProfile &profile);
 
     // Gives up on a request whose server sends nothing for this long (default 300 s).
     void setIdleTimeoutMs(int ms) { m_idleTimeoutMs = ms; }

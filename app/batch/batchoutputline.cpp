@@ -29,26 +29,25 @@ ApiError errorFrom(const QJsonObject &object, int status, const QString &request
 
 } // namespace
 
-bool BatchOutputLine::parse(QByteArray line, BatchOutputLine *result, QString *problem)
+Result<BatchOutputLine> BatchOutputLine::parse(QByteArray line)
 {
+    BatchOutputLine parsed;
+    BatchOutputLine *result = &parsed;
     const QList<QByteArray> images = ResponseParser::extractBase64Fields(line);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        *problem = parseError.error != QJsonParseError::NoError
-            ? tr("it is not JSON (%1 at character %2)")
-                  .arg(parseError.errorString())
-                  .arg(parseError.offset)
-            : tr("it is not a JSON object");
-        return false;
+        return failure(parseError.error != QJsonParseError::NoError
+                           ? tr("it is not JSON (%1 at character %2)")
+                                 .arg(parseError.errorString())
+                                 .arg(parseError.offset)
+                           : tr("it is not a JSON object"));
     }
     const QJsonObject root = document.object();
-    *result = BatchOutputLine();
     result->id = root.value(u"id"_s).toString();
     result->customId = root.value(u"custom_id"_s).toString();
     if (result->customId.isEmpty()) {
-        *problem = tr("it has no custom_id");
-        return false;
+        return failure(tr("it has no custom_id"));
     }
     const QJsonObject response = root.value(u"response"_s).toObject();
     result->statusCode = response.value(u"status_code"_s).toInt();
@@ -58,16 +57,15 @@ bool BatchOutputLine::parse(QByteArray line, BatchOutputLine *result, QString *p
     // A line that never reached the endpoint (expired, cancelled) has "error" and no response.
     if (const QJsonValue error = root.value(u"error"_s); error.isObject()) {
         result->error = errorFrom(error.toObject(), result->statusCode, result->requestId);
-        return true;
+        return parsed;
     }
     if (response.isEmpty()) {
-        *problem = tr("it has neither a response nor an error");
-        return false;
+        return failure(tr("it has neither a response nor an error"));
     }
     if (result->statusCode != 200 || body.value(u"error"_s).isObject()) {
         result->error
             = errorFrom(body.value(u"error"_s).toObject(), result->statusCode, result->requestId);
-        return true;
+        return parsed;
     }
     ImagesResponse &answer = result->response;
     answer.created = body.value(u"created"_s).toInteger();
@@ -90,17 +88,15 @@ bool BatchOutputLine::parse(QByteArray line, BatchOutputLine *result, QString *p
         image.url = QUrl(object.value(u"url"_s).toString(), QUrl::StrictMode);
         image.revisedPrompt = object.value(u"revised_prompt"_s).toString();
         if (image.base64.isEmpty() && !image.url.isValid()) {
-            *problem = tr("image %1 of it has neither image data nor a URL")
-                           .arg(answer.images.size() + 1);
-            return false;
+            return failure(tr("image %1 of it has neither image data nor a URL")
+                               .arg(answer.images.size() + 1));
         }
         answer.images.append(image);
     }
     if (answer.images.isEmpty()) {
-        *problem = tr("its answer contains no images");
-        return false;
+        return failure(tr("its answer contains no images"));
     }
-    return true;
+    return parsed;
 }
 
 } // namespace Atelier

@@ -2,6 +2,7 @@
 
 #include "api/responseparser.h"
 #include "model/apierror.h"
+#include "platform/result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -27,9 +28,9 @@ public:
     bool succeeded() const { return !error.isError(); }
 
     // Parses one line (without its newline). The base64 images are cut out of the text before
-    // the rest is parsed, so a multi-megabyte image never becomes a QString. False with
-    // `problem` set when the line is not one the Batch API writes.
-    static bool parse(QByteArray line, BatchOutputLine *result, QString *problem);
+    // the rest is parsed, so a multi-megabyte image never becomes a QString. Fails, saying
+    // why, when the line is not one the Batch API writes.
+    static Result<BatchOutputLine> parse(QByteArray line);
 };
 
 } // namespace Atelier

@@ -134,16 +134,14 @@ QByteArray BatchPlan::line(const QString &customId, const QString &url, const QJ
     return QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
 
-bool BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
-                           const QList<BatchEntry> &entries, const ProviderProfile &profile,
-                           QString *error, const FileIds &fileIds)
+Status BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
+                             const QList<BatchEntry> &entries, const ProviderProfile &profile,
+                             const FileIds &fileIds)
 {
-    if (entries.size() > MaximumRequests) {
-        *error = tr("A batch takes at most %1 requests; this one has %2.")
-                     .arg(MaximumRequests)
-                     .arg(entries.size());
-        return false;
-    }
+    if (entries.size() > MaximumRequests)
+        return failure(tr("A batch takes at most %1 requests; this one has %2.")
+                           .arg(MaximumRequests)
+                           .arg(entries.size()));
     const QString url = endpointUrl(shared.endpoint);
     qint64 written = 0;
     for (const BatchEntry &entry : entries) {
@@ -151,19 +149,15 @@ bool BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
             = line(entry.customId, url, body(requestFor(shared, entry.prompt), profile, fileIds))
             + '\n';
         written += bytes.size();
-        if (written > MaximumFileBytes) {
-            *error = tr("The batch file would be larger than %1 MB, the most the Batch API "
-                        "takes (at line %2 of the prompts file); split the prompts.")
-                         .arg(MaximumFileBytes / (1024 * 1024))
-                         .arg(entry.line);
-            return false;
-        }
-        if (device->write(bytes) != bytes.size()) {
-            *error = tr("The batch file cannot be written: %1.").arg(device->errorString());
-            return false;
-        }
+        if (written > MaximumFileBytes)
+            return failure(tr("The batch file would be larger than %1 MB, the most the Batch API "
+                              "takes (at line %2 of the prompts file); split the prompts.")
+                               .arg(MaximumFileBytes / (1024 * 1024))
+                               .arg(entry.line));
+        if (device->write(bytes) != bytes.size())
+            return failure(tr("The batch file cannot be written: %1.").arg(device->errorString()));
     }
-    return true;
+    return success();
 }
 
 } // namespace Atelier

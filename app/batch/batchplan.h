@@ -2,6 +2,7 @@
 
 #include "api/providerprofile.h"
 #include "model/imagerequest.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -69,11 +70,10 @@ public:
     static QByteArray line(const QString &customId, const QString &url, const QJsonObject &body);
 
     // Writes the input file to `device` one line at a time (no body is kept after its line is
-    // written). False with `error` set when the device refuses or the Batch API's limits are
-    // passed.
-    static bool writeJsonl(QIODevice *device, const ImageRequest &shared,
-                           const QList<BatchEntry> &entries, const ProviderProfile &profile,
-                           QString *error, const FileIds &fileIds = {});
+    // written). Fails when the device refuses or the Batch API's limits are passed.
+    static Status writeJsonl(QIODevice *device, const ImageRequest &shared,
+                             const QList<BatchEntry> &entries, const ProviderProfile &profile,
+                             const FileIds &fileIds = {});
 };
 
 } // namespace Atelier

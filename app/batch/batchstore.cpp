@@ -104,36 +104,31 @@ QString BatchStore::journalPath(const QString &batchId) const
     return QDir(m_directory).filePath(batchId + u".saved.jsonl"_s);
 }
 
-bool BatchStore::makeDirectory(QString *error) const
+Status BatchStore::makeDirectory() const
 {
     if (QDir(m_directory).exists() || QDir().mkpath(m_directory)) {
         QFile::setPermissions(m_directory, OwnerOnly | QFileDevice::ExeOwner);
-        return true;
+        return success();
     }
-    *error = tr("The folder %1 cannot be created.").arg(m_directory);
-    return false;
+    return failure(tr("The folder %1 cannot be created.").arg(m_directory), m_directory);
 }
 
-bool BatchStore::save(const BatchRecord &record, QString *error) const
+Status BatchStore::save(const BatchRecord &record) const
 {
-    if (!isValidId(record.id)) {
-        *error = tr("\"%1\" is not a batch id Atelier can remember.").arg(record.id);
-        return false;
-    }
-    if (!makeDirectory(error))
-        return false;
+    if (!isValidId(record.id))
+        return failure(tr("\"%1\" is not a batch id Atelier can remember.").arg(record.id));
+    if (const Status made = makeDirectory(); !made)
+        return made;
     QSaveFile file(recordPath(record.id));
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly))
+        return failure(tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString()),
+                       file.fileName());
     file.setPermissions(OwnerOnly);
     file.write(QJsonDocument(record.toJson()).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        *error = tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.commit())
+        return failure(tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString()),
+                       file.fileName());
+    return success();
 }
 
 bool BatchStore::contains(const QString &batchId) const
@@ -141,26 +136,23 @@ bool BatchStore::contains(const QString &batchId) const
     return isValidId(batchId) && QFile::exists(recordPath(batchId));
 }
 
-std::optional<BatchRecord> BatchStore::load(const QString &batchId, QString *error) const
+Result<BatchRecord> BatchStore::load(const QString &batchId) const
 {
-    if (!contains(batchId)) {
-        *error = tr("Atelier does not know the batch %1 (it remembers those submitted with "
-                    "'atelier-cli batch submit' in %2).")
-                     .arg(batchId, m_directory);
-        return std::nullopt;
-    }
+    if (!contains(batchId))
+        return failure(tr("Atelier does not know the batch %1 (it remembers those submitted with "
+                          "'atelier-cli batch submit' in %2).")
+                           .arg(batchId, m_directory),
+                       batchId);
     QFile file(recordPath(batchId));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 cannot be read: %2.").arg(file.fileName(), file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(tr("%1 cannot be read: %2.").arg(file.fileName(), file.errorString()),
+                       file.fileName());
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        *error = tr("%1 is damaged (%2); remove it to forget the batch.")
-                     .arg(file.fileName(), parseError.errorString());
-        return std::nullopt;
-    }
+    if (!document.isObject())
+        return failure(tr("%1 is damaged (%2); remove it to forget the batch.")
+                           .arg(file.fileName(), parseError.errorString()),
+                       file.fileName());
     return BatchRecord::fromJson(document.object());
 }
 
@@ -169,11 +161,10 @@ QList<BatchRecord> BatchStore::all(QStringList *warnings) const
     QList<BatchRecord> records;
     const QStringList files = QDir(m_directory).entryList({u"*.json"_s}, QDir::Files);
     for (const QString &name : files) {
-        QString error;
-        if (std::optional<BatchRecord> record = load(name.chopped(5), &error))
-            records.append(*record);
+        if (Result<BatchRecord> record = load(name.chopped(5)))
+            records.append(*std::move(record));
         else
-            warnings->append(error);
+            warnings->append(record.error());
     }
     std::sort(records.begin(), records.end(), [](const BatchRecord &a, const BatchRecord &b) {
         return a.submittedAt > b.submittedAt;
@@ -202,25 +193,25 @@ QHash<QString, QStringList> BatchStore::savedResults(const QString &batchId) con
     return saved;
 }
 
-bool BatchStore::recordSaved(const QString &batchId, const QString &customId,
-                             const QStringList &paths, QString *error) const
+Status BatchStore::recordSaved(const QString &batchId, const QString &customId,
+                               const QStringList &paths) const
 {
-    if (!isValidId(batchId) || !makeDirectory(error))
-        return false;
+    if (!isValidId(batchId))
+        return failure(tr("\"%1\" is not a batch id Atelier can remember.").arg(batchId));
+    if (const Status made = makeDirectory(); !made)
+        return made;
     QFile file(journalPath(batchId));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        *error = tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return failure(tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString()),
+                       file.fileName());
     file.setPermissions(OwnerOnly);
     const QJsonObject line {{u"custom_id"_s, customId},
                             {u"paths"_s, QJsonArray::fromStringList(paths)}};
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
-    if (file.write(bytes) != bytes.size() || !file.flush()) {
-        *error = tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString());
-        return false;
-    }
-    return true;
+    if (file.write(bytes) != bytes.size() || !file.flush())
+        return failure(tr("%1 cannot be written: %2.").arg(file.fileName(), file.errorString()),
+                       file.fileName());
+    return success();
 }
 
 } // namespace Atelier

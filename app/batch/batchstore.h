@@ -3,6 +3,7 @@
 #include "api/providerprofile.h"
 #include "batchplan.h"
 #include "model/imagerequest.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -51,16 +52,16 @@ public:
     static QString defaultDirectory();
     QString directory() const { return m_directory; }
 
-    bool save(const BatchRecord &record, QString *error) const;
-    std::optional<BatchRecord> load(const QString &batchId, QString *error) const;
+    Status save(const BatchRecord &record) const;
+    Result<BatchRecord> load(const QString &batchId) const;
     // Every batch remembered, the newest first.
     QList<BatchRecord> all(QStringList *warnings) const;
     bool contains(const QString &batchId) const;
 
     // The saved results: custom_id -> the image files written for it.
     QHash<QString, QStringList> savedResults(const QString &batchId) const;
-    bool recordSaved(const QString &batchId, const QString &customId, const QStringList &paths,
-                     QString *error) const;
+    Status recordSaved(const QString &batchId, const QString &customId,
+                       const QStringList &paths) const;
 
     // A batch id as a file name: only what the API's ids are made of.
     static bool isValidId(const QString &batchId);
@@ -68,7 +69,7 @@ public:
 private:
     QString recordPath(const QString &batchId) const;
     QString journalPath(const QString &batchId) const;
-    bool makeDirectory(QString *error) const;
+    Status makeDirectory() const;
 
     QString m_directory;
 };

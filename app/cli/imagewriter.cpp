@@ -44,50 +44,52 @@ QString ImageWriter::suffixFor(const ImageResult &image, int imagesRequested, in
     return numbered;
 }
 
-QString ImageWriter::stemProblem(const QString &stem)
+Status ImageWriter::checkStem(const QString &stem)
 {
     if (stem.isEmpty() || stem != safeFileName(stem, 200) || stem.contains(u'/')
         || stem.contains(u'\\'))
-        return tr("--name \"%1\" is not a plain file name (no folders, no leading dot, no "
-                  "characters file "
-                  "systems refuse); choose the folder with --out.")
-            .arg(stem);
-    return {};
+        return failure(tr("--name \"%1\" is not a plain file name (no folders, no leading dot, no "
+                          "characters file "
+                          "systems refuse); choose the folder with --out.")
+                           .arg(stem),
+                       stem);
+    return success();
 }
 
-bool ImageWriter::makeDirectory(QString *error)
+Status ImageWriter::makeDirectory()
 {
     if (m_directory.exists())
-        return true;
+        return success();
     const Status made = SafeFiles::makePath(m_directory.absolutePath());
     if (made)
-        return true;
-    *error = tr("The folder %1 cannot be created: %2. Choose another with --out.")
-                 .arg(m_directory.absolutePath(), made.error());
-    return false;
+        return success();
+    return failure(tr("The folder %1 cannot be created: %2. Choose another with --out.")
+                       .arg(m_directory.absolutePath(), made.error()),
+                   m_directory.absolutePath());
 }
 
-bool ImageWriter::prepare(QString *error)
+Status ImageWriter::prepare()
 {
     const QString folder = m_directory.absolutePath();
     if (const Status made = SafeFiles::makePath(folder); !made) {
         const QString &reason = made.error();
-        *error = made.failure().subject == folder && SafeFiles::entryExists(folder)
-            ? tr("--out %1 is a file, not a folder (%2). Give the path of a folder (it is "
-                 "made if it is missing), or move the file away.")
-                  .arg(folder, SafeFiles::systemReason(ENOTDIR))
-            : tr("The folder %1 given with --out cannot be created: %2. Choose another folder "
-                 "with --out.")
-                  .arg(folder, reason);
-        return false;
+        return failure(
+            made.failure().subject == folder && SafeFiles::entryExists(folder)
+                ? tr("--out %1 is a file, not a folder (%2). Give the path of a folder (it is "
+                     "made if it is missing), or move the file away.")
+                      .arg(folder, SafeFiles::systemReason(ENOTDIR))
+                : tr("The folder %1 given with --out cannot be created: %2. Choose another folder "
+                     "with --out.")
+                      .arg(folder, reason),
+            folder);
     }
     if (const Status probed = SafeFiles::probeWritable(folder); !probed) {
-        *error = tr("Nothing can be written in the folder %1 given with --out: %2. Choose a "
-                    "folder you can write in with --out, or make this one writable.")
-                     .arg(folder, probed.error());
-        return false;
+        return failure(tr("Nothing can be written in the folder %1 given with --out: %2. Choose "
+                          "a folder you can write in with --out, or make this one writable.")
+                           .arg(folder, probed.error()),
+                       folder);
     }
-    return true;
+    return success();
 }
 
 QString ImageWriter::freePath(const ImageResult &image, const QString &suffix) const
@@ -103,23 +105,22 @@ QString ImageWriter::freePath(const ImageResult &image, const QString &suffix) c
     return path;
 }
 
-QString ImageWriter::write(const ImageResult &image, const QString &suffix, QString *error)
+Result<QString> ImageWriter::write(const ImageResult &image, const QString &suffix)
 {
     const QMutexLocker locker(&m_mutex); // choosing a free name and taking it must not interleave
-    if (!makeDirectory(error))
-        return {};
+    if (const Status made = makeDirectory(); !made)
+        return made.failure();
     const QString path = freePath(image, suffix);
-    if (!SafeFiles::isInside(m_directory.absolutePath(), path)) {
-        *error = tr("%1 is not inside the folder %2; nothing was written.")
-                     .arg(path, m_directory.absolutePath());
-        return {};
-    }
+    if (!SafeFiles::isInside(m_directory.absolutePath(), path))
+        return failure(tr("%1 is not inside the folder %2; nothing was written.")
+                           .arg(path, m_directory.absolutePath()),
+                       path);
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
-    if (!ContentFiles::writeAtomically(path, image.encoded, error,
-                                       ContentFiles::Durability::Transient))
-        return {};
+    if (QString error; !ContentFiles::writeAtomically(path, image.encoded, &error,
+                                                      ContentFiles::Durability::Transient))
+        return failure(error, path);
     return path;
 }
 
@@ -136,8 +137,10 @@ protected:
     QString newPath(QString *error) override
     {
         const QMutexLocker locker(&m_writer->m_mutex);
-        if (!m_writer->makeDirectory(error))
+        if (const Status made = m_writer->makeDirectory(); !made) {
+            *error = made.error(); // StreamedFile's interface
             return {};
+        }
         if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
             // Hidden files of earlier runs killed mid-image (never complete, never named): only
             // names exactly as this makes them, so a user's own ".x-1-2.part" stays.

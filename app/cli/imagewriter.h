@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/imagejob.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -30,16 +31,15 @@ public:
     static QString defaultStem(const QString &prompt,
                                const QDateTime &time = QDateTime::currentDateTime());
 
-    // Empty when `stem` (--name) is a plain file name, else why it is not (a folder in it, "..").
-    static QString stemProblem(const QString &stem);
+    // Fails when `stem` (--name) is not a plain file name (a folder in it, ".."), saying why.
+    static Status checkStem(const QString &stem);
 
     // Before anything is sent (and paid for): makes the folder and proves that files can be
-    // written in it. False with `error` saying which path is wrong, the system's reason and
-    // what to do.
-    bool prepare(QString *error);
+    // written in it. A failure says which path is wrong, the system's reason and what to do.
+    Status prepare();
 
-    // Returns the path written, or an empty string with `error` set.
-    QString write(const ImageResult &image, const QString &suffix, QString *error);
+    // The path written.
+    Result<QString> write(const ImageResult &image, const QString &suffix);
     // The suffix for an image: "" (single), "-2" (second of several), "-partial-0", "-2-partial-1".
     static QString suffixFor(const ImageResult &image, int imagesRequested, int jobIndex);
 
@@ -60,7 +60,7 @@ public:
 private:
     // A free name for the image (none is ever overwritten); m_mutex must be held.
     QString freePath(const ImageResult &image, const QString &suffix) const;
-    bool makeDirectory(QString *error);
+    Status makeDirectory();
     class FileSink;
     class WriterFile;
 

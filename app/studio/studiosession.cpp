@@ -2,8 +2,8 @@
 
 #include "platform/safefiles.h"
 
+#include "api/apikeyresolver.h"
 #include "api/imagejob.h"
-#include "api/keystore.h"
 #include "library/contentfiles.h"
 #include "mask/maskcompositor.h"
 #include "model/parameters.h"
@@ -163,19 +163,15 @@ void StudioSession::dismissInterruptedJobs()
 QString StudioSession::useEnvironmentProvider()
 {
     const ProviderProfile profile = ProviderProfile::fromEnvironment();
-    QString key = profile.apiKeyFromEnvironment();
-    QString source;
-    if (!key.isEmpty()) {
-        source = tr("the environment variable %1").arg(profile.apiKeyVariable());
-    } else {
-        const KeyStore::Result stored = KeyStore::readFor(profile, 3000);
-        key = stored.ok ? stored.key : QString();
-        source = stored.ok    ? tr("the keychain")
-            : stored.notFound ? tr("nowhere: the keychain has no key yet")
-                              : stored.error;
-    }
-    setProvider(profile, key);
-    return source;
+    const ApiKeyResolver::Lookup found = ApiKeyResolver(3000).find(profile);
+    const bool stored = found && found->has_value();
+    setProvider(profile, stored ? (*found)->value : QString());
+    if (!found)
+        return found.error();
+    if (!stored)
+        return tr("nowhere: the keychain has no key yet");
+    return (*found)->source == ApiKey::Source::Environment ? ApiKeyResolver::describe(**found)
+                                                           : tr("the keychain");
 }
 
 void StudioSession::setProvider(const ProviderProfile &profile, const QString &apiKey)
@@ -221,19 +217,21 @@ QString StudioSession::useProfile(const QString &name)
     for (const ProviderProfile &profile : savedProfiles()) {
         if (profile.name != name)
             continue;
-        const KeyStore::Result stored = KeyStore::readFor(profile, 3000);
-        if (stored.ok && profile.legacyKeyEntry) {
+        const ApiKeyResolver::Lookup found
+            = ApiKeyResolver(3000).find(profile, ApiKeyResolver::Search::KeychainOnly);
+        const bool stored = found && found->has_value();
+        if (stored && profile.legacyKeyEntry) {
             // Taken over under its host (readFor copied it): from now on only that entry counts.
             QList<ProviderProfile> profiles = savedProfiles();
             for (ProviderProfile &saved : profiles)
                 saved.legacyKeyEntry = saved.legacyKeyEntry && saved.name != profile.name;
             saveProfiles(profiles);
         }
-        setProvider(profile, stored.ok ? stored.key : QString());
-        QString source = stored.ok ? tr("the keychain entry \"%1\"").arg(profile.keyAccount())
-            : stored.notFound
+        setProvider(profile, stored ? (*found)->value : QString());
+        QString source = stored ? ApiKeyResolver::describe(**found)
+            : found
             ? tr("nowhere: the keychain has no key for \"%1\" yet").arg(profile.keyAccount())
-            : stored.error;
+            : found.error();
         if (const QString warning = profile.insecureWarning(); !warning.isEmpty())
             source += u"; "_s + tr("warning: %1").arg(warning);
         return source;

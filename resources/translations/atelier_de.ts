@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>Atelier::ApiKeyResolver</name>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>die Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the keychain entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund-Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain has no entry &quot;%1&quot;</source>
+        <translation>der Schlüsselbund hat keinen Eintrag „%1“</translation>
+    </message>
+    <message>
+        <source>the keychain cannot be used: %1</source>
+        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::BatchClient</name>
     <message>
         <source>Azure OpenAI&apos;s Batch API works differently (global-batch deployments and files of its own); Atelier sends batches to OpenAI or to a gateway with OpenAI&apos;s /files and /batches endpoints. Nothing was sent.</source>
@@ -96,14 +115,6 @@
     <message>
         <source>error: %1: %2</source>
         <translation>Fehler: %1: %2</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
-        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
     </message>
     <message>
         <source>warning: %1</source>
@@ -772,32 +783,8 @@
         <translation>STATUS</translation>
     </message>
     <message>
-        <source>error: unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
-        <translation>Fehler: unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
-    </message>
-    <message>
-        <source>error: provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
-        <translation>Fehler: Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
-    </message>
-    <message>
         <source>error: %1</source>
         <translation>Fehler: %1</translation>
-    </message>
-    <message>
-        <source>the environment variable %1</source>
-        <translation>die Umgebungsvariable %1</translation>
-    </message>
-    <message>
-        <source>the keychain entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund-Eintrag „%1“</translation>
-    </message>
-    <message>
-        <source>the keychain has no entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund hat keinen Eintrag „%1“</translation>
-    </message>
-    <message>
-        <source>the keychain cannot be used: %1</source>
-        <translation>der Schlüsselbund kann nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>error: no key was given; pipe it in, e.g. &apos;atelier-cli key set &lt; key.txt&apos;, or type it when asked.</source>
@@ -842,10 +829,6 @@
     <message>
         <source>warning: no API key found (%1); a real run would stop here.</source>
         <translation>Warnung: kein API-Schlüssel gefunden (%1); ein echter Lauf würde hier anhalten.</translation>
-    </message>
-    <message>
-        <source>error: no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
-        <translation>Fehler: kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
     </message>
     <message>
         <source>Estimated cost: $%1</source>
@@ -982,6 +965,18 @@
     <message>
         <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, key or batch (see --help).</source>
         <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, key oder batch (siehe --help).</translation>
+    </message>
+    <message>
+        <source>provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
+        <translation>Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
+    </message>
+    <message>
+        <source>no API key found: %1. Set %2 in the environment, or store a key with &apos;atelier-cli key set&apos;.</source>
+        <translation>kein API-Schlüssel gefunden: %1. Setzen Sie %2 in der Umgebung oder speichern Sie einen Schlüssel mit „atelier-cli key set“.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
+        <translation>unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
     </message>
 </context>
 <context>
@@ -3872,20 +3867,12 @@ Atelier öffnet %2 beim nächsten Start.</translation>
 <context>
     <name>Atelier::StudioSession</name>
     <message>
-        <source>the environment variable %1</source>
-        <translation>die Umgebungsvariable %1</translation>
-    </message>
-    <message>
         <source>the keychain</source>
         <translation>der Schlüsselbund</translation>
     </message>
     <message>
         <source>nowhere: the keychain has no key yet</source>
         <translation>nirgends: der Schlüsselbund hat noch keinen Schlüssel</translation>
-    </message>
-    <message>
-        <source>the keychain entry &quot;%1&quot;</source>
-        <translation>der Schlüsselbund-Eintrag „%1“</translation>
     </message>
     <message>
         <source>nowhere: the keychain has no key for &quot;%1&quot; yet</source>

@@ -362,11 +362,11 @@ void SettingsDialog::storeKey()
     if (!ok || key.isEmpty())
         return;
     const ProviderProfile provider = m_session->client()->provider();
-    const KeyStore::Result result = KeyStore::writeFor(provider, key);
-    if (!result.ok) {
+    const Status stored = KeyStore::writeFor(provider, key);
+    if (!stored) {
         // No keychain (a bare session, a server): the key can still be used, kept in memory only.
         QMessageBox box(QMessageBox::Warning, tr("API key"),
-                        tr("The key could not be stored in the keychain: %1.").arg(result.error),
+                        tr("The key could not be stored in the keychain: %1.").arg(stored.error()),
                         QMessageBox::Cancel, this);
         box.setObjectName(u"keyNotStored"_s);
         box.setTextFormat(Qt::PlainText);

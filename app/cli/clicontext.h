@@ -1,0 +1,72 @@
+#pragma once
+
+#include "api/apikeyresolver.h"
+#include "api/providerprofile.h"
+#include "catalog/catalog.h"
+#include "model/apierror.h"
+#include "platform/result.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+class QCommandLineParser;
+
+namespace Atelier {
+
+// Exit codes of atelier-cli.
+namespace ExitCode {
+constexpr int Success = 0;
+constexpr int Failure = 1; // anything else (e.g. the keychain refused)
+constexpr int InvalidInput = 2; // every violation printed, nothing sent
+constexpr int ApiError = 3; // the API answered with an error (or an unusable answer)
+constexpr int NetworkError = 4; // no answer: network failure or timeout
+constexpr int NotFinished = 5; // batch fetch: the batch is still running; nothing to fetch yet
+constexpr int Interrupted = 130; // Ctrl+C; what was received is kept
+} // namespace ExitCode
+
+// The CLI's messages translate in the context they have always had (lupdate reads the macro).
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(Atelier::CliApplication)
+};
+
+// What every command of atelier-cli shares: standard output and error, and the steps each
+// command takes the same way (catalog, provider, API key, exit codes). Failures come back as a
+// Result whose message is the sentence to print after "error: ".
+class CliContext final
+{
+public:
+    CliContext();
+
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    // "error: MESSAGE" / "warning: MESSAGE" on standard error.
+    void error(const QString &message);
+    void warning(const QString &message);
+
+    // The catalog with the overlay --catalog names (else the config folder's); its load warnings
+    // printed.
+    Catalog loadCatalog(const QCommandLineParser &parser);
+    static QString overlayPath(const QCommandLineParser &parser);
+
+    // The provider the environment and the options (--provider, --base-url, ...) name. An
+    // insecure base URL that is allowed is warned about here.
+    Result<ProviderProfile> profile(const QCommandLineParser &parser);
+    // The key `lookup` found, or a failure that says where it was looked for (naming the entry
+    // `account`) and what to do.
+    static Result<ApiKey> requireApiKey(const ApiKeyResolver::Lookup &lookup,
+                                        const ProviderProfile &profile, const QString &account);
+    // The key for `profile` from the environment or the keychain (ApiKeyResolver), or why none.
+    static Result<ApiKey> requireApiKey(const ProviderProfile &profile)
+    {
+        return requireApiKey(ApiKeyResolver().find(profile), profile, profile.keyAccount());
+    }
+
+    static int exitCodeFor(const ApiError &error);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+} // namespace Atelier
