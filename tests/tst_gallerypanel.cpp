@@ -4,6 +4,7 @@
 #include "gallery/thumbnaildelegate.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
+#include "libraryimages.h"
 #include "studio/studiosettings.h"
 #include "testsettings.h"
 
@@ -52,20 +53,9 @@ private:
 
     void save(const QString &prompt, const QString &model, const QColor &color)
     {
-        QImage image(300, 200, QImage::Format_RGB32);
-        image.fill(color);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        LibraryImage entry;
-        entry.request.prompt = prompt;
-        entry.request.model = model;
-        entry.size = image.size();
-        entry.format = u"png"_s;
-        QString error;
-        entry.path = LibraryStore::writeFiles(m_store.folder(), entry, bytes, &error);
-        QVERIFY2(!entry.path.isEmpty() && m_store.add(entry, &error), qPrintable(error));
+        const QString error
+            = AtelierTest::saveFilledImage(m_store, prompt, model, color, QSize(300, 200));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
 private Q_SLOTS:

@@ -1,6 +1,7 @@
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
+#include "libraryimages.h"
 #include "preview/imagepreview.h"
 #include "testsettings.h"
 #include "viewer/imageviewer.h"
@@ -39,20 +40,9 @@ private:
 
     void save(const QString &prompt, const QString &model, const QColor &color)
     {
-        QImage image(400, 200, QImage::Format_RGB32);
-        image.fill(color);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        LibraryImage entry;
-        entry.request.prompt = prompt;
-        entry.request.model = model;
-        entry.size = image.size();
-        entry.format = u"png"_s;
-        QString error;
-        entry.path = LibraryStore::writeFiles(m_store->folder(), entry, bytes, &error);
-        QVERIFY2(!entry.path.isEmpty() && m_store->add(entry, &error), qPrintable(error));
+        const QString error
+            = AtelierTest::saveFilledImage(*m_store, prompt, model, color, QSize(400, 200));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     // The colour of the image the viewer shows (its centre pixel).
