@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
+#include <QDir>
 #include <QLabel>
 #include <QListView>
 #include <QMessageBox>
@@ -93,7 +94,15 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { AtelierTest::isolateSettings(m_config.path()); }
+    void initTestCase()
+    {
+        AtelierTest::isolateSettings(m_config.path());
+        // Deleting moves files to the trash: keep them out of the user's trash, and out of the
+        // working directory, where Qt puts the trash when it cannot see the mounts.
+        const QString data = m_config.filePath(u"data"_s);
+        QVERIFY(QDir().mkpath(data));
+        qputenv("XDG_DATA_HOME", data.toUtf8());
+    }
 
     void init()
     {
