@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 #include <QtMath>
 
 namespace Atelier {
@@ -114,16 +115,28 @@ void ThumbnailDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         painter->drawPath(star);
     }
 
-    // The prompt, in two lines at most.
-    const QString text = index.data(Qt::DisplayRole).toString();
+    // The prompt, in two lines at most, the second shortened with an ellipsis.
+    const QString text = index.data(Qt::DisplayRole).toString().simplified();
     if (!text.isEmpty()) {
-        const QRect caption(item.left() + 2, box.bottom() + Padding, item.width() - 4,
-                            CaptionLines * option.fontMetrics.height());
+        const QFontMetrics &metrics = option.fontMetrics;
+        const int width = item.width() - 4;
         painter->setPen(palette.color(selected ? QPalette::Text : QPalette::PlaceholderText));
-        const QString elided = option.fontMetrics.elidedText(
-            text, Qt::ElideRight,
-            caption.width() * CaptionLines - option.fontMetrics.averageCharWidth() * 2);
-        painter->drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, elided);
+        QTextLayout layout(text, option.font);
+        layout.beginLayout();
+        int top = box.bottom() + Padding;
+        for (int line = 0; line < CaptionLines; ++line) {
+            QTextLine laid = layout.createLine();
+            if (!laid.isValid())
+                break;
+            laid.setLineWidth(width);
+            const QString shown = line == CaptionLines - 1
+                ? metrics.elidedText(text.mid(laid.textStart()), Qt::ElideRight, width)
+                : text.mid(laid.textStart(), laid.textLength()).trimmed();
+            painter->drawText(QRect(item.left() + 2, top, width, metrics.height()),
+                              Qt::AlignHCenter | Qt::AlignTop, shown);
+            top += metrics.height();
+        }
+        layout.endLayout();
     }
     painter->restore();
 }
