@@ -47,7 +47,7 @@ MaskPainter::MaskPainter(QWidget *parent)
     auto *marks = new QToolBar(this);
     marks->setObjectName(u"markupBar"_s);
     for (QToolBar *bar : {tools, brush, marks}) {
-        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // text only where no icon
         layout->addWidget(bar);
     }
     buildToolBars(tools, brush);
@@ -262,6 +262,8 @@ void MaskPainter::buildMarkupBar(QToolBar *bar)
     };
     for (const auto &tool : tools) {
         QAction *action = bar->addAction(tool.text);
+        if (tool.tool == MaskCanvas::Tool::MarkPen)
+            action->setIcon(Icons::markup());
         action->setToolTip(tool.tip);
         action->setCheckable(true);
         m_tools->addAction(action); // after the mask's tools, in the order of MaskCanvas::Tool
