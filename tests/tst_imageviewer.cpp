@@ -2,6 +2,7 @@
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
 #include "libraryimages.h"
+#include "messageboxanswer.h"
 #include "preview/imagepreview.h"
 #include "testsettings.h"
 #include "viewer/imageviewer.h"
@@ -80,17 +81,8 @@ private:
     // Answers the delete confirmation with `button` once it is shown.
     void answerDelete(QMessageBox::StandardButton button, bool *asked)
     {
-        auto *timer = new QTimer(this);
-        timer->setInterval(10);
-        connect(timer, &QTimer::timeout, this, [timer, button, asked] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || box->objectName() != u"confirmDelete")
-                return;
-            timer->deleteLater();
-            *asked = true;
-            box->button(button)->click();
-        });
-        timer->start();
+        AtelierTest::answerMessageBox(this, u"confirmDelete"_s, button,
+                                      [asked](QMessageBox *) { *asked = true; });
     }
 
 private Q_SLOTS:
