@@ -1,17 +1,25 @@
 #include "gallery/comparedialog.h"
 #include "gallery/gallerypanel.h"
+#include "gallery/galleryview.h"
+#include "gallery/thumbnaildelegate.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
+#include "libraryimages.h"
+#include "studio/studiosettings.h"
+#include "testsettings.h"
 
 #include <QBuffer>
 #include <QComboBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QListView>
+#include <QSignalSpy>
+#include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QWheelEvent>
 
 using namespace Atelier;
 using namespace Qt::StringLiterals;
@@ -21,33 +29,39 @@ class TestGalleryPanel : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir m_config;
     QTemporaryDir m_dir;
     LibraryStore m_store;
 
+    // Pixels of `image` inside `area` within `tolerance` of `color` in every channel.
+    static int pixelsNear(const QImage &image, const QRect &area, const QColor &color,
+                          int tolerance = 24)
+    {
+        int count = 0;
+        const QRect inside = area.intersected(image.rect());
+        for (int y = inside.top(); y <= inside.bottom(); ++y) {
+            for (int x = inside.left(); x <= inside.right(); ++x) {
+                const QColor at = image.pixelColor(x, y);
+                if (qAbs(at.red() - color.red()) <= tolerance
+                    && qAbs(at.green() - color.green()) <= tolerance
+                    && qAbs(at.blue() - color.blue()) <= tolerance)
+                    ++count;
+            }
+        }
+        return count;
+    }
+
     void save(const QString &prompt, const QString &model, const QColor &color)
     {
-        QImage image(300, 200, QImage::Format_RGB32);
-        image.fill(color);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        LibraryImage entry;
-        entry.request.prompt = prompt;
-        entry.request.model = model;
-        entry.size = image.size();
-        entry.format = u"png"_s;
-        const Result<QString> path = LibraryStore::writeFiles(m_store.folder(), entry, bytes);
-        QVERIFY2(path, qPrintable(path.error()));
-        entry.path = *path;
-        const Result<qint64> id = m_store.add(entry);
-        QVERIFY2(id, qPrintable(id.error()));
+        const QString error
+            = AtelierTest::saveFilledImage(m_store, prompt, model, color, QSize(300, 200));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
+        AtelierTest::isolateSettings(m_config.path());
         QVERIFY(m_store.open(m_dir.path()));
         save(u"a red fox in the snow"_s, u"gpt-image-1.5"_s, Qt::red);
         save(u"a lighthouse at dusk"_s, u"dall-e-3"_s, Qt::blue);
@@ -116,6 +130,132 @@ private Q_SLOTS:
                 && thumbnail.height() <= LibraryModel::ThumbnailSize);
         QVERIFY(QFile::exists(
             model.thumbnailPath(model.data(first, LibraryModel::IdRole).toLongLong())));
+    }
+
+    void currentImageChangedFollowsSelectionAndArrows()
+    {
+        LibraryModel model(&m_store);
+        GalleryPanel panel(&model);
+        panel.resize(900, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy current(&panel, &GalleryPanel::currentImageChanged);
+        QListView *view = panel.view();
+        QCOMPARE(view->objectName(), u"galleryView"_s);
+        view->setFocus();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(view->model()->index(0, 0)).center());
+        QCOMPARE(current.count(), 1);
+        QCOMPARE(current.last().at(0).toString(), model.imageAt(0).path);
+        QCOMPARE(current.last().at(1).toInt(), 0);
+        QCOMPARE(current.last().at(2).toLongLong(), model.imageAt(0).id);
+        QTest::keyClick(view, Qt::Key_Right);
+        QCOMPARE(current.count(), 2);
+        QCOMPARE(current.last().at(0).toString(), model.imageAt(1).path);
+        QCOMPARE(current.last().at(1).toInt(), 1);
+        QCOMPARE(current.last().at(2).toLongLong(), model.imageAt(1).id);
+        QTest::keyClick(view, Qt::Key_End);
+        QCOMPARE(current.last().at(1).toInt(), 2);
+    }
+
+    void thumbnailSizeIsAdjustableAndRemembered()
+    {
+        StudioSettings::thumbnailSize.clear();
+        LibraryModel model(&m_store);
+        {
+            GalleryPanel panel(&model);
+            QListView *view = panel.view();
+            auto *slider = panel.findChild<QSlider *>(u"thumbnailSize"_s);
+            QVERIFY(slider);
+            QCOMPARE(view->iconSize(), QSize(128, 128)); // the default
+            slider->setValue(160);
+            QCOMPARE(view->iconSize(), QSize(160, 160));
+            QVERIFY(view->gridSize().width() > 160);
+            // Ctrl+wheel over the thumbnails: a notch is one step of the slider.
+            const QPointF at(20, 20);
+            QWheelEvent larger(at, view->viewport()->mapToGlobal(at), {}, QPoint(0, 120),
+                               Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view->viewport(), &larger);
+            QCOMPARE(view->iconSize(), QSize(176, 176));
+            QCOMPARE(slider->value(), 176);
+            QWheelEvent smaller(at, view->viewport()->mapToGlobal(at), {}, QPoint(0, -360),
+                                Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(view->viewport(), &smaller);
+            QCOMPARE(view->iconSize(), QSize(128, 128));
+            panel.setThumbnailSize(1000); // never larger than the thumbnails are made
+            QCOMPARE(view->iconSize().width(), LibraryModel::ThumbnailSize);
+            panel.setThumbnailSize(96);
+        }
+        GalleryPanel again(&model);
+        QCOMPARE(again.view()->iconSize(), QSize(96, 96));
+        QCOMPARE(again.findChild<QSlider *>(u"thumbnailSize"_s)->value(), 96);
+    }
+
+    void favouritesAndSelectionAreDrawnOnTheThumbnails()
+    {
+        LibraryModel model(&m_store);
+        GalleryPanel panel(&model);
+        panel.setThumbnailSize(128);
+        panel.resize(900, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QListView *view = panel.view();
+        for (int row = 0; row < 3; ++row) {
+            QTRY_VERIFY(!model.data(model.index(row), Qt::DecorationRole).isNull());
+            QVERIFY(model.setFavourite(row, row == 1));
+        }
+        view->setCurrentIndex(view->model()->index(0, 0));
+        view->clearFocus();
+        const QImage shown = view->viewport()->grab().toImage();
+        const QColor highlight = view->palette().color(QPalette::Highlight);
+        const QColor star = ThumbnailDelegate::starColor();
+        const auto item = [&](int row) {
+            return view->visualRect(view->model()->index(row, 0));
+        };
+        QVERIFY(pixelsNear(shown, item(1), star, 10) > 20); // the favourite's star
+        QCOMPARE(pixelsNear(shown, item(0), star, 10), 0);
+        QCOMPARE(pixelsNear(shown, item(2), star, 10), 0);
+        QVERIFY(pixelsNear(shown, item(0), highlight, 6) > 100); // the selected one's frame
+        QCOMPARE(pixelsNear(shown, item(1), highlight, 6), 0);
+        QCOMPARE(pixelsNear(shown, item(2), highlight, 6), 0);
+        QVERIFY(model.setFavourite(1, false));
+    }
+
+    void emptyStatesSayWhatToDo()
+    {
+        QTemporaryDir emptyFolder;
+        LibraryStore empty;
+        const Status opened = empty.open(emptyFolder.path());
+        QVERIFY2(opened, qPrintable(opened.error()));
+        LibraryModel nothing(&empty);
+        GalleryPanel fresh(&nothing);
+        fresh.resize(600, 300);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        auto *view = fresh.findChild<GalleryView *>(u"galleryView"_s);
+        QVERIFY(view->emptyText().startsWith(u"Your images will appear here"_s));
+        // The sentence is painted in the middle of the view.
+        const QImage painted = view->viewport()->grab().toImage();
+        const QColor ground = painted.pixelColor(2, 2);
+        const QRect middle(painted.width() / 4, painted.height() / 3, painted.width() / 2,
+                           painted.height() / 3);
+        QVERIFY(pixelsNear(painted, middle, ground, 2) < middle.width() * middle.height());
+
+        LibraryModel model(&m_store);
+        GalleryPanel panel(&model);
+        auto *search = panel.findChild<GalleryView *>(u"galleryView"_s);
+        QTest::keyClicks(panel.searchField(), u"zebra"_s);
+        QTRY_COMPARE(model.rowCount(), 0);
+        QCOMPARE(search->emptyText(), u"No images match 'zebra'"_s);
+        panel.searchField()->clear();
+        QTRY_COMPARE(model.rowCount(), 3);
+        for (int row = 0; row < 3; ++row)
+            QVERIFY(model.setFavourite(row, false));
+        auto *favourites = panel.findChild<QToolButton *>(u"favouritesOnly"_s);
+        favourites->setChecked(true);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(search->emptyText().startsWith(u"No favourites yet"_s));
+        favourites->setChecked(false);
     }
 };
 

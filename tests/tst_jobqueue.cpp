@@ -68,7 +68,6 @@ private Q_SLOTS:
         m_client->setProvider(profile, u"sk-test"_s);
         m_folder = std::make_unique<QTemporaryDir>();
         m_library = std::make_unique<LibraryStore>();
-        QString error;
         const Status opened = m_library->open(m_folder->path());
         QVERIFY2(opened, qPrintable(opened.error()));
         m_queue = std::make_unique<JobQueue>(m_client.get(), m_library.get());

@@ -6,6 +6,7 @@
 #include "platform/unixsignalwatcher.h"
 #include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
+#include "theme/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -77,6 +78,9 @@ int runStudio(QApplication &app, const std::function<void(MainWindow *)> &shown)
     parser.process(app);
     const QCommandLineOption &edit = commandLine.edit;
     const QCommandLineOption &prompt = commandLine.prompt;
+
+    // Dark unless the user chose light: images are judged on a neutral dark ground.
+    Theme::apply(Theme::configured());
 
     StudioSession session(Catalog::load());
     const QString keySource = session.useProfile(StudioSession::activeProfileName());

@@ -80,6 +80,10 @@ struct StudioSettings
     static inline const Setting<int> exportQuality {"export/quality"};
     static inline const Setting<QString> exportTemplate {"export/template"};
     static inline const SettingGroup presets {"presets"};
+    // The studio's look: "dark" (the default) or "light".
+    static inline const Setting<QString> theme {"appearance/theme", QStringLiteral("dark")};
+    // The gallery's thumbnail edge in pixels.
+    static inline const Setting<int> thumbnailSize {"gallery/thumbnailSize", 128};
 };
 
 } // namespace Atelier

@@ -1545,10 +1545,6 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>Nur Bilder zeigen, die in diesem Zeitraum gespeichert wurden.</translation>
     </message>
     <message>
-        <source>★ Favourites</source>
-        <translation>★ Favoriten</translation>
-    </message>
-    <message>
         <source>Show favourites only.</source>
         <translation>Nur Favoriten zeigen.</translation>
     </message>
@@ -1634,6 +1630,36 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Select the images to export in the gallery first.</source>
         <translation>Wählen Sie zuerst in der Galerie die Bilder aus, die exportiert werden sollen.</translation>
+    </message>
+    <message>
+        <source>Favourites</source>
+        <translation>Favoriten</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl+wheel over the thumbnails)</source>
+        <translation>Größe der Vorschaubilder (Strg+Mausrad über den Vorschaubildern)</translation>
+    </message>
+    <message>
+        <source>Thumbnail size</source>
+        <translation>Größe der Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>No images match &apos;%1&apos;</source>
+        <translation>Keine Bilder passen zu „%1“</translation>
+    </message>
+    <message>
+        <source>No favourites yet. Press F in the viewer or choose &quot;Add to favourites&quot; in an image&apos;s menu.</source>
+        <translation>Noch keine Favoriten. Drücken Sie F im Betrachter oder wählen Sie „Zu den Favoriten hinzufügen“ im Menü eines Bildes.</translation>
+    </message>
+    <message>
+        <source>No images match these filters</source>
+        <translation>Keine Bilder passen zu diesen Filtern</translation>
+    </message>
+    <message>
+        <source>Your images will appear here.
+Write a prompt and generate; every image is saved with its recipe.</source>
+        <translation>Hier erscheinen Ihre Bilder.
+Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1859,69 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>The answer named an image on this computer or its local network (%1); Atelier does not download from there unless the API itself is there.</source>
         <translation>Die Antwort nannte ein Bild auf diesem Computer oder in seinem lokalen Netz (%1); Atelier lädt von dort nur herunter, wenn die API selbst dort ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ImageViewer</name>
+    <message>
+        <source>Image viewer</source>
+        <translation>Bildbetrachter</translation>
+    </message>
+    <message>
+        <source>← → browse · wheel, + and - zoom · 0 fits · 1 is 100 % · F favourite · Delete moves to the trash · Ctrl+C copies · Esc closes</source>
+        <translation>← → blättern · Mausrad, + und - zoomen · 0 einpassen · 1 ist 100 % · F Favorit · Entf in den Papierkorb · Strg+C kopiert · Esc schließt</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>Favourite (F)</source>
+        <translation>Favorit (F)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the image (Ctrl+C)</source>
+        <translation>Das Bild kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Move the image to the trash (Delete)</source>
+        <translation>Das Bild in den Papierkorb verschieben (Entf)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>This image could not be read (%1); is the file still there?</source>
+        <translation>Dieses Bild konnte nicht gelesen werden (%1); ist die Datei noch da?</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Fit (%1 %)</source>
+        <translation>Eingepasst (%1 %)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -3855,6 +3944,22 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>this session only (kept in memory; set %1 or store it in a keychain to keep it)</source>
         <translation>nur diese Sitzung (im Arbeitsspeicher; setzen Sie %1 oder speichern Sie ihn in einem Schlüsselbund, um ihn zu behalten)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark shows images as image editors do, on a neutral dark ground; images stay on it in the light look too.</source>
+        <translation>Dunkel zeigt Bilder wie Bildbearbeitungen auf neutralem dunklem Grund; auch im hellen Aussehen bleiben Bilder darauf.</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Aussehen</translation>
     </message>
 </context>
 <context>

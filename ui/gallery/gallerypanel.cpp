@@ -2,9 +2,13 @@
 
 #include "comparedialog.h"
 #include "exportdialog.h"
+#include "galleryview.h"
 #include "library/librarymodel.h"
 #include "studio/studiosettings.h"
+#include "theme/icons.h"
+#include "thumbnaildelegate.h"
 #include "thumbnailiconproxy.h"
+#include "viewer/imageviewer.h"
 
 #include <QClipboard>
 #include <QComboBox>
@@ -16,6 +20,8 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QSlider>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -23,6 +29,13 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
+
+namespace {
+
+constexpr int SmallestThumbnail = 64;
+constexpr int ThumbnailStep = 16;
+
+} // namespace
 
 GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     : QWidget(parent)
@@ -44,23 +57,35 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     m_dateFilter->addItem(tr("Last 30 days"), 30);
     m_dateFilter->setToolTip(tr("Show images saved in this period only."));
     m_favourites = new QToolButton(this);
-    m_favourites->setText(tr("★ Favourites"));
+    m_favourites->setObjectName(u"favouritesOnly"_s);
+    m_favourites->setText(tr("Favourites"));
+    m_favourites->setIcon(Icons::favourite());
+    m_favourites->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_favourites->setCheckable(true);
     m_favourites->setToolTip(tr("Show favourites only."));
+    m_thumbnailSize = new QSlider(Qt::Horizontal, this);
+    m_thumbnailSize->setObjectName(u"thumbnailSize"_s);
+    m_thumbnailSize->setRange(SmallestThumbnail, LibraryModel::ThumbnailSize);
+    m_thumbnailSize->setSingleStep(ThumbnailStep);
+    m_thumbnailSize->setPageStep(ThumbnailStep * 2);
+    m_thumbnailSize->setMaximumWidth(110);
+    m_thumbnailSize->setToolTip(tr("Thumbnail size (Ctrl+wheel over the thumbnails)"));
+    m_thumbnailSize->setAccessibleName(tr("Thumbnail size"));
     bar->addWidget(m_search, 1);
     bar->addWidget(m_modelFilter);
     bar->addWidget(m_dateFilter);
     bar->addWidget(m_favourites);
+    bar->addWidget(m_thumbnailSize);
     layout->addLayout(bar);
 
-    m_view = new QListView(this);
+    m_view = new GalleryView(this);
+    m_view->setObjectName(u"galleryView"_s);
     auto *icons = new ThumbnailIconProxy(this);
     icons->setSourceModel(m_model);
     m_view->setModel(icons);
+    m_view->setItemDelegate(new ThumbnailDelegate(m_view));
     m_view->setViewMode(QListView::IconMode);
-    m_view->setIconSize(QSize(LibraryModel::ThumbnailSize / 2, LibraryModel::ThumbnailSize / 2));
-    m_view->setGridSize(
-        QSize(LibraryModel::ThumbnailSize / 2 + 24, LibraryModel::ThumbnailSize / 2 + 36));
+    m_view->setMouseTracking(true); // the hovered thumbnail is lit
     m_view->setResizeMode(QListView::Adjust);
     m_view->setMovement(QListView::Static);
     m_view->setUniformItemSizes(true);
@@ -83,7 +108,103 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
         Q_EMIT imageActivated(index.data(LibraryModel::PathRole).toString(),
                               index.data(LibraryModel::PromptRole).toString());
     });
+    connect(m_view, &GalleryView::openRequested, this,
+            [this](const QModelIndex &index) { openViewer(index.row()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid()) {
+                    Q_EMIT currentImageChanged(QString(), -1, -1);
+                    return;
+                }
+                Q_EMIT currentImageChanged(current.data(LibraryModel::PathRole).toString(),
+                                           current.row(),
+                                           current.data(LibraryModel::IdRole).toLongLong());
+            });
+    connect(m_thumbnailSize, &QSlider::valueChanged, this, &GalleryPanel::setThumbnailSize);
+    connect(m_view, &GalleryView::thumbnailResizeRequested, this,
+            [this](int steps) { setThumbnailSize(thumbnailSize() + steps * ThumbnailStep); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &GalleryPanel::showEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &GalleryPanel::showEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GalleryPanel::showEmptyState);
+    setThumbnailSize(StudioSettings::thumbnailSize.value());
     refresh();
+}
+
+QListView *GalleryPanel::view() const
+{
+    return m_view;
+}
+
+int GalleryPanel::thumbnailSize() const
+{
+    return m_view->iconSize().width();
+}
+
+void GalleryPanel::setThumbnailSize(int edge)
+{
+    edge = std::clamp(edge, SmallestThumbnail, int(LibraryModel::ThumbnailSize));
+    m_thumbnailSize->setValue(edge); // re-enters once with the same edge
+    if (m_view->iconSize().width() == edge && m_view->gridSize().isValid())
+        return;
+    m_view->setIconSize(QSize(edge, edge));
+    // Room for the frame and two lines of the prompt under the thumbnail.
+    const int caption = 2 * m_view->fontMetrics().height();
+    m_view->setGridSize(QSize(edge + 16, edge + caption + 22));
+    StudioSettings::thumbnailSize.setValue(edge);
+}
+
+void GalleryPanel::showEmptyState()
+{
+    const LibraryQuery &query = m_model->query();
+    const bool filtered = !query.model.isEmpty() || query.favouritesOnly || query.from.isValid()
+        || query.to.isValid();
+    const QString text = query.text.trimmed();
+    if (!text.isEmpty())
+        m_view->setEmptyText(tr("No images match '%1'").arg(text));
+    else if (query.favouritesOnly && query.model.isEmpty() && !query.from.isValid())
+        m_view->setEmptyText(
+            tr("No favourites yet. Press F in the viewer or choose \"Add to favourites\" in an "
+               "image's menu."));
+    else if (filtered)
+        m_view->setEmptyText(tr("No images match these filters"));
+    else
+        m_view->setEmptyText(tr("Your images will appear here.\nWrite a prompt and generate; "
+                                "every image is saved with its recipe."));
+}
+
+void GalleryPanel::openViewer(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return;
+    if (!m_viewer) {
+        m_viewer = new ImageViewer(m_model, window());
+        connect(m_viewer, &ImageViewer::closed, this, [this](int last) {
+            if (last >= 0)
+                m_view->setCurrentIndex(m_view->model()->index(last, 0));
+            m_view->setFocus(Qt::OtherFocusReason);
+        });
+    }
+    m_viewer->open(row);
+}
+
+ImageViewer *GalleryPanel::viewer() const
+{
+    return m_viewer;
+}
+
+bool GalleryPanel::removeAfterAsking(QWidget *parent, LibraryModel *model, const QList<int> &rows)
+{
+    if (rows.isEmpty())
+        return false;
+    QMessageBox box(
+        QMessageBox::Question, tr("Delete images"),
+        tr("Move %n image(s) and their recipes to the trash?", nullptr, int(rows.size())),
+        QMessageBox::Yes | QMessageBox::No, parent);
+    box.setObjectName(u"confirmDelete"_s);
+    box.setDefaultButton(QMessageBox::Yes);
+    if (box.exec() != QMessageBox::Yes)
+        return false;
+    return model->remove(rows) > 0;
 }
 
 void GalleryPanel::refresh()
@@ -210,13 +331,8 @@ void GalleryPanel::showContextMenu(const QPoint &position)
             QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
     });
     menu.addSeparator();
-    menu.addAction(tr("Delete %n image(s)…", nullptr, int(rows.size())), this, [this, rows] {
-        const auto answer = QMessageBox::question(
-            this, tr("Delete images"),
-            tr("Move %n image(s) and their recipes to the trash?", nullptr, int(rows.size())));
-        if (answer == QMessageBox::Yes)
-            m_model->remove(rows);
-    });
+    menu.addAction(tr("Delete %n image(s)…", nullptr, int(rows.size())), this,
+                   [this, rows] { removeAfterAsking(this, m_model, rows); });
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -2,16 +2,20 @@
 
 #include "model/imagerequest.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 class QComboBox;
 class QLineEdit;
 class QListView;
+class QSlider;
 class QToolButton;
 
 namespace Atelier {
 
+class GalleryView;
+class ImageViewer;
 class LibraryModel;
 
 // Everything ever made, searchable: a full-text search over prompts, a model filter and a
@@ -24,7 +28,9 @@ class GalleryPanel final : public QWidget
 public:
     GalleryPanel(LibraryModel *model, QWidget *parent = nullptr);
 
-    QListView *view() const { return m_view; }
+    QListView *view() const;
+    GalleryView *galleryView() const { return m_view; }
+    QSlider *thumbnailSlider() const { return m_thumbnailSize; }
     QComboBox *dateFilter() const { return m_dateFilter; }
     QLineEdit *searchField() const { return m_search; }
     LibraryModel *model() const { return m_model; }
@@ -32,8 +38,21 @@ public:
     void refresh();
     // Exports the selected images (the File menu's "Export…"); with none selected, says so.
     void exportSelected();
+    // The thumbnails' edge in pixels (remembered); clamped to what the slider offers.
+    void setThumbnailSize(int edge);
+    int thumbnailSize() const;
+    // Opens the full-window viewer on `row` (Space, Enter or a double-click do it too); when it
+    // closes, the gallery selects the image it ended on.
+    void openViewer(int row);
+    // The viewer, once it was opened (it covers the gallery's window).
+    ImageViewer *viewer() const;
+    // Asks (over `parent`) whether to move the images at `rows` to the trash, and does it.
+    static bool removeAfterAsking(QWidget *parent, LibraryModel *model, const QList<int> &rows);
 
 Q_SIGNALS:
+    // The current image changed (a click, the arrow keys, a search): show it. No image:
+    // an empty path, row -1 and id -1.
+    void currentImageChanged(const QString &path, int row, qint64 id);
     void reuseRequested(const Atelier::ImageRequest &recipe);
     void imageActivated(const QString &path, const QString &caption);
     // Paint a mask on the image and edit it, or make variations of it.
@@ -46,6 +65,7 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    void showEmptyState();
     void showContextMenu(const QPoint &position);
     QList<int> selectedRows() const;
     void exportRows(const QList<int> &rows);
@@ -55,7 +75,9 @@ private:
     QComboBox *m_modelFilter = nullptr;
     QComboBox *m_dateFilter = nullptr;
     QToolButton *m_favourites = nullptr;
-    QListView *m_view = nullptr;
+    GalleryView *m_view = nullptr;
+    QSlider *m_thumbnailSize = nullptr;
+    QPointer<ImageViewer> m_viewer;
     QTimer m_debounce;
 };
 

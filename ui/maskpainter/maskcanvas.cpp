@@ -1,6 +1,7 @@
 #include "maskcanvas.h"
 
 #include "preview/checkerboard.h"
+#include "theme/theme.h"
 
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -18,8 +19,6 @@ namespace Atelier {
 
 namespace {
 
-constexpr double MinimumZoom = 0.02;
-constexpr double MaximumZoom = 32.0;
 constexpr QRgb Tint = 0xffe0322d; // the overlay's colour: a red that reads on most images
 
 } // namespace
@@ -33,6 +32,7 @@ MaskCanvas::MaskCanvas(MaskDocument *document, QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAttribute(Qt::WA_AcceptTouchEvents);
     setCursor(Qt::CrossCursor);
+    m_zoomPan.setFitLimit(ZoomPan::MaximumZoom);
     setToolTip(
         tr("Paint where the image may change. B brush, E eraser, R rectangle, O ellipse, L lasso, "
            "P polygon; "
@@ -52,6 +52,7 @@ void MaskCanvas::setImage(const QImage &image)
     m_document->reset(m_image.size()); // emits changed(), which builds the layer
     if (m_markup)
         m_markup->reset(m_image.size());
+    m_zoomPan.setImageSize(m_image.size());
     fitToWindow();
 }
 
@@ -133,40 +134,20 @@ QRect MaskCanvas::widgetRectFor(const QRectF &imageRect) const
     return mapped.toAlignedRect().adjusted(-2, -2, 2, 2);
 }
 
-QPointF MaskCanvas::toImage(const QPointF &widgetPosition) const
+void MaskCanvas::setZoom(double level, const QPointF &anchor)
 {
-    return (widgetPosition - m_offset) / m_zoom;
-}
-
-QPointF MaskCanvas::toWidget(const QPointF &imagePosition) const
-{
-    return imagePosition * m_zoom + m_offset;
-}
-
-void MaskCanvas::setZoom(double zoom, const QPointF &anchor)
-{
-    zoom = std::clamp(zoom, MinimumZoom, MaximumZoom);
-    const QPointF pivot = anchor.x() < 0 ? QPointF(width() / 2.0, height() / 2.0) : anchor;
-    const QPointF imagePoint = toImage(pivot);
-    m_zoom = zoom;
-    m_offset = pivot - imagePoint * m_zoom;
-    m_fitting = false;
-    clampOffset();
+    const QPointF pivot = anchor.x() < 0 ? QRectF(rect()).center() : anchor;
+    m_zoomPan.setZoom(std::clamp(level, ZoomPan::MinimumZoom, ZoomPan::MaximumZoom), pivot);
     update();
-    Q_EMIT zoomChanged(m_zoom);
+    Q_EMIT zoomChanged(zoom());
 }
 
 void MaskCanvas::fitToWindow()
 {
-    m_fitting = true;
-    if (m_image.isNull() || width() <= 0 || height() <= 0)
-        return;
-    m_zoom = std::min(
-        {double(width()) / m_image.width(), double(height()) / m_image.height(), MaximumZoom});
-    m_offset = QPointF((width() - m_image.width() * m_zoom) / 2.0,
-                       (height() - m_image.height() * m_zoom) / 2.0);
+    m_zoomPan.fit();
     update();
-    Q_EMIT zoomChanged(m_zoom);
+    if (!m_image.isNull() && width() > 0 && height() > 0)
+        Q_EMIT zoomChanged(zoom());
 }
 
 void MaskCanvas::actualSize()
@@ -174,20 +155,11 @@ void MaskCanvas::actualSize()
     setZoom(1.0);
 }
 
-void MaskCanvas::clampOffset()
-{
-    // Keep at least a quarter of the view on the image, so it cannot be lost off-screen.
-    const QSizeF shown = QSizeF(m_image.size()) * m_zoom;
-    const double marginX = width() * 0.75;
-    const double marginY = height() * 0.75;
-    m_offset.setX(std::clamp(m_offset.x(), -shown.width() + width() - marginX, marginX));
-    m_offset.setY(std::clamp(m_offset.y(), -shown.height() + height() - marginY, marginY));
-}
-
 void MaskCanvas::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (m_fitting)
+    m_zoomPan.setViewSize(size());
+    if (m_zoomPan.isFitting())
         fitToWindow();
 }
 
@@ -195,20 +167,20 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
     const QRect exposed = event->rect();
-    painter.fillRect(exposed, palette().color(QPalette::Dark));
+    painter.fillRect(exposed, Theme::imageGround());
     if (m_image.isNull()) {
-        painter.setPen(palette().color(QPalette::BrightText));
+        painter.setPen(Theme::imageGroundText());
         painter.drawText(
             rect(), Qt::AlignCenter | Qt::TextWordWrap,
             tr("Open an image to paint a mask on: Edit an image… in the File menu, Edit in the "
                "gallery's menu, or drop a file here."));
         return;
     }
-    const QRectF imageOnScreen(m_offset, QSizeF(m_image.size()) * m_zoom);
-    const QRectF target = imageOnScreen.intersected(QRectF(exposed));
-    if (!target.isEmpty()) {
-        const QRectF source(toImage(target.topLeft()), target.size() / m_zoom);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
+    const double zoom = m_zoomPan.scale();
+    const QRectF target = m_zoomPan.imageRect().intersected(QRectF(exposed));
+    if (!target.isEmpty() && zoom > 0) {
+        const QRectF source(toImage(target.topLeft()), target.size() / zoom);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom < 1.0);
         if (m_view == View::Result) {
             painter.fillRect(target, checkerboard());
             painter.drawImage(target, m_layer, source);
@@ -226,8 +198,8 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
                                                      : MarkupDocument::Shape::Box;
         painter.save();
         painter.setRenderHint(QPainter::Antialiasing);
-        painter.translate(m_offset);
-        painter.scale(m_zoom, m_zoom);
+        painter.translate(toWidget(QPointF(0, 0)));
+        painter.scale(zoom, zoom);
         painter.setPen(QPen(m_markup->color(), m_markup->lineWidth(), Qt::SolidLine, Qt::RoundCap,
                             Qt::RoundJoin));
         painter.drawPath(
@@ -256,7 +228,7 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
         painter.drawPolyline(shown);
     }
     if ((m_tool == Tool::Brush || m_tool == Tool::Eraser) && m_cursor.x() >= 0 && !m_panning) {
-        const double radius = m_document->brushDiameter() * m_zoom / 2.0;
+        const double radius = m_document->brushDiameter() * zoom / 2.0;
         painter.setPen(QPen(Qt::black, 1.0));
         painter.drawEllipse(m_cursor, radius + 1, radius + 1);
         painter.setPen(QPen(Qt::white, 1.0));
@@ -266,7 +238,7 @@ void MaskCanvas::paintEvent(QPaintEvent *event)
 
 void MaskCanvas::updateCursorOutline(const QPointF &position)
 {
-    const double radius = m_document->brushDiameter() * m_zoom / 2.0 + 3;
+    const double radius = m_document->brushDiameter() * zoom() / 2.0 + 3;
     const auto around = [radius](const QPointF &centre) {
         return QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius))
             .toAlignedRect();
@@ -289,8 +261,7 @@ void MaskCanvas::mousePressEvent(QMouseEvent *event)
     setFocus(Qt::MouseFocusReason);
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
-        m_panStart = event->position();
-        m_offsetAtPanStart = m_offset;
+        m_panFrom = event->position();
         setCursor(Qt::ClosedHandCursor);
         return;
     }
@@ -332,9 +303,8 @@ void MaskCanvas::mousePressEvent(QMouseEvent *event)
 void MaskCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     if (m_panning) {
-        m_offset = m_offsetAtPanStart + (event->position() - m_panStart);
-        m_fitting = false;
-        clampOffset();
+        m_zoomPan.panBy(event->position() - m_panFrom);
+        m_panFrom = event->position();
         update();
         return;
     }
@@ -423,7 +393,9 @@ void MaskCanvas::wheelEvent(QWheelEvent *event)
         event->ignore();
         return;
     }
-    setZoom(m_zoom * std::pow(1.25, steps), event->position());
+    m_zoomPan.zoomBy(steps, event->position());
+    update();
+    Q_EMIT zoomChanged(zoom());
     event->accept();
 }
 
@@ -432,7 +404,7 @@ bool MaskCanvas::event(QEvent *event)
     if (event->type() == QEvent::NativeGesture) {
         auto *gesture = static_cast<QNativeGestureEvent *>(event);
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
-            setZoom(m_zoom * (1.0 + gesture->value()), gesture->position());
+            setZoom(zoom() * (1.0 + gesture->value()), gesture->position());
             return true;
         }
     }

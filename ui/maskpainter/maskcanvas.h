@@ -2,6 +2,7 @@
 
 #include "mask/markupdocument.h"
 #include "mask/maskdocument.h"
+#include "viewer/zoompan.h"
 
 #include <QImage>
 #include <QPointer>
@@ -52,14 +53,22 @@ public:
     View view() const { return m_view; }
     void setOverlayOpacity(double opacity); // 0..1
 
-    double zoom() const { return m_zoom; }
+    // Screen pixels per image pixel as shown (fitting or not).
+    double zoom() const { return m_zoomPan.scale(); }
     void setZoom(double zoom, const QPointF &anchor = QPointF(-1, -1));
     void fitToWindow();
     void actualSize();
-    bool isFitting() const { return m_fitting; }
+    bool isFitting() const { return m_zoomPan.isFitting(); }
     // Image coordinates of a widget position, and back.
-    QPointF toImage(const QPointF &widgetPosition) const;
-    QPointF toWidget(const QPointF &imagePosition) const;
+    QPointF toImage(const QPointF &widgetPosition) const
+    {
+        return m_zoomPan.toImage(widgetPosition);
+    }
+    QPointF toWidget(const QPointF &imagePosition) const
+    {
+        return m_zoomPan.toWidget(imagePosition);
+    }
+    const ZoomPan &zoomPan() const { return m_zoomPan; }
 
     QSize sizeHint() const override { return {640, 480}; }
 
@@ -87,7 +96,6 @@ private:
     void documentChanged(const QRect &imageRect);
     void rebuildLayers(const QRect &imageRect);
     QRect widgetRectFor(const QRectF &imageRect) const;
-    void clampOffset();
     MaskDocument::Mode shapeMode(Qt::KeyboardModifiers modifiers) const;
     void finishPolygon();
     void updateCursorOutline(const QPointF &position);
@@ -101,14 +109,11 @@ private:
     bool m_subtract = false;
     double m_overlayOpacity = 0.5;
 
-    double m_zoom = 1.0;
-    QPointF m_offset; // widget position of the image's top-left corner
-    bool m_fitting = true;
+    ZoomPan m_zoomPan;
 
     bool m_spaceHeld = false;
     bool m_panning = false;
-    QPointF m_panStart;
-    QPointF m_offsetAtPanStart;
+    QPointF m_panFrom;
 
     bool m_dragging = false;
     QPointF m_dragStart; // image coordinates

@@ -1,6 +1,7 @@
 #include "maskpainter.h"
 
 #include "library/contentfiles.h"
+#include "theme/icons.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -46,7 +47,7 @@ MaskPainter::MaskPainter(QWidget *parent)
     auto *marks = new QToolBar(this);
     marks->setObjectName(u"markupBar"_s);
     for (QToolBar *bar : {tools, brush, marks}) {
-        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // text only where no icon
         layout->addWidget(bar);
     }
     buildToolBars(tools, brush);
@@ -149,7 +150,10 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     addAction(redo);
 
     auto *more = new QToolButton(bar);
+    more->setObjectName(u"maskMenu"_s);
     more->setText(tr("Mask"));
+    more->setIcon(Icons::editMask());
+    more->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     more->setPopupMode(QToolButton::InstantPopup);
     more->setToolTip(tr("Fill, clear, invert, feather, import and export the mask."));
     more->addAction(tr("Fill all"), m_document, &MaskDocument::fillAll);
@@ -228,10 +232,14 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
         view->setChecked(now == MaskCanvas::View::Result); // M on the canvas switches too
     });
     brush->addSeparator();
-    brush->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToWindow)
-        ->setToolTip(tr("Fit the image in the view (F)."));
-    brush->addAction(tr("100%"), m_canvas, &MaskCanvas::actualSize)
-        ->setToolTip(tr("One image pixel per screen pixel (1)."));
+    QAction *fit
+        = brush->addAction(Icons::zoomFit(), tr("Fit"), m_canvas, &MaskCanvas::fitToWindow);
+    fit->setObjectName(u"zoomFit"_s);
+    fit->setToolTip(tr("Fit the image in the view (F)."));
+    QAction *actual
+        = brush->addAction(Icons::zoom100(), tr("100%"), m_canvas, &MaskCanvas::actualSize);
+    actual->setObjectName(u"zoom100"_s);
+    actual->setToolTip(tr("One image pixel per screen pixel (1)."));
 }
 
 void MaskPainter::buildMarkupBar(QToolBar *bar)
@@ -254,6 +262,8 @@ void MaskPainter::buildMarkupBar(QToolBar *bar)
     };
     for (const auto &tool : tools) {
         QAction *action = bar->addAction(tool.text);
+        if (tool.tool == MaskCanvas::Tool::MarkPen)
+            action->setIcon(Icons::markup());
         action->setToolTip(tool.tip);
         action->setCheckable(true);
         m_tools->addAction(action); // after the mask's tools, in the order of MaskCanvas::Tool

@@ -2,7 +2,15 @@
 
 #include "checkerboard.h"
 
+#include "imaging/imagefile.h"
 #include "imaging/svgimage.h"
+#include "theme/theme.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QThreadPool>
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -11,8 +19,6 @@
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QWheelEvent>
-
-#include <cmath>
 
 namespace Atelier {
 
@@ -121,14 +127,13 @@ void ImagePreview::setImage(const QImage &image, const QString &caption, const Q
 
 void ImagePreview::assign(const QImage &image, const QString &caption, const QImage &display)
 {
-    if (image.size() != m_image.size())
-        m_center = QPointF(image.width() / 2.0, image.height() / 2.0);
+    synced().setImageSize(image.size()); // another size fits again
     m_image = image;
     m_display = display.isNull() ? image : display;
     m_caption = caption;
     m_message.clear();
     rescale();
-    update();
+    viewMoved();
 }
 
 void ImagePreview::clear(const QString &message)
@@ -137,55 +142,89 @@ void ImagePreview::clear(const QString &message)
     m_image = QImage();
     m_display = QImage();
     m_scaled = QImage();
+    synced().setImageSize(QSize());
+    ++m_fileLoads; // a file still being read is not shown over the message
     m_caption.clear();
     m_message = message;
     update();
 }
 
-double ImagePreview::effectiveZoom() const
+ZoomPan &ImagePreview::synced() const
 {
-    if (m_zoom > 0 || m_image.isNull())
-        return m_zoom;
-    const QRect fitted = imageRect();
-    return double(fitted.width()) / m_image.width();
-}
-
-QPointF ImagePreview::toImage(const QPointF &widgetPoint) const
-{
-    const double zoom = effectiveZoom();
-    if (zoom <= 0)
-        return {};
-    if (m_zoom <= 0)
-        return (widgetPoint - imageRect().topLeft()) / zoom;
-    return m_center + (widgetPoint - QRectF(rect()).center()) / zoom;
+    if (m_view.viewSize() != size())
+        m_view.setViewSize(size());
+    return m_view;
 }
 
 void ImagePreview::setZoom(double zoom, const QPointF &anchor)
 {
     if (m_image.isNull())
         return;
-    if (zoom > 0) {
-        zoom = std::clamp(zoom, 0.05, 32.0);
-        // Keep the image point under `anchor` where it is.
-        const QPointF widgetAnchor = anchor.isNull() ? QRectF(rect()).center() : anchor;
-        const QPointF imageAnchor = toImage(widgetAnchor);
-        if (m_zoom <= 0)
-            m_center = QPointF(m_image.width() / 2.0, m_image.height() / 2.0);
-        m_zoom = zoom;
-        m_center = imageAnchor - (widgetAnchor - QRectF(rect()).center()) / zoom;
-    } else {
-        m_zoom = 0;
-        m_center = QPointF(m_image.width() / 2.0, m_image.height() / 2.0);
-    }
+    synced().setZoom(zoom, anchor.isNull() ? QRectF(rect()).center() : anchor);
+    viewMoved();
+}
+
+void ImagePreview::zoomBy(double steps)
+{
+    if (m_image.isNull())
+        return;
+    synced().zoomBy(steps);
+    viewMoved();
+}
+
+void ImagePreview::viewMoved()
+{
     update();
+    const double scale = synced().scale();
+    if (scale != m_shownScale) {
+        m_shownScale = scale;
+        Q_EMIT zoomChanged(scale);
+    }
+}
+
+void ImagePreview::showFile(const QString &path, const QString &caption)
+{
+    const quint64 load = ++m_fileLoads;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"gif" || suffix == u"svg") {
+        QFile file(path);
+        constexpr qint64 MaxDocument = 64 * 1024 * 1024;
+        if (file.open(QIODevice::ReadOnly) && file.size() <= MaxDocument
+            && setDocument(file.readAll(), caption)) {
+            Q_EMIT fileShown(path);
+            return;
+        }
+    }
+    // A big PNG takes tens of milliseconds to read: off the GUI thread, with a copy fitted to
+    // the view made there too.
+    QThreadPool::globalInstance()->start(
+        [preview = QPointer<ImagePreview>(this), load, path, caption, box = size()] {
+            const Result<QImage> read = ImageFile::read(path);
+            const QImage image = read.valueOr(QImage());
+            const QString error = read.error();
+            const QImage display = image.isNull() ? QImage() : ImageFile::fitted(image, box);
+            QMetaObject::invokeMethod(
+                qApp,
+                [preview, load, path, caption, image, display, error] {
+                    if (!preview || load != preview->m_fileLoads)
+                        return;
+                    if (image.isNull()) {
+                        Q_EMIT preview->fileFailed(path, error);
+                        return;
+                    }
+                    preview->setImage(image, caption, display);
+                    Q_EMIT preview->fileShown(path);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void ImagePreview::wheelEvent(QWheelEvent *event)
 {
     if (m_image.isNull())
         return;
-    const double steps = event->angleDelta().y() / 120.0;
-    setZoom(effectiveZoom() * std::pow(1.25, steps), event->position());
+    synced().zoomBy(event->angleDelta().y() / 120.0, event->position());
+    viewMoved();
     event->accept();
 }
 
@@ -196,9 +235,9 @@ void ImagePreview::keyPressEvent(QKeyEvent *event)
     else if (event->key() == Qt::Key_1)
         setZoom(1.0);
     else if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
-        setZoom(effectiveZoom() * 1.25);
+        zoomBy(1);
     else if (event->key() == Qt::Key_Minus)
-        setZoom(effectiveZoom() / 1.25);
+        zoomBy(-1);
     else if (event->key() == Qt::Key_Space && m_movie)
         setPaused(!isPaused());
     else
@@ -215,36 +254,23 @@ void ImagePreview::mouseMoveEvent(QMouseEvent *event)
 {
     if (!(event->buttons() & (Qt::LeftButton | Qt::MiddleButton)) || m_image.isNull())
         return;
-    if (m_zoom <= 0)
-        setZoom(effectiveZoom()); // start panning from what is shown
     const QPoint now = event->position().toPoint();
-    m_center -= QPointF(now - m_dragFrom) / m_zoom;
+    synced().panBy(QPointF(now - m_dragFrom)); // from fit: pans from what is shown
     m_dragFrom = now;
-    update();
+    viewMoved();
 }
 
 void ImagePreview::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    if (m_zoom > 0)
+    if (!synced().isFitting())
         fit();
     else
         setZoom(1.0, event->position());
 }
 
-QRect ImagePreview::imageRect() const
-{
-    if (m_image.isNull())
-        return {};
-    QSize size = m_image.size();
-    size.scale(rect().size().boundedTo(m_image.size() * 4), Qt::KeepAspectRatio);
-    QRect target(QPoint(), size);
-    target.moveCenter(rect().center());
-    return target;
-}
-
 void ImagePreview::rescale()
 {
-    const QRect target = imageRect();
+    const QRect target = synced().fittedRect();
     if (target.isEmpty())
         m_scaled = QImage();
     else if (m_display.size() == target.size())
@@ -256,24 +282,25 @@ void ImagePreview::rescale()
 void ImagePreview::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    synced(); // the new size
     rescale();
+    viewMoved();
     Q_EMIT viewSizeChanged(size());
 }
 
 void ImagePreview::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
-    painter.fillRect(event->rect(), palette().window());
+    // Images are judged on a neutral dark ground, whatever the theme.
+    painter.fillRect(event->rect(), Theme::imageGround());
     if (m_image.isNull()) {
-        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.setPen(Theme::imageGroundText());
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return;
     }
-    QRect target = imageRect();
-    if (m_zoom > 0) {
-        const QPointF topLeft = QRectF(rect()).center() - m_center * m_zoom;
-        target = QRectF(topLeft, QSizeF(m_image.size()) * m_zoom).toAlignedRect();
-    }
+    const ZoomPan &view = synced();
+    const double zoom = view.zoom();
+    const QRect target = view.isFitting() ? view.fittedRect() : view.imageRect().toAlignedRect();
     if (m_image.hasAlphaChannel()) {
         // A checkerboard shows what is transparent.
         painter.fillRect(target.intersected(event->rect()), checkerboard());
@@ -284,32 +311,31 @@ void ImagePreview::paintEvent(QPaintEvent *event)
         painter.setClipRect(event->rect());
         m_svg->render(&painter, QRectF(target));
         painter.restore();
-    } else if (m_zoom > 0) {
+    } else if (zoom > 0) {
         // Only what is visible, straight from the full image.
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom < 1.0);
         const QRectF visible = QRectF(event->rect()).intersected(target);
-        const QRectF source((visible.topLeft() - target.topLeft()) / m_zoom,
-                            visible.size() / m_zoom);
+        const QRectF source(view.toImage(visible.topLeft()), visible.size() / zoom);
         painter.drawImage(visible, m_image, source);
     } else {
         painter.drawImage(target.topLeft(), m_scaled);
     }
     // The caption is shortened to fit over the image (or the view when zoomed), the zoom kept.
     const QFontMetrics metrics = painter.fontMetrics();
-    const int room = (m_zoom > 0 ? width() : target.width()) - 16 - 12;
-    const int percent = qRound(m_zoom * 100);
+    const int room = (zoom > 0 ? width() : target.width()) - 16 - 12;
+    const int percent = qRound(zoom * 100);
     const int suffix
-        = m_zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
+        = zoom > 0 ? metrics.horizontalAdvance(tr("%1 · %2 %").arg(QString()).arg(percent)) : 0;
     const QString fullCaption = shownCaption();
     const QString caption
         = metrics.elidedText(fullCaption, Qt::ElideRight, std::max(room - suffix, 0));
     const QString badgeText = fullCaption.isEmpty() ? QString()
-        : m_zoom > 0                                ? tr("%1 · %2 %").arg(caption).arg(percent)
+        : zoom > 0                                  ? tr("%1 · %2 %").arg(caption).arg(percent)
                                                     : caption;
     if (!badgeText.isEmpty()) {
         const QRect badge = painter.fontMetrics().boundingRect(badgeText).adjusted(-6, -3, 6, 3);
         const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft()
-                                              + (m_zoom > 0 ? QPoint() : target.topLeft()));
+                                              + (zoom > 0 ? QPoint() : target.topLeft()));
         painter.fillRect(placed, QColor(0, 0, 0, 160));
         painter.setPen(Qt::white);
         painter.drawText(placed, Qt::AlignCenter, badgeText);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "viewer/zoompan.h"
+
 #include <QBuffer>
 #include <QImage>
 #include <QWidget>
@@ -28,6 +30,10 @@ public:
     // view scales it instead of the full image; zooming in uses the full image.
     void setImage(const QImage &image, const QString &caption, const QImage &display = {});
     void clear(const QString &message = {});
+    // Reads an image file off the GUI thread and shows it (a GIF plays, an SVG is drawn from
+    // its vectors); when several are asked for quickly, only the last is shown. fileShown or
+    // fileFailed says how it went.
+    void showFile(const QString &path, const QString &caption);
     // An image file's bytes shown as what they are: an animated GIF plays (Space pauses and
     // resumes), an SVG is drawn from its vectors at every zoom. Other formats: false (use
     // setImage).
@@ -43,15 +49,22 @@ public:
     QSize sizeHint() const override { return {640, 480}; }
 
     // 0: fit the widget; otherwise screen pixels per image pixel.
-    double zoom() const { return m_zoom; }
+    double zoom() const { return synced().zoom(); }
     void setZoom(double zoom, const QPointF &anchor = {});
     void fit() { setZoom(0); }
+    // Zooms in (positive) or out by wheel notches, around the view's centre.
+    void zoomBy(double steps);
     // The image point at the widget's centre (panning moves it).
-    QPointF center() const { return m_center; }
+    QPointF center() const { return synced().center(); }
+    const ZoomPan &zoomPan() const { return synced(); }
 
 Q_SIGNALS:
     // The view was resized: images sized for it are shown without scaling.
     void viewSizeChanged(const QSize &size);
+    // Screen pixels per image pixel changed (fitting included).
+    void zoomChanged(double scale);
+    void fileShown(const QString &path);
+    void fileFailed(const QString &path, const QString &error);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -63,10 +76,10 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *event) override;
 
 private:
-    QRect imageRect() const;
     void rescale();
-    double effectiveZoom() const;
-    QPointF toImage(const QPointF &widgetPoint) const;
+    void viewMoved();
+    // The zoom and pan, told the widget's size first (a hidden widget gets no resize event).
+    ZoomPan &synced() const;
     void dropDocument();
     void assign(const QImage &image, const QString &caption, const QImage &display);
     QString shownCaption() const;
@@ -76,8 +89,9 @@ private:
     QImage m_scaled; // cached at the widget's size: painting only blits
     QString m_caption;
     QString m_message;
-    double m_zoom = 0.0;
-    QPointF m_center; // image coordinates shown at the widget centre when zoomed
+    mutable ZoomPan m_view;
+    double m_shownScale = 0.0; // what zoomChanged last said
+    quint64 m_fileLoads = 0; // showFile(): only the newest one is shown
     QPoint m_dragFrom;
     // setDocument(): the bytes, and what plays or draws them.
     QByteArray m_documentBytes;

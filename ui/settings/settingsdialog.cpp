@@ -5,6 +5,7 @@
 #include "profiledialog.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
+#include "theme/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -114,6 +115,15 @@ SettingsDialog::SettingsDialog(StudioSession *session, const QString &keySource,
     m_defaultModel->setToolTip(tr("The model the studio starts with."));
     form->addRow(tr("Default model"), m_defaultModel);
 
+    m_theme = new QComboBox(this);
+    m_theme->setObjectName(u"themeBox"_s);
+    m_theme->addItem(tr("Dark"), Theme::name(Theme::Dark));
+    m_theme->addItem(tr("Light"), Theme::name(Theme::Light));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Theme::name(Theme::configured()))));
+    m_theme->setToolTip(tr("Dark shows images as image editors do, on a neutral dark ground; "
+                           "images stay on it in the light look too."));
+    form->addRow(tr("Look"), m_theme);
+
     m_libraryFolder = StudioSession::configuredLibraryFolder();
     m_library = new QLabel(QDir::toNativeSeparators(m_libraryFolder), this);
     m_library->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -154,6 +164,11 @@ void SettingsDialog::apply()
     StudioSettings::budget.setValue(m_budget->value());
     StudioSettings::concurrency.setValue(m_concurrency->value());
     StudioSettings::defaultModel.setValue(m_defaultModel->currentData().toString());
+    const Theme::Kind look = Theme::fromName(m_theme->currentData().toString());
+    if (look != Theme::configured()) {
+        Theme::setConfigured(look);
+        Theme::apply(look);
+    }
     StudioSession::setConfiguredLibraryFolder(m_libraryFolder);
     QString error;
     if (!m_session->switchLibrary(m_libraryFolder, &error)) {

@@ -34,6 +34,8 @@ public:
     // Edits the selected saved profile (Environment has nothing to edit).
     void editProfile();
     QComboBox *defaultModelBox() const { return m_defaultModel; }
+    // Dark or light (Theme), applied at once by apply().
+    QComboBox *themeBox() const { return m_theme; }
     // The model new windows start with; empty: the last one used.
     static QString defaultModel();
     // Proposes a library folder (from "Choose…"); false, saying why, when it cannot be used.
@@ -65,6 +67,7 @@ private:
     QPushButton *m_editProfile = nullptr;
     QStringList m_unknownModels;
     QComboBox *m_defaultModel = nullptr;
+    QComboBox *m_theme = nullptr;
     QLineEdit *m_safetyIdentifier = nullptr;
     QLabel *m_library = nullptr;
     QLabel *m_libraryNote = nullptr;
