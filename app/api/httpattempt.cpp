@@ -89,6 +89,9 @@ void HttpAttempt::limitReadBuffer()
 
 void HttpAttempt::onMetaData()
 {
+    // A reply that finished (an abort, a cancel) may still have signals on their way.
+    if (!m_reply)
+        return;
     m_watchdog.start(m_options->idleTimeoutMs);
     // And now at the latest (see limitReadBuffer()).
     m_reply->setReadBufferSize(ReadBufferBytes);
@@ -172,6 +175,7 @@ void HttpAttempt::onFinished()
     m_watchdog.stop();
     m_reply = nullptr;
     m_running = false;
+    reply->disconnect(this); // nothing it still sends is for this attempt
     reply->deleteLater();
     if (reply->bytesAvailable() > 0 && m_abortReason == ApiError::Kind::None) {
         m_reply = reply;
