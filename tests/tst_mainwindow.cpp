@@ -42,6 +42,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Atelier;
 using namespace AtelierTest;
@@ -57,6 +58,16 @@ private:
     std::unique_ptr<FakeImagesServer> m_server;
     std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
+
+    // A job row's own button ("cancelJob", "retryJob") in the job strip.
+    QToolButton *jobButton(int row, const QString &name) const
+    {
+        auto *view = m_window->findChild<QTableView *>(u"jobs"_s);
+        QWidget *actions = view
+            ? view->indexWidget(view->model()->index(row, JobListModel::ActionsColumn))
+            : nullptr;
+        return actions ? actions->findChild<QToolButton *>(name) : nullptr;
+    }
 
     QStringList libraryFiles() const
     {
@@ -294,7 +305,8 @@ private Q_SLOTS:
                 }
             }
         });
-        m_window->findChild<QPushButton *>(u"retry"_s)->click();
+        QVERIFY(jobButton(0, u"retryJob"_s));
+        jobButton(0, u"retryJob"_s)->click();
         QVERIFY2(asked.contains(u"gpt-image-2.6-sunburst"_s), qPrintable(asked));
         QTRY_VERIFY_WITH_TIMEOUT(m_server->requestCount() >= 2, 10000);
         const RecordedRequest &sent = m_server->requests().constLast();
@@ -444,7 +456,8 @@ private Q_SLOTS:
         auto *view = m_window->findChild<QTableView *>();
         QVERIFY(view);
         view->selectRow(0);
-        m_window->findChild<QPushButton *>(u"retry"_s)->click();
+        QVERIFY(jobButton(0, u"retryJob"_s));
+        jobButton(0, u"retryJob"_s)->click();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 10000);
         QTRY_VERIFY(problems->isHidden());
         QVERIFY(!problems->text().contains(u"Billing hard limit"_s));

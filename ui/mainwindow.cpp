@@ -18,6 +18,7 @@
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
+#include "theme/icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -207,7 +208,7 @@ void MainWindow::buildUi()
     m_centerSplitter->setStretchFactor(0, 1);
     m_centerSplitter->setStretchFactor(1, 0);
     m_centerSplitter->setCollapsible(0, false);
-    m_centerSplitter->setSizes({800, 110});
+    m_centerSplitter->setSizes({800, 84});
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->addWidget(left);
     m_mainSplitter->addWidget(m_centerSplitter);
@@ -216,7 +217,10 @@ void MainWindow::buildUi()
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setStretchFactor(2, 0);
     m_mainSplitter->setCollapsible(1, false);
-    m_mainSplitter->setSizes({leftWidth, 800, 260});
+    // The first start: compose as narrow as its controls allow, a slim gallery, the rest the
+    // image's (resizeEvent keeps it so until the user moves a splitter or one was saved).
+    m_mainSplitter->setSizes({leftWidth, 800, FirstGalleryWidth});
+    connect(m_mainSplitter, &QSplitter::splitterMoved, this, [this] { m_splittersChosen = true; });
     setCentralWidget(m_mainSplitter);
 
     m_jobSummary = new QLabel(m_jobs->summary());
@@ -247,6 +251,15 @@ void MainWindow::buildUi()
     connect(m_gallery, &GalleryPanel::heatMapRequested, this,
             [this](qint64 id) { m_canvas->showHeatMap(id); });
     connect(m_gallery, &GalleryPanel::imageActivated, m_canvas, &CanvasPanel::showImageFile);
+    // Selecting shows the image; the arrow keys browse.
+    connect(m_gallery, &GalleryPanel::currentImageChanged, this,
+            [this](const QString &path, int row) {
+                if (path.isEmpty())
+                    return;
+                m_canvas->showImageFile(path, m_libraryModel->imageAt(row).request.prompt);
+                m_canvas->showPreview();
+            });
+    connect(m_canvas, &CanvasPanel::actionRequested, this, &MainWindow::actOnImage);
 }
 
 void MainWindow::connectSession()
@@ -295,6 +308,40 @@ void MainWindow::connectSession()
     });
 }
 
+void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qint64 id)
+{
+    switch (action) {
+    case CanvasPanel::Action::Edit:
+        m_compose->openForEdit(path, id);
+        return;
+    case CanvasPanel::Action::Vary:
+        m_compose->openForVariation(path, id);
+        return;
+    case CanvasPanel::Action::UseAsReference:
+        m_compose->addReferences({path});
+        showStatus(tr("%1 is a reference of the next edit.").arg(QFileInfo(path).fileName()), 5000);
+        return;
+    case CanvasPanel::Action::Copy:
+        QGuiApplication::clipboard()->setImage(preview()->image());
+        showStatus(tr("Image copied."), 3000);
+        return;
+    case CanvasPanel::Action::Favourite:
+    case CanvasPanel::Action::Export:
+    case CanvasPanel::Action::Delete:
+        if (id <= 0) {
+            showStatus(tr("This image is not in the library."), 5000);
+            return;
+        }
+        if (action == CanvasPanel::Action::Favourite)
+            m_gallery->toggleFavourite(id);
+        else if (action == CanvasPanel::Action::Export)
+            m_gallery->exportImage(id);
+        else
+            m_gallery->removeImage(id);
+        return;
+    }
+}
+
 void MainWindow::showLineage(qint64 id)
 {
     LineageDialog dialog(m_session->library(), m_libraryModel, id, this);
@@ -340,6 +387,7 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(tr("&Settings…"), QKeySequence::Preferences, this, &MainWindow::openSettings)
         ->setObjectName(u"actionSettings"_s);
+    findChild<QAction *>(u"actionSettings"_s)->setIcon(Icons::settings());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -486,7 +534,7 @@ void MainWindow::restoreSettings()
     if (!isFullScreen() && !isMaximized()
         && (width() > available.width() || height() > available.height()))
         resize(size().boundedTo(available.size()));
-    m_mainSplitter->restoreState(StudioSettings::mainSplitter.value());
+    m_splittersChosen = m_mainSplitter->restoreState(StudioSettings::mainSplitter.value());
     m_centerSplitter->restoreState(StudioSettings::centerSplitter.value());
     promptEditor()->setHistory(StudioSettings::promptHistory.value());
     const QByteArray last = StudioSettings::lastParameters.value();
@@ -506,6 +554,16 @@ void MainWindow::saveSettings() const
     StudioSettings::promptHistory.setValue(promptEditor()->history());
     StudioSettings::lastParameters.setValue(
         QJsonDocument(parameterPanel()->request().toJson()).toJson(QJsonDocument::Compact));
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_splittersChosen)
+        return;
+    const int compose = m_mainSplitter->widget(0)->minimumSizeHint().width();
+    const int gallery = std::max(FirstGalleryWidth, m_gallery->minimumSizeHint().width());
+    m_mainSplitter->setSizes({compose, std::max(0, width() - compose - gallery), gallery});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

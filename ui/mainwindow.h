@@ -1,5 +1,7 @@
 #pragma once
 
+#include "canvas/canvaspanel.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 
@@ -83,6 +85,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -94,6 +97,7 @@ private:
     void showStatus(const QString &text, int timeout);
     void takeMimeData(const QMimeData *mime);
     void showLineage(qint64 id);
+    void actOnImage(CanvasPanel::Action action, const QString &path, qint64 id);
     void openSettings();
     void welcome();
     void restoreSettings();
@@ -119,7 +123,9 @@ private:
     QLabel *m_sessionCost = nullptr;
     QLabel *m_jobSummary = nullptr;
     QList<QAction *> m_panelActions; // View > Compose, Gallery, Jobs
+    static constexpr int FirstGalleryWidth = 200;
     QSplitter *m_mainSplitter = nullptr;
+    bool m_splittersChosen = false; // by the user, or restored: resizing keeps their sizes
     QSplitter *m_centerSplitter = nullptr;
 };
 

@@ -544,6 +544,34 @@
         <source>Changes outside the mask: %1%</source>
         <translation>Änderungen außerhalb der Maske: %1 %</translation>
     </message>
+    <message>
+        <source>Edit (paint a mask)</source>
+        <translation>Bearbeiten (Maske malen)</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>Variieren</translation>
+    </message>
+    <message>
+        <source>Use as reference</source>
+        <translation>Als Referenz verwenden</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favorit</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::Catalog</name>
@@ -2033,10 +2061,6 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <source>Send the same recipe again.</source>
-        <translation>Dasselbe Rezept noch einmal senden.</translation>
-    </message>
-    <message>
         <source>Not sent again: it uses files from outside the library.</source>
         <translation>Nicht erneut gesendet: Die Anfrage verwendet Dateien von außerhalb der Bibliothek.</translation>
     </message>
@@ -2402,6 +2426,18 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>No job is running.</source>
         <translation>Kein Auftrag läuft.</translation>
+    </message>
+    <message>
+        <source>%1 is a reference of the next edit.</source>
+        <translation>%1 ist eine Referenz der nächsten Bearbeitung.</translation>
+    </message>
+    <message>
+        <source>Image copied.</source>
+        <translation>Bild kopiert.</translation>
+    </message>
+    <message>
+        <source>This image is not in the library.</source>
+        <translation>Dieses Bild ist nicht in der Bibliothek.</translation>
     </message>
 </context>
 <context>

@@ -6,17 +6,21 @@
 #include "maskpainter/maskpainter.h"
 #include "preview/imagepreview.h"
 #include "studio/studiosession.h"
+#include "theme/icons.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QImageReader>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QPointer>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -55,18 +59,40 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     m_filmstrip->setFlow(QListView::LeftToRight);
     m_filmstrip->setWrapping(false);
     m_filmstrip->setIconSize(QSize(72, 72));
-    m_filmstrip->setFixedHeight(100);
+    m_filmstrip->setFixedHeight(96);
     m_filmstrip->setToolTip(tr("Every partial image of the current job; click one to look at it."));
     auto *viewer = new QWidget;
     auto *viewerLayout = new QVBoxLayout(viewer);
     viewerLayout->setContentsMargins(0, 0, 0, 0);
     viewerLayout->addWidget(m_preview, 1);
     viewerLayout->addWidget(m_filmstrip);
+    // One image needs no filmstrip: it shows when a job has partials or frames to pick from.
+    m_filmstrip->setVisible(false);
+    const auto showFilmstrip = [this] {
+        m_filmstrip->setVisible(m_filmstrip->count() > 1);
+    };
+    connect(m_filmstrip->model(), &QAbstractItemModel::rowsInserted, this, showFilmstrip);
+    connect(m_filmstrip->model(), &QAbstractItemModel::rowsRemoved, this, showFilmstrip);
+    connect(m_filmstrip->model(), &QAbstractItemModel::modelReset, this, showFilmstrip);
     m_painter = new MaskPainter;
     addTab(viewer, tr("Preview"));
     addTab(m_painter, tr("Mask"));
     setTabToolTip(1, tr("Paint where the image to edit may change."));
 
+    buildActionBar();
+    m_preview->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_preview, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        fillActions(&menu);
+        if (!menu.isEmpty())
+            menu.exec(m_preview->mapToGlobal(at));
+    });
+    connect(m_preview, &ImagePreview::fileFailed, this,
+            [this](const QString &path, const QString &error) {
+                Q_EMIT statusMessage(tr("%1 could not be read (%2); is the file still there?")
+                                         .arg(QDir::toNativeSeparators(path), error),
+                                     10000);
+            });
     connect(m_painter, &MaskPainter::statusMessage, this,
             [this](const QString &text) { Q_EMIT statusMessage(text, 10000); });
     connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
@@ -82,6 +108,108 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
             [this](JobId, qint64 id, qint64, double changed, const QImage &heatMap) {
                 showComposite(id, changed, heatMap);
             });
+}
+
+namespace {
+
+struct ActionText
+{
+    CanvasPanel::Action action;
+    QIcon (*icon)();
+    const char *text;
+    const char *name;
+};
+
+const ActionText actionTexts[] = {
+    {CanvasPanel::Action::Edit, Icons::editMask,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Edit (paint a mask)"), "imageEdit"},
+    {CanvasPanel::Action::Vary, Icons::vary, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Vary"),
+     "imageVary"},
+    {CanvasPanel::Action::UseAsReference, Icons::reference,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Use as reference"), "imageReference"},
+    {CanvasPanel::Action::Favourite, Icons::favourite,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Favourite"), "imageFavourite"},
+    {CanvasPanel::Action::Copy, Icons::copy, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Copy"),
+     "imageCopy"},
+    {CanvasPanel::Action::Export, Icons::exportImage,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Export…"), "imageExport"},
+    {CanvasPanel::Action::Delete, Icons::remove,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Delete…"), "imageDelete"},
+};
+
+} // namespace
+
+void CanvasPanel::buildActionBar()
+{
+    m_actionBar = new QWidget(m_preview);
+    m_actionBar->setObjectName(u"imageActions"_s);
+    m_actionBar->setAutoFillBackground(true);
+    auto *layout = new QHBoxLayout(m_actionBar);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    for (const ActionText &entry : actionTexts) {
+        auto *button = new QToolButton(m_actionBar);
+        button->setObjectName(QString::fromLatin1(entry.name));
+        button->setIcon(entry.icon());
+        button->setAutoRaise(true);
+        const QString text = tr(entry.text);
+        button->setToolTip(text);
+        button->setAccessibleName(text);
+        connect(button, &QToolButton::clicked, this, [this, action = entry.action] {
+            Q_EMIT actionRequested(action, m_shownPath, m_shownId);
+        });
+        layout->addWidget(button);
+    }
+    m_actionBar->adjustSize();
+    m_actionBar->hide();
+    m_preview->installEventFilter(this);
+}
+
+bool CanvasPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_preview) {
+        switch (event->type()) {
+        case QEvent::Enter:
+            m_actionBar->setVisible(!m_shownPath.isEmpty());
+            break;
+        case QEvent::Leave:
+            if (!m_actionBar->underMouse())
+                m_actionBar->hide();
+            break;
+        case QEvent::Resize:
+            m_actionBar->move(m_preview->width() - m_actionBar->width() - 8, 8);
+            break;
+        default:
+            break;
+        }
+    }
+    return QTabWidget::eventFilter(watched, event);
+}
+
+void CanvasPanel::fillActions(QMenu *menu)
+{
+    if (m_shownPath.isEmpty())
+        return;
+    for (const ActionText &entry : actionTexts) {
+        QAction *action = menu->addAction(entry.icon(), tr(entry.text));
+        action->setObjectName(QString::fromLatin1(entry.name));
+        connect(action, &QAction::triggered, this, [this, chosen = entry.action] {
+            Q_EMIT actionRequested(chosen, m_shownPath, m_shownId);
+        });
+    }
+}
+
+void CanvasPanel::setShown(const QString &path)
+{
+    m_shownPath = path;
+    const std::optional<LibraryImage> known = path.isEmpty() || !m_session->library().isOpen()
+        ? std::nullopt
+        : m_session->library().imageAt(path);
+    m_shownId = known ? known->id : 0;
+    if (path.isEmpty())
+        m_actionBar->hide();
+    else if (m_preview->underMouse())
+        m_actionBar->show();
 }
 
 void CanvasPanel::showPreview()
@@ -100,6 +228,7 @@ void CanvasPanel::followNewJob()
     m_followed = JobId();
     m_filmstrip->clear();
     m_preview->clear(tr("Waiting for the first image…"));
+    setShown(QString());
 }
 
 void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap)
@@ -143,6 +272,7 @@ void CanvasPanel::showImage(JobId id, const ImageResult &image)
     m_filmstrip->scrollToItem(item);
     if (image.format == u"gif")
         addAnimationFrames(image.encoded);
+    setShown(image.partial ? QString() : image.savedPath);
 }
 
 void CanvasPanel::addAnimationFrames(const QByteArray &gif)
@@ -164,39 +294,10 @@ void CanvasPanel::addAnimationFrames(const QByteArray &gif)
 
 void CanvasPanel::showImageFile(const QString &path, const QString &caption)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"gif" || suffix == u"svg") {
-        QFile file(path);
-        constexpr qint64 MaxDocument = 64 * 1024 * 1024;
-        if (file.open(QIODevice::ReadOnly) && file.size() <= MaxDocument
-            && m_preview->setDocument(file.readAll(), caption.left(60)))
-            return;
-    }
-    // Read and fitted to the view off the GUI thread (a big PNG takes tens of milliseconds);
-    // when several are opened quickly, only the last one is shown.
-    const quint64 load = ++m_previewLoads;
-    QThreadPool::globalInstance()->start(
-        [canvas = QPointer<CanvasPanel>(this), load, path, caption, box = m_preview->size()] {
-            const Result<QImage> read = ImageFile::read(path);
-            const QImage image = read.valueOr(QImage());
-            const QString error = read.error();
-            const QImage display = image.isNull() ? QImage() : ImageFile::fitted(image, box);
-            QMetaObject::invokeMethod(
-                qApp,
-                [canvas, load, path, caption, image, display, error] {
-                    if (!canvas || load != canvas->m_previewLoads)
-                        return;
-                    if (image.isNull()) {
-                        Q_EMIT canvas->statusMessage(
-                            tr("%1 could not be read (%2); is the file still there?")
-                                .arg(QDir::toNativeSeparators(path), error),
-                            10000);
-                        return;
-                    }
-                    canvas->m_preview->setImage(image, caption.left(60), display);
-                },
-                Qt::QueuedConnection);
-        });
+    // Read and fitted off the GUI thread; when several are asked for quickly, only the last
+    // one is shown.
+    m_preview->showFile(path, caption.left(60));
+    setShown(path);
 }
 
 void CanvasPanel::showHeatMap(qint64 id)

@@ -6,6 +6,7 @@
 #include <QTabWidget>
 
 class QListWidget;
+class QMenu;
 
 namespace Atelier {
 
@@ -22,6 +23,10 @@ class CanvasPanel final : public QTabWidget
     Q_DISABLE_COPY_MOVE(CanvasPanel)
 
 public:
+    // What can be done with the image shown, from its hover bar or its context menu.
+    enum class Action { Edit, Vary, UseAsReference, Favourite, Copy, Export, Delete };
+    Q_ENUM(Action)
+
     explicit CanvasPanel(StudioSession *session, QWidget *parent = nullptr);
 
     ImagePreview *preview() const { return m_preview; }
@@ -35,6 +40,12 @@ public:
     void showHeatMap(qint64 id);
     void showPreview();
     void showPainter();
+    // The library image shown (empty and 0 while none is: a partial image, a file from
+    // elsewhere).
+    QString shownPath() const { return m_shownPath; }
+    qint64 shownId() const { return m_shownId; }
+    // The actions for the image shown, as the context menu offers them.
+    void fillActions(QMenu *menu);
 
 public Q_SLOTS:
     // The next job's images are shown; until the first arrives, the preview says it waits.
@@ -42,19 +53,27 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeout);
+    // The user asked for `action` on the library image at `path` (`id` 0: not in the library).
+    void actionRequested(Atelier::CanvasPanel::Action action, const QString &path, qint64 id);
 
 private:
     void showImage(JobId id, const ImageResult &image);
     void showComposite(qint64 id, double changed, const QImage &heatMap);
     // An animated GIF's frames as filmstrip items after the image itself.
     void addAnimationFrames(const QByteArray &gif);
+    void buildActionBar();
+    // The image now shown is the library's file at `path` (empty: none is).
+    void setShown(const QString &path);
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     StudioSession *m_session;
     ImagePreview *m_preview = nullptr;
     QListWidget *m_filmstrip = nullptr;
     MaskPainter *m_painter = nullptr;
+    QWidget *m_actionBar = nullptr; // over the preview's top-right corner while the mouse is in
+    QString m_shownPath;
+    qint64 m_shownId = 0;
     JobId m_followed; // the job whose images the preview follows (none: the next one)
-    quint64 m_previewLoads = 0; // image files opened into the preview: only the last is shown
 };
 
 } // namespace Atelier

@@ -16,6 +16,7 @@
 #include "studio/prompttemplate.h"
 #include "studio/recipeguard.h"
 #include "studio/studiosettings.h"
+#include "theme/icons.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -124,6 +125,7 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     layout->addWidget(m_problems);
     m_generate = new QPushButton(tr("Generate"), this);
     m_generate->setObjectName(u"generate"_s);
+    m_generate->setIcon(Icons::generate());
     m_generate->setToolTip(tr("Send the request (Ctrl+Return)."));
     m_generate->setDefault(true);
     layout->addWidget(m_generate);

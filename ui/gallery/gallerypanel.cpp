@@ -60,7 +60,13 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     m_favourites->setObjectName(u"favouritesOnly"_s);
     m_favourites->setText(tr("Favourites"));
     m_favourites->setIcon(Icons::favourite());
-    m_favourites->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Icon only (its name in the tooltip): the gallery fits a slim column.
+    m_favourites->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_favourites->setAccessibleName(tr("Favourites"));
+    for (QComboBox *box : {m_modelFilter, m_dateFilter}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
     m_favourites->setCheckable(true);
     m_favourites->setToolTip(tr("Show favourites only."));
     m_thumbnailSize = new QSlider(Qt::Horizontal, this);
@@ -71,12 +77,13 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     m_thumbnailSize->setMaximumWidth(110);
     m_thumbnailSize->setToolTip(tr("Thumbnail size (Ctrl+wheel over the thumbnails)"));
     m_thumbnailSize->setAccessibleName(tr("Thumbnail size"));
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_modelFilter);
-    bar->addWidget(m_dateFilter);
+    // Two rows, so that the gallery fits a narrow column beside the image.
+    layout->addWidget(m_search);
+    bar->addWidget(m_modelFilter, 1);
+    bar->addWidget(m_dateFilter, 1);
     bar->addWidget(m_favourites);
-    bar->addWidget(m_thumbnailSize);
     layout->addLayout(bar);
+    layout->addWidget(m_thumbnailSize, 0, Qt::AlignRight);
 
     m_view = new GalleryView(this);
     m_view->setObjectName(u"galleryView"_s);
@@ -239,6 +246,24 @@ void GalleryPanel::exportSelected()
         return;
     }
     exportRows(rows);
+}
+
+void GalleryPanel::exportImage(qint64 id)
+{
+    if (const int row = m_model->rowOf(id); row >= 0)
+        exportRows({row});
+}
+
+void GalleryPanel::removeImage(qint64 id)
+{
+    if (const int row = m_model->rowOf(id); row >= 0)
+        removeAfterAsking(window(), m_model, {row});
+}
+
+void GalleryPanel::toggleFavourite(qint64 id)
+{
+    if (const int row = m_model->rowOf(id); row >= 0)
+        m_model->setFavourite(row, !m_model->imageAt(row).favourite);
 }
 
 void GalleryPanel::exportRows(const QList<int> &rows)

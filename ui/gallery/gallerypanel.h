@@ -38,6 +38,10 @@ public:
     void refresh();
     // Exports the selected images (the File menu's "Export…"); with none selected, says so.
     void exportSelected();
+    // What the shown image's hover bar asks for, on the library image `id`.
+    void exportImage(qint64 id);
+    void removeImage(qint64 id);
+    void toggleFavourite(qint64 id);
     // The thumbnails' edge in pixels (remembered); clamped to what the slider offers.
     void setThumbnailSize(int edge);
     int thumbnailSize() const;

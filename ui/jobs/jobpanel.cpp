@@ -7,10 +7,12 @@
 #include "studio/recipeguard.h"
 #include "studio/studiosession.h"
 #include "studioapp.h"
+#include "theme/icons.h"
 
 #include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -27,6 +29,7 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
 {
     setObjectName(u"jobPanel"_s);
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_view = new QTableView(this);
     m_view->setObjectName(u"jobs"_s);
     m_view->setModel(m_session->jobs());
@@ -34,21 +37,28 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(JobListModel::PromptColumn,
                                                      QHeaderView::Stretch);
     layout->addWidget(m_view);
-    auto *buttons = new QHBoxLayout;
-    auto *cancel = new QPushButton(tr("Cancel"), this);
-    cancel->setObjectName(u"cancel"_s);
-    auto *retry = new QPushButton(tr("Retry"), this);
-    retry->setObjectName(u"retry"_s);
-    retry->setToolTip(tr("Send the same recipe again."));
-    buttons->addWidget(cancel);
-    buttons->addWidget(retry);
-    layout->addLayout(buttons);
-    connect(cancel, &QPushButton::clicked, this, [this] { m_session->cancel(selectedJob()); });
-    connect(retry, &QPushButton::clicked, this, qOverload<>(&JobPanel::retry));
+    // The row's own actions from the keyboard and the context menu too.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        if (!index.isValid())
+            return;
+        m_view->selectRow(index.row());
+        QMenu menu(this);
+        const JobId id = selectedJob();
+        QAction *cancel = menu.addAction(Icons::cancel(), tr("Cancel"), this,
+                                         [this, id] { m_session->cancel(id); });
+        cancel->setEnabled(index.data(JobListModel::CanCancelRole).toBool());
+        QAction *again
+            = menu.addAction(Icons::retry(), tr("Retry"), this, [this, id] { retry(id); });
+        again->setEnabled(index.data(JobListModel::CanRetryRole).toBool());
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
     m_view->horizontalHeader()->setSectionResizeMode(JobListModel::ActionsColumn,
                                                      QHeaderView::Fixed);
     JobListModel *jobs = m_session->jobs();
@@ -80,11 +90,15 @@ void JobPanel::addRowActions(int row)
     auto *cancel = new QToolButton(actions);
     cancel->setObjectName(u"cancelJob"_s);
     cancel->setText(tr("Cancel"));
+    cancel->setIcon(Icons::cancel());
+    cancel->setToolTip(tr("Cancel this job"));
     cancel->setAutoRaise(true);
     cancel->setAccessibleName(tr("Cancel this job"));
     auto *retry = new QToolButton(actions);
     retry->setObjectName(u"retryJob"_s);
     retry->setText(tr("Retry"));
+    retry->setIcon(Icons::retry());
+    retry->setToolTip(tr("Send this job again"));
     retry->setAutoRaise(true);
     retry->setAccessibleName(tr("Send this job again"));
     layout->addWidget(cancel);

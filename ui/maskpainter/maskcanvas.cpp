@@ -401,6 +401,13 @@ void MaskCanvas::wheelEvent(QWheelEvent *event)
 
 bool MaskCanvas::event(QEvent *event)
 {
+    // Esc first drops a shape being drawn; only then is it the window's (cancel the newest job).
+    if (event->type() == QEvent::ShortcutOverride
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape
+        && (!m_path.isEmpty() || m_dragging)) {
+        event->accept();
+        return true;
+    }
     if (event->type() == QEvent::NativeGesture) {
         auto *gesture = static_cast<QNativeGestureEvent *>(event);
         if (gesture->gestureType() == Qt::ZoomNativeGesture) {
