@@ -17,10 +17,10 @@
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
 
+#include "libraryimages.h"
 #include "testsettings.h"
 #include <QAction>
 #include <QApplication>
-#include <QBuffer>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QLabel>
@@ -50,29 +50,19 @@ private:
     std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
-    // Saves a PNG of `size` into the library, as if it had been made, and returns its path.
-    QString saveImage(const QString &prompt, const QColor &color, const QSize &size = {96, 64})
+    // Saves a PNG into the library, as if it had been made, and returns its path.
+    QString saveImage(const QString &prompt, const QColor &color)
     {
-        QImage image(size, QImage::Format_RGB32);
-        image.fill(color);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
-        LibraryImage entry;
-        entry.request.prompt = prompt;
-        entry.request.model = u"gpt-image-2.6-flare"_s;
-        entry.size = size;
-        entry.format = u"png"_s;
-        const Result<QString> path
-            = LibraryStore::writeFiles(m_session->libraryFolder(), entry, bytes);
-        if (!path)
-            return {};
-        entry.path = *path;
-        if (!m_session->library().add(entry))
+        if (!saveFilledImage(m_session->library(), prompt, u"gpt-image-2.6-flare"_s, color,
+                             QSize(96, 64))
+                 .isEmpty())
             return {};
         m_window->gallery()->refresh();
-        return *path;
+        for (const LibraryImage &image : m_session->library().query({})) {
+            if (image.request.prompt == prompt)
+                return image.path;
+        }
+        return {};
     }
 
     void type(const QString &prompt)
