@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableWidget>
@@ -105,6 +106,60 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QVERIFY(model.data(model.index(0), LibraryModel::FavouriteRole).toBool());
         favourites->setChecked(false);
+    }
+
+    // A large library is read a page at a time: the gallery shows the first rows, scrolling to
+    // the end reads the next, and a search finds an image that was not read yet.
+    void scrollingReadsTheNextPages_data()
+    {
+        QTest::addColumn<int>("images");
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("pages of 4") << 60 << 4;
+        QTest::newRow("pages of 25") << 60 << 25;
+    }
+
+    void scrollingReadsTheNextPages()
+    {
+        QFETCH(int, images);
+        QFETCH(int, pageSize);
+        QTemporaryDir dir;
+        LibraryStore store;
+        QVERIFY(store.open(dir.path()));
+        for (int i = 0; i < images; ++i) {
+            const QString error = AtelierTest::saveFilledImage(
+                store, i == 0 ? u"the oldest, a zebra"_s : u"a lighthouse %1"_s.arg(i),
+                u"gpt-image-2"_s, Qt::darkCyan, QSize(16, 16));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
+        LibraryModel model(&store);
+        model.setPageSize(pageSize);
+        GalleryPanel panel(&model);
+        panel.setThumbnailSize(96);
+        panel.resize(500, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QListView *view = panel.view();
+        // The view reads pages until it is filled, and not the whole library.
+        QTRY_VERIFY(view->verticalScrollBar()->maximum() > 0);
+        QVERIFY(model.rowCount() >= pageSize);
+        QVERIFY2(model.rowCount() < images, qPrintable(QString::number(model.rowCount())));
+        QCOMPARE(model.rowCount() % pageSize, 0);
+        QScrollBar *bar = view->verticalScrollBar();
+        for (int read = model.rowCount(); read < images; read = model.rowCount()) {
+            // The rows read last are laid out (the view does that later): then to the end.
+            QTRY_VERIFY(bar->maximum() > bar->value());
+            bar->setValue(bar->maximum());
+            QTRY_VERIFY(model.rowCount() > read);
+        }
+        QCOMPARE(model.rowCount(), images);
+        QCOMPARE(model.imageAt(images - 1).request.prompt, u"the oldest, a zebra"_s);
+
+        model.libraryChanged(); // starts again at the first page
+
+        QTRY_VERIFY(model.rowCount() < images);
+        QTest::keyClicks(panel.searchField(), u"zebra"_s);
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(model.imageAt(0).request.prompt, u"the oldest, a zebra"_s);
     }
 
     void compareShowsBothRecipes()

@@ -170,8 +170,19 @@ private Q_SLOTS:
         QVERIFY(viewer->hasFocus());
     }
 
+    // The gallery reads its rows a page at a time: the viewer reads on as it steps past them,
+    // and counts every image, not only those read.
+    void browsesWithTheArrowsAndClosesOnTheRowItEndedOn_data()
+    {
+        QTest::addColumn<int>("pageSize");
+        QTest::newRow("all in one page") << int(LibraryModel::DefaultPageSize);
+        QTest::newRow("a row a page") << 1;
+    }
+
     void browsesWithTheArrowsAndClosesOnTheRowItEndedOn()
     {
+        QFETCH(int, pageSize);
+        m_model->setPageSize(pageSize);
         ImageViewer *viewer = openOn(0);
         QVERIFY(viewer);
         QSignalSpy changed(viewer, &ImageViewer::currentChanged);

@@ -20,6 +20,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <utime.h>
 
 using namespace Atelier;
 
@@ -64,7 +65,15 @@ private:
     static qint64 save(LibraryStore &store, const QString &prompt,
                        const QString &model = u"gpt-image-1.5"_s)
     {
+        return saveAt(store, prompt, QDateTime(), model);
+    }
+
+    // Saved as at `savedAt` (invalid: now).
+    static qint64 saveAt(LibraryStore &store, const QString &prompt, const QDateTime &savedAt,
+                         const QString &model = u"gpt-image-1.5"_s)
+    {
         LibraryImage image = entry(prompt, model);
+        image.savedAt = savedAt;
         const Result<QString> path
             = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::red));
         if (!path)
@@ -217,6 +226,283 @@ private Q_SLOTS:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().path, orphan);
         QCOMPARE(found.first().request.model, u"gpt-image-1"_s);
+    }
+
+    // The gallery's model reads a page at a time along the index's order: every image arrives
+    // once, newest first (ties of the same moment by id), however the pages fall.
+    void modelReadsPagesInTheGalleryOrder_data()
+    {
+        QTest::addColumn<int>("images");
+        QTest::addColumn<int>("pageSize");
+        QTest::addColumn<bool>("sameMoment");
+        QTest::newRow("empty") << 0 << 3 << false;
+        QTest::newRow("less than a page") << 2 << 5 << false;
+        QTest::newRow("whole pages") << 6 << 3 << false;
+        QTest::newRow("a part page at the end") << 7 << 3 << false;
+        QTest::newRow("one row a page") << 4 << 1 << false;
+        QTest::newRow("all saved at one moment") << 7 << 3 << true;
+    }
+
+    void modelReadsPagesInTheGalleryOrder()
+    {
+        QFETCH(int, images);
+        QFETCH(int, pageSize);
+        QFETCH(bool, sameMoment);
+        QTemporaryDir dir;
+        LibraryStore store;
+        QVERIFY(store.open(dir.path()));
+        const QDateTime start = QDateTime::currentDateTime().addDays(-3);
+        for (int i = 0; i < images; ++i)
+            saveAt(store, u"image %1"_s.arg(i), sameMoment ? start : start.addSecs(i));
+        QList<qint64> expected;
+        for (const LibraryImage &image : store.query({}))
+            expected.append(image.id);
+        QCOMPARE(expected.size(), images);
+
+        LibraryModel model(&store);
+        model.setPageSize(pageSize);
+        QCOMPARE(model.rowCount(), std::min(images, pageSize));
+        QCOMPARE(model.totalCount(), images);
+        QCOMPARE(model.canFetchMore(), images >= pageSize);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        int fetches = 0;
+        while (model.canFetchMore()) {
+            const int before = model.rowCount();
+            model.fetchMore();
+            QVERIFY(model.rowCount() - before <= pageSize);
+            QVERIFY(++fetches <= images + 1);
+        }
+        QCOMPARE(inserted.size(), images > pageSize ? (images - 1) / pageSize : 0);
+        QList<qint64> read;
+        for (int row = 0; row < model.rowCount(); ++row)
+            read.append(model.imageAt(row).id);
+        QCOMPARE(read, expected);
+        QCOMPARE(model.totalCount(), images);
+        if (images > 0)
+            QCOMPARE(model.rowOf(expected.last()), images - 1);
+    }
+
+    // A search, a model or the favourites select from the whole library, not from the rows read
+    // so far, and the selection is read a page at a time too.
+    void filtersFindImagesBeyondTheFirstPage_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("prompt search") << u"text"_s;
+        QTest::newRow("model") << u"model"_s;
+        QTest::newRow("favourites") << u"favourites"_s;
+        QTest::newRow("search and favourites") << u"text+favourites"_s;
+    }
+
+    void filtersFindImagesBeyondTheFirstPage()
+    {
+        QFETCH(QString, filter);
+        QTemporaryDir dir;
+        LibraryStore store;
+        QVERIFY(store.open(dir.path()));
+        const QDateTime start = QDateTime::currentDateTime().addDays(-3);
+        // The two oldest images are the ones selected: last in the gallery's order.
+        QList<qint64> chosen;
+        for (int i = 0; i < 2; ++i) {
+            chosen.prepend(
+                saveAt(store, u"a zebra crossing %1"_s.arg(i), start.addSecs(i), u"dall-e-3"_s));
+            QVERIFY(store.setFavourite(chosen.first(), true));
+        }
+        for (int i = 2; i < 12; ++i)
+            saveAt(store, u"a lighthouse at dusk %1"_s.arg(i), start.addSecs(i));
+
+        LibraryModel model(&store);
+        model.setPageSize(1);
+        QCOMPARE(model.rowOf(chosen.first()), -1); // not read yet
+        QCOMPARE(model.totalCount(), 12);
+        LibraryQuery query;
+        if (filter.contains(u"text"_s))
+            query.text = u"zebra"_s;
+        if (filter == u"model"_s)
+            query.model = u"dall-e-3"_s;
+        if (filter.contains(u"favourites"_s))
+            query.favouritesOnly = true;
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.totalCount(), 2);
+        QCOMPARE(model.imageAt(0).id, chosen.first());
+        QVERIFY(model.canFetchMore());
+        model.fetchMore();
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.imageAt(1).id, chosen.last());
+        model.fetchAll();
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.canFetchMore());
+        // The filter still applies to what changes: a favourite taken back leaves the selection.
+        if (query.favouritesOnly) {
+            QVERIFY(model.setFavourite(0, false));
+            model.reload();
+            QCOMPARE(model.rowCount(), 1);
+            QCOMPARE(model.imageAt(0).id, chosen.last());
+        }
+    }
+
+    // Reading again (a new image, a removal) keeps as many rows as were read, so the view keeps
+    // its place; another query starts again at its first page.
+    void reloadKeepsTheRowsRead()
+    {
+        QTemporaryDir dir;
+        LibraryStore store;
+        QVERIFY(store.open(dir.path()));
+        const QDateTime start = QDateTime::currentDateTime().addDays(-3);
+        for (int i = 0; i < 10; ++i)
+            saveAt(store, u"image %1"_s.arg(i), start.addSecs(i));
+        LibraryModel model(&store);
+        model.setPageSize(3);
+        model.fetchMore();
+        QCOMPARE(model.rowCount(), 6);
+        const qint64 deep = model.imageAt(4).id;
+        saveAt(store, u"a new one"_s, QDateTime());
+        model.setQuery(model.query()); // what the gallery does when an image was saved
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.rowOf(deep), 5); // one row down
+        QVERIFY(model.canFetchMore());
+        QCOMPARE(model.totalCount(), 11);
+        LibraryQuery search;
+        search.text = u"image"_s;
+        model.setQuery(search);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.totalCount(), 10);
+    }
+
+    // Libraries made before paging get the index the pages are read along when they open.
+    void anOlderIndexGetsTheGalleryOrderIndex()
+    {
+        QTemporaryDir dir;
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path()));
+            save(store, u"made by an older version"_s);
+        }
+        const auto indexes = [&dir] {
+            QStringList names;
+            const QString connection = u"inspect-indexes"_s;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+                db.setDatabaseName(dir.filePath(LibraryIndex::fileName()));
+                if (db.open()) {
+                    QSqlQuery query(u"SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                                    "name LIKE 'images_saved%' ORDER BY name"_s,
+                                    db);
+                    while (query.next())
+                        names.append(query.value(0).toString());
+                }
+            }
+            QSqlDatabase::removeDatabase(connection);
+            return names;
+        };
+        const auto run = [&dir](const QStringList &statements) {
+            const QString connection = u"older-index"_s;
+            bool done = true;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+                db.setDatabaseName(dir.filePath(LibraryIndex::fileName()));
+                done = db.open();
+                for (const QString &statement : statements)
+                    done = done && QSqlQuery(db).exec(statement);
+            }
+            QSqlDatabase::removeDatabase(connection);
+            return done;
+        };
+        QCOMPARE(indexes(), QStringList {u"images_saved_id"_s});
+        QVERIFY(run({u"DROP INDEX images_saved_id"_s,
+                     u"CREATE INDEX images_saved ON images(saved_at DESC)"_s}));
+        QCOMPARE(indexes(), QStringList {u"images_saved"_s});
+        LibraryStore reopened;
+        QVERIFY(reopened.open(dir.path()));
+        QVERIFY(!reopened.lastRepair().rebuilt);
+        QCOMPARE(indexes(), QStringList {u"images_saved_id"_s});
+        QCOMPARE(reopened.count(), 1);
+    }
+
+    // Opening reads only the folders whose entries changed since the last open (their times
+    // moved), so it costs the same in a library of any size; what changed is still found.
+    void reconcileReadsOnlyChangedFolders_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<int>("indexed");
+        QTest::addColumn<int>("dropped");
+        QTest::newRow("nothing") << u"nothing"_s << 0 << 0;
+        QTest::newRow("an image written before a crash") << u"added"_s << 1 << 0;
+        QTest::newRow("an image deleted") << u"removed"_s << 0 << 1;
+        QTest::newRow("a month folder deleted") << u"folder removed"_s << 0 << 2;
+        // The folder's time set back by hand: it is not read, so the file is not seen (the
+        // proof that unchanged folders are skipped).
+        QTest::newRow("a file planted with the time set back") << u"planted"_s << 0 << 0;
+    }
+
+    void reconcileReadsOnlyChangedFolders()
+    {
+        QFETCH(QString, change);
+        QFETCH(int, indexed);
+        QFETCH(int, dropped);
+        QTemporaryDir dir;
+        const QDateTime old = QDateTime::currentDateTime().addDays(-70);
+        QString oldFolder;
+        QString oldImage;
+        const auto setBack = [](const QString &folder) {
+            const qint64 hourAgo = QDateTime::currentSecsSinceEpoch() - 3600;
+            struct utimbuf times = {hourAgo, hourAgo};
+            return ::utime(QFile::encodeName(folder).constData(), &times) == 0;
+        };
+        {
+            LibraryStore store;
+            QVERIFY(store.open(dir.path()));
+            save(store, u"this month"_s);
+            saveAt(store, u"long ago"_s, old);
+            oldImage = store.image(saveAt(store, u"long ago too"_s, old.addSecs(1)))->path;
+            oldFolder = QFileInfo(oldImage).path();
+        }
+        const QStringList folders = QDir(dir.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(folders.size(), 2);
+        for (const QString &folder : folders)
+            QVERIFY(setBack(dir.filePath(folder)));
+        {
+            LibraryStore store; // finds every folder as it is: nothing to repair
+            QVERIFY(store.open(dir.path()));
+            QCOMPARE(store.lastRepair().indexed, 0);
+            QCOMPARE(store.lastRepair().dropped, 0);
+        }
+        if (change == u"added"_s || change == u"planted"_s) {
+            LibraryImage image = entry(u"written before a crash"_s, u"gpt-image-1"_s);
+            image.savedAt = old;
+            const QString orphan = LibraryStore::writeFiles(dir.path(), image, pngBytes(Qt::blue))
+                                       .valueOr(QString());
+            QCOMPARE(QFileInfo(orphan).path(), oldFolder);
+            if (change == u"planted"_s)
+                QVERIFY(setBack(oldFolder));
+        } else if (change == u"removed"_s) {
+            QVERIFY(QFile::remove(oldImage));
+        } else if (change == u"folder removed"_s) {
+            QVERIFY(QDir(oldFolder).removeRecursively());
+        }
+        LibraryStore reopened;
+        QVERIFY(reopened.open(dir.path()));
+        QCOMPARE(reopened.lastRepair().indexed, indexed);
+        QCOMPARE(reopened.lastRepair().dropped, dropped);
+        QCOMPARE(reopened.count(), 3 + indexed - dropped);
+    }
+
+    // Only folders inside the library that are hidden (.trash, .partials…) are not the
+    // library's images: a library kept under a hidden folder (the fallback library lives in
+    // ~/.local/share) keeps its images when it opens again.
+    void aLibraryUnderAHiddenFolderKeepsItsImages()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u".local/share/library"_s);
+        {
+            LibraryStore store;
+            QVERIFY(store.open(folder));
+            save(store, u"kept"_s);
+        }
+        LibraryStore reopened;
+        QVERIFY(reopened.open(folder));
+        QCOMPARE(reopened.lastRepair().dropped, 0);
+        QCOMPARE(reopened.count(), 1);
     }
 
     // The files are the truth: an index that is not a database, is cut short, or was made by

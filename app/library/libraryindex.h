@@ -22,6 +22,17 @@ struct LibraryQuery
     QDateTime from; // invalid: no bound
     QDateTime to;
     int limit = -1;
+    // Keyset paging: only the images after this one in the gallery's order (newest first; as
+    // old: lower id first), so that a page costs the same however deep it is. 0: from the newest.
+    qint64 afterId = 0;
+    QDateTime afterSavedAt;
+
+    // The same selection (paging aside).
+    bool selectsSameAs(const LibraryQuery &other) const
+    {
+        return text == other.text && model == other.model && favouritesOnly == other.favouritesOnly
+            && from == other.from && to == other.to && limit == other.limit;
+    }
 };
 
 // The library's SQLite index (<folder>/library.sqlite3): one row per image with full-text search
@@ -63,6 +74,8 @@ public:
     QList<LibraryImage> lineage(qint64 id) const;
     QList<LibraryImage> children(qint64 id) const;
     int count() const;
+    // How many images the query selects (its limit and paging aside).
+    int count(const LibraryQuery &query) const;
     QStringList models() const;
     bool setFavourite(qint64 id, bool favourite);
     // Drops the rows; returns the images that were dropped.

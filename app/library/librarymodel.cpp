@@ -6,6 +6,8 @@
 #include <QMimeData>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
@@ -20,28 +22,101 @@ LibraryModel::LibraryModel(LibraryStore *store, QObject *parent)
 
 LibraryModel::~LibraryModel() = default;
 
+void LibraryModel::setPageSize(int rows)
+{
+    m_pageSize = std::max(1, rows);
+    load(m_pageSize);
+}
+
 int LibraryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
+bool LibraryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+QList<LibraryImage> LibraryModel::nextRows(int rows) const
+{
+    if (!m_store || !m_store->isOpen())
+        return {};
+    LibraryQuery page = m_query;
+    if (m_query.limit > 0)
+        rows = std::min<qsizetype>(rows, m_query.limit - m_rows.size());
+    if (rows <= 0)
+        return {};
+    page.limit = rows;
+    if (!m_rows.isEmpty()) {
+        page.afterId = m_rows.last().id;
+        page.afterSavedAt = m_rows.last().savedAt;
+    }
+    return m_store->query(page);
+}
+
+void LibraryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const QList<LibraryImage> rows = nextRows(m_pageSize);
+    m_atEnd = rows.size() < m_pageSize;
+    if (rows.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+    m_rows.append(rows);
+    endInsertRows();
+}
+
+void LibraryModel::fetchAll()
+{
+    while (canFetchMore())
+        fetchMore();
+}
+
+int LibraryModel::totalCount() const
+{
+    if (m_atEnd)
+        return int(m_rows.size());
+    if (m_total < 0) {
+        m_total = m_store && m_store->isOpen() ? m_store->count(m_query) : 0;
+        if (m_query.limit > 0)
+            m_total = std::min(m_total, m_query.limit);
+    }
+    return m_total;
+}
+
 void LibraryModel::setQuery(const LibraryQuery &query)
 {
+    if (query.selectsSameAs(m_query)) {
+        reload();
+        return;
+    }
     m_query = query;
-    reload();
+    load(m_pageSize);
 }
 
 void LibraryModel::reload()
 {
+    // Whole pages, so that a view at the end asks for the next one as before.
+    const qsizetype read = m_rows.size();
+    load(int(std::max<qsizetype>(1, (read + m_pageSize - 1) / m_pageSize) * m_pageSize));
+}
+
+void LibraryModel::load(int rows)
+{
     beginResetModel();
-    m_rows = m_store && m_store->isOpen() ? m_store->query(m_query) : QList<LibraryImage>();
+    m_rows.clear();
+    m_total = -1;
+    m_rows = nextRows(rows);
+    m_atEnd = m_rows.size() < rows;
     endResetModel();
 }
 
 void LibraryModel::libraryChanged()
 {
     m_thumbnails.clear();
-    reload();
+    load(m_pageSize);
 }
 
 int LibraryModel::rowOf(qint64 id) const

@@ -142,6 +142,11 @@ int LibraryStore::count() const
     return m_index.count();
 }
 
+int LibraryStore::count(const LibraryQuery &query) const
+{
+    return m_index.count(query);
+}
+
 QStringList LibraryStore::models() const
 {
     return m_index.models();

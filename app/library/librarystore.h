@@ -57,6 +57,8 @@ public:
     // The edits and variations made from an image.
     QList<LibraryImage> children(qint64 id) const;
     int count() const;
+    // How many images the query selects (its limit and paging aside).
+    int count(const LibraryQuery &query) const;
     QStringList models() const;
     bool setFavourite(qint64 id, bool favourite);
     // Removes from the index, and moves the files to the trash folder unless `keepFiles`.

@@ -173,7 +173,7 @@ void ImageViewer::showCaption()
     m_caption->setToolTip(m_fullCaption);
     m_caption->setText(m_caption->fontMetrics().elidedText(m_fullCaption, Qt::ElideRight,
                                                            std::max(m_caption->width(), 50)));
-    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_model->rowCount()));
+    m_position->setText(tr("%1 of %2").arg(m_row + 1).arg(m_model->totalCount()));
     m_favourite->setChecked(image.favourite);
 }
 
@@ -275,6 +275,11 @@ void ImageViewer::keyPressEvent(QKeyEvent *event)
         copyShown();
         return;
     }
+    // The gallery reads its rows a page at a time: the next page, or all, when they are asked for.
+    if (event->key() == Qt::Key_Right && m_row + 1 >= m_model->rowCount())
+        m_model->fetchMore();
+    else if (event->key() == Qt::Key_End)
+        m_model->fetchAll();
     const int last = m_model->rowCount() - 1;
     switch (event->key()) {
     case Qt::Key_Left:
