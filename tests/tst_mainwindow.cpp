@@ -1,4 +1,5 @@
 #include "api/keystore.h"
+#include "compose/composepanel.h"
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
@@ -20,6 +21,7 @@
 #include "testsettings.h"
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -204,6 +206,96 @@ private Q_SLOTS:
                                   Q_ARG(Atelier::ImageRequest, composite->request));
         QVERIFY(m_window->maskPainter()->hasMask());
         QCOMPARE(m_window->maskPainter()->document()->coverage().constScanLine(32)[16], uchar(255));
+    }
+
+    void anEditsSizeFollowsItsImage()
+    {
+        QTemporaryDir outside;
+        const QString square = outside.filePath(u"square.png"_s);
+        QImage photo(1024, 1024, QImage::Format_RGB32);
+        photo.fill(Qt::darkGreen);
+        QVERIFY(photo.save(square));
+        m_server->setImageSize(QSize(1024, 1024));
+        ParameterPanel *parameters = m_window->parameterPanel();
+        const auto size = [parameters] {
+            return ImageRequest::optionText(parameters->request().option(Param::Size));
+        };
+        // An earlier generation left Size at 1024x1536.
+        parameters->applyRequest([] {
+            ImageRequest request;
+            request.model = u"gpt-image-1"_s;
+            request.setOption(Param::Size, u"1024x1536"_s);
+            return request;
+        }());
+        QCOMPARE(size(), u"1024x1536"_s);
+
+        // The image to edit sets the size, and the studio says so.
+        QVERIFY(m_window->openForEdit(square));
+        QCOMPARE(size(), u"1024x1024"_s);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                     u"Size follows the image to edit: 1024×1024."_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        auto *estimate = m_window->findChild<QLabel *>(u"estimate"_s);
+        QVERIFY(estimate);
+        QVERIFY(!estimate->text().contains(u"another shape"_s));
+
+        // A size picked by hand is respected; the mismatch is said before sending.
+        auto *sizeBox = qobject_cast<QComboBox *>(parameters->control(Param::Size));
+        QVERIFY(sizeBox);
+        sizeBox->setCurrentIndex(sizeBox->findData(u"1536x1024"_s));
+        QCOMPARE(size(), u"1536x1024"_s);
+        QTRY_VERIFY2(estimate->text().contains(u"The image to edit is 1024×1024 but Size is "
+                                               u"1536×1024"_s)
+                         && estimate->text().contains(u"Size follows the image: 1024×1024."_s),
+                     qPrintable(estimate->text()));
+        // Without keeping the pixels outside the mask, it is only a warning, and stays.
+        auto *keep = m_window->findChild<QCheckBox *>(u"keepOutsideMask"_s);
+        QVERIFY(keep);
+        keep->setChecked(false);
+        QTRY_VERIFY2(estimate->text().contains(u"Choose 1024×1024 to keep the image's shape."_s),
+                     qPrintable(estimate->text()));
+        QCOMPARE(size(), u"1536x1024"_s);
+        keep->setChecked(true);
+        QTRY_VERIFY(estimate->text().contains(u"Size follows the image: 1024×1024."_s));
+
+        // Sending: Size follows the image, as said.
+        m_window->promptEditor()->setPrompt(u"a lantern on the table"_s);
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+        m_window->generateButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 10000);
+        const ReceivedPart *sentSize = m_server->requests().first().part(u"size"_s);
+        QVERIFY(sentSize);
+        QCOMPARE(sentSize->data, QByteArray("1024x1024"));
+        QCOMPARE(size(), u"1024x1024"_s);
+    }
+
+    void aSecondReferenceLeavesTheSizeAlone()
+    {
+        QTemporaryDir outside;
+        const QString wide = outside.filePath(u"wide.png"_s);
+        const QString tall = outside.filePath(u"tall.png"_s);
+        QVERIFY(QImage(96, 64, QImage::Format_RGB32).save(wide));
+        QVERIFY(QImage(64, 96, QImage::Format_RGB32).save(tall));
+        ParameterPanel *parameters = m_window->parameterPanel();
+        const auto size = [parameters] {
+            return ImageRequest::optionText(parameters->request().option(Param::Size));
+        };
+        parameters->applyRequest([] {
+            ImageRequest request;
+            request.model = u"dall-e-2"_s;
+            request.endpoint = Endpoint::Edits;
+            request.setOption(Param::Size, u"1024x1024"_s);
+            return request;
+        }());
+        // References into an empty list: the first one sets the size (a square for dall-e-2,
+        // the largest no larger than the image).
+        m_window->compose()->addReferences({wide, tall});
+        QCOMPARE(size(), u"256x256"_s);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"256×256"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        parameters->setSize(u"512x512"_s);
+        m_window->compose()->addReferences({tall});
+        QCOMPARE(size(), u"512x512"_s);
     }
 
     void variationsAtOpenAIAreEditsWithAPrompt()
