@@ -99,6 +99,31 @@ private:
         timer->start();
     }
 
+    // A one-colour PNG `name` of `size` in `dir`; empty when it cannot be written.
+    static QString solidImage(const QTemporaryDir &dir, const QString &name, QSize size)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        const QString path = dir.filePath(name);
+        return image.save(path) ? path : QString();
+    }
+
+    // The Size the parameter panel shows.
+    QString shownSize() const
+    {
+        return m_window->parameterPanel()->request().option(Param::Size).toString();
+    }
+
+    // What an earlier request left in the parameter panel.
+    void leaveParameters(Endpoint endpoint, const QString &model, const QString &size)
+    {
+        ImageRequest request;
+        request.endpoint = endpoint;
+        request.model = model;
+        request.setOption(Param::Size, size);
+        m_window->parameterPanel()->applyRequest(request);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -211,27 +236,17 @@ private Q_SLOTS:
     void anEditsSizeFollowsItsImage()
     {
         QTemporaryDir outside;
-        const QString square = outside.filePath(u"square.png"_s);
-        QImage photo(1024, 1024, QImage::Format_RGB32);
-        photo.fill(Qt::darkGreen);
-        QVERIFY(photo.save(square));
+        const QString square = solidImage(outside, u"square.png"_s, QSize(1024, 1024));
+        QVERIFY(!square.isEmpty());
         m_server->setImageSize(QSize(1024, 1024));
         ParameterPanel *parameters = m_window->parameterPanel();
-        const auto size = [parameters] {
-            return ImageRequest::optionText(parameters->request().option(Param::Size));
-        };
         // An earlier generation left Size at 1024x1536.
-        parameters->applyRequest([] {
-            ImageRequest request;
-            request.model = u"gpt-image-1"_s;
-            request.setOption(Param::Size, u"1024x1536"_s);
-            return request;
-        }());
-        QCOMPARE(size(), u"1024x1536"_s);
+        leaveParameters(Endpoint::Generations, u"gpt-image-1"_s, u"1024x1536"_s);
+        QCOMPARE(shownSize(), u"1024x1536"_s);
 
         // The image to edit sets the size, and the studio says so.
         QVERIFY(m_window->openForEdit(square));
-        QCOMPARE(size(), u"1024x1024"_s);
+        QCOMPARE(shownSize(), u"1024x1024"_s);
         QVERIFY2(m_window->statusBar()->currentMessage().contains(
                      u"Size follows the image to edit: 1024×1024."_s),
                  qPrintable(m_window->statusBar()->currentMessage()));
@@ -243,7 +258,7 @@ private Q_SLOTS:
         auto *sizeBox = qobject_cast<QComboBox *>(parameters->control(Param::Size));
         QVERIFY(sizeBox);
         sizeBox->setCurrentIndex(sizeBox->findData(u"1536x1024"_s));
-        QCOMPARE(size(), u"1536x1024"_s);
+        QCOMPARE(shownSize(), u"1536x1024"_s);
         QTRY_VERIFY2(estimate->text().contains(u"The image to edit is 1024×1024 but Size is "
                                                u"1536×1024"_s)
                          && estimate->text().contains(u"Size follows the image: 1024×1024."_s),
@@ -254,7 +269,7 @@ private Q_SLOTS:
         keep->setChecked(false);
         QTRY_VERIFY2(estimate->text().contains(u"Choose 1024×1024 to keep the image's shape."_s),
                      qPrintable(estimate->text()));
-        QCOMPARE(size(), u"1536x1024"_s);
+        QCOMPARE(shownSize(), u"1536x1024"_s);
         keep->setChecked(true);
         QTRY_VERIFY(estimate->text().contains(u"Size follows the image: 1024×1024."_s));
 
@@ -266,36 +281,25 @@ private Q_SLOTS:
         const ReceivedPart *sentSize = m_server->requests().first().part(u"size"_s);
         QVERIFY(sentSize);
         QCOMPARE(sentSize->data, QByteArray("1024x1024"));
-        QCOMPARE(size(), u"1024x1024"_s);
+        QCOMPARE(shownSize(), u"1024x1024"_s);
     }
 
     void aSecondReferenceLeavesTheSizeAlone()
     {
         QTemporaryDir outside;
-        const QString wide = outside.filePath(u"wide.png"_s);
-        const QString tall = outside.filePath(u"tall.png"_s);
-        QVERIFY(QImage(96, 64, QImage::Format_RGB32).save(wide));
-        QVERIFY(QImage(64, 96, QImage::Format_RGB32).save(tall));
-        ParameterPanel *parameters = m_window->parameterPanel();
-        const auto size = [parameters] {
-            return ImageRequest::optionText(parameters->request().option(Param::Size));
-        };
-        parameters->applyRequest([] {
-            ImageRequest request;
-            request.model = u"dall-e-2"_s;
-            request.endpoint = Endpoint::Edits;
-            request.setOption(Param::Size, u"1024x1024"_s);
-            return request;
-        }());
-        // References into an empty list: the first one sets the size (a square for dall-e-2,
-        // the largest no larger than the image).
+        const QString wide = solidImage(outside, u"wide.png"_s, QSize(96, 64));
+        const QString tall = solidImage(outside, u"tall.png"_s, QSize(64, 96));
+        QVERIFY(!wide.isEmpty() && !tall.isEmpty());
+        leaveParameters(Endpoint::Edits, u"dall-e-2"_s, u"1024x1024"_s);
+        // References into an empty list: the first one sets the size (for dall-e-2 a square:
+        // the smallest, as the image is smaller than all of them).
         m_window->compose()->addReferences({wide, tall});
-        QCOMPARE(size(), u"256x256"_s);
+        QCOMPARE(shownSize(), u"256x256"_s);
         QVERIFY2(m_window->statusBar()->currentMessage().contains(u"256×256"_s),
                  qPrintable(m_window->statusBar()->currentMessage()));
-        parameters->setSize(u"512x512"_s);
+        m_window->parameterPanel()->setSize(u"512x512"_s);
         m_window->compose()->addReferences({tall});
-        QCOMPARE(size(), u"512x512"_s);
+        QCOMPARE(shownSize(), u"512x512"_s);
     }
 
     void variationsAtOpenAIAreEditsWithAPrompt()
