@@ -1,8 +1,11 @@
 // GenerationPlan: what Generate means, for the studio and the CLI alike.
 #include "catalog/catalog.h"
 #include "model/parameters.h"
+#include "studio/editfit.h"
 #include "studio/generationplan.h"
 
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Atelier;
@@ -25,7 +28,160 @@ private:
         return request;
     }
 
+    // A PNG of `size` in `dir`, for an edit.
+    static QString photo(const QTemporaryDir &dir, QSize size)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        const QString path
+            = dir.filePath(u"photo-%1x%2.png"_s.arg(size.width()).arg(size.height()));
+        return image.save(path) ? path : QString();
+    }
+
+    static ImageRequest edit(const QString &image, const QString &size,
+                             const QString &model = u"gpt-image-1"_s)
+    {
+        ImageRequest edit = request(u"make it night"_s, model);
+        edit.endpoint = Endpoint::Edits;
+        edit.images = {image};
+        if (size.isEmpty())
+            edit.clearOption(Param::Size);
+        else
+            edit.setOption(Param::Size, size);
+        return edit;
+    }
+
 private Q_SLOTS:
+    void theEditSizeFitsTheFirstImage_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QSize>("input");
+        QTest::addColumn<QString>("fitting");
+        // The model's own sizes: the image's own, else the nearest shape (auto keeps it).
+        QTest::newRow("square photo") << u"gpt-image-1"_s << QSize(1024, 1024) << u"1024x1024"_s;
+        QTest::newRow("3:2") << u"gpt-image-1"_s << QSize(1536, 1024) << u"1536x1024"_s;
+        QTest::newRow("2:3") << u"gpt-image-1"_s << QSize(1024, 1536) << u"1024x1536"_s;
+        QTest::newRow("3:2 large: auto keeps it")
+            << u"gpt-image-1"_s << QSize(3000, 2000) << u"auto"_s;
+        QTest::newRow("16:9: nearest shape")
+            << u"gpt-image-1"_s << QSize(1920, 1080) << u"1536x1024"_s;
+        QTest::newRow("9:16: nearest shape")
+            << u"gpt-image-1"_s << QSize(1080, 1920) << u"1024x1536"_s;
+        QTest::newRow("tiny square: auto") << u"gpt-image-1"_s << QSize(64, 64) << u"auto"_s;
+        QTest::newRow("huge square: auto") << u"gpt-image-1"_s << QSize(8000, 8000) << u"auto"_s;
+        // Fixed sizes, all squares: the largest up to the image's area, else the smallest.
+        QTest::newRow("dall-e-2 square 512") << u"dall-e-2"_s << QSize(512, 512) << u"512x512"_s;
+        QTest::newRow("dall-e-2 3:2") << u"dall-e-2"_s << QSize(1536, 1024) << u"1024x1024"_s;
+        QTest::newRow("dall-e-2 600") << u"dall-e-2"_s << QSize(600, 600) << u"512x512"_s;
+        QTest::newRow("dall-e-2 tiny") << u"dall-e-2"_s << QSize(100, 100) << u"256x256"_s;
+        QTest::newRow("dall-e-2 huge") << u"dall-e-2"_s << QSize(6000, 6000) << u"1024x1024"_s;
+        // Free sizes: the image's own, or scaled into the limits in multiples of 16.
+        QTest::newRow("free: own size") << u"gpt-image-2"_s << QSize(1920, 1088) << u"1920x1088"_s;
+        QTest::newRow("free: 16:9 not in 16s")
+            << u"gpt-image-2"_s << QSize(1920, 1080) << u"1904x1072"_s;
+        QTest::newRow("free: huge 3:2") << u"gpt-image-2"_s << QSize(6000, 4000) << u"2336x1552"_s;
+        QTest::newRow("free: tiny") << u"gpt-image-2"_s << QSize(100, 100) << u"96x96"_s;
+        QTest::newRow("free: too wide for it")
+            << u"gpt-image-2"_s << QSize(4000, 1000) << u"1536x1024"_s;
+    }
+
+    void theEditSizeFitsTheFirstImage()
+    {
+        QFETCH(QString, model);
+        QFETCH(QSize, input);
+        QFETCH(QString, fitting);
+        QCOMPARE(EditFit::fittingSize(m_catalog, model, Endpoint::Edits, input), fitting);
+        // What it finds is what the model takes.
+        ImageRequest asked = edit(QString(), fitting, model);
+        asked.images.clear();
+        for (const Violation &violation : m_catalog.validate(asked))
+            QVERIFY2(violation.parameter != QString(Param::Size), qPrintable(violation.message));
+    }
+
+    void theEditSizeIsReadFromTheFile()
+    {
+        QTemporaryDir dir;
+        const QString square = photo(dir, QSize(512, 512));
+        QCOMPARE(EditFit::fittingSize(m_catalog, edit(square, u"1024x1536"_s)), u"auto"_s);
+        QCOMPARE(EditFit::fittingSize(m_catalog, edit(square, {}, u"dall-e-2"_s)), u"512x512"_s);
+        ImageRequest generation = edit(square, {});
+        generation.endpoint = Endpoint::Generations;
+        QCOMPARE(EditFit::fittingSize(m_catalog, generation), QString());
+        QCOMPARE(EditFit::fittingSize(m_catalog, edit(dir.filePath(u"gone.png"_s), {})), QString());
+    }
+
+    void aSizeOfAnotherShapeIsSaidBeforeSending_data()
+    {
+        QTest::addColumn<QSize>("input");
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<bool>("keepOutside");
+        QTest::addColumn<bool>("mask");
+        QTest::addColumn<QString>("fixable"); // the message, empty: none
+        QTest::addColumn<QString>("warning"); // the message, empty: none
+        QTest::addColumn<QString>("fixedSize");
+        const QString keep = u"The image to edit is 1024×1024 but Size is 1024×1536: the result "
+                             u"would come back in another shape and the pixels outside the mask "
+                             u"could not be kept. Size follows the image: 1024×1024."_s;
+        const QString say = u"The image to edit is 1024×1024 but Size is 1024×1536: the result "
+                            u"will come back in another shape. Choose 1024×1024 to keep the "
+                            u"image's shape."_s;
+        QTest::newRow("keep outside: fixable") << QSize(1024, 1024) << u"1024x1536"_s << true
+                                               << false << keep << QString() << u"1024x1024"_s;
+        QTest::newRow("a mask: fixable") << QSize(1024, 1024) << u"1024x1536"_s << false << true
+                                         << keep << QString() << u"1024x1024"_s;
+        QTest::newRow("neither: a warning") << QSize(1024, 1024) << u"1024x1536"_s << false << false
+                                            << QString() << say << u"1024x1536"_s;
+        QTest::newRow("same shape, smaller") << QSize(2048, 3072) << u"1024x1536"_s << true << true
+                                             << QString() << QString() << u"1024x1536"_s;
+        QTest::newRow("unset") << QSize(1024, 1024) << QString() << true << true << QString()
+                               << QString() << QString();
+        QTest::newRow("auto") << QSize(1024, 1024) << u"auto"_s << true << true << QString()
+                              << QString() << u"auto"_s;
+        QTest::newRow("no size of its shape")
+            << QSize(1920, 1080) << u"1024x1024"_s << true << true << QString()
+            << u"The image to edit is 1920×1080, a shape gpt-image-1 does not offer: the result "
+               u"comes back at 1024×1024 and the pixels outside the mask cannot be kept; crop the "
+               u"image to the shape of 1536×1024 to keep them."_s
+            << u"1024x1024"_s;
+    }
+
+    void aSizeOfAnotherShapeIsSaidBeforeSending()
+    {
+        QFETCH(QSize, input);
+        QFETCH(QString, size);
+        QFETCH(bool, keepOutside);
+        QFETCH(bool, mask);
+        QFETCH(QString, fixable);
+        QFETCH(QString, warning);
+        QFETCH(QString, fixedSize);
+        QTemporaryDir dir;
+        ImageRequest asked = edit(photo(dir, input), size);
+        if (mask)
+            asked.mask = photo(dir, input);
+        GenerationPlan::Options options;
+        options.keepOutsideMask = keepOutside;
+        const GenerationPlan plan = GenerationPlan::make(m_catalog, asked, options);
+        const auto sizeMessages = [](const QList<Violation> &violations) {
+            QStringList messages;
+            for (const Violation &violation : violations) {
+                if (violation.parameter == QString(Param::Size))
+                    messages.append(violation.message);
+            }
+            return messages;
+        };
+        QCOMPARE(sizeMessages(plan.errors), QStringList());
+        QCOMPARE(sizeMessages(plan.fixable).join(u'\n'), fixable);
+        QCOMPARE(sizeMessages(plan.warnings).join(u'\n'), warning);
+        // The fix: Size follows the image, and the plan has nothing more to say about it.
+        const ImageRequest fixed = EditFit::fitted(m_catalog, asked, keepOutside);
+        QCOMPARE(fixed.option(Param::Size).toString(), fixedSize);
+        if (!fixable.isEmpty()) {
+            const GenerationPlan again = GenerationPlan::make(m_catalog, fixed, options);
+            QCOMPARE(sizeMessages(again.fixable), QStringList());
+            QCOMPARE(sizeMessages(again.warnings), QStringList());
+        }
+    }
+
     void expandsPresetsAndWildcards_data()
     {
         QTest::addColumn<QString>("preset");

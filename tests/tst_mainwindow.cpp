@@ -1,4 +1,5 @@
 #include "api/keystore.h"
+#include "compose/composepanel.h"
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
@@ -20,6 +21,7 @@
 #include "testsettings.h"
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -106,6 +108,31 @@ private:
             box->button(button)->click();
         });
         timer->start();
+    }
+
+    // A one-colour PNG `name` of `size` in `dir`; empty when it cannot be written.
+    static QString solidImage(const QTemporaryDir &dir, const QString &name, QSize size)
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        const QString path = dir.filePath(name);
+        return image.save(path) ? path : QString();
+    }
+
+    // The Size the parameter panel shows.
+    QString shownSize() const
+    {
+        return m_window->parameterPanel()->request().option(Param::Size).toString();
+    }
+
+    // What an earlier request left in the parameter panel.
+    void leaveParameters(Endpoint endpoint, const QString &model, const QString &size)
+    {
+        ImageRequest request;
+        request.endpoint = endpoint;
+        request.model = model;
+        request.setOption(Param::Size, size);
+        m_window->parameterPanel()->applyRequest(request);
     }
 
 private Q_SLOTS:
@@ -215,6 +242,75 @@ private Q_SLOTS:
                                   Q_ARG(Atelier::ImageRequest, composite->request));
         QVERIFY(m_window->maskPainter()->hasMask());
         QCOMPARE(m_window->maskPainter()->document()->coverage().constScanLine(32)[16], uchar(255));
+    }
+
+    void anEditsSizeFollowsItsImage()
+    {
+        QTemporaryDir outside;
+        const QString square = solidImage(outside, u"square.png"_s, QSize(1024, 1024));
+        QVERIFY(!square.isEmpty());
+        m_server->setImageSize(QSize(1024, 1024));
+        ParameterPanel *parameters = m_window->parameterPanel();
+        // An earlier generation left Size at 1024x1536.
+        leaveParameters(Endpoint::Generations, u"gpt-image-1"_s, u"1024x1536"_s);
+        QCOMPARE(shownSize(), u"1024x1536"_s);
+
+        // The image to edit sets the size, and the studio says so.
+        QVERIFY(m_window->openForEdit(square));
+        QCOMPARE(shownSize(), u"1024x1024"_s);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                     u"Size follows the image to edit: 1024×1024."_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        auto *estimate = m_window->findChild<QLabel *>(u"estimate"_s);
+        QVERIFY(estimate);
+        QVERIFY(!estimate->text().contains(u"another shape"_s));
+
+        // A size picked by hand is respected; the mismatch is said before sending.
+        auto *sizeBox = qobject_cast<QComboBox *>(parameters->control(Param::Size));
+        QVERIFY(sizeBox);
+        sizeBox->setCurrentIndex(sizeBox->findData(u"1536x1024"_s));
+        QCOMPARE(shownSize(), u"1536x1024"_s);
+        QTRY_VERIFY2(estimate->text().contains(u"The image to edit is 1024×1024 but Size is "
+                                               u"1536×1024"_s)
+                         && estimate->text().contains(u"Size follows the image: 1024×1024."_s),
+                     qPrintable(estimate->text()));
+        // Without keeping the pixels outside the mask, it is only a warning, and stays.
+        auto *keep = m_window->findChild<QCheckBox *>(u"keepOutsideMask"_s);
+        QVERIFY(keep);
+        keep->setChecked(false);
+        QTRY_VERIFY2(estimate->text().contains(u"Choose 1024×1024 to keep the image's shape."_s),
+                     qPrintable(estimate->text()));
+        QCOMPARE(shownSize(), u"1536x1024"_s);
+        keep->setChecked(true);
+        QTRY_VERIFY(estimate->text().contains(u"Size follows the image: 1024×1024."_s));
+
+        // Sending: Size follows the image, as said.
+        m_window->promptEditor()->setPrompt(u"a lantern on the table"_s);
+        QTRY_VERIFY(m_window->generateButton()->isEnabled());
+        m_window->generateButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 1, 10000);
+        const ReceivedPart *sentSize = m_server->requests().first().part(u"size"_s);
+        QVERIFY(sentSize);
+        QCOMPARE(sentSize->data, QByteArray("1024x1024"));
+        QCOMPARE(shownSize(), u"1024x1024"_s);
+    }
+
+    void aSecondReferenceLeavesTheSizeAlone()
+    {
+        QTemporaryDir outside;
+        const QString wide = solidImage(outside, u"wide.png"_s, QSize(96, 64));
+        const QString tall = solidImage(outside, u"tall.png"_s, QSize(64, 96));
+        QVERIFY(!wide.isEmpty() && !tall.isEmpty());
+        leaveParameters(Endpoint::Edits, u"dall-e-2"_s, u"1024x1024"_s);
+        // References into an empty list: the first one sets the size (for dall-e-2 a square:
+        // the smallest, as the image is smaller than all of them).
+        m_window->compose()->addReferences({wide, tall});
+        QCOMPARE(shownSize(), u"256x256"_s);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"256×256"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+        m_window->parameterPanel()->setSize(u"512x512"_s);
+        m_window->compose()->addReferences({tall});
+        QCOMPARE(shownSize(), u"512x512"_s);
     }
 
     void variationsAtOpenAIAreEditsWithAPrompt()

@@ -1,6 +1,7 @@
 #include "generationplan.h"
 
 #include "catalog/catalog.h"
+#include "editfit.h"
 #include "model/parameters.h"
 #include "prompttemplate.h"
 
@@ -57,6 +58,12 @@ GenerationPlan GenerationPlan::forRequests(const Catalog &catalog,
                                                           : plan.errors;
             if (!into.contains(violation))
                 into.append(violation);
+        }
+        if (const std::optional<EditFit::Mismatch> mismatch
+            = EditFit::check(catalog, request, options.keepOutsideMask)) {
+            QList<Violation> &into = mismatch->fixable ? plan.fixable : plan.warnings;
+            if (!into.contains(mismatch->violation))
+                into.append(mismatch->violation);
         }
         const CostEstimate estimate = catalog.estimate(request);
         if (plan.requests.isEmpty())

@@ -22,6 +22,9 @@ class Catalog;
 //   that every image streams.
 // - Violations are sorted: errors stop the plan, warnings are said, and errors about input
 //   files Atelier can fix (size, format) are `fixable`: offered, not refused.
+// - An edit whose Size has another shape than its first image is said before sending (EditFit):
+//   fixable (Size follows the image) when the pixels outside the mask are to be kept or a mask
+//   is set, a warning otherwise.
 // - The cost is estimated for the whole plan, and checked against a budget.
 class GenerationPlan final
 {
@@ -36,6 +39,9 @@ public:
         QString safetyIdentifier;
         double budget = 0.0; // 0: none
         double committed = 0.0; // spent or on the way in this session, for the budget
+        // The studio puts the original back outside the mask: an edit's Size must keep the
+        // shape of its first image (see EditFit), as it must whenever a mask is set.
+        bool keepOutsideMask = false;
     };
 
     static GenerationPlan make(const Catalog &catalog, const ImageRequest &asked,

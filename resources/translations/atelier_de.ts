@@ -1322,6 +1322,14 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <source>The pasted image could not be saved: %1</source>
         <translation>Das eingefügte Bild konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Size follows the image to edit: %1.</source>
+        <translation>Die Größe folgt dem zu bearbeitenden Bild: %1.</translation>
+    </message>
+    <message>
+        <source>Sent to %1. %2</source>
+        <translation>An %1 gesendet. %2</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::Consent</name>
@@ -1385,6 +1393,25 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>the SVG author&apos;s tokens (svg_usage) are billed as that text model and are not in this estimate</source>
         <translation>die Token des SVG-Autors (svg_usage) werden als dieses Textmodell berechnet und sind in dieser Schätzung nicht enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::EditFit</name>
+    <message>
+        <source>The image to edit is %1, a shape %2 does not offer: the result comes back at %3 and the pixels outside the mask cannot be kept; crop the image to the shape of %4 to keep them.</source>
+        <translation>Das zu bearbeitende Bild ist %1, eine Form, die %2 nicht anbietet: Das Ergebnis kommt in %3 zurück, und die Pixel außerhalb der Maske können nicht erhalten werden; schneiden Sie das Bild auf die Form von %4 zu, um sie zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The image to edit is %1 but Size is %2: the result would come back in another shape and the pixels outside the mask could not be kept. Size follows the image: %3.</source>
+        <translation>Das zu bearbeitende Bild ist %1, aber die Größe ist %2: Das Ergebnis käme in einer anderen Form zurück, und die Pixel außerhalb der Maske könnten nicht erhalten werden. Die Größe folgt dem Bild: %3.</translation>
+    </message>
+    <message>
+        <source>The image to edit is %1 but Size is %2: the result will come back in another shape. Choose %3 to keep the image&apos;s shape.</source>
+        <translation>Das zu bearbeitende Bild ist %1, aber die Größe ist %2: Das Ergebnis kommt in einer anderen Form zurück. Wählen Sie %3, um die Form des Bildes zu behalten.</translation>
+    </message>
+    <message>
+        <source>Auto (the image&apos;s shape)</source>
+        <translation>Automatisch (die Form des Bildes)</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "params/parameterpanel.h"
 #include "platform/safefiles.h"
 #include "prompt/prompteditor.h"
+#include "studio/editfit.h"
 #include "studio/editinputs.h"
 #include "studio/generationplan.h"
 #include "studio/prompttemplate.h"
@@ -172,11 +173,14 @@ void ComposePanel::buildReferences(QWidget *parent)
     m_maskLabel->setWordWrap(true);
     inputLayout->addWidget(m_maskLabel);
     m_keepOutside = new QCheckBox(tr("Keep pixels outside the mask"), m_inputs);
+    m_keepOutside->setObjectName(u"keepOutsideMask"_s);
     m_keepOutside->setChecked(true);
     m_keepOutside->setToolTip(
         tr("Put the original back wherever you did not paint, with a soft seam, and show how much "
            "the model changed there. The model's own output is kept in the library too."));
     inputLayout->addWidget(m_keepOutside);
+    // Whether the shape of the result matters follows it (see refresh()).
+    connect(m_keepOutside, &QCheckBox::toggled, this, &ComposePanel::refresh);
     connect(paint, &QPushButton::clicked, this, [this] {
         if (m_references->count() == 0) {
             addReferenceImages();
@@ -254,6 +258,7 @@ void ComposePanel::refresh()
 
     GenerationPlan::Options options = m_session->planOptions();
     options.budget = 0; // said when sending: what is on the way changes meanwhile
+    options.keepOutsideMask = m_keepOutside->isChecked();
     options.preset = m_presets->currentData().toString();
     const GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
     QStringList errors;
@@ -332,6 +337,7 @@ void ComposePanel::generate()
     }
     GenerationPlan::Options options = m_session->planOptions();
     options.preset = m_presets->currentData().toString();
+    options.keepOutsideMask = m_keepOutside->isChecked();
     GenerationPlan plan = GenerationPlan::make(m_session->catalog(), request, options);
     if (!plan.errors.isEmpty()) {
         showProblems(plan.errorText());
@@ -348,10 +354,21 @@ void ComposePanel::generate()
         if (answer != QMessageBox::Yes)
             return;
     }
+    QString fittedNote;
     if (request.endpoint != Endpoint::Generations) {
         QList<ImageRequest> requests = plan.requests;
         if (!prepareInputs(requests))
             return;
+        // A Size of another shape than the image, where the shape matters: it follows the
+        // image, as the plan said before sending.
+        const QJsonValue asked = requests.first().option(Param::Size);
+        for (ImageRequest &one : requests)
+            one = EditFit::fitted(m_session->catalog(), one, options.keepOutsideMask);
+        const QString fitting = requests.first().option(Param::Size).toString();
+        if (requests.first().option(Param::Size) != asked) {
+            m_parameters->setSize(fitting);
+            fittedNote = tr("Size follows the image to edit: %1.").arg(EditFit::describe(fitting));
+        }
         plan = GenerationPlan::forRequests(m_session->catalog(), requests, options); // fixed
     }
     const EditContext context {m_editParentId, m_keepOutside->isChecked()};
@@ -365,7 +382,9 @@ void ComposePanel::generate()
     }
     m_prompt->addToHistory(m_prompt->prompt());
     Q_EMIT submitted(request);
-    Q_EMIT statusMessage(tr("Sent to %1.").arg(request.model), 5000);
+    Q_EMIT statusMessage(fittedNote.isEmpty() ? tr("Sent to %1.").arg(request.model)
+                                              : tr("Sent to %1. %2").arg(request.model, fittedNote),
+                         fittedNote.isEmpty() ? 5000 : 10000);
 }
 
 void ComposePanel::loadPresets()
@@ -428,8 +447,10 @@ void ComposePanel::reuseRecipe(const ImageRequest &asked)
         m_editParentId = libraryIdOf(recipe.images.first());
     }
     showMaskState();
-    refresh();
     QStringList notes;
+    if (const QString fitted = fitSizeToFirstImage(); !fitted.isEmpty())
+        notes.append(fitted);
+    refresh();
     if (!shortened.isEmpty())
         notes.append(
             tr("Longer than the model takes, so shortened: %1.").arg(shortened.join(u", "_s)));
@@ -508,10 +529,11 @@ bool ComposePanel::openForEdit(const QString &path, qint64 id)
     m_references->insertItem(0, referenceItem(path));
     Q_EMIT painterRequested();
     showMaskState();
+    const QString fitted = fitSizeToFirstImage();
     refresh();
-    Q_EMIT statusMessage(tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
-                             .arg(QFileInfo(path).fileName()),
-                         10000);
+    const QString paint = tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
+                              .arg(QFileInfo(path).fileName());
+    Q_EMIT statusMessage(fitted.isEmpty() ? paint : fitted + u' ' + paint, 10000);
     return true;
 }
 
@@ -577,9 +599,29 @@ void ComposePanel::addReferences(const QStringList &paths)
         return;
     if (m_parameters->endpoint() == Endpoint::Generations)
         m_parameters->setEndpoint(Endpoint::Edits); // references mean an edit
+    const bool first = m_references->count() == 0;
     for (const QString &file : paths)
         m_references->addItem(referenceItem(file));
+    const QString fitted = first ? fitSizeToFirstImage() : QString();
     refresh();
+    if (!fitted.isEmpty())
+        Q_EMIT statusMessage(fitted, 10000);
+}
+
+QString ComposePanel::fitSizeToFirstImage()
+{
+    const ImageRequest request = this->request();
+    const QString fitting = EditFit::fittingSize(m_session->catalog(), request);
+    const QString current = request.option(Param::Size).toString();
+    if (fitting.isEmpty() || current == fitting)
+        return {};
+    if (EditFit::parseSize(current).isValid() ? !EditFit::check(m_session->catalog(), request, true)
+                                              : fitting == u"auto"_s)
+        return {}; // it keeps the image's shape already
+    m_parameters->setSize(fitting);
+    if (m_parameters->request().option(Param::Size).toString() != fitting)
+        return {}; // not a value the panel offers
+    return tr("Size follows the image to edit: %1.").arg(EditFit::describe(fitting));
 }
 
 void ComposePanel::chooseMask()

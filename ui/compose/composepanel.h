@@ -90,6 +90,9 @@ private:
     // Applies fixes to the inputs (asking first where they lose anything); false if the user
     // declined or a file could not be written.
     bool prepareInputs(QList<ImageRequest> &requests);
+    // An edit's Size follows its first image (EditFit) unless it already keeps the image's
+    // shape; the sentence saying so, or empty when nothing changed.
+    QString fitSizeToFirstImage();
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;
 

@@ -589,6 +589,11 @@ void ParameterPanel::setValue(const QString &parameter, const QJsonValue &value)
     }
 }
 
+void ParameterPanel::setSize(const QString &size)
+{
+    setValue(Param::Size, size.isEmpty() ? QJsonValue() : QJsonValue(size));
+}
+
 void ParameterPanel::resetValue(const QString &parameter)
 {
     setValue(parameter, QJsonValue());

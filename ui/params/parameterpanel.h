@@ -38,6 +38,9 @@ public:
     void refreshModels();
     // Restores endpoint, model and options of a recipe (prompt and images are the caller's).
     void applyRequest(const ImageRequest &request);
+    // Sets Size to one of the model's values or a free WIDTHxHEIGHT (an edit following its
+    // image); empty: the model's default.
+    void setSize(const QString &size);
 
     // The control for an API parameter, and its label (tests and keyboard focus use them).
     QWidget *control(const QString &parameter) const;
