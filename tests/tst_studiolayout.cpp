@@ -286,6 +286,10 @@ private Q_SLOTS:
 
     void theWindowNeverOpensLargerThanTheScreen()
     {
+        // What the panels need fits a 1280x720 screen, with room to spare for longer words.
+        QVERIFY2(m_window->minimumSizeHint().width() <= 1100,
+                 qPrintable(QString::number(m_window->minimumSizeHint().width())));
+        QVERIFY(m_window->minimumSizeHint().height() <= 720);
         const QSize screen = m_window->screen()->availableGeometry().size();
         m_window->resize(screen * 3);
         m_window->close(); // saves its geometry

@@ -75,6 +75,9 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     connect(m_filmstrip->model(), &QAbstractItemModel::rowsRemoved, this, showFilmstrip);
     connect(m_filmstrip->model(), &QAbstractItemModel::modelReset, this, showFilmstrip);
     m_painter = new MaskPainter;
+    // Its toolbars fold what does not fit behind »: they must not hold the window wider than a
+    // 1280-pixel screen (a minimum set here wins over the toolbars' own).
+    m_painter->setMinimumWidth(320);
     addTab(viewer, tr("Preview"));
     addTab(m_painter, tr("Mask"));
     setTabToolTip(1, tr("Paint where the image to edit may change."));
