@@ -167,12 +167,12 @@ private Q_SLOTS:
         auto *toggle = panel.findChild<QToolButton *>(u"advancedToggle"_s);
         auto *advanced = panel.findChild<QWidget *>(u"advanced"_s);
         QVERIFY(toggle && advanced);
-        for (const QString &parameter :
+        for (const QString parameter :
              {Param::OutputCompression, Param::Moderation, Param::ResponseFormat, Param::User}) {
             QVERIFY2(advanced->isAncestorOf(panel.control(parameter)), qPrintable(parameter));
             QVERIFY(!panel.control(parameter)->isVisible());
         }
-        for (const QString &parameter : {Param::Size, Param::Quality, Param::N, Param::Stream})
+        for (const QString parameter : {Param::Size, Param::Quality, Param::N, Param::Stream})
             QVERIFY2(!advanced->isAncestorOf(panel.control(parameter)), qPrintable(parameter));
         toggle->click();
         QVERIFY(panel.control(Param::Moderation)->isVisible());

@@ -11,6 +11,7 @@
 #include "lineage/lineagedialog.h"
 #include "maskpainter/maskpainter.h"
 #include "model/imagerequest.h"
+#include "notices/noticearea.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/historydialog.h"
@@ -65,50 +66,6 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-PromptEditor *MainWindow::promptEditor() const
-{
-    return m_compose->promptEditor();
-}
-ParameterPanel *MainWindow::parameterPanel() const
-{
-    return m_compose->parameterPanel();
-}
-QPushButton *MainWindow::generateButton() const
-{
-    return m_compose->generateButton();
-}
-ImagePreview *MainWindow::preview() const
-{
-    return m_canvas->preview();
-}
-QListWidget *MainWindow::filmstrip() const
-{
-    return m_canvas->filmstrip();
-}
-MaskPainter *MainWindow::maskPainter() const
-{
-    return m_canvas->maskPainter();
-}
-QTabWidget *MainWindow::centerTabs() const
-{
-    return m_canvas;
-}
-QLabel *MainWindow::problemsLabel() const
-{
-    return m_compose->problemsLabel();
-}
-QComboBox *MainWindow::presetBox() const
-{
-    return m_compose->presetBox();
-}
-QStringList MainWindow::expandedPrompts(QString *error) const
-{
-    return m_compose->expandedPrompts(error);
-}
-ImageRequest MainWindow::currentRequest() const
-{
-    return m_compose->request();
-}
 bool MainWindow::openForEdit(const QString &path, qint64 id)
 {
     return m_compose->openForEdit(path, id);
@@ -143,47 +100,6 @@ void MainWindow::showStatus(const QString &text, int timeout)
         statusBar()->showMessage(text, timeout);
 }
 
-QWidget *MainWindow::buildNotices()
-{
-    auto *notices = new QWidget;
-    auto *layout = new QVBoxLayout(notices);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_keyBanner = new QLabel(notices);
-    m_keyBanner->setObjectName(u"keyBanner"_s);
-    m_keyBanner->setWordWrap(true);
-    m_keyBanner->setTextFormat(Qt::RichText);
-    m_keyBanner->setOpenExternalLinks(true);
-    m_keyBanner->setFrameShape(QFrame::StyledPanel);
-    m_keyBanner->setText(
-        tr("<b>No API key yet.</b> Create one at "
-           "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>, "
-           "then set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store it with "
-           "<tt>atelier-cli key set</tt>. Everything else works without one."));
-    m_keyBanner->setVisible(!m_session->hasApiKey());
-    layout->addWidget(m_keyBanner);
-    auto *notice = new QFrame(notices);
-    m_libraryNotice = notice;
-    notice->setObjectName(u"libraryNotice"_s);
-    notice->setFrameShape(QFrame::StyledPanel);
-    auto *noticeLayout = new QHBoxLayout(notice);
-    noticeLayout->setContentsMargins(6, 4, 4, 4);
-    m_libraryNoticeText = new QLabel(notice);
-    m_libraryNoticeText->setTextFormat(Qt::PlainText); // folder names, shown as they are
-    m_libraryNoticeText->setWordWrap(true);
-    m_libraryNoticeText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    noticeLayout->addWidget(m_libraryNoticeText, 1);
-    auto *dismissNotice = new QToolButton(notice);
-    dismissNotice->setText(u"×"_s);
-    dismissNotice->setAutoRaise(true);
-    dismissNotice->setToolTip(tr("Dismiss"));
-    dismissNotice->setAccessibleName(tr("Dismiss the library notice"));
-    connect(dismissNotice, &QToolButton::clicked, notice, &QWidget::hide);
-    noticeLayout->addWidget(dismissNotice, 0, Qt::AlignTop);
-    notice->setVisible(false);
-    layout->addWidget(notice);
-    return notices;
-}
-
 void MainWindow::buildUi()
 {
     // Left: what to make, under the notices.
@@ -192,7 +108,8 @@ void MainWindow::buildUi()
     auto *left = new QWidget;
     left->setObjectName(u"composeColumn"_s);
     auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->addWidget(buildNotices());
+    m_notices = new NoticeArea(m_session->hasApiKey());
+    leftLayout->addWidget(m_notices);
     leftLayout->addWidget(m_compose, 1);
     const int leftWidth = left->minimumSizeHint().width();
 
@@ -470,14 +387,13 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_session, m_keySource, this);
     connect(&dialog, &SettingsDialog::catalogChanged, m_compose, &ComposePanel::refreshModels);
     dialog.exec();
-    m_keyBanner->setVisible(!m_session->hasApiKey());
+    m_notices->setKeyMissing(!m_session->hasApiKey());
     m_compose->refresh();
 }
 
 void MainWindow::showLibraryNotice(const QString &text)
 {
-    m_libraryNoticeText->setText(text);
-    m_libraryNotice->setVisible(!text.isEmpty());
+    m_notices->showLibraryNotice(text);
 }
 
 void MainWindow::takeMimeData(const QMimeData *mime)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvas/canvaspanel.h"
+#include "compose/composepanel.h"
 
 #include <QJsonObject>
 #include <QMainWindow>
@@ -22,6 +23,7 @@ class GalleryPanel;
 class ImagePreview;
 class JobPanel;
 class LibraryModel;
+class NoticeArea;
 class MaskPainter;
 class ParameterPanel;
 class PromptEditor;
@@ -46,19 +48,20 @@ public:
     JobPanel *jobPanel() const { return m_jobs; }
     GalleryPanel *gallery() const { return m_gallery; }
     LibraryModel *libraryModel() const { return m_libraryModel; }
-    PromptEditor *promptEditor() const;
-    ParameterPanel *parameterPanel() const;
-    QPushButton *generateButton() const;
-    ImagePreview *preview() const;
-    QListWidget *filmstrip() const;
-    MaskPainter *maskPainter() const;
-    QTabWidget *centerTabs() const;
-    QLabel *problemsLabel() const;
-    QComboBox *presetBox() const;
+    // The panels' parts, for tests and the start-up code.
+    PromptEditor *promptEditor() const { return m_compose->promptEditor(); }
+    ParameterPanel *parameterPanel() const { return m_compose->parameterPanel(); }
+    QPushButton *generateButton() const { return m_compose->generateButton(); }
+    ImagePreview *preview() const { return m_canvas->preview(); }
+    QListWidget *filmstrip() const { return m_canvas->filmstrip(); }
+    MaskPainter *maskPainter() const { return m_canvas->maskPainter(); }
+    QTabWidget *centerTabs() const { return m_canvas; }
+    QLabel *problemsLabel() const { return m_compose->problemsLabel(); }
+    QComboBox *presetBox() const { return m_compose->presetBox(); }
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
-    QStringList expandedPrompts(QString *error) const;
+    QStringList expandedPrompts(QString *error) const { return m_compose->expandedPrompts(error); }
     // The request the controls describe right now.
-    ImageRequest currentRequest() const;
+    ImageRequest currentRequest() const { return m_compose->request(); }
 
     // Where the key came from (shown in the settings).
     void setKeySource(const QString &source) { m_keySource = source; }
@@ -91,7 +94,6 @@ protected:
 
 private:
     void buildUi();
-    QWidget *buildNotices();
     void buildMenus();
     void connectSession();
     void showStatus(const QString &text, int timeout);
@@ -112,9 +114,7 @@ private:
         QString text;
     };
     ShownFailure m_shownFailure;
-    QLabel *m_keyBanner = nullptr;
-    QWidget *m_libraryNotice = nullptr;
-    QLabel *m_libraryNoticeText = nullptr;
+    NoticeArea *m_notices = nullptr;
     ComposePanel *m_compose = nullptr;
     CanvasPanel *m_canvas = nullptr;
     JobPanel *m_jobs = nullptr;

@@ -2296,10 +2296,6 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <translation>Sitzung: $%1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;No API key yet.&lt;/b&gt; Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;, then set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store it with &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Everything else works without one.</source>
-        <translation>&lt;b&gt;Noch kein API-Schlüssel.&lt;/b&gt; Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt; und setzen Sie dann &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie ihn mit &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Alles andere funktioniert auch ohne.</translation>
-    </message>
-    <message>
         <source>Everything you made, saved in %1. Right-click for more.</source>
         <translation>Alles, was Sie gemacht haben, gespeichert in %1. Rechtsklick für mehr.</translation>
     </message>
@@ -2400,20 +2396,12 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <translation>Später</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
         <source>There is no image to paste.</source>
         <translation>Es gibt kein Bild zum Einfügen.</translation>
     </message>
     <message>
         <source>Library: %1</source>
         <translation>Bibliothek: %1</translation>
-    </message>
-    <message>
-        <source>Dismiss the library notice</source>
-        <translation>Hinweis zur Bibliothek schließen</translation>
     </message>
     <message>
         <source>E&amp;xport selected images…</source>
@@ -2885,6 +2873,21 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>The answer to the models list is larger than %1 MB, more than Atelier accepts; it was refused. Is the base URL an OpenAI-compatible API?</source>
         <translation>Die Antwort auf die Modellliste ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt. Ist die Basis-URL eine OpenAI-kompatible API?</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::NoticeArea</name>
+    <message>
+        <source>&lt;b&gt;No API key yet.&lt;/b&gt; Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;, then set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store it with &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Everything else works without one.</source>
+        <translation>&lt;b&gt;Noch kein API-Schlüssel.&lt;/b&gt; Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt; und setzen Sie dann &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie ihn mit &lt;tt&gt;atelier-cli key set&lt;/tt&gt;. Alles andere funktioniert auch ohne.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Dismiss the library notice</source>
+        <translation>Hinweis zur Bibliothek schließen</translation>
     </message>
 </context>
 <context>
