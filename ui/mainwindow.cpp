@@ -152,7 +152,10 @@ void MainWindow::buildUi()
     connect(m_canvas, &CanvasPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_jobs, &JobPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_compose, &ComposePanel::painterRequested, m_canvas, &CanvasPanel::showPainter);
-    connect(m_compose, &ComposePanel::imageFileRequested, m_canvas, &CanvasPanel::showImageFile);
+    connect(m_compose, &ComposePanel::imageFileRequested, m_canvas,
+            [this](const QString &path, const QString &caption) {
+                m_canvas->showImageFile(path, caption);
+            });
     connect(m_compose, &ComposePanel::previewRequested, m_canvas, &CanvasPanel::showPreview);
     connect(m_jobs, &JobPanel::restoreRequested, m_compose, &ComposePanel::reuseRecipe);
     connect(m_compose, &ComposePanel::submitted, m_canvas, &CanvasPanel::followNewJob);
@@ -167,13 +170,16 @@ void MainWindow::buildUi()
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
     connect(m_gallery, &GalleryPanel::heatMapRequested, this,
             [this](qint64 id) { m_canvas->showHeatMap(id); });
-    connect(m_gallery, &GalleryPanel::imageActivated, m_canvas, &CanvasPanel::showImageFile);
+    connect(m_gallery, &GalleryPanel::imageActivated, m_canvas,
+            [this](const QString &path, const QString &caption) {
+                m_canvas->showImageFile(path, caption);
+            });
     // Selecting shows the image; the arrow keys browse.
     connect(m_gallery, &GalleryPanel::currentImageChanged, this,
-            [this](const QString &path, int row) {
+            [this](const QString &path, int row, qint64 id) {
                 if (path.isEmpty())
                     return;
-                m_canvas->showImageFile(path, m_libraryModel->imageAt(row).request.prompt);
+                m_canvas->showImageFile(path, m_libraryModel->imageAt(row).request.prompt, id);
                 m_canvas->showPreview();
             });
     connect(m_canvas, &CanvasPanel::actionRequested, this, &MainWindow::actOnImage);

@@ -202,13 +202,16 @@ void CanvasPanel::fillActions(QMenu *menu)
     }
 }
 
-void CanvasPanel::setShown(const QString &path)
+void CanvasPanel::setShown(const QString &path, qint64 id)
 {
     m_shownPath = path;
-    const std::optional<LibraryImage> known = path.isEmpty() || !m_session->library().isOpen()
-        ? std::nullopt
-        : m_session->library().imageAt(path);
-    m_shownId = known ? known->id : 0;
+    if (id < 0) {
+        const std::optional<LibraryImage> known = path.isEmpty() || !m_session->library().isOpen()
+            ? std::nullopt
+            : m_session->library().imageAt(path);
+        id = known ? known->id : 0;
+    }
+    m_shownId = id;
     if (path.isEmpty())
         m_actionBar->hide();
     else if (m_preview->underMouse())
@@ -295,12 +298,12 @@ void CanvasPanel::addAnimationFrames(const QByteArray &gif)
     }
 }
 
-void CanvasPanel::showImageFile(const QString &path, const QString &caption)
+void CanvasPanel::showImageFile(const QString &path, const QString &caption, qint64 id)
 {
     // Read and fitted off the GUI thread; when several are asked for quickly, only the last
     // one is shown.
     m_preview->showFile(path, caption.left(60));
-    setShown(path);
+    setShown(path, id);
 }
 
 void CanvasPanel::showHeatMap(qint64 id)

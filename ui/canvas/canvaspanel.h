@@ -34,8 +34,9 @@ public:
     MaskPainter *maskPainter() const { return m_painter; }
 
     // Shows a file: a GIF plays and an SVG is drawn from its vectors; other images are read and
-    // fitted off the GUI thread (only the last of several asked for quickly is shown).
-    void showImageFile(const QString &path, const QString &caption);
+    // fitted off the GUI thread (only the last of several asked for quickly is shown). `id`:
+    // its library entry when the caller knows it (the gallery does); -1 looks it up by path.
+    void showImageFile(const QString &path, const QString &caption, qint64 id = -1);
     // The edit `id` with red where the model changed pixels outside the mask.
     void showHeatMap(qint64 id);
     void showPreview();
@@ -62,8 +63,9 @@ private:
     // An animated GIF's frames as filmstrip items after the image itself.
     void addAnimationFrames(const QByteArray &gif);
     void buildActionBar();
-    // The image now shown is the library's file at `path` (empty: none is).
-    void setShown(const QString &path);
+    // The image now shown is the library's file at `path` (empty: none is), entry `id` (-1:
+    // looked up by path).
+    void setShown(const QString &path, qint64 id = -1);
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     StudioSession *m_session;

@@ -50,7 +50,7 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
             return;
         m_view->selectRow(index.row());
         QMenu menu(this);
-        const JobId id = selectedJob();
+        const JobId id = m_session->jobs()->idAt(index.row());
         QAction *cancel = menu.addAction(Icons::cancel(), tr("Cancel"), this,
                                          [this, id] { m_session->cancel(id); });
         cancel->setEnabled(index.data(JobListModel::CanCancelRole).toBool());
@@ -154,17 +154,6 @@ bool JobPanel::cancelNewest()
         }
     }
     return false;
-}
-
-JobId JobPanel::selectedJob() const
-{
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? JobId() : m_session->jobs()->idAt(rows.first().row());
-}
-
-void JobPanel::retry()
-{
-    retry(selectedJob());
 }
 
 void JobPanel::retry(JobId id)

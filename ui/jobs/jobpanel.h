@@ -43,9 +43,7 @@ Q_SIGNALS:
     void restoreRequested(const Atelier::ImageRequest &recipe);
 
 private:
-    // The job of the selected row (none: no row is selected).
-    JobId selectedJob() const;
-    void retry();
+    // Asks before sending files from outside the library, then sends the job again.
     void retry(JobId id);
     void retryJob(JobId id);
     // The row's own Cancel and Retry buttons, made when the row appears.
