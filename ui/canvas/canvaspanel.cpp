@@ -46,6 +46,13 @@ QImage withHeatMap(const QImage &image, const QImage &heatMap)
 
 } // namespace
 
+// The filmstrip's model resets while ~QListWidget runs, after this object is no longer a
+// CanvasPanel: the visibility lambda must not hear it.
+CanvasPanel::~CanvasPanel()
+{
+    disconnect(m_filmstrip->model(), nullptr, this, nullptr);
+}
+
 CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     : QTabWidget(parent)
     , m_session(session)

@@ -28,6 +28,7 @@ public:
     Q_ENUM(Action)
 
     explicit CanvasPanel(StudioSession *session, QWidget *parent = nullptr);
+    ~CanvasPanel() override;
 
     ImagePreview *preview() const { return m_preview; }
     QListWidget *filmstrip() const { return m_filmstrip; }
