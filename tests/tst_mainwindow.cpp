@@ -10,6 +10,7 @@
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
 #include "model/parameters.h"
+#include "notices/messagebar.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/prompteditor.h"
@@ -70,6 +71,9 @@ private:
             : nullptr;
         return actions ? actions->findChild<QToolButton *>(name) : nullptr;
     }
+
+    // What the status bar's message line says now, whole.
+    QString statusText() const { return m_window->findChild<MessageBar *>()->currentMessage(); }
 
     QStringList libraryFiles() const
     {
@@ -258,9 +262,8 @@ private Q_SLOTS:
         // The image to edit sets the size, and the studio says so.
         QVERIFY(m_window->openForEdit(square));
         QCOMPARE(shownSize(), u"1024x1024"_s);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(
-                     u"Size follows the image to edit: 1024×1024."_s),
-                 qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY2(statusText().contains(u"Size follows the image to edit: 1024×1024."_s),
+                 qPrintable(statusText()));
         auto *estimate = m_window->findChild<QLabel *>(u"estimate"_s);
         QVERIFY(estimate);
         QVERIFY(!estimate->text().contains(u"another shape"_s));
@@ -306,8 +309,7 @@ private Q_SLOTS:
         // the smallest, as the image is smaller than all of them).
         m_window->compose()->addReferences({wide, tall});
         QCOMPARE(shownSize(), u"256x256"_s);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"256×256"_s),
-                 qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY2(statusText().contains(u"256×256"_s), qPrintable(statusText()));
         m_window->parameterPanel()->setSize(u"512x512"_s);
         m_window->compose()->addReferences({tall});
         QCOMPARE(shownSize(), u"512x512"_s);
@@ -573,22 +575,56 @@ private Q_SLOTS:
         QApplication::sendEvent(m_window->windowHandle(), &enter);
         QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(m_window->windowHandle(), &drop);
-        QString said = m_window->statusBar()->currentMessage();
+        QString said = statusText();
         QVERIFY2(said.contains(u"holiday photos"_s) && said.contains(u"is a folder"_s),
                  qPrintable(said));
         QCOMPARE(m_window->findChild<QListWidget *>(u"references"_s)->count(), 0);
         // Pasted, and opened for editing ("Open with Atelier"): the same.
-        m_window->statusBar()->clearMessage();
+        m_window->findChild<MessageBar *>()->post(QString());
         auto *copied = new QMimeData;
         copied->setUrls({QUrl::fromLocalFile(folder)});
         QGuiApplication::clipboard()->setMimeData(copied);
         m_window->pasteImage();
-        said = m_window->statusBar()->currentMessage();
+        said = statusText();
         QVERIFY2(said.contains(u"is a folder"_s), qPrintable(said));
         QVERIFY(!m_window->openForEditing({folder}));
-        said = m_window->statusBar()->currentMessage();
+        said = statusText();
         QVERIFY2(said.contains(u"is a folder"_s) && !said.contains(u"not found"_s),
                  qPrintable(said));
+    }
+
+    // A message longer than the bar is elided on the line, whole in its tooltip, and stays whole
+    // in the history after its time is up; the history copies it.
+    void aLongMessageIsNeverCutOff()
+    {
+        auto *bar = m_window->findChild<MessageBar *>();
+        auto *line = m_window->findChild<QLabel *>(u"statusMessage"_s);
+        auto *button = m_window->findChild<QToolButton *>(u"messageHistoryButton"_s);
+        QVERIFY(bar && line && button);
+        QVERIFY(button->isHidden());
+        const QString longText = u"The request failed: "_s
+            + QString(u"very long reason "_s).repeated(40) + u"— and what to do at the end."_s;
+        Q_EMIT m_window->findChild<ComposePanel *>()->statusMessage(longText, 50);
+        QCOMPARE(statusText(), longText);
+        QVERIFY(line->text().endsWith(u"…"_s));
+        QVERIFY(line->text().size() < longText.size());
+        QCOMPARE(line->toolTip(), longText);
+        QTRY_VERIFY(statusText().isEmpty());
+        QVERIFY(line->text().isEmpty());
+        Q_EMIT m_window->findChild<ComposePanel *>()->statusMessage(u"Saved."_s, 0);
+        QVERIFY(!button->isHidden());
+        QVERIFY(button->text().contains(u'2'));
+        button->click();
+        auto *history = m_window->findChild<QListWidget *>(u"messageHistoryList"_s);
+        QVERIFY(history);
+        QTRY_VERIFY(history->isVisible());
+        QCOMPARE(history->count(), 2);
+        QVERIFY(history->item(0)->text().endsWith(longText));
+        QVERIFY(history->item(1)->text().endsWith(u"Saved."_s));
+        history->setCurrentRow(0);
+        QTest::keySequence(history, QKeySequence::Copy);
+        QVERIFY(QGuiApplication::clipboard()->text().endsWith(longText));
+        history->window()->hide();
     }
 
     // Without a keychain, storing a key is no dead end: the key can be used for this session,
@@ -748,8 +784,7 @@ private Q_SLOTS:
         m_window->openImages({exported});
         QVERIFY2(asked.contains(QDir::toNativeSeparators(secret)), qPrintable(asked));
         QCOMPARE(m_window->promptEditor()->prompt().size(), limit);
-        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"shortened"_s),
-                 qPrintable(m_window->statusBar()->currentMessage()));
+        QVERIFY2(statusText().contains(u"shortened"_s), qPrintable(statusText()));
         QVERIFY(m_window->currentRequest().images.isEmpty());
         const QString mine = outside.filePath(u"mine.png"_s);
         QImage other(40, 30, QImage::Format_RGB32);
@@ -812,7 +847,7 @@ private Q_SLOTS:
 
         QVERIFY(!m_window->openForEditing({notAnImage}));
         QVERIFY(m_window->currentRequest().images.isEmpty());
-        QVERIFY(m_window->statusBar()->currentMessage().contains(u"notes.png"_s));
+        QVERIFY(statusText().contains(u"notes.png"_s));
 
         QVERIFY(m_window->openForEditing({first, second}));
         QCOMPARE(m_window->centerTabs()->currentWidget(), m_window->maskPainter());
@@ -1018,7 +1053,7 @@ private Q_SLOTS:
 
         QVERIFY(QFile::remove(view->model()->index(0, 0).data(LibraryModel::PathRole).toString()));
         Q_EMIT view->activated(view->model()->index(0, 0));
-        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"could not be read"_s));
+        QTRY_VERIFY(statusText().contains(u"could not be read"_s));
         QCOMPARE(m_window->preview()->caption(),
                  last.data(LibraryModel::PromptRole).toString()); // still shown
     }

@@ -11,6 +11,7 @@
 #include "lineage/lineagedialog.h"
 #include "maskpainter/maskpainter.h"
 #include "model/imagerequest.h"
+#include "notices/messagebar.h"
 #include "notices/noticearea.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
@@ -94,10 +95,7 @@ bool MainWindow::openForEditing(const QStringList &paths)
 
 void MainWindow::showStatus(const QString &text, int timeout)
 {
-    if (text.isEmpty())
-        statusBar()->clearMessage();
-    else
-        statusBar()->showMessage(text, timeout);
+    m_messages->post(text, timeout);
 }
 
 void MainWindow::buildUi()
@@ -140,6 +138,8 @@ void MainWindow::buildUi()
     connect(m_mainSplitter, &QSplitter::splitterMoved, this, [this] { m_splittersChosen = true; });
     setCentralWidget(m_mainSplitter);
 
+    m_messages = new MessageBar;
+    statusBar()->addWidget(m_messages, 1);
     m_jobSummary = new QLabel(m_jobs->summary());
     m_jobSummary->setObjectName(u"jobSummary"_s);
     statusBar()->addPermanentWidget(m_jobSummary);
@@ -196,7 +196,7 @@ void MainWindow::connectSession()
         m_libraryModel->libraryChanged();
         describeLibrary();
         showLibraryNotice(m_session->libraryNotice());
-        statusBar()->showMessage(
+        m_messages->post(
             tr("Library: %1").arg(QDir::toNativeSeparators(m_session->libraryFolder())), 5000);
         m_jobs->offerInterruptedJobs();
     });
@@ -206,14 +206,14 @@ void MainWindow::connectSession()
     connect(m_session, &StudioSession::imageSaved, this, [this] { m_gallery->refresh(); });
     connect(m_session, &StudioSession::jobFailed, this, [this](JobId id, const ApiError &error) {
         if (error.kind == ApiError::Kind::Cancelled) {
-            statusBar()->showMessage(error.message, 8000);
+            m_messages->post(error.message, 8000);
             return;
         }
         m_compose->showProblems(tr("The request failed: %1 Your prompt and settings are kept; use "
                                    "Retry in the job list.")
                                     .arg(error.toString()));
         m_shownFailure = {m_session->recipeOf(id).toJson(), problemsLabel()->text()};
-        statusBar()->showMessage(error.toString(), 15000);
+        m_messages->post(error.toString(), 15000);
     });
     // A Retry of the failed request that works takes its failure off the screen.
     connect(m_session, &StudioSession::imageReady, this, [this](JobId id) {
@@ -224,7 +224,7 @@ void MainWindow::connectSession()
         m_compose->showProblems(QString());
     });
     connect(m_session, &StudioSession::statusMessage, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+            [this](const QString &text) { m_messages->post(text, 10000); });
     connect(m_session, &StudioSession::libraryNoticeChanged, this, &MainWindow::showLibraryNotice);
     connect(m_session, &StudioSession::sessionCostChanged, this, [this](double cost) {
         m_sessionCost->setText(tr("Session: $%1").arg(cost, 0, 'f', 3));
@@ -352,7 +352,7 @@ void MainWindow::buildMenus()
     cancelNewest->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(cancelNewest, &QAction::triggered, this, [this] {
         if (!m_jobs->cancelNewest())
-            statusBar()->showMessage(tr("No job is running."), 3000);
+            m_messages->post(tr("No job is running."), 3000);
     });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, [this] {

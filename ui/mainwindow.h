@@ -23,6 +23,7 @@ class GalleryPanel;
 class ImagePreview;
 class JobPanel;
 class LibraryModel;
+class MessageBar;
 class NoticeArea;
 class MaskPainter;
 class ParameterPanel;
@@ -122,6 +123,7 @@ private:
     GalleryPanel *m_gallery = nullptr;
     QLabel *m_sessionCost = nullptr;
     QLabel *m_jobSummary = nullptr;
+    MessageBar *m_messages = nullptr;
     QList<QAction *> m_panelActions; // View > Compose, Gallery, Jobs
     static constexpr int FirstGalleryWidth = 200;
     QSplitter *m_mainSplitter = nullptr;

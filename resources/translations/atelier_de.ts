@@ -2865,6 +2865,40 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     </message>
 </context>
 <context>
+    <name>Atelier::MessageBar</name>
+    <message>
+        <source>Every message of this session, whole</source>
+        <translation>Alle Meldungen dieser Sitzung, vollständig</translation>
+    </message>
+    <message>
+        <source>Message history</source>
+        <translation>Meldungsverlauf</translation>
+    </message>
+    <message>
+        <source>Messages of this session</source>
+        <translation>Meldungen dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected messages (or the newest) to the clipboard</source>
+        <translation>Die gewählten Meldungen (oder die neueste) in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n Meldung</numerusform>
+            <numerusform>%n Meldungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::ModelLister</name>
     <message>
         <source>Azure OpenAI lists no models per key; your deployments are the models. Type a deployment&apos;s name as the model.</source>

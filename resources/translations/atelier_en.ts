@@ -151,6 +151,16 @@
     </message>
 </context>
 <context>
+    <name>Atelier::MessageBar</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::ParameterPanel</name>
     <message numerus="yes">
         <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>

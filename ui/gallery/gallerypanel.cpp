@@ -65,7 +65,7 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     m_favourites->setAccessibleName(tr("Favourites"));
     for (QComboBox *box : {m_modelFilter, m_dateFilter}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(6);
+        box->setMinimumContentsLength(4);
     }
     m_favourites->setCheckable(true);
     m_favourites->setToolTip(tr("Show favourites only."));
@@ -77,11 +77,14 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     m_thumbnailSize->setMaximumWidth(110);
     m_thumbnailSize->setToolTip(tr("Thumbnail size (Ctrl+wheel over the thumbnails)"));
     m_thumbnailSize->setAccessibleName(tr("Thumbnail size"));
-    // Two rows, so that the gallery fits a narrow column beside the image.
-    layout->addWidget(m_search);
+    // Three short rows, so that the gallery fits a narrow column beside the image: the search
+    // with the favourites switch, the two filters, the thumbnail size.
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_favourites);
+    layout->addLayout(searchRow);
     bar->addWidget(m_modelFilter, 1);
     bar->addWidget(m_dateFilter, 1);
-    bar->addWidget(m_favourites);
     layout->addLayout(bar);
     layout->addWidget(m_thumbnailSize, 0, Qt::AlignRight);
 
