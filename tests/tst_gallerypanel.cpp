@@ -8,17 +8,22 @@
 #include "studio/studiosettings.h"
 #include "testsettings.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QBuffer>
+#include <QClipboard>
 #include <QComboBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QWheelEvent>
 
@@ -211,6 +216,60 @@ private Q_SLOTS:
         QCOMPARE(current.last().at(2).toLongLong(), model.imageAt(1).id);
         QTest::keyClick(view, Qt::Key_End);
         QCOMPARE(current.last().at(1).toInt(), 2);
+    }
+
+    // F, Ctrl+C and Delete act on the selected thumbnails as they do in the viewer; the menu
+    // shows the keys.
+    void keysActOnTheSelectedThumbnails()
+    {
+        LibraryModel model(&m_store);
+        GalleryPanel panel(&model);
+        panel.resize(900, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QListView *view = panel.view();
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        for (int row = 0; row < 3; ++row)
+            QVERIFY(model.setFavourite(row, false));
+        view->setCurrentIndex(view->model()->index(1, 0));
+        QTest::keyClick(view, Qt::Key_F);
+        QTRY_VERIFY(model.imageAt(1).favourite);
+        QVERIFY(!model.imageAt(0).favourite);
+        QTest::keyClick(view, Qt::Key_F);
+        QTRY_VERIFY(!model.imageAt(1).favourite);
+        // Two selected, one a favourite: both become favourites.
+        QVERIFY(model.setFavourite(0, true));
+        view->selectionModel()->select(view->model()->index(0, 0), QItemSelectionModel::Select);
+        QCOMPARE(view->selectionModel()->selectedIndexes().size(), 2);
+        QTest::keyClick(view, Qt::Key_F);
+        QTRY_VERIFY(model.imageAt(0).favourite && model.imageAt(1).favourite);
+        QVERIFY(!model.imageAt(2).favourite);
+
+        QGuiApplication::clipboard()->clear();
+        view->setCurrentIndex(view->model()->index(2, 0));
+        QTest::keySequence(view, QKeySequence::Copy);
+        QTRY_VERIFY(!QGuiApplication::clipboard()->image().isNull());
+        QCOMPARE(QGuiApplication::clipboard()->image().size(), QSize(300, 200));
+
+        // Delete asks first; No keeps the image.
+        QString asked;
+        QTimer::singleShot(0, this, [&asked] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *box = qobject_cast<QMessageBox *>(widget);
+                    box && box->objectName() == u"confirmDelete"_s) {
+                    asked = box->text();
+                    box->reject();
+                }
+            }
+        });
+        QTest::keyClick(view, Qt::Key_Delete);
+        QTRY_VERIFY(!asked.isEmpty());
+        QCOMPARE(model.rowCount(), 3);
+        for (const char *name : {"galleryFavourite", "galleryCopy", "galleryDelete"}) {
+            auto *action = panel.findChild<QAction *>(QString::fromLatin1(name));
+            QVERIFY2(action && !action->shortcut().isEmpty(), name);
+        }
     }
 
     void thumbnailSizeIsAdjustableAndRemembered()

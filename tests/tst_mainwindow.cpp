@@ -25,6 +25,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QGuiApplication>
@@ -33,6 +34,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -460,6 +462,61 @@ private Q_SLOTS:
         QCOMPARE(indexed.first().usage.totalTokens, 100);
         QVERIFY(indexed.first().requestId.startsWith(u"req_"_s));
         QVERIFY(m_session->interruptedJobs().isEmpty()); // the journal entry was closed
+    }
+
+    // Type, generate, browse, favourite and export with the keyboard alone: Tab walks the compose
+    // column down to Generate, F6 goes from pane to pane.
+    void theMainFlowNeedsNoMouse()
+    {
+        m_window->activateWindow();
+        QTRY_VERIFY(m_window->promptEditor()->hasFocus());
+        QTest::keyClicks(m_window->promptEditor(), u"a lighthouse at dusk"_s);
+        // Tab leaves the prompt and walks the compose column, in order, down to Generate.
+        auto *column = m_window->findChild<QWidget *>(u"composeColumn"_s);
+        QWidget *generate = m_window->generateButton();
+        QList<QWidget *> walked;
+        for (int step = 0; step < 60 && QApplication::focusWidget() != generate; ++step) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *now = QApplication::focusWidget();
+            QVERIFY2(column->isAncestorOf(now),
+                     qPrintable(u"Tab left the compose column at "_s + now->objectName()));
+            QVERIFY2(!walked.contains(now), qPrintable(u"Tab came back to "_s + now->objectName()));
+            QVERIFY2(!now->accessibleName().isEmpty() || !now->property("text").toString().isEmpty()
+                         || !now->toolTip().isEmpty(),
+                     qPrintable(u"A control without a name: "_s
+                                + QString::fromLatin1(now->metaObject()->className())));
+            walked.append(now);
+        }
+        QCOMPARE(QApplication::focusWidget(), generate);
+        QTest::keyClick(generate, Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->libraryModel()->rowCount(), 1, 15000);
+
+        // F6 reaches the gallery within the four panes; the arrows browse, F marks a favourite.
+        auto *gallery = m_window->findChild<QListView *>(u"galleryView"_s);
+        for (int step = 0; step < 4 && !gallery->hasFocus(); ++step)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6);
+        QTRY_VERIFY(gallery->hasFocus());
+        QTest::keyClick(gallery, Qt::Key_Home);
+        QCOMPARE(gallery->currentIndex().row(), 0);
+        gallery->selectionModel()->select(gallery->currentIndex(), QItemSelectionModel::Select);
+        QTest::keyClick(gallery, Qt::Key_F);
+        QTRY_VERIFY(m_window->libraryModel()->imageAt(0).favourite);
+        // Ctrl+Shift+E exports what is selected.
+        bool exportAsked = false;
+        QTimer::singleShot(0, this, [&exportAsked] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                exportAsked = true;
+                dialog->reject();
+            }
+        });
+        QTest::keyClick(gallery, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(exportAsked);
+        m_window->activateWindow();
+        QTRY_VERIFY(gallery->hasFocus()); // back where it was
+        // Shift+F6 goes back, pane by pane, to the prompt.
+        for (int step = 0; step < 4 && !m_window->promptEditor()->hasFocus(); ++step)
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_F6, Qt::ShiftModifier);
+        QTRY_VERIFY(m_window->promptEditor()->hasFocus());
     }
 
     void bigStreamedImagesAreWrittenWhileTheyArrive()

@@ -13,6 +13,8 @@
 #include "model/imagerequest.h"
 #include "notices/messagebar.h"
 #include "notices/noticearea.h"
+#include "notices/welcome.h"
+#include "panefocus.h"
 #include "params/parameterpanel.h"
 #include "preview/imagepreview.h"
 #include "prompt/historydialog.h"
@@ -41,6 +43,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -137,6 +140,11 @@ void MainWindow::buildUi()
     m_mainSplitter->setSizes({leftWidth, 800, FirstGalleryWidth});
     connect(m_mainSplitter, &QSplitter::splitterMoved, this, [this] { m_splittersChosen = true; });
     setCentralWidget(m_mainSplitter);
+    new PaneFocus(this,
+                  {{left, promptEditor()},
+                   {m_canvas, m_canvas->preview()},
+                   {m_jobs, m_jobs->view()},
+                   {m_gallery, m_gallery->view()}});
 
     m_messages = new MessageBar;
     statusBar()->addWidget(m_messages, 1);
@@ -371,20 +379,7 @@ void MainWindow::welcome()
     if (m_session->hasApiKey() || StudioSettings::onboardingShown.value())
         return;
     StudioSettings::onboardingShown.setValue(true);
-    QMessageBox box(
-        QMessageBox::Information, tr("Welcome to Atelier"),
-        tr("<p>To make images, Atelier needs an OpenAI API key. Create one at "
-           "<a href=\"https://platform.openai.com/api-keys\">platform.openai.com/api-keys</a>.</p>"
-           "<p>Then either set <tt>OPENAI_API_KEY</tt> before starting Atelier, or store the key "
-           "in your desktop's keychain in the settings.</p>"
-           "<p>The gallery, export and everything else that needs no network work without "
-           "one.</p>"),
-        QMessageBox::NoButton, this);
-    QPushButton *settingsButton = box.addButton(tr("Open the settings"), QMessageBox::AcceptRole);
-    box.addButton(tr("Later"), QMessageBox::RejectRole);
-    box.setObjectName(u"welcome"_s);
-    box.exec();
-    if (box.clickedButton() == settingsButton)
+    if (Welcome::ask(this))
         openSettings();
 }
 

@@ -2380,22 +2380,6 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <translation>&lt;h3&gt;Atelier %1&lt;/h3&gt;&lt;p&gt;Ein Desktop-Bildstudio für die OpenAI-Images-API.&lt;/p&gt;&lt;p&gt;Bilder werden in %2 gespeichert.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Welcome to Atelier</source>
-        <translation>Willkommen bei Atelier</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;To make images, Atelier needs an OpenAI API key. Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Then either set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store the key in your desktop&apos;s keychain in the settings.&lt;/p&gt;&lt;p&gt;The gallery, export and everything else that needs no network work without one.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Um Bilder zu erzeugen, braucht Atelier einen OpenAI-API-Schlüssel. Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Setzen Sie dann entweder &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie den Schlüssel in den Einstellungen im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Die Galerie, der Export und alles andere, was kein Netzwerk braucht, funktionieren auch ohne.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Open the settings</source>
-        <translation>Einstellungen öffnen</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Später</translation>
-    </message>
-    <message>
         <source>There is no image to paste.</source>
         <translation>Es gibt kein Bild zum Einfügen.</translation>
     </message>
@@ -4140,6 +4124,25 @@ Atelier öffnet %2 beim nächsten Start.</translation>
     <message>
         <source>OpenAI retired the variations endpoint, so this variation is sent as an edit with %1 and the prompt &quot;%2&quot;.</source>
         <translation>OpenAI hat den Variations-Endpunkt eingestellt, daher wird diese Variation als Bearbeitung mit %1 und dem Prompt „%2“ gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to Atelier</source>
+        <translation>Willkommen bei Atelier</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;To make images, Atelier needs an OpenAI API key. Create one at &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Then either set &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt; before starting Atelier, or store the key in your desktop&apos;s keychain in the settings.&lt;/p&gt;&lt;p&gt;The gallery, export and everything else that needs no network work without one.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Um Bilder zu erzeugen, braucht Atelier einen OpenAI-API-Schlüssel. Erstellen Sie einen unter &lt;a href=&quot;https://platform.openai.com/api-keys&quot;&gt;platform.openai.com/api-keys&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Setzen Sie dann entweder &lt;tt&gt;OPENAI_API_KEY&lt;/tt&gt;, bevor Sie Atelier starten, oder speichern Sie den Schlüssel in den Einstellungen im Schlüsselbund Ihres Desktops.&lt;/p&gt;&lt;p&gt;Die Galerie, der Export und alles andere, was kein Netzwerk braucht, funktionieren auch ohne.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the settings</source>
+        <translation>Einstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
     </message>
 </context>
 <context>

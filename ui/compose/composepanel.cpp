@@ -104,6 +104,8 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     scroll->setWidget(settings);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // No tab stop of its own: Tab goes from control to control and the area follows the focus.
+    scroll->setFocusPolicy(Qt::NoFocus);
     // Wide enough for its controls (in any language): it scrolls vertically, never sideways.
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(settings->minimumSizeHint().width()

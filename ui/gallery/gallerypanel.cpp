@@ -10,6 +10,7 @@
 #include "thumbnailiconproxy.h"
 #include "viewer/imageviewer.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -137,7 +138,42 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &GalleryPanel::showEmptyState);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &GalleryPanel::showEmptyState);
     setThumbnailSize(StudioSettings::thumbnailSize.value());
+    addKeyboardActions();
     refresh();
+}
+
+void GalleryPanel::addKeyboardActions()
+{
+    // The keys the viewer knows work on the thumbnails too, and the menu shows them.
+    const auto add = [this](const QString &name, const QKeySequence &keys, auto act) {
+        auto *action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, act);
+        m_view->addAction(action);
+        return action;
+    };
+    m_favouriteAction = add(u"galleryFavourite"_s, QKeySequence(Qt::Key_F), [this] {
+        const QList<int> rows = selectedRows();
+        // Several: all become favourites unless all are, then none is.
+        bool all = !rows.isEmpty();
+        for (int row : rows)
+            all = all && m_model->imageAt(row).favourite;
+        for (int row : rows)
+            m_model->setFavourite(row, !all);
+    });
+    m_copyAction = add(u"galleryCopy"_s, QKeySequence::Copy, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid())
+            QGuiApplication::clipboard()->setImage(QImage(m_model->imageAt(current.row()).path));
+    });
+    m_copyAction->setText(tr("Copy image"));
+    m_deleteAction = add(u"galleryDelete"_s, QKeySequence::Delete, [this] {
+        const QList<int> rows = selectedRows();
+        if (!rows.isEmpty())
+            removeAfterAsking(this, m_model, rows);
+    });
 }
 
 QListView *GalleryPanel::view() const
@@ -327,8 +363,8 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     const int row = index.row();
     QMenu menu(this);
     const bool favourite = index.data(LibraryModel::FavouriteRole).toBool();
-    menu.addAction(favourite ? tr("Remove from favourites") : tr("Add to favourites"), this,
-                   [this, row, favourite] { m_model->setFavourite(row, !favourite); });
+    m_favouriteAction->setText(favourite ? tr("Remove from favourites") : tr("Add to favourites"));
+    menu.addAction(m_favouriteAction);
     menu.addAction(tr("Reuse recipe"), this,
                    [this, row] { Q_EMIT reuseRequested(m_model->imageAt(row).request); });
     const LibraryImage image = m_model->imageAt(row);
@@ -349,9 +385,7 @@ void GalleryPanel::showContextMenu(const QPoint &position)
             dialog.exec();
         });
     }
-    menu.addAction(tr("Copy image"), this, [this, row] {
-        QGuiApplication::clipboard()->setImage(QImage(m_model->imageAt(row).path));
-    });
+    menu.addAction(m_copyAction);
     menu.addAction(tr("Export %n image(s)…", nullptr, int(rows.size())), this,
                    [this, rows] { exportRows(rows); });
     menu.addAction(tr("Show in folder"), this, [this, row] {
@@ -359,8 +393,8 @@ void GalleryPanel::showContextMenu(const QPoint &position)
             QUrl::fromLocalFile(QFileInfo(m_model->imageAt(row).path).path()));
     });
     menu.addSeparator();
-    menu.addAction(tr("Delete %n image(s)…", nullptr, int(rows.size())), this,
-                   [this, rows] { removeAfterAsking(this, m_model, rows); });
+    m_deleteAction->setText(tr("Delete %n image(s)…", nullptr, int(rows.size())));
+    menu.addAction(m_deleteAction);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLineEdit;
 class QListView;
@@ -71,6 +72,7 @@ private:
     void applyFilter();
     void showEmptyState();
     void showContextMenu(const QPoint &position);
+    void addKeyboardActions();
     QList<int> selectedRows() const;
     void exportRows(const QList<int> &rows);
 
@@ -82,6 +84,9 @@ private:
     GalleryView *m_view = nullptr;
     QSlider *m_thumbnailSize = nullptr;
     QPointer<ImageViewer> m_viewer;
+    QAction *m_favouriteAction = nullptr; // F
+    QAction *m_copyAction = nullptr; // Ctrl+C
+    QAction *m_deleteAction = nullptr; // Delete
     QTimer m_debounce;
 };
 
