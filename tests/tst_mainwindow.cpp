@@ -703,9 +703,9 @@ private Q_SLOTS:
         image.request.setOption(Param::Quality, u"hd"_s);
         ExportOptions options;
         options.folder = m_library->filePath(u"exported"_s);
-        QString error;
-        const QString exported = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+        const Result<QString> exportedTo = Exporter::exportImage(image, options);
+        const QString exported = exportedTo.valueOr(QString());
+        QVERIFY2(!exported.isEmpty(), qPrintable(exportedTo.error()));
 
         m_window->openImages({exported});
         QCOMPARE(m_window->promptEditor()->prompt(), u"a castle in the clouds"_s);
@@ -734,9 +734,9 @@ private Q_SLOTS:
         image.request.images = {secret};
         ExportOptions options;
         options.folder = m_library->filePath(u"exported"_s);
-        QString error;
-        const QString exported = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+        const Result<QString> exportedTo = Exporter::exportImage(image, options);
+        const QString exported = exportedTo.valueOr(QString());
+        QVERIFY2(!exported.isEmpty(), qPrintable(exportedTo.error()));
         const int limit = m_session->catalog()
                               .allowed(u"gpt-image-1.5"_s, Endpoint::Edits, Param::Prompt)
                               ->maxLength;

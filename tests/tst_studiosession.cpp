@@ -126,10 +126,10 @@ private Q_SLOTS:
             | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
             | QFileDevice::ExeOther;
         QCOMPARE(owner.permissions() & others, QFileDevice::Permissions());
-        QString error;
-        const QString mask = ContentFiles::store(
-            inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s, &error);
-        QVERIFY2(!mask.isEmpty(), qPrintable(error));
+        const Result<QString> stored = ContentFiles::store(
+            inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        const QString mask = *stored;
         QVERIFY(mask.startsWith(inputs + u'/'));
         first.reset();
         QVERIFY(!QFileInfo::exists(owner.filePath()));

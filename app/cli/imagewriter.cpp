@@ -118,9 +118,10 @@ Result<QString> ImageWriter::write(const ImageResult &image, const QString &suff
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
-    if (QString error; !ContentFiles::writeAtomically(path, image.encoded, &error,
-                                                      ContentFiles::Durability::Transient))
-        return failure(error, path);
+    if (const Status written
+        = ContentFiles::writeAtomically(path, image.encoded, ContentFiles::Durability::Transient);
+        !written)
+        return failure(written.error(), path);
     return path;
 }
 

@@ -682,13 +682,14 @@ void ComposePanel::takeImage(const QImage &image)
                                .filePath(u".pasted"_s);
     const QString path = QDir(folder).filePath(
         u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
-    QString error;
-    if (const Status made = SafeFiles::makePath(folder); !made)
-        error = tr("The folder %1 cannot be created: %2.").arg(folder, made.error());
+    Status saved = SafeFiles::makePath(folder);
+    if (!saved)
+        saved = failure(tr("The folder %1 cannot be created: %2.").arg(folder, saved.error()));
     else
-        ContentFiles::writeNew(path, ContentFiles::png(image), &error);
-    if (!error.isEmpty())
-        Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(error), 10000);
+        saved = ContentFiles::writeNew(path, ContentFiles::png(image));
+    if (!saved)
+        Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(saved.error()),
+                             10000);
     else if (m_references->count() == 0)
         openForEdit(path); // the first image of an edit: ready to paint its mask
     else

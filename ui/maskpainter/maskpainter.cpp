@@ -168,21 +168,22 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     more->addAction(tr("Import mask…"), this, [this] {
         const QString file = QFileDialog::getOpenFileName(
             this, tr("Import a mask"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
-        QString error;
-        if (!file.isEmpty() && !importMask(file, &error))
-            Q_EMIT statusMessage(error);
+        if (file.isEmpty())
+            return;
+        if (const Status imported = importMask(file); !imported)
+            Q_EMIT statusMessage(imported.error());
     });
     more->addAction(tr("Export mask…"), this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export the mask"), QString(),
                                                           tr("PNG images (*.png)"));
         if (file.isEmpty())
             return;
-        QString error;
-        if (ContentFiles::writeAtomically(file, ContentFiles::png(apiMask()), &error))
+        if (const Status saved = ContentFiles::writeAtomically(file, ContentFiles::png(apiMask()));
+            saved)
             Q_EMIT statusMessage(tr("Saved the mask as the API takes it to %1.").arg(file));
         else
             Q_EMIT statusMessage(
-                tr("The mask could not be saved: %1 Choose another folder.").arg(error));
+                tr("The mask could not be saved: %1 Choose another folder.").arg(saved.error()));
     });
     bar->addWidget(more);
 
