@@ -848,8 +848,7 @@ private Q_SLOTS:
         recipe.setOption(Param::Size, u"1024x1024"_s);
         window.parameterPanel()->applyRequest(recipe);
         window.promptEditor()->setPrompt(u"a {red|blue} fox"_s);
-        QString error;
-        QCOMPARE(window.expandedPrompts(&error),
+        QCOMPARE(window.expandedPrompts().valueOr({}),
                  (QStringList {u"a watercolour of a red fox, soft light"_s,
                                u"a watercolour of a blue fox, soft light"_s}));
         bool shown = false;
@@ -886,7 +885,6 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_session.reset();
-        QString error;
         {
             ImageRequest request;
             request.model = u"gpt-image-1"_s;
@@ -898,7 +896,7 @@ private Q_SLOTS:
                     > 0);
         }
         m_session = newSession(); // with a key: no onboarding dialog first
-        QVERIFY(m_session->openLibrary(m_library->path(), &error));
+        QVERIFY(m_session->openLibrary(m_library->path()));
         QString informative;
         QTimer answer; // the window asks once its event loop runs
         answer.setInterval(10);
@@ -1073,7 +1071,6 @@ private Q_SLOTS:
         QVERIFY(gallery);
         QAbstractItemModel *shown = gallery->view()->model();
         const QString first = m_session->libraryFolder();
-        QString error;
         LibraryImage image;
         image.request.prompt = u"kept in the first library"_s;
         image.request.model = u"gpt-image-1"_s;
@@ -1109,13 +1106,16 @@ private Q_SLOTS:
         streamed.setOption(Param::PartialImages, 1);
         QVERIFY(m_session->submit(streamed).isEmpty());
         QTRY_COMPARE(m_server->requestCount(), 1);
-        QVERIFY(!m_session->switchLibrary(first, &error));
-        QVERIFY2(error.contains(QDir::toNativeSeparators(elsewhere.path())), qPrintable(error));
+        const Status refused = m_session->switchLibrary(first);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QDir::toNativeSeparators(elsewhere.path())),
+                 qPrintable(refused.error()));
         QCOMPARE(m_session->libraryFolder(), elsewhere.path());
         m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
 
-        QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));
+        const Status switched = m_session->switchLibrary(first);
+        QVERIFY2(switched, qPrintable(switched.error()));
         QCOMPARE(shown->rowCount(), 1);
         QCOMPARE(shown->index(0, 0).data(LibraryModel::PromptRole).toString(),
                  u"kept in the first library"_s);

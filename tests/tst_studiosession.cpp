@@ -255,8 +255,7 @@ private Q_SLOTS:
                                     m_library->path() + u"/.partials/job-%1/"_s.arg(job));
         QCOMPARE(written.size(), 2);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QVERIFY(next.openLibrary(m_library->path()));
         QCOMPARE(next.interruptedJobs().size(), 1);
         QCOMPARE(next.recoveredPartials(), 2);
         QCOMPARE(next.library().count(), 2);
@@ -345,8 +344,7 @@ private Q_SLOTS:
             Testing::journalOfACrashedProcess(m_library->path(), request(u"sent before a crash"_s))
             > 0);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QVERIFY(next.openLibrary(m_library->path()));
         QCOMPARE(next.interruptedJobs().size(), 1);
         QCOMPARE(next.interruptedJobs().first().request.prompt, u"sent before a crash"_s);
         next.dismissInterruptedJobs();
@@ -413,12 +411,13 @@ private Q_SLOTS:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
         const QString wanted = blocker.fileName() + u"/Atelier"_s;
-        QVERIFY(!next.openLibrary(wanted, &error)); // a switch in the settings: refused
-        QVERIFY2(error.contains(u"is a file, not a folder"_s), qPrintable(error));
-        error.clear();
-        QVERIFY2(next.openLibrary(wanted, &error, StudioSession::Fallback::Use), qPrintable(error));
+        const Status refused = next.openLibrary(wanted); // a switch in the settings: refused
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"is a file, not a folder"_s),
+                 qPrintable(refused.error()));
+        const Status opened = next.openLibrary(wanted, StudioSession::Fallback::Use);
+        QVERIFY2(opened, qPrintable(opened.error()));
         qputenv("XDG_DATA_HOME", previous);
         QVERIFY(next.libraryFolder().startsWith(data.path()));
         QVERIFY2(

@@ -306,10 +306,10 @@ void ComposePanel::refresh()
     m_estimate->setToolTip(estimate.assumptions.join(u'\n'));
 }
 
-QStringList ComposePanel::expandedPrompts(QString *error) const
+Result<QStringList> ComposePanel::expandedPrompts() const
 {
     const QString preset = m_presets->currentData().toString();
-    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()), error);
+    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()));
 }
 
 void ComposePanel::generate()
@@ -494,28 +494,25 @@ bool ComposePanel::prepareInputs(QList<ImageRequest> &requests)
                 agreed.append(fix);
         }
     }
-    QStringList done;
-    QString error;
-    const std::optional<ImageRequest> fixed
-        = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
+    const Result<FixedInputs> fixed
+        = inputs.apply(requests.first(), agreed, m_session->inputsFolder());
     if (!fixed) {
-        showProblems(error);
+        showProblems(fixed.error());
         return false;
     }
     for (ImageRequest &request : requests) {
-        request.images = fixed->images;
-        request.mask = fixed->mask;
+        request.images = fixed->request.images;
+        request.mask = fixed->request.mask;
     }
-    Q_EMIT statusMessage(done.join(u' '), 15000);
+    Q_EMIT statusMessage(fixed->done.join(u' '), 15000);
     return true;
 }
 
 bool ComposePanel::openForEdit(const QString &path, qint64 id)
 {
-    QString error;
-    if (!m_painter->openImage(path, &error)) {
-        Q_EMIT statusMessage(error, 10000);
-        showProblems(error);
+    if (const Status opened = m_painter->openImage(path); !opened) {
+        Q_EMIT statusMessage(opened.error(), 10000);
+        showProblems(opened.error());
         return false;
     }
     m_editParentId = id > 0 ? id : libraryIdOf(path);
