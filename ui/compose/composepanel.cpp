@@ -326,14 +326,13 @@ void ComposePanel::generate()
     for (const bool markup : {false, true}) {
         if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
             continue;
-        QString saveError;
-        QString &path = markup ? request.markup : request.mask;
-        path = markup ? m_painter->saveMarkup(m_session->inputsFolder(), &saveError)
-                      : m_painter->saveApiMask(m_session->inputsFolder(), &saveError);
-        if (path.isEmpty()) {
-            showProblems(saveError);
+        const Result<QString> saved = markup ? m_painter->saveMarkup(m_session->inputsFolder())
+                                             : m_painter->saveApiMask(m_session->inputsFolder());
+        if (!saved) {
+            showProblems(saved.error());
             return;
         }
+        (markup ? request.markup : request.mask) = *saved;
     }
     GenerationPlan::Options options = m_session->planOptions();
     options.preset = m_presets->currentData().toString();
@@ -440,10 +439,10 @@ void ComposePanel::reuseRecipe(const ImageRequest &asked)
     if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty()
         && QFileInfo::exists(recipe.images.first())) {
         // Reopening an edit restores its image and mask in the painter.
-        QString error;
-        if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
-            && !m_painter->importMask(recipe.mask, &error))
-            Q_EMIT statusMessage(error, 8000);
+        if (m_painter->openImage(recipe.images.first()) && !recipe.mask.isEmpty()) {
+            if (const Status imported = m_painter->importMask(recipe.mask); !imported)
+                Q_EMIT statusMessage(imported.error(), 8000);
+        }
         m_editParentId = libraryIdOf(recipe.images.first());
     }
     showMaskState();
@@ -634,11 +633,10 @@ void ComposePanel::chooseMask()
         return;
     // The mask is imported into the painter, where it can be looked at and touched up.
     const QString first = m_references->item(0)->data(Qt::UserRole).toString();
-    QString error;
-    if ((m_painter->imagePath() != first && !openForEdit(first))
-        || !m_painter->importMask(file, &error)) {
-        if (!error.isEmpty())
-            Q_EMIT statusMessage(error, 10000);
+    if (m_painter->imagePath() != first && !openForEdit(first))
+        return;
+    if (const Status imported = m_painter->importMask(file); !imported) {
+        Q_EMIT statusMessage(imported.error(), 10000);
         return;
     }
     showMaskState();
