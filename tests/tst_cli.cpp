@@ -554,10 +554,9 @@ private Q_SLOTS:
         const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
         const auto sink = Atelier::ImageWriter::streamSink(
             writer, [](const Atelier::ImageResult &) { return QString(); });
-        QString error;
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-            QVERIFY2(stream, qPrintable(error));
+            const auto stream = sink->begin();
+            QVERIFY2(stream && *stream, qPrintable(stream.error()));
         }
         QVERIFY(!QFileInfo::exists(QDir(out).filePath(dead)));
         QVERIFY(QFileInfo::exists(QDir(out).filePath(alive)));
@@ -585,15 +584,14 @@ private Q_SLOTS:
         const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
         const auto sink = Atelier::ImageWriter::streamSink(
             writer, [](const Atelier::ImageResult &) { return QString(); });
-        QString error;
-        std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-        QVERIFY2(stream, qPrintable(error));
-        QVERIFY(stream->write("PNG bytes", &error));
+        auto stream = sink->begin();
+        QVERIFY2(stream && *stream, qPrintable(stream.error()));
+        QVERIFY((*stream)->write("PNG bytes"));
         Atelier::ImageResult image;
         image.format = u"png"_s;
-        const QString placed = stream->commit(image, &error);
-        QVERIFY2(!placed.isEmpty(), qPrintable(error));
-        QVERIFY(placed != QDir(out).filePath(u"shot.png"_s)); // the link's name is taken
+        const Atelier::Result<Atelier::ImageJob::Kept> placed = (*stream)->commit(image);
+        QVERIFY2(placed && !placed->path.isEmpty(), qPrintable(placed.error()));
+        QVERIFY(placed->path != QDir(out).filePath(u"shot.png"_s)); // the link's name is taken
         Atelier::ImageResult second;
         second.format = u"png"_s;
         second.encoded = "more PNG bytes";
@@ -611,21 +609,21 @@ private Q_SLOTS:
             writer, [](const Atelier::ImageResult &) { return QString(); });
         Atelier::ImageResult image;
         image.format = u"png"_s;
-        QString error;
         QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
         QFile taken(m_dir->filePath(u"out/shot.png"_s));
         QVERIFY(taken.open(QIODevice::WriteOnly));
         taken.close();
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-            QVERIFY2(stream, qPrintable(error));
-            QVERIFY(stream->write("abc", &error));
-            QVERIFY(stream->write("def", &error));
+            auto begun = sink->begin();
+            QVERIFY2(begun && *begun, qPrintable(begun.error()));
+            Atelier::ImageJob::StreamSink::Writer &stream = **begun;
+            QVERIFY(stream.write("abc"));
+            QVERIFY(stream.write("def"));
             QCOMPARE(QDir(m_dir->filePath(u"out"_s))
                          .entryList({u".shot.atelier-*.part"_s}, QDir::Files | QDir::Hidden)
                          .size(),
                      1);
-            QCOMPARE(stream->commit(image, &error), m_dir->filePath(u"out/shot-(2).png"_s));
+            QCOMPARE(stream.commit(image).valueOr({}).path, m_dir->filePath(u"out/shot-(2).png"_s));
         }
         QFile written(m_dir->filePath(u"out/shot-(2).png"_s));
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -634,8 +632,9 @@ private Q_SLOTS:
         QVERIFY(probe.open(QIODevice::WriteOnly));
         QCOMPARE(written.permissions(), probe.permissions());
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> abandoned = sink->begin(&error);
-            QVERIFY(abandoned->write("xyz", &error));
+            auto abandoned = sink->begin();
+            QVERIFY(abandoned && *abandoned);
+            QVERIFY((*abandoned)->write("xyz"));
         }
         QCOMPARE(
             QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden),
