@@ -1,6 +1,5 @@
 #include "cli/imagewriter.h"
-#include "clirunner.h"
-#include "fakeimagesserver.h"
+#include "clifixture.h"
 #include "processids.h"
 #include "readonlyfolder.h"
 
@@ -23,22 +22,16 @@
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestCli : public QObject
+class TestCli : public QObject, public CliFixture
 {
     Q_OBJECT
 
+public:
+    TestCli()
+        : CliFixture(u"sk-cli-secret-4242"_s)
+    { }
+
 private:
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    const QString m_key = u"sk-cli-secret-4242"_s;
-
-    QProcessEnvironment environment(bool withKey = true) const
-    {
-        QProcessEnvironment env = cliEnvironment(m_dir->path(), withKey ? m_key : QString());
-        env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
-        return env;
-    }
-
     // Runs atelier-cli while this test's event loop serves the fake server.
     CliRun cli(const QStringList &arguments, const QProcessEnvironment &env,
                const QByteArray &input = {}, std::function<void(QProcess *)> during = {})
@@ -47,29 +40,10 @@ private:
                            std::move(during), 30000, m_key});
     }
 
-    QString writePng(const QString &name, const QSize &size, bool alpha = false)
-    {
-        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkBlue));
-        const QString path = m_dir->filePath(name);
-        image.save(path, "PNG");
-        return path;
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setApiKey(m_key);
-    }
+    void init() { QVERIFY(startCli()); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { stopCli(); }
 
     void versionAndHelp()
     {

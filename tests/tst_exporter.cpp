@@ -37,16 +37,6 @@ private:
         return image;
     }
 
-    // A 2x2 GIF of two frames: black, then white.
-    static QByteArray twoFrameGif()
-    {
-        QImage black(2, 2, QImage::Format_RGB32);
-        black.fill(Qt::black);
-        QImage white(2, 2, QImage::Format_RGB32);
-        white.fill(Qt::white);
-        return AtelierTest::GifEncoder::encode({black, white}, 100);
-    }
-
     LibraryImage document(const QString &name, const QByteArray &bytes)
     {
         LibraryImage image = sample();
@@ -252,10 +242,10 @@ private Q_SLOTS:
         ExportOptions options;
         options.folder = m_dir.filePath(u"documents"_s);
         options.format = u"original"_s;
-        QString error;
-        const LibraryImage gif = document(u"ball.gif"_s, twoFrameGif());
-        const QString gifPath = Exporter::exportImage(gif, options, &error);
-        QVERIFY2(gifPath.endsWith(u".gif"_s), qPrintable(gifPath + error));
+        const LibraryImage gif = document(u"ball.gif"_s, AtelierTest::GifEncoder::twoFrames());
+        const Result<QString> gifPathExport = Exporter::exportImage(gif, options);
+        const QString gifPath = gifPathExport.valueOr(QString());
+        QVERIFY2(gifPath.endsWith(u".gif"_s), qPrintable(gifPath + gifPathExport.error()));
         QImageReader gifReader(gifPath);
         QCOMPARE(gifReader.imageCount(), 2); // still animated, the XMP extension skipped
         QCOMPARE(gifReader.read().pixelColor(0, 0), QColor(Qt::black));

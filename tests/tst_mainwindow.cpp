@@ -6,6 +6,7 @@
 #include "library/contentfiles.h"
 #include "library/exporter.h"
 #include "library/librarymodel.h"
+#include "libraryimages.h"
 #include "mainwindow.h"
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
@@ -16,6 +17,7 @@
 #include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 #include "widgetdrag.h"
 
 #include "testsettings.h"
@@ -50,15 +52,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public StudioFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_config;
-    std::unique_ptr<QTemporaryDir> m_library; // fresh for every test
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     // A job row's own button ("cancelJob", "retryJob") in the job strip.
@@ -83,16 +81,6 @@ private:
     }
 
     // A session that talks to the fake server, with a key.
-    std::unique_ptr<StudioSession> newSession() const
-    {
-        auto session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        session->setProvider(profile, u"sk-test"_s);
-        return session;
-    }
-
     // Answers the studio's question about files from outside the library, once it is asked:
     // what it said goes to `text`.
     void answerOutsideFilesQuestion(QMessageBox::StandardButton button, QString *text)
@@ -136,22 +124,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_config.path());
-        // No keychain, whatever desktop runs the tests: none of them may store a key in a real one.
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
-    }
+    void initTestCase() { isolateStudio(); }
 
     void init()
     {
-        m_library = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setEventDelayMs(10);
-        m_session = newSession();
-        QString error;
-        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
+        const Status started = startStudio(10);
+        QVERIFY2(started, qPrintable(started.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -160,9 +138,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_server.reset();
-        m_library.reset();
+        stopStudio();
     }
 
     void paintedEditSendsTheMaskAndKeepsTheRest()
@@ -317,9 +293,7 @@ private Q_SLOTS:
     {
         QTemporaryDir outside;
         const QString logo = outside.filePath(u"logo.png"_s);
-        QImage square(32, 32, QImage::Format_RGB32);
-        square.fill(Qt::darkBlue);
-        QVERIFY(square.save(logo));
+        QVERIFY(writeFilledPng(logo, QSize(32, 32), Qt::darkBlue));
         // A gateway still serves variations: the endpoint stays.
         m_window->openForVariation(logo);
         QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Variations);
@@ -752,9 +726,7 @@ private Q_SLOTS:
                  qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(m_window->currentRequest().images.isEmpty());
         const QString mine = outside.filePath(u"mine.png"_s);
-        QImage other(40, 30, QImage::Format_RGB32);
-        other.fill(Qt::darkGreen);
-        QVERIFY(other.save(mine));
+        QVERIFY(writeFilledPng(mine, QSize(40, 30), Qt::darkGreen));
         m_window->openImages({mine});
         QCOMPARE(m_window->currentRequest().images, QStringList {mine});
         QTRY_VERIFY(m_window->generateButton()->isEnabled());
@@ -864,11 +836,7 @@ private Q_SLOTS:
 
     void settingsListSavedProviders()
     {
-        ProviderProfile gateway;
-        gateway.kind = ProviderProfile::Kind::Compatible;
-        gateway.name = u"gateway"_s;
-        gateway.baseUrl = m_server->baseUrl();
-        StudioSession::saveProfiles({gateway});
+        StudioSession::saveProfiles({gatewayProfile(m_server->baseUrl(), u"gateway"_s)});
         SettingsDialog dialog(m_session.get(), u"a test"_s);
         QCOMPARE(dialog.providerBox()->count(), 2);
         QCOMPARE(dialog.providerBox()->itemText(0), u"Environment"_s);
@@ -924,11 +892,8 @@ private Q_SLOTS:
 
     void settingsEditASavedProfile()
     {
-        ProviderProfile gateway;
-        gateway.kind = ProviderProfile::Kind::Compatible;
-        gateway.name = u"gateway"_s;
-        gateway.baseUrl = QUrl(u"https://old.example/v1"_s);
-        StudioSession::saveProfiles({gateway});
+        StudioSession::saveProfiles(
+            {gatewayProfile(QUrl(u"https://old.example/v1"_s), u"gateway"_s)});
         SettingsDialog dialog(m_session.get(), u"a test"_s);
         dialog.chooseProvider(u"gateway"_s);
         bool edited = false;
@@ -980,21 +945,15 @@ private Q_SLOTS:
     {
         // Two library images; activating them quickly shows the last one (read and fitted off
         // the GUI thread), at full size with a view-sized copy; a file that is gone says so.
-        QString error;
         QList<QImage> made;
         for (const QColor color : {QColor(Qt::yellow), QColor(Qt::darkCyan)}) {
             LibraryImage image;
             image.request.prompt = u"a %1 square"_s.arg(color.name());
             image.request.model = u"gpt-image-1"_s;
-            image.format = u"png"_s;
             QImage pixels(2400, 1600, QImage::Format_RGB32);
             pixels.fill(color);
             pixels.setPixel(7, 5, qRgb(1, 2, 3));
-            image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels))
-                             .valueOr(QString());
-            const Result<qint64> id = m_session->library().add(image);
+            const Result<qint64> id = saveImage(m_session->library(), image, pixels);
             QVERIFY2(id, qPrintable(id.error()));
             made.append(pixels);
         }
@@ -1023,22 +982,16 @@ private Q_SLOTS:
 
     void lineageListsWhereAnImageCameFromWithIcons()
     {
-        QString error;
         qint64 parent = 0;
         qint64 child = 0;
         for (const QColor color : {QColor(Qt::yellow), QColor(Qt::blue)}) {
             LibraryImage image;
             image.request.prompt = parent ? u"the edit"_s : u"the original"_s;
             image.request.model = u"gpt-image-1"_s;
-            image.format = u"png"_s;
             image.parentId = parent;
             QImage pixels(640, 480, QImage::Format_RGB32);
             pixels.fill(color);
-            image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels))
-                             .valueOr(QString());
-            const Result<qint64> id = m_session->library().add(image);
+            const Result<qint64> id = saveImage(m_session->library(), image, pixels);
             QVERIFY2(id, qPrintable(id.error()));
             (parent ? child : parent) = *id;
         }
@@ -1095,10 +1048,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(elsewhere.filePath(u"library.sqlite3"_s)));
 
         // While a job runs, its images belong to the library it was sent from: not switched.
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
+        m_server->stallNextStream();
         ImageRequest streamed;
         streamed.model = u"gpt-image-1"_s;
         streamed.prompt = u"still running"_s;
