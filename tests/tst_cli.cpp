@@ -1,6 +1,5 @@
 #include "cli/imagewriter.h"
-#include "clirunner.h"
-#include "fakeimagesserver.h"
+#include "clifixture.h"
 #include "processids.h"
 #include "readonlyfolder.h"
 
@@ -23,22 +22,16 @@
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestCli : public QObject
+class TestCli : public QObject, public CliFixture
 {
     Q_OBJECT
 
+public:
+    TestCli()
+        : CliFixture(u"sk-cli-secret-4242"_s)
+    { }
+
 private:
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    const QString m_key = u"sk-cli-secret-4242"_s;
-
-    QProcessEnvironment environment(bool withKey = true) const
-    {
-        QProcessEnvironment env = cliEnvironment(m_dir->path(), withKey ? m_key : QString());
-        env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
-        return env;
-    }
-
     // Runs atelier-cli while this test's event loop serves the fake server.
     CliRun cli(const QStringList &arguments, const QProcessEnvironment &env,
                const QByteArray &input = {}, std::function<void(QProcess *)> during = {})
@@ -47,29 +40,10 @@ private:
                            std::move(during), 30000, m_key});
     }
 
-    QString writePng(const QString &name, const QSize &size, bool alpha = false)
-    {
-        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkBlue));
-        const QString path = m_dir->filePath(name);
-        image.save(path, "PNG");
-        return path;
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setApiKey(m_key);
-    }
+    void init() { QVERIFY(startCli()); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { stopCli(); }
 
     void versionAndHelp()
     {
@@ -554,10 +528,9 @@ private Q_SLOTS:
         const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
         const auto sink = Atelier::ImageWriter::streamSink(
             writer, [](const Atelier::ImageResult &) { return QString(); });
-        QString error;
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-            QVERIFY2(stream, qPrintable(error));
+            const auto stream = sink->begin();
+            QVERIFY2(stream && *stream, qPrintable(stream.error()));
         }
         QVERIFY(!QFileInfo::exists(QDir(out).filePath(dead)));
         QVERIFY(QFileInfo::exists(QDir(out).filePath(alive)));
@@ -585,15 +558,14 @@ private Q_SLOTS:
         const auto writer = std::make_shared<Atelier::ImageWriter>(out, u"shot"_s);
         const auto sink = Atelier::ImageWriter::streamSink(
             writer, [](const Atelier::ImageResult &) { return QString(); });
-        QString error;
-        std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-        QVERIFY2(stream, qPrintable(error));
-        QVERIFY(stream->write("PNG bytes", &error));
+        auto stream = sink->begin();
+        QVERIFY2(stream && *stream, qPrintable(stream.error()));
+        QVERIFY((*stream)->write("PNG bytes"));
         Atelier::ImageResult image;
         image.format = u"png"_s;
-        const QString placed = stream->commit(image, &error);
-        QVERIFY2(!placed.isEmpty(), qPrintable(error));
-        QVERIFY(placed != QDir(out).filePath(u"shot.png"_s)); // the link's name is taken
+        const Atelier::Result<Atelier::ImageJob::Kept> placed = (*stream)->commit(image);
+        QVERIFY2(placed && !placed->path.isEmpty(), qPrintable(placed.error()));
+        QVERIFY(placed->path != QDir(out).filePath(u"shot.png"_s)); // the link's name is taken
         Atelier::ImageResult second;
         second.format = u"png"_s;
         second.encoded = "more PNG bytes";
@@ -611,21 +583,21 @@ private Q_SLOTS:
             writer, [](const Atelier::ImageResult &) { return QString(); });
         Atelier::ImageResult image;
         image.format = u"png"_s;
-        QString error;
         QVERIFY(QDir().mkpath(m_dir->filePath(u"out"_s)));
         QFile taken(m_dir->filePath(u"out/shot.png"_s));
         QVERIFY(taken.open(QIODevice::WriteOnly));
         taken.close();
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> stream = sink->begin(&error);
-            QVERIFY2(stream, qPrintable(error));
-            QVERIFY(stream->write("abc", &error));
-            QVERIFY(stream->write("def", &error));
+            auto begun = sink->begin();
+            QVERIFY2(begun && *begun, qPrintable(begun.error()));
+            Atelier::ImageJob::StreamSink::Writer &stream = **begun;
+            QVERIFY(stream.write("abc"));
+            QVERIFY(stream.write("def"));
             QCOMPARE(QDir(m_dir->filePath(u"out"_s))
                          .entryList({u".shot.atelier-*.part"_s}, QDir::Files | QDir::Hidden)
                          .size(),
                      1);
-            QCOMPARE(stream->commit(image, &error), m_dir->filePath(u"out/shot-(2).png"_s));
+            QCOMPARE(stream.commit(image).valueOr({}).path, m_dir->filePath(u"out/shot-(2).png"_s));
         }
         QFile written(m_dir->filePath(u"out/shot-(2).png"_s));
         QVERIFY(written.open(QIODevice::ReadOnly));
@@ -634,8 +606,9 @@ private Q_SLOTS:
         QVERIFY(probe.open(QIODevice::WriteOnly));
         QCOMPARE(written.permissions(), probe.permissions());
         {
-            std::unique_ptr<Atelier::ImageJob::StreamSink::Image> abandoned = sink->begin(&error);
-            QVERIFY(abandoned->write("xyz", &error));
+            auto abandoned = sink->begin();
+            QVERIFY(abandoned && *abandoned);
+            QVERIFY((*abandoned)->write("xyz"));
         }
         QCOMPARE(
             QDir(m_dir->filePath(u"out"_s)).entryList({u"*.part"_s}, QDir::Files | QDir::Hidden),

@@ -1,7 +1,6 @@
 // atelier-cli batch submit | status | fetch | cancel, as real processes against the fake
 // server's Files and Batches endpoints.
-#include "clirunner.h"
-#include "fakeimagesserver.h"
+#include "clifixture.h"
 
 #include <QColor>
 #include <QDir>
@@ -22,22 +21,16 @@
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestCliBatch : public QObject
+class TestCliBatch : public QObject, public CliFixture
 {
     Q_OBJECT
 
+public:
+    TestCliBatch()
+        : CliFixture(u"sk-batch-secret-7373"_s)
+    { }
+
 private:
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    const QString m_key = u"sk-batch-secret-7373"_s;
-
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment env = cliEnvironment(m_dir->path(), m_key);
-        env.insert(u"OPENAI_BASE_URL"_s, m_server->baseUrl().toString());
-        return env;
-    }
-
     CliRun cli(const QStringList &arguments, std::function<void(QProcess *)> during = {})
     {
         return runProcess({QStringLiteral(ATELIER_CLI_PATH),
@@ -96,34 +89,15 @@ private:
             cli({u"batch"_s, u"status"_s, id});
     }
 
-    QString writePng(const QString &name, const QSize &size, bool alpha)
-    {
-        QImage image(size, alpha ? QImage::Format_ARGB32 : QImage::Format_RGB32);
-        image.fill(alpha ? QColor(0, 0, 0, 0) : QColor(Qt::darkBlue));
-        const QString path = m_dir->filePath(name);
-        image.save(path, "PNG");
-        return path;
-    }
-
     static QStringList pngs(const QString &folder)
     {
         return QDir(folder).entryList({u"*.png"_s}, QDir::Files, QDir::Name);
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_dir = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setApiKey(m_key);
-    }
+    void init() { QVERIFY(startCli()); }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_dir.reset();
-    }
+    void cleanup() { stopCli(); }
 
     void submitSendsWhatGenerateWouldSend()
     {

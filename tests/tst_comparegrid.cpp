@@ -66,8 +66,7 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.baseUrl = server.baseUrl();
         session.setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY(session.openLibrary(library.path(), &error));
+        QVERIFY(session.openLibrary(library.path()));
         ImageRequest base;
         base.prompt = u"a lighthouse"_s;
         CompareGridDialog dialog(&session, base);

@@ -2,13 +2,14 @@
 // manual pages, what `cmake --install` lays out, and the programs' behaviour as a desktop
 // starts them (--help without a display, a clean exit on SIGTERM).
 
+#include "studioprocess.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,8 +34,15 @@ QByteArray readAll(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Runs a program; `output` gets stdout and stderr together.
-int run(const QString &program, const QStringList &arguments, QString *output,
+// How a program ran: its exit code (-1: it did not start, crashed or hung) and what it wrote to
+// standard output and error, together.
+struct Ran
+{
+    int exitCode = -1;
+    QString output;
+};
+
+Ran run(const QString &program, const QStringList &arguments,
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
@@ -42,9 +50,21 @@ int run(const QString &program, const QStringList &arguments, QString *output,
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
     if (!process.waitForFinished(120000))
-        return -1;
-    *output = QString::fromUtf8(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAll())};
+}
+
+// Runs a validator of the packaging files that configuring found at `path` (empty: it did not;
+// the failure then says which package of packaging/build-depends.txt brings `tool`).
+Ran validate(const QString &path, const QString &tool, const QString &package,
+             const QStringList &arguments)
+{
+    if (path.isEmpty())
+        return {-1,
+                u"%1 is missing: install %2 (packaging/build-depends.txt lists it)"_s.arg(tool,
+                                                                                          package)};
+    return run(path, arguments);
 }
 
 // The keys of a .desktop file's [Desktop Entry] group.
@@ -69,13 +89,10 @@ class TestDesktop : public QObject
 private Q_SLOTS:
     void desktopEntryValidates()
     {
-        const QString validator = QStringLiteral(DESKTOP_FILE_VALIDATE);
-        QVERIFY2(!validator.isEmpty(),
-                 "desktop-file-validate is missing: install desktop-file-utils "
-                 "(packaging/build-depends.txt lists it)");
-        QString output;
-        QCOMPARE(run(validator, {packagingFile(AppId + u".desktop"_s)}, &output), 0);
-        QVERIFY2(output.trimmed().isEmpty(), qPrintable(output)); // not even a hint
+        const Ran ran = validate(QStringLiteral(DESKTOP_FILE_VALIDATE), u"desktop-file-validate"_s,
+                                 u"desktop-file-utils"_s, {packagingFile(AppId + u".desktop"_s)});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.output));
+        QVERIFY2(ran.output.trimmed().isEmpty(), qPrintable(ran.output)); // not even a hint
     }
 
     void desktopEntryOpensImagesInTheStudio()
@@ -94,15 +111,10 @@ private Q_SLOTS:
 
     void metainfoValidates()
     {
-        const QString appstreamcli = QStringLiteral(APPSTREAMCLI);
-        QVERIFY2(!appstreamcli.isEmpty(),
-                 "appstreamcli is missing: install appstream "
-                 "(packaging/build-depends.txt lists it)");
-        QString output;
-        const int exitCode = run(
-            appstreamcli, {u"validate"_s, u"--no-net"_s, packagingFile(AppId + u".metainfo.xml"_s)},
-            &output);
-        QVERIFY2(exitCode == 0, qPrintable(output));
+        const Ran ran
+            = validate(QStringLiteral(APPSTREAMCLI), u"appstreamcli"_s, u"appstream"_s,
+                       {u"validate"_s, u"--no-net"_s, packagingFile(AppId + u".metainfo.xml"_s)});
+        QVERIFY2(ran.exitCode == 0, qPrintable(ran.output));
     }
 
     // The metadata names this version, launches this desktop entry, and shows screenshots
@@ -160,8 +172,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, program);
         QFETCH(QString, page);
-        QString help;
-        QCOMPARE(run(program, {u"--help"_s}, &help), 0);
+        const Ran ran = run(program, {u"--help"_s});
+        QCOMPARE(ran.exitCode, 0);
+        const QString &help = ran.output;
         QString manual = QString::fromUtf8(readAll(BinaryDir + u"/packaging/man/"_s + page));
         QVERIFY2(!manual.isEmpty(), qPrintable(page));
         QVERIFY2(manual.contains(u".TH "_s) && !manual.contains(u"@PROJECT_VERSION@"_s),
@@ -188,23 +201,23 @@ private Q_SLOTS:
         for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
             environment.remove(name);
         environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        QString output;
-        QCOMPARE(run(QStringLiteral(ATELIER_GUI_PATH), {u"--version"_s}, &output, environment), 0);
-        QCOMPARE(output.trimmed(), u"Atelier " ATELIER_VERSION ""_s);
-        QCOMPARE(run(QStringLiteral(ATELIER_GUI_PATH), {u"--help"_s}, &output, environment), 0);
-        QVERIFY2(output.contains(u"--edit <file>"_s), qPrintable(output));
-        QCOMPARE(run(QStringLiteral(ATELIER_CLI_PATH), {u"--version"_s}, &output, environment), 0);
-        QVERIFY(output.contains(u"" ATELIER_VERSION ""_s));
+        const Ran version = run(QStringLiteral(ATELIER_GUI_PATH), {u"--version"_s}, environment);
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.output.trimmed(), u"Atelier " ATELIER_VERSION ""_s);
+        const Ran help = run(QStringLiteral(ATELIER_GUI_PATH), {u"--help"_s}, environment);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.output.contains(u"--edit <file>"_s), qPrintable(help.output));
+        const Ran cli = run(QStringLiteral(ATELIER_CLI_PATH), {u"--version"_s}, environment);
+        QCOMPARE(cli.exitCode, 0);
+        QVERIFY(cli.output.contains(u"" ATELIER_VERSION ""_s));
     }
 
     void installLaysOutEveryFile()
     {
         QTemporaryDir prefix;
-        QString output;
-        const int exitCode
-            = run(QStringLiteral(CMAKE_COMMAND_PATH),
-                  {u"--install"_s, BinaryDir, u"--prefix"_s, prefix.path()}, &output);
-        QVERIFY2(exitCode == 0, qPrintable(output));
+        const Ran installed = run(QStringLiteral(CMAKE_COMMAND_PATH),
+                                  {u"--install"_s, BinaryDir, u"--prefix"_s, prefix.path()});
+        QVERIFY2(installed.exitCode == 0, qPrintable(installed.output));
         QStringList expected = {
             u"bin/atelier"_s,
             u"bin/atelier-cli"_s,
@@ -250,17 +263,8 @@ private Q_SLOTS:
         QFETCH(int, signalNumber);
         QFETCH(bool, withKey);
         QTemporaryDir home;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"HOME"_s, home.path());
-        for (const QString &name :
-             {u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CACHE_HOME"_s, u"OPENAI_API_KEY"_s,
-              u"OPENAI_BASE_URL"_s, u"DBUS_SESSION_BUS_ADDRESS"_s})
-            environment.remove(name);
-        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        if (withKey)
-            environment.insert(u"OPENAI_API_KEY"_s, u"sk-test-not-a-real-key"_s);
         QProcess studio;
-        studio.setProcessEnvironment(environment);
+        studio.setProcessEnvironment(AtelierTest::studioProcessEnvironment(home.path(), withKey));
         studio.setProcessChannelMode(QProcess::MergedChannels);
         studio.start(QStringLiteral(ATELIER_GUI_PATH), {u"--prompt"_s, u"a quiet harbour"_s});
         QVERIFY(studio.waitForStarted());
@@ -272,13 +276,9 @@ private Q_SLOTS:
         QVERIFY2(studio.state() == QProcess::Running, studio.readAll().constData());
         QCOMPARE(::kill(pid_t(studio.processId()), signalNumber), 0);
         QVERIFY(studio.waitForFinished(60000));
-        const QByteArray output = studio.readAll();
-        QVERIFY2(studio.exitStatus() == QProcess::NormalExit, output.constData());
-        QVERIFY2(studio.exitCode() == 0, output.constData());
-        QVERIFY2(!output.contains("sk-test-not-a-real-key"), "the key reached the output");
-        const QSettings settings(home.filePath(u".config/Atelier/Atelier.conf"_s),
-                                 QSettings::IniFormat);
-        QVERIFY2(settings.contains(u"window/geometry"_s), "the window did not close normally");
+        const QString problem
+            = AtelierTest::studioProcessEndProblem(studio, studio.readAll(), home.path());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 };
 

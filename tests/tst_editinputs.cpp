@@ -148,16 +148,14 @@ private Q_SLOTS:
             QVERIFY(!fixes.at(i).sentence.isEmpty());
         }
 
-        QStringList done;
-        QString error;
-        const std::optional<ImageRequest> fixed
-            = inputs.apply(request, fixes, dir.filePath(u"fixed"_qs), &done, &error);
-        QVERIFY2(fixed, qPrintable(error));
-        QVERIFY(!done.isEmpty());
-        QCOMPARE(errorsAbout(catalog.validate(*fixed)), QStringList());
+        const Result<FixedInputs> applied = inputs.apply(request, fixes, dir.filePath(u"fixed"_qs));
+        QVERIFY2(applied, qPrintable(applied.error()));
+        QVERIFY(!applied->done.isEmpty());
+        const ImageRequest &fixed = applied->request;
+        QCOMPARE(errorsAbout(catalog.validate(fixed)), QStringList());
         QVERIFY(QFileInfo::exists(imagePath)); // the original is left alone
-        if (!fixed->mask.isEmpty())
-            QCOMPARE(QImageReader(fixed->mask).size(), QImageReader(fixed->images.first()).size());
+        if (!fixed.mask.isEmpty())
+            QCOMPARE(QImageReader(fixed.mask).size(), QImageReader(fixed.images.first()).size());
     }
 
     void nothingToFixWhenAllIsWell()

@@ -37,16 +37,6 @@ private:
         return image;
     }
 
-    // A 2x2 GIF of two frames: black, then white.
-    static QByteArray twoFrameGif()
-    {
-        QImage black(2, 2, QImage::Format_RGB32);
-        black.fill(Qt::black);
-        QImage white(2, 2, QImage::Format_RGB32);
-        white.fill(Qt::white);
-        return AtelierTest::GifEncoder::encode({black, white}, 100);
-    }
-
     LibraryImage document(const QString &name, const QByteArray &bytes)
     {
         LibraryImage image = sample();
@@ -109,9 +99,9 @@ private Q_SLOTS:
         ExportOptions options;
         options.folder = out.filePath(u"export"_s);
         options.nameTemplate = pattern;
-        QString error;
-        const QString path = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const Result<QString> pathExport = Exporter::exportImage(image, options);
+        const QString path = pathExport.valueOr(QString());
+        QVERIFY2(!path.isEmpty(), qPrintable(pathExport.error()));
         QCOMPARE(QFileInfo(path).absolutePath(), QDir(options.folder).absolutePath());
     }
 
@@ -126,9 +116,9 @@ private Q_SLOTS:
         // A dangling link under the name: the export takes another name, nothing is made at
         // the link's target.
         QVERIFY(QFile::link(victim, QDir(options.folder).filePath(u"42.png"_s)));
-        QString error;
-        const QString path = Exporter::exportImage(sample(), options, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const Result<QString> pathExport = Exporter::exportImage(sample(), options);
+        const QString path = pathExport.valueOr(QString());
+        QVERIFY2(!path.isEmpty(), qPrintable(pathExport.error()));
         QCOMPARE(QFileInfo(path).fileName(), u"42-2.png"_s);
         QVERIFY(!QFileInfo::exists(victim));
     }
@@ -151,9 +141,9 @@ private Q_SLOTS:
         options.folder = m_dir.filePath(u"out"_s);
         options.format = format;
         options.quality = 80;
-        QString error;
-        const QString path = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const Result<QString> pathExport = Exporter::exportImage(image, options);
+        const QString path = pathExport.valueOr(QString());
+        QVERIFY2(!path.isEmpty(), qPrintable(pathExport.error()));
         QCOMPARE(QString::fromLatin1(QImageReader(path).format()), format);
         QCOMPARE(QImage(path).size(), QSize(64, 48));
         const std::optional<ImageRequest> recipe = Exporter::readRecipe(path);
@@ -161,7 +151,8 @@ private Q_SLOTS:
         if (recipe)
             QCOMPARE(*recipe, image.request);
         // A second export never overwrites the first.
-        const QString again = Exporter::exportImage(image, options, &error);
+        const Result<QString> againExport = Exporter::exportImage(image, options);
+        const QString again = againExport.valueOr(QString());
         QVERIFY(again != path && QFile::exists(path) && QFile::exists(again));
     }
 
@@ -200,9 +191,9 @@ private Q_SLOTS:
         options.folder = m_dir.filePath(u"xmp"_s);
         options.format = format;
         options.quality = quality;
-        QString error;
-        const QString path = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const Result<QString> pathExport = Exporter::exportImage(image, options);
+        const QString path = pathExport.valueOr(QString());
+        QVERIFY2(!path.isEmpty(), qPrintable(pathExport.error()));
 
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -239,9 +230,9 @@ private Q_SLOTS:
         ExportOptions options;
         options.folder = m_dir.filePath(u"flat"_s);
         options.format = u"jpeg"_s;
-        QString error;
-        const QString path = Exporter::exportImage(sample(true), options, &error);
-        QVERIFY2(!path.isEmpty(), qPrintable(error));
+        const Result<QString> pathExport = Exporter::exportImage(sample(true), options);
+        const QString path = pathExport.valueOr(QString());
+        QVERIFY2(!path.isEmpty(), qPrintable(pathExport.error()));
         const QColor corner = QImage(path).pixelColor(0, 0);
         QVERIFY2(corner.lightness() > 240, qPrintable(corner.name()));
     }
@@ -251,10 +242,10 @@ private Q_SLOTS:
         ExportOptions options;
         options.folder = m_dir.filePath(u"documents"_s);
         options.format = u"original"_s;
-        QString error;
-        const LibraryImage gif = document(u"ball.gif"_s, twoFrameGif());
-        const QString gifPath = Exporter::exportImage(gif, options, &error);
-        QVERIFY2(gifPath.endsWith(u".gif"_s), qPrintable(gifPath + error));
+        const LibraryImage gif = document(u"ball.gif"_s, AtelierTest::GifEncoder::twoFrames());
+        const Result<QString> gifPathExport = Exporter::exportImage(gif, options);
+        const QString gifPath = gifPathExport.valueOr(QString());
+        QVERIFY2(gifPath.endsWith(u".gif"_s), qPrintable(gifPath + gifPathExport.error()));
         QImageReader gifReader(gifPath);
         QCOMPARE(gifReader.imageCount(), 2); // still animated, the XMP extension skipped
         QCOMPARE(gifReader.read().pixelColor(0, 0), QColor(Qt::black));
@@ -266,8 +257,9 @@ private Q_SLOTS:
               "height=\"20\">"
               "<rect width=\"40\" height=\"20\" fill=\"#00ff00\"/></svg>";
         const LibraryImage svg = document(u"logo.svg"_s, svgBytes);
-        const QString svgPath = Exporter::exportImage(svg, options, &error);
-        QVERIFY2(svgPath.endsWith(u".svg"_s), qPrintable(svgPath + error));
+        const Result<QString> svgPathExport = Exporter::exportImage(svg, options);
+        const QString svgPath = svgPathExport.valueOr(QString());
+        QVERIFY2(svgPath.endsWith(u".svg"_s), qPrintable(svgPath + svgPathExport.error()));
         QFile exported(svgPath);
         QVERIFY(exported.open(QIODevice::ReadOnly));
         const QByteArray exportedBytes = exported.readAll();
@@ -277,15 +269,17 @@ private Q_SLOTS:
 
         // On request, as pixels.
         options.format = u"png"_s;
-        const QString pngPath = Exporter::exportImage(svg, options, &error);
-        QVERIFY2(pngPath.endsWith(u".png"_s), qPrintable(error));
+        const Result<QString> pngPathExport = Exporter::exportImage(svg, options);
+        const QString pngPath = pngPathExport.valueOr(QString());
+        QVERIFY2(pngPath.endsWith(u".png"_s), qPrintable(pngPathExport.error()));
         const QImage png(pngPath);
         QCOMPARE(png.size(), QSize(40, 20));
         QCOMPARE(png.pixelColor(10, 10), QColor(Qt::green));
         // A PNG "as made" stays a PNG with its recipe.
         options.format = u"original"_s;
-        const QString samePath = Exporter::exportImage(sample(), options, &error);
-        QVERIFY2(samePath.endsWith(u".png"_s), qPrintable(error));
+        const Result<QString> samePathExport = Exporter::exportImage(sample(), options);
+        const QString samePath = samePathExport.valueOr(QString());
+        QVERIFY2(samePath.endsWith(u".png"_s), qPrintable(samePathExport.error()));
         QVERIFY(Exporter::readRecipe(samePath).has_value());
     }
 
@@ -295,9 +289,9 @@ private Q_SLOTS:
         image.path = m_dir.filePath(u"gone.png"_s);
         ExportOptions options;
         options.folder = m_dir.path();
-        QString error;
-        QVERIFY(Exporter::exportImage(image, options, &error).isEmpty());
-        QVERIFY(error.contains(u"moved or deleted"_s));
+        const Result<QString> exported = Exporter::exportImage(image, options);
+        QVERIFY(!exported);
+        QVERIFY(exported.error().contains(u"moved or deleted"_s));
     }
 
     void plainImagesCarryNoRecipe()

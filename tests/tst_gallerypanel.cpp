@@ -59,9 +59,9 @@ private:
 
     void save(const QString &prompt, const QString &model, const QColor &color)
     {
-        const QString error
+        const Status saved
             = AtelierTest::saveFilledImage(m_store, prompt, model, color, QSize(300, 200));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(saved, qPrintable(saved.error()));
     }
 
 private Q_SLOTS:
@@ -131,10 +131,10 @@ private Q_SLOTS:
         LibraryStore store;
         QVERIFY(store.open(dir.path()));
         for (int i = 0; i < images; ++i) {
-            const QString error = AtelierTest::saveFilledImage(
+            const Status saved = AtelierTest::saveFilledImage(
                 store, i == 0 ? u"the oldest, a zebra"_s : u"a lighthouse %1"_s.arg(i),
                 u"gpt-image-2"_s, Qt::darkCyan, QSize(16, 16));
-            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY2(saved, qPrintable(saved.error()));
         }
         LibraryModel model(&store);
         model.setPageSize(pageSize);

@@ -218,7 +218,7 @@ private Q_SLOTS:
         const QByteArray json
             = R"({"type":"image_generation.partial_image","partial_image_index":1,"b64_json":""})";
 
-        StreamedImage streamed(limits);
+        StreamedBytes streamed(limits);
         if (completeFirst)
             streamed.markComplete();
         for (qsizetype at = 0; at < bytes.size(); at += piece)
@@ -242,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(outcome.image.thumbnail == expected.image.thumbnail);
 
         // Whether the pixels came from the decoder on the way.
-        StreamedImage again(limits);
+        StreamedBytes again(limits);
         if (completeFirst)
             again.markComplete();
         for (qsizetype at = 0; at < bytes.size(); at += piece)
@@ -255,13 +255,13 @@ private Q_SLOTS:
     {
         DecodeLimits limits;
         limits.decodePixels = false;
-        StreamedImage streamed(limits);
+        StreamedBytes streamed(limits);
         const QByteArray bytes = ContentFiles::png(photoLike(QSize(64, 48), QImage::Format_RGB32));
         streamed.append(bytes);
         QVERIFY(streamed.takePixels().isNull());
         QCOMPARE(streamed.takeBytes(), bytes);
         // And an empty one is an error, not an image.
-        StreamedImage empty {DecodeLimits()};
+        StreamedBytes empty {DecodeLimits()};
         const DecodeOutcome outcome = ImageDecoder::decodeStreamedImage(
             "image_generation.completed", R"({"type":"image_generation.completed","b64_json":""})",
             empty, DecodeLimits());

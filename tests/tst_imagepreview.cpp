@@ -25,20 +25,10 @@ private:
         return image;
     }
 
-    // A 2x2 GIF of two frames: black, then white, 100 ms each, looping.
-    static QByteArray twoFrameGif()
-    {
-        QImage black(2, 2, QImage::Format_RGB32);
-        black.fill(Qt::black);
-        QImage white(2, 2, QImage::Format_RGB32);
-        white.fill(Qt::white);
-        return AtelierTest::GifEncoder::encode({black, white}, 100);
-    }
-
 private Q_SLOTS:
     void animatedGifPlaysAndPauses()
     {
-        QByteArray gif = twoFrameGif();
+        QByteArray gif = AtelierTest::GifEncoder::twoFrames();
         {
             QBuffer buffer(&gif);
             buffer.open(QIODevice::ReadOnly);

@@ -54,11 +54,12 @@ public:
         return m_shared->records;
     }
 
-    std::unique_ptr<Image> begin(QString *) override
+    Result<std::unique_ptr<Writer>> begin() override
     {
         const QMutexLocker locker(&m_shared->mutex);
         m_shared->records.append(Record());
-        return std::make_unique<Entry>(m_shared, m_shared->records.size() - 1, failAfterBytes);
+        return std::unique_ptr<Writer>(
+            std::make_unique<Entry>(m_shared, m_shared->records.size() - 1, failAfterBytes));
     }
 
 private:
@@ -69,7 +70,7 @@ private:
     };
     std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
 
-    class Entry final : public Image
+    class Entry final : public Writer
     {
     public:
         Entry(std::shared_ptr<Shared> shared, qsizetype index, qsizetype failAfter)
@@ -83,18 +84,16 @@ private:
             if (!m_committed)
                 m_shared->records[m_index].discarded = true;
         }
-        bool write(QByteArrayView bytes, QString *error) override
+        Status write(QByteArrayView bytes) override
         {
             const QMutexLocker locker(&m_shared->mutex);
             Record &record = m_shared->records[m_index];
-            if (m_failAfter >= 0 && record.bytes.size() + bytes.size() > m_failAfter) {
-                *error = u"the disk is full"_s;
-                return false;
-            }
+            if (m_failAfter >= 0 && record.bytes.size() + bytes.size() > m_failAfter)
+                return failure(u"the disk is full"_s);
             record.bytes.append(bytes);
-            return true;
+            return success();
         }
-        QString commit(const ImageResult &image, QString *) override
+        Result<ImageJob::Kept> commit(const ImageResult &image) override
         {
             const QMutexLocker locker(&m_shared->mutex);
             m_committed = true;
@@ -103,7 +102,7 @@ private:
                                      .arg(image.size.width())
                                      .arg(image.size.height());
             m_shared->records[m_index].committedAs = name;
-            return u"memory:"_s + name;
+            return ImageJob::Kept {u"memory:"_s + name};
         }
 
     private:
@@ -393,9 +392,9 @@ private Q_SLOTS:
         int persisted = 0;
         const Run result = run(generation(u"dall-e-3"_s, u"{\"response_format\":\"url\"}"_s),
                                [&](ImageJob *job) {
-                                   job->setPersister([&persisted](const ImageResult &, QString *) {
+                                   job->setPersister([&persisted](const ImageResult &) {
                                        ++persisted;
-                                       return u"saved.png"_s;
+                                       return ImageJob::Kept {u"saved.png"_s};
                                    });
                                });
         QCOMPARE(result.errors.size(), 1);
@@ -679,9 +678,9 @@ private Q_SLOTS:
             = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s),
                   [&](ImageJob *job) {
                       job->setStreamSink(sink);
-                      job->setPersister([&persisted](const ImageResult &, QString *) {
+                      job->setPersister([&persisted](const ImageResult &) {
                           ++persisted;
-                          return u"persisted"_s;
+                          return ImageJob::Kept {u"persisted"_s};
                       });
                   });
         QVERIFY2(result.succeeded,
@@ -856,10 +855,10 @@ private Q_SLOTS:
             = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),
                   [&](ImageJob *job) {
                       job->setStreamSink(sink);
-                      job->setPersister([&](const ImageResult &image, QString *) {
+                      job->setPersister([&](const ImageResult &image) {
                           const QMutexLocker locker(&mutex);
                           persisted.append(image.encoded);
-                          return u"persisted"_s;
+                          return ImageJob::Kept {u"persisted"_s};
                       });
                   });
         QVERIFY(result.succeeded);

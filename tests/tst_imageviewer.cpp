@@ -42,9 +42,9 @@ private:
 
     void save(const QString &prompt, const QString &model, const QColor &color)
     {
-        const QString error
+        const Status saved
             = AtelierTest::saveFilledImage(*m_store, prompt, model, color, QSize(400, 200));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(saved, qPrintable(saved.error()));
     }
 
     // The colour of the image the viewer shows (its centre pixel).

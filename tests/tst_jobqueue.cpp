@@ -4,6 +4,7 @@
 #include "library/librarystore.h"
 #include "model/parameters.h"
 #include "studio/jobqueue.h"
+#include "studiofixture.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,11 +27,7 @@ private:
 
     static ImageRequest request(const QString &prompt, bool stream = false)
     {
-        ImageRequest request;
-        request.model = u"gpt-image-1"_s;
-        request.prompt = prompt;
-        request.setOption(Param::Quality, u"low"_s);
-        request.setOption(Param::Size, u"1024x1024"_s);
+        ImageRequest request = lowRequest(prompt);
         if (stream) {
             request.setOption(Param::Stream, true);
             request.setOption(Param::PartialImages, 1);
@@ -44,15 +41,6 @@ private:
         estimate.available = true;
         estimate.cost = dollars;
         return estimate;
-    }
-
-    // The next stream sends one partial image, then nothing: its job runs until cancelled.
-    void stallNextStream()
-    {
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
     }
 
 private Q_SLOTS:
@@ -85,7 +73,7 @@ private Q_SLOTS:
     void idsAreUniqueAndStayWithTheirJob()
     {
         m_queue->setMaxConcurrent(1);
-        stallNextStream();
+        m_server->stallNextStream();
         QSignalSpy added(m_queue.get(), &JobQueue::jobAdded);
         QList<JobId> ids;
         for (const QString &prompt : {u"first"_s, u"second"_s, u"third"_s})
@@ -114,7 +102,7 @@ private Q_SLOTS:
     void concurrencyHoldsTheRestAndStartsThemInOrder()
     {
         m_queue->setMaxConcurrent(1);
-        stallNextStream();
+        m_server->stallNextStream();
         const JobId first = m_queue->enqueue(request(u"first"_s, true), {}, costing(0.01));
         const JobId second = m_queue->enqueue(request(u"second"_s), {}, costing(0.02));
         m_queue->startQueued();
@@ -137,7 +125,7 @@ private Q_SLOTS:
     void costsAreCountedOnceAndCancelledQueuedJobsCostNothing()
     {
         m_queue->setMaxConcurrent(1);
-        stallNextStream();
+        m_server->stallNextStream();
         const JobId running = m_queue->enqueue(request(u"running"_s, true), {}, costing(0.25));
         const JobId waiting = m_queue->enqueue(request(u"waiting"_s), {}, costing(0.5));
         m_queue->startQueued();
@@ -166,7 +154,7 @@ private Q_SLOTS:
 
     void aJobIsJournaledWhileItRuns()
     {
-        stallNextStream();
+        m_server->stallNextStream();
         const JobId id = m_queue->enqueue(request(u"journaled"_s, true), {}, costing(0.01));
         m_queue->startQueued();
         QCOMPARE(m_library->journaledJobs().size(), 1);

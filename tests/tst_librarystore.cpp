@@ -902,7 +902,6 @@ private Q_SLOTS:
         };
         QVERIFY(plant());
         const QString library = home.filePath(u"library"_s);
-        QString error;
         LibraryStore store;
         QVERIFY(store.open(library));
         const qint64 id = save(store, u"a red kite"_s);
@@ -927,8 +926,8 @@ private Q_SLOTS:
             const QString path = home.filePath(u"recipe.json"_s);
             QFile::remove(path);
             QVERIFY(QFile::link(victim, path));
-            QVERIFY2(ContentFiles::writeAtomically(path, "{}", &error, durability),
-                     qPrintable(error));
+            const Status written = ContentFiles::writeAtomically(path, "{}", durability);
+            QVERIFY2(written, qPrintable(written.error()));
             QVERIFY(untouched());
             QVERIFY(SafeFiles::isOwnFile(path));
         }
@@ -956,10 +955,8 @@ private Q_SLOTS:
         QFETCH(ContentFiles::Durability, durability);
         QTemporaryDir dir;
         const QString path = dir.filePath(u"image.png"_s);
-        QString error;
-        QVERIFY(ContentFiles::writeAtomically(path, "first", &error, durability));
-        QVERIFY(
-            ContentFiles::writeAtomically(path, "second, longer", &error, durability)); // replaces
+        QVERIFY(ContentFiles::writeAtomically(path, "first", durability));
+        QVERIFY(ContentFiles::writeAtomically(path, "second, longer", durability)); // replaces
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("second, longer"));
@@ -967,8 +964,9 @@ private Q_SLOTS:
                  QStringList {u"image.png"_s}); // no .part left
         // A folder that is not there: a message naming the file, and nothing written.
         const QString missing = dir.filePath(u"gone/image.png"_s);
-        QVERIFY(!ContentFiles::writeAtomically(missing, "bytes", &error, durability));
-        QVERIFY2(error.contains(missing), qPrintable(error));
+        const Status refused = ContentFiles::writeAtomically(missing, "bytes", durability);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(missing), qPrintable(refused.error()));
         QVERIFY(!QFileInfo::exists(dir.filePath(u"gone"_s)));
         ContentFiles::waitForDeferredSyncs(); // returns once the flushes are done
     }

@@ -6,6 +6,7 @@
 #include "library/contentfiles.h"
 #include "library/exporter.h"
 #include "library/librarymodel.h"
+#include "libraryimages.h"
 #include "mainwindow.h"
 #include "maskpainter/maskcanvas.h"
 #include "maskpainter/maskpainter.h"
@@ -17,6 +18,7 @@
 #include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 #include "widgetdrag.h"
 
 #include "testsettings.h"
@@ -53,15 +55,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestMainWindow : public QObject
+class TestMainWindow : public QObject, public StudioFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_config;
-    std::unique_ptr<QTemporaryDir> m_library; // fresh for every test
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     // A job row's own button ("cancelJob", "retryJob") in the job strip.
@@ -89,16 +87,6 @@ private:
     }
 
     // A session that talks to the fake server, with a key.
-    std::unique_ptr<StudioSession> newSession() const
-    {
-        auto session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        session->setProvider(profile, u"sk-test"_s);
-        return session;
-    }
-
     // Answers the studio's question about files from outside the library, once it is asked:
     // what it said goes to `text`.
     void answerOutsideFilesQuestion(QMessageBox::StandardButton button, QString *text)
@@ -142,22 +130,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_config.path());
-        // No keychain, whatever desktop runs the tests: none of them may store a key in a real one.
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
-    }
+    void initTestCase() { isolateStudio(); }
 
     void init()
     {
-        m_library = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setEventDelayMs(10);
-        m_session = newSession();
-        QString error;
-        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
+        const Status started = startStudio(10);
+        QVERIFY2(started, qPrintable(started.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -166,9 +144,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_server.reset();
-        m_library.reset();
+        stopStudio();
     }
 
     void paintedEditSendsTheMaskAndKeepsTheRest()
@@ -321,9 +297,7 @@ private Q_SLOTS:
     {
         QTemporaryDir outside;
         const QString logo = outside.filePath(u"logo.png"_s);
-        QImage square(32, 32, QImage::Format_RGB32);
-        square.fill(Qt::darkBlue);
-        QVERIFY(square.save(logo));
+        QVERIFY(writeFilledPng(logo, QSize(32, 32), Qt::darkBlue));
         // A gateway still serves variations: the endpoint stays.
         m_window->openForVariation(logo);
         QCOMPARE(m_window->parameterPanel()->endpoint(), Endpoint::Variations);
@@ -796,9 +770,9 @@ private Q_SLOTS:
         image.request.setOption(Param::Quality, u"hd"_s);
         ExportOptions options;
         options.folder = m_library->filePath(u"exported"_s);
-        QString error;
-        const QString exported = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+        const Result<QString> exportedTo = Exporter::exportImage(image, options);
+        const QString exported = exportedTo.valueOr(QString());
+        QVERIFY2(!exported.isEmpty(), qPrintable(exportedTo.error()));
 
         m_window->openImages({exported});
         QCOMPARE(m_window->promptEditor()->prompt(), u"a castle in the clouds"_s);
@@ -827,9 +801,9 @@ private Q_SLOTS:
         image.request.images = {secret};
         ExportOptions options;
         options.folder = m_library->filePath(u"exported"_s);
-        QString error;
-        const QString exported = Exporter::exportImage(image, options, &error);
-        QVERIFY2(!exported.isEmpty(), qPrintable(error));
+        const Result<QString> exportedTo = Exporter::exportImage(image, options);
+        const QString exported = exportedTo.valueOr(QString());
+        QVERIFY2(!exported.isEmpty(), qPrintable(exportedTo.error()));
         const int limit = m_session->catalog()
                               .allowed(u"gpt-image-1.5"_s, Endpoint::Edits, Param::Prompt)
                               ->maxLength;
@@ -844,9 +818,7 @@ private Q_SLOTS:
         QVERIFY2(statusText().contains(u"shortened"_s), qPrintable(statusText()));
         QVERIFY(m_window->currentRequest().images.isEmpty());
         const QString mine = outside.filePath(u"mine.png"_s);
-        QImage other(40, 30, QImage::Format_RGB32);
-        other.fill(Qt::darkGreen);
-        QVERIFY(other.save(mine));
+        QVERIFY(writeFilledPng(mine, QSize(40, 30), Qt::darkGreen));
         m_window->openImages({mine});
         QCOMPARE(m_window->currentRequest().images, QStringList {mine});
         QTRY_VERIFY(m_window->generateButton()->isEnabled());
@@ -940,8 +912,7 @@ private Q_SLOTS:
         recipe.setOption(Param::Size, u"1024x1024"_s);
         window.parameterPanel()->applyRequest(recipe);
         window.promptEditor()->setPrompt(u"a {red|blue} fox"_s);
-        QString error;
-        QCOMPARE(window.expandedPrompts(&error),
+        QCOMPARE(window.expandedPrompts().valueOr({}),
                  (QStringList {u"a watercolour of a red fox, soft light"_s,
                                u"a watercolour of a blue fox, soft light"_s}));
         bool shown = false;
@@ -957,11 +928,7 @@ private Q_SLOTS:
 
     void settingsListSavedProviders()
     {
-        ProviderProfile gateway;
-        gateway.kind = ProviderProfile::Kind::Compatible;
-        gateway.name = u"gateway"_s;
-        gateway.baseUrl = m_server->baseUrl();
-        StudioSession::saveProfiles({gateway});
+        StudioSession::saveProfiles({gatewayProfile(m_server->baseUrl(), u"gateway"_s)});
         SettingsDialog dialog(m_session.get(), u"a test"_s);
         QCOMPARE(dialog.providerBox()->count(), 2);
         QCOMPARE(dialog.providerBox()->itemText(0), u"Environment"_s);
@@ -978,7 +945,6 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_session.reset();
-        QString error;
         {
             ImageRequest request;
             request.model = u"gpt-image-1"_s;
@@ -990,7 +956,7 @@ private Q_SLOTS:
                     > 0);
         }
         m_session = newSession(); // with a key: no onboarding dialog first
-        QVERIFY(m_session->openLibrary(m_library->path(), &error));
+        QVERIFY(m_session->openLibrary(m_library->path()));
         QString informative;
         QTimer answer; // the window asks once its event loop runs
         answer.setInterval(10);
@@ -1018,11 +984,8 @@ private Q_SLOTS:
 
     void settingsEditASavedProfile()
     {
-        ProviderProfile gateway;
-        gateway.kind = ProviderProfile::Kind::Compatible;
-        gateway.name = u"gateway"_s;
-        gateway.baseUrl = QUrl(u"https://old.example/v1"_s);
-        StudioSession::saveProfiles({gateway});
+        StudioSession::saveProfiles(
+            {gatewayProfile(QUrl(u"https://old.example/v1"_s), u"gateway"_s)});
         SettingsDialog dialog(m_session.get(), u"a test"_s);
         dialog.chooseProvider(u"gateway"_s);
         bool edited = false;
@@ -1074,21 +1037,15 @@ private Q_SLOTS:
     {
         // Two library images; activating them quickly shows the last one (read and fitted off
         // the GUI thread), at full size with a view-sized copy; a file that is gone says so.
-        QString error;
         QList<QImage> made;
         for (const QColor color : {QColor(Qt::yellow), QColor(Qt::darkCyan)}) {
             LibraryImage image;
             image.request.prompt = u"a %1 square"_s.arg(color.name());
             image.request.model = u"gpt-image-1"_s;
-            image.format = u"png"_s;
             QImage pixels(2400, 1600, QImage::Format_RGB32);
             pixels.fill(color);
             pixels.setPixel(7, 5, qRgb(1, 2, 3));
-            image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels))
-                             .valueOr(QString());
-            const Result<qint64> id = m_session->library().add(image);
+            const Result<qint64> id = saveImage(m_session->library(), image, pixels);
             QVERIFY2(id, qPrintable(id.error()));
             made.append(pixels);
         }
@@ -1117,22 +1074,16 @@ private Q_SLOTS:
 
     void lineageListsWhereAnImageCameFromWithIcons()
     {
-        QString error;
         qint64 parent = 0;
         qint64 child = 0;
         for (const QColor color : {QColor(Qt::yellow), QColor(Qt::blue)}) {
             LibraryImage image;
             image.request.prompt = parent ? u"the edit"_s : u"the original"_s;
             image.request.model = u"gpt-image-1"_s;
-            image.format = u"png"_s;
             image.parentId = parent;
             QImage pixels(640, 480, QImage::Format_RGB32);
             pixels.fill(color);
-            image.size = pixels.size();
-            image.path = LibraryStore::writeFiles(m_session->libraryFolder(), image,
-                                                  ContentFiles::png(pixels))
-                             .valueOr(QString());
-            const Result<qint64> id = m_session->library().add(image);
+            const Result<qint64> id = saveImage(m_session->library(), image, pixels);
             QVERIFY2(id, qPrintable(id.error()));
             (parent ? child : parent) = *id;
         }
@@ -1165,7 +1116,6 @@ private Q_SLOTS:
         QVERIFY(gallery);
         QAbstractItemModel *shown = gallery->view()->model();
         const QString first = m_session->libraryFolder();
-        QString error;
         LibraryImage image;
         image.request.prompt = u"kept in the first library"_s;
         image.request.model = u"gpt-image-1"_s;
@@ -1190,10 +1140,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(elsewhere.filePath(u"library.sqlite3"_s)));
 
         // While a job runs, its images belong to the library it was sent from: not switched.
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
+        m_server->stallNextStream();
         ImageRequest streamed;
         streamed.model = u"gpt-image-1"_s;
         streamed.prompt = u"still running"_s;
@@ -1201,13 +1148,16 @@ private Q_SLOTS:
         streamed.setOption(Param::PartialImages, 1);
         QVERIFY(m_session->submit(streamed).isEmpty());
         QTRY_COMPARE(m_server->requestCount(), 1);
-        QVERIFY(!m_session->switchLibrary(first, &error));
-        QVERIFY2(error.contains(QDir::toNativeSeparators(elsewhere.path())), qPrintable(error));
+        const Status refused = m_session->switchLibrary(first);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QDir::toNativeSeparators(elsewhere.path())),
+                 qPrintable(refused.error()));
         QCOMPARE(m_session->libraryFolder(), elsewhere.path());
         m_session->cancel(m_session->jobs()->idAt(0));
         QTRY_VERIFY(m_session->library().journaledJobs().isEmpty());
 
-        QVERIFY2(m_session->switchLibrary(first, &error), qPrintable(error));
+        const Status switched = m_session->switchLibrary(first);
+        QVERIFY2(switched, qPrintable(switched.error()));
         QCOMPARE(shown->rowCount(), 1);
         QCOMPARE(shown->index(0, 0).data(LibraryModel::PromptRole).toString(),
                  u"kept in the first library"_s);

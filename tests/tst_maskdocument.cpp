@@ -324,8 +324,7 @@ private Q_SLOTS:
         // It reads back as the same mask.
         MaskDocument again;
         again.reset(QSize(64, 48));
-        QString error;
-        QVERIFY(again.importMask(mask, &error));
+        QVERIFY(again.importMask(mask));
         QCOMPARE(fingerprint(again.coverage()), fingerprint(document.coverage()));
     }
 
@@ -338,10 +337,9 @@ private Q_SLOTS:
                 bw.setPixel(x, y, qRgb(0, 0, 0));
         MaskDocument document;
         document.reset(QSize(40, 20));
-        QString error;
-        QString note;
-        QVERIFY(document.importMask(bw, &error, &note));
-        QVERIFY(note.isEmpty());
+        const Result<QString> note = document.importMask(bw);
+        QVERIFY(note);
+        QVERIFY(note->isEmpty());
         QCOMPARE(at(document, 5, 5), 255); // black: the area to change, as the guide converts it
         QCOMPARE(at(document, 30, 5), 0);
         QCOMPARE(document.undoStack()->count(), 1);
@@ -356,11 +354,10 @@ private Q_SLOTS:
                 small.setPixel(x, y, qRgba(0, 0, 0, 0));
         MaskDocument document;
         document.reset(QSize(40, 20));
-        QString error;
-        QString note;
-        QVERIFY(document.importMask(small, &error, &note));
-        QVERIFY(note.contains(u"20x10"_qs));
-        QVERIFY(note.contains(u"40x20"_qs));
+        const Result<QString> note = document.importMask(small);
+        QVERIFY(note);
+        QVERIFY(note->contains(u"20x10"_qs));
+        QVERIFY(note->contains(u"40x20"_qs));
         QCOMPARE(at(document, 5, 10), 255);
         QCOMPARE(at(document, 35, 10), 0);
     }
@@ -369,9 +366,9 @@ private Q_SLOTS:
     {
         MaskDocument document;
         document.reset(QSize(10, 10));
-        QString error;
-        QVERIFY(!document.importMask(QImage(), &error));
-        QVERIFY(error.contains(u"PNG"_qs));
+        const Result<QString> refused = document.importMask(QImage());
+        QVERIFY(!refused);
+        QVERIFY(refused.error().contains(u"PNG"_qs));
         QCOMPARE(document.undoStack()->count(), 0);
     }
 };

@@ -45,8 +45,8 @@ private Q_SLOTS:
         m_painter->resize(800, 600);
         m_painter->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_painter.get()));
-        QString error;
-        QVERIFY2(m_painter->openImage(m_imagePath, &error), qPrintable(error));
+        const Status opened = m_painter->openImage(m_imagePath);
+        QVERIFY2(opened, qPrintable(opened.error()));
     }
 
     void cleanup() { m_painter.reset(); }
@@ -94,16 +94,15 @@ private Q_SLOTS:
         QCOMPARE(painter.markup()->undoStack()->count(), 2);
 
         // Saved as the API takes it: a PNG the image's size with transparency.
-        QString error;
-        const QString saved = painter.saveMarkup(m_dir.filePath(QStringLiteral("inputs")), &error);
-        QVERIFY2(!saved.isEmpty(), qPrintable(error));
-        const QImage file(saved);
+        const Result<QString> saved = painter.saveMarkup(m_dir.filePath(QStringLiteral("inputs")));
+        QVERIFY2(saved, qPrintable(saved.error()));
+        const QImage file(*saved);
         QCOMPARE(file.size(), QSize(400, 300));
         QVERIFY(file.hasAlphaChannel());
         QCOMPARE(qAlpha(file.pixel(10, 290)), 0);
         QVERIFY(qAlpha(file.pixel(180, 150)) > 0);
         // A new image starts with no marks.
-        QVERIFY(painter.openImage(m_imagePath, &error));
+        QVERIFY(painter.openImage(m_imagePath));
         QVERIFY(!painter.hasMarkup());
         QCOMPARE(painter.markup()->undoStack()->count(), 0);
     }
@@ -231,9 +230,9 @@ private Q_SLOTS:
     void refusesWhatIsNotAnImage()
     {
         MaskPainter painter;
-        QString error;
-        QVERIFY(!painter.openImage(m_dir.filePath(QStringLiteral("missing.png")), &error));
-        QVERIFY(error.contains(QStringLiteral("missing.png")));
+        const Status refused = painter.openImage(m_dir.filePath(QStringLiteral("missing.png")));
+        QVERIFY(!refused);
+        QVERIFY(refused.error().contains(QStringLiteral("missing.png")));
         QVERIFY(!painter.hasImage());
     }
 };

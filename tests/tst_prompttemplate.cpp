@@ -55,9 +55,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QStringList, expected);
-        QString error;
-        QCOMPARE(PromptTemplate::expand(text, &error), expected);
-        QVERIFY(error.isEmpty());
+        const Result<QStringList> expanded = PromptTemplate::expand(text);
+        QVERIFY2(expanded, qPrintable(expanded.error()));
+        QCOMPARE(*expanded, expected);
         QCOMPARE(PromptTemplate::countExpansions(text), expected.size());
     }
 
@@ -65,8 +65,9 @@ private Q_SLOTS:
     {
         const QString text = u"{a|b|c|d|e} {a|b|c|d|e} {a|b|c|d|e}"_s; // 125
         QCOMPARE(PromptTemplate::countExpansions(text), 125);
-        QString error;
-        QVERIFY(PromptTemplate::expand(text, &error).isEmpty());
+        const Result<QStringList> expanded = PromptTemplate::expand(text);
+        QVERIFY(!expanded);
+        const QString error = expanded.error();
         QVERIFY2(error.contains(u"125"_s) && error.contains(u"100"_s), qPrintable(error));
     }
 };

@@ -122,15 +122,17 @@ private Q_SLOTS:
         const QString readOnly = AtelierTest::readOnlyFolder(dir.path());
         if (readOnly.isEmpty())
             QSKIP("no read-only folder can be made here");
-        QString error;
         const QString target = QDir(readOnly).filePath(u"image.png"_s);
-        QVERIFY(!ContentFiles::writeAtomically(target, "bytes", &error));
+        const Status refused = ContentFiles::writeAtomically(target, "bytes");
+        QVERIFY(!refused);
+        QString error = refused.error();
         QVERIFY2(error.contains(target) && error.contains(SafeFiles::systemReason(EACCES))
                      && !error.contains(u"Unknown error"_s),
                  qPrintable(error));
-        error.clear();
-        QVERIFY(ContentFiles::store(QDir(readOnly).filePath(u"inputs"_s), "bytes", u"png"_s, &error)
-                    .isEmpty());
+        const Result<QString> stored
+            = ContentFiles::store(QDir(readOnly).filePath(u"inputs"_s), "bytes", u"png"_s);
+        QVERIFY(!stored);
+        error = stored.error();
         // Creating the folder is refused: EACCES, or EPERM in sysfs.
         QVERIFY2(error.contains(SafeFiles::systemReason(EACCES))
                      || error.contains(SafeFiles::systemReason(EPERM)),

@@ -4,15 +4,15 @@
 // requires a clean exit with the settings saved and the journal as the user left it.
 
 #include "crashedjob.h"
-#include "library/contentfiles.h"
 #include "library/librarystore.h"
+#include "libraryimages.h"
 #include "model/imagerequest.h"
+#include "studioprocess.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,34 +82,21 @@ private Q_SLOTS:
             QVERIFY(Testing::journalOfACrashedProcess(folder, request) > 0);
         } else if (library == u"one image"_s) {
             LibraryStore store;
-            QString error;
             {
                 const Status opened = store.open(folder);
                 QVERIFY2(opened, qPrintable(opened.error()));
             }
             LibraryImage image;
             image.request.prompt = u"to export"_s;
-            image.size = QSize(16, 16);
-            image.format = u"png"_s;
             QImage pixels(16, 16, QImage::Format_RGB32);
             pixels.fill(Qt::darkGreen);
-            image.path = LibraryStore::writeFiles(folder, image, ContentFiles::png(pixels))
-                             .valueOr(QString());
-            const Result<qint64> id = store.add(image);
+            const Result<qint64> id = AtelierTest::saveImage(store, image, pixels);
             QVERIFY2(id, qPrintable(id.error()));
         }
 
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const QString &name :
-             {u"XDG_CONFIG_HOME"_s, u"XDG_DATA_HOME"_s, u"XDG_CACHE_HOME"_s, u"OPENAI_API_KEY"_s,
-              u"OPENAI_BASE_URL"_s, u"DBUS_SESSION_BUS_ADDRESS"_s, u"LANGUAGE"_s})
-            environment.remove(name);
-        environment.insert(u"HOME"_s, home.path());
-        environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        QProcessEnvironment environment
+            = AtelierTest::studioProcessEnvironment(home.path(), withKey);
         environment.insert(u"OPENAI_BASE_URL"_s, u"http://127.0.0.1:9/v1"_s); // nothing listens
-        if (withKey)
-            environment.insert(u"OPENAI_API_KEY"_s, u"sk-test-not-a-real-key"_s);
         if (!open.isEmpty())
             environment.insert(u"ATELIER_TEST_OPEN"_s, open);
         QProcess studio;
@@ -130,16 +117,11 @@ private Q_SLOTS:
         QCOMPARE(::kill(pid_t(studio.processId()), SIGTERM), 0);
         // A hang guard, not a speed target: a studio that ignores the signal never exits.
         QVERIFY2(studio.waitForFinished(20000), "the studio did not end on SIGTERM");
-        const QByteArray errors = studio.readAllStandardError();
-        QVERIFY2(studio.exitStatus() == QProcess::NormalExit, errors.constData());
-        QVERIFY2(studio.exitCode() == 0, errors.constData());
-        QVERIFY2(!errors.contains("sk-test-not-a-real-key"), "the key reached the output");
-        const QSettings settings(home.filePath(u".config/Atelier/Atelier.conf"_s),
-                                 QSettings::IniFormat);
-        QVERIFY2(settings.contains(u"window/geometry"_s), "the window did not close normally");
+        const QString problem = AtelierTest::studioProcessEndProblem(
+            studio, studio.readAllStandardError(), home.path());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         // The journal as the user left it: a question not answered dismissed nothing.
         LibraryStore store;
-        QString error;
         {
             const Status opened = store.open(folder);
             QVERIFY2(opened, qPrintable(opened.error()));

@@ -16,6 +16,7 @@
 #include "studio/joblistmodel.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
+#include "studiofixture.h"
 
 #include "libraryimages.h"
 #include "testsettings.h"
@@ -39,23 +40,18 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestStudioLayout : public QObject
+class TestStudioLayout : public QObject, public StudioFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_config;
-    std::unique_ptr<QTemporaryDir> m_library;
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     // Saves a PNG into the library, as if it had been made, and returns its path.
     QString saveImage(const QString &prompt, const QColor &color)
     {
         if (!saveFilledImage(m_session->library(), prompt, u"gpt-image-2.6-flare"_s, color,
-                             QSize(96, 64))
-                 .isEmpty())
+                             QSize(96, 64)))
             return {};
         m_window->gallery()->refresh();
         for (const LibraryImage &image : m_session->library().query({})) {
@@ -79,14 +75,6 @@ private:
         return actions ? actions->findChild<QToolButton *>(name) : nullptr;
     }
 
-    void stallNextStream()
-    {
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = 1;
-        m_server->enqueue(stall);
-    }
-
     void setStreaming()
     {
         ParameterPanel *parameters = m_window->parameterPanel();
@@ -95,26 +83,13 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        isolateSettings(m_config.path());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
-    }
+    void initTestCase() { isolateStudio(); }
 
     void init()
     {
         StudioSettings::windowGeometry.clear();
-        m_library = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_server->setEventDelayMs(10);
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
+        const Status started = startStudio(10);
+        QVERIFY2(started, qPrintable(started.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->parameterPanel()->setModel(u"gpt-image-2.6-flare"_s);
         m_window->resize(1400, 900);
@@ -125,9 +100,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_server.reset();
-        m_library.reset();
+        stopStudio();
     }
 
     void theImageIsTheHero_data()
@@ -236,8 +209,8 @@ private Q_SLOTS:
     void theQueueActsOnEachJob()
     {
         setStreaming();
-        stallNextStream();
-        stallNextStream();
+        m_server->stallNextStream();
+        m_server->stallNextStream();
         type(u"first"_s);
         m_window->generate();
         type(u"second"_s);

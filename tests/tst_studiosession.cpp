@@ -4,6 +4,7 @@
 #include "library/contentfiles.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 
 #include "testsettings.h"
 #include <QDateTime>
@@ -23,23 +24,15 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestStudioSession : public QObject
+class TestStudioSession : public QObject, public StudioFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
-    std::unique_ptr<QTemporaryDir> m_library;
-    QTemporaryDir m_settings;
-
     static ImageRequest request(const QString &prompt, const QString &quality = u"low"_s)
     {
-        ImageRequest request;
-        request.model = u"gpt-image-1"_s;
-        request.prompt = prompt;
+        ImageRequest request = lowRequest(prompt);
         request.setOption(Param::Quality, quality);
-        request.setOption(Param::Size, u"1024x1024"_s);
         return request;
     }
 
@@ -50,15 +43,6 @@ private:
         streamed.setOption(Param::Stream, true);
         streamed.setOption(Param::PartialImages, partials);
         return streamed;
-    }
-
-    // The next stream sends `events` events, then nothing more: its job runs until cancelled.
-    void stallNextStream(int events)
-    {
-        ScriptedReply stall;
-        stall.kind = ScriptedReply::Kind::StallAfterEvents;
-        stall.events = events;
-        m_server->enqueue(stall);
     }
 
     int stateCount(const QString &text) const
@@ -83,31 +67,15 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_settings.path(), u"AtelierSessionTest"_s);
-    }
+    void initTestCase() { isolateStudio(u"AtelierSessionTest"_s); }
 
     void init()
     {
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_library = std::make_unique<QTemporaryDir>();
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY(m_session->openLibrary(m_library->path(), &error));
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
     }
 
-    void cleanup()
-    {
-        m_session.reset();
-        m_server.reset();
-        m_library.reset();
-    }
+    void cleanup() { stopStudio(); }
 
     // Without a library, masks and inputs go to a folder of the session's own: private, not
     // shared with another run or user (a fixed $TMPDIR/inputs could hold another user's links),
@@ -126,10 +94,10 @@ private Q_SLOTS:
             | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
             | QFileDevice::ExeOther;
         QCOMPARE(owner.permissions() & others, QFileDevice::Permissions());
-        QString error;
-        const QString mask = ContentFiles::store(
-            inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s, &error);
-        QVERIFY2(!mask.isEmpty(), qPrintable(error));
+        const Result<QString> stored = ContentFiles::store(
+            inputs, ContentFiles::png(QImage(8, 8, QImage::Format_ARGB32)), u"png"_s);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        const QString mask = *stored;
         QVERIFY(mask.startsWith(inputs + u'/'));
         first.reset();
         QVERIFY(!QFileInfo::exists(owner.filePath()));
@@ -168,7 +136,7 @@ private Q_SLOTS:
     {
         // Found by the GUI benchmark: a job sent before the "unfinished requests" prompt ran was
         // offered as interrupted.
-        stallNextStream(1);
+        m_server->stallNextStream(1);
         QVERIFY(m_session->submit(streamed(u"still running"_s, 1)).isEmpty());
         QTRY_COMPARE(m_server->requestCount(), 1);
         QVERIFY(m_session->interruptedJobs().isEmpty());
@@ -181,7 +149,7 @@ private Q_SLOTS:
     // Crash safety: a partial image is on disk before it is shown, and only while its job runs.
     void partialImagesAreOnDiskBeforeTheyAreShown()
     {
-        stallNextStream(2);
+        m_server->stallNextStream(2);
         QStringList shown;
         connect(m_session.get(), &StudioSession::partialImage, this,
                 [&shown](JobId, const ImageResult &image) {
@@ -255,8 +223,7 @@ private Q_SLOTS:
                                     m_library->path() + u"/.partials/job-%1/"_s.arg(job));
         QCOMPARE(written.size(), 2);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QVERIFY(next.openLibrary(m_library->path()));
         QCOMPARE(next.interruptedJobs().size(), 1);
         QCOMPARE(next.recoveredPartials(), 2);
         QCOMPARE(next.library().count(), 2);
@@ -345,8 +312,7 @@ private Q_SLOTS:
             Testing::journalOfACrashedProcess(m_library->path(), request(u"sent before a crash"_s))
             > 0);
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        QVERIFY(next.openLibrary(m_library->path(), &error));
+        QVERIFY(next.openLibrary(m_library->path()));
         QCOMPARE(next.interruptedJobs().size(), 1);
         QCOMPARE(next.interruptedJobs().first().request.prompt, u"sent before a crash"_s);
         next.dismissInterruptedJobs();
@@ -358,7 +324,7 @@ private Q_SLOTS:
     // images would take them from under it).
     void aSecondWindowLeavesRunningRequestsAlone()
     {
-        stallNextStream(2);
+        m_server->stallNextStream(2);
         int shown = 0;
         connect(m_session.get(), &StudioSession::partialImage, this,
                 [&shown](JobId, const ImageResult &) { ++shown; });
@@ -413,12 +379,13 @@ private Q_SLOTS:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
         const QString wanted = blocker.fileName() + u"/Atelier"_s;
-        QVERIFY(!next.openLibrary(wanted, &error)); // a switch in the settings: refused
-        QVERIFY2(error.contains(u"is a file, not a folder"_s), qPrintable(error));
-        error.clear();
-        QVERIFY2(next.openLibrary(wanted, &error, StudioSession::Fallback::Use), qPrintable(error));
+        const Status refused = next.openLibrary(wanted); // a switch in the settings: refused
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"is a file, not a folder"_s),
+                 qPrintable(refused.error()));
+        const Status opened = next.openLibrary(wanted, StudioSession::Fallback::Use);
+        QVERIFY2(opened, qPrintable(opened.error()));
         qputenv("XDG_DATA_HOME", previous);
         QVERIFY(next.libraryFolder().startsWith(data.path()));
         QVERIFY2(
@@ -486,10 +453,8 @@ private Q_SLOTS:
 
     void namedProfilesAreSavedAndUsed()
     {
-        ProviderProfile gateway;
-        gateway.kind = ProviderProfile::Kind::Compatible;
-        gateway.name = u"my gateway"_s;
-        gateway.baseUrl = QUrl(u"https://gw.example/v1"_s);
+        const ProviderProfile gateway
+            = gatewayProfile(QUrl(u"https://gw.example/v1"_s), u"my gateway"_s);
         StudioSession::saveProfiles({gateway});
         QCOMPARE(StudioSession::savedProfiles(), QList<ProviderProfile> {gateway});
         const QString source = m_session->useProfile(u"my gateway"_s);
@@ -609,8 +574,8 @@ private Q_SLOTS:
     {
         m_session->setMaxConcurrentJobs(2);
         // Streams that stall keep their slots busy until cancelled.
-        stallNextStream(1);
-        stallNextStream(1);
+        m_server->stallNextStream(1);
+        m_server->stallNextStream(1);
         QList<ImageRequest> requests;
         for (int i = 0; i < 4; ++i)
             requests.append(streamed(u"job %1"_s.arg(i), 1));

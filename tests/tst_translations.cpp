@@ -320,8 +320,8 @@ private Q_SLOTS:
         QCOMPARE(Translations::install(qApp, QLocale(QLocale::German)), u"de"_s);
         QTemporaryDir library;
         StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        QVERIFY2(session.openLibrary(library.path(), &error), qPrintable(error));
+        const Status opened = session.openLibrary(library.path());
+        QVERIFY2(opened, qPrintable(opened.error()));
         MainWindow window(&session);
         QStringList titles;
         QSet<QChar> menuBarKeys;

@@ -60,7 +60,7 @@ public:
     QLabel *problemsLabel() const { return m_compose->problemsLabel(); }
     QComboBox *presetBox() const { return m_compose->presetBox(); }
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
-    QStringList expandedPrompts(QString *error) const { return m_compose->expandedPrompts(error); }
+    Result<QStringList> expandedPrompts() const { return m_compose->expandedPrompts(); }
     // The request the controls describe right now.
     ImageRequest currentRequest() const { return m_compose->request(); }
 

@@ -84,11 +84,10 @@ int runStudio(QApplication &app, const std::function<void(MainWindow *)> &shown)
 
     StudioSession session(Catalog::load());
     const QString keySource = session.useProfile(StudioSession::activeProfileName());
-    QString error;
     // A library folder that cannot be used gives way to the fallback folder; a damaged index is
     // made anew from the files. Either is said in one line in the window, never in a dialog.
-    const bool libraryOpen = session.openLibrary(StudioSession::configuredLibraryFolder(), &error,
-                                                 StudioSession::Fallback::Use);
+    const Status libraryOpen = session.openLibrary(StudioSession::configuredLibraryFolder(),
+                                                   StudioSession::Fallback::Use);
     MainWindow window(&session);
     windowShown = &window;
     window.setKeySource(keySource);
@@ -97,7 +96,7 @@ int runStudio(QApplication &app, const std::function<void(MainWindow *)> &shown)
             QApplication::translate("main",
                                     "%1 Images you make now are shown but not saved; "
                                     "export the ones you want to keep.")
-                .arg(error));
+                .arg(libraryOpen.error()));
     else if (!session.libraryNotice().isEmpty())
         window.showLibraryNotice(session.libraryNotice());
     window.show();

@@ -231,15 +231,15 @@ DecodeOutcome ImageDecoder::decodeStreamedEvent(const QByteArray &eventName, QBy
     return outcome;
 }
 
-StreamedImage::StreamedImage(const DecodeLimits &limits)
+StreamedBytes::StreamedBytes(const DecodeLimits &limits)
 {
     if (limits.decodePixels)
         m_png = std::make_unique<PngDecoder::StreamDecoder>(limits.maxEdge, limits.maxPixels);
 }
 
-StreamedImage::~StreamedImage() = default;
+StreamedBytes::~StreamedBytes() = default;
 
-void StreamedImage::append(QByteArrayView bytes)
+void StreamedBytes::append(QByteArrayView bytes)
 {
     m_bytes.append(bytes);
     if (!m_png)
@@ -260,7 +260,7 @@ void StreamedImage::append(QByteArrayView bytes)
         m_png.reset();
 }
 
-QImage StreamedImage::takePixels()
+QImage StreamedBytes::takePixels()
 {
     QImage pixels;
     if (m_png && !m_png->finish(&pixels))
@@ -270,7 +270,7 @@ QImage StreamedImage::takePixels()
 }
 
 DecodeOutcome ImageDecoder::decodeStreamedImage(const QByteArray &eventName, QByteArray data,
-                                                StreamedImage &streamed, const DecodeLimits &limits)
+                                                StreamedBytes &streamed, const DecodeLimits &limits)
 {
     DecodeOutcome outcome;
     const StreamEvent event = ResponseParser::parseStreamEvent(eventName, std::move(data), true);

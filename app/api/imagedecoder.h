@@ -33,17 +33,17 @@ namespace PngDecoder {
 class StreamDecoder;
 }
 
-// The bytes of one streamed image, handed over piece by piece as its base64 is decoded (see
-// SseParser::setBase64Sink): kept, and a PNG's pixels decoded on the way, so that little is left
-// to do when the last piece comes. append() runs on one thread at a time, in order;
-// markComplete() on any thread.
-class StreamedImage
+// The encoded bytes of one streamed image, before it is an ImageResult: handed over piece by piece
+// as its base64 is decoded (see SseParser::setBase64Sink), kept, and a PNG's pixels decoded on the
+// way, so that little is left to do when the last piece comes. append() runs on one thread at a
+// time, in order; markComplete() on any thread.
+class StreamedBytes
 {
 public:
-    explicit StreamedImage(const DecodeLimits &limits);
-    ~StreamedImage();
-    StreamedImage(const StreamedImage &) = delete;
-    StreamedImage &operator=(const StreamedImage &) = delete;
+    explicit StreamedBytes(const DecodeLimits &limits);
+    ~StreamedBytes();
+    StreamedBytes(const StreamedBytes &) = delete;
+    StreamedBytes &operator=(const StreamedBytes &) = delete;
 
     void append(QByteArrayView bytes);
     // The last piece has arrived (it may still wait to be appended). From then on, a decoder far
@@ -99,7 +99,7 @@ public:
     // A streamed event whose image's bytes were gathered (and a PNG decoded) as they arrived:
     // the event's JSON without the image string, and the image. As decodeEvent() gives it.
     static DecodeOutcome decodeStreamedImage(const QByteArray &eventName, QByteArray data,
-                                             StreamedImage &streamed, const DecodeLimits &limits);
+                                             StreamedBytes &streamed, const DecodeLimits &limits);
     // A streamed image string that was not base64, or broke off.
     static DecodeOutcome streamFailure(const QByteArray &eventName);
     // A whole JSON response: one outcome per image (decoded, or a URL to download), then
@@ -108,7 +108,7 @@ public:
     // Whether an image of `size` is within the limits; if not, `error` says why.
     static bool sizeAllowed(const QSize &size, const DecodeLimits &limits, ApiError *error);
     // The bytes of one image file; fills in format, size and (if asked) pixels. `decoded`: the
-    // pixels of these bytes if a PNG was decoded already (StreamedImage).
+    // pixels of these bytes if a PNG was decoded already (StreamedBytes).
     static bool decodeImage(QByteArray bytes, const DecodeLimits &limits, ImageResult *image,
                             ApiError *error, QImage decoded = {});
     // decodeImage for an SVG document (output_format svg): its size from the document, its

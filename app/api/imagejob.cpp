@@ -15,12 +15,23 @@ namespace Atelier {
 
 namespace {
 
+// Where the image was kept, or why not, as the image tells it.
+void noteKept(ImageResult &image, const Result<ImageJob::Kept> &kept)
+{
+    if (kept) {
+        image.savedPath = kept->path;
+        image.saveError = kept->note;
+    } else {
+        image.saveError = kept.error();
+    }
+}
+
 // Keeps what decoded, on the decode thread: captures the persister by shared pointer, since a
 // task may outlive the job that posted it.
 StreamIngest::Keep keeper(std::shared_ptr<const ImageJob::Persister> persister, QString requestId)
 {
     return [persister = std::move(persister),
-            requestId = std::move(requestId)](DecodeOutcome &outcome, const SinkImage *sunk) {
+            requestId = std::move(requestId)](DecodeOutcome &outcome, const SinkTransfer *sunk) {
         if (outcome.what != DecodeOutcome::What::PartialImage
             && outcome.what != DecodeOutcome::What::FinalImage)
             return;
@@ -29,14 +40,14 @@ StreamIngest::Keep keeper(std::shared_ptr<const ImageJob::Persister> persister, 
         // Kept on disk: by the stream sink that took its bytes as they came, else the persister.
         // A sink that failed while writing (its file is gone) leaves the persister to keep the
         // bytes, if they were gathered too.
-        if (sunk && sunk->image)
-            image.savedPath = sunk->image->commit(image, &image.saveError);
+        if (sunk && sunk->writer)
+            noteKept(image, sunk->writer->commit(image));
         else if (sunk && (!persister || image.encoded.isEmpty()))
             image.saveError = !sunk->error.isEmpty()
                 ? sunk->error
                 : QCoreApplication::translate("Atelier::ImageJob", "The image could not be saved.");
         else if (persister)
-            image.savedPath = (*persister)(image, &image.saveError);
+            noteKept(image, (*persister)(image));
     };
 }
 

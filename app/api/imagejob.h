@@ -4,6 +4,7 @@
 #include "imagesclient.h"
 #include "model/apierror.h"
 #include "model/imagerequest.h"
+#include "platform/result.h"
 #include "retryschedule.h"
 #include "sseparser.h"
 
@@ -58,11 +59,19 @@ public:
     // Stops the request. What was already received is still delivered before finished().
     void cancel();
 
+    // Where an image was kept on disk (ImageResult::savedPath): its path, empty when there was
+    // nothing to keep it for; and, when it is not where it was meant to go (the library folder
+    // stopped taking images, so it went to the fallback folder), why (ImageResult::saveError).
+    struct Kept
+    {
+        QString path;
+        QString note = {};
+    };
+
     // Saves each image on the decode thread, right after decoding and before the image is
-    // delivered: it returns the path written, or an empty string with `error` set. Set it before
-    // returning to the event loop after start(); it may run on any thread, one image at a time
-    // per job.
-    using Persister = std::function<QString(const ImageResult &image, QString *error)>;
+    // delivered: where it was kept, or why it was not. Set it before returning to the event loop
+    // after start(); it may run on any thread, one image at a time per job.
+    using Persister = std::function<Result<Kept>(const ImageResult &image)>;
     void setPersister(Persister persister);
 
     // Takes each streamed image's bytes while they arrive instead of whole at the end (the CLI
@@ -76,19 +85,21 @@ public:
     class StreamSink
     {
     public:
-        class Image
+        // Takes one image's encoded bytes as they arrive (the image itself, an ImageResult, is
+        // made from them once they are all there).
+        class Writer
         {
         public:
-            virtual ~Image() = default; // not committed: what was written is discarded
+            virtual ~Writer() = default; // not committed: what was written is discarded
             // The next bytes; called on one thread at a time, in order, then commit().
-            virtual bool write(QByteArrayView bytes, QString *error) = 0;
+            virtual Status write(QByteArrayView bytes) = 0;
             // All bytes arrived and the header was checked: keep them as `image` describes. Runs
-            // on a decode thread. Returns the path, or an empty string with `error` set.
-            virtual QString commit(const ImageResult &image, QString *error) = 0;
+            // on a decode thread. Where they were kept, or why not.
+            virtual Result<Kept> commit(const ImageResult &image) = 0;
         };
         virtual ~StreamSink() = default;
-        // On the job's thread, when an image's bytes begin.
-        virtual std::unique_ptr<Image> begin(QString *error) = 0;
+        // On the job's thread, when an image's bytes begin: its writer, or why there is none.
+        virtual Result<std::unique_ptr<Writer>> begin() = 0;
     };
     void setStreamSink(std::shared_ptr<StreamSink> sink) { m_streamSink = std::move(sink); }
 

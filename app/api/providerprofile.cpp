@@ -3,21 +3,18 @@
 #include <QHostAddress>
 #include <QUrlQuery>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
 QString ProviderProfile::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::OpenAI:
-        return u"openai"_s;
-    case Kind::Azure:
-        return u"azure"_s;
-    case Kind::Compatible:
-        return u"compatible"_s;
-    }
-    return {};
+    static constexpr QStringView names[] = {u"openai", u"azure", u"compatible"}; // Kind's order
+    static_assert(std::size(names) == std::size_t(Kind::Compatible) + 1);
+    const auto index = std::size_t(kind);
+    return index < std::size(names) ? names[index].toString() : QString();
 }
 
 std::optional<ProviderProfile::Kind> ProviderProfile::kindFromName(const QString &name)

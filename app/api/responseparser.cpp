@@ -35,6 +35,17 @@ ApiError errorFromObject(const QJsonObject &object)
     return error;
 }
 
+// What an answer (ImagesResponse) or a streamed event (StreamEvent) echoes of the settings the
+// API used, and its usage.
+template<typename Answer> void readEchoes(const QJsonObject &object, Answer &answer)
+{
+    answer.size = object.value(u"size"_s).toString();
+    answer.quality = object.value(u"quality"_s).toString();
+    answer.background = object.value(u"background"_s).toString();
+    answer.outputFormat = object.value(u"output_format"_s).toString();
+    answer.usage = Usage::fromJson(object.value(u"usage"_s).toObject());
+}
+
 QJsonObject parseObject(const QByteArray &json, QJsonParseError *parseError)
 {
     const QJsonDocument document = QJsonDocument::fromJson(json, parseError);
@@ -120,14 +131,29 @@ bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *respon
         *error = errorFromObject(root.value(u"error"_s).toObject());
         return false;
     }
-    response->created = root.value(u"created"_s).toInteger();
-    response->size = root.value(u"size"_s).toString();
-    response->quality = root.value(u"quality"_s).toString();
-    response->background = root.value(u"background"_s).toString();
-    response->outputFormat = root.value(u"output_format"_s).toString();
-    response->usage = Usage::fromJson(root.value(u"usage"_s).toObject());
+    *response = imagesResponseFrom(root, extracted);
+    if (const qsizetype missing = missingImage(*response); missing >= 0) {
+        *error = ApiError::make(
+            ApiError::Kind::InvalidResponse,
+            tr("Image %1 of the answer has neither image data nor a URL.").arg(missing + 1));
+        return false;
+    }
+    if (response->images.isEmpty()) {
+        *error
+            = ApiError::make(ApiError::Kind::InvalidResponse, tr("The answer contains no images."));
+        return false;
+    }
+    return true;
+}
+
+ImagesResponse ResponseParser::imagesResponseFrom(const QJsonObject &root,
+                                                  const QList<QByteArray> &extracted)
+{
+    ImagesResponse response;
+    response.created = root.value(u"created"_s).toInteger();
+    readEchoes(root, response);
     // The SVG author's tokens come beside the image's, billed as that text model.
-    response->usage.svg = root.value(u"svg_usage"_s).toObject();
+    response.usage.svg = root.value(u"svg_usage"_s).toObject();
     qsizetype nextExtracted = 0;
     const QJsonArray data = root.value(u"data"_s).toArray();
     for (const QJsonValue &entry : data) {
@@ -136,26 +162,24 @@ bool ResponseParser::parseImagesResponse(QByteArray body, ImagesResponse *respon
         if (object.contains(u"b64_json"_s)) {
             const QString inline_ = object.value(u"b64_json"_s).toString();
             if (!inline_.isEmpty())
-                image.base64 = inline_.toLatin1();
+                image.base64 = inline_.toLatin1(); // had escapes: left to the JSON parser
             else if (nextExtracted < extracted.size())
                 image.base64 = extracted.at(nextExtracted++);
         }
         image.url = QUrl(object.value(u"url"_s).toString(), QUrl::StrictMode);
         image.revisedPrompt = object.value(u"revised_prompt"_s).toString();
-        if (image.base64.isEmpty() && !image.url.isValid()) {
-            *error = ApiError::make(ApiError::Kind::InvalidResponse,
-                                    tr("Image %1 of the answer has neither image data nor a URL.")
-                                        .arg(response->images.size() + 1));
-            return false;
-        }
-        response->images.append(image);
+        response.images.append(image);
     }
-    if (response->images.isEmpty()) {
-        *error
-            = ApiError::make(ApiError::Kind::InvalidResponse, tr("The answer contains no images."));
-        return false;
+    return response;
+}
+
+qsizetype ResponseParser::missingImage(const ImagesResponse &response)
+{
+    for (qsizetype i = 0; i < response.images.size(); ++i) {
+        if (response.images.at(i).base64.isEmpty() && !response.images.at(i).url.isValid())
+            return i;
     }
-    return true;
+    return -1;
 }
 
 StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteArray data,
@@ -205,11 +229,7 @@ StreamEvent ResponseParser::parseStreamEvent(const QByteArray &eventName, QByteA
         return event; // unknown events are ignored
     event.partialIndex = object.value(u"partial_image_index"_s).toInt();
     event.createdAt = object.value(u"created_at"_s).toInteger();
-    event.size = object.value(u"size"_s).toString();
-    event.quality = object.value(u"quality"_s).toString();
-    event.background = object.value(u"background"_s).toString();
-    event.outputFormat = object.value(u"output_format"_s).toString();
-    event.usage = Usage::fromJson(object.value(u"usage"_s).toObject());
+    readEchoes(object, event);
     if (imageStreamed)
         return event;
     const QString inline_ = object.value(u"b64_json"_s).toString();

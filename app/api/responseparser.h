@@ -65,6 +65,12 @@ public:
     static QList<std::pair<qsizetype, qsizetype>> base64Ranges(const QByteArray &json);
 
     static bool parseImagesResponse(QByteArray body, ImagesResponse *response, ApiError *error);
+    // The images answer `root` (its "b64_json" strings cut out by extractBase64Fields() as
+    // `extracted`): the settings it echoes, its usage and its image entries, none checked.
+    static ImagesResponse imagesResponseFrom(const QJsonObject &root,
+                                             const QList<QByteArray> &extracted);
+    // The index of the first image entry of `response` with neither data nor a URL, or -1.
+    static qsizetype missingImage(const ImagesResponse &response);
     // With `imageStreamed`, the image string was taken out as the event arrived (it is empty in
     // `data`, and `base64` stays empty).
     static StreamEvent parseStreamEvent(const QByteArray &eventName, QByteArray data,

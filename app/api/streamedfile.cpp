@@ -11,47 +11,41 @@ StreamedFile::~StreamedFile()
         m_file.remove();
 }
 
-bool StreamedFile::open(QString *error)
+Status StreamedFile::open()
 {
-    const QString path = newPath(error);
-    if (path.isEmpty())
-        return false;
+    const Result<QString> path = newPath();
+    if (!path)
+        return path.failure();
     // Created exclusively: a link planted under the name is never written through.
-    const Status created = SafeFiles::createNew(&m_file, path);
-    if (!created)
-        *error = created.error();
-    return created.ok();
+    return SafeFiles::createNew(&m_file, *path);
 }
 
-bool StreamedFile::write(QByteArrayView bytes, QString *error)
+Status StreamedFile::write(QByteArrayView bytes)
 {
-    if (!m_file.isOpen() && !open(error))
-        return false;
-    const Status written = SafeFiles::writeAll(&m_file, bytes);
-    if (written)
-        return true;
-    *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), written.error());
-    return false;
-}
-
-QString StreamedFile::commit(const ImageResult &image, QString *error)
-{
-    QString reason;
-    if (!m_file.isOpen() && !open(error))
-        return {};
-    if (const Status flushed = SafeFiles::flush(&m_file); !flushed) {
-        *error = tr("%1 cannot be written: %2.").arg(m_file.fileName(), flushed.error());
-        return {};
+    if (!m_file.isOpen()) {
+        if (const Status opened = open(); !opened)
+            return opened;
     }
+    if (const Status written = SafeFiles::writeAll(&m_file, bytes); !written)
+        return failure(tr("%1 cannot be written: %2.").arg(m_file.fileName(), written.error()));
+    return success();
+}
+
+Result<ImageJob::Kept> StreamedFile::commit(const ImageResult &image)
+{
+    if (!m_file.isOpen()) {
+        if (const Status opened = open(); !opened)
+            return opened.failure();
+    }
+    if (const Status flushed = SafeFiles::flush(&m_file); !flushed)
+        return failure(tr("%1 cannot be written: %2.").arg(m_file.fileName(), flushed.error()));
     m_file.close();
-    if (m_file.error() != QFileDevice::NoError) {
-        *error = tr("%1 cannot be written: %2.")
-                     .arg(m_file.fileName(), SafeFiles::failureReason(m_file, 0));
-        return {};
-    }
-    const QString path = place(image, m_file.fileName(), error);
-    m_placed = !path.isEmpty();
-    return path;
+    if (m_file.error() != QFileDevice::NoError)
+        return failure(tr("%1 cannot be written: %2.")
+                           .arg(m_file.fileName(), SafeFiles::failureReason(m_file, 0)));
+    Result<ImageJob::Kept> kept = place(image, m_file.fileName());
+    m_placed = kept && !kept->path.isEmpty();
+    return kept;
 }
 
 } // namespace Atelier

@@ -10,7 +10,7 @@ namespace Atelier {
 // A streamed image written into a file of its own as its bytes arrive (ImageJob::StreamSink),
 // then put in place by place() once complete and checked; the file is removed if it never is
 // (the stream broke off, the image was refused, the job was cancelled).
-class StreamedFile : public ImageJob::StreamSink::Image
+class StreamedFile : public ImageJob::StreamSink::Writer
 {
     Q_DECLARE_TR_FUNCTIONS(Atelier::StreamedFile)
 
@@ -18,16 +18,15 @@ public:
     ~StreamedFile() override;
 
     // Opens the file now; otherwise the first bytes open it.
-    bool open(QString *error);
-    bool write(QByteArrayView bytes, QString *error) override;
-    QString commit(const ImageResult &image, QString *error) override;
+    Status open();
+    Status write(QByteArrayView bytes) override;
+    Result<ImageJob::Kept> commit(const ImageResult &image) override;
 
 protected:
-    // Where the bytes go: a name no one else writes; empty with `error` set if there is none.
-    virtual QString newPath(QString *error) = 0;
-    // The complete file `written` moved into place for `image`: its path, or empty with `error`
-    // set.
-    virtual QString place(const ImageResult &image, const QString &written, QString *error) = 0;
+    // Where the bytes go: a name no one else writes, or why there is none.
+    virtual Result<QString> newPath() = 0;
+    // The complete file `written` moved into place for `image`: where it went, or why not.
+    virtual Result<ImageJob::Kept> place(const ImageResult &image, const QString &written) = 0;
 
 private:
     QFile m_file;

@@ -21,19 +21,23 @@ qint64 monotonicNs()
 
 } // namespace
 
-void SinkImage::write(QByteArrayView bytes)
+void SinkTransfer::write(QByteArrayView bytes)
 {
-    if (image && !image->write(bytes, &error))
-        image.reset(); // discards what was written; the error is reported with the event
+    if (!writer)
+        return;
+    if (const Status written = writer->write(bytes); !written) {
+        error = written.error();
+        writer.reset(); // discards what was written; the error is reported with the event
+    }
 }
 
 // Decoding while receiving (`pixels`): the bytes are gathered, decoded and written to the sink on
 // the decode thread. Header only (the CLI): they are written to the sink on the job's thread, and
 // only the first ones are kept, for the header check.
-struct StreamIngest::ArrivingImage
+struct StreamIngest::ArrivingBytes
 {
-    SinkImage sink;
-    std::optional<StreamedImage> pixels;
+    SinkTransfer sink;
+    std::optional<StreamedBytes> pixels;
     QByteArray head;
 };
 
@@ -84,12 +88,17 @@ void StreamIngest::onStreamedBytes(SseParser::SinkEvent what, QByteArrayView byt
 {
     switch (what) {
     case SseParser::SinkEvent::Begin: {
-        m_arriving = std::make_shared<ArrivingImage>();
+        m_arriving = std::make_shared<ArrivingBytes>();
         const DecodeLimits &limits = m_options->decode;
         if (limits.decodePixels)
             m_arriving->pixels.emplace(limits);
-        if (m_streamSink)
-            m_arriving->sink.image = m_streamSink->begin(&m_arriving->sink.error);
+        if (m_streamSink) {
+            Result<std::unique_ptr<ImageJob::StreamSink::Writer>> writer = m_streamSink->begin();
+            if (writer)
+                m_arriving->sink.writer = std::move(writer).value();
+            else
+                m_arriving->sink.error = writer.error();
+        }
         break;
     }
     case SseParser::SinkEvent::Bytes:
@@ -130,7 +139,7 @@ Status StreamIngest::dispatch(QList<SseEvent> events)
             // The image's bytes were taken as they came (onStreamedBytes): what is left is the
             // event's JSON, and the image's pixels (decoded on this same thread, by the tasks
             // before this one) or its header; then the sink keeps the file.
-            std::shared_ptr<ArrivingImage> arrived = std::exchange(m_arrived, {});
+            std::shared_ptr<ArrivingBytes> arrived = std::exchange(m_arrived, {});
             m_post(
                 [type = event.type, payload = std::exchange(event.data, {}), limits,
                  failed = event.streamFailed || !arrived, arrived,

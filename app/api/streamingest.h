@@ -13,18 +13,18 @@ namespace Atelier {
 
 struct ClientOptions;
 
-// What the stream sink did with one image: the handle (null if the sink failed), and why it
-// failed.
-struct SinkImage
+// One image's encoded bytes on their way into the stream sink: its writer (null once the sink
+// failed; what was written is then discarded), and why it failed.
+struct SinkTransfer
 {
-    std::shared_ptr<ImageJob::StreamSink::Image> image;
+    std::shared_ptr<ImageJob::StreamSink::Writer> writer;
     QString error;
     void write(QByteArrayView bytes);
 };
 
 // The stream of one attempt, from bytes to decode tasks: server-sent events parsed as they come,
 // each event's image posted to the job's decode thread, and, when the images are taken as they
-// arrive, their bytes handed to a StreamedImage (pixels decoded on the way) and/or the stream
+// arrive, their bytes handed to a StreamedBytes (pixels decoded on the way) and/or the stream
 // sink while the event is still arriving. Lives on the job's thread.
 class StreamIngest final
 {
@@ -35,7 +35,7 @@ public:
     using Post = std::function<void(Work work, bool delivers)>;
     // After decoding, on the decode thread: keeps what decoded, with the stream sink that took
     // its bytes (`sunk`), else as the job does.
-    using Keep = std::function<void(DecodeOutcome &outcome, const SinkImage *sunk)>;
+    using Keep = std::function<void(DecodeOutcome &outcome, const SinkTransfer *sunk)>;
 
     // `options` must outlive the ingest. `keeper` makes the Keep for each event's task.
     StreamIngest(const ClientOptions *options, Post post, std::function<Keep()> keeper);
@@ -61,7 +61,7 @@ public:
     void recycle(QByteArray bytes);
 
 private:
-    struct ArrivingImage;
+    struct ArrivingBytes;
     void onStreamedBytes(SseParser::SinkEvent what, QByteArrayView bytes);
     Status dispatch(QList<SseEvent> events);
 
@@ -73,8 +73,8 @@ private:
     bool m_imagesStreamed = false; // this attempt's images come through the parser's sink
     // A streamed image whose bytes are arriving, and the one whose bytes are complete (its event
     // follows).
-    std::shared_ptr<ArrivingImage> m_arriving;
-    std::shared_ptr<ArrivingImage> m_arrived;
+    std::shared_ptr<ArrivingBytes> m_arriving;
+    std::shared_ptr<ArrivingBytes> m_arrived;
 };
 
 } // namespace Atelier

@@ -1,6 +1,5 @@
 #include "batchoutputline.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -67,35 +66,11 @@ Result<BatchOutputLine> BatchOutputLine::parse(QByteArray line)
             = errorFrom(body.value(u"error"_s).toObject(), result->statusCode, result->requestId);
         return parsed;
     }
-    ImagesResponse &answer = result->response;
-    answer.created = body.value(u"created"_s).toInteger();
-    answer.size = body.value(u"size"_s).toString();
-    answer.quality = body.value(u"quality"_s).toString();
-    answer.background = body.value(u"background"_s).toString();
-    answer.outputFormat = body.value(u"output_format"_s).toString();
-    answer.usage = Usage::fromJson(body.value(u"usage"_s).toObject());
-    answer.usage.svg = body.value(u"svg_usage"_s).toObject();
-    qsizetype next = 0;
-    const QJsonArray data = body.value(u"data"_s).toArray();
-    for (const QJsonValue &value : data) {
-        const QJsonObject object = value.toObject();
-        ResponseImage image;
-        const QString inlined = object.value(u"b64_json"_s).toString();
-        if (!inlined.isEmpty())
-            image.base64 = inlined.toLatin1(); // had escapes: left to the JSON parser
-        else if (object.contains(u"b64_json"_s) && next < images.size())
-            image.base64 = images.at(next++);
-        image.url = QUrl(object.value(u"url"_s).toString(), QUrl::StrictMode);
-        image.revisedPrompt = object.value(u"revised_prompt"_s).toString();
-        if (image.base64.isEmpty() && !image.url.isValid()) {
-            return failure(tr("image %1 of it has neither image data nor a URL")
-                               .arg(answer.images.size() + 1));
-        }
-        answer.images.append(image);
-    }
-    if (answer.images.isEmpty()) {
+    result->response = ResponseParser::imagesResponseFrom(body, images);
+    if (const qsizetype missing = ResponseParser::missingImage(result->response); missing >= 0)
+        return failure(tr("image %1 of it has neither image data nor a URL").arg(missing + 1));
+    if (result->response.images.isEmpty())
         return failure(tr("its answer contains no images"));
-    }
     return parsed;
 }
 

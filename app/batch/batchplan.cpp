@@ -48,12 +48,12 @@ bool BatchPlan::readPrompts(QIODevice *device, QList<BatchEntry> *entries, QStri
         const QString text = QString::fromUtf8(bytes).trimmed();
         if (text.isEmpty())
             continue;
-        QString problem;
-        const QStringList prompts = PromptTemplate::expand(text, &problem);
-        if (prompts.isEmpty()) {
-            errors->append(tr("line %1: %2").arg(lineNumber).arg(problem));
+        const Result<QStringList> expanded = PromptTemplate::expand(text);
+        if (!expanded) {
+            errors->append(tr("line %1: %2").arg(lineNumber).arg(expanded.error()));
             continue;
         }
+        const QStringList &prompts = *expanded;
         for (qsizetype i = 0; i < prompts.size(); ++i)
             entries->append(
                 {customIdFor(lineNumber, int(i), int(prompts.size())), prompts.at(i), lineNumber});

@@ -151,14 +151,14 @@ void ImageCommand::startJob(const ImageRequest &request, int jobIndex, int image
     ++m_running;
     // Images are saved on the decode thread as soon as they are decoded, so writing files never
     // holds up receiving the stream; the main thread only reports the paths.
-    job->setPersister(
-        [writer = m_writer, jobIndex, imagesRequested](const ImageResult &image, QString *error) {
-            Result<QString> written
-                = writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex));
-            if (!written)
-                *error = written.error(); // ImageJob::Persister's interface
-            return written.valueOr(QString());
-        });
+    job->setPersister([writer = m_writer, jobIndex,
+                       imagesRequested](const ImageResult &image) -> Result<ImageJob::Kept> {
+        const Result<QString> written
+            = writer->write(image, ImageWriter::suffixFor(image, imagesRequested, jobIndex));
+        if (!written)
+            return written.failure();
+        return ImageJob::Kept {*written};
+    });
     // Streamed images go to their file slice by slice as they arrive: no image is held whole.
     job->setStreamSink(
         ImageWriter::streamSink(m_writer, [jobIndex, imagesRequested](const ImageResult &image) {

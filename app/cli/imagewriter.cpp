@@ -118,9 +118,10 @@ Result<QString> ImageWriter::write(const ImageResult &image, const QString &suff
     // Written as "<name>.part", then renamed: never half an image under the real name. Not
     // flushed to the disk (Transient): like curl -o and the SDKs, the CLI leaves that to the
     // system; the studio's library flushes in the background.
-    if (QString error; !ContentFiles::writeAtomically(path, image.encoded, &error,
-                                                      ContentFiles::Durability::Transient))
-        return failure(error, path);
+    if (const Status written
+        = ContentFiles::writeAtomically(path, image.encoded, ContentFiles::Durability::Transient);
+        !written)
+        return failure(written.error(), path);
     return path;
 }
 
@@ -134,13 +135,11 @@ public:
     { }
 
 protected:
-    QString newPath(QString *error) override
+    Result<QString> newPath() override
     {
         const QMutexLocker locker(&m_writer->m_mutex);
-        if (const Status made = m_writer->makeDirectory(); !made) {
-            *error = made.error(); // StreamedFile's interface
-            return {};
-        }
+        if (const Status made = m_writer->makeDirectory(); !made)
+            return made.failure();
         if (!std::exchange(m_writer->m_sweptLeftovers, true)) {
             // Hidden files of earlier runs killed mid-image (never complete, never named): only
             // names exactly as this makes them, so a user's own ".x-1-2.part" stays.
@@ -153,22 +152,18 @@ protected:
             QString::number(++m_writer->m_streams), SafeFiles::randomToken()));
     }
 
-    QString place(const ImageResult &image, const QString &written, QString *error) override
+    Result<ImageJob::Kept> place(const ImageResult &image, const QString &written) override
     {
         const QMutexLocker locker(&m_writer->m_mutex); // choosing a free name and taking it
         const QString path = m_writer->freePath(image, m_suffixFor(image));
-        if (!SafeFiles::isInside(m_writer->directory(), path)) {
-            *error = ImageWriter::tr("%1 is not inside the folder %2; nothing was written.")
-                         .arg(path, m_writer->directory());
-            return {};
-        }
-        if (QFile file(written); !file.rename(path)) {
-            *error = ImageWriter::tr(
-                         "%1 cannot be written: the finished file could not be renamed (%2).")
-                         .arg(path, SafeFiles::failureReason(file, 0));
-            return {};
-        }
-        return path;
+        if (!SafeFiles::isInside(m_writer->directory(), path))
+            return failure(ImageWriter::tr("%1 is not inside the folder %2; nothing was written.")
+                               .arg(path, m_writer->directory()));
+        if (QFile file(written); !file.rename(path))
+            return failure(ImageWriter::tr(
+                               "%1 cannot be written: the finished file could not be renamed (%2).")
+                               .arg(path, SafeFiles::failureReason(file, 0)));
+        return ImageJob::Kept {path};
     }
 
 private:
@@ -184,12 +179,13 @@ public:
         , m_suffixFor(std::move(suffixFor))
     { }
 
-    std::unique_ptr<Image> begin(QString *error) override
+    Result<std::unique_ptr<Writer>> begin() override
     {
         auto file = std::make_unique<WriterFile>(m_writer, m_suffixFor);
-        if (!file->open(error)) // a folder that cannot be made is reported at once
-            return {};
-        return file;
+        // A folder that cannot be made is reported at once.
+        if (const Status opened = file->open(); !opened)
+            return opened.failure();
+        return std::unique_ptr<Writer>(std::move(file));
     }
 
 private:

@@ -30,13 +30,10 @@ QString contentName(const QByteArray &hash, const QString &suffix)
         + (suffix.isEmpty() ? QString() : u'.' + suffix);
 }
 
-bool makeFolder(const QString &folder, QString *error)
+Result<QString> makeFolder(const QString &folder)
 {
     const QFileInfo info(QDir(folder).absolutePath());
-    const Result<QString> made = SafeFiles::makeFolder(info.path(), info.fileName());
-    if (!made)
-        *error = made.error();
-    return made.ok();
+    return SafeFiles::makeFolder(info.path(), info.fileName());
 }
 
 // One background thread flushes written files (and their folder's entry) to the disk.
@@ -70,21 +67,17 @@ void syncLater(const QString &path)
 #endif
 }
 
-// Copies `source` to `copy` as writeAtomically() writes (never through a link at `copy`); false
-// with the system's reason in `reason`.
-bool writeCopy(const QString &source, const QString &copy, QString *reason)
+// Copies `source` to `copy` as writeAtomically() writes (never through a link at `copy`); else
+// the system's reason.
+Status writeCopy(const QString &source, const QString &copy)
 {
     QFile in(source);
-    if (!in.open(QIODevice::ReadOnly)) {
-        *reason = in.errorString();
-        return false;
-    }
+    if (!in.open(QIODevice::ReadOnly))
+        return failure(in.errorString());
     const QString part = copy + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile out;
-    if (!SafeFiles::createNew(&out, part)) {
-        *reason = SafeFiles::failureReason(out, 0);
-        return false;
-    }
+    if (!SafeFiles::createNew(&out, part))
+        return failure(SafeFiles::failureReason(out, 0));
     Status copied;
     QByteArray chunk;
     while (copied && !(chunk = in.read(1 << 20)).isEmpty())
@@ -93,39 +86,34 @@ bool writeCopy(const QString &source, const QString &copy, QString *reason)
         copied = failure(in.errorString());
     else if (copied)
         copied = SafeFiles::flush(&out);
-    bool written = copied.ok();
-    if (!written)
-        *reason = copied.error();
     out.close();
-    if (written && out.error() != QFileDevice::NoError) {
-        written = false;
-        *reason = SafeFiles::failureReason(out, 0);
-    }
+    if (copied && out.error() != QFileDevice::NoError)
+        copied = failure(SafeFiles::failureReason(out, 0));
     // Never replaces: the same bytes may be there already.
-    if (QFile placed(part); written && !placed.rename(copy)) {
-        written = false;
-        *reason = SafeFiles::failureReason(placed, 0);
-    }
-    if (!written)
+    if (QFile placed(part); copied && !placed.rename(copy))
+        copied = failure(SafeFiles::failureReason(placed, 0));
+    if (!copied)
         QFile::remove(part);
-    return written || SafeFiles::isOwnFile(copy);
+    if (!copied && SafeFiles::isOwnFile(copy))
+        return success();
+    return copied;
 }
 
 } // namespace
 
-bool ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes, QString *error,
-                                   Durability durability)
+Status ContentFiles::writeAtomically(const QString &path, const QByteArray &bytes,
+                                     Durability durability)
 {
-    return write(path, bytes, error, durability, true);
+    return write(path, bytes, durability, true);
 }
 
-bool ContentFiles::writeNew(const QString &path, const QByteArray &bytes, QString *error)
+Status ContentFiles::writeNew(const QString &path, const QByteArray &bytes)
 {
-    return write(path, bytes, error, Durability::Synced, false);
+    return write(path, bytes, Durability::Synced, false);
 }
 
-bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *error,
-                         Durability durability, bool replace)
+Status ContentFiles::write(const QString &path, const QByteArray &bytes, Durability durability,
+                           bool replace)
 {
     // Written to a new file of an unguessable name beside it (created exclusively: never through
     // a link planted there), then renamed over `path` in one step, as QSaveFile does; but
@@ -133,10 +121,9 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
     // link itself.
     const QString part = path + u'.' + SafeFiles::randomToken(8) + u".part"_s;
     QFile file;
-    if (!SafeFiles::createNew(&file, part)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0));
-        return false;
-    }
+    if (!SafeFiles::createNew(&file, part))
+        return failure(
+            tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0)));
     Status filled = SafeFiles::writeAll(&file, bytes);
     if (filled)
         filled = SafeFiles::flush(&file);
@@ -170,45 +157,41 @@ bool ContentFiles::write(const QString &path, const QByteArray &bytes, QString *
     }
     if (!written) {
         QFile::remove(part);
-        *error = tr("%1 cannot be written: %2.").arg(path, reason);
-        return false;
+        return failure(tr("%1 cannot be written: %2.").arg(path, reason));
     }
     if (durability != Durability::Transient)
         syncLater(path); // Synced: the folder's entry (the file is flushed already)
-    return true;
+    return success();
 }
 
-bool ContentFiles::adopt(const QString &written, const QString &path, QString *error,
-                         Durability durability)
+Status ContentFiles::adopt(const QString &written, const QString &path, Durability durability)
 {
 #ifdef Q_OS_UNIX
+    const auto systemFailure = [&path] {
+        return failure(tr("%1 cannot be written: %2.")
+                           .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    };
     if (durability == Durability::Synced) {
         const int fd = ::open(QFile::encodeName(written).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0 || ::fsync(fd) != 0) {
-            *error = tr("%1 cannot be written: %2.")
-                         .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+            Failure failed = systemFailure();
             if (fd >= 0)
                 ::close(fd);
-            return false;
+            return failed;
         }
         ::close(fd);
     }
-    if (::rename(QFile::encodeName(written).constData(), QFile::encodeName(path).constData())
-        != 0) {
-        *error = tr("%1 cannot be written: %2.")
-                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
-        return false;
-    }
+    if (::rename(QFile::encodeName(written).constData(), QFile::encodeName(path).constData()) != 0)
+        return systemFailure();
 #else
     QFile::remove(path);
-    if (QFile file(written); !file.rename(path)) {
-        *error = tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0));
-        return false;
-    }
+    if (QFile file(written); !file.rename(path))
+        return failure(
+            tr("%1 cannot be written: %2.").arg(path, SafeFiles::failureReason(file, 0)));
 #endif
     if (durability != Durability::Transient)
         syncLater(path); // for Synced: the folder entry (the file is flushed already)
-    return true;
+    return success();
 }
 
 void ContentFiles::waitForDeferredSyncs()
@@ -216,36 +199,36 @@ void ContentFiles::waitForDeferredSyncs()
     syncPool()->waitForDone();
 }
 
-QString ContentFiles::store(const QString &folder, const QByteArray &bytes, const QString &suffix,
-                            QString *error)
+Result<QString> ContentFiles::store(const QString &folder, const QByteArray &bytes,
+                                    const QString &suffix)
 {
-    if (!makeFolder(folder, error))
-        return {};
+    if (const Result<QString> made = makeFolder(folder); !made)
+        return made.failure();
     const QString path = QDir(folder).filePath(
         contentName(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), suffix));
-    if (SafeFiles::isOwnFile(path) || writeAtomically(path, bytes, error))
+    if (SafeFiles::isOwnFile(path))
         return path;
-    return {};
+    if (const Status written = writeAtomically(path, bytes); !written)
+        return written.failure();
+    return path;
 }
 
-QString ContentFiles::keep(const QString &folder, const QString &path, QString *error)
+Result<QString> ContentFiles::keep(const QString &folder, const QString &path)
 {
     if (path.isEmpty() || QFileInfo(path).absolutePath() == QDir(folder).absolutePath())
         return path;
     QFile file(path);
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) {
-        *error = tr("%1 cannot be read: %2.").arg(path, file.errorString());
-        return {};
-    }
-    if (!makeFolder(folder, error))
-        return {};
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return failure(tr("%1 cannot be read: %2.").arg(path, file.errorString()));
+    if (const Result<QString> made = makeFolder(folder); !made)
+        return made.failure();
     const QString copy
         = QDir(folder).filePath(contentName(hash.result(), QFileInfo(path).suffix().toLower()));
-    if (QString reason; !SafeFiles::isOwnFile(copy) && !writeCopy(path, copy, &reason)) {
-        *error = tr("%1 cannot be copied into %2: %3.").arg(path, folder, reason);
-        return {};
-    }
+    if (SafeFiles::isOwnFile(copy))
+        return copy;
+    if (const Status copied = writeCopy(path, copy); !copied)
+        return failure(tr("%1 cannot be copied into %2: %3.").arg(path, folder, copied.error()));
     return copy;
 }
 

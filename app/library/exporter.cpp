@@ -58,14 +58,30 @@ QString Exporter::fileName(const LibraryImage &image, const QString &nameTemplat
     return name.isEmpty() ? u"atelier-image"_s : name;
 }
 
-QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options,
-                                 QString *error)
+namespace {
+
+// The recipe and the prompt as an XMP packet, for the formats Qt's writers cannot add it to.
+QByteArray xmpPacket(const LibraryImage &image, const QByteArray &recipe)
+{
+    return Xmp::packet(image.request.prompt, recipe,
+                       u"Atelier "_s + QCoreApplication::applicationVersion());
+}
+
+// Never through a link (a dangling one included), never over an existing file.
+Result<QString> writeExport(const QString &path, const QByteArray &bytes)
+{
+    if (const Status written = ContentFiles::writeNew(path, bytes); !written)
+        return written.failure();
+    return path;
+}
+
+} // namespace
+
+Result<QString> Exporter::exportOriginal(const LibraryImage &image, const ExportOptions &options)
 {
     QFile source(image.path);
-    if (!source.open(QIODevice::ReadOnly)) {
-        *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
-        return {};
-    }
+    if (!source.open(QIODevice::ReadOnly))
+        return failure(tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path));
     QByteArray bytes = source.readAll();
     const QString format = SvgImage::looksLikeSvg(bytes)
         ? u"svg"_s
@@ -74,54 +90,45 @@ QString Exporter::exportOriginal(const LibraryImage &image, const ExportOptions 
         // Raster formats are written through their encoder, which carries the recipe.
         ExportOptions asItIs = options;
         asItIs.format = format.isEmpty() ? u"png"_s : format;
-        return exportImage(image, asItIs, error);
+        return exportImage(image, asItIs);
     }
     const QByteArray recipe = QJsonDocument(image.request.toJson()).toJson(QJsonDocument::Compact);
-    const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
-                                       u"Atelier "_s + QCoreApplication::applicationVersion());
+    const QByteArray xmp = xmpPacket(image, recipe);
     QByteArray withXmp
         = format == u"svg" ? Xmp::embedInSvg(bytes, xmp) : Xmp::embedInGif(bytes, xmp);
     if (!withXmp.isEmpty())
         bytes = std::move(withXmp);
-    const QString path = exportPath(image, options, format, error);
-    // Never through a link (a dangling one included), never over an existing file.
-    if (path.isEmpty() || !ContentFiles::writeNew(path, bytes, error))
-        return {};
-    return path;
+    const Result<QString> path = exportPath(image, options, format);
+    if (!path)
+        return path;
+    return writeExport(*path, bytes);
 }
 
-QString Exporter::exportPath(const LibraryImage &image, const ExportOptions &options,
-                             const QString &extension, QString *error)
+Result<QString> Exporter::exportPath(const LibraryImage &image, const ExportOptions &options,
+                                     const QString &extension)
 {
     QDir folder(options.folder);
-    if (!folder.mkpath(u"."_s)) {
-        *error = tr("The folder %1 cannot be created.").arg(options.folder);
-        return {};
-    }
+    if (!folder.mkpath(u"."_s))
+        return failure(tr("The folder %1 cannot be created.").arg(options.folder));
     const QString stem = fileName(image, options.nameTemplate);
     QString path = folder.filePath(stem + u'.' + extension);
     if (!SafeFiles::isInside(folder.absolutePath(),
-                             path)) { // cannot happen: the name has no separator
-        *error = tr("%1 is not inside the export folder %2; nothing was written.")
-                     .arg(path, folder.absolutePath());
-        return {};
-    }
+                             path)) // cannot happen: the name has no separator
+        return failure(tr("%1 is not inside the export folder %2; nothing was written.")
+                           .arg(path, folder.absolutePath()));
     for (int copy = 2; SafeFiles::entryExists(path); ++copy)
         path = folder.filePath(u"%1-%2.%3"_s.arg(stem).arg(copy).arg(extension));
     return path;
 }
 
-QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &options,
-                              QString *error)
+Result<QString> Exporter::exportImage(const LibraryImage &image, const ExportOptions &options)
 {
     if (options.format == u"original")
-        return exportOriginal(image, options, error);
+        return exportOriginal(image, options);
     // An SVG is drawn at its own size; anything else is decoded as it is.
     QImage pixels = ImageFile::read(image.path).valueOr(QImage());
-    if (pixels.isNull()) {
-        *error = tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path);
-        return {};
-    }
+    if (pixels.isNull())
+        return failure(tr("%1 cannot be read; it may have been moved or deleted.").arg(image.path));
     const QString format
         = options.format.toLower() == u"jpg" ? u"jpeg"_s : options.format.toLower();
     const QString extension = imageFileSuffix(format);
@@ -137,9 +144,9 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
     pixels.setText(u"Software"_s, u"Atelier"_s);
     pixels.setText(u"Description"_s, image.request.prompt);
 
-    const QString path = exportPath(image, options, extension, error);
-    if (path.isEmpty())
-        return {};
+    const Result<QString> path = exportPath(image, options, extension);
+    if (!path)
+        return path;
     // Encoded in memory first: JPEG and WebP get an XMP packet (the prompt for photo tools, the
     // recipe for Atelier) that Qt's writers cannot add themselves.
     QByteArray encoded;
@@ -149,23 +156,17 @@ QString Exporter::exportImage(const LibraryImage &image, const ExportOptions &op
         QImageWriter writer(&buffer, format.toLatin1());
         if (format != u"png")
             writer.setQuality(std::clamp(options.quality, 0, 100));
-        if (!writer.write(pixels)) {
-            *error = tr("%1 cannot be written: %2.").arg(path, writer.errorString());
-            return {};
-        }
+        if (!writer.write(pixels))
+            return failure(tr("%1 cannot be written: %2.").arg(*path, writer.errorString()));
     }
     if (format == u"jpeg" || format == u"webp") {
-        const QByteArray xmp = Xmp::packet(image.request.prompt, recipe,
-                                           u"Atelier "_s + QCoreApplication::applicationVersion());
+        const QByteArray xmp = xmpPacket(image, recipe);
         QByteArray withXmp
             = format == u"jpeg" ? Xmp::embedInJpeg(encoded, xmp) : Xmp::embedInWebp(encoded, xmp);
         if (!withXmp.isEmpty())
             encoded = std::move(withXmp);
     }
-    // Never through a link (a dangling one included), never over an existing file.
-    if (!ContentFiles::writeNew(path, encoded, error))
-        return {};
-    return path;
+    return writeExport(*path, encoded);
 }
 
 std::optional<ImageRequest> Exporter::readRecipe(const QString &path)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "libraryimage.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -33,16 +34,14 @@ public:
 
     // The file name the template gives, without folder or extension; safe on every file system.
     static QString fileName(const LibraryImage &image, const QString &nameTemplate);
-    // Exports one image; returns the path written (never overwriting), or empty with `error`.
-    static QString exportImage(const LibraryImage &image, const ExportOptions &options,
-                               QString *error);
+    // Exports one image; returns the path written (never overwriting), or why not.
+    static Result<QString> exportImage(const LibraryImage &image, const ExportOptions &options);
     // exportImage() for "original": GIF and SVG as their own bytes, the rest as their format.
-    static QString exportOriginal(const LibraryImage &image, const ExportOptions &options,
-                                  QString *error);
+    static Result<QString> exportOriginal(const LibraryImage &image, const ExportOptions &options);
     // Where an export goes: the folder (made if need be), the template's name, a free copy
-    // number; empty with `error` when the folder cannot be made.
-    static QString exportPath(const LibraryImage &image, const ExportOptions &options,
-                              const QString &extension, QString *error);
+    // number; else why not (the folder cannot be made).
+    static Result<QString> exportPath(const LibraryImage &image, const ExportOptions &options,
+                                      const QString &extension);
     // The recipe embedded in an image file, when it carries one.
     static std::optional<ImageRequest> readRecipe(const QString &path);
 };

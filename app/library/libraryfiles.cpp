@@ -58,17 +58,16 @@ Result<QString> LibraryFiles::writeFiles(const QString &folder, const LibraryIma
 {
     // Deferred flushing: the files are complete under their names at once, which is what a crash
     // of the app can see; the disk catches up moments later, off the path to the screen.
-    return placeFiles(folder, image, [&bytes](const QString &path, QString *error) {
-        return ContentFiles::writeAtomically(path, bytes, error,
-                                             ContentFiles::Durability::Deferred);
+    return placeFiles(folder, image, [&bytes](const QString &path) {
+        return ContentFiles::writeAtomically(path, bytes, ContentFiles::Durability::Deferred);
     });
 }
 
 Result<QString> LibraryFiles::keepFiles(const QString &folder, const LibraryImage &image,
                                         const QString &incoming)
 {
-    return placeFiles(folder, image, [&incoming](const QString &path, QString *error) {
-        return ContentFiles::adopt(incoming, path, error, ContentFiles::Durability::Deferred);
+    return placeFiles(folder, image, [&incoming](const QString &path) {
+        return ContentFiles::adopt(incoming, path, ContentFiles::Durability::Deferred);
     });
 }
 
@@ -98,14 +97,14 @@ Result<QString> LibraryFiles::placeFiles(const QString &folder, const LibraryIma
     described.savedAt = saved;
     if (!described.parentPath.isEmpty())
         described.parentPath = QDir(folder).relativeFilePath(described.parentPath);
-    QString error;
-    if (!ContentFiles::writeAtomically(base + u".json"_s,
-                                       QJsonDocument(described.toRecipeJson()).toJson(), &error,
-                                       ContentFiles::Durability::Deferred))
-        return failure(error);
-    if (!writeImage(path, &error)) {
+    if (const Status recipe = ContentFiles::writeAtomically(
+            base + u".json"_s, QJsonDocument(described.toRecipeJson()).toJson(),
+            ContentFiles::Durability::Deferred);
+        !recipe)
+        return recipe.failure();
+    if (const Status written = writeImage(path); !written) {
         QFile::remove(base + u".json"_s);
-        return failure(error);
+        return written.failure();
     }
     return path;
 }
@@ -207,10 +206,10 @@ Result<QString> LibraryFiles::writePartial(const QString &folder, qint64 jobId,
     if (!path)
         return path;
     // Transient: enough to survive a crash of the app, and never waited for.
-    QString error;
-    if (!ContentFiles::writeAtomically(*path, image.encoded, &error,
-                                       ContentFiles::Durability::Transient))
-        return failure(error);
+    if (const Status written
+        = ContentFiles::writeAtomically(*path, image.encoded, ContentFiles::Durability::Transient);
+        !written)
+        return written.failure();
     return path;
 }
 
@@ -220,9 +219,10 @@ Result<QString> LibraryFiles::keepPartial(const QString &folder, qint64 jobId,
     const Result<QString> path = partialPath(folder, jobId, image);
     if (!path)
         return path;
-    QString error;
-    if (!ContentFiles::adopt(incoming, *path, &error, ContentFiles::Durability::Transient))
-        return failure(error);
+    if (const Status adopted
+        = ContentFiles::adopt(incoming, *path, ContentFiles::Durability::Transient);
+        !adopted)
+        return adopted.failure();
     return path;
 }
 
@@ -240,9 +240,9 @@ void LibraryFiles::setRecipeFavourite(const QString &imagePath, bool favourite)
         json.insert(u"favourite"_s, true);
     else
         json.remove(u"favourite"_s);
-    QString ignored; // the index has it; the recipe is what a rebuild reads
-    ContentFiles::writeAtomically(recipe, QJsonDocument(json).toJson(), &ignored,
-                                  ContentFiles::Durability::Deferred);
+    // Unchecked: the index has it; the recipe is what a rebuild reads.
+    (void)ContentFiles::writeAtomically(recipe, QJsonDocument(json).toJson(),
+                                        ContentFiles::Durability::Deferred);
 }
 
 void LibraryFiles::trash(const QString &imagePath)

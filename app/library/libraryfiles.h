@@ -60,7 +60,7 @@ public:
     static void trash(const QString &imagePath);
 
 private:
-    using WriteImage = std::function<bool(const QString &path, QString *error)>;
+    using WriteImage = std::function<Status(const QString &path)>;
     // Chooses the image's free name and writes its recipe, then the image with `writeImage`.
     static Result<QString> placeFiles(const QString &folder, const LibraryImage &image,
                                       const WriteImage &writeImage);

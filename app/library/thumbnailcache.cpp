@@ -47,14 +47,14 @@ QImage ThumbnailCache::load(const QString &source, const QString &cached)
         return thumbnail;
     thumbnail = thumbnail.scaled(Size, Size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     const QFileInfo folder(cachedInfo.path());
-    QString error;
     QByteArray encoded;
     QBuffer buffer(&encoded);
     if (SafeFiles::makeFolder(folder.path(), folder.fileName()).ok()
         && buffer.open(QIODevice::WriteOnly)
         && thumbnail.convertToFormat(QImage::Format_RGB32).save(&buffer, "JPEG", 85)) {
         // A new file renamed over the name: a link there is replaced, never written through.
-        ContentFiles::writeAtomically(cached, encoded, &error, ContentFiles::Durability::Transient);
+        // Unchecked: a thumbnail not cached is made again next time.
+        (void)ContentFiles::writeAtomically(cached, encoded, ContentFiles::Durability::Transient);
     }
     return thumbnail;
 }

@@ -296,25 +296,21 @@ void MaskDocument::feather(int grow, int blur)
            m_coverage.rect(), before);
 }
 
-bool MaskDocument::importMask(const QImage &image, QString *error, QString *note)
+Result<QString> MaskDocument::importMask(const QImage &image)
 {
-    if (image.isNull()) {
-        *error = tr("The mask file could not be read as an image; choose a PNG with transparency "
-                    "or a black-and-white image.");
-        return false;
-    }
-    if (m_coverage.isNull()) {
-        *error = tr("Open an image to edit before importing a mask for it.");
-        return false;
-    }
+    if (image.isNull())
+        return failure(tr("The mask file could not be read as an image; choose a PNG with "
+                          "transparency or a black-and-white image."));
+    if (m_coverage.isNull())
+        return failure(tr("Open an image to edit before importing a mask for it."));
     QImage source = image;
+    QString note;
     if (source.size() != m_coverage.size()) {
-        if (note)
-            *note = tr("The mask was %1x%2 and was scaled to the image's %3x%4.")
-                        .arg(source.width())
-                        .arg(source.height())
-                        .arg(m_coverage.width())
-                        .arg(m_coverage.height());
+        note = tr("The mask was %1x%2 and was scaled to the image's %3x%4.")
+                   .arg(source.width())
+                   .arg(source.height())
+                   .arg(m_coverage.width())
+                   .arg(m_coverage.height());
         source = source.scaled(m_coverage.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     }
     source = source.convertToFormat(QImage::Format_ARGB32);
@@ -333,7 +329,7 @@ bool MaskDocument::importMask(const QImage &image, QString *error, QString *note
     }
     Q_EMIT changed(m_coverage.rect());
     record(tr("Import mask"), m_coverage.rect(), before);
-    return true;
+    return note;
 }
 
 QImage MaskDocument::apiMask() const

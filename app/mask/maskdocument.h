@@ -6,6 +6,8 @@
 #include <QRect>
 #include <QUndoStack>
 
+#include "platform/result.h"
+
 namespace Atelier {
 
 // The mask painted over an image to edit: one coverage value per pixel (0 = keep, 255 = the
@@ -58,8 +60,9 @@ public:
 
     // A mask file: transparent pixels mark the area to change (what the API takes); a file
     // without transparency is read as black and white, black marking the area (as the image
-    // generation guide converts one). Another size is scaled to this one, saying so in `note`.
-    bool importMask(const QImage &image, QString *error, QString *note = nullptr);
+    // generation guide converts one). Another size is scaled to this one: the value is then a
+    // note that says so (empty when nothing was scaled); else why the mask was not taken.
+    Result<QString> importMask(const QImage &image);
     // What the API expects: RGBA at the image's size, alpha 0 where the model may change it and
     // opaque elsewhere (partly transparent along soft edges).
     QImage apiMask() const;

@@ -2,37 +2,29 @@
 
 #include <QStringList>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
 QString ApiError::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::None:
-        return u"none"_s;
-    case Kind::InvalidRequest:
-        return u"invalid_request"_s;
-    case Kind::NoApiKey:
-        return u"no_api_key"_s;
-    case Kind::Api:
-        return u"api_error"_s;
-    case Kind::Network:
-        return u"network_error"_s;
-    case Kind::Timeout:
-        return u"timeout"_s;
-    case Kind::Cancelled:
-        return u"cancelled"_s;
-    case Kind::InvalidResponse:
-        return u"invalid_response"_s;
-    case Kind::TooLarge:
-        return u"response_too_large"_s;
-    case Kind::Decode:
-        return u"undecodable_image"_s;
-    case Kind::Redirect:
-        return u"redirect_refused"_s;
-    }
-    return {};
+    // In the order of Kind.
+    static constexpr QStringView names[] = {u"none",
+                                            u"invalid_request",
+                                            u"no_api_key",
+                                            u"api_error",
+                                            u"network_error",
+                                            u"timeout",
+                                            u"cancelled",
+                                            u"invalid_response",
+                                            u"response_too_large",
+                                            u"undecodable_image",
+                                            u"redirect_refused"};
+    static_assert(std::size(names) == std::size_t(Kind::Redirect) + 1);
+    const auto index = std::size_t(kind);
+    return index < std::size(names) ? names[index].toString() : QString();
 }
 
 QString ApiError::toString() const

@@ -2,21 +2,28 @@
 
 #include <QCoreApplication>
 
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
+namespace {
+
+// In the order of Endpoint.
+constexpr QStringView names[] = {u"generations", u"edits", u"variations"};
+constexpr const char *verbs[] = {QT_TRANSLATE_NOOP("Atelier::Endpoint", "generate images"),
+                                 QT_TRANSLATE_NOOP("Atelier::Endpoint", "edit images"),
+                                 QT_TRANSLATE_NOOP("Atelier::Endpoint", "make variations")};
+static_assert(std::size(names) == std::size(allEndpoints)
+              && std::size(verbs) == std::size(allEndpoints));
+
+} // namespace
+
 QString endpointName(Endpoint endpoint)
 {
-    switch (endpoint) {
-    case Endpoint::Generations:
-        return u"generations"_s;
-    case Endpoint::Edits:
-        return u"edits"_s;
-    case Endpoint::Variations:
-        return u"variations"_s;
-    }
-    return {};
+    const auto index = std::size_t(endpoint);
+    return index < std::size(names) ? names[index].toString() : QString();
 }
 
 std::optional<Endpoint> endpointFromName(QStringView name)
@@ -35,15 +42,9 @@ QString endpointPath(Endpoint endpoint)
 
 QString endpointVerb(Endpoint endpoint)
 {
-    switch (endpoint) {
-    case Endpoint::Generations:
-        return QCoreApplication::translate("Atelier::Endpoint", "generate images");
-    case Endpoint::Edits:
-        return QCoreApplication::translate("Atelier::Endpoint", "edit images");
-    case Endpoint::Variations:
-        return QCoreApplication::translate("Atelier::Endpoint", "make variations");
-    }
-    return {};
+    const auto index = std::size_t(endpoint);
+    return index < std::size(verbs) ? QCoreApplication::translate("Atelier::Endpoint", verbs[index])
+                                    : QString();
 }
 
 } // namespace Atelier

@@ -13,19 +13,17 @@ namespace Atelier {
 
 namespace {
 
-QImage readImage(const QString &path, QString *error)
+Result<QImage> readImage(const QString &path)
 {
-    if (QFileInfo(path).isDir()) {
-        *error = EditInputs::tr("%1 is a folder, not an image file; choose a file in it.")
-                     .arg(QFileInfo(path).fileName());
-        return {};
-    }
+    if (QFileInfo(path).isDir())
+        return failure(EditInputs::tr("%1 is a folder, not an image file; choose a file in it.")
+                           .arg(QFileInfo(path).fileName()));
     QImageReader reader(path);
     reader.setAutoTransform(true);
     QImage image = reader.read();
     if (image.isNull())
-        *error = EditInputs::tr("%1 cannot be read: %2.")
-                     .arg(QFileInfo(path).fileName(), reader.errorString());
+        return failure(EditInputs::tr("%1 cannot be read: %2.")
+                           .arg(QFileInfo(path).fileName(), reader.errorString()));
     return image;
 }
 
@@ -94,8 +92,7 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
             // The size that will be sent: the file as it is, or the PNG it becomes.
             qint64 bytes = info.bytes;
             if (convert || size != info.size) {
-                QString ignored;
-                QImage image = readImage(info.path, &ignored);
+                QImage image = readImage(info.path).valueOr(QImage()); // unreadable: null
                 if (size != info.size)
                     image = centreSquare(image);
                 bytes = ContentFiles::png(image).size();
@@ -143,11 +140,11 @@ QList<InputFix> EditInputs::proposeFixes(const ImageRequest &request) const
     return fixes;
 }
 
-std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
-                                              const QList<InputFix> &fixes, const QString &folder,
-                                              QStringList *done, QString *error) const
+Result<FixedInputs> EditInputs::apply(const ImageRequest &request, const QList<InputFix> &fixes,
+                                      const QString &folder) const
 {
     ImageRequest fixed = request;
+    QStringList done;
     const QString model = Catalog::effectiveModel(request);
     const EndpointRules *rules = m_catalog.spec(model).rulesFor(request.endpoint);
     const ParameterRule *imageRule = rules ? rules->rule(Param::Image) : nullptr;
@@ -164,35 +161,36 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
         const bool downscale = has(fixes, InputFix::Action::Downscale, i);
         if (!convert && !crop && !downscale)
             continue;
-        QImage image = readImage(request.images.at(i), error);
-        if (image.isNull())
-            return std::nullopt;
+        Result<QImage> read = readImage(request.images.at(i));
+        if (!read)
+            return read.failure();
+        QImage image = std::move(read).value();
         const QString name = QFileInfo(request.images.at(i)).fileName();
         if (crop) {
             image = centreSquare(image);
-            done->append(tr("Cropped %1 to its centre %2x%2.").arg(name).arg(image.width()));
+            done.append(tr("Cropped %1 to its centre %2x%2.").arg(name).arg(image.width()));
             firstCropped = firstCropped || i == 0;
         }
         QByteArray bytes;
         if (downscale && imageRule && imageRule->maxBytes > 0) {
             const QSize before = image.size();
             bytes = downscaleUnder(image, imageRule->maxBytes);
-            done->append(tr("Scaled %1 from %2x%3 to %4x%5 to fit under %6.")
-                             .arg(name)
-                             .arg(before.width())
-                             .arg(before.height())
-                             .arg(image.width())
-                             .arg(image.height())
-                             .arg(formatBytes(imageRule->maxBytes)));
+            done.append(tr("Scaled %1 from %2x%3 to %4x%5 to fit under %6.")
+                            .arg(name)
+                            .arg(before.width())
+                            .arg(before.height())
+                            .arg(image.width())
+                            .arg(image.height())
+                            .arg(formatBytes(imageRule->maxBytes)));
         } else {
             bytes = ContentFiles::png(image);
         }
         if (convert)
-            done->append(tr("Sent %1 as PNG.").arg(name));
-        const QString path = ContentFiles::store(folder, bytes, u"png"_s, error);
-        if (path.isEmpty())
-            return std::nullopt;
-        fixed.images[i] = path;
+            done.append(tr("Sent %1 as PNG.").arg(name));
+        const Result<QString> path = ContentFiles::store(folder, bytes, u"png"_s);
+        if (!path)
+            return path.failure();
+        fixed.images[i] = *path;
         if (i == 0)
             finalFirst = image.size();
     }
@@ -201,9 +199,10 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
         const bool fromGray = has(fixes, InputFix::Action::MaskFromGray, -1);
         const bool convert = has(fixes, InputFix::Action::ConvertToPng, -1);
         const bool resize = has(fixes, InputFix::Action::ResizeMask, -1);
-        QImage mask = readImage(request.mask, error);
-        if (mask.isNull())
-            return std::nullopt;
+        Result<QImage> read = readImage(request.mask);
+        if (!read)
+            return read.failure();
+        QImage mask = std::move(read).value();
         bool changed = fromGray || convert;
         if (fromGray) {
             const QImage gray = mask.convertToFormat(QImage::Format_Grayscale8);
@@ -214,7 +213,7 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
                 for (int x = 0; x < gray.width(); ++x)
                     out[x] = qRgba(in[x], in[x], in[x], in[x]);
             }
-            done->append(
+            done.append(
                 tr("Read the mask as black and white: black is where the image may change."));
         }
         // The mask follows what was done to the first image when it fitted it before.
@@ -222,30 +221,29 @@ std::optional<ImageRequest> EditInputs::apply(const ImageRequest &request,
             if (firstCropped)
                 mask = centreSquare(mask);
             mask = mask.scaled(finalFirst, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            done->append(tr("Cropped and scaled the mask with the first image."));
+            done.append(tr("Cropped and scaled the mask with the first image."));
             changed = true;
         } else if (resize && finalFirst.isValid() && mask.size() != finalFirst) {
             const QSize before = mask.size();
             mask = mask.scaled(finalFirst, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            done->append(tr("Scaled the mask from %1x%2 to the first image's %3x%4.")
-                             .arg(before.width())
-                             .arg(before.height())
-                             .arg(mask.width())
-                             .arg(mask.height()));
+            done.append(tr("Scaled the mask from %1x%2 to the first image's %3x%4.")
+                            .arg(before.width())
+                            .arg(before.height())
+                            .arg(mask.width())
+                            .arg(mask.height()));
             changed = true;
         }
         if (changed) {
             if (convert)
-                done->append(tr("Sent the mask as PNG."));
-            const QString path = ContentFiles::store(
-                folder, ContentFiles::png(mask.convertToFormat(QImage::Format_ARGB32)), u"png"_s,
-                error);
-            if (path.isEmpty())
-                return std::nullopt;
-            fixed.mask = path;
+                done.append(tr("Sent the mask as PNG."));
+            const Result<QString> path = ContentFiles::store(
+                folder, ContentFiles::png(mask.convertToFormat(QImage::Format_ARGB32)), u"png"_s);
+            if (!path)
+                return path.failure();
+            fixed.mask = *path;
         }
     }
-    return fixed;
+    return FixedInputs {fixed, done};
 }
 
 } // namespace Atelier

@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "model/imagerequest.h"
+#include "platform/result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -26,6 +27,13 @@ struct InputFix
     QString sentence; // what is wrong and what the fix does, for the user
 };
 
+// What EditInputs::apply() made: the request using the fixed files, and one sentence per change.
+struct FixedInputs
+{
+    ImageRequest request;
+    QStringList done;
+};
+
 // Checks an edit's or variation's files against the model's rules before anything is sent, and
 // fixes what can be fixed: losslessly on its own, otherwise only when the user agrees.
 class EditInputs final
@@ -41,11 +49,10 @@ public:
     QList<InputFix> proposeFixes(const ImageRequest &request) const;
 
     // Applies `fixes` (from proposeFixes), writing the new files into `folder`; returns the
-    // request using them, with one sentence per change in `done`. The originals are untouched.
-    // std::nullopt with `error` set when a file cannot be read or written.
-    std::optional<ImageRequest> apply(const ImageRequest &request, const QList<InputFix> &fixes,
-                                      const QString &folder, QStringList *done,
-                                      QString *error) const;
+    // request using them, with what was done. The originals are untouched. A failure when a file
+    // cannot be read or written.
+    Result<FixedInputs> apply(const ImageRequest &request, const QList<InputFix> &fixes,
+                              const QString &folder) const;
 
 private:
     const Catalog &m_catalog;

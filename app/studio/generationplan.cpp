@@ -14,19 +14,18 @@ GenerationPlan GenerationPlan::make(const Catalog &catalog, const ImageRequest &
 {
     if (asked.endpoint == Endpoint::Variations || !options.expandWildcards)
         return forRequests(catalog, {asked}, options);
-    QString error;
-    const QStringList prompts
-        = PromptTemplate::expand(PromptTemplate::applyPreset(options.preset, asked.prompt), &error);
+    const Result<QStringList> prompts
+        = PromptTemplate::expand(PromptTemplate::applyPreset(options.preset, asked.prompt));
     // The user's own words are what is missing, whatever a preset around them says.
     const bool empty = asked.prompt.trimmed().isEmpty();
-    if (prompts.isEmpty()) {
+    if (!prompts) {
         GenerationPlan plan = forRequests(catalog, {asked}, options);
-        plan.errors.append({Violation::Severity::Error, u"wildcards"_s, error});
+        plan.errors.append({Violation::Severity::Error, u"wildcards"_s, prompts.error()});
         plan.promptMissing = plan.promptMissing || empty;
         return plan;
     }
     QList<ImageRequest> requests;
-    for (const QString &prompt : prompts) {
+    for (const QString &prompt : *prompts) {
         ImageRequest one = asked;
         one.prompt = prompt;
         requests.append(one);

@@ -28,17 +28,17 @@ LibraryImage libraryEntry(const ImageRequest &request, const ImageResult &image,
     return entry;
 }
 
-QString ImageKeeper::keep(const ImageResult &image, const QString &incoming, QString *error) const
+Result<ImageJob::Kept> ImageKeeper::keep(const ImageResult &image, const QString &incoming) const
 {
     if (image.partial) {
         if (journalId <= 0)
-            return {};
+            return ImageJob::Kept {};
         const Result<QString> partial = incoming.isEmpty()
             ? LibraryStore::writePartial(folder, journalId, image)
             : LibraryStore::keepPartial(folder, journalId, image, incoming);
         if (!partial)
-            *error = partial.error();
-        return partial.valueOr(QString());
+            return partial.failure();
+        return ImageJob::Kept {*partial};
     }
     LibraryImage entry = libraryEntry(request, image, provider);
     entry.parentPath = parentPath;
@@ -46,13 +46,12 @@ QString ImageKeeper::keep(const ImageResult &image, const QString &incoming, QSt
         ? LibraryStore::writeFiles(folder, entry, image.encoded)
         : LibraryStore::keepFiles(folder, entry, incoming);
     if (kept)
-        return *kept;
-    *error = kept.error();
+        return ImageJob::Kept {*kept};
     // The library folder stopped taking images (the disk filled, a drive went away): a paid
-    // image is never lost for it; it goes to the fallback folder, and `error` says why.
+    // image is never lost for it; it goes to the fallback folder, and the note says why.
     const QString elsewhere = StudioSession::fallbackLibraryFolder();
     if (QDir(elsewhere) == QDir(folder))
-        return {};
+        return kept.failure();
     QByteArray bytes = image.encoded;
     if (bytes.isEmpty() && !incoming.isEmpty()) {
         QFile written(incoming);
@@ -61,11 +60,11 @@ QString ImageKeeper::keep(const ImageResult &image, const QString &incoming, QSt
     }
     entry.parentPath.clear(); // names a file of the other library
     if (bytes.isEmpty())
-        return {};
+        return kept.failure();
     const Result<QString> fallback = LibraryStore::writeFiles(elsewhere, entry, bytes);
     if (!fallback)
-        *error += u' ' + fallback.error();
-    return fallback.valueOr(QString());
+        return failure(kept.error() + u' ' + fallback.error());
+    return ImageJob::Kept {*fallback, kept.error()};
 }
 
 namespace {
@@ -79,16 +78,10 @@ public:
     { }
 
 protected:
-    QString newPath(QString *error) override
+    Result<QString> newPath() override { return LibraryStore::incomingPath(m_keeper->folder); }
+    Result<ImageJob::Kept> place(const ImageResult &image, const QString &written) override
     {
-        const Result<QString> path = LibraryStore::incomingPath(m_keeper->folder);
-        if (!path)
-            *error = path.error();
-        return path.valueOr(QString());
-    }
-    QString place(const ImageResult &image, const QString &written, QString *error) override
-    {
-        return m_keeper->keep(image, written, error);
+        return m_keeper->keep(image, written);
     }
 
 private:
@@ -101,9 +94,10 @@ LibrarySink::LibrarySink(std::shared_ptr<const ImageKeeper> keeper)
     : m_keeper(std::move(keeper))
 { }
 
-std::unique_ptr<ImageJob::StreamSink::Image> LibrarySink::begin(QString *)
+Result<std::unique_ptr<ImageJob::StreamSink::Writer>> LibrarySink::begin()
 {
-    return std::make_unique<Incoming>(m_keeper);
+    // The file is made with the first bytes (a failure then goes with the image).
+    return std::unique_ptr<Writer>(std::make_unique<Incoming>(m_keeper));
 }
 
 } // namespace Atelier

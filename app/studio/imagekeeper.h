@@ -24,7 +24,8 @@ struct ImageKeeper
     QString parentPath;
 
     // The image kept from its bytes, or from the file they were written to as they arrived.
-    QString keep(const ImageResult &image, const QString &incoming, QString *error) const;
+    // Nothing is kept for a partial image without a journal entry (an empty path).
+    Result<ImageJob::Kept> keep(const ImageResult &image, const QString &incoming) const;
 };
 
 // Streamed images are written into the library's .incoming folder while their bytes arrive (on
@@ -34,7 +35,7 @@ class LibrarySink final : public ImageJob::StreamSink
 {
 public:
     explicit LibrarySink(std::shared_ptr<const ImageKeeper> keeper);
-    std::unique_ptr<Image> begin(QString *error) override;
+    Result<std::unique_ptr<Writer>> begin() override;
 
 private:
     std::shared_ptr<const ImageKeeper> m_keeper;

@@ -131,9 +131,8 @@ void JobQueue::start(JobId id)
     if (!folder.isEmpty()) {
         auto keeper = std::make_shared<const ImageKeeper>(
             ImageKeeper {folder, request, provider, journalId, parentPath});
-        exchange->setPersister([keeper](const ImageResult &image, QString *error) {
-            return keeper->keep(image, {}, error);
-        });
+        exchange->setPersister(
+            [keeper](const ImageResult &image) { return keeper->keep(image, {}); });
         exchange->setStreamSink(std::make_shared<LibrarySink>(keeper));
     }
     connect(exchange, &ImageJob::stateChanged, this, [this, id](ImageJob::State state) {

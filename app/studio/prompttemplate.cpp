@@ -44,16 +44,14 @@ qint64 PromptTemplate::countExpansions(const QString &text)
     return count;
 }
 
-QStringList PromptTemplate::expand(const QString &text, QString *error)
+Result<QStringList> PromptTemplate::expand(const QString &text)
 {
     const qint64 count = countExpansions(text);
-    if (count > MaximumExpansions) {
-        *error = tr("The wildcards make %1 prompts; at most %2 can be sent at once. Remove some "
-                    "choices.")
-                     .arg(count)
-                     .arg(MaximumExpansions);
-        return {};
-    }
+    if (count > MaximumExpansions)
+        return failure(tr("The wildcards make %1 prompts; at most %2 can be sent at once. Remove "
+                          "some choices.")
+                           .arg(count)
+                           .arg(MaximumExpansions));
     QStringList results {text};
     // Expand the first wildcard of every partial result until none is left.
     bool expanded = true;

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include "platform/result.h"
+
 namespace Atelier {
 
 // Prompt presets and wildcards. A preset is a template with a {prompt} slot ("a watercolour of
@@ -19,8 +21,8 @@ public:
     static QString applyPreset(const QString &preset, const QString &prompt);
     // How many prompts `text` expands to (1 without wildcards).
     static qint64 countExpansions(const QString &text);
-    // Every prompt `text` expands to, in order; empty with `error` set past MaximumExpansions.
-    static QStringList expand(const QString &text, QString *error);
+    // Every prompt `text` expands to, in order (at least one); a failure past MaximumExpansions.
+    static Result<QStringList> expand(const QString &text);
 };
 
 } // namespace Atelier

@@ -84,25 +84,21 @@ QString StudioSession::fallbackLibraryFolder()
         .filePath(u"Fallback library"_s);
 }
 
-bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback fallback)
+Status StudioSession::openLibrary(const QString &folder, Fallback fallback)
 {
     m_libraryNotice.clear();
     if (const Status opened = m_library.open(folder); !opened) {
-        *error = opened.error();
         if (fallback == Fallback::None)
-            return false;
+            return opened;
         // Nothing made here may be lost because the chosen folder cannot take it: the images go
         // to a folder of Atelier's own until it can, and the user is told where.
         const QString elsewhere = fallbackLibraryFolder();
         if (QDir(folder) == QDir(elsewhere))
-            return false;
-        if (const Status fallbackOpened = m_library.open(elsewhere); !fallbackOpened) {
-            *error += u' ' + fallbackOpened.error();
-            return false;
-        }
+            return opened;
+        if (const Status fallbackOpened = m_library.open(elsewhere); !fallbackOpened)
+            return failure(opened.error() + u' ' + fallbackOpened.error());
         m_libraryNotice = tr("%1 Images are kept in %2 until then.")
-                              .arg(*error, QDir::toNativeSeparators(elsewhere));
-        error->clear();
+                              .arg(opened.error(), QDir::toNativeSeparators(elsewhere));
     }
     const LibraryStore::Repair repair = m_library.lastRepair();
     if (repair.rebuilt)
@@ -127,28 +123,25 @@ bool StudioSession::openLibrary(const QString &folder, QString *error, Fallback 
                     .arg(recovered.status.error()));
         }
     }
-    return true;
+    return success();
 }
 
-bool StudioSession::switchLibrary(const QString &folder, QString *error)
+Status StudioSession::switchLibrary(const QString &folder)
 {
     if (QDir(folder) == QDir(m_library.folder()) && m_library.isOpen())
-        return true;
-    if (m_queue->runningCount() > 0 || m_workers.activeThreadCount() > 0) {
-        *error
-            = tr("Images are still being made for the library in %1; switch when they are done, or "
-                 "cancel them.")
-                  .arg(QDir::toNativeSeparators(m_library.folder()));
-        return false;
-    }
+        return success();
+    if (m_queue->runningCount() > 0 || m_workers.activeThreadCount() > 0)
+        return failure(
+            tr("Images are still being made for the library in %1; switch when they are done, or "
+               "cancel them.")
+                .arg(QDir::toNativeSeparators(m_library.folder())));
     const QString previous = m_library.folder();
-    if (!openLibrary(folder, error)) {
-        QString ignored;
-        openLibrary(previous, &ignored); // still the one in use
-        return false;
+    if (const Status opened = openLibrary(folder); !opened) {
+        (void)openLibrary(previous); // still the one in use
+        return opened;
     }
     Q_EMIT libraryChanged();
-    return true;
+    return success();
 }
 
 void StudioSession::dismissInterruptedJobs()
@@ -258,26 +251,27 @@ QString StudioSession::inputsFolder() const
     return temporary.isEmpty() ? QString() : QDir(temporary).filePath(u"inputs"_s);
 }
 
-ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *error) const
+Result<ImageRequest> StudioSession::archiveInputs(const ImageRequest &request) const
 {
     if (!m_library.isOpen() || request.endpoint == Endpoint::Generations)
         return request;
     const QString folder = inputsFolder();
     ImageRequest archived = request;
+    QList<QString *> inputs;
     for (QString &image : archived.images) {
-        image = ContentFiles::keep(folder, image, error);
         if (image.isEmpty())
-            return request;
+            return request; // an image without a file: nothing to archive
+        inputs.append(&image);
     }
-    if (!archived.mask.isEmpty()) {
-        archived.mask = ContentFiles::keep(folder, archived.mask, error);
-        if (archived.mask.isEmpty())
-            return request;
+    for (QString *file : {&archived.mask, &archived.markup}) {
+        if (!file->isEmpty())
+            inputs.append(file);
     }
-    if (!archived.markup.isEmpty()) {
-        archived.markup = ContentFiles::keep(folder, archived.markup, error);
-        if (archived.markup.isEmpty())
-            return request;
+    for (QString *input : std::as_const(inputs)) {
+        const Result<QString> kept = ContentFiles::keep(folder, *input);
+        if (!kept)
+            return kept.failure();
+        *input = *kept;
     }
     return archived;
 }
@@ -315,10 +309,10 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<Job
     }
     QList<ImageRequest> toSend = plan.sends;
     for (ImageRequest &request : toSend) {
-        QString error;
-        request = archiveInputs(request, &error);
-        if (!error.isEmpty())
-            return {{Violation::Severity::Error, Param::Image, error}};
+        const Result<ImageRequest> archived = archiveInputs(request);
+        if (!archived)
+            return {{Violation::Severity::Error, Param::Image, archived.error()}};
+        request = *archived;
     }
     for (const ImageRequest &request : std::as_const(toSend)) {
         const JobId id = m_queue->enqueue(request, context, catalog().estimate(request));

@@ -68,11 +68,11 @@ public:
     // The folder chosen in the settings, else defaultLibraryFolder().
     static QString configuredLibraryFolder();
     static void setConfiguredLibraryFolder(const QString &folder);
-    // Opens (or creates) the library; false with `error` set when it cannot be used. With
-    // Fallback::Use (the studio's start), a folder that cannot be used gives way to
-    // fallbackLibraryFolder() and libraryNotice() says so: false only when neither can be.
+    // Opens (or creates) the library, or says why it cannot be used. With Fallback::Use (the
+    // studio's start), a folder that cannot be used gives way to fallbackLibraryFolder() and
+    // libraryNotice() says so: a failure only when neither can be.
     enum class Fallback { None, Use };
-    bool openLibrary(const QString &folder, QString *error, Fallback fallback = Fallback::None);
+    Status openLibrary(const QString &folder, Fallback fallback = Fallback::None);
     // Where images go when the chosen library folder cannot take them (read-only, missing disk).
     static QString fallbackLibraryFolder();
     // One line for the user about what opening the library had to do (the index made anew, the
@@ -81,7 +81,7 @@ public:
     QString libraryFolder() const { return m_library.folder(); }
     // Opens another library folder now (and keeps the one open if that fails). Refused while
     // jobs run: their images belong in the library they were sent from.
-    bool switchLibrary(const QString &folder, QString *error);
+    Status switchLibrary(const QString &folder);
     LibraryStore &library() { return m_library; }
     // Where edit inputs and masks are kept, named by their content (<library>/inputs). Without
     // a library: "inputs" in temporaryFolder().
@@ -153,7 +153,7 @@ Q_SIGNALS:
     void providerChanged();
 
 private:
-    ImageRequest archiveInputs(const ImageRequest &request, QString *error) const;
+    Result<ImageRequest> archiveInputs(const ImageRequest &request) const;
     // A final image arrived: shown, then indexed (and composited, for an edit that keeps the
     // pixels outside its mask).
     void keepImage(JobId id, const ImageResult &image);

@@ -104,8 +104,7 @@ int main(int argc, char *argv[])
     profile.kind = ProviderProfile::Kind::Compatible;
     profile.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port));
     session.setProvider(profile, QStringLiteral("sk-bench"));
-    QString error;
-    session.openLibrary(library.path(), &error);
+    (void)session.openLibrary(library.path());
     // Third argument "gathered": events are gathered whole and decoded at the end, as before
     // images were decoded while they arrive (for comparison).
     if (argc > 3 && QByteArray(argv[3]) == "gathered") {

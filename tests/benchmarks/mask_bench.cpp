@@ -58,9 +58,8 @@ int main(int argc, char *argv[])
     MaskPainter painter;
     painter.resize(1600, 1000);
     painter.show();
-    QString error;
-    if (!painter.openImage(path, &error)) {
-        std::fprintf(stderr, "%s\n", qPrintable(error));
+    if (const Status opened = painter.openImage(path); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return 1;
     }
     MaskCanvas *canvas = painter.canvas();

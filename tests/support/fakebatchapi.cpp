@@ -18,55 +18,6 @@ namespace AtelierTest {
 
 namespace {
 
-// The parts of a multipart/form-data body (what QHttpMultiPart and the SDKs send).
-QList<ReceivedPart> formParts(const QByteArray &body, const QByteArray &contentType)
-{
-    QList<ReceivedPart> parts;
-    const qsizetype at = contentType.indexOf("boundary=");
-    if (at < 0)
-        return parts;
-    QByteArray boundary = contentType.mid(at + 9).trimmed();
-    if (boundary.startsWith('"'))
-        boundary = boundary.mid(1, boundary.size() - 2);
-    const QByteArray delimiter = "--" + boundary;
-    qsizetype position = body.indexOf(delimiter);
-    while (position >= 0) {
-        position += delimiter.size();
-        if (body.mid(position, 2) == "--")
-            break;
-        position += 2;
-        const qsizetype headersEnd = body.indexOf("\r\n\r\n", position);
-        if (headersEnd < 0)
-            break;
-        ReceivedPart part;
-        const QList<QByteArray> lines = body.mid(position, headersEnd - position).split('\n');
-        for (const QByteArray &rawLine : lines) {
-            const QByteArray line = rawLine.trimmed();
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-type")
-                part.contentType = QString::fromLatin1(value);
-            if (name != "content-disposition")
-                continue;
-            for (const QByteArray &rawItem : value.split(';')) {
-                const QByteArray item = rawItem.trimmed();
-                if (item.startsWith("name="))
-                    part.name = QString::fromUtf8(item.mid(6, item.size() - 7));
-                else if (item.startsWith("filename="))
-                    part.fileName = QString::fromUtf8(item.mid(10, item.size() - 11));
-            }
-        }
-        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headersEnd + 4);
-        if (next < 0)
-            break;
-        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
-        parts.append(part);
-        position = next + 2;
-    }
-    return parts;
-}
-
 qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();

@@ -73,61 +73,15 @@ QByteArray errorJson(const QString &message, const QString &type, const QString 
     return QJsonDocument(QJsonObject {{u"error"_s, error}}).toJson(QJsonDocument::Compact);
 }
 
-// Parses multipart/form-data; good enough for what QHttpMultiPart and curl send.
+// Parses multipart/form-data as an edit or variation must send it.
 QList<ReceivedPart> parseMultipart(const QByteArray &body, const QByteArray &contentType,
                                    QStringList *problems)
 {
-    QList<ReceivedPart> parts;
-    const qsizetype at = contentType.indexOf("boundary=");
-    if (!contentType.startsWith("multipart/form-data") || at < 0) {
+    if (!contentType.startsWith("multipart/form-data") || !contentType.contains("boundary=")) {
         problems->append(u"Content-Type must be multipart/form-data with a boundary"_s);
-        return parts;
+        return {};
     }
-    QByteArray boundary = contentType.mid(at + 9).trimmed();
-    if (boundary.startsWith('"'))
-        boundary = boundary.mid(1, boundary.size() - 2);
-    const QByteArray delimiter = "--" + boundary;
-    qsizetype position = body.indexOf(delimiter);
-    while (position >= 0) {
-        position += delimiter.size();
-        if (body.mid(position, 2) == "--")
-            break;
-        position += 2; // CRLF
-        const qsizetype headersEnd = body.indexOf("\r\n\r\n", position);
-        if (headersEnd < 0)
-            break;
-        ReceivedPart part;
-        const QList<QByteArray> lines = body.mid(position, headersEnd - position).split('\n');
-        for (QByteArray line : lines) {
-            line = line.trimmed();
-            const qsizetype colon = line.indexOf(':');
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-type") {
-                part.contentType = QString::fromLatin1(value);
-            } else if (name == "content-disposition") {
-                for (QByteArray item : value.split(';')) {
-                    item = item.trimmed();
-                    auto unquote = [](QByteArray text) {
-                        return QString::fromUtf8(text.mid(1, text.size() - 2));
-                    };
-                    if (item.startsWith("name="))
-                        part.name = unquote(item.mid(5));
-                    else if (item.startsWith("filename="))
-                        part.fileName = unquote(item.mid(9));
-                }
-            }
-        }
-        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headersEnd + 4);
-        if (next < 0) {
-            problems->append(u"multipart body is not terminated"_s);
-            break;
-        }
-        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
-        parts.append(part);
-        position = next + 2;
-    }
-    return parts;
+    return formParts(body, contentType, problems);
 }
 
 // CRC-32 as PNG chunks use it.
@@ -159,6 +113,14 @@ FakeImagesServer::~FakeImagesServer()
         socket->abort();
     }
     m_server.close();
+}
+
+void FakeImagesServer::stallNextStream(int events)
+{
+    ScriptedReply stall;
+    stall.kind = ScriptedReply::Kind::StallAfterEvents;
+    stall.events = events;
+    enqueue(stall);
 }
 
 void FakeImagesServer::setModels(const QStringList &models)
@@ -745,6 +707,61 @@ void FakeImagesServer::stream(QTcpSocket *socket, const RecordedRequest &request
             sender->start(delay);
         });
     sender->start(0);
+}
+
+QList<ReceivedPart> formParts(const QByteArray &body, const QByteArray &contentType,
+                              QStringList *problems)
+{
+    QList<ReceivedPart> parts;
+    const qsizetype at = contentType.indexOf("boundary=");
+    if (at < 0)
+        return parts;
+    QByteArray boundary = contentType.mid(at + 9).trimmed();
+    if (boundary.startsWith('"'))
+        boundary = boundary.mid(1, boundary.size() - 2);
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype position = body.indexOf(delimiter);
+    while (position >= 0) {
+        position += delimiter.size();
+        if (body.mid(position, 2) == "--")
+            break;
+        position += 2; // CRLF
+        const qsizetype headersEnd = body.indexOf("\r\n\r\n", position);
+        if (headersEnd < 0)
+            break;
+        ReceivedPart part;
+        const QList<QByteArray> lines = body.mid(position, headersEnd - position).split('\n');
+        for (QByteArray line : lines) {
+            line = line.trimmed();
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-type") {
+                part.contentType = QString::fromLatin1(value);
+            } else if (name == "content-disposition") {
+                for (QByteArray item : value.split(';')) {
+                    item = item.trimmed();
+                    auto unquote = [](QByteArray text) {
+                        return QString::fromUtf8(text.mid(1, text.size() - 2));
+                    };
+                    if (item.startsWith("name="))
+                        part.name = unquote(item.mid(5));
+                    else if (item.startsWith("filename="))
+                        part.fileName = unquote(item.mid(9));
+                }
+            }
+        }
+        const qsizetype next = body.indexOf(QByteArray("\r\n" + delimiter), headersEnd + 4);
+        if (next < 0) {
+            if (problems)
+                problems->append(u"multipart body is not terminated"_s);
+            break;
+        }
+        part.data = body.mid(headersEnd + 4, next - headersEnd - 4);
+        parts.append(part);
+        position = next + 2;
+    }
+    return parts;
 }
 
 } // namespace AtelierTest

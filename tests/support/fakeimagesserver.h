@@ -62,6 +62,11 @@ struct ScriptedReply
     QByteArray raw;
 };
 
+// The parts of a multipart/form-data body (what QHttpMultiPart, curl and the SDKs send); a body
+// cut short is added to `problems` (if given).
+QList<ReceivedPart> formParts(const QByteArray &body, const QByteArray &contentType,
+                              QStringList *problems = nullptr);
+
 // A local stand-in for the Images API: real HTTP/1.1 on 127.0.0.1 (any free port). Validates
 // each request against the official SDK's schema and each model's rules, answers with generated
 // images (PNG, JPEG, WebP, animated GIF, SVG; streamed with delays when asked), and can fail in
@@ -92,6 +97,8 @@ public:
     void setBurst(bool burst) { m_burst = burst; }
     void setNoiseImages(bool noise) { m_noise = noise; } // photo-like PNG sizes
     void enqueue(const ScriptedReply &reply) { m_script.enqueue(reply); }
+    // The next stream sends `events` events, then nothing more: its job runs until cancelled.
+    void stallNextStream(int events = 1);
     // How to answer the next GET /models (without one: the models set below).
     void enqueueModelsReply(const ScriptedReply &reply) { m_modelsScript.enqueue(reply); }
     // What GET /models lists: ids without a shutdown date, or with the dates (e.g.

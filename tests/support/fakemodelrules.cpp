@@ -128,15 +128,21 @@ QStringList FakeModelRules::violations(const Request &request)
         if (request.has(frameOption) && format != u"gif")
             problems.append(u"%1 is only supported with output_format=gif"_s.arg(frameOption));
     }
+    // What GIF and SVG output cannot do: streaming, and the fields named (with their words).
+    const auto refuse
+        = [&](const QString &output, const QList<std::pair<QString, QString>> &fields) {
+              if (streams)
+                  problems.append(u"%1 output does not support streaming"_s.arg(output));
+              for (const auto &[field, words] : fields) {
+                  if (request.has(field))
+                      problems.append(u"%1 output does not support %2"_s.arg(output, words));
+              }
+          };
     if (format == u"gif") {
-        if (streams)
-            problems.append(u"GIF output does not support streaming"_s);
-        if (request.has(u"partial_images"_s))
-            problems.append(u"GIF output does not support partial_images"_s);
-        if (request.has(u"mask"_s))
-            problems.append(u"GIF output does not support a mask"_s);
-        if (request.has(u"output_compression"_s))
-            problems.append(u"GIF output does not support output_compression"_s);
+        refuse(u"GIF"_s,
+               {{u"partial_images"_s, u"partial_images"_s},
+                {u"mask"_s, u"a mask"_s},
+                {u"output_compression"_s, u"output_compression"_s}});
     }
     const bool svgObject
         = std::any_of(request.fields.keyBegin(), request.fields.keyEnd(), [](const QString &name) {
@@ -147,12 +153,9 @@ QStringList FakeModelRules::violations(const Request &request)
     if (format == u"svg") {
         if (request.has(u"n"_s) && request.value(u"n"_s) != u"1")
             problems.append(u"SVG output requires n=1"_s);
-        if (streams)
-            problems.append(u"SVG output does not support streaming"_s);
-        if (request.has(u"partial_images"_s))
-            problems.append(u"SVG output does not support partial_images"_s);
-        if (request.has(u"output_compression"_s))
-            problems.append(u"SVG output does not support output_compression"_s);
+        refuse(u"SVG"_s,
+               {{u"partial_images"_s, u"partial_images"_s},
+                {u"output_compression"_s, u"output_compression"_s}});
     }
     return problems;
 }

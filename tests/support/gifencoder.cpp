@@ -119,4 +119,13 @@ QByteArray GifEncoder::encode(const QList<QImage> &frames, int delayMs)
     return gif;
 }
 
+QByteArray GifEncoder::twoFrames()
+{
+    QImage black(2, 2, QImage::Format_RGB32);
+    black.fill(Qt::black);
+    QImage white(2, 2, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    return encode({black, white}, 100);
+}
+
 } // namespace AtelierTest

@@ -15,6 +15,8 @@ public:
     // Every frame at the first frame's size, `delayMs` each (stored in hundredths of a second,
     // rounded to the nearest 10 ms, at most 655350 ms), looping forever.
     static QByteArray encode(const QList<QImage> &frames, int delayMs);
+    // A 2x2 GIF of two frames: black, then white, 100 ms each, looping.
+    static QByteArray twoFrames();
 };
 
 } // namespace AtelierTest

@@ -11,29 +11,46 @@
 
 namespace AtelierTest {
 
-// Saves a `size` PNG filled with `color` under `prompt` and `model`; the error, or empty.
-inline QString saveFilledImage(Atelier::LibraryStore &store, const QString &prompt,
-                               const QString &model, const QColor &color, const QSize &size)
+// Saves `pixels` as the PNG of `entry` (its recipe, its parent) into the library as the studio
+// saves an image, the files first, then the index row; its id, or why not.
+inline Atelier::Result<qint64> saveImage(Atelier::LibraryStore &store, Atelier::LibraryImage entry,
+                                         const QImage &pixels)
 {
-    QImage image(size, QImage::Format_RGB32);
-    image.fill(color);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    Atelier::LibraryImage entry;
-    entry.request.prompt = prompt;
-    entry.request.model = model;
-    entry.size = image.size();
+    pixels.save(&buffer, "PNG");
+    entry.size = pixels.size();
     entry.format = QStringLiteral("png");
     const Atelier::Result<QString> path
         = Atelier::LibraryStore::writeFiles(store.folder(), entry, bytes);
     if (!path)
-        return path.error();
+        return path.failure();
     entry.path = *path;
-    if (const Atelier::Result<qint64> id = store.add(entry); !id)
-        return id.error();
-    return {};
+    return store.add(entry);
+}
+
+// A picture of `size` in one `color`, saved as a PNG at `path`; whether it was.
+inline bool writeFilledPng(const QString &path, const QSize &size, const QColor &color)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(color);
+    return image.save(path, "PNG");
+}
+
+// Saves a `size` PNG filled with `color` under `prompt` and `model` into the library; else why
+// not.
+inline Atelier::Status saveFilledImage(Atelier::LibraryStore &store, const QString &prompt,
+                                       const QString &model, const QColor &color, const QSize &size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(color);
+    Atelier::LibraryImage entry;
+    entry.request.prompt = prompt;
+    entry.request.model = model;
+    if (const Atelier::Result<qint64> id = saveImage(store, entry, image); !id)
+        return id.failure();
+    return Atelier::success();
 }
 
 } // namespace AtelierTest

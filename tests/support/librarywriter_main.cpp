@@ -53,9 +53,8 @@ int main(int argc, char *argv[])
         return 2;
     if (argc >= 3 && qstrcmp(argv[2], "--studio-open") == 0) {
         StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        QString error;
-        if (!session.openLibrary(QString::fromLocal8Bit(argv[1]), &error)) {
-            QTextStream(stderr) << error << Qt::endl;
+        if (const Status opened = session.openLibrary(QString::fromLocal8Bit(argv[1])); !opened) {
+            QTextStream(stderr) << opened.error() << Qt::endl;
             return 1;
         }
         QTextStream(stdout) << "interrupted " << session.interruptedJobs().size() << " recovered "

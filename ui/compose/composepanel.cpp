@@ -308,10 +308,10 @@ void ComposePanel::refresh()
     m_estimate->setToolTip(estimate.assumptions.join(u'\n'));
 }
 
-QStringList ComposePanel::expandedPrompts(QString *error) const
+Result<QStringList> ComposePanel::expandedPrompts() const
 {
     const QString preset = m_presets->currentData().toString();
-    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()), error);
+    return PromptTemplate::expand(PromptTemplate::applyPreset(preset, m_prompt->prompt()));
 }
 
 void ComposePanel::generate()
@@ -328,14 +328,13 @@ void ComposePanel::generate()
     for (const bool markup : {false, true}) {
         if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
             continue;
-        QString saveError;
-        QString &path = markup ? request.markup : request.mask;
-        path = markup ? m_painter->saveMarkup(m_session->inputsFolder(), &saveError)
-                      : m_painter->saveApiMask(m_session->inputsFolder(), &saveError);
-        if (path.isEmpty()) {
-            showProblems(saveError);
+        const Result<QString> saved = markup ? m_painter->saveMarkup(m_session->inputsFolder())
+                                             : m_painter->saveApiMask(m_session->inputsFolder());
+        if (!saved) {
+            showProblems(saved.error());
             return;
         }
+        (markup ? request.markup : request.mask) = *saved;
     }
     GenerationPlan::Options options = m_session->planOptions();
     options.preset = m_presets->currentData().toString();
@@ -442,10 +441,10 @@ void ComposePanel::reuseRecipe(const ImageRequest &asked)
     if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty()
         && QFileInfo::exists(recipe.images.first())) {
         // Reopening an edit restores its image and mask in the painter.
-        QString error;
-        if (m_painter->openImage(recipe.images.first(), &error) && !recipe.mask.isEmpty()
-            && !m_painter->importMask(recipe.mask, &error))
-            Q_EMIT statusMessage(error, 8000);
+        if (m_painter->openImage(recipe.images.first()) && !recipe.mask.isEmpty()) {
+            if (const Status imported = m_painter->importMask(recipe.mask); !imported)
+                Q_EMIT statusMessage(imported.error(), 8000);
+        }
         m_editParentId = libraryIdOf(recipe.images.first());
     }
     showMaskState();
@@ -496,28 +495,25 @@ bool ComposePanel::prepareInputs(QList<ImageRequest> &requests)
                 agreed.append(fix);
         }
     }
-    QStringList done;
-    QString error;
-    const std::optional<ImageRequest> fixed
-        = inputs.apply(requests.first(), agreed, m_session->inputsFolder(), &done, &error);
+    const Result<FixedInputs> fixed
+        = inputs.apply(requests.first(), agreed, m_session->inputsFolder());
     if (!fixed) {
-        showProblems(error);
+        showProblems(fixed.error());
         return false;
     }
     for (ImageRequest &request : requests) {
-        request.images = fixed->images;
-        request.mask = fixed->mask;
+        request.images = fixed->request.images;
+        request.mask = fixed->request.mask;
     }
-    Q_EMIT statusMessage(done.join(u' '), 15000);
+    Q_EMIT statusMessage(fixed->done.join(u' '), 15000);
     return true;
 }
 
 bool ComposePanel::openForEdit(const QString &path, qint64 id)
 {
-    QString error;
-    if (!m_painter->openImage(path, &error)) {
-        Q_EMIT statusMessage(error, 10000);
-        showProblems(error);
+    if (const Status opened = m_painter->openImage(path); !opened) {
+        Q_EMIT statusMessage(opened.error(), 10000);
+        showProblems(opened.error());
         return false;
     }
     m_editParentId = id > 0 ? id : libraryIdOf(path);
@@ -639,11 +635,10 @@ void ComposePanel::chooseMask()
         return;
     // The mask is imported into the painter, where it can be looked at and touched up.
     const QString first = m_references->item(0)->data(Qt::UserRole).toString();
-    QString error;
-    if ((m_painter->imagePath() != first && !openForEdit(first))
-        || !m_painter->importMask(file, &error)) {
-        if (!error.isEmpty())
-            Q_EMIT statusMessage(error, 10000);
+    if (m_painter->imagePath() != first && !openForEdit(first))
+        return;
+    if (const Status imported = m_painter->importMask(file); !imported) {
+        Q_EMIT statusMessage(imported.error(), 10000);
         return;
     }
     showMaskState();
@@ -684,13 +679,14 @@ void ComposePanel::takeImage(const QImage &image)
                                .filePath(u".pasted"_s);
     const QString path = QDir(folder).filePath(
         u"pasted-%1.png"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmsszzz"_s)));
-    QString error;
-    if (const Status made = SafeFiles::makePath(folder); !made)
-        error = tr("The folder %1 cannot be created: %2.").arg(folder, made.error());
+    Status saved = SafeFiles::makePath(folder);
+    if (!saved)
+        saved = failure(tr("The folder %1 cannot be created: %2.").arg(folder, saved.error()));
     else
-        ContentFiles::writeNew(path, ContentFiles::png(image), &error);
-    if (!error.isEmpty())
-        Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(error), 10000);
+        saved = ContentFiles::writeNew(path, ContentFiles::png(image));
+    if (!saved)
+        Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(saved.error()),
+                             10000);
     else if (m_references->count() == 0)
         openForEdit(path); // the first image of an edit: ready to paint its mask
     else

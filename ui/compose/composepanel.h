@@ -39,7 +39,7 @@ public:
     // The request the controls describe right now.
     ImageRequest request() const;
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
-    QStringList expandedPrompts(QString *error) const;
+    Result<QStringList> expandedPrompts() const;
 
     // Restores a recipe into the controls: its texts cut to the model's limits, and input files
     // from outside the library's inputs folder only if the user agrees (recipes are data).

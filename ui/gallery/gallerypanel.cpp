@@ -329,9 +329,9 @@ void GalleryPanel::exportRows(const QList<int> &rows)
     QStringList failures;
     int written = 0;
     for (int row : rows) {
-        QString error;
-        if (Exporter::exportImage(m_model->imageAt(row), options, &error).isEmpty())
-            failures.append(error);
+        if (const Result<QString> exported = Exporter::exportImage(m_model->imageAt(row), options);
+            !exported)
+            failures.append(exported.error());
         else
             ++written;
     }

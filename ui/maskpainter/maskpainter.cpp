@@ -168,21 +168,22 @@ void MaskPainter::buildToolBars(QToolBar *bar, QToolBar *brush)
     more->addAction(tr("Import mask…"), this, [this] {
         const QString file = QFileDialog::getOpenFileName(
             this, tr("Import a mask"), QString(), tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
-        QString error;
-        if (!file.isEmpty() && !importMask(file, &error))
-            Q_EMIT statusMessage(error);
+        if (file.isEmpty())
+            return;
+        if (const Status imported = importMask(file); !imported)
+            Q_EMIT statusMessage(imported.error());
     });
     more->addAction(tr("Export mask…"), this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export the mask"), QString(),
                                                           tr("PNG images (*.png)"));
         if (file.isEmpty())
             return;
-        QString error;
-        if (ContentFiles::writeAtomically(file, ContentFiles::png(apiMask()), &error))
+        if (const Status saved = ContentFiles::writeAtomically(file, ContentFiles::png(apiMask()));
+            saved)
             Q_EMIT statusMessage(tr("Saved the mask as the API takes it to %1.").arg(file));
         else
             Q_EMIT statusMessage(
-                tr("The mask could not be saved: %1 Choose another folder.").arg(error));
+                tr("The mask could not be saved: %1 Choose another folder.").arg(saved.error()));
     });
     bar->addWidget(more);
 
@@ -317,27 +318,35 @@ bool MaskPainter::hasMarkup() const
     return hasImage() && !m_markup->isEmpty();
 }
 
-QString MaskPainter::saveMarkup(const QString &folder, QString *error) const
+Result<QString> MaskPainter::saveMarkup(const QString &folder) const
 {
     return ContentFiles::store(folder, ContentFiles::png(m_markup->apiMarkup(m_sourceSize)),
-                               u"png"_s, error);
+                               u"png"_s);
 }
 
-bool MaskPainter::openImage(const QString &path, QString *error)
+namespace {
+
+// A folder chosen where an image file was meant.
+Status notAFolder(const QString &path)
 {
-    if (QFileInfo(path).isDir()) {
-        *error = tr("%1 is a folder, not an image file; choose a file in it.")
-                     .arg(QFileInfo(path).fileName());
-        return false;
-    }
+    if (QFileInfo(path).isDir())
+        return failure(MaskPainter::tr("%1 is a folder, not an image file; choose a file in it.")
+                           .arg(QFileInfo(path).fileName()));
+    return success();
+}
+
+} // namespace
+
+Status MaskPainter::openImage(const QString &path)
+{
+    if (const Status file = notAFolder(path); !file)
+        return file;
     QImageReader reader(path);
     reader.setAutoTransform(true);
     const QImage image = reader.read();
-    if (image.isNull()) {
-        *error = tr("%1 cannot be opened for painting: %2.")
-                     .arg(QFileInfo(path).fileName(), reader.errorString());
-        return false;
-    }
+    if (image.isNull())
+        return failure(tr("%1 cannot be opened for painting: %2.")
+                           .arg(QFileInfo(path).fileName(), reader.errorString()));
     m_path = path;
     m_sourceSize = image.size();
     const bool tooLarge
@@ -361,7 +370,7 @@ bool MaskPainter::openImage(const QString &path, QString *error)
                 .arg(m_document->size().height()));
     showState();
     Q_EMIT imageOpened(path);
-    return true;
+    return success();
 }
 
 void MaskPainter::close()
@@ -377,19 +386,16 @@ bool MaskPainter::hasMask() const
     return hasImage() && !m_document->isEmpty();
 }
 
-bool MaskPainter::importMask(const QString &path, QString *error)
+Status MaskPainter::importMask(const QString &path)
 {
-    if (QFileInfo(path).isDir()) {
-        *error = tr("%1 is a folder, not an image file; choose a file in it.")
-                     .arg(QFileInfo(path).fileName());
-        return false;
-    }
-    QString note;
-    if (!m_document->importMask(QImage(path), error, &note))
-        return false;
+    if (const Status file = notAFolder(path); !file)
+        return file;
+    const Result<QString> note = m_document->importMask(QImage(path));
+    if (!note)
+        return note.failure();
     Q_EMIT statusMessage(
-        note.isEmpty() ? tr("Mask imported from %1.").arg(QFileInfo(path).fileName()) : note);
-    return true;
+        note->isEmpty() ? tr("Mask imported from %1.").arg(QFileInfo(path).fileName()) : *note);
+    return success();
 }
 
 QImage MaskPainter::apiMask() const
@@ -400,9 +406,9 @@ QImage MaskPainter::apiMask() const
         : mask.scaled(m_sourceSize, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
-QString MaskPainter::saveApiMask(const QString &folder, QString *error) const
+Result<QString> MaskPainter::saveApiMask(const QString &folder) const
 {
-    return ContentFiles::store(folder, ContentFiles::png(apiMask()), u"png"_s, error);
+    return ContentFiles::store(folder, ContentFiles::png(apiMask()), u"png"_s);
 }
 
 void MaskPainter::feather()

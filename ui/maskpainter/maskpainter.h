@@ -29,7 +29,7 @@ public:
 
     // Opens an image to paint on (the brush is the active tool). Images larger than 3840x2160
     // are shown and painted at that size; the mask is exported at the image's own size.
-    bool openImage(const QString &path, QString *error);
+    Status openImage(const QString &path);
     QString imagePath() const { return m_path; }
     bool hasImage() const { return !m_path.isEmpty(); }
     void close();
@@ -38,17 +38,17 @@ public:
     MarkupDocument *markup() const { return m_markup; }
     bool hasMarkup() const;
     // The markup as the API takes it (a transparent PNG the image's own size), written into
-    // `folder` named by its content; returns the path.
-    QString saveMarkup(const QString &folder, QString *error) const;
+    // `folder` named by its content; returns the path, or why not.
+    Result<QString> saveMarkup(const QString &folder) const;
     MaskCanvas *canvas() const { return m_canvas; }
     bool hasMask() const;
 
     // A mask file: transparent marks the area, or black on white (see MaskDocument).
-    bool importMask(const QString &path, QString *error);
+    Status importMask(const QString &path);
     // The mask as the API takes it, at the image's own size.
     QImage apiMask() const;
-    // Writes apiMask() into `folder`, named by its content; returns the path.
-    QString saveApiMask(const QString &folder, QString *error) const;
+    // Writes apiMask() into `folder`, named by its content; returns the path, or why not.
+    Result<QString> saveApiMask(const QString &folder) const;
 
 Q_SIGNALS:
     void sendRequested();

@@ -170,11 +170,11 @@ void SettingsDialog::apply()
         Theme::apply(look);
     }
     StudioSession::setConfiguredLibraryFolder(m_libraryFolder);
-    QString error;
-    if (!m_session->switchLibrary(m_libraryFolder, &error)) {
-        QMessageBox::information(this, tr("Library folder"),
-                                 tr("%1\nAtelier opens %2 the next time it starts.")
-                                     .arg(error, QDir::toNativeSeparators(m_libraryFolder)));
+    if (const Status switched = m_session->switchLibrary(m_libraryFolder); !switched) {
+        QMessageBox::information(
+            this, tr("Library folder"),
+            tr("%1\nAtelier opens %2 the next time it starts.")
+                .arg(switched.error(), QDir::toNativeSeparators(m_libraryFolder)));
     }
 }
 
