@@ -109,7 +109,7 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.modelPrefix = u"openai/"_s;
         const QList<BatchEntry> entries
-            = {{u"line-1"_s, u"a fox"_s, 1}, {u"line-2"_s, u"a \"quoted\" hen"_s, 2}};
+            = {{u"line-1"_s, u"a fox"_s, 1, {}}, {u"line-2"_s, u"a \"quoted\" hen"_s, 2, {}}};
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         const Status written = BatchPlan::writeJsonl(&buffer, shared, entries, profile);

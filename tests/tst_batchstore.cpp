@@ -26,7 +26,7 @@ private:
         record.provider = profile.toJson();
         record.request.model = u"gpt-image-2.6-flare"_s;
         record.request.setOption(Param::Quality, u"low"_s);
-        record.entries = {{u"line-1"_s, u"a fox"_s, 1}, {u"line-2-1"_s, u"a red hen"_s, 2}};
+        record.entries = {{u"line-1"_s, u"a fox"_s, 1, {}}, {u"line-2-1"_s, u"a red hen"_s, 2, {}}};
         record.inputFileId = u"file-1"_s;
         record.status = u"validating"_s;
         record.estimatedCost = 0.25;

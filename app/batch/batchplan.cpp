@@ -14,7 +14,10 @@ namespace Atelier {
 
 QJsonObject BatchEntry::toJson() const
 {
-    return QJsonObject {{u"custom_id"_s, customId}, {u"prompt"_s, prompt}, {u"line"_s, line}};
+    QJsonObject json {{u"custom_id"_s, customId}, {u"prompt"_s, prompt}, {u"line"_s, line}};
+    if (!request.isEmpty())
+        json.insert(u"request"_s, request);
+    return json;
 }
 
 BatchEntry BatchEntry::fromJson(const QJsonObject &json)
@@ -23,6 +26,7 @@ BatchEntry BatchEntry::fromJson(const QJsonObject &json)
     entry.customId = json.value(u"custom_id"_s).toString();
     entry.prompt = json.value(u"prompt"_s).toString();
     entry.line = json.value(u"line"_s).toInt();
+    entry.request = json.value(u"request"_s).toObject();
     return entry;
 }
 
@@ -55,8 +59,10 @@ bool BatchPlan::readPrompts(QIODevice *device, QList<BatchEntry> *entries, QStri
         }
         const QStringList &prompts = *expanded;
         for (qsizetype i = 0; i < prompts.size(); ++i)
-            entries->append(
-                {customIdFor(lineNumber, int(i), int(prompts.size())), prompts.at(i), lineNumber});
+            entries->append({customIdFor(lineNumber, int(i), int(prompts.size())),
+                             prompts.at(i),
+                             lineNumber,
+                             {}});
         if (entries->size() > MaximumRequests) {
             errors->append(tr("line %1: the file makes more than %2 requests, the most one batch "
                               "takes; split it into several files.")
@@ -82,6 +88,14 @@ ImageRequest BatchPlan::requestFor(const ImageRequest &shared, const QString &pr
     request.clearOption(Param::Stream);
     request.clearOption(Param::PartialImages);
     return request;
+}
+
+ImageRequest BatchPlan::requestFor(const ImageRequest &shared, const BatchEntry &entry)
+{
+    if (entry.request.isEmpty())
+        return requestFor(shared, entry.prompt);
+    ImageRequest own = ImageRequest::fromJson(entry.request);
+    return requestFor(own, own.prompt);
 }
 
 QJsonObject BatchPlan::body(const ImageRequest &request, const ProviderProfile &profile,
@@ -146,8 +160,7 @@ Status BatchPlan::writeJsonl(QIODevice *device, const ImageRequest &shared,
     qint64 written = 0;
     for (const BatchEntry &entry : entries) {
         const QByteArray bytes
-            = line(entry.customId, url, body(requestFor(shared, entry.prompt), profile, fileIds))
-            + '\n';
+            = line(entry.customId, url, body(requestFor(shared, entry), profile, fileIds)) + '\n';
         written += bytes.size();
         if (written > MaximumFileBytes)
             return failure(tr("The batch file would be larger than %1 MB, the most the Batch API "

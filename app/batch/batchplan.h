@@ -23,13 +23,17 @@ struct BatchEntry
 {
     QString customId;
     QString prompt;
-    int line = 0; // 1-based line of the prompts file
+    int line = 0; // 1-based line of the prompts file (the studio: the request's place, 1-based)
+    // The whole request of this line when it differs from the batch's shared one by more than
+    // the prompt (the studio's compare grid: other models, other qualities); empty otherwise.
+    QJsonObject request;
 
     QJsonObject toJson() const;
     static BatchEntry fromJson(const QJsonObject &json);
     friend bool operator==(const BatchEntry &a, const BatchEntry &b)
     {
-        return a.customId == b.customId && a.prompt == b.prompt && a.line == b.line;
+        return a.customId == b.customId && a.prompt == b.prompt && a.line == b.line
+            && a.request == b.request;
     }
 };
 
@@ -56,6 +60,8 @@ public:
 
     // The request of one entry: the shared options with the entry's prompt, stream fields gone.
     static ImageRequest requestFor(const ImageRequest &shared, const QString &prompt);
+    // The request of `entry`: its own when it has one (stream fields gone), else as above.
+    static ImageRequest requestFor(const ImageRequest &shared, const BatchEntry &entry);
     // Uploaded input files: local path -> file id.
     using FileIds = QHash<QString, QString>;
     // The JSON body `generate` would send for `request` (model as the provider names it); for

@@ -55,6 +55,14 @@ QJsonObject BatchRecord::toJson() const
                       {u"status"_s, status}};
     if (estimatedCost >= 0)
         json.insert(u"estimated_cost_usd"_s, estimatedCost);
+    if (normalCost >= 0)
+        json.insert(u"normal_cost_usd"_s, normalCost);
+    if (fetchedAt.isValid())
+        json.insert(u"fetched_at"_s, fetchedAt.toString(Qt::ISODateWithMs));
+    if (actualCost >= 0)
+        json.insert(u"actual_cost_usd"_s, actualCost);
+    if (!lastSeen.isEmpty())
+        json.insert(u"last_seen"_s, lastSeen);
     return json;
 }
 
@@ -75,6 +83,11 @@ BatchRecord BatchRecord::fromJson(const QJsonObject &json)
         record.uploadedFileIds.append(value.toString());
     record.status = json.value(u"status"_s).toString();
     record.estimatedCost = json.value(u"estimated_cost_usd"_s).toDouble(-1);
+    record.normalCost = json.value(u"normal_cost_usd"_s).toDouble(-1);
+    record.fetchedAt
+        = QDateTime::fromString(json.value(u"fetched_at"_s).toString(), Qt::ISODateWithMs);
+    record.actualCost = json.value(u"actual_cost_usd"_s).toDouble(-1);
+    record.lastSeen = json.value(u"last_seen"_s).toObject();
     return record;
 }
 

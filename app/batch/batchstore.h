@@ -31,6 +31,12 @@ struct BatchRecord
     QStringList uploadedFileIds; // input images of edits, uploaded once
     QString status; // as last seen
     double estimatedCost = -1; // at batch price, US dollars; -1: unknown
+    double normalCost = -1; // the same requests sent one by one; -1: unknown
+    // The studio: when the results of a finished batch were fetched (invalid: not yet), and
+    // what its saved requests cost at batch price by their usage (-1: unknown).
+    QDateTime fetchedAt;
+    double actualCost = -1;
+    QJsonObject lastSeen; // the studio: the API's Batch object as last retrieved
 
     const BatchEntry *entry(const QString &customId) const;
     ProviderProfile providerProfile() const;

@@ -188,7 +188,9 @@ bool BatchFetch::onOutputLine(QByteArray line)
     }
     const BatchEntry *entry = m_record.entry(result.customId);
     const QString prompt = entry ? entry->prompt : QString();
-    QJsonObject recipe = BatchPlan::requestFor(m_record.request, prompt).toJson();
+    QJsonObject recipe = (entry ? BatchPlan::requestFor(m_record.request, *entry)
+                                : BatchPlan::requestFor(m_record.request, prompt))
+                             .toJson();
     if (result.response.usage.isValid())
         recipe.insert(u"usage"_s, result.response.usage.toJson());
     recipe.insert(u"batch_id"_s, m_record.id);
