@@ -23,6 +23,8 @@ QJsonObject LibraryImage::toRecipeJson() const
         json.insert(u"edit"_s, edit);
     if (!parentPath.isEmpty())
         json.insert(u"parent"_s, parentPath);
+    if (!batch.isEmpty())
+        json.insert(u"batch"_s, batch);
     if (favourite)
         json.insert(u"favourite"_s, true);
     return json;
@@ -42,6 +44,7 @@ LibraryImage LibraryImage::fromRecipeJson(const QJsonObject &json, const QString
     image.provider = json.value(u"provider"_s).toString();
     image.edit = json.value(u"edit"_s).toObject();
     image.parentPath = json.value(u"parent"_s).toString();
+    image.batch = json.value(u"batch"_s).toObject();
     image.favourite = json.value(u"favourite"_s).toBool();
     return image;
 }

@@ -32,6 +32,8 @@ struct LibraryImage
     // crash cut its request short: {"partial_image_index": i, "interrupted": true}. Otherwise
     // empty.
     QJsonObject edit;
+    // A result of the Batch API: {"id": batch id, "custom_id": the line's}; empty otherwise.
+    QJsonObject batch;
     QDateTime savedAt;
     bool favourite = false;
 

@@ -50,8 +50,8 @@ const QList<std::pair<QString, QStringList>> &requiredColumns()
         {u"images"_s,
          {u"id"_s, u"path"_s, u"endpoint"_s, u"model"_s, u"prompt"_s, u"revised_prompt"_s,
           u"recipe"_s, u"width"_s, u"height"_s, u"format"_s, u"bytes"_s, u"usage"_s,
-          u"request_id"_s, u"provider"_s, u"parent_id"_s, u"saved_at"_s, u"favourite"_s,
-          u"edit"_s}},
+          u"request_id"_s, u"provider"_s, u"parent_id"_s, u"saved_at"_s, u"favourite"_s, u"edit"_s,
+          u"batch"_s}},
         {u"jobs"_s,
          {u"id"_s, u"recipe"_s, u"started_at"_s, u"owner_pid"_s, u"owner_start"_s,
           u"owner_machine"_s}},
@@ -141,7 +141,8 @@ LibraryIndex::State LibraryIndex::openTables(Opened &opened)
         "  prompt TEXT, revised_prompt TEXT, recipe TEXT NOT NULL, width INTEGER, height INTEGER,"
         "  format TEXT, bytes INTEGER, usage TEXT, request_id TEXT, provider TEXT,"
         "  parent_id INTEGER REFERENCES images(id) ON DELETE SET NULL,"
-        "  saved_at INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0, edit TEXT)"_s,
+        "  saved_at INTEGER NOT NULL, favourite INTEGER NOT NULL DEFAULT 0, edit TEXT,"
+        " batch TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, recipe TEXT NOT NULL,"
         "  started_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0,"
         "  owner_pid INTEGER, owner_start TEXT, owner_machine TEXT)"_s,
@@ -175,7 +176,7 @@ LibraryIndex::State LibraryIndex::openTables(Opened &opened)
     }
     // Libraries of earlier versions get the columns added; a table lacking others is not ours.
     const QHash<QString, QStringList> added = {
-        {u"images"_s, {u"edit TEXT"_s}},
+        {u"images"_s, {u"edit TEXT"_s, u"batch TEXT"_s}},
         {u"jobs"_s, {u"owner_pid INTEGER"_s, u"owner_start TEXT"_s, u"owner_machine TEXT"_s}},
     };
     for (const auto &[table, required] : requiredColumns()) {
@@ -254,8 +255,8 @@ Result<qint64> LibraryIndex::add(const LibraryImage &image)
     QSqlQuery query(db);
     query.prepare(
         u"INSERT INTO images(path, endpoint, model, prompt, revised_prompt, recipe, width, height,"
-        " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(path) DO NOTHING"_s);
+        " format, bytes, usage, request_id, provider, parent_id, saved_at, favourite, edit,"
+        " batch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(path) DO NOTHING"_s);
     query.addBindValue(relative(image.path));
     query.addBindValue(endpointName(image.request.endpoint));
     query.addBindValue(image.request.model);
@@ -280,6 +281,10 @@ Result<qint64> LibraryIndex::add(const LibraryImage &image)
         image.edit.isEmpty()
             ? QString()
             : QString::fromUtf8(QJsonDocument(image.edit).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        image.batch.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(image.batch).toJson(QJsonDocument::Compact)));
     if (!query.exec()) {
         const QString error = query.lastError().text();
         db.rollback();
@@ -325,12 +330,13 @@ LibraryImage fromRow(const QSqlQuery &query, const QString &folder)
     image.savedAt = QDateTime::fromMSecsSinceEpoch(query.value(12).toLongLong());
     image.favourite = query.value(13).toBool();
     image.edit = QJsonDocument::fromJson(query.value(14).toString().toUtf8()).object();
+    image.batch = QJsonDocument::fromJson(query.value(15).toString().toUtf8()).object();
     return image;
 }
 
 const QString SelectColumns
     = u"SELECT images.id, path, recipe, images.revised_prompt, width, height, format, bytes,"
-      " usage, request_id, provider, parent_id, saved_at, favourite, edit FROM images"_s;
+      " usage, request_id, provider, parent_id, saved_at, favourite, edit, batch FROM images"_s;
 
 } // namespace
 
