@@ -4,6 +4,7 @@
 // never into the user's configuration.
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QSettings>
 #include <QString>
 
@@ -15,6 +16,9 @@ inline void isolateSettings(const QString &folder,
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, folder);
     QCoreApplication::setOrganizationName(QStringLiteral("AtelierTest"));
     QCoreApplication::setApplicationName(application);
+    // What Atelier keeps in the config folder besides QSettings (the batches the studio follows,
+    // the catalog overlay) is the test's own too.
+    qputenv("XDG_CONFIG_HOME", QDir(folder).filePath(QStringLiteral("xdg")).toUtf8());
 }
 
 } // namespace AtelierTest
