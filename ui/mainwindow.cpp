@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "studioapp.h"
 
+#include "batches/batchstudio.h"
 #include "canvas/canvaspanel.h"
 #include "compare/comparegriddialog.h"
 #include "compose/composepanel.h"
@@ -362,6 +363,8 @@ void MainWindow::buildMenus()
         if (!m_jobs->cancelNewest())
             m_messages->post(tr("No job is running."), 3000);
     });
+    connect(new BatchStudio(this, m_session, file, view), &BatchStudio::statusMessage, this,
+            &MainWindow::showStatus);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Atelier"), this, [this] {
         QMessageBox::about(

@@ -1,5 +1,8 @@
 #include "comparegriddialog.h"
 
+#include "batch/batchmonitor.h"
+#include "batches/batchoffer.h"
+
 #include "catalog/modelswitch.h"
 
 #include "catalog/catalog.h"
@@ -166,6 +169,18 @@ void CompareGridDialog::useReplacements()
 void CompareGridDialog::run()
 {
     const CompareGridPlan grid = plan();
+    if (grid.cells.size() > 1 && BatchMonitor::of(m_session)) { // a batch is on offer: asked
+        QList<ImageRequest> cells;
+        for (const CompareGridPlan::Cell &cell : grid.cells)
+            cells.append(cell.request);
+        const BatchOffer::Choice choice
+            = BatchOffer::ask(this, m_session, cells, tr("Send %1 requests?").arg(cells.size()),
+                              tr("The grid sends %1 requests. Send them now?").arg(cells.size()));
+        if (choice == BatchOffer::Choice::Batch)
+            accept();
+        if (choice != BatchOffer::Choice::Now)
+            return;
+    }
     m_grid->clear();
     m_grid->setRowCount(int(grid.models.size()));
     m_grid->setColumnCount(int(grid.qualities.size()));

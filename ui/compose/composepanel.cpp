@@ -1,4 +1,7 @@
 #include "composepanel.h"
+
+#include "batch/batchmonitor.h"
+#include "batches/batchoffer.h"
 #include "consent.h"
 
 #include "catalog/variationplan.h"
@@ -344,16 +347,23 @@ void ComposePanel::generate()
         showProblems(plan.errorText());
         return;
     }
-    if (plan.requests.size() > 1) {
+    // Several prompts, or several streamed sends where a batch is on offer: asked first.
+    if (plan.requests.size() > 1 || (plan.splitsStreams() && BatchMonitor::of(m_session))) {
         const QString cost = plan.each.available ? tr("about $%1 in all").arg(plan.total, 0, 'f', 3)
                                                  : tr("at a cost Atelier cannot estimate");
-        const auto answer
-            = QMessageBox::question(this, tr("Send %1 requests?").arg(plan.requests.size()),
-                                    tr("The wildcards make %1 prompts, %2. Send them all?")
-                                        .arg(plan.requests.size())
-                                        .arg(cost));
-        if (answer != QMessageBox::Yes)
+        const BatchOffer::Choice choice = BatchOffer::ask(
+            this, m_session, plan.requests, tr("Send %1 requests?").arg(plan.sends.size()),
+            plan.requests.size() > 1 ? tr("The wildcards make %1 prompts, %2. Send them all?")
+                                           .arg(plan.requests.size())
+                                           .arg(cost)
+                                     : tr("The %1 images stream as %1 requests, %2. Send them?")
+                                           .arg(plan.sends.size())
+                                           .arg(cost));
+        if (choice != BatchOffer::Choice::Now) {
+            if (choice == BatchOffer::Choice::Batch)
+                m_prompt->addToHistory(m_prompt->prompt());
             return;
+        }
     }
     QString fittedNote;
     if (request.endpoint != Endpoint::Generations) {
