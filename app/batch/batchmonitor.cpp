@@ -278,8 +278,8 @@ void BatchMonitor::createBatch(const std::shared_ptr<Submission> &submission)
                     Batch &batch = add(record);
                     batch.info = info;
                     save(batch);
+                    Q_EMIT batchChanged(info.id); // views list it first
                     Q_EMIT submitted(info.id);
-                    Q_EMIT batchChanged(info.id);
                     schedule(info.id, m_firstPollMs);
                 });
         });
@@ -411,8 +411,12 @@ void BatchMonitor::onInfo(const QString &id, const BatchInfo &info, const QJsonO
     int next = 0;
     if (info.isFinished()) {
         batch.pollMs = 0;
+        // A batch of atelier-cli is fetched where its user says (batch fetch --out): here only
+        // when asked, so the journal they share does not take its results away from the CLI.
+        const bool cli
+            = json.value(u"metadata"_s).toObject().value(u"source"_s).toString() == u"atelier-cli";
         const bool asked = m_fetchAsked.remove(id);
-        if ((!batch.isFetched() || asked) && !batch.fetching)
+        if (((!batch.isFetched() && !cli) || asked) && !batch.fetching)
             startFetch(id);
     } else {
         // Back to the first interval when anything moved; twice as long when nothing did.

@@ -33,7 +33,8 @@ struct BatchOutputLine;
 // fetches a finished batch's output and error files line by line into the library, each image
 // with its recipe and {"batch": {"id", "custom_id"}}. What was saved is journalled in the store,
 // so fetching again adds nothing; a batch that failed, expired or was cancelled says why, and
-// what it finished is kept.
+// what it finished is kept. Batches atelier-cli submitted are followed, and fetched into the
+// library only by fetchNow().
 class BatchMonitor final : public QObject
 {
     Q_OBJECT
