@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(offer,
                  u"Send as a batch — %1 instead of %2, results within 24 hours"_s.arg(
                      BatchOffer::money(prices.batch), BatchOffer::money(prices.normal)));
-        QCOMPARE(offer, u"Send as a batch — $0.0109 instead of $0.0218, results within 24 hours"_s);
+        QCOMPARE(offer, u"Send as a batch — $0.011 instead of $0.022, results within 24 hours"_s);
         QVERIFY(enabled);
         QCOMPARE(m_session->jobs()->rowCount(), 0); // cancelled: nothing went
         QCOMPARE(monitor()->batches().size(), 0);

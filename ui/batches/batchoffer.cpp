@@ -12,7 +12,8 @@ namespace Atelier {
 
 QString BatchOffer::money(double dollars)
 {
-    return u"$"_s + QString::number(dollars, 'f', dollars < 0.1 ? 4 : 2);
+    // As the estimate writes prices; a cent and less keeps its fourth digit.
+    return u"$"_s + QString::number(dollars, 'f', dollars < 0.01 ? 4 : 3);
 }
 
 QMessageBox *BatchOffer::makeBox(QWidget *parent, StudioSession *session,

@@ -34,7 +34,7 @@ public:
     static Choice ask(QWidget *parent, StudioSession *session, const QList<ImageRequest> &requests,
                       const QString &title, const QString &question,
                       const QList<BatchEntry> *entries = nullptr);
-    // "$0.0110": how the offer writes a price.
+    // "$0.133", "$0.0055": how the offer and the Batches view write a price.
     static QString money(double dollars);
 };
 
