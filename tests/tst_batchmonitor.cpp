@@ -1,5 +1,6 @@
 // BatchMonitor against the fake server's Batch API: submitting, polling with backoff, fetching
 // into the library once, resuming after a restart, and saying why a batch stopped.
+#include "batch/batchclient.h"
 #include "batch/batchmonitor.h"
 #include "library/librarystore.h"
 #include "studiofixture.h"
@@ -9,6 +10,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Atelier;
@@ -183,6 +185,54 @@ private Q_SLOTS:
         QCOMPARE(third->batch(id)->info.completed, 2);
         QCOMPARE(third->batch(id)->pollMs, 0); // nothing is scheduled
         QCOMPARE(int(m_server->requests().size()), requestsBefore);
+    }
+
+    void aBatchOfTheCliIsFetchedOnlyWhenAsked()
+    {
+        // What 'atelier-cli batch submit' leaves: a batch with metadata source atelier-cli and
+        // its record in the store.
+        const QList<BatchEntry> entries {{u"line-1"_s, u"a red fox"_s, 1, {}}};
+        const ImageRequest shared = BatchPlan::requestFor(lowRequest(QString()), QString());
+        QTemporaryFile input(QDir::temp().filePath(u"atelier-test-XXXXXX.jsonl"_s));
+        QVERIFY(input.open());
+        const ProviderProfile profile = gatewayProfile(m_server->baseUrl());
+        QVERIFY(BatchPlan::writeJsonl(&input, shared, entries, profile));
+        input.close();
+        BatchClient client(profile, u"sk-batch-test"_s);
+        QString fileId;
+        client.uploadFile(input.fileName(), u"batch"_s,
+                          [&](const QJsonObject &file, const ApiError &) {
+                              fileId = file.value(u"id"_s).toString();
+                          });
+        QTRY_VERIFY_WITH_TIMEOUT(!fileId.isEmpty(), 10000);
+        QString id;
+        client.createBatch(fileId, u"/v1/images/generations"_s, {{u"source"_s, u"atelier-cli"_s}},
+                           [&](const QJsonObject &batch, const ApiError &) {
+                               id = batch.value(u"id"_s).toString();
+                           });
+        QTRY_VERIFY_WITH_TIMEOUT(!id.isEmpty(), 10000);
+        BatchRecord record;
+        record.id = id;
+        record.submittedAt = QDateTime::currentDateTimeUtc();
+        record.provider = profile.toJson();
+        record.request = shared;
+        record.entries = entries;
+        record.status = u"validating"_s;
+        QVERIFY(BatchStore(m_storeDir->path()).save(record));
+
+        auto monitor = newMonitor();
+        QSignalSpy polled(monitor.get(), &BatchMonitor::polled);
+        QSignalSpy finished(monitor.get(), &BatchMonitor::batchFinished);
+        monitor->resume();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->batch(id)->isFinal(), 10000);
+        QCOMPARE(monitor->batch(id)->status(), u"completed"_s);
+        QCOMPARE(polled.last().at(2).toInt(), 0); // no more polls
+        QVERIFY(finished.isEmpty());
+        QVERIFY(!monitor->batch(id)->isFetched());
+        QCOMPARE(libraryImages().size(), 0);
+        monitor->fetchNow(id);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(libraryImages().size(), 1);
     }
 
     void anExpiredBatchSaysWhyAndKeepsWhatFinished()

@@ -363,6 +363,7 @@ void BatchMonitor::schedule(const QString &id, int ms)
     }
     timer->start(ms);
     m_batches[id].pollMs = ms;
+    m_batches[id].nextPollAt = QDateTime::currentDateTime().addMSecs(ms);
 }
 
 void BatchMonitor::poll(const QString &id)
@@ -411,6 +412,7 @@ void BatchMonitor::onInfo(const QString &id, const BatchInfo &info, const QJsonO
     int next = 0;
     if (info.isFinished()) {
         batch.pollMs = 0;
+        batch.nextPollAt = QDateTime();
         // A batch of atelier-cli is fetched where its user says (batch fetch --out): here only
         // when asked, so the journal they share does not take its results away from the CLI.
         const bool cli

@@ -9,6 +9,7 @@
 #include "model/imageresult.h"
 #include "platform/result.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -51,6 +52,7 @@ public:
         int savedRequests = 0; // requests whose images are in the library
         bool fetching = false;
         int pollMs = 0; // the interval to the next poll; 0: not polled
+        QDateTime nextPollAt; // when it is asked next (invalid: not)
 
         QString status() const { return info.status.isEmpty() ? record.status : info.status; }
         bool isFinal() const;

@@ -177,9 +177,9 @@ void BatchesView::updateActions()
             lines.append(batch->failures.at(i));
         if (batch->failures.size() > shown)
             lines.append(tr("… and %n more.", nullptr, int(batch->failures.size()) - shown));
-        if (!batch->isFinal() && batch->pollMs > 0)
+        if (!batch->isFinal() && batch->nextPollAt.isValid())
             lines.append(
-                tr("Asked again in %n second(s).", nullptr, std::max(1, batch->pollMs / 1000)));
+                tr("Asked again at %1.").arg(batch->nextPollAt.time().toString(u"HH:mm:ss"_s)));
     }
     m_detail->setText(lines.join(u'\n'));
     m_detail->setVisible(!lines.isEmpty());
