@@ -167,7 +167,7 @@ private Q_SLOTS:
         // A thousand prompts: one write per line, none larger than a line.
         QList<BatchEntry> entries;
         for (int i = 1; i <= 1000; ++i)
-            entries.append({BatchPlan::customIdFor(i, 0, 1), u"prompt number %1"_s.arg(i), i});
+            entries.append({BatchPlan::customIdFor(i, 0, 1), u"prompt number %1"_s.arg(i), i, {}});
         CountingDevice device;
         device.open(QIODevice::WriteOnly);
         ImageRequest shared;
@@ -180,7 +180,7 @@ private Q_SLOTS:
     {
         QList<BatchEntry> entries;
         for (int i = 1; i <= BatchPlan::MaximumRequests + 1; ++i)
-            entries.append({BatchPlan::customIdFor(i, 0, 1), u"x"_s, i});
+            entries.append({BatchPlan::customIdFor(i, 0, 1), u"x"_s, i, {}});
         CountingDevice device;
         device.open(QIODevice::WriteOnly);
         const Status tooMany
@@ -191,7 +191,7 @@ private Q_SLOTS:
         const QString big(30000, u'y');
         entries.clear();
         for (int i = 1; i <= 8000; ++i)
-            entries.append({BatchPlan::customIdFor(i, 0, 1), big, i});
+            entries.append({BatchPlan::customIdFor(i, 0, 1), big, i, {}});
         const Status tooLarge
             = BatchPlan::writeJsonl(&device, ImageRequest(), entries, ProviderProfile());
         QVERIFY2(!tooLarge && tooLarge.error().contains(u"200 MB"_s), qPrintable(tooLarge.error()));
