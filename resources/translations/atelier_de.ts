@@ -390,6 +390,178 @@
     </message>
 </context>
 <context>
+    <name>Atelier::BatchMonitor</name>
+    <message>
+        <source>There is nothing to send.</source>
+        <translation>Es gibt nichts zu senden.</translation>
+    </message>
+    <message>
+        <source>A batch takes at most %1 requests.</source>
+        <translation>Ein Batch nimmt höchstens %1 Anfragen.</translation>
+    </message>
+    <message>
+        <source>Variations cannot go in a batch; send them one by one.</source>
+        <translation>Variationen können nicht in einen Batch; senden Sie sie einzeln.</translation>
+    </message>
+    <message>
+        <source>A batch sends to one endpoint: generations or edits, not both.</source>
+        <translation>Ein Batch sendet an einen Endpunkt: Generierungen oder Bearbeitungen, nicht beides.</translation>
+    </message>
+    <message>
+        <source>A batch sends edits as JSON, which takes no markup; send markup edits one by one.</source>
+        <translation>Ein Batch sendet Bearbeitungen als JSON, das keine Markierungen nimmt; senden Sie Bearbeitungen mit Markierungen einzeln.</translation>
+    </message>
+    <message>
+        <source>A batch sends edits as JSON, which only GPT image models take; %1 edits go one by one.</source>
+        <translation>Ein Batch sendet Bearbeitungen als JSON, das nur GPT-Bildmodelle nehmen; Bearbeitungen mit %1 gehen einzeln.</translation>
+    </message>
+    <message>
+        <source>No API key for %1: nothing was sent.</source>
+        <translation>Kein API-Schlüssel für %1: Nichts wurde gesendet.</translation>
+    </message>
+    <message>
+        <source>Another batch is being sent; send this one when it is up.</source>
+        <translation>Ein anderer Batch wird gerade gesendet; senden Sie diesen, sobald er oben ist.</translation>
+    </message>
+    <message>
+        <source>%1 could not be uploaded: %2; nothing was sent as a batch.</source>
+        <translation>%1 konnte nicht hochgeladen werden: %2; nichts wurde als Batch gesendet.</translation>
+    </message>
+    <message>
+        <source>The batch file cannot be created in %1: %2.</source>
+        <translation>Die Batch-Datei kann in %1 nicht angelegt werden: %2.</translation>
+    </message>
+    <message>
+        <source>The batch file could not be uploaded: %1</source>
+        <translation>Die Batch-Datei konnte nicht hochgeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The batch could not be created: %1</source>
+        <translation>Der Batch konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>No API key for %1, where this batch went; set one in the settings and choose Fetch now.</source>
+        <translation>Kein API-Schlüssel für %1, wohin dieser Batch ging; hinterlegen Sie einen in den Einstellungen und wählen Sie „Jetzt abholen“.</translation>
+    </message>
+    <message>
+        <source>The batch could not be asked for its state: %1</source>
+        <translation>Der Stand des Batches konnte nicht abgefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The batch failed as a whole; no request was run.</source>
+        <translation>Der Batch ist als Ganzes fehlgeschlagen; keine Anfrage wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The batch failed as a whole; no request was run: %1</source>
+        <translation>Der Batch ist als Ganzes fehlgeschlagen; keine Anfrage wurde ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>The batch expired: the provider did not run every request within 24 hours; what it finished is kept.</source>
+        <translation>Der Batch ist abgelaufen: Der Anbieter hat nicht jede Anfrage innerhalb von 24 Stunden ausgeführt; was fertig wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The batch was cancelled; what it finished is kept.</source>
+        <translation>Der Batch wurde abgebrochen; was fertig wurde, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The batch could not be cancelled: %1</source>
+        <translation>Der Batch konnte nicht abgebrochen werden: %1</translation>
+    </message>
+    <message>
+        <source>line %1 of the output file cannot be read (%2); the other results are kept.</source>
+        <translation>Zeile %1 der Ausgabedatei ist nicht lesbar (%2); die übrigen Ergebnisse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The output file could not be read</source>
+        <translation>Die Ausgabedatei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>line %1 of the error file cannot be read (%2).</source>
+        <translation>Zeile %1 der Fehlerdatei ist nicht lesbar (%2).</translation>
+    </message>
+    <message>
+        <source>listed in the error file</source>
+        <translation>in der Fehlerdatei aufgeführt</translation>
+    </message>
+    <message>
+        <source>The error file could not be read</source>
+        <translation>Die Fehlerdatei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1: %2. Choose Fetch now to try again; what was saved stays.</source>
+        <translation>%1: %2. Wählen Sie „Jetzt abholen“, um es erneut zu versuchen; Gespeichertes bleibt.</translation>
+    </message>
+    <message>
+        <source>request %1 (&quot;%2&quot;)</source>
+        <translation>Anfrage %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: the library is not open.</source>
+        <translation>%1 konnte nicht gespeichert werden: Die Bibliothek ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>image %1 of %2 is not base64; it was not saved.</source>
+        <translation>Bild %1 von %2 ist kein Base64; es wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) were not run: the batch is %1.</source>
+        <translation>
+            <numerusform>%n Anfrage wurde nicht ausgeführt: Der Batch ist %1.</numerusform>
+            <numerusform>%n Anfragen wurden nicht ausgeführt: Der Batch ist %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2: %3 of %4 request(s) are in the gallery.</source>
+        <translation>Batch %1 ist %2: %3 von %4 Anfrage(n) sind in der Galerie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) failed.</source>
+        <translation>
+            <numerusform>%n Anfrage ist fehlgeschlagen.</numerusform>
+            <numerusform>%n Anfragen sind fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchOffer</name>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Send as a batch — %1 instead of %2, results within 24 hours</source>
+        <translation>Als Batch senden — %1 statt %2, Ergebnisse binnen 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Send as a batch — half the price, results within 24 hours</source>
+        <translation>Als Batch senden — zum halben Preis, Ergebnisse binnen 24 Stunden</translation>
+    </message>
+    <message>
+        <source>The Batch API runs the requests within 24 hours at half the price; View &gt; Batches follows it and the images land in the gallery.</source>
+        <translation>Die Batch-API führt die Anfragen binnen 24 Stunden zum halben Preis aus; Ansicht &gt; Batches verfolgt ihn, und die Bilder landen in der Galerie.</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::BatchOutputLine</name>
     <message>
         <source>The request failed (status %1) without a reason.</source>
@@ -476,6 +648,189 @@
     <message>
         <source>%1 is damaged (%2); remove it to forget the batch.</source>
         <translation>%1 ist beschädigt (%2); entfernen Sie die Datei, um den Batch zu vergessen.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchStudio</name>
+    <message>
+        <source>Batches</source>
+        <translation>Batches</translation>
+    </message>
+    <message>
+        <source>&amp;Batches</source>
+        <translation>Ba&amp;tches</translation>
+    </message>
+    <message>
+        <source>Open a &amp;prompt list…</source>
+        <translation>&amp;Prompt-Liste öffnen…</translation>
+    </message>
+    <message>
+        <source>Send the prompts of a text file, one a line, with the options set here; now, or as a batch at half the price.</source>
+        <translation>Die Prompts einer Textdatei senden, einer pro Zeile, mit den hier gesetzten Optionen; sofort oder als Batch zum halben Preis.</translation>
+    </message>
+    <message>
+        <source>Open a prompt list</source>
+        <translation>Prompt-Liste öffnen</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Batch %1 sent: results within 24 hours. View &gt; Batches follows it; the images land in the gallery.</source>
+        <translation>Batch %1 gesendet: Ergebnisse binnen 24 Stunden. Ansicht &gt; Batches verfolgt ihn; die Bilder landen in der Galerie.</translation>
+    </message>
+    <message>
+        <source>Atelier: a batch is done</source>
+        <translation>Atelier: Ein Batch ist fertig</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent:
+%2</source>
+        <translation>%1 kann nicht gesendet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be sent with these options:
+%2</source>
+        <translation>%1 kann mit diesen Optionen nicht gesendet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>about $%1 in all</source>
+        <translation>insgesamt etwa $%1</translation>
+    </message>
+    <message>
+        <source>at a cost Atelier cannot estimate</source>
+        <translation>zu Kosten, die Atelier nicht schätzen kann</translation>
+    </message>
+    <message>
+        <source>Send %1 requests?</source>
+        <translation>%1 Anfragen senden?</translation>
+    </message>
+    <message>
+        <source>%1 has %2 prompts, %3. Send them all?</source>
+        <translation>%1 enthält %2 Prompts, %3. Alle senden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n request(s) from the prompt list.</source>
+        <translation>
+            <numerusform>%n Anfrage aus der Prompt-Liste gesendet.</numerusform>
+            <numerusform>%n Anfragen aus der Prompt-Liste gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The images of batch %1 are not in this library.</source>
+        <translation>Die Bilder von Batch %1 sind nicht in dieser Bibliothek.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchesView</name>
+    <message numerus="yes">
+        <source>“%1” and %n more</source>
+        <translation>
+            <numerusform>„%1“ und %n weiterer</numerusform>
+            <numerusform>„%1“ und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Completed / failed / in all</source>
+        <translation>Fertig / fehlgeschlagen / insgesamt</translation>
+    </message>
+    <message>
+        <source>No batches yet. A run of several requests (wildcards, the compare grid, File &gt; Open a prompt list…) can be sent as a batch at half the price.</source>
+        <translation>Noch keine Batches. Mehrere Anfragen auf einmal (Platzhalter, das Vergleichsraster, Datei &gt; Prompt-Liste öffnen…) lassen sich als Batch zum halben Preis senden.</translation>
+    </message>
+    <message>
+        <source>Fetch now</source>
+        <translation>Jetzt abholen</translation>
+    </message>
+    <message>
+        <source>Ask for the batch&apos;s state now, and save what it finished.</source>
+        <translation>Den Stand des Batches jetzt abfragen und speichern, was fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cancel batch</source>
+        <translation>Batch abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the batch; what it finished so far is still saved.</source>
+        <translation>Den Batch anhalten; was bis dahin fertig wurde, wird trotzdem gespeichert.</translation>
+    </message>
+    <message>
+        <source>Show in gallery</source>
+        <translation>In der Galerie zeigen</translation>
+    </message>
+    <message>
+        <source>saving…</source>
+        <translation>wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>in the gallery</source>
+        <translation>in der Galerie</translation>
+    </message>
+    <message>
+        <source>%1/%2/%3</source>
+        <translation>%1/%2/%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (estimated %2)</source>
+        <translation>%1 (geschätzt %2)</translation>
+    </message>
+    <message>
+        <source>~%1</source>
+        <translation>~%1</translation>
+    </message>
+    <message>
+        <source>At batch price; the same requests one by one: %1.</source>
+        <translation>Zum Batch-Preis; dieselben Anfragen einzeln: %1.</translation>
+    </message>
+    <message>
+        <source>At batch price.</source>
+        <translation>Zum Batch-Preis.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… und %n weitere.</numerusform>
+            <numerusform>… und %n weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Asked again at %1.</source>
+        <translation>Erneute Abfrage um %1.</translation>
     </message>
 </context>
 <context>
@@ -1071,6 +1426,14 @@
         <source>Use the replacements of shut-down models: %1</source>
         <translation>Die Nachfolger abgeschalteter Modelle verwenden: %1</translation>
     </message>
+    <message>
+        <source>Send %1 requests?</source>
+        <translation>%1 Anfragen senden?</translation>
+    </message>
+    <message>
+        <source>The grid sends %1 requests. Send them now?</source>
+        <translation>Das Raster sendet %1 Anfragen. Jetzt senden?</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareGridPlan</name>
@@ -1329,6 +1692,10 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Sent to %1. %2</source>
         <translation>An %1 gesendet. %2</translation>
+    </message>
+    <message>
+        <source>The %1 images stream as %1 requests, %2. Send them?</source>
+        <translation>Die %1 Bilder werden als %1 Anfragen gestreamt, %2. Senden?</translation>
     </message>
 </context>
 <context>

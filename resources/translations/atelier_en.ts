@@ -19,6 +19,50 @@
     </message>
 </context>
 <context>
+    <name>Atelier::BatchMonitor</name>
+    <message numerus="yes">
+        <source>%n request(s) were not run: the batch is %1.</source>
+        <translation>
+            <numerusform>%n request was not run: the batch is %1.</numerusform>
+            <numerusform>%n requests were not run: the batch is %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) failed.</source>
+        <translation>
+            <numerusform>%n request failed.</numerusform>
+            <numerusform>%n requests failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchStudio</name>
+    <message numerus="yes">
+        <source>Sent %n request(s) from the prompt list.</source>
+        <translation>
+            <numerusform>Sent %n request from the prompt list.</numerusform>
+            <numerusform>Sent %n requests from the prompt list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchesView</name>
+    <message numerus="yes">
+        <source>“%1” and %n more</source>
+        <translation>
+            <numerusform>“%1” and %n more</numerusform>
+            <numerusform>“%1” and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::CompareGridDialog</name>
     <message numerus="yes">
         <source>%n request(s), about $%1 in all.</source>
