@@ -20,6 +20,8 @@
 
 #include "libraryimages.h"
 #include "testsettings.h"
+#include <QApplication>
+#include <QEnterEvent>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
@@ -279,6 +281,12 @@ private Q_SLOTS:
         QCOMPARE(m_window->canvas()->shownImage().pixelColor(0, 0), m_colors.at(2));
         auto *bar = grid()->findChild<QWidget *>(u"imageActions"_s);
         QVERIFY(bar);
+        // The hover bar shows over the focused cell when the pointer comes in.
+        QEnterEvent enter(QPointF(5, 5), QPointF(5, 5), grid()->mapToGlobal(QPointF(5, 5)));
+        QApplication::sendEvent(grid(), &enter);
+        QVERIFY(bar->isVisible());
+        QVERIFY(shown.at(2)->geometry().contains(bar->geometry()));
+        QVERIFY(grid()->childAt(bar->geometry().center()) != shown.at(2)); // on top
         const qint64 id = m_session->library().imageAt(paths.at(2))->id;
         bar->findChild<QToolButton *>(u"imageFavourite"_s)->click();
         QTRY_VERIFY(m_session->library().image(id)->favourite);

@@ -160,6 +160,7 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     m_grid->setContextMenuPolicy(Qt::NoContextMenu); // the cells ask for theirs
     connect(m_grid, &ResultGrid::focusChanged, this, &CanvasPanel::showFocused);
     connect(m_grid, &ResultGrid::activated, this, &CanvasPanel::activateCell);
+    connect(m_grid, &ResultGrid::arranged, this, &CanvasPanel::placeActionBar);
     connect(m_grid, &ResultGrid::contextMenuAsked, this, [this](int, const QPoint &at) {
         QMenu menu(this);
         fillActions(&menu);
@@ -319,10 +320,12 @@ void CanvasPanel::setShown(const QString &path, qint64 id)
         if (auto *button = m_actionBar->findChild<QToolButton *>(QString::fromLatin1(entry.name)))
             button->setEnabled(!path.isEmpty());
     }
-    if (path.isEmpty() && !m_compare->isVisible())
+    if (path.isEmpty() && !m_compare->isVisible()) {
         m_actionBar->hide();
-    else if (m_pages->currentWidget()->underMouse())
+    } else if (m_pages->currentWidget()->underMouse()) {
         m_actionBar->show();
+        m_actionBar->raise(); // over the cells made after it
+    }
 }
 
 void CanvasPanel::placeActionBar()
@@ -330,11 +333,16 @@ void CanvasPanel::placeActionBar()
     QWidget *page = m_actionBar->parentWidget();
     if (!page)
         return;
-    // Over the top-right corner of the preview, or of the focused cell in the grid.
-    QRect over = page->rect();
-    if (page == m_grid && m_grid->focusedCell())
-        over = m_grid->focusedCell()->geometry();
-    m_actionBar->move(over.right() + 1 - m_actionBar->width() - 8, over.top() + 8);
+    m_actionBar->raise();
+    // Over the top-right corner of the preview; in the grid over the focused cell's bottom-right
+    // corner (its top left says what it shows).
+    if (page == m_grid && m_grid->focusedCell()) {
+        const QRect cell = m_grid->focusedCell()->geometry();
+        m_actionBar->move(cell.right() + 1 - m_actionBar->width() - 8,
+                          cell.bottom() + 1 - m_actionBar->height() - 12);
+        return;
+    }
+    m_actionBar->move(page->width() - m_actionBar->width() - 8, 8);
 }
 
 void CanvasPanel::updateFilmstrip()

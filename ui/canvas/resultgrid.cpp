@@ -325,6 +325,7 @@ void ResultGrid::arrange()
                               row * (cellHeight + Spacing));
         m_cells.at(index)->setGeometry(QRectF(topLeft, QSizeF(cellWidth, cellHeight)).toRect());
     }
+    Q_EMIT arranged();
 }
 
 void ResultGrid::resizeEvent(QResizeEvent *event)

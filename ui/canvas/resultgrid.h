@@ -119,6 +119,8 @@ Q_SIGNALS:
     void focusChanged(int index);
     void activated(int index);
     void contextMenuAsked(int index, const QPoint &globalPos);
+    // The cells were placed anew (resized, added).
+    void arranged();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
