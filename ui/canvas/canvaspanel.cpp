@@ -749,7 +749,7 @@ void CanvasPanel::showImage(JobId id, const ImageResult &image)
     if (image.format == u"gif")
         addAnimationFrames(image.encoded);
     setShown(image.partial ? QString() : image.savedPath);
-    if (!document)
+    if (!document && !image.partial) // read once, for the final
         findOriginal(job->request);
 }
 
