@@ -314,8 +314,12 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<Job
             return {{Violation::Severity::Error, Param::Image, archived.error()}};
         request = *archived;
     }
+    // One Generate, one set: the studio shows its images together.
+    JobId set;
     for (const ImageRequest &request : std::as_const(toSend)) {
-        const JobId id = m_queue->enqueue(request, context, catalog().estimate(request));
+        const JobId id = m_queue->enqueue(request, context, catalog().estimate(request), set);
+        if (!set.isValid())
+            set = id;
         if (ids)
             ids->append(id);
     }

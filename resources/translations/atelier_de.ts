@@ -572,6 +572,86 @@
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rate-limited</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Hold \ for the original</source>
+        <translation>\ halten: Original</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with the original: drag the line between the original (left) and the result (right). Hold \ to see the whole original.</source>
+        <translation>Mit dem Original vergleichen: Ziehen Sie die Linie zwischen Original (links) und Ergebnis (rechts). Halten Sie \, um das ganze Original zu sehen.</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>Mit dem Original vergleichen</translation>
+    </message>
+    <message>
+        <source>This job was cancelled.</source>
+        <translation>Dieser Auftrag wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf erneuten Versuch</translation>
+    </message>
+    <message>
+        <source>Receiving · %1 KB</source>
+        <translation>Empfang · %1 KB</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>Wird empfangen…</translation>
+    </message>
+    <message>
+        <source>No image: %1</source>
+        <translation>Kein Bild: %1</translation>
+    </message>
+    <message>
+        <source>Image %1 did not arrive: %2</source>
+        <translation>Bild %1 ist nicht angekommen: %2</translation>
+    </message>
+    <message>
+        <source>Image %1 has not arrived yet.</source>
+        <translation>Bild %1 ist noch nicht angekommen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::Catalog</name>
@@ -1896,6 +1976,24 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>%1
+Hold \ to see the original · Compare: drag the line between the original (left) and the result (right)</source>
+        <translation>%1
+\ halten: das Original · Vergleichen: die Linie zwischen Original (links) und Ergebnis (rechts) ziehen</translation>
+    </message>
+    <message>
+        <source>Original (release \ for the result)</source>
+        <translation>Original (\ loslassen für das Ergebnis)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ImageUrlPolicy</name>
@@ -2437,6 +2535,10 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>This image is not in the library.</source>
         <translation>Dieses Bild ist nicht in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>%1 is not among the gallery&apos;s images; clear the gallery&apos;s filters to open it full-window.</source>
+        <translation>%1 ist nicht unter den Bildern der Galerie; setzen Sie die Filter der Galerie zurück, um es im ganzen Fenster zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3875,32 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>the server answered with a web page (&quot;%1&quot;) instead of the API&apos;s JSON; a gateway or proxy between Atelier and the API is probably failing</source>
         <translation>der Server hat mit einer Webseite („%1“) statt mit dem JSON der API geantwortet; wahrscheinlich fällt ein Gateway oder Proxy zwischen Atelier und der API aus</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResultCell</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Click to pick this image · double-click or Enter: full window · arrows: the next one</source>
+        <translation>Klicken: dieses Bild wählen · Doppelklick oder Eingabe: ganzes Fenster · Pfeiltasten: das nächste</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResultGrid</name>
+    <message>
+        <source>Images of this Generate</source>
+        <translation>Bilder dieses Erzeugens</translation>
     </message>
 </context>
 <context>
