@@ -38,6 +38,8 @@ public:
     // Copies the file at `path` into `folder` under its content's name (streamed, never read
     // into memory); a file already in `folder` is returned as it is.
     static QString keep(const QString &folder, const QString &path, QString *error);
+    // Whether `fileName` (no folder) is a name store() or keep() gives: the content's hash.
+    static bool isContentName(const QString &fileName);
     // The image as PNG bytes.
     static QByteArray png(const QImage &image);
 

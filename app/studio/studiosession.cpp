@@ -265,9 +265,13 @@ ImageRequest StudioSession::archiveInputs(const ImageRequest &request, QString *
     const QString folder = inputsFolder();
     ImageRequest archived = request;
     for (QString &image : archived.images) {
+        const QString name = request.inputName(image);
         image = ContentFiles::keep(folder, image, error);
         if (image.isEmpty())
             return request;
+        // Kept under its content's hash: the recipe remembers the name the user knows.
+        if (QFileInfo(image).fileName() != name)
+            archived.inputNames.insert(QFileInfo(image).fileName(), name);
     }
     if (!archived.mask.isEmpty()) {
         archived.mask = ContentFiles::keep(folder, archived.mask, error);
