@@ -576,7 +576,7 @@ private Q_SLOTS:
         QString said = m_window->statusBar()->currentMessage();
         QVERIFY2(said.contains(u"holiday photos"_s) && said.contains(u"is a folder"_s),
                  qPrintable(said));
-        QCOMPARE(m_window->findChild<QListWidget *>(u"references"_s)->count(), 0);
+        QCOMPARE(m_window->findChild<QListWidget *>(u"referenceTray"_s)->count(), 0);
         // Pasted, and opened for editing ("Open with Atelier"): the same.
         m_window->statusBar()->clearMessage();
         auto *copied = new QMimeData;
