@@ -303,7 +303,14 @@ void MainWindow::buildMenus()
     exportAction->setObjectName(u"actionExport"_s);
     file->addAction(tr("&Compare grid…"), this,
                     [this] {
-                        CompareGridDialog dialog(m_session, m_compose->request(), this);
+                        // An edit is compared as one: with its references and mask.
+                        QString error;
+                        const std::optional<ImageRequest> base = m_compose->requestToSend(&error);
+                        if (!base) {
+                            showStatus(error, 10000);
+                            return;
+                        }
+                        CompareGridDialog dialog(m_session, *base, m_compose->editContext(), this);
                         dialog.exec();
                     })
         ->setObjectName(u"actionCompareGrid"_s);
