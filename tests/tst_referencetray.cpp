@@ -252,19 +252,28 @@ private Q_SLOTS:
 
     void reorderingChangesTheImageSentFirst()
     {
-        const QString wide = solidImage(*m_files, u"wide.png"_s, QSize(96, 64));
-        const QString tall = solidImage(*m_files, u"tall.png"_s, QSize(64, 96));
+        // Sizes the model offers as they are: the Size becomes each in turn.
+        const QString wide = solidImage(*m_files, u"wide.png"_s, QSize(1536, 1024));
+        const QString tall = solidImage(*m_files, u"tall.png"_s, QSize(1024, 1536));
         ImageRequest asked;
         asked.endpoint = Endpoint::Edits;
         asked.model = u"gpt-image-2.6-flare"_s;
         m_window->parameterPanel()->applyRequest(asked);
-        m_window->compose()->addReferences({wide, tall});
+        QVERIFY(m_window->openForEdit(wide));
+        m_window->compose()->addReferences({tall});
         QCOMPARE(m_window->compose()->request().images, (QStringList {wide, tall}));
-        // Ctrl+Left on the second moves it to the front: it is the image to edit now.
+        const QJsonValue wideSize = m_window->compose()->request().option(Param::Size);
+        // Ctrl+Left on the second moves it to the front: it is the image to edit now, and the
+        // size and the painter (nothing was painted) follow it.
         tray()->setCurrentRow(1);
         QTest::keyClick(tray(), Qt::Key_Left, Qt::ControlModifier);
         QCOMPARE(m_window->compose()->request().images, (QStringList {tall, wide}));
         QCOMPARE(tray()->currentRow(), 0);
+        QCOMPARE(m_window->maskPainter()->imagePath(), tall);
+        QCOMPARE(wideSize.toString(), u"1536x1024"_s);
+        QCOMPARE(m_window->compose()->request().option(Param::Size).toString(), u"1024x1536"_s);
+        QVERIFY2(m_window->statusBar()->currentMessage().contains(u"Size follows"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
         QVERIFY(tray()->item(0)->data(Qt::AccessibleTextRole).toString().contains(u"tall.png"_s));
         // The context menu's "Make first" does it through the same path.
         QVERIFY(tray()->moveReference(1, 0));

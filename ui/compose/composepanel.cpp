@@ -83,9 +83,10 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     settingsLayout->setContentsMargins(0, 0, 0, 0);
     m_parameters = new ParameterPanel(m_session->catalog(), settings);
     m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
-    settingsLayout->addWidget(m_parameters);
+    // In Edit mode the images come first: they are what the edit is about.
     buildReferences(settings);
     settingsLayout->addWidget(m_inputs);
+    settingsLayout->addWidget(m_parameters);
     settingsLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"composeSettings"_s);
@@ -660,7 +661,8 @@ QString ComposePanel::fitSizeToFirstImage()
                                               : fitting == u"auto"_s)
         return {}; // it keeps the image's shape already
     m_parameters->setSize(fitting);
-    if (m_parameters->request().option(Param::Size).toString() != fitting)
+    const QString set = m_parameters->request().option(Param::Size).toString();
+    if (set != fitting && !(set.isEmpty() && fitting == u"auto"_s)) // auto may be left unset
         return {}; // not a value the panel offers
     return tr("Size follows the image to edit: %1.").arg(EditFit::describe(fitting));
 }
@@ -820,8 +822,16 @@ void ComposePanel::referencesChanged()
         if (const QString fitted = fitSizeToFirstImage(); !fitted.isEmpty())
             notes.append(fitted);
     }
-    showMaskState();
     const bool marked = m_painter->hasImage() && (m_painter->hasMask() || m_painter->hasMarkup());
+    if (firstChanged && !marked && m_painter->hasImage()) {
+        // Nothing painted to keep: the painter follows the image to edit.
+        QString error;
+        if (first.isEmpty())
+            m_painter->close();
+        else if (!m_painter->openImage(first, &error))
+            notes.append(error);
+    }
+    showMaskState();
     if (firstChanged && marked && m_painter->imagePath() != first)
         notes.append(m_maskLabel->text());
     refresh();

@@ -29,7 +29,7 @@ namespace {
 
 constexpr int PathRole = Qt::UserRole;
 constexpr int NameRole = Qt::UserRole + 1;
-constexpr int CellWidth = 92;
+constexpr int CellWidth = 108; // room for a name of about 16 characters
 constexpr int CloseSize = 18;
 
 // A thumbnail above its name, and a × in the corner of the hovered one that removes it.
