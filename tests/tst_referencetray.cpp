@@ -333,6 +333,21 @@ private Q_SLOTS:
         QCOMPARE(m_window->compose()->referenceCount(), 2);
     }
 
+    void theCrossOnAThumbnailRemovesIt()
+    {
+        const QString one = solidImage(*m_files, u"one.png"_s, QSize(32, 32));
+        const QString two = solidImage(*m_files, u"two.png"_s, QSize(32, 32));
+        m_window->compose()->addReferences({one, two});
+        const QRect cell = tray()->visualItemRect(tray()->item(1));
+        QVERIFY(!cell.isEmpty());
+        // The × sits in the cell's top right corner; a click elsewhere only selects.
+        QTest::mouseClick(tray()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(tray()->count(), 2);
+        QTest::mouseClick(tray()->viewport(), Qt::LeftButton, {},
+                          QPoint(cell.right() - 10, cell.top() + 10));
+        QCOMPARE(tray()->paths(), QStringList {one});
+    }
+
     void namesAreTheOriginalsNotHashes()
     {
         // An edit of two files, sent: the library keeps its inputs under their hashes.
