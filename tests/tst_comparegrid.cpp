@@ -1,5 +1,6 @@
 #include "compare/comparegriddialog.h"
 #include "fakeimagesserver.h"
+#include "model/parameters.h"
 #include "studio/studiosession.h"
 
 #include <QImage>
@@ -67,14 +68,19 @@ private Q_SLOTS:
         QTest::addColumn<int>("references");
         QTest::addColumn<bool>("masked");
         QTest::addColumn<QString>("skippedBecause"); // empty: a cell
+        // The cell's Size: the base asks for 1536x1024; it follows the square image.
+        QTest::addColumn<QString>("size");
         QTest::newRow("two references")
-            << u"gpt-image-1.5"_s << u"low"_s << 2 << false << QString();
+            << u"gpt-image-1.5"_s << u"low"_s << 2 << false << QString() << u"auto"_s;
+        QTest::newRow("a size the model lacks follows the image")
+            << u"dall-e-2"_s << u"standard"_s << 1 << true << QString() << u"256x256"_s;
         QTest::newRow("two references and a mask")
-            << u"gpt-image-2.6-flare"_s << u"low"_s << 2 << true << QString();
+            << u"gpt-image-2.6-flare"_s << u"low"_s << 2 << true << QString() << u"auto"_s;
         QTest::newRow("a model that only generates")
-            << u"dall-e-3"_s << u"hd"_s << 1 << false << u"cannot edit images"_s;
+            << u"dall-e-3"_s << u"hd"_s << 1 << false << u"cannot edit images"_s << QString();
         QTest::newRow("more images than the model takes")
-            << u"dall-e-2"_s << u"standard"_s << 2 << false << u"dall-e-2 × standard left out"_s;
+            << u"dall-e-2"_s << u"standard"_s << 2 << false << u"dall-e-2 × standard left out"_s
+            << QString();
     }
 
     void planOfAnEditSendsEachModelTheEdit()
@@ -84,9 +90,11 @@ private Q_SLOTS:
         QFETCH(int, references);
         QFETCH(bool, masked);
         QFETCH(QString, skippedBecause);
+        QFETCH(QString, size);
         const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
         QTemporaryDir files;
-        const ImageRequest edit = editOf(files, references, masked);
+        ImageRequest edit = editOf(files, references, masked);
+        edit.setOption(Param::Size, u"1536x1024"_s); // what the compose panel's model had
         QCOMPARE(edit.images.size(), references);
         QVERIFY(CompareGridPlan::editsFrom(edit));
         QVERIFY(CompareGridPlan::modelsFor(catalog, edit).contains(model));
@@ -108,7 +116,10 @@ private Q_SLOTS:
         QCOMPARE(cell.images, edit.images);
         QCOMPARE(cell.mask, edit.mask);
         QCOMPARE(cell.prompt, edit.prompt);
-        QVERIFY(catalog.estimate(cell).inputImageTokens > 0); // the estimate counts the inputs
+        QCOMPARE(cell.option(Param::Size).toString(), size);
+        QVERIFY(catalog.estimate(cell).available);
+        if (model.startsWith(u"gpt-image"_s)) // priced by tokens: the estimate counts the inputs
+            QVERIFY(catalog.estimate(cell).inputImageTokens > 0);
     }
 
     void gridOfAnEditSendsEditsWithTheReferences()

@@ -75,8 +75,18 @@ CompareGridPlan CompareGridPlan::make(const Catalog &catalog, const ImageRequest
                     request.setOption(it.key(), it.value());
             }
             request.setOption(Param::Quality, qualities.at(column));
-            if (plan.edits) // the result keeps the image's shape where this model needs that
+            if (plan.edits) {
+                // A Size this model does not offer (the compose panel's model had it) follows
+                // the first image, as opening it for this model would have set it.
+                const auto sizes = catalog.allowed(model, endpoint, Param::Size);
+                const QString size = request.option(Param::Size).toString();
+                const QString fitting = EditFit::fittingSize(catalog, request);
+                if (sizes && !sizes->freeSize.enabled && !size.isEmpty()
+                    && !sizes->values.contains(size) && !fitting.isEmpty())
+                    request.setOption(Param::Size, fitting);
+                // The result keeps the image's shape where this model needs that.
                 request = EditFit::fitted(catalog, request, keepOutsideMask);
+            }
             QStringList problems;
             for (const Violation &violation : catalog.validate(request, context)) {
                 if (violation.isError())
