@@ -177,7 +177,7 @@ void MainWindow::buildUi()
 
     connect(m_gallery, &GalleryPanel::reuseRequested, m_compose, &ComposePanel::reuseRecipe);
     connect(m_gallery, &GalleryPanel::editRequested, this,
-            [this](const QString &path, qint64 id) { m_compose->openForEdit(path, id); });
+            [this](const QString &path, qint64 id) { m_compose->editImage(path, id); });
     connect(m_gallery, &GalleryPanel::variationRequested, m_compose,
             &ComposePanel::openForVariation);
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
@@ -248,7 +248,7 @@ void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qin
 {
     switch (action) {
     case CanvasPanel::Action::Edit:
-        m_compose->openForEdit(path, id);
+        m_compose->editImage(path, id); // a fresh edit of this image, asking first
         return;
     case CanvasPanel::Action::Vary:
         m_compose->openForVariation(path, id);
@@ -337,7 +337,7 @@ void MainWindow::buildMenus()
         const QString path = QFileDialog::getOpenFileName(this, tr("Edit an image"), QString(),
                                                           tr("Images (*.png *.jpg *.jpeg *.webp)"));
         if (!path.isEmpty())
-            openForEdit(path);
+            m_compose->editImage(path);
     });
     file->addAction(tr("Add &reference images…"), m_compose, &ComposePanel::addReferenceImages);
     QAction *exportAction
@@ -346,7 +346,13 @@ void MainWindow::buildMenus()
     exportAction->setObjectName(u"actionExport"_s);
     file->addAction(tr("&Compare grid…"), this,
                     [this] {
-                        CompareGridDialog dialog(m_session, m_compose->request(), this);
+                        // An edit is compared as one: with its references and mask.
+                        const Result<ImageRequest> base = m_compose->requestToSend();
+                        if (!base) {
+                            showStatus(base.error(), 10000);
+                            return;
+                        }
+                        CompareGridDialog dialog(m_session, *base, m_compose->editContext(), this);
                         dialog.exec();
                     })
         ->setObjectName(u"actionCompareGrid"_s);

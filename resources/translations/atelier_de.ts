@@ -1151,12 +1151,58 @@
         <source>Use the replacements of shut-down models: %1</source>
         <translation>Die Nachfolger abgeschalteter Modelle verwenden: %1</translation>
     </message>
+    <message>
+        <source>, with the mask on the first</source>
+        <translation>, mit der Maske auf dem ersten</translation>
+    </message>
+    <message>
+        <source>, with the marks on the first</source>
+        <translation>, mit den Markierungen auf dem ersten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compares the edit: each model gets the same %n reference image(s) (%1)%2.</source>
+        <translation>
+            <numerusform>Vergleicht die Bearbeitung: Jedes Modell bekommt %n Referenzbild, für alle dasselbe (%1)%2.</numerusform>
+            <numerusform>Vergleicht die Bearbeitung: Jedes Modell bekommt dieselben %n Referenzbilder (%1)%2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compares generations only: without reference images there is nothing to edit, so each model makes an image from the prompt alone.</source>
+        <translation>Vergleicht nur Generierungen: Ohne Referenzbilder gibt es nichts zu bearbeiten, also macht jedes Modell ein Bild allein aus dem Prompt.</translation>
+    </message>
+    <message>
+        <source>Compares generations: each model makes an image from the prompt.</source>
+        <translation>Vergleicht Generierungen: Jedes Modell macht ein Bild aus dem Prompt.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Qualities</source>
+        <translation>Qualitäten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit request(s), about $%1 in all (the reference images&apos; input included).</source>
+        <translation>
+            <numerusform>%n Bearbeitungsanfrage, insgesamt etwa $%1 (die Eingabe der Referenzbilder eingerechnet).</numerusform>
+            <numerusform>%n Bearbeitungsanfragen, insgesamt etwa $%1 (die Eingabe der Referenzbilder eingerechnet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some models have no known price: they are not in the sum.</source>
+        <translation>Für einige Modelle ist kein Preis bekannt: Sie fehlen in der Summe.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CompareGridPlan</name>
     <message>
         <source>%1 × %2 left out: %3</source>
         <translation>%1 × %2 ausgelassen: %3</translation>
+    </message>
+    <message>
+        <source>%1 left out: it cannot edit images.</source>
+        <translation>%1 ausgelassen: Es kann keine Bilder bearbeiten.</translation>
     </message>
 </context>
 <context>
@@ -1188,10 +1234,6 @@
     <message>
         <source>Reference images (the mask applies to the first):</source>
         <translation>Referenzbilder (die Maske gilt für das erste):</translation>
-    </message>
-    <message>
-        <source>The images to edit or use as references.</source>
-        <translation>Die Bilder, die bearbeitet oder als Referenz verwendet werden.</translation>
     </message>
     <message>
         <source>Add images…</source>
@@ -1409,6 +1451,49 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
     <message>
         <source>Sent to %1. %2</source>
         <translation>An %1 gesendet. %2</translation>
+    </message>
+    <message>
+        <source>Choose image files to add to the references.</source>
+        <translation>Bilddateien wählen, die zu den Referenzen hinzukommen.</translation>
+    </message>
+    <message>
+        <source>Remove the selected references (Delete in the tray).</source>
+        <translation>Die ausgewählten Referenzen entfernen (Entf in der Leiste).</translation>
+    </message>
+    <message>
+        <source>The mask painted on %1 is not sent: %1 is no longer a reference.</source>
+        <translation>Die auf %1 gemalte Maske wird nicht gesendet: %1 ist keine Referenz mehr.</translation>
+    </message>
+    <message>
+        <source>The mask painted on %1 is not sent: the mask applies to the first image, now %2. Move %1 back to the front to send it.</source>
+        <translation>Die auf %1 gemalte Maske wird nicht gesendet: Die Maske gilt für das erste Bild, jetzt %2. Schieben Sie %1 wieder nach vorn, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>The references hold %n other image(s). Edit this image alone, or keep them as references behind it?</source>
+        <translation>
+            <numerusform>Die Referenzen enthalten %n weiteres Bild. Nur dieses Bild bearbeiten oder das andere als Referenz dahinter behalten?</numerusform>
+            <numerusform>Die Referenzen enthalten %n weitere Bilder. Nur dieses Bild bearbeiten oder die anderen als Referenzen dahinter behalten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Add to the references</source>
+        <translation>Zu den Referenzen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Image from %1</source>
+        <translation>Bild vom %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
@@ -3560,6 +3645,76 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     <message>
         <source>%1 (to %2 characters)</source>
         <translation>%1 (auf %2 Zeichen)</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ReferenceTray</name>
+    <message>
+        <source>Reference images</source>
+        <translation>Referenzbilder</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file to add.</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddatei zum Hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a folder, not an image file; add the images in it instead.</source>
+        <translation>
+            <numerusform>%1 ist ein Ordner, keine Bilddatei; fügen Sie stattdessen die Bilder darin hinzu.</numerusform>
+            <numerusform>%1 sind Ordner, keine Bilddateien; fügen Sie stattdessen die Bilder darin hinzu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make first (the image to edit)</source>
+        <translation>An den Anfang (das zu bearbeitende Bild)</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Nach links</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Nach rechts</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <source>Drop images here, paste, or choose Add…</source>
+        <translation>Bilder hierher ziehen, einfügen oder „Hinzufügen…“ wählen</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>%1, image 1 of %2, the image to edit</source>
+        <translation>%1, Bild 1 von %2, das zu bearbeitende Bild</translation>
+    </message>
+    <message>
+        <source>%1, image %2 of %3</source>
+        <translation>%1, Bild %2 von %3</translation>
+    </message>
+    <message>
+        <source>The first image is the one to edit: the size and the mask follow it. Delete removes the selected images, Ctrl+Left and Ctrl+Right move one, Ctrl+V pastes.</source>
+        <translation>Das erste Bild ist das zu bearbeitende: Größe und Maske richten sich nach ihm. Entf entfernt die ausgewählten Bilder, Strg+Links und Strg+Rechts verschieben eines, Strg+V fügt ein.</translation>
     </message>
 </context>
 <context>
