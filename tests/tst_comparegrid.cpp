@@ -133,8 +133,8 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.baseUrl = server.baseUrl();
         session.setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY(session.openLibrary(library.path(), &error));
+        const Status opened = session.openLibrary(library.path());
+        QVERIFY2(opened, qPrintable(opened.error()));
         server.setImageSize(QSize(64, 64));
         const ImageRequest edit = editOf(files, 2, true);
         CompareGridDialog dialog(&session, edit, EditContext {0, false});

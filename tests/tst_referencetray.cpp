@@ -121,8 +121,8 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.baseUrl = m_server->baseUrl();
         m_session->setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
+        const Status opened = m_session->openLibrary(m_library->path());
+        QVERIFY2(opened, qPrintable(opened.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -89,8 +89,7 @@ private:
     // Saves a final into the library as the session would have, and returns its path.
     QString saveFinal(const QString &prompt, const QColor &color)
     {
-        if (!saveFilledImage(m_session->library(), prompt, u"gpt-image-1"_s, color, QSize(64, 64))
-                 .isEmpty())
+        if (!saveFilledImage(m_session->library(), prompt, u"gpt-image-1"_s, color, QSize(64, 64)))
             return {};
         for (const LibraryImage &image : m_session->library().query({})) {
             if (image.request.prompt == prompt)
@@ -149,8 +148,8 @@ private Q_SLOTS:
         profile.kind = ProviderProfile::Kind::Compatible;
         profile.baseUrl = m_server->baseUrl();
         m_session->setProvider(profile, u"sk-test"_s);
-        QString error;
-        QVERIFY2(m_session->openLibrary(m_library->path(), &error), qPrintable(error));
+        const Status opened = m_session->openLibrary(m_library->path());
+        QVERIFY2(opened, qPrintable(opened.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->resize(1400, 900);
         m_window->show();

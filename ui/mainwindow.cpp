@@ -1,7 +1,6 @@
 #include "mainwindow.h"
 
 #include "studioapp.h"
-#include "viewer/imageviewer.h"
 
 #include "canvas/canvaspanel.h"
 #include "compare/comparegriddialog.h"
@@ -25,29 +24,24 @@
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
 #include "theme/icons.h"
-#include "viewer/imageviewer.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -172,7 +166,9 @@ void MainWindow::buildUi()
     connect(m_compose, &ComposePanel::submitted, m_canvas, &CanvasPanel::followNewJob);
     connect(m_jobs, &JobPanel::resubmitted, m_canvas, &CanvasPanel::followNewJob);
     connect(m_jobs, &JobPanel::jobSelected, m_canvas, &CanvasPanel::showJob);
-    connect(m_canvas, &CanvasPanel::viewerRequested, this, &MainWindow::openViewerFromCanvas);
+    connect(m_canvas, &CanvasPanel::viewerRequested, m_gallery, &GalleryPanel::openViewerFor);
+    connect(m_gallery, &GalleryPanel::viewerReturned, m_canvas, &CanvasPanel::returnFromViewer);
+    connect(m_gallery, &GalleryPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_jobs, &JobPanel::problems, m_compose, &ComposePanel::showViolations);
 
     connect(m_gallery, &GalleryPanel::reuseRequested, m_compose, &ComposePanel::reuseRecipe);
@@ -276,36 +272,6 @@ void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qin
             m_gallery->removeImage(id);
         return;
     }
-}
-
-void MainWindow::openViewerFromCanvas(const QString &path, qint64 id)
-{
-    int row = id > 0 ? m_libraryModel->rowOf(id) : -1;
-    if (row < 0) {
-        // Not among the gallery's rows (a filter hides it, or it is not indexed yet).
-        showStatus(tr("%1 is not among the gallery's images; clear the gallery's filters to "
-                      "open it full-window.")
-                       .arg(QFileInfo(path).fileName()),
-                   8000);
-        return;
-    }
-    m_gallery->openViewer(row);
-    ImageViewer *viewer = m_gallery->viewer();
-    if (!viewer)
-        return;
-    // Esc goes back to the grid, on the image the viewer ended on when it is one of the set's
-    // (after the gallery has taken its own note of that row).
-    connect(viewer, &ImageViewer::closed, this, &MainWindow::viewerClosed, Qt::UniqueConnection);
-    m_viewerFromCanvas = true;
-}
-
-void MainWindow::viewerClosed(int row)
-{
-    if (!std::exchange(m_viewerFromCanvas, false))
-        return;
-    const qint64 id
-        = row >= 0 && row < m_libraryModel->rowCount() ? m_libraryModel->imageAt(row).id : 0;
-    m_canvas->returnFromViewer(id);
 }
 
 void MainWindow::showLineage(qint64 id)

@@ -101,8 +101,6 @@ private:
     void takeMimeData(const QMimeData *mime);
     void showLineage(qint64 id);
     // A cell of the canvas grid asked for the full-window viewer; Esc brings the grid back.
-    void openViewerFromCanvas(const QString &path, qint64 id);
-    void viewerClosed(int row);
     void actOnImage(CanvasPanel::Action action, const QString &path, qint64 id);
     void openSettings();
     void welcome();
@@ -118,7 +116,6 @@ private:
         QString text;
     };
     ShownFailure m_shownFailure;
-    bool m_viewerFromCanvas = false; // the open viewer was asked for by the canvas
     NoticeArea *m_notices = nullptr;
     ComposePanel *m_compose = nullptr;
     CanvasPanel *m_canvas = nullptr;

@@ -1881,6 +1881,10 @@ Write a prompt and generate; every image is saved with its recipe.</source>
         <translation>Hier erscheinen Ihre Bilder.
 Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept gespeichert.</translation>
     </message>
+    <message>
+        <source>%1 is not among the gallery&apos;s images; clear the gallery&apos;s filters to open it full-window.</source>
+        <translation>%1 ist nicht unter den Bildern der Galerie; setzen Sie die Filter der Galerie zurück, um es im ganzen Fenster zu öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::GenerationPlan</name>
@@ -2620,10 +2624,6 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     <message>
         <source>This image is not in the library.</source>
         <translation>Dieses Bild ist nicht in der Bibliothek.</translation>
-    </message>
-    <message>
-        <source>%1 is not among the gallery&apos;s images; clear the gallery&apos;s filters to open it full-window.</source>
-        <translation>%1 ist nicht unter den Bildern der Galerie; setzen Sie die Filter der Galerie zurück, um es im ganzen Fenster zu öffnen.</translation>
     </message>
 </context>
 <context>
