@@ -360,26 +360,26 @@ void ReferenceTray::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
+// Files from outside are copied in when they hold something the tray takes; the tray's own
+// items move as a list's do.
 void ReferenceTray::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->source() == this) {
+    if (event->source() == this)
         QListWidget::dragEnterEvent(event);
-        return;
-    }
-    if (offersSomething(event->mimeData())) {
-        event->setDropAction(Qt::CopyAction);
-        event->accept();
-    } else {
-        event->ignore();
-    }
+    else
+        acceptOutsideDrag(event);
 }
 
 void ReferenceTray::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (event->source() == this) {
+    if (event->source() == this)
         QListWidget::dragMoveEvent(event);
-        return;
-    }
+    else
+        acceptOutsideDrag(event);
+}
+
+void ReferenceTray::acceptOutsideDrag(QDragMoveEvent *event) const
+{
     if (offersSomething(event->mimeData())) {
         event->setDropAction(Qt::CopyAction);
         event->accept();

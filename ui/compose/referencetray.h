@@ -79,6 +79,8 @@ private:
     void decorate(QListWidgetItem *item);
     void describeItems();
     static bool offersSomething(const QMimeData *mime);
+    // A drag from outside the tray: copied in when it holds something the tray takes.
+    void acceptOutsideDrag(QDragMoveEvent *event) const;
 
     QThreadPool m_pool;
     QHash<QString, Loaded> m_loaded; // by path
