@@ -11,6 +11,7 @@
 #include "params/parameterpanel.h"
 #include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 #include "testsettings.h"
 #include "widgetdrag.h"
 
@@ -33,7 +34,7 @@ using namespace Qt::StringLiterals;
 
 // The compose panel's reference tray in a studio window: what comes in by drop and paste, what
 // order goes out, what is shown, and how "Edit" starts a fresh set.
-class TestReferenceTray : public QObject
+class TestReferenceTray : public QObject, public AtelierTest::StudioFixture
 {
     Q_OBJECT
 
@@ -96,33 +97,17 @@ public:
     }
 
 private:
-    QTemporaryDir m_config;
-    std::unique_ptr<QTemporaryDir> m_library;
     std::unique_ptr<QTemporaryDir> m_files; // images from "outside", by a file manager
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        AtelierTest::isolateSettings(m_config.path());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
-    }
+    void initTestCase() { isolateStudio(); }
 
     void init()
     {
-        m_library = std::make_unique<QTemporaryDir>();
         m_files = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
-        const Status opened = m_session->openLibrary(m_library->path());
-        QVERIFY2(opened, qPrintable(opened.error()));
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -133,10 +118,8 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_server.reset();
+        stopStudio();
         m_files.reset();
-        m_library.reset();
     }
 
     void emptyTraySaysWhatToDo()

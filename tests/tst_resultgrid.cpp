@@ -16,6 +16,7 @@
 #include "preview/imagepreview.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
+#include "studiofixture.h"
 #include "viewer/imageviewer.h"
 
 #include "libraryimages.h"
@@ -33,15 +34,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestResultGrid : public QObject
+class TestResultGrid : public QObject, public AtelierTest::StudioFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_config;
-    std::unique_ptr<QTemporaryDir> m_library;
-    std::unique_ptr<FakeImagesServer> m_server;
-    std::unique_ptr<StudioSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 
     const QList<QColor> m_colors {Qt::red, Qt::green, Qt::blue, Qt::yellow, Qt::cyan};
@@ -130,26 +127,14 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        isolateSettings(m_config.path());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/atelier-test-bus");
-    }
+    void initTestCase() { isolateStudio(); }
 
     void init()
     {
         StudioSettings::windowGeometry.clear();
-        m_library = std::make_unique<QTemporaryDir>();
-        m_server = std::make_unique<FakeImagesServer>();
-        QVERIFY(m_server->listen());
-        m_session = std::make_unique<StudioSession>(Catalog::fromJson(Catalog::builtinJson()));
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
         m_session->setMaxConcurrentJobs(12);
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = m_server->baseUrl();
-        m_session->setProvider(profile, u"sk-test"_s);
-        const Status opened = m_session->openLibrary(m_library->path());
-        QVERIFY2(opened, qPrintable(opened.error()));
         m_window = std::make_unique<MainWindow>(m_session.get());
         m_window->resize(1400, 900);
         m_window->show();
@@ -159,9 +144,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
-        m_session.reset();
-        m_server.reset();
-        m_library.reset();
+        stopStudio();
     }
 
     void shapes_data()
