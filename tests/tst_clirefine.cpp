@@ -79,6 +79,34 @@ private Q_SLOTS:
             QVERIFY2(help.out.contains(QLatin1String(text)), text);
     }
 
+    // `models` says which image models the tool takes.
+    void modelsListTheToolsModels()
+    {
+        const CliRun run = runProcess({QStringLiteral(ATELIER_CLI_PATH),
+                                       {u"models"_s, u"--json"_s},
+                                       environment(),
+                                       m_dir->path(),
+                                       {},
+                                       {},
+                                       30000,
+                                       m_key});
+        QCOMPARE(run.exitCode, 0);
+        QStringList takes;
+        const QJsonArray models
+            = QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"models"_s).toArray();
+        for (const QJsonValue &model : models) {
+            if (model.toObject().value(u"responses_tool"_s).toBool())
+                takes.append(model.toObject().value(u"id"_s).toString());
+        }
+        QVERIFY(takes.contains(u"gpt-image-2.6-sunburst"_s));
+        QVERIFY(takes.contains(u"gpt-image-2.5-flare-2026-09-08"_s)); // inherited
+        QVERIFY(!takes.contains(u"gpt-image-1.5-2025-12-16"_s)); // not in the SDK's list
+        QVERIFY(!takes.contains(u"dall-e-3"_s));
+        // Every model the catalog says the tool takes is one the SDK lists.
+        for (const QString &model : std::as_const(takes))
+            QVERIFY2(FakeResponsesApi::toolModels().contains(model), qPrintable(model));
+    }
+
     // Each option reaches the image_generation tool under the SDK's name, and nothing else
     // changes; the fake server checks every body against the SDK's shapes.
     void requestBody_data()
