@@ -190,7 +190,8 @@ void FakeResponsesApi::answer(QTcpSocket *socket, const RecordedRequest &request
 {
     const QJsonObject &body = request.json;
     const QJsonObject tool = imageTool(body);
-    const QString responseId = u"resp_fake%1"_s.arg(int(m_issued.size()) + 1, 4, 10, QLatin1Char('0'));
+    const QString responseId
+        = u"resp_fake%1"_s.arg(int(m_issued.size()) + 1, 4, 10, QLatin1Char('0'));
     const QString previous = body.value(u"previous_response_id"_s).toString();
     m_issued.append(responseId);
     m_previous.insert(responseId, previous);
