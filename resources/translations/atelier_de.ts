@@ -715,6 +715,22 @@
         <source>Model %1 has a shutdown date &quot;%2&quot; that is not YYYY-MM-DD; it is ignored.</source>
         <translation>Modell %1 hat ein Abschaltdatum „%2“, das nicht JJJJ-MM-TT ist; es wird ignoriert.</translation>
     </message>
+    <message>
+        <source>%1 is not an image model the Responses API&apos;s image_generation tool takes; use one of %2.</source>
+        <translation>%1 ist kein Bildmodell, das das image_generation-Werkzeug der Responses API annimmt; verwenden Sie eines von %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image model Atelier knows the Responses API&apos;s image_generation tool to take; use one of %2, or add it to %3 with &quot;responsesTool&quot;: true.</source>
+        <translation>Von %1 weiß Atelier nicht, dass das image_generation-Werkzeug der Responses API es annimmt; verwenden Sie eines von %2, oder tragen Sie es in %3 mit &quot;responsesTool&quot;: true ein.</translation>
+    </message>
+    <message>
+        <source>the mainline model is empty; name one with --responses-model (default %1).</source>
+        <translation>das Hauptmodell ist leer; nennen Sie eines mit --responses-model (Standard %1).</translation>
+    </message>
+    <message>
+        <source>the instruction is empty; say what to make or change with --prompt.</source>
+        <translation>die Anweisung ist leer; sagen Sie mit --prompt, was entstehen oder sich ändern soll.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::CliApplication</name>
@@ -1071,10 +1087,6 @@
         <translation>Einen noch laufenden Batch abbrechen.</translation>
     </message>
     <message>
-        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, key or batch (see --help).</source>
-        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, key oder batch (siehe --help).</translation>
-    </message>
-    <message>
         <source>provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
         <translation>Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
     </message>
@@ -1085,6 +1097,62 @@
     <message>
         <source>unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
         <translation>unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
+    </message>
+    <message>
+        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, refine, key or batch (see --help).</source>
+        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, refine, key oder batch (siehe --help).</translation>
+    </message>
+    <message>
+        <source>refine: continue the conversation of this response id (printed as &apos;conversation: resp_...&apos;); only the new instruction is sent.</source>
+        <translation>refine: das Gespräch dieser Antwort-ID fortsetzen (ausgegeben als „conversation: resp_...“); nur die neue Anweisung wird gesendet.</translation>
+    </message>
+    <message>
+        <source>refine: the mainline model the image tool runs under (default: the catalog&apos;s, gpt-5.5).</source>
+        <translation>refine: das Hauptmodell, unter dem das Bildwerkzeug läuft (Standard: das des Katalogs, gpt-5.5).</translation>
+    </message>
+    <message>
+        <source>refine: whether the tool makes a new image or edits one: generate, edit or auto (default).</source>
+        <translation>refine: ob das Werkzeug ein neues Bild erzeugt oder eines bearbeitet: generate, edit oder auto (Standard).</translation>
+    </message>
+    <message>
+        <source>Refine an image in conversation through the Responses API&apos;s image tool (POST /responses): each turn prints the response id to continue from.</source>
+        <translation>Ein Bild im Gespräch verfeinern, mit dem Bildwerkzeug der Responses API (POST /responses): jede Runde gibt die Antwort-ID aus, mit der es weitergeht.</translation>
+    </message>
+    <message>
+        <source>--continue needs the response id of the turn to continue (printed as &apos;conversation: resp_...&apos;).</source>
+        <translation>--continue braucht die Antwort-ID der Runde, die fortgesetzt werden soll (ausgegeben als „conversation: resp_...“).</translation>
+    </message>
+    <message>
+        <source>error: the provider %1 (%2) has no Responses API: POST %3 answered 404, so refine cannot run there. Use &apos;atelier-cli edit --image FILE --prompt TEXT&apos; instead.</source>
+        <translation>Fehler: der Anbieter %1 (%2) hat keine Responses API: POST %3 antwortete mit 404, daher kann refine dort nicht laufen. Verwenden Sie stattdessen „atelier-cli edit --image DATEI --prompt TEXT“.</translation>
+    </message>
+    <message>
+        <source>error: the conversation %1 has expired at %2 (the provider no longer knows that response id): %3</source>
+        <translation>Fehler: das Gespräch %1 ist bei %2 abgelaufen (der Anbieter kennt diese Antwort-ID nicht mehr): %3</translation>
+    </message>
+    <message>
+        <source>Start a new one: refine again with --image and the last image, without --continue.</source>
+        <translation>Beginnen Sie ein neues: refine erneut mit --image und dem letzten Bild, ohne --continue.</translation>
+    </message>
+    <message>
+        <source>error: the turn was refused: %1</source>
+        <translation>Fehler: die Runde wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 input and %3 output tokens</source>
+        <translation>%1: %2 Eingabe- und %3 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>%1: %2 input and %3 output tokens, billed at its own price</source>
+        <translation>%1: %2 Eingabe- und %3 Ausgabe-Tokens, zu seinem eigenen Preis abgerechnet</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Verbrauch: %1</translation>
+    </message>
+    <message>
+        <source>Cost of the image: $%1 (%2)</source>
+        <translation>Kosten des Bildes: $%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +3786,37 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     </message>
 </context>
 <context>
+    <name>Atelier::RefineJob</name>
+    <message>
+        <source>No API key is set. Set %1 in the environment, or store a key in the keychain (atelier-cli key set).</source>
+        <translation>Kein API-Schlüssel gesetzt. Setzen Sie %1 in der Umgebung, oder legen Sie einen Schlüssel im Schlüsselbund ab (atelier-cli key set).</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>a streamed event is larger than %1 MB</source>
+        <translation>ein gestreamtes Ereignis ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>the stream ended before the response was completed</source>
+        <translation>der Stream endete, bevor die Antwort fertig war</translation>
+    </message>
+    <message>
+        <source>the response has no image (the model did not call the image tool)</source>
+        <translation>die Antwort enthält kein Bild (das Modell hat das Bildwerkzeug nicht aufgerufen)</translation>
+    </message>
+    <message>
+        <source>the response ended %1 without an image</source>
+        <translation>die Antwort endete ohne Bild (Status %1)</translation>
+    </message>
+    <message>
+        <source>the image is not valid base64</source>
+        <translation>das Bild ist kein gültiges Base64</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::RequestBuilder</name>
     <message>
         <source>%1 cannot be opened for sending: %2.</source>
@@ -4030,6 +4129,44 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     <message>
         <source>the server answered with a web page (&quot;%1&quot;) instead of the API&apos;s JSON; a gateway or proxy between Atelier and the API is probably failing</source>
         <translation>der Server hat mit einer Webseite („%1“) statt mit dem JSON der API geantwortet; wahrscheinlich fällt ein Gateway oder Proxy zwischen Atelier und der API aus</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResponsesParser</name>
+    <message>
+        <source>the server reported an error without an explanation</source>
+        <translation>der Server meldete einen Fehler ohne Erklärung</translation>
+    </message>
+    <message>
+        <source>the image generation call failed without an explanation</source>
+        <translation>der Aufruf der Bilderzeugung schlug ohne Erklärung fehl</translation>
+    </message>
+    <message>
+        <source>the stream sent an event that is not JSON (%1)</source>
+        <translation>der Stream sandte ein Ereignis, das kein JSON ist (%1)</translation>
+    </message>
+    <message>
+        <source>a partial image event carried no image</source>
+        <translation>ein Teilbild-Ereignis enthielt kein Bild</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object (%1)</source>
+        <translation>die Antwort ist kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResponsesRequestBuilder</name>
+    <message>
+        <source>cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG, WebP or GIF image; convert it first.</source>
+        <translation>%1 ist kein PNG-, JPEG-, WebP- oder GIF-Bild; wandeln Sie es zuerst um.</translation>
     </message>
 </context>
 <context>
