@@ -13,6 +13,7 @@
 #include "studiofixture.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDockWidget>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -136,6 +137,50 @@ private Q_SLOTS:
         QCOMPARE(m_session->jobs()->rowCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 1, 10000);
         QVERIFY(!asked);
+    }
+
+    void aStreamedRunOffersTheBatchBesideGenerate()
+    {
+        ImageRequest recipe = lowRequest(u"a fox"_s);
+        recipe.setOption(Param::N, 3);
+        recipe.setOption(Param::Stream, true);
+        m_window->parameterPanel()->applyRequest(recipe);
+        m_window->promptEditor()->setPrompt(u"a fox"_s);
+        auto *choice = m_window->findChild<QCheckBox *>(u"batchChoice"_s);
+        QVERIFY(choice);
+        QTRY_VERIFY(choice->isVisible());
+        QVERIFY(choice->isEnabled());
+        QVERIFY(!choice->isChecked());
+        const BatchMonitor::Prices prices = BatchMonitor::prices(m_session->catalog(), {recipe});
+        QVERIFY(prices.batch > 0);
+        QCOMPARE(choice->text(),
+                 u"Send as a batch — %1 instead of %2,\nresults within 24 hours"_s.arg(
+                     BatchOffer::money(prices.batch), BatchOffer::money(prices.normal)));
+        bool asked = false;
+        onRunBox([&](QMessageBox *box) {
+            asked = true;
+            box->button(QMessageBox::Cancel)->click();
+        });
+        // Not chosen: the three images stream at once, nothing asked.
+        m_window->generateButton()->click();
+        QCOMPARE(m_session->jobs()->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 3, 10000);
+        QCOMPARE(monitor()->batches().size(), 0);
+        // Chosen: one batch and no job, still nothing asked; the next run is asked anew.
+        choice->setChecked(true);
+        QSignalSpy submitted(monitor(), &BatchMonitor::submitted);
+        QSignalSpy refused(monitor(), &BatchMonitor::submitFailed);
+        m_window->generateButton()->click();
+        QVERIFY2(submitted.wait(10000),
+                 refused.isEmpty() ? "" : qPrintable(refused.first().first().toString()));
+        QCOMPARE(m_session->jobs()->rowCount(), 3);
+        QCOMPARE(monitor()->batches().size(), 1);
+        QVERIFY(!choice->isChecked());
+        QVERIFY(!asked);
+        // One image is one request: no batch on offer.
+        recipe.setOption(Param::N, 1);
+        m_window->parameterPanel()->applyRequest(recipe);
+        QTRY_VERIFY(!choice->isVisible());
     }
 
     void aProviderWithoutABatchApiSaysWhy()

@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QImageReader>
+#include <QSignalSpy>
 #include <QTest>
 
 #include "gifencoder.h"
@@ -23,6 +24,26 @@ private:
             for (int x = 0; x < 800; x += 50)
                 image.setPixelColor(x, y, QColor(x % 255, y % 255, 128));
         return image;
+    }
+
+    static QImage filled(const QColor &color, const QSize &size = {400, 300})
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(color);
+        return image;
+    }
+
+    // The colour the widget paints at `at`.
+    static QColor shown(ImagePreview &preview, const QPoint &at)
+    {
+        return preview.grab().toImage().pixelColor(at);
+    }
+
+    static void drag(ImagePreview &preview, const QPoint &to)
+    {
+        QMouseEvent move(QEvent::MouseMove, QPointF(to), preview.mapToGlobal(QPointF(to)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&preview, &move);
     }
 
 private Q_SLOTS:
@@ -152,6 +173,86 @@ private Q_SLOTS:
         QCOMPARE(preview.center(), before - QPointF(30, 0)); // 60 screen pixels at 200 %
         QTest::mouseDClick(&preview, Qt::LeftButton, {}, QPoint(200, 150));
         QCOMPARE(preview.zoom(), 0.0); // double-click: back to fit
+    }
+
+    // Holding backslash shows an edit's original in the result's place; releasing it, the
+    // result again.
+    void backslashFlipsToTheOriginal()
+    {
+        ImagePreview preview;
+        preview.resize(400, 300);
+        preview.setImage(filled(Qt::red), u"Final"_s);
+        const QPoint middle(200, 150);
+        QTest::keyPress(&preview, Qt::Key_Backslash);
+        QVERIFY(!preview.isShowingOriginal()); // none yet: nothing to flip to
+        QTest::keyRelease(&preview, Qt::Key_Backslash);
+        preview.setOriginal(filled(Qt::blue, QSize(200, 150))); // another size: stretched over
+        QVERIFY(preview.toolTip().contains(u'\\'));
+        QCOMPARE(shown(preview, middle), QColor(Qt::red));
+        QTest::keyPress(&preview, Qt::Key_Backslash);
+        QVERIFY(preview.isShowingOriginal());
+        QCOMPARE(shown(preview, middle), QColor(Qt::blue));
+        QCOMPARE(shown(preview, QPoint(preview.zoomPan().fittedRect().right() - 2, 150)),
+                 QColor(Qt::blue));
+        QTest::keyRelease(&preview, Qt::Key_Backslash);
+        QVERIFY(!preview.isShowingOriginal());
+        QCOMPARE(shown(preview, middle), QColor(Qt::red));
+        // Another image drops the original.
+        preview.setImage(filled(Qt::green), u"Final"_s);
+        QVERIFY(!preview.hasOriginal());
+        QTest::keyPress(&preview, Qt::Key_Backslash);
+        QCOMPARE(shown(preview, middle), QColor(Qt::green));
+    }
+
+    void theWipeSplitsOriginalAndResult_data()
+    {
+        QTest::addColumn<double>("position");
+        QTest::addColumn<double>("zoom");
+        QTest::newRow("middle") << 0.5 << 0.0;
+        QTest::newRow("a quarter") << 0.25 << 0.0;
+        QTest::newRow("three quarters") << 0.75 << 0.0;
+        QTest::newRow("zoomed in") << 0.4 << 3.0;
+    }
+
+    // Compare: the original left of the line, the result right of it, at any zoom.
+    void theWipeSplitsOriginalAndResult()
+    {
+        QFETCH(double, position);
+        QFETCH(double, zoom);
+        ImagePreview preview;
+        preview.resize(400, 300);
+        preview.setImage(filled(Qt::red), u"Final"_s);
+        preview.setOriginal(filled(Qt::blue));
+        QSignalSpy comparing(&preview, &ImagePreview::comparingChanged);
+        preview.setComparing(true);
+        QCOMPARE(comparing.count(), 1);
+        preview.setZoom(zoom);
+        preview.setWipePosition(position);
+        const int line = preview.wipeX();
+        QCOMPARE(line, qRound(position * 400));
+        // Just inside the image, both sides of the line (the fitted image starts at x 0).
+        const int y = 150;
+        QCOMPARE(shown(preview, QPoint(line - 12, y)), QColor(Qt::blue));
+        QCOMPARE(shown(preview, QPoint(line + 12, y)), QColor(Qt::red));
+        QCOMPARE(shown(preview, QPoint(line - 60, y + 40)), QColor(Qt::blue));
+        QCOMPARE(shown(preview, QPoint(line + 60, y - 40)), QColor(Qt::red));
+        // The line is dragged; a drag away from it pans as before.
+        QTest::mousePress(&preview, Qt::LeftButton, {}, QPoint(line + 3, y));
+        drag(preview, QPoint(300, y));
+        QTest::mouseRelease(&preview, Qt::LeftButton, {}, QPoint(300, y));
+        QCOMPARE(preview.wipeX(), 300);
+        QCOMPARE(shown(preview, QPoint(290, y)), QColor(Qt::blue));
+        QCOMPARE(shown(preview, QPoint(310, y)), QColor(Qt::red));
+        if (zoom > 0) {
+            const QPointF before = preview.center();
+            QTest::mousePress(&preview, Qt::LeftButton, {}, QPoint(100, y));
+            drag(preview, QPoint(130, y));
+            QTest::mouseRelease(&preview, Qt::LeftButton, {}, QPoint(130, y));
+            QCOMPARE(preview.center(), before - QPointF(10, 0)); // 30 screen pixels at 300 %
+            QCOMPARE(preview.wipeX(), 300);
+        }
+        preview.setComparing(false);
+        QCOMPARE(shown(preview, QPoint(100, y)), QColor(Qt::red));
     }
 };
 

@@ -609,7 +609,7 @@ private Q_SLOTS:
         QString said = statusText();
         QVERIFY2(said.contains(u"holiday photos"_s) && said.contains(u"is a folder"_s),
                  qPrintable(said));
-        QCOMPARE(m_window->findChild<QListWidget *>(u"references"_s)->count(), 0);
+        QCOMPARE(m_window->findChild<QListWidget *>(u"referenceTray"_s)->count(), 0);
         // Pasted, and opened for editing ("Open with Atelier"): the same.
         m_window->findChild<MessageBar *>()->post(QString());
         auto *copied = new QMimeData;

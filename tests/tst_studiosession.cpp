@@ -522,6 +522,13 @@ private Q_SLOTS:
         QList<JobId> rows;
         QVERIFY(m_session->submitAll({three}, &rows).isEmpty());
         QCOMPARE(rows.size(), 3);
+        // They are one set: the studio shows them together, three images of one each.
+        for (const JobId id : std::as_const(rows)) {
+            QCOMPARE(m_session->queue()->setOf(id), rows);
+            QCOMPARE(m_session->queue()->job(id)->set, rows.first());
+            QCOMPARE(m_session->queue()->job(id)->imageCount(), 1);
+        }
+        const QList<JobId> streamedSet = rows;
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 3, 15000);
         QCOMPARE(m_server->requestCount(), 3);
         for (const RecordedRequest &sent : m_server->requests()) {
@@ -534,6 +541,11 @@ private Q_SLOTS:
         rows.clear();
         QVERIFY(m_session->submitAll({plain}, &rows).isEmpty());
         QCOMPARE(rows.size(), 1);
+        // Another Generate, another set: one job of three images.
+        QCOMPARE(m_session->queue()->setOf(rows.first()), rows);
+        QCOMPARE(m_session->queue()->job(rows.first())->imageCount(), 3);
+        QCOMPARE(m_session->queue()->setOf(streamedSet.last()), streamedSet);
+        QCOMPARE(m_session->queue()->setOf(JobId(999)), QList<JobId>());
         QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 6, 15000);
         QCOMPARE(m_server->requestCount(), 4);
         QCOMPARE(m_server->requests().last().json.value(u"n"_s).toInt(), 3);

@@ -89,6 +89,7 @@ private Q_SLOTS:
         QTest::newRow("delete") << Icons::remove();
         QTest::newRow("zoom to fit") << Icons::zoomFit();
         QTest::newRow("zoom 100 %") << Icons::zoom100();
+        QTest::newRow("compare") << Icons::compare();
         QTest::newRow("cancel") << Icons::cancel();
         QTest::newRow("retry") << Icons::retry();
         QTest::newRow("settings") << Icons::settings();

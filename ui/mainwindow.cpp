@@ -1,5 +1,4 @@
 #include "mainwindow.h"
-#include "studioapp.h"
 
 #include "batches/batchstudio.h"
 #include "canvas/canvaspanel.h"
@@ -23,6 +22,7 @@
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
+#include "studioapp.h"
 #include "theme/icons.h"
 
 #include <QAction>
@@ -30,22 +30,18 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -66,7 +62,13 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     m_compose->refresh();
     promptEditor()->setFocus();
     QMetaObject::invokeMethod(m_jobs, &JobPanel::offerInterruptedJobs, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(this, &MainWindow::welcome, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (Welcome::askOnce(this, m_session))
+                openSettings();
+        },
+        Qt::QueuedConnection);
 }
 
 MainWindow::~MainWindow() = default;
@@ -169,11 +171,15 @@ void MainWindow::buildUi()
     connect(m_jobs, &JobPanel::restoreRequested, m_compose, &ComposePanel::reuseRecipe);
     connect(m_compose, &ComposePanel::submitted, m_canvas, &CanvasPanel::followNewJob);
     connect(m_jobs, &JobPanel::resubmitted, m_canvas, &CanvasPanel::followNewJob);
+    connect(m_jobs, &JobPanel::jobSelected, m_canvas, &CanvasPanel::showJob);
+    connect(m_canvas, &CanvasPanel::viewerRequested, m_gallery, &GalleryPanel::openViewerFor);
+    connect(m_gallery, &GalleryPanel::viewerReturned, m_canvas, &CanvasPanel::returnFromViewer);
+    connect(m_gallery, &GalleryPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_jobs, &JobPanel::problems, m_compose, &ComposePanel::showViolations);
 
     connect(m_gallery, &GalleryPanel::reuseRequested, m_compose, &ComposePanel::reuseRecipe);
     connect(m_gallery, &GalleryPanel::editRequested, this,
-            [this](const QString &path, qint64 id) { m_compose->openForEdit(path, id); });
+            [this](const QString &path, qint64 id) { m_compose->editImage(path, id); });
     connect(m_gallery, &GalleryPanel::variationRequested, m_compose,
             &ComposePanel::openForVariation);
     connect(m_gallery, &GalleryPanel::lineageRequested, this, &MainWindow::showLineage);
@@ -244,7 +250,7 @@ void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qin
 {
     switch (action) {
     case CanvasPanel::Action::Edit:
-        m_compose->openForEdit(path, id);
+        m_compose->editImage(path, id); // a fresh edit of this image, asking first
         return;
     case CanvasPanel::Action::Vary:
         m_compose->openForVariation(path, id);
@@ -254,7 +260,7 @@ void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qin
         showStatus(tr("%1 is a reference of the next edit.").arg(QFileInfo(path).fileName()), 5000);
         return;
     case CanvasPanel::Action::Copy:
-        QGuiApplication::clipboard()->setImage(preview()->image());
+        QGuiApplication::clipboard()->setImage(m_canvas->shownImage());
         showStatus(tr("Image copied."), 3000);
         return;
     case CanvasPanel::Action::Favourite:
@@ -303,7 +309,7 @@ void MainWindow::buildMenus()
         const QString path = QFileDialog::getOpenFileName(this, tr("Edit an image"), QString(),
                                                           tr("Images (*.png *.jpg *.jpeg *.webp)"));
         if (!path.isEmpty())
-            openForEdit(path);
+            m_compose->editImage(path);
     });
     file->addAction(tr("Add &reference images…"), m_compose, &ComposePanel::addReferenceImages);
     QAction *exportAction
@@ -312,7 +318,13 @@ void MainWindow::buildMenus()
     exportAction->setObjectName(u"actionExport"_s);
     file->addAction(tr("&Compare grid…"), this,
                     [this] {
-                        CompareGridDialog dialog(m_session, m_compose->request(), this);
+                        // An edit is compared as one: with its references and mask.
+                        const Result<ImageRequest> base = m_compose->requestToSend();
+                        if (!base) {
+                            showStatus(base.error(), 10000);
+                            return;
+                        }
+                        CompareGridDialog dialog(m_session, *base, m_compose->editContext(), this);
                         dialog.exec();
                     })
         ->setObjectName(u"actionCompareGrid"_s);
@@ -374,16 +386,6 @@ void MainWindow::buildMenus()
                 .arg(QApplication::applicationVersion(),
                      m_session->libraryFolder().toHtmlEscaped()));
     });
-}
-
-void MainWindow::welcome()
-{
-    // Once, on a first run without a key: where to get one, and that nothing else needs it.
-    if (m_session->hasApiKey() || StudioSettings::onboardingShown.value())
-        return;
-    StudioSettings::onboardingShown.setValue(true);
-    if (Welcome::ask(this))
-        openSettings();
 }
 
 void MainWindow::openSettings()

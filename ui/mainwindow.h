@@ -100,9 +100,9 @@ private:
     void showStatus(const QString &text, int timeout);
     void takeMimeData(const QMimeData *mime);
     void showLineage(qint64 id);
+    // A cell of the canvas grid asked for the full-window viewer; Esc brings the grid back.
     void actOnImage(CanvasPanel::Action action, const QString &path, qint64 id);
     void openSettings();
-    void welcome();
     void restoreSettings();
     void saveSettings() const;
 

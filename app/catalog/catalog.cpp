@@ -3,6 +3,7 @@
 #include "costestimator.h"
 #include "model/imagerequest.h"
 #include "model/parameters.h"
+#include "model/refinerequest.h"
 #include "platform/safefiles.h"
 #include "requestvalidator.h"
 
@@ -174,6 +175,7 @@ ModelSpec buildSpec(const QString &id, const QJsonObject &entry, const QJsonObje
                                  .arg(id, shutdown));
     }
     spec.replacement = lifecycle.value(u"replacement"_s).toString();
+    spec.responsesTool = entry.value(u"responsesTool"_s).toBool(false);
 
     const QJsonObject parameters = entry.value(u"parameters"_s).toObject();
     const QJsonObject endpoints = entry.value(u"endpoints"_s).toObject();
@@ -336,8 +338,8 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
         = parseDocument(overlay, overlayName.isEmpty() ? tr("(overlay)") : overlayName, warnings);
 
     // The overlay is merged entry by entry: it adds models or overrides single fields.
-    for (const QString &section :
-         {u"models"_s, u"templates"_s, u"tokenTables"_s, u"tokenFormulas"_s, u"defaults"_s}) {
+    for (const QString &section : {u"models"_s, u"templates"_s, u"tokenTables"_s,
+                                   u"tokenFormulas"_s, u"defaults"_s, u"responses"_s}) {
         root.insert(
             section,
             deepMerge(root.value(section).toObject(), overlayRoot.value(section).toObject()));
@@ -356,6 +358,9 @@ Catalog Catalog::fromJson(const QByteArray &builtin, const QByteArray &overlay,
         if (const std::optional<Endpoint> endpoint = endpointFromName(it.key()))
             catalog.m_defaults.insert(*endpoint, it.value().toString());
     }
+    const QJsonObject responses = root.value(u"responses"_s).toObject();
+    catalog.m_responsesMainlineModel = responses.value(u"mainlineModel"_s).toString();
+    catalog.m_responsesImageModel = responses.value(u"imageModel"_s).toString();
     Resolver resolver(entries, root.value(u"templates"_s).toObject(), warnings);
     for (auto it = entries.constBegin(); it != entries.constEnd(); ++it) {
         if (!it.value().isObject())
@@ -572,6 +577,80 @@ QList<Violation> Catalog::validate(const ImageRequest &request,
 CostEstimate Catalog::estimate(const ImageRequest &request) const
 {
     return CostEstimator(*this).estimate(request);
+}
+
+QString Catalog::responsesMainlineModel() const
+{
+    return m_responsesMainlineModel.isEmpty() ? u"gpt-5.5"_s : m_responsesMainlineModel;
+}
+
+QString Catalog::responsesImageModel() const
+{
+    return m_responsesImageModel.isEmpty() ? u"gpt-image-2.6-sunburst"_s : m_responsesImageModel;
+}
+
+QStringList Catalog::responsesToolModels() const
+{
+    QStringList models;
+    for (auto it = m_models.cbegin(); it != m_models.cend(); ++it) {
+        if (it.value().responsesTool)
+            models.append(it.key());
+    }
+    return models;
+}
+
+QList<Violation> Catalog::validateRefine(const RefineRequest &request,
+                                         const ValidationContext &context) const
+{
+    QList<Violation> violations;
+    const QString model
+        = request.imageModel().isEmpty() ? responsesImageModel() : request.imageModel();
+    const ModelSpec modelSpec = spec(model);
+    if (!modelSpec.responsesTool) {
+        // The models still served first: a shut-down one is no advice.
+        QStringList offered;
+        for (const QString &id : responsesToolModels()) {
+            if (!m_models.value(id).isShutDown(context.today))
+                offered.append(id);
+        }
+        violations.append(
+            {Violation::Severity::Error, u"model"_s,
+             modelSpec.known
+                 ? tr("%1 is not an image model the Responses API's image_generation tool takes; "
+                      "use one of %2.")
+                       .arg(model, offered.join(u", "_s))
+                 : tr("%1 is not an image model Atelier knows the Responses API's "
+                      "image_generation tool to take; use one of %2, or add it to %3 with "
+                      "\"responsesTool\": true.")
+                       .arg(model, offered.join(u", "_s), defaultOverlayPath())});
+        return violations;
+    }
+    if (request.responsesModel.trimmed().isEmpty())
+        violations.append({Violation::Severity::Error, u"responses_model"_s,
+                           tr("the mainline model is empty; name one with --responses-model "
+                              "(default %1).")
+                               .arg(responsesMainlineModel())});
+    if (request.prompt.trimmed().isEmpty())
+        violations.append({Violation::Severity::Error, u"prompt"_s,
+                           tr("the instruction is empty; say what to make or change with "
+                              "--prompt.")});
+    // The tool takes the Images API's parameters under their own names: the model's rules for
+    // a generation say which values fit (the instruction and images travel in the input).
+    ImageRequest images;
+    images.endpoint = Endpoint::Generations;
+    images.model = model;
+    images.prompt = request.prompt.isEmpty() ? u"-"_s : request.prompt;
+    for (auto it = request.tool.cbegin(); it != request.tool.cend(); ++it) {
+        if (it.key() != u"model" && it.key() != u"action")
+            images.setOption(it.key(), it.value());
+    }
+    if (request.stream)
+        images.setOption(u"stream"_s, true);
+    for (const Violation &violation : validate(images, context)) {
+        if (violation.parameter != u"prompt" || !request.prompt.trimmed().isEmpty())
+            violations.append(violation);
+    }
+    return violations;
 }
 
 } // namespace Atelier

@@ -16,6 +16,7 @@
 namespace Atelier {
 
 struct ImageRequest;
+struct RefineRequest;
 
 // The model catalog: which models exist, what each accepts on each endpoint, and what it costs.
 // Loaded from the compiled-in resources/models.json plus an optional user overlay file, so
@@ -76,6 +77,17 @@ public:
                               const ValidationContext &context = ValidationContext()) const;
     CostEstimate estimate(const ImageRequest &request) const;
 
+    // The Responses API's image_generation tool (refine): the mainline model it runs under and
+    // the image model it uses when none is named (the catalog's "responses"), and the image
+    // models it takes (each model's "responsesTool").
+    QString responsesMainlineModel() const;
+    QString responsesImageModel() const;
+    QStringList responsesToolModels() const;
+    // Every violation in a refine turn: an image model the tool does not take, and the tool
+    // fields the model's generation rules refuse.
+    QList<Violation> validateRefine(const RefineRequest &request,
+                                    const ValidationContext &context = ValidationContext()) const;
+
     // Adds models to the overlay file at `path` (created if need be), each following the GPT
     // image models' rules until someone corrects it; existing entries are left alone.
     static Status addToOverlay(const QString &path, const QStringList &models);
@@ -93,6 +105,8 @@ public:
 private:
     QMap<QString, ModelSpec> m_models;
     QMap<Endpoint, QString> m_defaults;
+    QString m_responsesMainlineModel;
+    QString m_responsesImageModel;
     ModelSpec m_schemaLimits;
     QStringList m_loadWarnings;
     QString m_overlayName;

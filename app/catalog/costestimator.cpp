@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "imaging/imagefileinfo.h"
 #include "model/imagerequest.h"
+#include "model/imageresult.h"
 #include "model/parameters.h"
 
 #include <QRegularExpression>
@@ -144,6 +145,27 @@ CostEstimate CostEstimator::estimate(const ImageRequest &request) const
                      + estimate.outputTokens * cost.imageOutputPerMillion)
         / 1e6;
     return estimate;
+}
+
+double CostEstimator::costOfUsage(const CostRules &cost, const Usage &usage)
+{
+    if (!cost.isTokenBased() || !usage.isValid())
+        return -1;
+    auto known = [](qint64 tokens) {
+        return tokens < 0 ? 0 : tokens;
+    };
+    const qint64 inputImage = known(usage.inputImageTokens);
+    const qint64 inputText = usage.inputTextTokens >= 0
+        ? usage.inputTextTokens
+        : std::max<qint64>(0, known(usage.inputTokens) - inputImage);
+    // Output tokens of an image tool call are image tokens unless the answer says otherwise.
+    const qint64 outputImage
+        = usage.outputImageTokens >= 0 ? usage.outputImageTokens : known(usage.outputTokens);
+    // (Text output tokens have no price in the catalog; image models report few or none.)
+    return (double(inputText) * cost.textInputPerMillion
+            + double(inputImage) * cost.imageInputPerMillion
+            + double(outputImage) * cost.imageOutputPerMillion)
+        / 1e6;
 }
 
 } // namespace Atelier

@@ -32,6 +32,11 @@ public:
     static qint64 formulaOutputTokens(const struct CostRules &cost, const QString &quality,
                                       const QSize &size);
 
+    // What a reported usage cost at the model's token prices: text and image input (image
+    // tokens not split out count as text), image output. -1 when the model is not billed by
+    // tokens or the usage says nothing.
+    static double costOfUsage(const struct CostRules &cost, const struct Usage &usage);
+
 private:
     const Catalog &m_catalog;
 };

@@ -68,6 +68,8 @@ struct ModelSpec
     QDate shutdownDate; // the day OpenAI stops (or stopped) serving it; null: none announced
     QString replacement; // the model OpenAI names instead; empty: none
     bool known = true; // false: not in the catalog, only the API schema's own limits apply
+    // The Responses API's image_generation tool takes it as its `model` (refine).
+    bool responsesTool = false;
     QMap<Endpoint, EndpointRules> endpoints;
     CostRules cost;
 

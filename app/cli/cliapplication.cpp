@@ -6,6 +6,7 @@
 #include "imagecommand.h"
 #include "keycommand.h"
 #include "modelscommand.h"
+#include "refinecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,10 +40,11 @@ int CliApplication::start(const QStringList &arguments)
         return ExitCode::Success;
     }
     if (!CliOptions::isCommand(command)) {
-        m_cli.err() << tr("error: unknown command \"%1\"; use models, generate, edit, vary, key or "
-                          "batch (see --help).")
-                           .arg(command)
-                    << Qt::endl;
+        m_cli.err()
+            << tr("error: unknown command \"%1\"; use models, generate, edit, vary, refine, "
+                  "key or batch (see --help).")
+                   .arg(command)
+            << Qt::endl;
         return ExitCode::InvalidInput;
     }
 
@@ -74,6 +76,11 @@ int CliApplication::start(const QStringList &arguments)
         return ModelsCommand(m_cli).run(parser);
     if (command == u"key")
         return KeyCommand(m_cli).run(parser);
+    if (command == u"refine") {
+        m_refine = new RefineCommand(m_cli, this);
+        connect(m_refine, &RefineCommand::finished, this, &CliApplication::finished);
+        return m_refine->start(parser);
+    }
     const Endpoint endpoint = command == u"generate" ? Endpoint::Generations
         : command == u"edit"                         ? Endpoint::Edits
                                                      : Endpoint::Variations;
@@ -86,6 +93,8 @@ void CliApplication::interrupt()
 {
     if (m_batch)
         m_batch->interrupt();
+    else if (m_refine)
+        m_refine->interrupt();
     else if (m_images)
         m_images->interrupt();
     else

@@ -9,6 +9,7 @@ namespace Atelier {
 
 class BatchCommand;
 class ImageCommand;
+class RefineCommand;
 
 // atelier-cli: the command-line front end on the core engine. It answers --help and --version,
 // parses the options of a command (CliOptions) and hands the run to that command's class.
@@ -37,6 +38,7 @@ private:
     CliContext m_cli;
     ImageCommand *m_images = nullptr; // child; generate, edit, vary
     BatchCommand *m_batch = nullptr; // child; `atelier-cli batch ...`
+    RefineCommand *m_refine = nullptr; // child; `atelier-cli refine ...`
 };
 
 } // namespace Atelier

@@ -228,8 +228,73 @@ const QList<OptionSpec> &optionSpecs()
          {u"models"_s},
          ValueType::Flag,
          QString()},
+        {u"continue"_s,
+         u"RESPONSE_ID"_s,
+         CliText::tr("refine: continue the conversation of this response id (printed as "
+                     "'conversation: resp_...'); only the new instruction is sent."),
+         {u"refine"_s},
+         ValueType::Text,
+         QString()},
+        {u"responses-model"_s,
+         u"MODEL"_s,
+         CliText::tr("refine: the mainline model the image tool runs under (default: the "
+                     "catalog's, gpt-5.5)."),
+         {u"refine"_s},
+         ValueType::Text,
+         QString()},
+        {u"action"_s,
+         u"A"_s,
+         CliText::tr("refine: whether the tool makes a new image or edits one: generate, edit or "
+                     "auto (default)."),
+         {u"refine"_s},
+         ValueType::Text,
+         u"action"_s},
     };
     return specs;
+}
+
+// The options of other commands that refine takes too (the image tool's fields keep the names
+// the Images API gives them).
+const QStringList &refineAlsoTakes()
+{
+    static const QStringList options = {u"prompt"_s,
+                                        u"image"_s,
+                                        u"model"_s,
+                                        u"size"_s,
+                                        u"quality"_s,
+                                        u"complexity"_s,
+                                        u"background"_s,
+                                        u"moderation"_s,
+                                        u"output-format"_s,
+                                        u"output-compression"_s,
+                                        u"stream"_s,
+                                        u"partial-images"_s,
+                                        u"out"_s,
+                                        u"name"_s,
+                                        u"dry-run"_s,
+                                        u"json"_s,
+                                        u"provider"_s,
+                                        u"base-url"_s,
+                                        u"organization"_s,
+                                        u"project"_s,
+                                        u"deployment"_s,
+                                        u"api-version"_s,
+                                        u"model-prefix"_s,
+                                        u"key-name"_s,
+                                        u"allow-insecure-http"_s,
+                                        u"timeout"_s,
+                                        u"connect-timeout"_s,
+                                        u"retries"_s,
+                                        u"catalog"_s};
+    return options;
+}
+
+// The commands an option applies to.
+QStringList commandsOf(const OptionSpec &spec)
+{
+    if (!spec.commands.contains(u"refine"_s) && refineAlsoTakes().contains(spec.name))
+        return spec.commands + QStringList {u"refine"_s};
+    return spec.commands;
 }
 
 struct CommandSpec
@@ -267,6 +332,10 @@ const QList<CommandSpec> &commandSpecs()
                      "nothing.")},
         {u"batch"_s, u"batch cancel BATCH_ID"_s,
          CliText::tr("Cancel a batch that is still running.")},
+        {u"refine"_s,
+         u"refine --prompt TEXT [--image FILE ...] [--continue RESPONSE_ID] [options]"_s,
+         CliText::tr("Refine an image in conversation through the Responses API's image tool "
+                     "(POST /responses): each turn prints the response id to continue from.")},
     };
     return commands;
 }
@@ -289,14 +358,14 @@ bool CliOptions::isCommand(const QString &name)
 bool CliOptions::applies(const QString &option, const QString &command)
 {
     return std::any_of(optionSpecs().cbegin(), optionSpecs().cend(), [&](const OptionSpec &spec) {
-        return spec.name == option && spec.commands.contains(command);
+        return spec.name == option && commandsOf(spec).contains(command);
     });
 }
 
 void CliOptions::add(QCommandLineParser *parser, const QString &command)
 {
     for (const OptionSpec &spec : optionSpecs()) {
-        if (!spec.commands.contains(command))
+        if (!commandsOf(spec).contains(command))
             continue;
         if (spec.valueName.isEmpty())
             parser->addOption(QCommandLineOption(spec.name, spec.description));
@@ -321,7 +390,7 @@ QString CliOptions::usage()
         if (!spec.valueName.isEmpty())
             left += u' ' + spec.valueName;
         stream << left.leftJustified(30) << u' ' << spec.description << " ["
-               << spec.commands.join(u", "_s) << "]\n";
+               << commandsOf(spec).join(u", "_s) << "]\n";
     }
     stream << "\n"
            << CliText::tr("API key: OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure), else the "
@@ -392,6 +461,44 @@ Result<ImageRequest> CliOptions::request(Endpoint endpoint, const QString &comma
         }
     }
     return made;
+}
+
+Result<RefineRequest> CliOptions::refineRequest(const QCommandLineParser &parser,
+                                                const Catalog &catalog)
+{
+    RefineRequest request;
+    request.prompt = parser.value(u"prompt"_s);
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (request.prompt.isEmpty() && positional.size() == 1)
+            request.prompt = positional.first();
+        else
+            return failure(
+                CliText::tr("unexpected argument \"%1\"; options start with -- (see --help).")
+                    .arg(positional.first()));
+    }
+    request.images = parser.values(u"image"_s);
+    request.previousResponseId = parser.value(u"continue"_s).trimmed();
+    if (parser.isSet(u"continue"_s) && request.previousResponseId.isEmpty())
+        return failure(CliText::tr("--continue needs the response id of the turn to continue "
+                                   "(printed as 'conversation: resp_...')."));
+    request.responsesModel = parser.isSet(u"responses-model"_s)
+        ? parser.value(u"responses-model"_s).trimmed()
+        : catalog.responsesMainlineModel();
+    request.stream = parser.isSet(u"stream"_s);
+    request.setTool(u"model"_s,
+                    parser.isSet(u"model"_s) ? parser.value(u"model"_s).trimmed()
+                                             : catalog.responsesImageModel());
+    for (const OptionSpec &spec : optionSpecs()) {
+        if (spec.parameter.isEmpty() || spec.parameter == Param::Stream
+            || !commandsOf(spec).contains(u"refine"_s) || !parser.isSet(spec.name))
+            continue;
+        if (spec.type == ValueType::Integer)
+            request.setTool(spec.parameter, integerOrText(parser.value(spec.name)));
+        else if (!parser.value(spec.name).trimmed().isEmpty())
+            request.setTool(spec.parameter, parser.value(spec.name));
+    }
+    return request;
 }
 
 } // namespace Atelier

@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "model/endpoint.h"
 #include "model/imagerequest.h"
+#include "model/refinerequest.h"
 #include "platform/result.h"
 
 #include <QString>
@@ -27,6 +28,10 @@ public:
     // argument that is not an option.
     static Result<ImageRequest> request(Endpoint endpoint, const QString &command,
                                         const QCommandLineParser &parser, const Catalog &catalog);
+    // The refine turn the options describe (the image tool's fields under their SDK names), its
+    // models defaulting to the catalog's, before the catalog's checks.
+    static Result<RefineRequest> refineRequest(const QCommandLineParser &parser,
+                                               const Catalog &catalog);
 };
 
 } // namespace Atelier

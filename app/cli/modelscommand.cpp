@@ -154,6 +154,8 @@ int ModelsCommand::run(const QCommandLineParser &parser)
                 model.insert(u"shutdown_date"_s, spec.shutdownDate.toString(Qt::ISODate));
             if (!spec.replacement.isEmpty())
                 model.insert(u"replacement"_s, spec.replacement);
+            if (spec.responsesTool)
+                model.insert(u"responses_tool"_s, true);
             models.append(model);
         }
         m_cli.out()
@@ -171,6 +173,8 @@ int ModelsCommand::run(const QCommandLineParser &parser)
             if (spec.serves(endpoint))
                 endpoints.append(endpointName(endpoint));
         }
+        if (spec.responsesTool)
+            endpoints.append(u"responses"_s); // the image tool of refine takes it
         m_cli.out() << naming.sentModelName(id).leftJustified(34)
                     << endpoints.join(u", "_s).leftJustified(32) << statusOf(spec) << "\n";
         if (!spec.lifecycleNote.isEmpty())

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -24,9 +25,11 @@ namespace Atelier {
 
 namespace {
 
+constexpr int ContentNameLength = 24; // hex digits of the SHA-256 a content name keeps
+
 QString contentName(const QByteArray &hash, const QString &suffix)
 {
-    return QString::fromLatin1(hash.toHex().left(24))
+    return QString::fromLatin1(hash.toHex().left(ContentNameLength))
         + (suffix.isEmpty() ? QString() : u'.' + suffix);
 }
 
@@ -239,6 +242,14 @@ QByteArray ContentFiles::png(const QImage &image)
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
     return bytes;
+}
+
+bool ContentFiles::isContentName(const QString &fileName)
+{
+    const QString base = fileName.section(u'.', 0, 0);
+    return base.size() == ContentNameLength && std::all_of(base.cbegin(), base.cend(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
 }
 
 } // namespace Atelier

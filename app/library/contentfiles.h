@@ -40,6 +40,8 @@ public:
     // Copies the file at `path` into `folder` under its content's name (streamed, never read
     // into memory); a file already in `folder`, or an empty path, is returned as it is.
     static Result<QString> keep(const QString &folder, const QString &path);
+    // Whether `fileName` (no folder) is a name store() or keep() gives: the content's hash.
+    static bool isContentName(const QString &fileName);
     // The image as PNG bytes.
     static QByteArray png(const QImage &image);
 

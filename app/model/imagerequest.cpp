@@ -2,6 +2,7 @@
 
 #include "parameters.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -25,6 +26,12 @@ QJsonObject ImageRequest::toJson() const
         json.insert(Param::Mask, mask);
     if (!markup.isEmpty())
         json.insert(Param::Markup, markup);
+    if (!inputNames.isEmpty()) {
+        QJsonObject names;
+        for (auto it = inputNames.cbegin(); it != inputNames.cend(); ++it)
+            names.insert(it.key(), it.value());
+        json.insert(u"input_names"_s, names);
+    }
     QJsonObject optionsJson;
     for (auto it = options.cbegin(); it != options.cend(); ++it)
         optionsJson.insert(it.key(), it.value());
@@ -44,10 +51,23 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
         request.images.append(image.toString());
     request.mask = json.value(Param::Mask).toString();
     request.markup = json.value(Param::Markup).toString();
+    // Only shown, never used as a path: any text, kept to a file name's length.
+    const QJsonObject names = json.value(u"input_names"_s).toObject();
+    for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
+        if (it.value().isString() && !it.value().toString().isEmpty())
+            request.inputNames.insert(it.key().left(MaxInputNameLength),
+                                      it.value().toString().left(MaxInputNameLength));
+    }
     const QJsonObject optionsJson = json.value(u"options"_s).toObject();
     for (auto it = optionsJson.constBegin(); it != optionsJson.constEnd(); ++it)
         request.options.insert(it.key(), it.value());
     return request;
+}
+
+QString ImageRequest::inputName(const QString &path) const
+{
+    const QString file = QFileInfo(path).fileName();
+    return inputNames.value(file, file);
 }
 
 bool operator==(const ImageRequest &a, const ImageRequest &b)

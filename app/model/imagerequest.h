@@ -15,6 +15,8 @@ namespace Atelier {
 // never sent.
 struct ImageRequest
 {
+    static constexpr int MaxInputNameLength = 255;
+
     Endpoint endpoint = Endpoint::Generations;
     QString model; // empty: the API's default for the endpoint
     QString prompt;
@@ -23,6 +25,12 @@ struct ImageRequest
     // markup file (edits): a transparent PNG the size of the first image whose drawn marks say
     // where and what to change; never together with a mask
     QString markup;
+    // The names the user knows the input files by, keyed by a file's name (no folder): inputs
+    // are kept under their content's hash, so without this a recipe could only show hashes.
+    // Only names that differ from the file's own; not part of what is asked, so not compared.
+    QMap<QString, QString> inputNames;
+    // The name to show for input file `path`: its known name, else the file's own name.
+    QString inputName(const QString &path) const;
 
     // Every other body parameter, keyed by its API name (see parameters.h).
     QMap<QString, QJsonValue> options;

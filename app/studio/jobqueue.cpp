@@ -3,6 +3,7 @@
 #include "api/imagesclient.h"
 #include "api/providerprofile.h"
 #include "library/librarystore.h"
+#include "model/parameters.h"
 #include "studio/imagekeeper.h"
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,11 @@ bool Job::isDone() const
     return !queued
         && (state == ImageJob::State::Succeeded || state == ImageJob::State::Failed
             || state == ImageJob::State::Cancelled);
+}
+
+int Job::imageCount() const
+{
+    return std::max(1, int(request.option(Param::N).toInteger(1)));
 }
 
 JobQueue::JobQueue(ImagesClient *client, LibraryStore *library, QObject *parent)
@@ -32,10 +38,12 @@ const Job *JobQueue::job(JobId id) const
 }
 
 JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
-                        const CostEstimate &estimate)
+                        const CostEstimate &estimate, JobId set)
 {
     Job job;
     job.id = JobId(++m_lastId);
+    const Job *joined = this->job(set);
+    job.set = joined ? joined->set : job.id;
     job.request = request;
     if (request.endpoint != Endpoint::Generations) {
         job.parentId = context.parentId;
@@ -47,6 +55,21 @@ JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
     m_jobs.append(job);
     Q_EMIT jobAdded(job.id);
     return job.id;
+}
+
+QList<JobId> JobQueue::setOf(JobId id) const
+{
+    const Job *member = job(id);
+    if (!member)
+        return {};
+    QList<JobId> jobs;
+    // A set's jobs were queued one after another from its first one on.
+    for (qsizetype index = indexOf(member->set); index < m_jobs.size(); ++index) {
+        if (m_jobs.at(index).set != member->set)
+            break;
+        jobs.append(m_jobs.at(index).id);
+    }
+    return jobs;
 }
 
 void JobQueue::update(JobId id, const std::function<void(Job &)> &change)

@@ -63,8 +63,13 @@ struct Job
     // whether the pixels outside the mask are put back onto the model's output.
     qint64 parentId = 0;
     bool keepOutsideMask = false;
+    // The jobs of one Generate are a set (a streamed n > 1 request goes out as n one-image jobs,
+    // wildcards as one job per prompt): named by its first job's id, the job's own when alone.
+    JobId set;
 
     bool isDone() const;
+    // How many images the job asks for (its n).
+    int imageCount() const;
     EditContext editContext() const { return {parentId, keepOutsideMask}; }
 };
 
@@ -81,8 +86,9 @@ public:
     JobQueue(ImagesClient *client, LibraryStore *library, QObject *parent = nullptr);
 
     // Queues the request (validated and archived by the caller) and starts what has a slot.
+    // `set`: a job already queued whose set this one joins (none: it starts a set).
     JobId enqueue(const ImageRequest &request, const EditContext &context,
-                  const CostEstimate &estimate);
+                  const CostEstimate &estimate, JobId set = {});
     // Starts queued jobs while fewer than maxConcurrent() run.
     void startQueued();
     // Cancels a running job, or takes a queued one out of the queue.
@@ -95,6 +101,8 @@ public:
     const Job *job(JobId id) const;
     qsizetype indexOf(JobId id) const { return m_index.value(id, -1); }
     JobId newest() const { return m_jobs.isEmpty() ? JobId() : m_jobs.constLast().id; }
+    // The jobs of the set `id` belongs to, in the order they were sent (empty: an unknown id).
+    QList<JobId> setOf(JobId id) const;
 
     void setMaxConcurrent(int count);
     int maxConcurrent() const { return m_maxConcurrent; }

@@ -267,11 +267,17 @@ Result<ImageRequest> StudioSession::archiveInputs(const ImageRequest &request) c
         if (!file->isEmpty())
             inputs.append(file);
     }
-    for (QString *input : std::as_const(inputs)) {
+    const qsizetype images = archived.images.size();
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        QString *input = inputs.at(i);
+        const QString name = request.inputName(*input);
         const Result<QString> kept = ContentFiles::keep(folder, *input);
         if (!kept)
             return kept.failure();
         *input = *kept;
+        // An image kept under its content's hash: the recipe remembers the name the user knows.
+        if (i < images && QFileInfo(*input).fileName() != name)
+            archived.inputNames.insert(QFileInfo(*input).fileName(), name);
     }
     return archived;
 }
@@ -314,8 +320,12 @@ QList<Violation> StudioSession::submitPlan(const GenerationPlan &plan, QList<Job
             return {{Violation::Severity::Error, Param::Image, archived.error()}};
         request = *archived;
     }
+    // One Generate, one set: the studio shows its images together.
+    JobId set;
     for (const ImageRequest &request : std::as_const(toSend)) {
-        const JobId id = m_queue->enqueue(request, context, catalog().estimate(request));
+        const JobId id = m_queue->enqueue(request, context, catalog().estimate(request), set);
+        if (!set.isValid())
+            set = id;
         if (ids)
             ids->append(id);
     }

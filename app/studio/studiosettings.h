@@ -64,6 +64,9 @@ struct StudioSettings
     static inline const Setting<double> budget {"studio/budget", 0.0};
     static inline const Setting<int> concurrency {"studio/concurrency", 4};
     static inline const Setting<QString> safetyIdentifier {"studio/safetyIdentifier"};
+    // Refine: the mainline model the Responses API's image tool runs under. Empty: the
+    // catalog's (Catalog::responsesMainlineModel(), a gpt-5-class model).
+    static inline const Setting<QString> refineResponsesModel {"refine/responsesModel"};
     // Provider profiles as a JSON array, and the name of the one in use.
     static inline const Setting<QByteArray> providerProfiles {"providers/profiles"};
     static inline const Setting<QString> activeProvider {"providers/active"};

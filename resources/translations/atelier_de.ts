@@ -545,20 +545,32 @@
 <context>
     <name>Atelier::BatchOffer</name>
     <message>
-        <source>Send now</source>
-        <translation>Jetzt senden</translation>
-    </message>
-    <message>
-        <source>Send as a batch — %1 instead of %2, results within 24 hours</source>
-        <translation>Als Batch senden — %1 statt %2, Ergebnisse binnen 24 Stunden</translation>
+        <source>Send as a batch — half the price,
+results within 24 hours</source>
+        <translation>Als Batch senden — zum halben Preis,
+Ergebnisse binnen 24 Stunden</translation>
     </message>
     <message>
         <source>Send as a batch — half the price, results within 24 hours</source>
         <translation>Als Batch senden — zum halben Preis, Ergebnisse binnen 24 Stunden</translation>
     </message>
     <message>
+        <source>Send as a batch — %1 instead of %2,
+results within 24 hours</source>
+        <translation>Als Batch senden — %1 statt %2,
+Ergebnisse binnen 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Send as a batch — %1 instead of %2, results within 24 hours</source>
+        <translation>Als Batch senden — %1 statt %2, Ergebnisse binnen 24 Stunden</translation>
+    </message>
+    <message>
         <source>The Batch API runs the requests within 24 hours at half the price; View &gt; Batches follows it and the images land in the gallery.</source>
         <translation>Die Batch-API führt die Anfragen binnen 24 Stunden zum halben Preis aus; Ansicht &gt; Batches verfolgt ihn, und die Bilder landen in der Galerie.</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Jetzt senden</translation>
     </message>
 </context>
 <context>
@@ -927,6 +939,86 @@
         <source>Delete…</source>
         <translation>Löschen…</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Keine Verbindung</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rate-limited</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Hold \ for the original</source>
+        <translation>\ halten: Original</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with the original: drag the line between the original (left) and the result (right). Hold \ to see the whole original.</source>
+        <translation>Mit dem Original vergleichen: Ziehen Sie die Linie zwischen Original (links) und Ergebnis (rechts). Halten Sie \, um das ganze Original zu sehen.</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>Mit dem Original vergleichen</translation>
+    </message>
+    <message>
+        <source>This job was cancelled.</source>
+        <translation>Dieser Auftrag wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf erneuten Versuch</translation>
+    </message>
+    <message>
+        <source>Receiving · %1 KB</source>
+        <translation>Empfang · %1 KB</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>Wird empfangen…</translation>
+    </message>
+    <message>
+        <source>No image: %1</source>
+        <translation>Kein Bild: %1</translation>
+    </message>
+    <message>
+        <source>Image %1 did not arrive: %2</source>
+        <translation>Bild %1 ist nicht angekommen: %2</translation>
+    </message>
+    <message>
+        <source>Image %1 has not arrived yet.</source>
+        <translation>Bild %1 ist noch nicht angekommen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::Catalog</name>
@@ -989,6 +1081,22 @@
     <message>
         <source>Model %1 has a shutdown date &quot;%2&quot; that is not YYYY-MM-DD; it is ignored.</source>
         <translation>Modell %1 hat ein Abschaltdatum „%2“, das nicht JJJJ-MM-TT ist; es wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image model the Responses API&apos;s image_generation tool takes; use one of %2.</source>
+        <translation>%1 ist kein Bildmodell, das das image_generation-Werkzeug der Responses API annimmt; verwenden Sie eines von %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not an image model Atelier knows the Responses API&apos;s image_generation tool to take; use one of %2, or add it to %3 with &quot;responsesTool&quot;: true.</source>
+        <translation>Von %1 weiß Atelier nicht, dass das image_generation-Werkzeug der Responses API es annimmt; verwenden Sie eines von %2, oder tragen Sie es in %3 mit &quot;responsesTool&quot;: true ein.</translation>
+    </message>
+    <message>
+        <source>the mainline model is empty; name one with --responses-model (default %1).</source>
+        <translation>das Hauptmodell ist leer; nennen Sie eines mit --responses-model (Standard %1).</translation>
+    </message>
+    <message>
+        <source>the instruction is empty; say what to make or change with --prompt.</source>
+        <translation>die Anweisung ist leer; sagen Sie mit --prompt, was entstehen oder sich ändern soll.</translation>
     </message>
 </context>
 <context>
@@ -1346,10 +1454,6 @@
         <translation>Einen noch laufenden Batch abbrechen.</translation>
     </message>
     <message>
-        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, key or batch (see --help).</source>
-        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, key oder batch (siehe --help).</translation>
-    </message>
-    <message>
         <source>provider &quot;%1&quot; is unknown; use openai, azure or compatible.</source>
         <translation>Anbieter „%1“ ist unbekannt; verwenden Sie openai, azure oder compatible.</translation>
     </message>
@@ -1360,6 +1464,62 @@
     <message>
         <source>unexpected argument &quot;%1&quot;; options start with -- (see --help).</source>
         <translation>unerwartetes Argument „%1“; Optionen beginnen mit -- (siehe --help).</translation>
+    </message>
+    <message>
+        <source>error: unknown command &quot;%1&quot;; use models, generate, edit, vary, refine, key or batch (see --help).</source>
+        <translation>Fehler: unbekannter Befehl „%1“; verwenden Sie models, generate, edit, vary, refine, key oder batch (siehe --help).</translation>
+    </message>
+    <message>
+        <source>refine: continue the conversation of this response id (printed as &apos;conversation: resp_...&apos;); only the new instruction is sent.</source>
+        <translation>refine: das Gespräch dieser Antwort-ID fortsetzen (ausgegeben als „conversation: resp_...“); nur die neue Anweisung wird gesendet.</translation>
+    </message>
+    <message>
+        <source>refine: the mainline model the image tool runs under (default: the catalog&apos;s, gpt-5.5).</source>
+        <translation>refine: das Hauptmodell, unter dem das Bildwerkzeug läuft (Standard: das des Katalogs, gpt-5.5).</translation>
+    </message>
+    <message>
+        <source>refine: whether the tool makes a new image or edits one: generate, edit or auto (default).</source>
+        <translation>refine: ob das Werkzeug ein neues Bild erzeugt oder eines bearbeitet: generate, edit oder auto (Standard).</translation>
+    </message>
+    <message>
+        <source>Refine an image in conversation through the Responses API&apos;s image tool (POST /responses): each turn prints the response id to continue from.</source>
+        <translation>Ein Bild im Gespräch verfeinern, mit dem Bildwerkzeug der Responses API (POST /responses): jede Runde gibt die Antwort-ID aus, mit der es weitergeht.</translation>
+    </message>
+    <message>
+        <source>--continue needs the response id of the turn to continue (printed as &apos;conversation: resp_...&apos;).</source>
+        <translation>--continue braucht die Antwort-ID der Runde, die fortgesetzt werden soll (ausgegeben als „conversation: resp_...“).</translation>
+    </message>
+    <message>
+        <source>error: the provider %1 (%2) has no Responses API: POST %3 answered 404, so refine cannot run there. Use &apos;atelier-cli edit --image FILE --prompt TEXT&apos; instead.</source>
+        <translation>Fehler: der Anbieter %1 (%2) hat keine Responses API: POST %3 antwortete mit 404, daher kann refine dort nicht laufen. Verwenden Sie stattdessen „atelier-cli edit --image DATEI --prompt TEXT“.</translation>
+    </message>
+    <message>
+        <source>error: the conversation %1 has expired at %2 (the provider no longer knows that response id): %3</source>
+        <translation>Fehler: das Gespräch %1 ist bei %2 abgelaufen (der Anbieter kennt diese Antwort-ID nicht mehr): %3</translation>
+    </message>
+    <message>
+        <source>Start a new one: refine again with --image and the last image, without --continue.</source>
+        <translation>Beginnen Sie ein neues: refine erneut mit --image und dem letzten Bild, ohne --continue.</translation>
+    </message>
+    <message>
+        <source>error: the turn was refused: %1</source>
+        <translation>Fehler: die Runde wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 input and %3 output tokens</source>
+        <translation>%1: %2 Eingabe- und %3 Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <source>%1: %2 input and %3 output tokens, billed at its own price</source>
+        <translation>%1: %2 Eingabe- und %3 Ausgabe-Tokens, zu seinem eigenen Preis abgerechnet</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Verbrauch: %1</translation>
+    </message>
+    <message>
+        <source>Cost of the image: $%1 (%2)</source>
+        <translation>Kosten des Bildes: $%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +1587,48 @@
         <translation>Die Nachfolger abgeschalteter Modelle verwenden: %1</translation>
     </message>
     <message>
+        <source>, with the mask on the first</source>
+        <translation>, mit der Maske auf dem ersten</translation>
+    </message>
+    <message>
+        <source>, with the marks on the first</source>
+        <translation>, mit den Markierungen auf dem ersten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compares the edit: each model gets the same %n reference image(s) (%1)%2.</source>
+        <translation>
+            <numerusform>Vergleicht die Bearbeitung: Jedes Modell bekommt %n Referenzbild, für alle dasselbe (%1)%2.</numerusform>
+            <numerusform>Vergleicht die Bearbeitung: Jedes Modell bekommt dieselben %n Referenzbilder (%1)%2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compares generations only: without reference images there is nothing to edit, so each model makes an image from the prompt alone.</source>
+        <translation>Vergleicht nur Generierungen: Ohne Referenzbilder gibt es nichts zu bearbeiten, also macht jedes Modell ein Bild allein aus dem Prompt.</translation>
+    </message>
+    <message>
+        <source>Compares generations: each model makes an image from the prompt.</source>
+        <translation>Vergleicht Generierungen: Jedes Modell macht ein Bild aus dem Prompt.</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Qualities</source>
+        <translation>Qualitäten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit request(s), about $%1 in all (the reference images&apos; input included).</source>
+        <translation>
+            <numerusform>%n Bearbeitungsanfrage, insgesamt etwa $%1 (die Eingabe der Referenzbilder eingerechnet).</numerusform>
+            <numerusform>%n Bearbeitungsanfragen, insgesamt etwa $%1 (die Eingabe der Referenzbilder eingerechnet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some models have no known price: they are not in the sum.</source>
+        <translation>Für einige Modelle ist kein Preis bekannt: Sie fehlen in der Summe.</translation>
+    </message>
+    <message>
         <source>Send %1 requests?</source>
         <translation>%1 Anfragen senden?</translation>
     </message>
@@ -1440,6 +1642,10 @@
     <message>
         <source>%1 × %2 left out: %3</source>
         <translation>%1 × %2 ausgelassen: %3</translation>
+    </message>
+    <message>
+        <source>%1 left out: it cannot edit images.</source>
+        <translation>%1 ausgelassen: Es kann keine Bilder bearbeiten.</translation>
     </message>
 </context>
 <context>
@@ -1471,10 +1677,6 @@
     <message>
         <source>Reference images (the mask applies to the first):</source>
         <translation>Referenzbilder (die Maske gilt für das erste):</translation>
-    </message>
-    <message>
-        <source>The images to edit or use as references.</source>
-        <translation>Die Bilder, die bearbeitet oder als Referenz verwendet werden.</translation>
     </message>
     <message>
         <source>Add images…</source>
@@ -1694,8 +1896,47 @@ Ihre Dateien bleiben, wie sie sind; gesendet werden korrigierte Kopien.</transla
         <translation>An %1 gesendet. %2</translation>
     </message>
     <message>
-        <source>The %1 images stream as %1 requests, %2. Send them?</source>
-        <translation>Die %1 Bilder werden als %1 Anfragen gestreamt, %2. Senden?</translation>
+        <source>Choose image files to add to the references.</source>
+        <translation>Bilddateien wählen, die zu den Referenzen hinzukommen.</translation>
+    </message>
+    <message>
+        <source>Remove the selected references (Delete in the tray).</source>
+        <translation>Die ausgewählten Referenzen entfernen (Entf in der Leiste).</translation>
+    </message>
+    <message>
+        <source>The mask painted on %1 is not sent: %1 is no longer a reference.</source>
+        <translation>Die auf %1 gemalte Maske wird nicht gesendet: %1 ist keine Referenz mehr.</translation>
+    </message>
+    <message>
+        <source>The mask painted on %1 is not sent: the mask applies to the first image, now %2. Move %1 back to the front to send it.</source>
+        <translation>Die auf %1 gemalte Maske wird nicht gesendet: Die Maske gilt für das erste Bild, jetzt %2. Schieben Sie %1 wieder nach vorn, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>The references hold %n other image(s). Edit this image alone, or keep them as references behind it?</source>
+        <translation>
+            <numerusform>Die Referenzen enthalten %n weiteres Bild. Nur dieses Bild bearbeiten oder das andere als Referenz dahinter behalten?</numerusform>
+            <numerusform>Die Referenzen enthalten %n weitere Bilder. Nur dieses Bild bearbeiten oder die anderen als Referenzen dahinter behalten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Add to the references</source>
+        <translation>Zu den Referenzen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Image from %1</source>
+        <translation>Bild vom %1</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2324,10 @@ Write a prompt and generate; every image is saved with its recipe.</source>
         <translation>Hier erscheinen Ihre Bilder.
 Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept gespeichert.</translation>
     </message>
+    <message>
+        <source>%1 is not among the gallery&apos;s images; clear the gallery&apos;s filters to open it full-window.</source>
+        <translation>%1 ist nicht unter den Bildern der Galerie; setzen Sie die Filter der Galerie zurück, um es im ganzen Fenster zu öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::GenerationPlan</name>
@@ -2262,6 +2507,24 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1
+Hold \ to see the original · Compare: drag the line between the original (left) and the result (right)</source>
+        <translation>%1
+\ halten: das Original · Vergleichen: die Linie zwischen Original (links) und Ergebnis (rechts) ziehen</translation>
+    </message>
+    <message>
+        <source>Original (release \ for the result)</source>
+        <translation>Original (\ loslassen für das Ergebnis)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -3828,6 +4091,107 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     </message>
 </context>
 <context>
+    <name>Atelier::ReferenceTray</name>
+    <message>
+        <source>Reference images</source>
+        <translation>Referenzbilder</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file to add.</source>
+        <translation>Die Zwischenablage enthält kein Bild und keine Bilddatei zum Hinzufügen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is a folder, not an image file; add the images in it instead.</source>
+        <translation>
+            <numerusform>%1 ist ein Ordner, keine Bilddatei; fügen Sie stattdessen die Bilder darin hinzu.</numerusform>
+            <numerusform>%1 sind Ordner, keine Bilddateien; fügen Sie stattdessen die Bilder darin hinzu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make first (the image to edit)</source>
+        <translation>An den Anfang (das zu bearbeitende Bild)</translation>
+    </message>
+    <message>
+        <source>Move left</source>
+        <translation>Nach links</translation>
+    </message>
+    <message>
+        <source>Move right</source>
+        <translation>Nach rechts</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove all</source>
+        <translation>Alle entfernen</translation>
+    </message>
+    <message>
+        <source>Drop images here, paste, or choose Add…</source>
+        <translation>Bilder hierher ziehen, einfügen oder „Hinzufügen…“ wählen</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>%1, image 1 of %2, the image to edit</source>
+        <translation>%1, Bild 1 von %2, das zu bearbeitende Bild</translation>
+    </message>
+    <message>
+        <source>%1, image %2 of %3</source>
+        <translation>%1, Bild %2 von %3</translation>
+    </message>
+    <message>
+        <source>The first image is the one to edit: the size and the mask follow it. Delete removes the selected images, Ctrl+Left and Ctrl+Right move one, Ctrl+V pastes.</source>
+        <translation>Das erste Bild ist das zu bearbeitende: Größe und Maske richten sich nach ihm. Entf entfernt die ausgewählten Bilder, Strg+Links und Strg+Rechts verschieben eines, Strg+V fügt ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RefineJob</name>
+    <message>
+        <source>No API key is set. Set %1 in the environment, or store a key in the keychain (atelier-cli key set).</source>
+        <translation>Kein API-Schlüssel gesetzt. Setzen Sie %1 in der Umgebung, oder legen Sie einen Schlüssel im Schlüsselbund ab (atelier-cli key set).</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>a streamed event is larger than %1 MB</source>
+        <translation>ein gestreamtes Ereignis ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>the stream ended before the response was completed</source>
+        <translation>der Stream endete, bevor die Antwort fertig war</translation>
+    </message>
+    <message>
+        <source>the response has no image (the model did not call the image tool)</source>
+        <translation>die Antwort enthält kein Bild (das Modell hat das Bildwerkzeug nicht aufgerufen)</translation>
+    </message>
+    <message>
+        <source>the response ended %1 without an image</source>
+        <translation>die Antwort endete ohne Bild (Status %1)</translation>
+    </message>
+    <message>
+        <source>the image is not valid base64</source>
+        <translation>das Bild ist kein gültiges Base64</translation>
+    </message>
+</context>
+<context>
     <name>Atelier::RequestBuilder</name>
     <message>
         <source>%1 cannot be opened for sending: %2.</source>
@@ -4140,6 +4504,70 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>the server answered with a web page (&quot;%1&quot;) instead of the API&apos;s JSON; a gateway or proxy between Atelier and the API is probably failing</source>
         <translation>der Server hat mit einer Webseite („%1“) statt mit dem JSON der API geantwortet; wahrscheinlich fällt ein Gateway oder Proxy zwischen Atelier und der API aus</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResponsesParser</name>
+    <message>
+        <source>the server reported an error without an explanation</source>
+        <translation>der Server meldete einen Fehler ohne Erklärung</translation>
+    </message>
+    <message>
+        <source>the image generation call failed without an explanation</source>
+        <translation>der Aufruf der Bilderzeugung schlug ohne Erklärung fehl</translation>
+    </message>
+    <message>
+        <source>the stream sent an event that is not JSON (%1)</source>
+        <translation>der Stream sandte ein Ereignis, das kein JSON ist (%1)</translation>
+    </message>
+    <message>
+        <source>a partial image event carried no image</source>
+        <translation>ein Teilbild-Ereignis enthielt kein Bild</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object (%1)</source>
+        <translation>die Antwort ist kein JSON-Objekt (%1)</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResponsesRequestBuilder</name>
+    <message>
+        <source>cannot read %1: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG, WebP or GIF image; convert it first.</source>
+        <translation>%1 ist kein PNG-, JPEG-, WebP- oder GIF-Bild; wandeln Sie es zuerst um.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResultCell</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Click to pick this image · double-click or Enter: full window · arrows: the next one</source>
+        <translation>Klicken: dieses Bild wählen · Doppelklick oder Eingabe: ganzes Fenster · Pfeiltasten: das nächste</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ResultGrid</name>
+    <message>
+        <source>Images of this Generate</source>
+        <translation>Bilder dieses Erzeugens</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,20 @@
             <numerusform>%n requests, about $%1 in all.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Compares the edit: each model gets the same %n reference image(s) (%1)%2.</source>
+        <translation>
+            <numerusform>Compares the edit: each model gets the same %n reference image (%1)%2.</numerusform>
+            <numerusform>Compares the edit: each model gets the same %n reference images (%1)%2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit request(s), about $%1 in all (the reference images&apos; input included).</source>
+        <translation>
+            <numerusform>%n edit request, about $%1 in all (the reference images&apos; input included).</numerusform>
+            <numerusform>%n edit requests, about $%1 in all (the reference images&apos; input included).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Atelier::ComposePanel</name>
@@ -79,6 +93,13 @@
         <translation>
             <numerusform>%n file from outside the library was left out.</numerusform>
             <numerusform>%n files from outside the library were left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The references hold %n other image(s). Edit this image alone, or keep them as references behind it?</source>
+        <translation>
+            <numerusform>The references hold %n other image. Edit this image alone, or keep it as a reference behind it?</numerusform>
+            <numerusform>The references hold %n other images. Edit this image alone, or keep them as references behind it?</numerusform>
         </translation>
     </message>
 </context>
@@ -211,6 +232,16 @@
         <translation>
             <numerusform>OpenAI shuts %1 down on %2 (in %n day).</numerusform>
             <numerusform>OpenAI shuts %1 down on %2 (in %n days).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ReferenceTray</name>
+    <message numerus="yes">
+        <source>%1 is a folder, not an image file; add the images in it instead.</source>
+        <translation>
+            <numerusform>%1 is a folder, not an image file; add the images in it instead.</numerusform>
+            <numerusform>%1 are folders, not image files; add the images in them instead.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End to end, as a person would: start the studio under Xvfb against the local fake server, type
 # a prompt, press Ctrl+Return, and check that the image lands in the library folder with its
-# recipe and in the library index. Usage: tests/e2e/studio_e2e.sh [BUILD_DIR] [SCREENSHOT.png]
+# recipe and in the library index. Then four streamed images at once: four cells in the canvas
+# (counted on the screen by atelier-screen-regions), one opened full-window with Enter, Right to
+# the next, Esc back to the four. Usage: tests/e2e/studio_e2e.sh [BUILD_DIR] [SCREENSHOT.png]
+# (the second run's screenshots go beside it: NAME-grid.png, NAME-viewer.png).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$root/build/dev}"
@@ -61,7 +64,74 @@ recipe="${images[0]%.png}.json"
 grep -q "A lighthouse at dusk, end to end" "$recipe" || { echo "studio_e2e: the recipe lacks the prompt" >&2; exit 1; }
 rows="$(sqlite3 "$library/library.sqlite3" "SELECT COUNT(*) FROM images WHERE prompt = 'A lighthouse at dusk, end to end'")"
 [ "$rows" = "1" ] || { echo "studio_e2e: the library index has $rows rows for the prompt" >&2; exit 1; }
+
+# Four streamed images of one Generate: the studio sends four one-image streams and shows them
+# side by side, each streaming its own partials.
+cat >"$work/config/Atelier/Atelier.conf" <<'CONF'
+[parameters]
+last="{\"endpoint\":\"generations\",\"model\":\"gpt-image-2.6-flare\",\"options\":{\"stream\":true,\"partial_images\":2,\"n\":4}}"
+CONF
+shots="${screenshot%.png}"
+regions="$build/tests/atelier-screen-regions"
+cat >"$work/grid.sh" <<SESSION
+set -euo pipefail
+export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
+export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
+"$build/ui/atelier" >"$work/atelier-grid.log" 2>&1 &
+app=\$!
+fail() { echo "studio_e2e: \$1" >&2; cat "$work/regions.out" >&2 2>/dev/null || true; kill \$app; exit 1; }
+# The images on the screen now, counted (and the screenshot kept when asked for).
+count_images() {
+    "$regions" --grab "$work/\$1.png" >"$work/regions.out"
+    if [ -n "$screenshot" ]; then cp "$work/\$1.png" "$shots-\$1.png"; fi
+    awk '/^regions/ {print \$2}' "$work/regions.out"
+}
+# Waits until count_images counts \$2 images (the viewer and the grid take a moment to paint).
+expect() {
+    for _ in \$(seq 30); do [ "\$(count_images "\$1")" = "\$2" ] && return 0; sleep 0.2; done
+    fail "\$3: \$(count_images "\$1") images on the screen, not \$2"
+}
+window=""
+for _ in \$(seq 100); do
+    window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
+    [ -n "\$window" ] && break
+    sleep 0.1
+done
+[ -n "\$window" ] || { echo "studio_e2e: the window did not appear" >&2; cat "$work/atelier-grid.log" >&2; exit 1; }
+sleep 0.5
+xdotool windowfocus "\$window" 2>/dev/null || true
+xdotool type --delay 10 "Four lanterns, end to end"
+xdotool key ctrl+Return
+for _ in \$(seq 300); do
+    count=\$(sqlite3 "\$HOME/Pictures/Atelier/library.sqlite3" "SELECT COUNT(*) FROM images WHERE prompt = 'Four lanterns, end to end'" 2>/dev/null || echo 0)
+    [ "\$count" = "4" ] && break
+    sleep 0.1
+done
+[ "\$count" = "4" ] || fail "the four images did not reach the library (\$count)"
+expect grid 4 "the four images are not side by side in the canvas"
+# Click the first cell (the largest regions come first; the canvas's are the large ones), open it
+# full-window with Enter, go to the next image, come back with Esc.
+read -r x y w h < <(awk '/^region/ {print \$2, \$3, \$4, \$5; exit}' "$work/regions.out")
+xdotool mousemove \$((x + w / 2)) \$((y + h / 2)) click 1
+sleep 0.3
+xdotool key Return
+expect viewer 1 "Enter did not open the image full-window"
+xdotool key Right
+sleep 0.3
+expect viewer-next 1 "Right left the full-window viewer"
+# The next image's caption and place ("2 / 5") are not the first one's.
+cmp -s "$work/viewer.png" "$work/viewer-next.png" && fail "Right did not go to the next image"
+xdotool key Escape
+expect back 4 "Esc did not come back to the four images"
+kill \$app
+wait \$app || true
+SESSION
+xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/grid.sh"
+for image in "$library"/*/*.png; do
+    [ -f "${image%.png}.json" ] || { echo "studio_e2e: $image has no recipe" >&2; exit 1; }
+done
+
 if grep -rq "sk-e2e-not-a-secret" "$library" "$work/config"; then
     echo "studio_e2e: the API key was written to disk" >&2; exit 1
 fi
-echo "studio_e2e: 1 passed, 0 failed"
+echo "studio_e2e: 2 passed, 0 failed"

@@ -328,6 +328,10 @@ void FakeImagesServer::handle(QTcpSocket *socket, RecordedRequest request)
         m_batchApi.handle(socket, std::move(request));
         return;
     }
+    if (m_responsesApi.handles(request)) {
+        m_responsesApi.handle(socket, std::move(request));
+        return;
+    }
     if (request.method == "GET" && request.path.startsWith(u"/files/")) {
         const QByteArray file = m_files.value(request.path.mid(7));
         m_requests.append(request);

@@ -2,6 +2,7 @@
 
 #include "fakebatchapi.h"
 #include "fakemodelrules.h"
+#include "fakeresponsesapi.h"
 #include "openapivalidator.h"
 
 #include <QDate>
@@ -120,12 +121,15 @@ public:
     static QByteArray svgBytes(const QSize &size, int variant);
     // The Files and Batches endpoints (see FakeBatchApi).
     FakeBatchApi &batchApi() { return m_batchApi; }
+    // POST /responses with the image_generation tool (see FakeResponsesApi).
+    FakeResponsesApi &responsesApi() { return m_responsesApi; }
 
 Q_SIGNALS:
     void requestReceived(int index);
 
 private:
     friend class FakeBatchApi;
+    friend class FakeResponsesApi;
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void handle(QTcpSocket *socket, RecordedRequest request);
@@ -161,6 +165,7 @@ private:
     bool m_useRequestedSize = false;
     int m_nextRequestId = 1;
     FakeBatchApi m_batchApi {this};
+    FakeResponsesApi m_responsesApi {this};
 };
 
 } // namespace AtelierTest

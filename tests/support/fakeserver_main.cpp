@@ -51,6 +51,10 @@ int main(int argc, char *argv[])
         u"batch-malformed-line"_s, u"Batches: write this line of each output file cut short."_s,
         u"n"_s, u"0"_s);
     parser.addOptions({batchStepOption, batchExpireOption, batchMalformedOption});
+    const QCommandLineOption noResponsesOption(
+        u"no-responses"_s,
+        u"Answer POST /responses with 404, as a provider without the Responses API does."_s);
+    parser.addOption(noResponsesOption);
     parser.process(app);
 
     AtelierTest::FakeImagesServer server;
@@ -74,6 +78,7 @@ int main(int argc, char *argv[])
     server.batchApi().setStepMs(parser.value(batchStepOption).toInt());
     server.batchApi().setExpireAfter(parser.value(batchExpireOption).toInt());
     server.batchApi().setMalformedOutputLine(parser.value(batchMalformedOption).toInt());
+    server.responsesApi().setAvailable(!parser.isSet(noResponsesOption));
     if (!server.listen(quint16(parser.value(portOption).toUInt()))) {
         QTextStream(stderr) << "cannot listen on port " << parser.value(portOption) << Qt::endl;
         return 1;

@@ -1,6 +1,7 @@
 #include "openapivalidator.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
 
@@ -338,6 +339,179 @@ QStringList OpenApiValidator::validateEdit(const QList<ReceivedPart> &parts)
 QStringList OpenApiValidator::validateVariation(const QList<ReceivedPart> &parts)
 {
     return validateMultipart(parts, variationSchema(), false);
+}
+
+namespace {
+
+// Tool.ImageGeneration, as responses-image-generation.d.ts declares it.
+const Schema &imageGenerationToolSchema()
+{
+    static const Schema schema = {
+        {u"type"_s, required(choice({u"image_generation"_s}))},
+        {u"action"_s, notNull(choice({u"generate"_s, u"edit"_s, u"auto"_s}))},
+        {u"background"_s, notNull(choice({u"transparent"_s, u"opaque"_s, u"auto"_s}))},
+        {u"complexity"_s, notNull(choice({u"low"_s, u"medium"_s, u"high"_s}))},
+        {u"frame_count"_s, notNull(integer(2, 16))},
+        {u"frame_duration_ms"_s, notNull(integer(0))},
+        {u"input_fidelity"_s, choice({u"high"_s, u"low"_s})},
+        {u"input_image_mask"_s,
+         notNull(object({{u"file_id"_s, notNull(text())}, {u"image_url"_s, notNull(text())}}))},
+        {u"model"_s, notNull(text())},
+        {u"moderation"_s, notNull(choice({u"auto"_s, u"low"_s}))},
+        {u"output_compression"_s, notNull(integer(0, 100))},
+        {u"output_format"_s, notNull(choice({u"png"_s, u"webp"_s, u"jpeg"_s, u"gif"_s, u"svg"_s}))},
+        {u"partial_images"_s, notNull(integer(0, 3))},
+        {u"quality"_s,
+         notNull(choice({u"low"_s, u"medium"_s, u"high"_s, u"xhigh"_s, u"max"_s, u"auto"_s}))},
+        {u"size"_s, notNull(text())},
+        {u"svg"_s, notNull(object({{u"model"_s, text()}, {u"reasoning"_s, object({})}}))},
+    };
+    return schema;
+}
+
+void checkObject(const QString &name, const Schema &schema, const QJsonObject &object,
+                 QStringList *problems)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const auto member = schema.constFind(it.key());
+        if (member == schema.cend())
+            problems->append(u"unknown field '%1.%2'"_s.arg(name, it.key()));
+        else
+            checkValue(name + u'.' + it.key(), member.value(), it.value(), problems);
+    }
+    for (auto it = schema.cbegin(); it != schema.cend(); ++it) {
+        if (it.value().required && !object.contains(it.key()))
+            problems->append(u"%1.%2 is required"_s.arg(name, it.key()));
+    }
+}
+
+// ResponseInputText / ResponseInputImage, the parts of a user message's content list.
+void checkContentPart(const QString &name, const QJsonValue &value, QStringList *problems)
+{
+    const QJsonObject part = value.toObject();
+    const QString type = part.value(u"type"_s).toString();
+    if (type == u"input_text") {
+        checkObject(name, {{u"type"_s, required(text())}, {u"text"_s, required(text())}}, part,
+                    problems);
+    } else if (type == u"input_image") {
+        checkObject(
+            name,
+            {{u"type"_s, required(text())},
+             {u"detail"_s, required(choice({u"low"_s, u"high"_s, u"auto"_s, u"original"_s}))},
+             {u"file_id"_s, text()},
+             {u"image_url"_s, text()}},
+            part, problems);
+        const QString url = part.value(u"image_url"_s).toString();
+        if (!part.contains(u"file_id"_s) && url.isEmpty())
+            problems->append(u"%1 needs image_url or file_id"_s.arg(name));
+        if (url.startsWith(u"data:"_s)) {
+            const qsizetype comma = url.indexOf(u',');
+            const QString head = url.left(comma);
+            if (comma < 0 || !head.startsWith(u"data:image/"_s) || !head.endsWith(u";base64"_s))
+                problems->append(u"%1.image_url is not a base64 image data URL"_s.arg(name));
+            else if (QByteArray::fromBase64Encoding(url.mid(comma + 1).toLatin1(),
+                                                    QByteArray::AbortOnBase64DecodingErrors)
+                         .decodingStatus
+                     != QByteArray::Base64DecodingStatus::Ok)
+                problems->append(u"%1.image_url's data is not base64"_s.arg(name));
+        }
+    } else {
+        problems->append(u"%1.type '%2' is not input_text or input_image"_s.arg(name, type));
+    }
+}
+
+} // namespace
+
+QStringList OpenApiValidator::validateResponses(const QJsonObject &body)
+{
+    QStringList problems;
+    // The members of ResponseCreateParamsBase a client like Atelier may send.
+    static const Schema schema = {
+        {u"model"_s, text()},
+        {u"previous_response_id"_s, text()},
+        {u"stream"_s, boolean()},
+        {u"store"_s, boolean()},
+        {u"instructions"_s, text()},
+        {u"max_output_tokens"_s, integer(1)},
+        {u"parallel_tool_calls"_s, boolean()},
+        {u"safety_identifier"_s, text()},
+        {u"prompt_cache_key"_s, text()},
+        {u"truncation"_s, choice({u"auto"_s, u"disabled"_s})},
+        {u"user"_s, notNull(text())},
+    };
+    for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key == u"input") {
+            if (it.value().isString())
+                continue;
+            if (!it.value().isArray()) {
+                problems.append(u"input must be a string or an array of input items"_s);
+                continue;
+            }
+            const QJsonArray items = it.value().toArray();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                const QString name = u"input[%1]"_s.arg(i);
+                const QJsonObject item = items.at(i).toObject();
+                checkObject(
+                    name,
+                    {{u"role"_s,
+                      required(choice({u"user"_s, u"assistant"_s, u"system"_s, u"developer"_s}))},
+                     {u"type"_s, notNull(choice({u"message"_s}))},
+                     {u"content"_s, required(text())}},
+                    QJsonObject {{u"role"_s, item.value(u"role"_s)},
+                                 {u"type"_s,
+                                  item.contains(u"type"_s) ? item.value(u"type"_s)
+                                                           : QJsonValue(u"message"_s)},
+                                 {u"content"_s, u"-"_s}},
+                    &problems);
+                for (auto member = item.constBegin(); member != item.constEnd(); ++member) {
+                    if (member.key() != u"role" && member.key() != u"type"
+                        && member.key() != u"content")
+                        problems.append(u"unknown field '%1.%2'"_s.arg(name, member.key()));
+                }
+                const QJsonValue content = item.value(u"content"_s);
+                if (content.isString())
+                    continue;
+                if (!content.isArray()) {
+                    problems.append(u"%1.content must be a string or a list of parts"_s.arg(name));
+                    continue;
+                }
+                const QJsonArray parts = content.toArray();
+                for (qsizetype p = 0; p < parts.size(); ++p)
+                    checkContentPart(u"%1.content[%2]"_s.arg(name).arg(p), parts.at(p), &problems);
+            }
+        } else if (key == u"tools") {
+            const QJsonArray tools = it.value().toArray();
+            if (!it.value().isArray())
+                problems.append(u"tools must be an array"_s);
+            for (qsizetype i = 0; i < tools.size(); ++i) {
+                const QJsonObject tool = tools.at(i).toObject();
+                if (tool.value(u"type"_s).toString() != u"image_generation") {
+                    problems.append(u"tools[%1]: only the image_generation tool is expected, not "
+                                    "'%2'"_s.arg(i)
+                                        .arg(tool.value(u"type"_s).toString()));
+                    continue;
+                }
+                checkObject(u"tools[%1]"_s.arg(i), imageGenerationToolSchema(), tool, &problems);
+            }
+        } else if (key == u"tool_choice") {
+            const QJsonValue choiceValue = it.value();
+            if (choiceValue.isString()) {
+                if (!QStringList {u"none"_s, u"auto"_s, u"required"_s}.contains(
+                        choiceValue.toString()))
+                    problems.append(u"tool_choice '%1' is not none, auto or required"_s.arg(
+                        choiceValue.toString()));
+            } else {
+                checkObject(u"tool_choice"_s, {{u"type"_s, required(text())}},
+                            choiceValue.toObject(), &problems);
+            }
+        } else if (const auto property = schema.constFind(key); property != schema.cend()) {
+            checkValue(key, property.value(), it.value(), &problems);
+        } else {
+            problems.append(u"unknown field '%1'"_s.arg(key));
+        }
+    }
+    return problems;
 }
 
 } // namespace AtelierTest

@@ -30,6 +30,10 @@ public:
     static QStringList validateGeneration(const QJsonObject &body);
     static QStringList validateEdit(const QList<ReceivedPart> &parts);
     static QStringList validateVariation(const QList<ReceivedPart> &parts);
+    // POST /responses as Atelier uses it (openai-node 7.59.0 responses.d.ts:
+    // ResponseCreateParamsBase, EasyInputMessage with input_text / input_image parts, and the
+    // ImageGeneration tool of responses-image-generation.d.ts); other tools are not expected.
+    static QStringList validateResponses(const QJsonObject &body);
 };
 
 } // namespace AtelierTest

@@ -1,9 +1,12 @@
 #include "canvaspanel.h"
+#include "resultgrid.h"
 
 #include "imaging/imagefile.h"
 #include "library/librarystore.h"
 #include "mask/maskcompositor.h"
 #include "maskpainter/maskpainter.h"
+#include "model/apierror.h"
+#include "model/parameters.h"
 #include "preview/imagepreview.h"
 #include "studio/studiosession.h"
 #include "theme/icons.h"
@@ -15,10 +18,12 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImageReader>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
 #include <QPointer>
+#include <QStackedWidget>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -44,6 +49,37 @@ QImage withHeatMap(const QImage &image, const QImage &heatMap)
     return overlay;
 }
 
+// Why a job made no image, in a word for its cell.
+QString failureWord(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Cancelled:
+        return CanvasPanel::tr("Cancelled");
+    case ApiError::Kind::Timeout:
+        return CanvasPanel::tr("Timed out");
+    case ApiError::Kind::Network:
+        return CanvasPanel::tr("Offline");
+    case ApiError::Kind::NoApiKey:
+        return CanvasPanel::tr("No key");
+    default:
+        break;
+    }
+    if (error.code.contains(u"moderation"_s) || error.code.contains(u"safety"_s))
+        return CanvasPanel::tr("Refused");
+    if (error.httpStatus == 429)
+        return CanvasPanel::tr("Rate-limited");
+    return CanvasPanel::tr("Failed");
+}
+
+// Width over height of what a request asks for ("1536x1024"); 1 when it does not say.
+double requestedAspect(const ImageRequest &request)
+{
+    const QStringList sides = request.option(Param::Size).toString().split(u'x');
+    const double width = sides.value(0).toDouble();
+    const double height = sides.size() == 2 ? sides.at(1).toDouble() : 0.0;
+    return width > 0 && height > 0 ? width / height : 1.0;
+}
+
 } // namespace
 
 // The filmstrip's model resets while ~QListWidget runs, after this object is no longer a
@@ -60,6 +96,11 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     setObjectName(u"canvas"_s);
     setDocumentMode(true);
     m_preview = new ImagePreview;
+    m_grid = new ResultGrid;
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"canvasPages"_s);
+    m_pages->addWidget(m_preview);
+    m_pages->addWidget(m_grid);
     m_filmstrip = new QListWidget;
     m_filmstrip->setObjectName(u"filmstrip"_s);
     m_filmstrip->setViewMode(QListView::IconMode);
@@ -71,12 +112,12 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     auto *viewer = new QWidget;
     auto *viewerLayout = new QVBoxLayout(viewer);
     viewerLayout->setContentsMargins(0, 0, 0, 0);
-    viewerLayout->addWidget(m_preview, 1);
+    viewerLayout->addWidget(m_pages, 1);
     viewerLayout->addWidget(m_filmstrip);
     // One image needs no filmstrip: it shows when a job has partials or frames to pick from.
     m_filmstrip->setVisible(false);
     const auto showFilmstrip = [this] {
-        m_filmstrip->setVisible(m_filmstrip->count() > 1);
+        updateFilmstrip();
     };
     connect(m_filmstrip->model(), &QAbstractItemModel::rowsInserted, this, showFilmstrip);
     connect(m_filmstrip->model(), &QAbstractItemModel::rowsRemoved, this, showFilmstrip);
@@ -106,17 +147,37 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     connect(m_painter, &MaskPainter::statusMessage, this,
             [this](const QString &text) { Q_EMIT statusMessage(text, 10000); });
     connect(m_filmstrip, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
-            m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text(),
-                                item->data(Qt::UserRole + 1).value<QImage>());
+        if (!item)
+            return;
+        if (showsGrid()) {
+            if (ResultCell *cell = m_grid->focusedCell())
+                cell->showFrame(m_filmstrip->row(item));
+            return;
+        }
+        m_preview->setImage(item->data(Qt::UserRole).value<QImage>(), item->text(),
+                            item->data(Qt::UserRole + 1).value<QImage>());
     });
+    m_grid->setContextMenuPolicy(Qt::NoContextMenu); // the cells ask for theirs
+    connect(m_grid, &ResultGrid::focusChanged, this, &CanvasPanel::showFocused);
+    connect(m_grid, &ResultGrid::activated, this, &CanvasPanel::activateCell);
+    connect(m_grid, &ResultGrid::arranged, this, &CanvasPanel::placeActionBar);
+    connect(m_grid, &ResultGrid::contextMenuAsked, this, [this](int, const QPoint &at) {
+        QMenu menu(this);
+        fillActions(&menu);
+        if (!menu.isEmpty())
+            menu.exec(at);
+    });
+    JobQueue *queue = m_session->queue();
+    connect(queue, &JobQueue::jobAdded, this, &CanvasPanel::jobAdded);
+    connect(queue, &JobQueue::jobChanged, this, &CanvasPanel::describeCells);
+    connect(m_session, &StudioSession::jobFailed, this, &CanvasPanel::failCells);
     // Received images get their preview made at the view's size on the decode threads.
     connect(m_preview, &ImagePreview::viewSizeChanged, m_session, &StudioSession::setPreviewSize);
     connect(m_session, &StudioSession::partialImage, this, &CanvasPanel::showImage);
     connect(m_session, &StudioSession::imageReady, this, &CanvasPanel::showImage);
     connect(m_session, &StudioSession::compositeSaved, this,
-            [this](JobId, qint64 id, qint64, double changed, const QImage &heatMap) {
-                showComposite(id, changed, heatMap);
+            [this](JobId job, qint64 id, qint64, double changed, const QImage &heatMap) {
+                showComposite(job, id, changed, heatMap);
             });
 }
 
@@ -170,24 +231,59 @@ void CanvasPanel::buildActionBar()
         });
         layout->addWidget(button);
     }
-    m_actionBar->adjustSize();
+    // Before / after, for an edit's result.
+    m_originalHint = new QLabel(tr("Hold \\ for the original"), m_actionBar);
+    m_originalHint->setObjectName(u"originalHint"_s);
+    m_originalHint->setContentsMargins(6, 0, 2, 0);
+    m_compare = new QToolButton(m_actionBar);
+    m_compare->setObjectName(u"imageCompare"_s);
+    m_compare->setText(tr("Compare"));
+    m_compare->setCheckable(true);
+    m_compare->setAutoRaise(true);
+    m_compare->setIcon(Icons::compare());
+    m_compare->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_compare->setToolTip(tr("Compare with the original: drag the line between the original "
+                             "(left) and the result (right). Hold \\ to see the whole "
+                             "original."));
+    m_compare->setAccessibleName(tr("Compare with the original"));
+    layout->insertWidget(0, m_compare);
+    layout->insertWidget(0, m_originalHint);
+    connect(m_compare, &QToolButton::toggled, m_preview, &ImagePreview::setComparing);
+    connect(m_preview, &ImagePreview::comparingChanged, m_compare, &QToolButton::setChecked);
+    connect(m_preview, &ImagePreview::originalChanged, this, &CanvasPanel::describeActionBar);
+    describeActionBar();
     m_actionBar->hide();
     m_preview->installEventFilter(this);
+    m_grid->installEventFilter(this);
+}
+
+void CanvasPanel::describeActionBar()
+{
+    const bool original = m_preview->hasOriginal() && !showsGrid();
+    m_originalHint->setVisible(original);
+    m_compare->setVisible(original);
+    if (!original)
+        m_compare->setChecked(false);
+    m_actionBar->adjustSize();
+    placeActionBar();
+    if (original && m_pages->currentWidget()->underMouse())
+        m_actionBar->show();
 }
 
 bool CanvasPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_preview) {
+    if ((watched == m_preview || watched == m_grid) && watched == m_actionBar->parent()) {
         switch (event->type()) {
         case QEvent::Enter:
-            m_actionBar->setVisible(!m_shownPath.isEmpty());
+            m_actionBar->setVisible(!m_shownPath.isEmpty() || m_compare->isVisible());
+            m_actionBar->raise();
             break;
         case QEvent::Leave:
             if (!m_actionBar->underMouse())
                 m_actionBar->hide();
             break;
         case QEvent::Resize:
-            m_actionBar->move(m_preview->width() - m_actionBar->width() - 8, 8);
+            placeActionBar();
             break;
         default:
             break;
@@ -219,10 +315,318 @@ void CanvasPanel::setShown(const QString &path, qint64 id)
         id = known ? known->id : 0;
     }
     m_shownId = id;
-    if (path.isEmpty())
+    // The original can be compared with before the result is in the library.
+    for (const ActionText &entry : actionTexts) {
+        if (auto *button = m_actionBar->findChild<QToolButton *>(QString::fromLatin1(entry.name)))
+            button->setEnabled(!path.isEmpty());
+    }
+    if (path.isEmpty() && !m_compare->isVisible()) {
         m_actionBar->hide();
-    else if (m_preview->underMouse())
+    } else if (m_pages->currentWidget()->underMouse()) {
         m_actionBar->show();
+        m_actionBar->raise(); // over the cells made after it
+    }
+}
+
+void CanvasPanel::placeActionBar()
+{
+    QWidget *page = m_actionBar->parentWidget();
+    if (!page)
+        return;
+    m_actionBar->raise();
+    // Over the top-right corner of the preview; in the grid over the focused cell's bottom-right
+    // corner (its top left says what it shows).
+    if (page == m_grid && m_grid->focusedCell()) {
+        const QRect cell = m_grid->focusedCell()->geometry();
+        m_actionBar->move(cell.right() + 1 - m_actionBar->width() - 8,
+                          cell.bottom() + 1 - m_actionBar->height() - 12);
+        return;
+    }
+    m_actionBar->move(page->width() - m_actionBar->width() - 8, 8);
+}
+
+void CanvasPanel::updateFilmstrip()
+{
+    // In the grid it stays once shown, so that the cells do not jump as the focus moves.
+    const bool wanted = m_filmstrip->count() > 1 || (m_keepFilmstrip && showsGrid());
+    if (wanted && showsGrid())
+        m_keepFilmstrip = true;
+    m_filmstrip->setVisible(wanted);
+}
+
+bool CanvasPanel::showsGrid() const
+{
+    return m_pages->currentWidget() == m_grid;
+}
+
+QImage CanvasPanel::shownImage() const
+{
+    if (showsGrid()) {
+        const ResultCell *cell = m_grid->focusedCell();
+        return cell ? cell->image() : QImage();
+    }
+    return m_preview->image();
+}
+
+void CanvasPanel::showPage(QWidget *page)
+{
+    if (m_actionBar->parentWidget() != page) {
+        m_actionBar->hide();
+        m_actionBar->setParent(page);
+        placeActionBar();
+    }
+    if (m_pages->currentWidget() != page) {
+        const bool hadFocus = m_pages->currentWidget()->hasFocus();
+        m_pages->setCurrentWidget(page);
+        if (hadFocus)
+            page->setFocus();
+    }
+    updateFilmstrip();
+    describeActionBar();
+}
+
+int CanvasPanel::firstCell(JobId id) const
+{
+    if (!m_set.isValid())
+        return -1;
+    const JobQueue *queue = m_session->queue();
+    const Job *job = queue->job(id);
+    if (!job || job->set != m_set)
+        return -1;
+    int cell = 0;
+    for (const JobId member : queue->setOf(m_set)) {
+        if (member == id)
+            return cell;
+        cell += queue->job(member)->imageCount();
+    }
+    return -1;
+}
+
+void CanvasPanel::jobAdded(JobId id)
+{
+    const Job *job = m_session->queue()->job(id);
+    if (!job)
+        return;
+    if (job->set == id) {
+        // A new Generate: the canvas follows the newest set.
+        startSet(id, false);
+        return;
+    }
+    if (job->set != m_set)
+        return;
+    m_grid->grow(job->imageCount());
+    describeCells(id);
+    if (m_grid->count() > 1 && !m_setHasImages)
+        showPage(m_grid);
+}
+
+void CanvasPanel::startSet(JobId set, bool fromLibrary)
+{
+    const JobQueue *queue = m_session->queue();
+    const QList<JobId> jobs = queue->setOf(set);
+    if (jobs.isEmpty())
+        return;
+    m_set = set;
+    m_setHasImages = false;
+    m_keepFilmstrip = false;
+    m_composited.clear();
+    ++m_setLoads;
+    int count = 0;
+    for (const JobId id : jobs)
+        count += queue->job(id)->imageCount();
+    m_grid->setAspect(requestedAspect(queue->job(set)->request));
+    m_grid->reset(count);
+    m_filmstrip->clear();
+    for (const JobId id : jobs) {
+        describeCells(id);
+        const Job *job = queue->job(id);
+        if (job->error.isError())
+            failCells(id, job->error);
+    }
+    setShown(QString());
+    if (!fromLibrary) {
+        m_preview->clear(tr("Waiting for the first image…"));
+        showPage(count > 1 ? static_cast<QWidget *>(m_grid) : m_preview);
+        return;
+    }
+    // An older set: its finals are in the library (its partials were not kept).
+    showPage(count > 1 ? static_cast<QWidget *>(m_grid) : m_preview);
+    if (count == 1) {
+        const Job *job = queue->job(set);
+        if (job->savedPaths.isEmpty())
+            m_preview->clear(job->error.isError() ? job->error.toString()
+                                                  : tr("Waiting for the first image…"));
+        else
+            showImageFile(job->savedPaths.first(), job->request.prompt);
+        return;
+    }
+    const QSize box = m_grid->size();
+    for (const JobId id : jobs) {
+        const Job *job = queue->job(id);
+        const int first = firstCell(id);
+        for (int i = 0; i < job->savedPaths.size() && i < job->imageCount(); ++i) {
+            QThreadPool::globalInstance()->start([canvas = QPointer<CanvasPanel>(this),
+                                                  load = m_setLoads, cell = first + i,
+                                                  path = job->savedPaths.at(i), box] {
+                const QImage image = ImageFile::read(path).valueOr(QImage());
+                const QImage preview = image.isNull() ? QImage() : ImageFile::fitted(image, box);
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [canvas, load, cell, path, image, preview] {
+                        if (!canvas || load != canvas->m_setLoads || image.isNull())
+                            return;
+                        ResultCell *target = canvas->m_grid->cell(cell);
+                        if (!target)
+                            return;
+                        target->addFrame({image, preview, QImage(), tr("Final"), false, path});
+                        canvas->m_setHasImages = true;
+                        if (target == canvas->m_grid->focusedCell())
+                            canvas->showFocused();
+                    },
+                    Qt::QueuedConnection);
+            });
+        }
+    }
+}
+
+void CanvasPanel::describeCells(JobId id)
+{
+    const int first = firstCell(id);
+    if (first < 0)
+        return;
+    const Job *job = m_session->queue()->job(id);
+    const int asked = int(job->request.option(Param::PartialImages).toInteger(0));
+    const bool streamed = job->request.option(Param::Stream).toBool(false);
+    for (int i = 0; i < job->imageCount(); ++i) {
+        ResultCell *cell = m_grid->cell(first + i);
+        if (!cell || cell->isFailed())
+            continue;
+        if (job->state == ImageJob::State::Cancelled) {
+            cell->setFailed(tr("Cancelled"), tr("This job was cancelled."));
+            continue;
+        }
+        QString status;
+        double progress = -1.0;
+        if (job->queued)
+            status = tr("Queued");
+        else if (job->state == ImageJob::State::Sending)
+            status = tr("Sending…");
+        else if (job->state == ImageJob::State::WaitingToRetry)
+            status = tr("Waiting to retry");
+        else if (job->state == ImageJob::State::Receiving)
+            status = job->receivedBytes > 0
+                ? tr("Receiving · %1 KB").arg(std::max<qint64>(1, job->receivedBytes / 1024))
+                : tr("Receiving…");
+        if (!job->isDone() && streamed)
+            progress = std::min(1.0, double(cell->frames().size()) / double(asked + 1));
+        // Once the final is in, the cell says only what it shows.
+        if (!cell->savedPath().isEmpty() || job->isDone())
+            status.clear(), progress = -1.0;
+        cell->setStatus(status, progress);
+    }
+}
+
+void CanvasPanel::failCells(JobId id, const ApiError &error)
+{
+    const int first = firstCell(id);
+    if (first < 0)
+        return;
+    const Job *job = m_session->queue()->job(id);
+    const QString word = failureWord(error);
+    for (int i = 0; i < job->imageCount(); ++i) {
+        ResultCell *cell = m_grid->cell(first + i);
+        // The images that arrived stay; only those still missing failed.
+        if (cell && cell->savedPath().isEmpty())
+            cell->setFailed(word, error.toString());
+    }
+    if (!showsGrid() && m_preview->image().isNull())
+        m_preview->clear(tr("No image: %1").arg(word));
+}
+
+void CanvasPanel::showFocused()
+{
+    if (m_grid->count() <= 1)
+        return;
+    m_filmstrip->clear();
+    ResultCell *cell = m_grid->focusedCell();
+    if (!cell)
+        return;
+    for (const ResultCell::Frame &frame : cell->frames()) {
+        auto *item = new QListWidgetItem(frame.thumbnail.isNull()
+                                             ? thumbnail(frame.image, 72)
+                                             : QIcon(QPixmap::fromImage(frame.thumbnail)),
+                                         frame.caption, m_filmstrip);
+        item->setData(Qt::UserRole, frame.image);
+        item->setData(Qt::UserRole + 1, frame.preview);
+    }
+    if (QListWidgetItem *shown = m_filmstrip->item(cell->shownFrame()))
+        m_filmstrip->scrollToItem(shown);
+    setShown(cell->savedPath());
+    placeActionBar();
+}
+
+void CanvasPanel::activateCell(int index)
+{
+    const ResultCell *cell = m_grid->cell(index);
+    if (!cell)
+        return;
+    const QString path = cell->savedPath();
+    if (path.isEmpty()) {
+        Q_EMIT statusMessage(
+            cell->isFailed() ? tr("Image %1 did not arrive: %2").arg(index + 1).arg(cell->toolTip())
+                             : tr("Image %1 has not arrived yet.").arg(index + 1),
+            6000);
+        return;
+    }
+    const std::optional<LibraryImage> known
+        = m_session->library().isOpen() ? m_session->library().imageAt(path) : std::nullopt;
+    Q_EMIT viewerRequested(path, known ? known->id : 0);
+}
+
+void CanvasPanel::showJob(JobId id)
+{
+    const Job *job = m_session->queue()->job(id);
+    if (!job)
+        return;
+    if (job->set != m_set) {
+        startSet(job->set, true);
+    } else if (m_grid->count() > 1 && !showsGrid()) {
+        // A file was shown meanwhile.
+        showPage(m_grid);
+        showFocused();
+    } else if (m_grid->count() == 1 && !job->savedPaths.isEmpty()
+               && m_shownPath != job->savedPaths.first()) {
+        showImageFile(job->savedPaths.first(), job->request.prompt);
+    }
+    if (m_grid->count() > 1)
+        m_grid->focusCell(firstCell(id));
+}
+
+bool CanvasPanel::returnFromViewer(qint64 id)
+{
+    if (m_grid->count() <= 1)
+        return false;
+    // On the cell of the image the viewer ended on, when it is one of the set's.
+    const std::optional<LibraryImage> image
+        = m_session->library().isOpen() ? m_session->library().image(id) : std::nullopt;
+    for (int index = 0; image && index < m_grid->count(); ++index) {
+        if (m_grid->cell(index)->savedPath() == image->path) {
+            m_grid->focusCell(index);
+            break;
+        }
+    }
+    showPage(m_grid);
+    showFocused();
+    m_grid->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void CanvasPanel::findOriginal(const ImageRequest &request)
+{
+    // Before / after: an edit's first input is what the result was made from.
+    if (request.endpoint == Endpoint::Edits && !request.images.isEmpty()
+        && QFileInfo::exists(request.images.first()))
+        m_preview->setOriginalFile(request.images.first());
 }
 
 void CanvasPanel::showPreview()
@@ -238,16 +642,43 @@ void CanvasPanel::showPainter()
 
 void CanvasPanel::followNewJob()
 {
-    m_followed = JobId();
+    // Sent already (the compose panel says so after sending): its set is shown.
+    const JobQueue *queue = m_session->queue();
+    const Job *newest = queue->job(queue->newest());
+    if (newest && newest->set == m_set && !m_setHasImages)
+        return;
+    m_set = JobId();
+    m_setHasImages = false;
+    m_grid->reset(0);
     m_filmstrip->clear();
     m_preview->clear(tr("Waiting for the first image…"));
+    showPage(m_preview);
     setShown(QString());
 }
 
-void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap)
+void CanvasPanel::showComposite(JobId job, qint64 id, double changed, const QImage &heatMap)
 {
     const std::optional<LibraryImage> kept = m_session->library().image(id);
-    if (kept) {
+    const int first = firstCell(job);
+    if (kept && first >= 0 && m_grid->count() > 1) {
+        // The job's next cell not composited yet takes it, the heat map as a frame after it.
+        const int images = m_session->queue()->job(job)->imageCount();
+        for (int index = first; index < first + images; ++index) {
+            if (m_composited.contains(index))
+                continue;
+            m_composited.append(index);
+            ResultCell *cell = m_grid->cell(index);
+            const QImage shown(kept->path);
+            cell->addFrame(
+                {shown, QImage(), QImage(), tr("Edit, outside the mask kept"), false, kept->path});
+            cell->addFrame({withHeatMap(shown, heatMap), QImage(), QImage(), tr("Changes outside"),
+                            true, QString()},
+                           false);
+            if (cell == m_grid->focusedCell())
+                showFocused();
+            break;
+        }
+    } else if (kept) {
         QImage shown(kept->path);
         m_preview->setImage(shown, tr("Edit, outside the mask kept"));
         const QImage overlay = withHeatMap(shown, heatMap);
@@ -256,6 +687,7 @@ void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap
         item->setData(Qt::UserRole, overlay);
         item->setToolTip(
             tr("Red: where the model changed pixels outside the mask (they were restored)."));
+        findOriginal(kept->request);
     }
     Q_EMIT statusMessage(tr("The model changed %1% of the pixels outside the mask; they were put "
                             "back. The filmstrip shows where; the model's own output is in the "
@@ -266,11 +698,42 @@ void CanvasPanel::showComposite(qint64 id, double changed, const QImage &heatMap
 
 void CanvasPanel::showImage(JobId id, const ImageResult &image)
 {
-    if (!m_followed.isValid())
-        m_followed = id;
-    if (id != m_followed)
+    const int first = firstCell(id);
+    if (first < 0)
         return;
+    const Job *job = m_session->queue()->job(id);
+    const int index = first
+        + std::clamp(image.partial ? image.imageIndex : image.index, 0, job->imageCount() - 1);
     const QString caption = image.partial ? tr("Partial %1").arg(image.index + 1) : tr("Final");
+    ResultCell *cell = m_grid->cell(index);
+    if (!m_setHasImages && !image.image.isNull())
+        m_grid->setAspect(double(image.image.width()) / std::max(1, image.image.height()));
+    m_setHasImages = true;
+    if (cell)
+        cell->addFrame({image.image, image.preview, image.thumbnail, caption, image.partial,
+                        image.partial ? QString() : image.savedPath});
+    describeCells(id);
+    if (m_grid->count() > 1) {
+        if (!showsGrid()) {
+            // Back from a file shown meanwhile: the set is what arrives.
+            showPage(m_grid);
+            showFocused();
+            return;
+        }
+        if (cell && cell == m_grid->focusedCell()) {
+            const ResultCell::Frame &frame = cell->frames().constLast();
+            auto *item = new QListWidgetItem(frame.thumbnail.isNull()
+                                                 ? thumbnail(frame.image, 72)
+                                                 : QIcon(QPixmap::fromImage(frame.thumbnail)),
+                                             caption, m_filmstrip);
+            item->setData(Qt::UserRole, frame.image);
+            item->setData(Qt::UserRole + 1, frame.preview);
+            m_filmstrip->scrollToItem(item);
+            setShown(cell->savedPath());
+        }
+        return;
+    }
+    showPage(m_preview);
     // GIF plays and SVG is drawn from its vectors; the rest shows its decoded pixels.
     const bool document = (image.format == u"gif" || image.format == u"svg")
         && m_preview->setDocument(image.encoded, caption);
@@ -286,6 +749,8 @@ void CanvasPanel::showImage(JobId id, const ImageResult &image)
     if (image.format == u"gif")
         addAnimationFrames(image.encoded);
     setShown(image.partial ? QString() : image.savedPath);
+    if (!document && !image.partial) // read once, for the final
+        findOriginal(job->request);
 }
 
 void CanvasPanel::addAnimationFrames(const QByteArray &gif)
@@ -309,8 +774,13 @@ void CanvasPanel::showImageFile(const QString &path, const QString &caption, qin
 {
     // Read and fitted off the GUI thread; when several are asked for quickly, only the last
     // one is shown.
+    showPage(m_preview);
     m_preview->showFile(path, caption.left(60));
     setShown(path, id);
+    if (m_shownId > 0) {
+        if (const std::optional<LibraryImage> known = m_session->library().image(m_shownId))
+            findOriginal(known->request);
+    }
 }
 
 void CanvasPanel::showHeatMap(qint64 id)
@@ -348,6 +818,7 @@ void CanvasPanel::showHeatMap(qint64 id)
                     return;
                 }
                 Q_EMIT canvas->statusMessage(QString(), 0);
+                canvas->showPage(canvas->m_preview);
                 canvas->m_preview->setImage(shown,
                                             tr("Changes outside the mask: %1%")
                                                 .arg(result.changedOutsideMask * 100, 0, 'f', 1));

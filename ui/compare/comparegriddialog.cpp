@@ -48,10 +48,11 @@ QStringList checked(const QListWidget *list)
 } // namespace
 
 CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest &base,
-                                     QWidget *parent)
+                                     const EditContext &context, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_base(base)
+    , m_context(context)
 {
     setWindowTitle(tr("Compare grid"));
     resize(1100, 760);
@@ -59,23 +60,44 @@ CompareGridDialog::CompareGridDialog(StudioSession *session, const ImageRequest 
     auto *prompt = new QLabel(tr("Prompt: %1").arg(base.prompt.toHtmlEscaped()), this);
     prompt->setWordWrap(true);
     layout->addWidget(prompt);
+    // What the grid compares: the edit with its references, or generations only, said plainly.
+    auto *mode = new QLabel(this);
+    mode->setObjectName(u"compareMode"_s);
+    mode->setTextFormat(Qt::PlainText);
+    mode->setWordWrap(true);
+    if (CompareGridPlan::editsFrom(base)) {
+        QStringList names;
+        for (const QString &image : base.images)
+            names.append(base.inputName(image));
+        const QString marks = !base.mask.isEmpty() ? tr(", with the mask on the first")
+            : !base.markup.isEmpty()               ? tr(", with the marks on the first")
+                                                   : QString();
+        mode->setText(tr("Compares the edit: each model gets the same %n reference image(s) "
+                         "(%1)%2.",
+                         nullptr, int(base.images.size()))
+                          .arg(names.join(u", "_s), marks));
+    } else if (base.endpoint != Endpoint::Generations) {
+        mode->setText(tr("Compares generations only: without reference images there is nothing "
+                         "to edit, so each model makes an image from the prompt alone."));
+    } else {
+        mode->setText(tr("Compares generations: each model makes an image from the prompt."));
+    }
+    layout->addWidget(mode);
+    mode->setAccessibleName(mode->text());
     auto *choices = new QHBoxLayout;
     const Catalog &catalog = session->catalog();
-    m_models = checklist(catalog.modelsFor(Endpoint::Generations), this);
-    QStringList qualities;
-    for (const QString &model : catalog.modelsFor(Endpoint::Generations)) {
-        if (const auto rule = catalog.allowed(model, Endpoint::Generations, u"quality"_s)) {
-            for (const QString &value : rule->values) {
-                if (!qualities.contains(value))
-                    qualities.append(value);
-            }
-        }
-    }
-    m_qualities = checklist(qualities, this);
+    m_models = checklist(CompareGridPlan::modelsFor(catalog, base), this);
+    m_models->setObjectName(u"compareModels"_s);
+    m_models->setAccessibleName(tr("Models"));
+    m_qualities = checklist(CompareGridPlan::qualitiesFor(catalog, base), this);
+    m_qualities->setObjectName(u"compareQualities"_s);
+    m_qualities->setAccessibleName(tr("Qualities"));
     choices->addWidget(m_models);
     choices->addWidget(m_qualities);
     layout->addLayout(choices);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(u"compareSummary"_s);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     // Models OpenAI shut down: one click puts their replacements in the grid instead.
@@ -114,17 +136,29 @@ void CompareGridDialog::setChecked(const QStringList &models, const QStringList 
 CompareGridPlan CompareGridDialog::plan() const
 {
     return CompareGridPlan::make(m_session->catalog(), m_base, checked(m_models),
-                                 checked(m_qualities), m_session->validationContext());
+                                 checked(m_qualities), m_session->validationContext(),
+                                 m_context.keepOutsideMask);
 }
 
 void CompareGridDialog::updatePlan()
 {
     const CompareGridPlan grid = plan();
     double cost = 0;
-    for (const CompareGridPlan::Cell &cell : grid.cells)
-        cost += m_session->catalog().estimate(cell.request).cost;
-    QString text = tr("%n request(s), about $%1 in all.", nullptr, int(grid.cells.size()))
-                       .arg(cost, 0, 'f', 3);
+    bool priced = true;
+    for (const CompareGridPlan::Cell &cell : grid.cells) {
+        // An edit's estimate counts its input images' tokens too.
+        const CostEstimate estimate = m_session->catalog().estimate(cell.request);
+        priced = priced && estimate.available;
+        cost += estimate.available ? estimate.cost : 0.0;
+    }
+    const int count = int(grid.cells.size());
+    QString text = grid.edits
+        ? tr("%n edit request(s), about $%1 in all (the reference images' input included).",
+             nullptr, count)
+              .arg(cost, 0, 'f', 3)
+        : tr("%n request(s), about $%1 in all.", nullptr, count).arg(cost, 0, 'f', 3);
+    if (!priced)
+        text += u' ' + tr("Some models have no known price: they are not in the sum.");
     if (!grid.skipped.isEmpty())
         text += u'\n' + grid.skipped.join(u'\n');
     m_summary->setText(text);
@@ -196,7 +230,7 @@ void CompareGridDialog::run()
         m_grid->item(cell.row, cell.column)->setText(tr("Waiting…"));
     }
     QList<JobId> ids;
-    const QList<Violation> errors = m_session->submitAll(requests, &ids);
+    const QList<Violation> errors = m_session->submitAll(requests, &ids, m_context);
     if (!errors.isEmpty()) {
         m_summary->setText(errors.first().message);
         return;

@@ -19,17 +19,21 @@ namespace Atelier {
 class StudioSession;
 
 // One prompt across several models × qualities; each cell shows its image, its estimated cost
-// and how long it took.
+// and how long it took. A base that is an edit with references makes every cell that edit (its
+// images, mask and markup); models that cannot take it are named with the rule that says no.
 class CompareGridDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CompareGridDialog)
 
 public:
-    CompareGridDialog(StudioSession *session, const ImageRequest &base, QWidget *parent = nullptr);
+    // `context`: what an edit's results are kept with (the image edited, the outside put back).
+    CompareGridDialog(StudioSession *session, const ImageRequest &base,
+                      const EditContext &context = EditContext(), QWidget *parent = nullptr);
 
     QTableWidget *grid() const { return m_grid; }
     QPushButton *runButton() const { return m_run; }
+    QLabel *summary() const { return m_summary; }
     void setChecked(const QStringList &models, const QStringList &qualities);
     CompareGridPlan plan() const;
 
@@ -44,6 +48,7 @@ private:
 
     StudioSession *m_session;
     ImageRequest m_base;
+    EditContext m_context;
     QListWidget *m_models = nullptr;
     QListWidget *m_qualities = nullptr;
     QLabel *m_summary = nullptr;

@@ -3,6 +3,7 @@
 #include "batch/batchmonitor.h"
 #include "batches/batchoffer.h"
 #include "consent.h"
+#include "referencetray.h"
 
 #include "catalog/variationplan.h"
 #include "library/contentfiles.h"
@@ -34,7 +35,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -46,19 +47,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
-
-namespace {
-
-// A row of the reference list: the file name shown, the path kept.
-QListWidgetItem *referenceItem(const QString &path)
-{
-    auto *item = new QListWidgetItem(QFileInfo(path).fileName());
-    item->setData(Qt::UserRole, path);
-    item->setToolTip(path);
-    return item;
-}
-
-} // namespace
 
 ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget *parent)
     : QWidget(parent)
@@ -98,9 +86,10 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
     settingsLayout->setContentsMargins(0, 0, 0, 0);
     m_parameters = new ParameterPanel(m_session->catalog(), settings);
     m_parameters->setServedByOpenAI(m_session->validationContext().servedByOpenAI);
-    settingsLayout->addWidget(m_parameters);
+    // In Edit mode the images come first: they are what the edit is about.
     buildReferences(settings);
     settingsLayout->addWidget(m_inputs);
+    settingsLayout->addWidget(m_parameters);
     settingsLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(u"composeSettings"_s);
@@ -129,6 +118,10 @@ ComposePanel::ComposePanel(StudioSession *session, MaskPainter *painter, QWidget
         u"color: palette(bright-text); background: #b3261e; padding: 4px; border-radius: 3px;"_s);
     m_problems->setVisible(false);
     layout->addWidget(m_problems);
+    m_batchChoice = new QCheckBox(this);
+    m_batchChoice->setObjectName(u"batchChoice"_s);
+    m_batchChoice->setVisible(false);
+    layout->addWidget(m_batchChoice);
     m_generate = new QPushButton(tr("Generate"), this);
     m_generate->setObjectName(u"generate"_s);
     m_generate->setIcon(Icons::generate());
@@ -155,14 +148,15 @@ void ComposePanel::buildReferences(QWidget *parent)
     inputLayout->setContentsMargins(0, 0, 0, 0);
     inputLayout->addWidget(
         new QLabel(tr("Reference images (the mask applies to the first):"), m_inputs));
-    m_references = new QListWidget(m_inputs);
-    m_references->setObjectName(u"references"_s);
-    m_references->setMaximumHeight(90);
-    m_references->setToolTip(tr("The images to edit or use as references."));
+    m_references = new ReferenceTray(m_inputs);
     inputLayout->addWidget(m_references);
     auto *inputButtons = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add images…"), m_inputs);
+    add->setObjectName(u"addReferences"_s);
+    add->setToolTip(tr("Choose image files to add to the references."));
     auto *remove = new QPushButton(tr("Remove"), m_inputs);
+    remove->setObjectName(u"removeReferences"_s);
+    remove->setToolTip(tr("Remove the selected references (Delete in the tray)."));
     auto *paint = new QPushButton(tr("Paint mask"), m_inputs);
     paint->setToolTip(tr("Paint where the first image may change, in the Mask tab."));
     auto *mask = new QPushButton(tr("Mask file…"), m_inputs);
@@ -192,16 +186,19 @@ void ComposePanel::buildReferences(QWidget *parent)
             if (m_references->count() == 0)
                 return;
         }
-        const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+        const QString first = m_references->pathAt(0);
         if (m_painter->imagePath() != first)
             openForEdit(first);
         Q_EMIT painterRequested();
     });
     connect(add, &QPushButton::clicked, this, &ComposePanel::addReferenceImages);
-    connect(remove, &QPushButton::clicked, this, [this] {
-        delete m_references->currentItem();
-        refresh();
-    });
+    connect(remove, &QPushButton::clicked, m_references, &ReferenceTray::removeSelected);
+    connect(m_references, &ReferenceTray::addRequested, this, &ComposePanel::addReferenceImages);
+    connect(m_references, &ReferenceTray::filesOffered, this, &ComposePanel::addReferences);
+    connect(m_references, &ReferenceTray::imageOffered, this, &ComposePanel::addPastedImage);
+    connect(m_references, &ReferenceTray::referencesChanged, this,
+            &ComposePanel::referencesChanged);
+    connect(m_references, &ReferenceTray::statusMessage, this, &ComposePanel::statusMessage);
     connect(mask, &QPushButton::clicked, this, &ComposePanel::chooseMask);
 }
 
@@ -240,10 +237,39 @@ ImageRequest ComposePanel::request() const
     if (request.endpoint != Endpoint::Variations)
         request.prompt = m_prompt->prompt();
     if (request.endpoint != Endpoint::Generations) {
-        for (int i = 0; i < m_references->count(); ++i)
-            request.images.append(m_references->item(i)->data(Qt::UserRole).toString());
+        for (int i = 0; i < m_references->count(); ++i) {
+            const QString path = m_references->pathAt(i);
+            request.images.append(path);
+            // The name shown goes with the recipe, so that a kept input is not a hash to it.
+            if (m_references->nameAt(i) != QFileInfo(path).fileName())
+                request.inputNames.insert(QFileInfo(path).fileName(), m_references->nameAt(i));
+        }
     }
     return request;
+}
+
+Result<ImageRequest> ComposePanel::requestToSend() const
+{
+    ImageRequest request = this->request();
+    // The painted mask and the marks go into the library beside the inputs, so the edit can be
+    // reopened; they belong to the first image, the one in the painter.
+    const bool painted = request.endpoint == Endpoint::Edits && !request.images.isEmpty()
+        && m_painter->imagePath() == request.images.first();
+    for (const bool markup : {false, true}) {
+        if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
+            continue;
+        const Result<QString> saved = markup ? m_painter->saveMarkup(m_session->inputsFolder())
+                                             : m_painter->saveApiMask(m_session->inputsFolder());
+        if (!saved)
+            return saved.failure();
+        (markup ? request.markup : request.mask) = *saved;
+    }
+    return request;
+}
+
+EditContext ComposePanel::editContext() const
+{
+    return {m_editParentId, m_keepOutside->isChecked()};
 }
 
 void ComposePanel::refresh()
@@ -290,6 +316,18 @@ void ComposePanel::refresh()
     m_generate->setToolTip(reason.isEmpty() ? tr("Send the request (Ctrl+Return).") : reason);
     m_problems->setVisible(!errors.isEmpty());
     m_problems->setText(errors.join(u'\n'));
+    // A run of several sends can go as one batch instead: offered beside Generate, no question.
+    const bool batchable
+        = plan.canSend() && plan.sends.size() > 1 && BatchOffer::offered(m_session);
+    m_batchChoice->setVisible(batchable);
+    if (batchable) {
+        const Status can = BatchOffer::canSend(m_session, plan.requests);
+        m_batchChoice->setText(BatchOffer::offerText(m_session, plan.requests, true));
+        m_batchChoice->setEnabled(bool(can));
+        m_batchChoice->setToolTip(can ? BatchOffer::explanation() : can.error());
+        if (!can)
+            m_batchChoice->setChecked(false);
+    }
 
     const CostEstimate &estimate = plan.each;
     const qsizetype prompts = plan.requests.size();
@@ -323,22 +361,12 @@ void ComposePanel::generate()
         Q_EMIT statusMessage(m_generate->toolTip(), 8000);
         return;
     }
-    ImageRequest request = this->request();
-    // The painted mask and the marks go into the library beside the inputs, so the edit can be
-    // reopened; they belong to the first image, the one in the painter.
-    const bool painted = request.endpoint == Endpoint::Edits && !request.images.isEmpty()
-        && m_painter->imagePath() == request.images.first();
-    for (const bool markup : {false, true}) {
-        if (!painted || !(markup ? m_painter->hasMarkup() : m_painter->hasMask()))
-            continue;
-        const Result<QString> saved = markup ? m_painter->saveMarkup(m_session->inputsFolder())
-                                             : m_painter->saveApiMask(m_session->inputsFolder());
-        if (!saved) {
-            showProblems(saved.error());
-            return;
-        }
-        (markup ? request.markup : request.mask) = *saved;
+    const Result<ImageRequest> withMask = requestToSend();
+    if (!withMask) {
+        showProblems(withMask.error());
+        return;
     }
+    const ImageRequest request = *withMask;
     GenerationPlan::Options options = m_session->planOptions();
     options.preset = m_presets->currentData().toString();
     options.keepOutsideMask = m_keepOutside->isChecked();
@@ -347,23 +375,20 @@ void ComposePanel::generate()
         showProblems(plan.errorText());
         return;
     }
-    // Several prompts, or several streamed sends where a batch is on offer: asked first.
-    if (plan.requests.size() > 1 || (plan.splitsStreams() && BatchMonitor::of(m_session))) {
+    // As a batch: chosen beside Generate, or in the question several prompts ask.
+    bool asBatch
+        = !m_batchChoice->isHidden() && m_batchChoice->isEnabled() && m_batchChoice->isChecked();
+    if (!asBatch && plan.requests.size() > 1) {
         const QString cost = plan.each.available ? tr("about $%1 in all").arg(plan.total, 0, 'f', 3)
                                                  : tr("at a cost Atelier cannot estimate");
-        const BatchOffer::Choice choice = BatchOffer::ask(
+        const BatchOffer::Choice choice = BatchOffer::choose(
             this, m_session, plan.requests, tr("Send %1 requests?").arg(plan.sends.size()),
-            plan.requests.size() > 1 ? tr("The wildcards make %1 prompts, %2. Send them all?")
-                                           .arg(plan.requests.size())
-                                           .arg(cost)
-                                     : tr("The %1 images stream as %1 requests, %2. Send them?")
-                                           .arg(plan.sends.size())
-                                           .arg(cost));
-        if (choice != BatchOffer::Choice::Now) {
-            if (choice == BatchOffer::Choice::Batch)
-                m_prompt->addToHistory(m_prompt->prompt());
+            tr("The wildcards make %1 prompts, %2. Send them all?")
+                .arg(plan.requests.size())
+                .arg(cost));
+        if (choice == BatchOffer::Choice::Cancel)
             return;
-        }
+        asBatch = choice == BatchOffer::Choice::Batch;
     }
     QString fittedNote;
     if (request.endpoint != Endpoint::Generations) {
@@ -382,8 +407,13 @@ void ComposePanel::generate()
         }
         plan = GenerationPlan::forRequests(m_session->catalog(), requests, options); // fixed
     }
-    const EditContext context {m_editParentId, m_keepOutside->isChecked()};
-    const QList<Violation> errors = m_session->submitPlan(plan, nullptr, context);
+    if (asBatch) { // the monitor says what became of it
+        BatchOffer::submit(m_session, plan.requests);
+        m_batchChoice->setChecked(false); // a day's wait is chosen each time
+        m_prompt->addToHistory(m_prompt->prompt());
+        return;
+    }
+    const QList<Violation> errors = m_session->submitPlan(plan, nullptr, editContext());
     if (!errors.isEmpty()) {
         QStringList messages;
         for (const Violation &violation : errors)
@@ -445,9 +475,14 @@ void ComposePanel::reuseRecipe(const ImageRequest &asked)
     m_parameters->applyRequest(recipe);
     if (recipe.endpoint != Endpoint::Variations)
         m_prompt->setPrompt(recipe.prompt);
-    m_references->clear();
-    for (const QString &file : recipe.images)
-        m_references->addItem(referenceItem(file));
+    {
+        const QSignalBlocker quiet(m_references); // one change, said below
+        m_references->clear();
+        for (const QString &file : recipe.images)
+            m_references->addReference(
+                file, referenceName(file, recipe.inputNames.value(QFileInfo(file).fileName())));
+    }
+    m_firstReference = m_references->pathAt(0);
     if (recipe.endpoint == Endpoint::Edits && !recipe.images.isEmpty()
         && QFileInfo::exists(recipe.images.first())) {
         // Reopening an edit restores its image and mask in the painter.
@@ -530,17 +565,24 @@ bool ComposePanel::openForEdit(const QString &path, qint64 id)
     if (m_parameters->endpoint() != Endpoint::Edits)
         m_parameters->setEndpoint(Endpoint::Edits);
     // The image to edit is the first reference; others stay behind it.
-    for (int i = m_references->count() - 1; i >= 0; --i) {
-        if (m_references->item(i)->data(Qt::UserRole).toString() == path)
-            delete m_references->takeItem(i);
+    {
+        const QSignalBlocker quiet(m_references); // one change, said below
+        QString name;
+        for (int i = m_references->count() - 1; i >= 0; --i) {
+            if (m_references->pathAt(i) == path) {
+                name = m_references->nameAt(i);
+                m_references->removeReference(i);
+            }
+        }
+        m_references->addReference(path, name.isEmpty() ? referenceName(path) : name, 0);
     }
-    m_references->insertItem(0, referenceItem(path));
+    m_firstReference = path;
     Q_EMIT painterRequested();
     showMaskState();
     const QString fitted = fitSizeToFirstImage();
     refresh();
     const QString paint = tr("Paint where %1 may change, describe the change, then Ctrl+Return.")
-                              .arg(QFileInfo(path).fileName());
+                              .arg(shownName(path));
     Q_EMIT statusMessage(fitted.isEmpty() ? paint : fitted + u' ' + paint, 10000);
     return true;
 }
@@ -556,8 +598,12 @@ qint64 ComposePanel::libraryIdOf(const QString &path) const
 void ComposePanel::openForVariation(const QString &path, qint64 id)
 {
     m_editParentId = id > 0 ? id : libraryIdOf(path);
-    m_references->clear();
-    m_references->addItem(referenceItem(path));
+    {
+        const QSignalBlocker quiet(m_references); // one change, said by refresh()
+        m_references->clear();
+        m_references->addReference(path, referenceName(path));
+    }
+    m_firstReference = path;
     if (m_session->validationContext().servedByOpenAI) {
         // OpenAI retired the variations endpoint: a variation is an edit with a GPT image model
         // and a prompt, which the user can change before sending.
@@ -588,7 +634,18 @@ void ComposePanel::showMaskState()
         return;
     }
     const double share = m_painter->document()->coveredFraction();
-    const QString name = QFileInfo(m_painter->imagePath()).fileName();
+    const QString name = shownName(m_painter->imagePath());
+    const QString first = m_references->pathAt(0);
+    if (m_painter->imagePath() != first && (share > 0 || m_painter->hasMarkup())) {
+        // What is painted belongs to the image it was painted on, which is not the one to edit.
+        m_maskLabel->setText(
+            first.isEmpty()
+                ? tr("The mask painted on %1 is not sent: %1 is no longer a reference.").arg(name)
+                : tr("The mask painted on %1 is not sent: the mask applies to the first image, "
+                     "now %2. Move %1 back to the front to send it.")
+                      .arg(name, shownName(first)));
+        return;
+    }
     m_maskLabel->setText(
         share > 0
             ? tr("Painted mask on %1: %2% of it may change.").arg(name).arg(share * 100, 0, 'f', 1)
@@ -608,8 +665,12 @@ void ComposePanel::addReferences(const QStringList &paths)
     if (m_parameters->endpoint() == Endpoint::Generations)
         m_parameters->setEndpoint(Endpoint::Edits); // references mean an edit
     const bool first = m_references->count() == 0;
-    for (const QString &file : paths)
-        m_references->addItem(referenceItem(file));
+    {
+        const QSignalBlocker quiet(m_references); // one change, said below
+        for (const QString &file : paths)
+            m_references->addReference(file, referenceName(file));
+    }
+    m_firstReference = m_references->pathAt(0);
     const QString fitted = first ? fitSizeToFirstImage() : QString();
     refresh();
     if (!fitted.isEmpty())
@@ -627,7 +688,8 @@ QString ComposePanel::fitSizeToFirstImage()
                                               : fitting == u"auto"_s)
         return {}; // it keeps the image's shape already
     m_parameters->setSize(fitting);
-    if (m_parameters->request().option(Param::Size).toString() != fitting)
+    const QString set = m_parameters->request().option(Param::Size).toString();
+    if (set != fitting && !(set.isEmpty() && fitting == u"auto"_s)) // auto may be left unset
         return {}; // not a value the panel offers
     return tr("Size follows the image to edit: %1.").arg(EditFit::describe(fitting));
 }
@@ -644,7 +706,7 @@ void ComposePanel::chooseMask()
     if (file.isEmpty())
         return;
     // The mask is imported into the painter, where it can be looked at and touched up.
-    const QString first = m_references->item(0)->data(Qt::UserRole).toString();
+    const QString first = m_references->pathAt(0);
     if (m_painter->imagePath() != first && !openForEdit(first))
         return;
     if (const Status imported = m_painter->importMask(file); !imported) {
@@ -680,7 +742,7 @@ void ComposePanel::openImages(const QStringList &paths)
         Q_EMIT imageFileRequested(paths.first(), tr("Reference"));
 }
 
-void ComposePanel::takeImage(const QImage &image)
+QString ComposePanel::savePastedImage(const QImage &image)
 {
     // A pasted image becomes a file, so that it can be sent and remembered.
     // Without a library: the session's private folder, never a shared fixed one.
@@ -694,13 +756,113 @@ void ComposePanel::takeImage(const QImage &image)
         saved = failure(tr("The folder %1 cannot be created: %2.").arg(folder, saved.error()));
     else
         saved = ContentFiles::writeNew(path, ContentFiles::png(image));
-    if (!saved)
+    if (!saved) {
         Q_EMIT statusMessage(tr("The pasted image could not be saved: %1").arg(saved.error()),
                              10000);
-    else if (m_references->count() == 0)
+        return {};
+    }
+    return path;
+}
+
+void ComposePanel::takeImage(const QImage &image)
+{
+    const QString path = savePastedImage(image);
+    if (path.isEmpty())
+        return;
+    if (m_references->count() == 0)
         openForEdit(path); // the first image of an edit: ready to paint its mask
     else
         addReferences({path});
+}
+
+void ComposePanel::addPastedImage(const QImage &image)
+{
+    // Into the tray it goes at the end, as every reference added there does.
+    const QString path = savePastedImage(image);
+    if (!path.isEmpty())
+        addReferences({path});
+}
+
+bool ComposePanel::editImage(const QString &path, qint64 id)
+{
+    int others = 0;
+    for (int i = 0; i < m_references->count(); ++i)
+        others += m_references->pathAt(i) != path ? 1 : 0;
+    if (others > 0) {
+        QMessageBox ask(QMessageBox::Question, tr("Edit %1").arg(referenceName(path)),
+                        tr("The references hold %n other image(s). Edit this image alone, or keep "
+                           "them as references behind it?",
+                           nullptr, others),
+                        QMessageBox::Cancel, this);
+        ask.setObjectName(u"replaceReferences"_s);
+        QPushButton *replace = ask.addButton(tr("Replace"), QMessageBox::AcceptRole);
+        replace->setObjectName(u"replace"_s);
+        QPushButton *keep = ask.addButton(tr("Add to the references"), QMessageBox::AcceptRole);
+        keep->setObjectName(u"addToReferences"_s);
+        ask.setDefaultButton(replace);
+        ask.exec();
+        if (ask.clickedButton() == replace) {
+            const QSignalBlocker quiet(m_references);
+            m_references->clear();
+        } else if (ask.clickedButton() != keep) {
+            return false;
+        }
+    }
+    return openForEdit(path, id);
+}
+
+QString ComposePanel::referenceName(const QString &path, const QString &known) const
+{
+    if (!known.trimmed().isEmpty())
+        return known;
+    const QFileInfo file(path);
+    if (!ContentFiles::isContentName(file.fileName()))
+        return file.fileName();
+    // Kept under its content's hash, with no name known: when it was made says more.
+    QDateTime made = file.lastModified();
+    if (m_session->library().isOpen()) {
+        if (const std::optional<LibraryImage> known = m_session->library().imageAt(path))
+            made = known->savedAt;
+    }
+    return made.isValid() ? tr("Image from %1").arg(QLocale().toString(made, QLocale::ShortFormat))
+                          : tr("Image");
+}
+
+QString ComposePanel::shownName(const QString &path) const
+{
+    for (int i = 0; i < m_references->count(); ++i) {
+        if (m_references->pathAt(i) == path)
+            return m_references->nameAt(i);
+    }
+    return referenceName(path);
+}
+
+void ComposePanel::referencesChanged()
+{
+    const QString first = m_references->pathAt(0);
+    const bool firstChanged = first != m_firstReference;
+    m_firstReference = first;
+    QStringList notes;
+    if (firstChanged)
+        m_editParentId = libraryIdOf(first); // the lineage follows the image edited
+    if (firstChanged && !first.isEmpty()) {
+        if (const QString fitted = fitSizeToFirstImage(); !fitted.isEmpty())
+            notes.append(fitted);
+    }
+    const bool marked = m_painter->hasImage() && (m_painter->hasMask() || m_painter->hasMarkup());
+    if (firstChanged && !marked && m_painter->hasImage()) {
+        // Nothing painted to keep: the painter follows the image to edit.
+        if (first.isEmpty())
+            m_painter->close();
+        else if (const Status opened = m_painter->openImage(first); !opened)
+            notes.append(opened.error());
+    }
+    showMaskState();
+    if (firstChanged && marked && m_painter->imagePath() != first)
+        notes.append(m_maskLabel->text());
+    refresh();
+    if (!notes.isEmpty())
+        Q_EMIT statusMessage(notes.join(u' '), 10000);
 }
 
 } // namespace Atelier

@@ -7,7 +7,6 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
 
 namespace Atelier {
@@ -15,6 +14,7 @@ namespace Atelier {
 class MaskPainter;
 class ParameterPanel;
 class PromptEditor;
+class ReferenceTray;
 struct ImageRequest;
 
 // What to make: the preset and the prompt, the parameters, the reference images and the mask,
@@ -35,9 +35,15 @@ public:
     QPushButton *generateButton() const { return m_generate; }
     QLabel *problemsLabel() const { return m_problems; }
     QComboBox *presetBox() const { return m_presets; }
+    ReferenceTray *referenceTray() const { return m_references; }
 
     // The request the controls describe right now.
     ImageRequest request() const;
+    // The request as Generate sends it: with the painted mask or marks of the first image saved
+    // as files in the inputs folder. std::nullopt, saying why in `error`, when they cannot be.
+    Result<ImageRequest> requestToSend() const;
+    // What an edit's results are kept with: the image edited, whether the outside is put back.
+    EditContext editContext() const;
     // The prompts the next Generate sends: the preset applied, then the wildcards expanded.
     Result<QStringList> expandedPrompts() const;
 
@@ -47,6 +53,10 @@ public:
     // Opens an image in the mask painter as the first reference of an edit (`id`: its library
     // entry, for lineage; 0 looks it up by path). False, saying why, when it cannot be read.
     bool openForEdit(const QString &path, qint64 id = 0);
+    // "Edit this" on an image: a fresh edit of that one image. When the tray holds other
+    // images, asks first whether to replace them or keep them behind it; false when the user
+    // cancels or the image cannot be read.
+    bool editImage(const QString &path, qint64 id = 0);
     // Opens images from files: one that carries a recipe restores it; others become references
     // for an edit.
     void openImages(const QStringList &paths);
@@ -95,6 +105,17 @@ private:
     QString fitSizeToFirstImage();
     // The library id of the image stored at `path`, or 0.
     qint64 libraryIdOf(const QString &path) const;
+    // The name a reference is shown by: `known` (a recipe's), else its file's name, else (a
+    // file named by its content's hash) "Image from <date>".
+    QString referenceName(const QString &path, const QString &known = QString()) const;
+    // The name shown for `path` in the tray, or its reference name.
+    QString shownName(const QString &path) const;
+    // Added, removed or reordered: the size follows a new first image, and a mask painted on
+    // an image that is no longer first is said to be left out.
+    void referencesChanged();
+    void addPastedImage(const QImage &image);
+    // `image` written as a new file for the studio to send; empty (said why) on failure.
+    QString savePastedImage(const QImage &image);
 
     StudioSession *m_session;
     MaskPainter *m_painter;
@@ -103,12 +124,14 @@ private:
     QLabel *m_count = nullptr;
     ParameterPanel *m_parameters = nullptr;
     QWidget *m_inputs = nullptr;
-    QListWidget *m_references = nullptr;
+    ReferenceTray *m_references = nullptr;
+    QString m_firstReference; // what referencesChanged() saw first last time
     QLabel *m_maskLabel = nullptr;
     QCheckBox *m_keepOutside = nullptr;
     qint64 m_editParentId = 0;
     QLabel *m_estimate = nullptr;
     QLabel *m_problems = nullptr;
+    QCheckBox *m_batchChoice = nullptr; // "Send as a batch", where a run has several sends
     QPushButton *m_generate = nullptr;
 };
 

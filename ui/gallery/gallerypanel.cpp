@@ -233,6 +233,34 @@ void GalleryPanel::openViewer(int row)
     m_viewer->open(row);
 }
 
+void GalleryPanel::openViewerFor(const QString &path, qint64 id)
+{
+    const int row = id > 0 ? m_model->rowOf(id) : -1;
+    if (row < 0) {
+        // Not among the gallery's rows (a filter hides it, or it is not indexed yet).
+        Q_EMIT statusMessage(tr("%1 is not among the gallery's images; clear the gallery's "
+                                "filters to open it full-window.")
+                                 .arg(QFileInfo(path).fileName()),
+                             8000);
+        return;
+    }
+    openViewer(row);
+    if (!m_viewer)
+        return;
+    // Esc goes back to where the viewer was asked for, on the image it ended on (after the
+    // gallery has taken its own note of that row).
+    connect(m_viewer, &ImageViewer::closed, this, &GalleryPanel::returnFromViewer,
+            Qt::UniqueConnection);
+    m_viewerForOthers = true;
+}
+
+void GalleryPanel::returnFromViewer(int row)
+{
+    if (!std::exchange(m_viewerForOthers, false))
+        return;
+    Q_EMIT viewerReturned(row >= 0 && row < m_model->rowCount() ? m_model->imageAt(row).id : 0);
+}
+
 ImageViewer *GalleryPanel::viewer() const
 {
     return m_viewer;

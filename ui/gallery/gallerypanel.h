@@ -49,6 +49,9 @@ public:
     // Opens the full-window viewer on `row` (Space, Enter or a double-click do it too); when it
     // closes, the gallery selects the image it ended on.
     void openViewer(int row);
+    // The viewer on the library image `id` (at `path`), for another panel: viewerReturned()
+    // when it closes; a message when the gallery does not show that image.
+    void openViewerFor(const QString &path, qint64 id);
     // The viewer, once it was opened (it covers the gallery's window).
     ImageViewer *viewer() const;
     // Asks (over `parent`) whether to move the images at `rows` to the trash, and does it.
@@ -67,12 +70,16 @@ Q_SIGNALS:
     void lineageRequested(qint64 id);
     // For an edit whose outside pixels were kept: where the model changed them.
     void heatMapRequested(qint64 id);
+    // The viewer openViewerFor() opened was closed on the library image `id` (0: none).
+    void viewerReturned(qint64 id);
+    void statusMessage(const QString &text, int timeout);
 
 private:
     void applyFilter();
     void showEmptyState();
     void showContextMenu(const QPoint &position);
     void addKeyboardActions();
+    void returnFromViewer(int row);
     QList<int> selectedRows() const;
     void exportRows(const QList<int> &rows);
 
@@ -84,6 +91,7 @@ private:
     GalleryView *m_view = nullptr;
     QSlider *m_thumbnailSize = nullptr;
     QPointer<ImageViewer> m_viewer;
+    bool m_viewerForOthers = false; // the open viewer was asked for by openViewerFor()
     QAction *m_favouriteAction = nullptr; // F
     QAction *m_copyAction = nullptr; // Ctrl+C
     QAction *m_deleteAction = nullptr; // Delete

@@ -62,6 +62,11 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(JobListModel::ActionsColumn,
                                                      QHeaderView::Fixed);
     JobListModel *jobs = m_session->jobs();
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!m_selectingNew && current.isValid())
+                    Q_EMIT jobSelected(m_session->jobs()->idAt(current.row()));
+            });
     for (int row = 0; row < jobs->rowCount(); ++row)
         addRowActions(row);
     // A new job is selected, so that Cancel and Retry act on what was just sent.
@@ -69,7 +74,9 @@ JobPanel::JobPanel(StudioSession *session, QWidget *parent)
             [this](const QModelIndex &, int first, int last) {
                 for (int row = first; row <= last; ++row)
                     addRowActions(row);
+                m_selectingNew = true;
                 m_view->selectRow(last);
+                m_selectingNew = false;
                 m_view->scrollTo(m_view->model()->index(last, 0));
                 Q_EMIT summaryChanged(summary());
             });

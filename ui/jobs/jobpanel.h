@@ -39,6 +39,8 @@ Q_SIGNALS:
     void problems(const QList<Atelier::Violation> &violations);
     // A job was sent again: the canvas follows it.
     void resubmitted();
+    // The user selected the job's row (new jobs, selected as they come, do not say so).
+    void jobSelected(Atelier::JobId id);
     // "Restore the last recipe" of the unfinished requests.
     void restoreRequested(const Atelier::ImageRequest &recipe);
 
@@ -52,6 +54,7 @@ private:
 
     StudioSession *m_session;
     QTableView *m_view = nullptr;
+    bool m_selectingNew = false;
 };
 
 } // namespace Atelier

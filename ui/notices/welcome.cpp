@@ -1,5 +1,8 @@
 #include "welcome.h"
 
+#include "studio/studiosession.h"
+#include "studio/studiosettings.h"
+
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -23,6 +26,14 @@ bool Welcome::ask(QWidget *parent)
     box.setObjectName(u"welcome"_s);
     box.exec();
     return box.clickedButton() == settingsButton;
+}
+
+bool Welcome::askOnce(QWidget *parent, StudioSession *session)
+{
+    if (session->hasApiKey() || StudioSettings::onboardingShown.value())
+        return false;
+    StudioSettings::onboardingShown.setValue(true);
+    return ask(parent);
 }
 
 } // namespace Atelier

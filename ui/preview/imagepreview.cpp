@@ -29,8 +29,96 @@ ImagePreview::ImagePreview(QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Preview"));
     setFocusPolicy(Qt::WheelFocus);
-    setToolTip(tr("Wheel: zoom · F: fit · 1: 100 % · double-click: fit / 100 % · drag: pan"));
     m_message = tr("Images appear here as they arrive.");
+    describe();
+}
+
+void ImagePreview::describe()
+{
+    const QString keys
+        = tr("Wheel: zoom · F: fit · 1: 100 % · double-click: fit / 100 % · drag: pan");
+    setToolTip(hasOriginal()
+                   ? tr("%1\nHold \\ to see the original · Compare: drag the line between the "
+                        "original (left) and the result (right)")
+                         .arg(keys)
+                   : keys);
+}
+
+void ImagePreview::dropOriginal()
+{
+    ++m_originalLoads;
+    m_showingOriginal = false;
+    m_draggingWipe = false;
+    if (m_original.isNull())
+        return;
+    m_original = QImage();
+    m_originalScaled = QImage();
+    describe();
+    unsetCursor();
+    Q_EMIT originalChanged(false);
+    if (m_comparing)
+        Q_EMIT comparingChanged(false);
+    update();
+}
+
+void ImagePreview::setOriginal(const QImage &original)
+{
+    ++m_originalLoads;
+    const bool had = hasOriginal();
+    m_original = original;
+    rescale();
+    describe();
+    update();
+    if (had != hasOriginal())
+        Q_EMIT originalChanged(hasOriginal());
+    if (m_comparing && had != hasOriginal())
+        Q_EMIT comparingChanged(isComparing());
+}
+
+void ImagePreview::setOriginalFile(const QString &path)
+{
+    const quint64 load = ++m_originalLoads;
+    QThreadPool::globalInstance()->start([preview = QPointer<ImagePreview>(this), load, path] {
+        const QImage original = ImageFile::read(path).valueOr(QImage());
+        QMetaObject::invokeMethod(
+            qApp,
+            [preview, load, original] {
+                // Another image (or original) was shown meanwhile: this one is not its.
+                if (!preview || load != preview->m_originalLoads || original.isNull())
+                    return;
+                preview->setOriginal(original);
+                preview->m_originalLoads = load;
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ImagePreview::setShowingOriginal(bool showing)
+{
+    if (showing == m_showingOriginal)
+        return;
+    m_showingOriginal = showing;
+    update();
+}
+
+void ImagePreview::setComparing(bool comparing)
+{
+    if (comparing == m_comparing)
+        return;
+    const bool was = isComparing();
+    m_comparing = comparing;
+    setMouseTracking(comparing);
+    if (!comparing)
+        unsetCursor();
+    update();
+    if (was != isComparing())
+        Q_EMIT comparingChanged(isComparing());
+}
+
+void ImagePreview::setWipePosition(double position)
+{
+    m_wipe = std::clamp(position, 0.0, 1.0);
+    update();
 }
 
 ImagePreview::~ImagePreview() = default;
@@ -49,6 +137,7 @@ void ImagePreview::dropDocument()
 
 bool ImagePreview::setDocument(const QByteArray &bytes, const QString &caption)
 {
+    dropOriginal();
     if (SvgImage::looksLikeSvg(bytes)) {
         auto renderer = std::make_unique<QSvgRenderer>(bytes);
         const QSize size = renderer->defaultSize();
@@ -122,6 +211,7 @@ QString ImagePreview::shownCaption() const
 void ImagePreview::setImage(const QImage &image, const QString &caption, const QImage &display)
 {
     dropDocument();
+    dropOriginal();
     assign(image, caption, display);
 }
 
@@ -139,6 +229,7 @@ void ImagePreview::assign(const QImage &image, const QString &caption, const QIm
 void ImagePreview::clear(const QString &message)
 {
     dropDocument();
+    dropOriginal();
     m_image = QImage();
     m_display = QImage();
     m_scaled = QImage();
@@ -185,6 +276,7 @@ void ImagePreview::viewMoved()
 void ImagePreview::showFile(const QString &path, const QString &caption)
 {
     const quint64 load = ++m_fileLoads;
+    dropOriginal();
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == u"gif" || suffix == u"svg") {
         QFile file(path);
@@ -212,7 +304,14 @@ void ImagePreview::showFile(const QString &path, const QString &caption)
                         Q_EMIT preview->fileFailed(path, error);
                         return;
                     }
+                    // An original asked for after showFile() stays.
+                    const QImage original = preview->m_original;
+                    const quint64 originalLoad = preview->m_originalLoads;
                     preview->setImage(image, caption, display);
+                    preview->m_originalLoads = originalLoad;
+                    if (!original.isNull())
+                        preview->setOriginal(original);
+                    preview->m_originalLoads = originalLoad;
                     Q_EMIT preview->fileShown(path);
                 },
                 Qt::QueuedConnection);
@@ -240,21 +339,62 @@ void ImagePreview::keyPressEvent(QKeyEvent *event)
         zoomBy(-1);
     else if (event->key() == Qt::Key_Space && m_movie)
         setPaused(!isPaused());
-    else
+    else if (event->key() == Qt::Key_Backslash && hasOriginal()) {
+        if (!event->isAutoRepeat())
+            setShowingOriginal(true);
+    } else
         QWidget::keyPressEvent(event);
 }
+
+void ImagePreview::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Backslash && !event->isAutoRepeat())
+        setShowingOriginal(false);
+    else
+        QWidget::keyReleaseEvent(event);
+}
+
+void ImagePreview::focusOutEvent(QFocusEvent *event)
+{
+    setShowingOriginal(false); // the release would go elsewhere
+    QWidget::focusOutEvent(event);
+}
+
+namespace {
+
+constexpr int WipeGrip = 12; // how near the line a press takes it
+
+} // namespace
 
 void ImagePreview::mousePressEvent(QMouseEvent *event)
 {
     m_dragFrom = event->position().toPoint();
+    m_draggingWipe = isComparing() && event->button() == Qt::LeftButton
+        && std::abs(m_dragFrom.x() - wipeX()) <= WipeGrip;
     setFocus();
+}
+
+void ImagePreview::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_draggingWipe = false;
+    QWidget::mouseReleaseEvent(event);
 }
 
 void ImagePreview::mouseMoveEvent(QMouseEvent *event)
 {
+    const QPoint now = event->position().toPoint();
+    if (isComparing()) {
+        if (m_draggingWipe && (event->buttons() & Qt::LeftButton)) {
+            setWipePosition(width() > 0 ? double(now.x()) / width() : 0.5);
+            return;
+        }
+        if (std::abs(now.x() - wipeX()) <= WipeGrip)
+            setCursor(Qt::SplitHCursor);
+        else
+            unsetCursor();
+    }
     if (!(event->buttons() & (Qt::LeftButton | Qt::MiddleButton)) || m_image.isNull())
         return;
-    const QPoint now = event->position().toPoint();
     synced().panBy(QPointF(now - m_dragFrom)); // from fit: pans from what is shown
     m_dragFrom = now;
     viewMoved();
@@ -262,6 +402,8 @@ void ImagePreview::mouseMoveEvent(QMouseEvent *event)
 
 void ImagePreview::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (isComparing() && std::abs(event->position().x() - wipeX()) <= WipeGrip)
+        return; // a quick second grab of the line
     if (!synced().isFitting())
         fit();
     else
@@ -271,6 +413,9 @@ void ImagePreview::mouseDoubleClickEvent(QMouseEvent *event)
 void ImagePreview::rescale()
 {
     const QRect target = synced().fittedRect();
+    m_originalScaled = target.isEmpty() || m_original.isNull()
+        ? QImage()
+        : m_original.scaled(target.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     if (target.isEmpty())
         m_scaled = QImage();
     else if (m_display.size() == target.size())
@@ -288,6 +433,33 @@ void ImagePreview::resizeEvent(QResizeEvent *event)
     Q_EMIT viewSizeChanged(size());
 }
 
+void ImagePreview::paintPicture(QPainter &painter, const QImage &full, const QImage &scaled,
+                                const QRect &target, const QRect &clip) const
+{
+    if (clip.isEmpty() || full.isNull())
+        return;
+    painter.save();
+    painter.setClipRect(clip);
+    if (full.hasAlphaChannel())
+        painter.fillRect(target.intersected(clip), checkerboard());
+    const ZoomPan &view = synced();
+    const double zoom = view.zoom();
+    if (zoom > 0) {
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom < 1.0);
+        const QRectF visible = QRectF(clip).intersected(target);
+        const QRectF source(view.toImage(visible.topLeft()), visible.size() / zoom);
+        // An original of another size covers the image's place.
+        const double sx = double(full.width()) / std::max(1, m_image.width());
+        const double sy = double(full.height()) / std::max(1, m_image.height());
+        painter.drawImage(
+            visible, full,
+            QRectF(source.x() * sx, source.y() * sy, source.width() * sx, source.height() * sy));
+    } else if (!scaled.isNull()) {
+        painter.drawImage(target.topLeft(), scaled);
+    }
+    painter.restore();
+}
+
 void ImagePreview::paintEvent(QPaintEvent *event)
 {
     QPainter painter(this);
@@ -301,6 +473,45 @@ void ImagePreview::paintEvent(QPaintEvent *event)
     const ZoomPan &view = synced();
     const double zoom = view.zoom();
     const QRect target = view.isFitting() ? view.fittedRect() : view.imageRect().toAlignedRect();
+    if (!m_svg && hasOriginal() && (isShowingOriginal() || isComparing())) {
+        const int line = isShowingOriginal() ? width() : wipeX();
+        const QRect left = event->rect().intersected(QRect(0, 0, line, height()));
+        const QRect right = event->rect().intersected(QRect(line, 0, width() - line, height()));
+        paintPicture(painter, m_original, m_originalScaled, target, left);
+        paintPicture(painter, m_image, m_scaled, target, right);
+        const QString badgeText
+            = isShowingOriginal() ? tr("Original (release \\ for the result)") : QString();
+        if (isComparing() && !isShowingOriginal()) {
+            // The line with a grip in the middle, and what each side is.
+            painter.fillRect(QRect(line - 1, 0, 2, height()), Qt::white);
+            const QRect grip(line - 5, height() / 2 - 18, 10, 36);
+            painter.setPen(QColor(0, 0, 0, 160));
+            painter.setBrush(Qt::white);
+            painter.drawRoundedRect(grip, 4, 4);
+            const QFontMetrics metrics = painter.fontMetrics();
+            const auto label = [&](const QString &text, bool atLeft) {
+                const QRect box = metrics.boundingRect(text).adjusted(-6, -3, 6, 3);
+                const QPoint at(atLeft ? line - box.width() - 8 : line + 8,
+                                height() - box.height() - 8);
+                const QRect placed = box.translated(at - box.topLeft());
+                painter.fillRect(placed, QColor(0, 0, 0, 160));
+                painter.setPen(Qt::white);
+                painter.drawText(placed, Qt::AlignCenter, text);
+            };
+            label(tr("Original"), true);
+            label(tr("Result"), false);
+        }
+        if (!badgeText.isEmpty()) {
+            const QRect badge
+                = painter.fontMetrics().boundingRect(badgeText).adjusted(-6, -3, 6, 3);
+            const QRect placed = badge.translated(QPoint(8, 8) - badge.topLeft()
+                                                  + (zoom > 0 ? QPoint() : target.topLeft()));
+            painter.fillRect(placed, QColor(0, 0, 0, 160));
+            painter.setPen(Qt::white);
+            painter.drawText(placed, Qt::AlignCenter, badgeText);
+        }
+        return;
+    }
     if (m_image.hasAlphaChannel()) {
         // A checkerboard shows what is transparent.
         painter.fillRect(target.intersected(event->rect()), checkerboard());

@@ -76,6 +76,11 @@ QIcon zoom100()
     return themed(u"zoom-original"_s, u"zoom-100"_s);
 }
 
+QIcon compare()
+{
+    return themed(u"view-split-left-right"_s, u"compare"_s);
+}
+
 QIcon cancel()
 {
     return themed(u"process-stop"_s, u"cancel"_s);

@@ -17,6 +17,8 @@ QIcon exportImage();
 QIcon remove();
 QIcon zoomFit();
 QIcon zoom100();
+// Before / after: the original beside the result.
+QIcon compare();
 QIcon cancel();
 QIcon retry();
 QIcon settings();
