@@ -78,17 +78,17 @@ RefineStudio::RefineStudio(MainWindow *window, StudioSession *session)
     refineShown->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     refineShown->setToolTip(tr("Change the image shown turn by turn, in a thread beside it."));
     connect(refineShown, &QAction::triggered, this,
-            [this] { refine(m_window->canvas()->shownId()); });
+            [this] { refine(m_window->canvas()->shownPath(), m_window->canvas()->shownId()); });
     if (QMenu *file = menuOf(window, u"actionCompareGrid"_s))
         insertAfter(file, u"actionCompareGrid"_s, refineShown);
 
     connect(window->canvas(), &CanvasPanel::actionRequested, this,
-            [this](CanvasPanel::Action action, const QString &, qint64 id) {
+            [this](CanvasPanel::Action action, const QString &path, qint64 id) {
                 if (action == CanvasPanel::Action::Refine)
-                    refine(id);
+                    refine(path, id);
             });
     connect(window->gallery(), &GalleryPanel::refineRequested, this,
-            [this](const QString &, qint64 id) { refine(id); });
+            [this](const QString &path, qint64 id) { refine(path, id); });
     connect(m_pane, &RefinePane::sendRequested, this, [this](const QString &prompt, int from) {
         if (const Status sent = m_thread->send(prompt, from); !sent)
             post(sent.error(), 8000);
@@ -116,8 +116,13 @@ RefineStudio::RefineStudio(MainWindow *window, StudioSession *session)
     }
 }
 
-void RefineStudio::refine(qint64 id)
+void RefineStudio::refine(const QString &path, qint64 id)
 {
+    // An image shown as it arrived is indexed a moment later: found by its file then.
+    if (id <= 0 && !path.isEmpty() && m_session->library().isOpen()) {
+        if (const std::optional<LibraryImage> known = m_session->library().imageAt(path))
+            id = known->id;
+    }
     if (id <= 0) {
         post(tr("Refine starts from an image in the library: choose one in the gallery, or make "
                 "one first."),

@@ -27,8 +27,9 @@ public:
     RefineThread *thread() const { return m_thread; }
     RefinePane *pane() const { return m_pane; }
     QDockWidget *dock() const { return m_dock; }
-    // Opens the thread of library image `id` and shows it, the instruction field focused.
-    void refine(qint64 id);
+    // Opens the thread of library image `id` (at `path`; 0: looked up by path) and shows it,
+    // the instruction field focused.
+    void refine(const QString &path, qint64 id);
 
 private:
     RefineStudio(MainWindow *window, StudioSession *session);
