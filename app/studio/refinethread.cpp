@@ -62,6 +62,23 @@ RefineThread::RefineThread(StudioSession *session, QObject *parent)
         Q_EMIT imageSaved(index, id, saved->path);
         finishTurn(index);
     });
+    // Another library folder: the thread's images are not in it.
+    connect(session, &StudioSession::libraryChanged, this, [this] {
+        if (m_job) { // what it still reports belongs to no turn now
+            m_job->disconnect(this);
+            m_job->cancel();
+            m_job->deleteLater();
+        }
+        const JobId edit = m_editJob;
+        m_editJob = JobId();
+        m_running = -1;
+        m_turns.clear();
+        StudioSettings::refineThreadStart.clear();
+        if (edit.isValid())
+            m_session->cancel(edit);
+        Q_EMIT reset();
+        Q_EMIT busyChanged(false);
+    });
     connect(session, &StudioSession::jobFailed, this, [this](JobId id, const ApiError &error) {
         if (id != m_editJob || m_running < 0)
             return;

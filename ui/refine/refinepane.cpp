@@ -60,27 +60,31 @@ RefinePane::RefinePane(const RefineThread *thread, QWidget *parent)
     m_from->setWordWrap(true);
     m_from->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_from);
+    // The instruction with Send (Cancel while a turn runs) beside it, the total under them:
+    // narrow enough for a small screen beside the canvas and the gallery.
+    auto *row = new QHBoxLayout;
     m_input = new QLineEdit;
     m_input->setObjectName(u"refineInput"_s);
     m_input->setPlaceholderText(tr("What to change…"));
     m_input->setAccessibleName(tr("Instruction for the next turn"));
     m_input->setClearButtonEnabled(true);
-    layout->addWidget(m_input);
-    auto *buttons = new QHBoxLayout;
-    m_total = new QLabel;
-    m_total->setObjectName(u"refineTotal"_s);
-    m_total->setToolTip(tr("What the turns of this thread cost, from the usage the API "
-                           "reported."));
-    buttons->addWidget(m_total, 1);
+    m_input->setMinimumWidth(80);
+    row->addWidget(m_input, 1);
     m_cancel = new QPushButton(tr("Cancel"));
     m_cancel->setObjectName(u"refineCancel"_s);
-    buttons->addWidget(m_cancel);
+    row->addWidget(m_cancel);
     m_send = new QPushButton(tr("Send"));
     m_send->setObjectName(u"refineSend"_s);
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send the instruction as the next turn (Enter)."));
-    buttons->addWidget(m_send);
-    layout->addLayout(buttons);
+    row->addWidget(m_send);
+    layout->addLayout(row);
+    m_total = new QLabel;
+    m_total->setObjectName(u"refineTotal"_s);
+    m_total->setWordWrap(true);
+    m_total->setToolTip(tr("What the turns of this thread cost, from the usage the API "
+                           "reported."));
+    layout->addWidget(m_total);
 
     connect(m_send, &QPushButton::clicked, this, &RefinePane::send);
     connect(m_input, &QLineEdit::returnPressed, this, &RefinePane::send);
@@ -107,7 +111,17 @@ RefinePane::RefinePane(const RefineThread *thread, QWidget *parent)
         describe(index);
         describeState();
     });
-    connect(thread, &RefineThread::imageSaved, this, [this](int index) { describe(index); });
+    // A running turn shows its newest partial image until its own is kept.
+    connect(thread, &RefineThread::partialImage, this, [this](int index, const QImage &image) {
+        if (QListWidgetItem *item = m_turns->item(index); item && !image.isNull())
+            item->setIcon(QIcon(QPixmap::fromImage(image.scaled(
+                ThumbnailEdge, ThumbnailEdge, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+    });
+    connect(thread, &RefineThread::imageSaved, this, [this](int index) {
+        if (QListWidgetItem *item = m_turns->item(index))
+            item->setIcon(QIcon());
+        describe(index);
+    });
     connect(thread, &RefineThread::busyChanged, this, &RefinePane::describeState);
     rebuild();
 }
@@ -191,6 +205,11 @@ void RefinePane::describe(int index)
     item->setToolTip(lines.join(u'\n'));
     if (turn.imageId > 0 && item->icon().isNull())
         item->setIcon(thumbnailOf(turn.imagePath));
+    if (item->icon().isNull()) { // an empty square keeps the texts in line
+        QPixmap empty(ThumbnailEdge, ThumbnailEdge);
+        empty.fill(Qt::transparent);
+        item->setIcon(QIcon(empty));
+    }
     // A turn without an image is not one to continue from.
     item->setFlags(turn.imageId > 0 ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::ItemIsEnabled);
 }
