@@ -19,6 +19,7 @@
 #include "preview/imagepreview.h"
 #include "prompt/historydialog.h"
 #include "prompt/prompteditor.h"
+#include "refine/refinestudio.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(StudioSession *session, QWidget *parent)
     restoreSettings();
     SettingsDialog::restore(m_session);
     connectSession();
+    RefineStudio::install(this, m_session);
     m_compose->refresh();
     promptEditor()->setFocus();
     QMetaObject::invokeMethod(m_jobs, &JobPanel::offerInterruptedJobs, Qt::QueuedConnection);
@@ -80,14 +82,6 @@ bool MainWindow::openForEdit(const QString &path, qint64 id)
 void MainWindow::openForVariation(const QString &path, qint64 id)
 {
     m_compose->openForVariation(path, id);
-}
-void MainWindow::openImages(const QStringList &paths)
-{
-    m_compose->openImages(paths);
-}
-void MainWindow::generate()
-{
-    m_compose->generate();
 }
 
 bool MainWindow::openForEditing(const QStringList &paths)
@@ -254,6 +248,8 @@ void MainWindow::actOnImage(CanvasPanel::Action action, const QString &path, qin
         return;
     case CanvasPanel::Action::Vary:
         m_compose->openForVariation(path, id);
+        return;
+    case CanvasPanel::Action::Refine: // RefineStudio answers it
         return;
     case CanvasPanel::Action::UseAsReference:
         m_compose->addReferences({path});

@@ -72,7 +72,7 @@ public:
 
     // Opens images from files: one that carries a recipe restores it; others become references
     // for an edit.
-    void openImages(const QStringList &paths);
+    void openImages(const QStringList &paths) { m_compose->openImages(paths); }
     // Opens an image in the mask painter as the first reference of an edit (`id`: its library
     // entry, for lineage; 0 looks it up by path). False, saying why, when it cannot be read.
     bool openForEdit(const QString &path, qint64 id = 0);
@@ -85,7 +85,7 @@ public:
     void pasteImage();
 
 public Q_SLOTS:
-    void generate();
+    void generate() { m_compose->generate(); }
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -67,6 +67,8 @@ struct StudioSettings
     // Refine: the mainline model the Responses API's image tool runs under. Empty: the
     // catalog's (Catalog::responsesMainlineModel(), a gpt-5-class model).
     static inline const Setting<QString> refineResponsesModel {"refine/responsesModel"};
+    // The library image the open refine thread started from (0: none).
+    static inline const Setting<qint64> refineThreadStart {"refine/threadStart", 0};
     // Provider profiles as a JSON array, and the name of the one in use.
     static inline const Setting<QByteArray> providerProfiles {"providers/profiles"};
     static inline const Setting<QString> activeProvider {"providers/active"};

@@ -1019,6 +1019,10 @@ Ergebnisse binnen 24 Stunden</translation>
         <source>Image %1 has not arrived yet.</source>
         <translation>Bild %1 ist noch nicht angekommen.</translation>
     </message>
+    <message>
+        <source>Refine…</source>
+        <translation>Verfeinern…</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::Catalog</name>
@@ -2327,6 +2331,10 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
     <message>
         <source>%1 is not among the gallery&apos;s images; clear the gallery&apos;s filters to open it full-window.</source>
         <translation>%1 ist nicht unter den Bildern der Galerie; setzen Sie die Filter der Galerie zurück, um es im ganzen Fenster zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Refine…</source>
+        <translation>Verfeinern…</translation>
     </message>
 </context>
 <context>
@@ -4189,6 +4197,182 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     <message>
         <source>the image is not valid base64</source>
         <translation>das Bild ist kein gültiges Base64</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RefinePane</name>
+    <message>
+        <source>Turns of the refine thread</source>
+        <translation>Runden des Verfeinerungsverlaufs</translation>
+    </message>
+    <message>
+        <source>What to change…</source>
+        <translation>Was soll sich ändern…</translation>
+    </message>
+    <message>
+        <source>Instruction for the next turn</source>
+        <translation>Anweisung für die nächste Runde</translation>
+    </message>
+    <message>
+        <source>What the turns of this thread cost, from the usage the API reported.</source>
+        <translation>Was die Runden dieses Verlaufs gekostet haben, nach dem von der API gemeldeten Verbrauch.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the instruction as the next turn (Enter).</source>
+        <translation>Die Anweisung als nächste Runde senden (Eingabetaste).</translation>
+    </message>
+    <message>
+        <source>Start: %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>from the start</source>
+        <translation>vom Start</translation>
+    </message>
+    <message>
+        <source>from turn %1</source>
+        <translation>von Runde %1</translation>
+    </message>
+    <message>
+        <source>as an edit</source>
+        <translation>als Bearbeitung</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>$%1</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Each turn changes the chosen image; choose an earlier turn to branch from it.</source>
+        <translation>Jede Runde ändert das gewählte Bild; wählen Sie eine frühere Runde, um von ihr abzuzweigen.</translation>
+    </message>
+    <message>
+        <source>Choose Refine… on an image (the canvas or the gallery) to start a thread.</source>
+        <translation>Wählen Sie Verfeinern… an einem Bild (auf der Leinwand oder in der Galerie), um einen Verlauf zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The next turn changes the start image.</source>
+        <translation>Die nächste Runde ändert das Startbild.</translation>
+    </message>
+    <message>
+        <source>The next turn continues turn %1.</source>
+        <translation>Die nächste Runde setzt Runde %1 fort.</translation>
+    </message>
+    <message>
+        <source>This provider has no Responses API: turns go as edits of the chosen image.</source>
+        <translation>Dieser Anbieter hat keine Responses API: die Runden gehen als Bearbeitungen des gewählten Bildes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Thread: $%1, %n turn(s)</source>
+        <translation>
+            <numerusform>Verlauf: $%1, %n Runde</numerusform>
+            <numerusform>Verlauf: $%1, %n Runden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RefineStudio</name>
+    <message>
+        <source>Refine</source>
+        <translation>Verfeinern</translation>
+    </message>
+    <message>
+        <source>&amp;Refine thread</source>
+        <translation>Ver&amp;feinerungsverlauf</translation>
+    </message>
+    <message>
+        <source>Change the image shown turn by turn, in a thread beside it.</source>
+        <translation>Das gezeigte Bild Runde für Runde ändern, in einem Verlauf daneben.</translation>
+    </message>
+    <message>
+        <source>Refine starts from an image in the library: choose one in the gallery, or make one first.</source>
+        <translation>Verfeinern beginnt mit einem Bild aus der Bibliothek: wählen Sie eines in der Galerie, oder erzeugen Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fine the image…</source>
+        <translation>Bild verfei&amp;nern…</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::RefineThread</name>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A turn is still running; wait for it or cancel it first.</source>
+        <translation>Eine Runde läuft noch; warten Sie darauf oder brechen Sie sie zuerst ab.</translation>
+    </message>
+    <message>
+        <source>That image is no longer in the library.</source>
+        <translation>Dieses Bild ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Open an image to refine first (Refine… on the image or in the gallery).</source>
+        <translation>Öffnen Sie zuerst ein Bild zum Verfeinern (Verfeinern… am Bild oder in der Galerie).</translation>
+    </message>
+    <message>
+        <source>Say what to change in the image first.</source>
+        <translation>Sagen Sie zuerst, was sich am Bild ändern soll.</translation>
+    </message>
+    <message>
+        <source>That turn made no image to continue from; choose one that did.</source>
+        <translation>Diese Runde hat kein Bild ergeben, an das sich anknüpfen lässt; wählen Sie eine mit Bild.</translation>
+    </message>
+    <message>
+        <source>No API key is set: add one in Settings first.</source>
+        <translation>Kein API-Schlüssel gesetzt: fügen Sie zuerst in den Einstellungen einen hinzu.</translation>
+    </message>
+    <message>
+        <source>This provider has no Responses API (POST /responses answered 404): the thread goes on as edits of the last image (/images/edits).</source>
+        <translation>Dieser Anbieter hat keine Responses API (POST /responses antwortete mit 404): der Verlauf geht als Bearbeitungen des letzten Bildes weiter (/images/edits).</translation>
+    </message>
+    <message>
+        <source>The conversation of turn %1 has expired at the provider; a new one starts from its image.</source>
+        <translation>Das Gespräch von Runde %1 ist beim Anbieter abgelaufen; ein neues beginnt mit ihrem Bild.</translation>
+    </message>
+    <message>
+        <source>The edit was not sent.</source>
+        <translation>Die Bearbeitung wurde nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The image could not be saved: %1</source>
+        <translation>Das Bild konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The image is saved in %1 but not in the gallery: %2</source>
+        <translation>Das Bild ist in %1 gespeichert, aber nicht in der Galerie: %2</translation>
     </message>
 </context>
 <context>

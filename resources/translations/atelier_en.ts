@@ -246,6 +246,16 @@
     </message>
 </context>
 <context>
+    <name>Atelier::RefinePane</name>
+    <message numerus="yes">
+        <source>Thread: $%1, %n turn(s)</source>
+        <translation>
+            <numerusform>Thread: $%1, %n turn</numerusform>
+            <numerusform>Thread: $%1, %n turns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Atelier::RequestValidator</name>
     <message numerus="yes">
         <source>OpenAI shuts %1 down on %2 (in %n day(s)).</source>

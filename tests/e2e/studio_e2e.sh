@@ -3,8 +3,8 @@
 # a prompt, press Ctrl+Return, and check that the image lands in the library folder with its
 # recipe and in the library index. Then four streamed images at once: four cells in the canvas
 # (counted on the screen by atelier-screen-regions), one opened full-window with Enter, Right to
-# the next, Esc back to the four. Usage: tests/e2e/studio_e2e.sh [BUILD_DIR] [SCREENSHOT.png]
-# (the second run's screenshots go beside it: NAME-grid.png, NAME-viewer.png).
+# the next, Esc back to the four; and an image refined twice in the Refine thread. Usage: tests/e2e/studio_e2e.sh [BUILD_DIR] [SCREENSHOT.png]
+# (the second run's screenshots go beside it: NAME-grid.png, NAME-viewer.png, NAME-refine.png).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 build="${1:-$root/build/dev}"
@@ -131,7 +131,55 @@ for image in "$library"/*/*.png; do
     [ -f "${image%.png}.json" ] || { echo "studio_e2e: $image has no recipe" >&2; exit 1; }
 done
 
+# Refine twice: the newest image chosen in the gallery (F6 to it, Home), Ctrl+R opens the
+# Refine thread with its instruction field focused, two turns typed and sent with Enter. Each
+# turn's image lands in the library as the child of the image it refined, the second continuing
+# the first's conversation.
+cat >"$work/refine.sh" <<SESSION
+set -euo pipefail
+export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
+export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
+"$build/ui/atelier" >"$work/atelier-refine.log" 2>&1 &
+app=\$!
+fail() { echo "studio_e2e: \$1" >&2; cat "$work/atelier-refine.log" >&2; kill \$app; exit 1; }
+refined() { sqlite3 "\$HOME/Pictures/Atelier/library.sqlite3" "SELECT COUNT(*) FROM images WHERE edit LIKE '%refine%'" 2>/dev/null || echo 0; }
+window=""
+for _ in \$(seq 100); do
+    window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
+    [ -n "\$window" ] && break
+    sleep 0.1
+done
+[ -n "\$window" ] || fail "the window did not appear"
+sleep 0.5
+xdotool windowfocus "\$window" 2>/dev/null || true
+xdotool key F6 F6 F6
+sleep 0.2
+xdotool key Home
+sleep 0.5
+xdotool key ctrl+r
+sleep 0.5
+for turn in 1 2; do
+    if [ \$turn = 1 ]; then xdotool type --delay 10 "add a red boat"; else xdotool type --delay 10 "now make it night"; fi
+    xdotool key Return
+    for _ in \$(seq 300); do [ "\$(refined)" = "\$turn" ] && break; sleep 0.1; done
+    [ "\$(refined)" = "\$turn" ] || fail "turn \$turn did not reach the library (\$(refined))"
+    sleep 0.5
+done
+if [ -n "$screenshot" ] && command -v import >/dev/null; then import -window root "$shots-refine.png"; fi
+kill \$app
+wait \$app || true
+SESSION
+xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/refine.sh"
+index="$library/library.sqlite3"
+first="$(sqlite3 "$index" "SELECT id FROM images WHERE prompt = 'add a red boat'")"
+second_parent="$(sqlite3 "$index" "SELECT parent_id FROM images WHERE prompt = 'now make it night'")"
+[ -n "$first" ] && [ "$second_parent" = "$first" ] || { echo "studio_e2e: the second turn's parent is '$second_parent', not the first turn's image '$first'" >&2; exit 1; }
+first_parent="$(sqlite3 "$index" "SELECT parent_id FROM images WHERE id = $first")"
+[ -n "$first_parent" ] || { echo "studio_e2e: the first turn has no parent" >&2; exit 1; }
+second_recipe="$(sqlite3 "$index" "SELECT path FROM images WHERE prompt = 'now make it night'")"
+grep -q '"previous_response_id"' "$library/${second_recipe%.png}.json" || { echo "studio_e2e: the second turn did not continue the first's conversation" >&2; exit 1; }
+
 if grep -rq "sk-e2e-not-a-secret" "$library" "$work/config"; then
     echo "studio_e2e: the API key was written to disk" >&2; exit 1
 fi
-echo "studio_e2e: 2 passed, 0 failed"
+echo "studio_e2e: 3 passed, 0 failed"

@@ -196,6 +196,8 @@ const ActionText actionTexts[] = {
      QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Edit (paint a mask)"), "imageEdit"},
     {CanvasPanel::Action::Vary, Icons::vary, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Vary"),
      "imageVary"},
+    {CanvasPanel::Action::Refine, Icons::generate,
+     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Refine…"), "imageRefine"},
     {CanvasPanel::Action::UseAsReference, Icons::reference,
      QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Use as reference"), "imageReference"},
     {CanvasPanel::Action::Favourite, Icons::favourite,
@@ -781,6 +783,13 @@ void CanvasPanel::showImageFile(const QString &path, const QString &caption, qin
         if (const std::optional<LibraryImage> known = m_session->library().image(m_shownId))
             findOriginal(known->request);
     }
+}
+
+void CanvasPanel::showStreamedImage(const QImage &image, const QString &caption)
+{
+    showPage(m_preview);
+    m_preview->setImage(image, caption.left(60));
+    setShown({}, 0);
 }
 
 void CanvasPanel::showHeatMap(qint64 id)

@@ -31,7 +31,7 @@ class CanvasPanel final : public QTabWidget
 
 public:
     // What can be done with the image shown, from its hover bar or its context menu.
-    enum class Action { Edit, Vary, UseAsReference, Favourite, Copy, Export, Delete };
+    enum class Action { Edit, Vary, Refine, UseAsReference, Favourite, Copy, Export, Delete };
     Q_ENUM(Action)
 
     explicit CanvasPanel(StudioSession *session, QWidget *parent = nullptr);
@@ -56,6 +56,8 @@ public:
     void showHeatMap(qint64 id);
     void showPreview();
     void showPainter();
+    // An image as it streams in from outside the job queue (a refine turn): not a library one.
+    void showStreamedImage(const QImage &image, const QString &caption);
     // The library image shown (empty and 0 while none is: a partial image, a file from
     // elsewhere).
     QString shownPath() const { return m_shownPath; }

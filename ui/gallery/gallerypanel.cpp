@@ -400,6 +400,8 @@ void GalleryPanel::showContextMenu(const QPoint &position)
                    [this, image] { Q_EMIT editRequested(image.path, image.id); });
     menu.addAction(tr("Make variations"), this,
                    [this, image] { Q_EMIT variationRequested(image.path, image.id); });
+    menu.addAction(tr("Refine…"), this,
+                   [this, image] { Q_EMIT refineRequested(image.path, image.id); });
     menu.addAction(tr("Show lineage…"), this, [this, image] { Q_EMIT lineageRequested(image.id); });
     if (image.edit.contains(u"composite_of"_s)) {
         menu.addAction(

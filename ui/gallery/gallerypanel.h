@@ -66,6 +66,8 @@ Q_SIGNALS:
     // Paint a mask on the image and edit it, or make variations of it.
     void editRequested(const QString &path, qint64 id);
     void variationRequested(const QString &path, qint64 id);
+    // Change it turn by turn in the refine thread.
+    void refineRequested(const QString &path, qint64 id);
     // Where the image came from and what was made from it.
     void lineageRequested(qint64 id);
     // For an edit whose outside pixels were kept: where the model changed them.

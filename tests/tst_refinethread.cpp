@@ -1,0 +1,348 @@
+// The refine thread beside the canvas: turns typed into it go to the fake server's Responses API
+// (real HTTP), each continuing the one chosen (its response id as previous_response_id), each
+// image kept in the library as a child of the image it refined. A refusal shows the API's words,
+// an expired response starts a new conversation from that turn's image, a provider without
+// /responses gets the turns as /images/edits, and the thread's total adds the turns' costs.
+#include "canvas/canvaspanel.h"
+#include "fakeimagesserver.h"
+#include "gallery/gallerypanel.h"
+#include "library/librarymodel.h"
+#include "library/librarystore.h"
+#include "libraryimages.h"
+#include "mainwindow.h"
+#include "refine/refinepane.h"
+#include "refine/refinestudio.h"
+#include "studio/refinethread.h"
+#include "studio/studiosession.h"
+#include "studio/studiosettings.h"
+#include "studiofixture.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace Atelier;
+using namespace AtelierTest;
+using namespace Qt::StringLiterals;
+
+class TestRefineThread : public QObject, public AtelierTest::StudioFixture
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_start = 0;
+
+    RefineStudio *studio() const { return m_window->findChild<RefineStudio *>(u"refineStudio"_s); }
+    RefineThread *thread() const { return studio()->thread(); }
+    QListWidget *turnList() const
+    {
+        return m_window->findChild<QListWidget *>(u"refineTurnList"_s);
+    }
+    QString total() const { return m_window->findChild<QLabel *>(u"refineTotal"_s)->text(); }
+
+    // The requests the server received at `path` ("/responses", "/images/edits").
+    QList<RecordedRequest> requestsTo(const QString &path) const
+    {
+        QList<RecordedRequest> found;
+        for (const RecordedRequest &request : m_server->requests()) {
+            if (request.path.endsWith(path))
+                found.append(request);
+        }
+        return found;
+    }
+
+    static int inputImages(const QJsonObject &body)
+    {
+        int count = 0;
+        const QJsonArray items = body.value(u"input"_s).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonArray parts = item.toObject().value(u"content"_s).toArray();
+            for (const QJsonValue &part : parts)
+                count += part.toObject().value(u"type"_s).toString() == u"input_image" ? 1 : 0;
+        }
+        return count;
+    }
+
+    // Opens the thread of the start image the way a user does: the image on the canvas, then
+    // Refine… on its hover bar.
+    bool openFromCanvas()
+    {
+        const std::optional<LibraryImage> start = m_session->library().image(m_start);
+        if (!start)
+            return false;
+        m_window->canvas()->showImageFile(start->path, start->request.prompt, m_start);
+        auto *button = m_window->canvas()->findChild<QToolButton *>(u"imageRefine"_s);
+        if (!button || !button->isEnabled())
+            return false;
+        button->click();
+        return studio()->dock()->isVisible() && thread()->startId() == m_start;
+    }
+
+    // Types `prompt`, optionally choosing turn `from` first, and presses Send; waits until the
+    // turn has ended. The turn's index, -1 when it did not end.
+    int sendTurn(const QString &prompt, int from = -1)
+    {
+        if (from >= 0)
+            turnList()->setCurrentRow(from);
+        auto *input = m_window->findChild<QLineEdit *>(u"refineInput"_s);
+        input->setText(prompt);
+        auto *send = m_window->findChild<QPushButton *>(u"refineSend"_s);
+        if (!send->isEnabled())
+            return -1;
+        QSignalSpy ended(thread(), &RefineThread::busyChanged);
+        send->click();
+        if (!thread()->isBusy())
+            return -1;
+        if (!ended.wait(20000) && thread()->isBusy())
+            return -1;
+        if (thread()->isBusy())
+            return -1;
+        return int(thread()->turns().size() - 1);
+    }
+
+    std::optional<LibraryImage> imageOf(int turn) const
+    {
+        return m_session->library().image(thread()->turns().at(turn).imageId);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { isolateStudio(); }
+
+    void init()
+    {
+        StudioSettings::windowGeometry.clear();
+        StudioSettings::refineThreadStart.clear();
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
+        LibraryImage entry;
+        entry.request.prompt = u"a lighthouse at dusk"_s;
+        entry.request.model = u"gpt-image-1"_s;
+        QImage pixels(64, 64, QImage::Format_RGB32);
+        pixels.fill(Qt::darkCyan);
+        const Result<qint64> saved = saveImage(m_session->library(), entry, pixels);
+        QVERIFY2(saved, qPrintable(saved.error()));
+        m_start = *saved;
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(studio());
+        QVERIFY(openFromCanvas());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        stopStudio();
+    }
+
+    // The second turn continues the first: only its instruction and the first's response id.
+    void twoTurnsChain()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        const QList<RecordedRequest> sent = requestsTo(u"/responses"_s);
+        QCOMPARE(sent.size(), 2);
+        for (const RecordedRequest &request : sent)
+            QVERIFY2(request.violations.isEmpty(), qPrintable(request.violations.join(u"; "_s)));
+        QCOMPARE(inputImages(sent.at(0).json), 1); // the start image, once
+        QVERIFY(!sent.at(0).json.contains(u"previous_response_id"_s));
+        const QStringList issued = m_server->responsesApi().issued();
+        QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), issued.at(0));
+        QCOMPARE(inputImages(sent.at(1).json), 0);
+
+        // Both images are in the library, each the child of the image it refined, with the
+        // response id to continue from and the one it continued.
+        const std::optional<LibraryImage> first = imageOf(1);
+        const std::optional<LibraryImage> second = imageOf(2);
+        QVERIFY(first && second);
+        QCOMPARE(first->parentId, m_start);
+        QCOMPARE(second->parentId, first->id);
+        const QJsonObject refine = second->edit.value(u"refine"_s).toObject();
+        QCOMPARE(refine.value(u"response_id"_s).toString(), issued.at(1));
+        QCOMPARE(refine.value(u"previous_response_id"_s).toString(), issued.at(0));
+        QCOMPARE(second->request.prompt, u"now make it night"_s);
+        QVERIFY(QFileInfo::exists(second->path));
+        // ... and in the thread and the gallery.
+        QCOMPARE(turnList()->count(), 3);
+        QVERIFY(turnList()->item(2)->text().contains(u"now make it night"_s));
+        QTRY_COMPARE(m_window->gallery()->model()->rowCount(), 3);
+        QCOMPARE(m_window->canvas()->shownId(), second->id);
+    }
+
+    // Choosing turn 1 and sending branches: turn 1's response id goes as previous_response_id.
+    void branchFromTurnOne()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
+        const QList<RecordedRequest> sent = requestsTo(u"/responses"_s);
+        QCOMPARE(sent.size(), 3);
+        const QStringList issued = m_server->responsesApi().issued();
+        QCOMPARE(sent.at(2).json.value(u"previous_response_id"_s).toString(), issued.at(0));
+        QCOMPARE(thread()->turns().at(3).from, 1);
+        QCOMPARE(imageOf(3)->parentId, thread()->turns().at(1).imageId);
+        QVERIFY(turnList()->item(3)->text().contains(u"from turn 1"_s));
+        // Branching from the start sends the start image again, as a new conversation.
+        QCOMPARE(sendTurn(u"a storm"_s, 0), 4);
+        const RecordedRequest last = requestsTo(u"/responses"_s).constLast();
+        QVERIFY(!last.json.contains(u"previous_response_id"_s));
+        QCOMPARE(inputImages(last.json), 1);
+        QCOMPARE(imageOf(4)->parentId, m_start);
+    }
+
+    void refusal_data()
+    {
+        QTest::addColumn<QString>("prompt");
+        QTest::addColumn<QString>("words"); // what the API said
+        QTest::newRow("moderation error") << u"BLOCKED thing"_s << u"our safety system"_s;
+        QTest::newRow("refusal output") << u"REFUSE this"_s << u"against the usage policies"_s;
+    }
+
+    // A refused turn shows the API's words; the thread and its images stay, and go on.
+    void refusal()
+    {
+        QFETCH(QString, prompt);
+        QFETCH(QString, words);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        const int images = m_session->library().count();
+        QCOMPARE(sendTurn(prompt), 2);
+        QCOMPARE(thread()->turns().at(2).state, RefineTurn::State::Refused);
+        QCOMPARE(thread()->turns().at(2).imageId, 0);
+        QVERIFY2(turnList()->item(2)->text().contains(words),
+                 qPrintable(turnList()->item(2)->text()));
+        QCOMPARE(m_session->library().count(), images);
+        QCOMPARE(turnList()->count(), 3);
+        // The next turn continues the newest turn with an image.
+        QCOMPARE(sendTurn(u"a lantern on the boat"_s), 3);
+        QCOMPARE(thread()->turns().at(3).state, RefineTurn::State::Done);
+        QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
+                 QJsonValue(m_server->responsesApi().issued().at(0)));
+    }
+
+    // The provider forgot turn 1's response: the turn starts a new conversation from turn 1's
+    // image, and says so.
+    void expiredResponseRestartsFromItsImage()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        const QString firstId = m_server->responsesApi().issued().at(0);
+        m_server->responsesApi().expire(firstId);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        const QList<RecordedRequest> sent = requestsTo(u"/responses"_s);
+        QCOMPARE(sent.size(), 3);
+        QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), firstId);
+        QVERIFY(!sent.at(2).json.contains(u"previous_response_id"_s));
+        QCOMPARE(inputImages(sent.at(2).json), 1);
+        const RefineTurn turn = thread()->turns().at(2);
+        QCOMPARE(turn.state, RefineTurn::State::Done);
+        QVERIFY(turnList()->item(2)->text().contains(u"expired"_s));
+        QCOMPARE(imageOf(2)->parentId, thread()->turns().at(1).imageId);
+        // The new conversation is the one the next turn continues.
+        QCOMPARE(sendTurn(u"and stars"_s), 3);
+        QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
+                 QJsonValue(turn.responseId));
+    }
+
+    // Without /responses the turns go as /images/edits of the image they continue, said once.
+    void noResponsesApiFallsBackToEdits()
+    {
+        m_server->responsesApi().setAvailable(false);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(requestsTo(u"/responses"_s).size(), 1);
+        QCOMPARE(requestsTo(u"/images/edits"_s).size(), 1);
+        QCOMPARE(thread()->turns().at(1).state, RefineTurn::State::Done);
+        QVERIFY(thread()->turns().at(1).asEdit);
+        QCOMPARE(imageOf(1)->parentId, m_start);
+        QVERIFY(turnList()->item(1)->text().contains(u"no Responses API"_s));
+        QVERIFY(m_window->findChild<QLabel *>(u"refineMode"_s)->isVisible());
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(requestsTo(u"/responses"_s).size(), 1); // not asked again
+        const QList<RecordedRequest> edits = requestsTo(u"/images/edits"_s);
+        QCOMPARE(edits.size(), 2);
+        QCOMPARE(thread()->turns().at(2).state, RefineTurn::State::Done);
+        QCOMPARE(imageOf(2)->parentId, thread()->turns().at(1).imageId);
+        QVERIFY(!turnList()->item(2)->text().contains(u"no Responses API"_s));
+        QVERIFY(edits.at(1).part(u"prompt"_s));
+        QCOMPARE(edits.at(1).part(u"prompt"_s)->data, QByteArray("now make it night"));
+        // The reference is turn 1's image.
+        QFile made(thread()->turns().at(1).imagePath);
+        QVERIFY(made.open(QIODevice::ReadOnly));
+        const QByteArray bytes = made.readAll();
+        bool sentIt = false;
+        for (const ReceivedPart &part : edits.at(1).parts)
+            sentIt = sentIt || part.data == bytes;
+        QVERIFY(sentIt);
+    }
+
+    // The total is the sum of the turns' costs from their usage.
+    void costTotal()
+    {
+        QVERIFY(total().contains(u"$0.000"_s));
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        const double first = thread()->turns().at(1).cost;
+        const double second = thread()->turns().at(2).cost;
+        QVERIFY(first > 0);
+        QVERIFY(second > 0);
+        QCOMPARE(thread()->totalCost(), first + second);
+        QVERIFY2(total().contains(u"$%1"_s.arg(first + second, 0, 'f', 3)), qPrintable(total()));
+        QVERIFY2(total().contains(u", 2 turn"_s), qPrintable(total()));
+        QVERIFY(turnList()->item(1)->text().contains(u"$%1"_s.arg(first, 0, 'f', 3)));
+    }
+
+    // A new window (a restart) opens the thread again, rebuilt from the library.
+    void threadSurvivesARestart()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
+        const QList<RefineTurn> before = thread()->turns();
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QList<RefineTurn> after = thread()->turns();
+        QCOMPARE(after.size(), before.size());
+        for (int i = 0; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).imageId, before.at(i).imageId);
+            QCOMPARE(after.at(i).from, before.at(i).from);
+            QCOMPARE(after.at(i).responseId, before.at(i).responseId);
+        }
+        QCOMPARE(thread()->totalCost(), before.at(1).cost + before.at(2).cost + before.at(3).cost);
+        // It goes on from where it was: turn 3's conversation.
+        QCOMPARE(sendTurn(u"and snow"_s), 4);
+        QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
+                 QJsonValue(before.at(3).responseId));
+    }
+
+    // Refine… in the gallery's menu and File > Refine the image… (Ctrl+R) open the thread too;
+    // an image made by a turn opens the thread it belongs to.
+    void entryPoints()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        const qint64 made = thread()->turns().at(1).imageId;
+        QAction *refine = m_window->findChild<QAction *>(u"actionRefine"_s);
+        QVERIFY(refine);
+        QCOMPARE(refine->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        turnList()->setCurrentRow(0);
+        m_window->canvas()->showImageFile(imageOf(1)->path, QString(), made);
+        refine->trigger();
+        QCOMPARE(thread()->startId(), m_start);
+        QCOMPARE(thread()->turns().size(), 2);
+        QCOMPARE(turnList()->currentRow(), 1); // the image's turn, chosen
+        Q_EMIT m_window->gallery()->refineRequested(imageOf(1)->path, made);
+        QCOMPARE(thread()->startId(), m_start);
+        QVERIFY(m_window->findChild<QAction *>(u"actionShowRefine"_s));
+    }
+};
+
+QTEST_MAIN(TestRefineThread)
+#include "tst_refinethread.moc"
