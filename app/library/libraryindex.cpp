@@ -60,7 +60,13 @@ std::optional<QString> damageOf(const QSqlDatabase &db)
     const QString result = check.value(0).toString();
     if (result == u"ok"_s)
         return std::nullopt;
-    return result;
+    // "*** in database main ***", then a line per problem: the first says what is wrong.
+    const QStringList lines = result.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        if (!line.startsWith(u"***"_s))
+            return line.trimmed();
+    }
+    return result.simplified();
 }
 
 // The columns each table must have; an index lacking one was made by something else.
