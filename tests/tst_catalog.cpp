@@ -224,6 +224,30 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
     }
 
+    // Every note the built-in catalog has on a model is in the table the translations are made
+    // from (ModelSpec::translatableNotes()), so none stays English in another language; a note
+    // of the user's own (an overlay) is shown as written.
+    void everyModelNoteIsTranslatable()
+    {
+        const QStringList translatable = ModelSpec::translatableNotes();
+        QStringList ids = m_catalog.modelIds();
+        ids.append(u"not-in-the-catalog"_s); // the schema's limits: a note of its own
+        int notes = 0;
+        for (const QString &id : std::as_const(ids)) {
+            const ModelSpec spec = m_catalog.spec(id);
+            if (spec.lifecycleNote.isEmpty())
+                continue;
+            ++notes;
+            QVERIFY2(translatable.contains(spec.lifecycleNote),
+                     qPrintable(id + u": "_s + spec.lifecycleNote));
+            QCOMPARE(spec.lifecycleNoteText(), spec.lifecycleNote); // no translator installed
+        }
+        QVERIFY(notes >= 10);
+        ModelSpec own;
+        own.lifecycleNote = u"A note of my own."_s;
+        QCOMPARE(own.lifecycleNoteText(), own.lifecycleNote);
+    }
+
     void coversEveryModel()
     {
         const QStringList expected = {u"chatgpt-image-latest"_s,

@@ -2,6 +2,7 @@
 #include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
+#include "libraryimages.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
 #include "studiofixture.h"
@@ -428,6 +429,50 @@ private Q_SLOTS:
             notice.contains(QDir::toNativeSeparators(QFileInfo(image.savedPath).absolutePath())),
             qPrintable(notice));
         QFile::remove(month);
+    }
+
+    // The studio opens its library reading only the index's structure, so a large library shows
+    // at once, and reads every page once the window has painted (checkLibrary(), on a worker
+    // thread): a damaged page found then is repaired as on opening — the index made anew from
+    // the files, the window told — and a sound index is left as it is.
+    void aDamagedPageIsFoundAfterTheStart_data()
+    {
+        QTest::addColumn<bool>("damaged");
+        QTest::newRow("damaged page") << true;
+        QTest::newRow("sound") << false;
+    }
+
+    void aDamagedPageIsFoundAfterTheStart()
+    {
+        QFETCH(bool, damaged);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(saveFilledImage(m_session->library(), u"kept %1"_s.arg(i), u"gpt-image-1"_s,
+                                    Qt::red, QSize(8, 8)));
+        m_session->library().close();
+        if (damaged)
+            QVERIFY(damagePage(m_library->filePath(u"library.sqlite3"_s), u"images_model"_s));
+        StudioSession next(Catalog::fromJson(Catalog::builtinJson()));
+        QVERIFY(next.openLibrary(m_library->path()));
+        QVERIFY2(next.libraryNotice().isEmpty(), qPrintable(next.libraryNotice())); // not yet
+        QSignalSpy changed(&next, &StudioSession::libraryChanged);
+        QSignalSpy sound(&next, &StudioSession::librarySound);
+        next.checkLibrary();
+        if (damaged) {
+            QVERIFY(changed.wait(15000));
+            QVERIFY2(next.libraryNotice().contains(u"damaged"_s)
+                         && next.libraryNotice().contains(u"library.sqlite3.damaged-"_s),
+                     qPrintable(next.libraryNotice()));
+            QVERIFY(next.library().lastRepair().rebuilt);
+            QVERIFY(!LibraryStore::findDamage(m_library->path()));
+        } else {
+            QVERIFY(sound.wait(15000));
+            QVERIFY(changed.isEmpty());
+            QVERIFY(next.libraryNotice().isEmpty());
+        }
+        QCOMPARE(next.library().count(), 3);
+        QVERIFY(
+            saveFilledImage(next.library(), u"after"_s, u"gpt-image-1"_s, Qt::blue, QSize(8, 8)));
+        QCOMPARE(next.library().count(), 4);
     }
 
     // Before anything is paid for, the library folder must take the image: when it cannot,

@@ -8,10 +8,14 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QPainter>
 #include <QPalette>
 #include <QStyle>
+#include <QStyleOption>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
 
 using namespace Atelier;
 using namespace Qt::StringLiterals;
@@ -41,6 +45,34 @@ private:
         return {count ? int(lightness / count) : -1, count};
     }
 
+    // How far the most distinct pixel of an indicator is, in lightness, from the ground it is
+    // drawn on: an unchecked box whose frame is a few levels off its ground is not seen.
+    static int standsOut(QStyle::PrimitiveElement element, QStyle::State state,
+                         QPalette::ColorRole groundRole)
+    {
+        const QPalette palette = QApplication::palette();
+        const QColor ground = palette.color(groundRole);
+        QImage image(40, 40, QImage::Format_RGB32);
+        image.fill(ground);
+        QPainter painter(&image);
+        QStyleOptionButton option;
+        option.palette = palette;
+        option.state = state;
+        if (!(state & QStyle::State_Enabled))
+            option.palette.setCurrentColorGroup(QPalette::Disabled);
+        const int edge = QApplication::style()->pixelMetric(QStyle::PM_IndicatorWidth);
+        option.rect = QRect(10, 10, edge, edge);
+        QApplication::style()->drawPrimitive(element, &option, &painter);
+        painter.end();
+        int most = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                most = std::max(most,
+                                std::abs(image.pixelColor(x, y).lightness() - ground.lightness()));
+        }
+        return most;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -53,7 +85,7 @@ private Q_SLOTS:
         StudioSettings::theme.clear();
         QCOMPARE(Theme::configured(), Theme::Dark);
         Theme::apply(Theme::configured());
-        QCOMPARE(QApplication::style()->name().toLower(), u"fusion"_s);
+        QCOMPARE(Theme::styleName().toLower(), u"fusion"_s);
         QCOMPARE(Theme::current(), Theme::Dark);
         const QPalette dark = QApplication::palette();
         QVERIFY(dark.color(QPalette::Window).lightness() < 80);
@@ -73,6 +105,53 @@ private Q_SLOTS:
         // Images are shown on the same neutral dark ground in both.
         const QColor ground = Theme::imageGround();
         QVERIFY(ground.lightness() < 60 && ground.red() == ground.blue());
+    }
+
+    // Every check box and radio button is clearly seen on the window and on the base (views,
+    // forms, menus, the compare grid's model list), checked or not, in both looks.
+    void checkBoxesAndRadioButtonsStandOut_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("element");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("ground");
+        QTest::addColumn<int>("least");
+        const int off = QStyle::State_Enabled | QStyle::State_Off;
+        const int on = QStyle::State_Enabled | QStyle::State_On;
+        const int box = QStyle::PE_IndicatorCheckBox;
+        const int radio = QStyle::PE_IndicatorRadioButton;
+        const int viewCheck = QStyle::PE_IndicatorItemViewItemCheck;
+        // Fusion's own light look draws its frames a little softer (51 levels off the window).
+        for (const auto &[name, kind, clear] : {std::tuple {"dark", int(Theme::Dark), 60},
+                                                std::tuple {"light", int(Theme::Light), 45}}) {
+            QTest::addRow("%s: check box on the window", name)
+                << kind << box << off << int(QPalette::Window) << clear;
+            QTest::addRow("%s: check box on the base", name)
+                << kind << box << off << int(QPalette::Base) << clear;
+            QTest::addRow("%s: checked box on the base", name)
+                << kind << box << on << int(QPalette::Base) << clear;
+            QTest::addRow("%s: radio button on the window", name)
+                << kind << radio << off << int(QPalette::Window) << clear;
+            QTest::addRow("%s: radio button on the base", name)
+                << kind << radio << off << int(QPalette::Base) << clear;
+            QTest::addRow("%s: check box in a view", name)
+                << kind << viewCheck << off << int(QPalette::Base) << clear;
+            QTest::addRow("%s: disabled check box", name)
+                << kind << box << int(QStyle::State_Off) << int(QPalette::Window) << clear / 2;
+        }
+    }
+
+    void checkBoxesAndRadioButtonsStandOut()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, element);
+        QFETCH(int, state);
+        QFETCH(int, ground);
+        QFETCH(int, least);
+        Theme::apply(Theme::Kind(kind));
+        const int contrast = standsOut(QStyle::PrimitiveElement(element), QStyle::State(state),
+                                       QPalette::ColorRole(ground));
+        QVERIFY2(contrast >= least, qPrintable(QString::number(contrast)));
     }
 
     void bundledIconsFollowThePalette_data()

@@ -4,12 +4,15 @@
 #include "catalog/catalog.h"
 #include "catalog/requestvalidator.h"
 #include "mainwindow.h"
+#include "params/parameterpanel.h"
 #include "platform/translations.h"
 #include "studio/studiosession.h"
 
 #include "testsettings.h"
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
@@ -311,6 +314,28 @@ private Q_SLOTS:
             messages.append(violation.message);
         QVERIFY2(messages.contains(u"dall-e-3 erzeugt ein Bild pro Anfrage; setzen Sie n auf 1."_s),
                  qPrintable(messages.join(u'\n')));
+    }
+
+    // The catalog's notes on its models read German in the German studio (the catalog file
+    // stays English): in the note under the model and in the model list's tooltips.
+    void modelNotesSpeakGerman()
+    {
+        QCOMPARE(Translations::install(qApp, QLocale(QLocale::German)), u"de"_s);
+        const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
+        QVERIFY(catalog.spec(u"gpt-image-2"_s).lifecycleNote.startsWith(u"Transparent"_s));
+        ParameterPanel panel(catalog);
+        panel.setModel(u"gpt-image-2"_s);
+        const QLabel *note = panel.findChild<QLabel *>(u"modelNote"_s);
+        QVERIFY(note);
+        QCOMPARE(note->text(),
+                 u"Transparente Hintergründe sind bei gpt-image-2 eine Vorschaufunktion; Größen "
+                 "über 2560x1440 sind experimentell."_s);
+        const QComboBox *models = panel.modelBox();
+        QVERIFY(models);
+        const int snapshot = models->findText(u"gpt-image-2-2026-04-21"_s);
+        QVERIFY(snapshot >= 0);
+        const QString tip = models->itemData(snapshot, Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"Datierter Stand von gpt-image-2"_s), qPrintable(tip));
     }
 
     // The window in German: menus translated, and no two entries of a menu share an

@@ -10,12 +10,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEvent>
 #include <QMessageBox>
 #include <QPointer>
 #include <QTimer>
 
 #include <atomic>
 #include <csignal>
+#include <utility>
 
 namespace Atelier {
 
@@ -33,6 +35,30 @@ void endStudio(QWidget *window)
         window->close();
     QCoreApplication::quit();
 }
+
+// Calls `then` once, when the first paint of the window is done (queued behind it).
+class AfterFirstPaint final : public QObject
+{
+public:
+    explicit AfterFirstPaint(std::function<void()> then)
+        : m_then(std::move(then))
+    {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_then) {
+            QCoreApplication::instance()->removeEventFilter(this);
+            QTimer::singleShot(0, this, std::exchange(m_then, {}));
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_then;
+};
 
 } // namespace
 
@@ -99,6 +125,9 @@ int runStudio(QApplication &app, const std::function<void(MainWindow *)> &shown)
                 .arg(libraryOpen.error()));
     else if (!session.libraryNotice().isEmpty())
         window.showLibraryNotice(session.libraryNotice());
+    // Every page of the library's index is read once the gallery shows, not before: at 100,000
+    // images that is a third of a second the first paint does not wait for.
+    const AfterFirstPaint checkLibrary([&session] { session.checkLibrary(); });
     window.show();
     if (parser.isSet(prompt))
         window.promptEditor()->setPrompt(parser.value(prompt));

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -64,7 +65,7 @@ struct ModelSpec
     QString displayName;
     QString family;
     QString lifecycleStatus; // active, deprecated, retired
-    QString lifecycleNote;
+    QString lifecycleNote; // as the catalog file has it (English for the built-in one)
     QDate shutdownDate; // the day OpenAI stops (or stopped) serving it; null: none announced
     QString replacement; // the model OpenAI names instead; empty: none
     bool known = true; // false: not in the catalog, only the API schema's own limits apply
@@ -83,6 +84,11 @@ struct ModelSpec
     qint64 daysUntilShutdown(const QDate &today) const;
     // nullptr when the model does not serve the endpoint.
     const EndpointRules *rulesFor(Endpoint endpoint) const;
+    // lifecycleNote in the user's language, for what a person reads (a note of the built-in
+    // catalog is translated; one of a user overlay is shown as written).
+    QString lifecycleNoteText() const;
+    // The built-in catalog's notes, as translated (for the check that none is missing).
+    static QStringList translatableNotes();
 };
 
 } // namespace Atelier

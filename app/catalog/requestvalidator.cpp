@@ -146,7 +146,7 @@ private:
             warning(Param::Model,
                     m_spec.lifecycleNote.isEmpty()
                         ? tr("%1 is %2.").arg(m_model, m_spec.lifecycleStatus)
-                        : m_spec.lifecycleNote);
+                        : m_spec.lifecycleNoteText());
         }
     }
 

@@ -178,7 +178,7 @@ int ModelsCommand::run(const QCommandLineParser &parser)
         m_cli.out() << naming.sentModelName(id).leftJustified(34)
                     << endpoints.join(u", "_s).leftJustified(32) << statusOf(spec) << "\n";
         if (!spec.lifecycleNote.isEmpty())
-            m_cli.out() << "    " << spec.lifecycleNote << "\n";
+            m_cli.out() << "    " << spec.lifecycleNoteText() << "\n";
     }
     m_cli.out().flush();
     return ExitCode::Success;

@@ -43,6 +43,32 @@ bool isDamage(const QSqlError &error)
     return code == u"11"_s || code == u"26"_s;
 }
 
+// Reads every page of the database (PRAGMA quick_check): what is wrong, or nothing when it is
+// sound or could not be read for a reason other than damage.
+std::optional<QString> damageOf(const QSqlDatabase &db)
+{
+    QSqlQuery check(db);
+    check.setForwardOnly(true);
+    if (!check.exec(u"PRAGMA quick_check"_s)) {
+        if (isDamage(check.lastError()))
+            return check.lastError().databaseText();
+        return std::nullopt;
+    }
+    if (!check.next())
+        return isDamage(check.lastError()) ? std::optional(check.lastError().databaseText())
+                                           : std::nullopt;
+    const QString result = check.value(0).toString();
+    if (result == u"ok"_s)
+        return std::nullopt;
+    // "*** in database main ***", then a line per problem: the first says what is wrong.
+    const QStringList lines = result.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        if (!line.startsWith(u"***"_s))
+            return line.trimmed();
+    }
+    return result.simplified();
+}
+
 // The columns each table must have; an index lacking one was made by something else.
 const QList<std::pair<QString, QStringList>> &requiredColumns()
 {
@@ -104,16 +130,37 @@ QString LibraryIndex::absolute(const QString &path) const
     return QDir(m_folder).filePath(path);
 }
 
-LibraryIndex::Opened LibraryIndex::open(const QString &folder)
+LibraryIndex::Opened LibraryIndex::open(const QString &folder, Check check)
 {
     close();
     m_folder = QDir(folder).absolutePath();
     Opened opened;
-    opened.state = openTables(opened);
+    opened.state = openTables(opened, check);
     return opened;
 }
 
-LibraryIndex::State LibraryIndex::openTables(Opened &opened)
+std::optional<QString> LibraryIndex::findDamage(const QString &folder)
+{
+    const QString connection
+        = u"atelier-library-check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    std::optional<QString> damage;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
+        db.setDatabaseName(QDir(folder).filePath(fileName()));
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
+        if (!db.open()) {
+            if (isDamage(db.lastError()))
+                damage = db.lastError().databaseText();
+        } else {
+            damage = damageOf(db);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return damage;
+}
+
+LibraryIndex::State LibraryIndex::openTables(Opened &opened, Check check)
 {
     // What was wrong, in a few words, for the line that tells the user the index was made anew.
     const auto damaged = [&opened](const QString &reason) {
@@ -235,14 +282,14 @@ LibraryIndex::State LibraryIndex::openTables(Opened &opened)
                 : classify(query.lastError());
         }
     }
-    // A damaged page shows here rather than as a gallery that silently lacks images.
-    QSqlQuery check(db);
-    if (!check.exec(u"PRAGMA quick_check"_s) || !check.next()
-        || check.value(0).toString() != u"ok"_s) {
-        const QString reason = check.lastError().isValid() ? check.lastError().databaseText()
-                                                           : check.value(0).toString();
-        opened.error = tr("The library index is damaged: %1.").arg(reason);
-        return damaged(reason);
+    // A damaged page shows here rather than as a gallery that silently lacks images (or, with
+    // Check::Structure, when the caller runs findDamage()). A truncated index is found either
+    // way: SQLite compares the file's size with its header on the first read above.
+    if (check == Check::Pages) {
+        if (const std::optional<QString> reason = damageOf(db)) {
+            opened.error = tr("The library index is damaged: %1.").arg(*reason);
+            return damaged(*reason);
+        }
     }
     return State::Ready;
 }

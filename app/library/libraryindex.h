@@ -57,8 +57,17 @@ public:
         QString error; // what failed (Damaged, Failed)
         QString damage; // what is wrong with a damaged index, in a few words
     };
+    // How much open() checks: every page of the index (Pages: O(its size), a third of a second
+    // at 100,000 images), or only what it reads anyway — that it is a database, its tables and
+    // columns, its size against its header (Structure: the same at any size), leaving the pages
+    // to findDamage().
+    enum class Check { Pages, Structure };
     // Opens (and makes or updates the tables of) the index of the library in `folder`.
-    Opened open(const QString &folder);
+    Opened open(const QString &folder, Check check = Check::Pages);
+    // Reads every page of the index of the library in `folder` on a connection of its own (so
+    // any thread may call it, while the index is in use): what is wrong with it, in a few words,
+    // or nothing when it is sound or could not be read for another reason (busy, gone).
+    static std::optional<QString> findDamage(const QString &folder);
     void close();
     bool isOpen() const;
     QSqlDatabase database() const;
@@ -91,7 +100,7 @@ public:
 
 private:
     // Fills in what went wrong, if anything.
-    State openTables(Opened &opened);
+    State openTables(Opened &opened, Check check);
 
     QString m_folder;
     QString m_connection;

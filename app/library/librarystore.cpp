@@ -31,7 +31,7 @@ bool LibraryStore::isOpen() const
     return m_index.isOpen();
 }
 
-Status LibraryStore::open(const QString &folder)
+Status LibraryStore::open(const QString &folder, IntegrityCheck check)
 {
     close();
     m_repair = Repair();
@@ -41,32 +41,62 @@ Status LibraryStore::open(const QString &folder)
             tr("The library folder %1 cannot be used (%2); choose another in the settings.")
                 .arg(QDir::toNativeSeparators(m_folder), usable.error()),
             m_folder);
+    const LibraryIndex::Opened opened
+        = m_index.open(m_folder,
+                       check == IntegrityCheck::OnOpen ? LibraryIndex::Check::Pages
+                                                       : LibraryIndex::Check::Structure);
+    if (opened.state == LibraryIndex::State::Damaged)
+        return rebuildIndex(opened.damage);
+    if (opened.state != LibraryIndex::State::Ready)
+        return failure(opened.error, QDir(m_folder).filePath(LibraryIndex::fileName()));
+    finishOpen();
+    return success();
+}
+
+std::optional<QString> LibraryStore::findDamage(const QString &folder)
+{
+    return LibraryIndex::findDamage(folder);
+}
+
+Status LibraryStore::rebuild(const QString &damage)
+{
+    if (m_folder.isEmpty())
+        return failure(tr("No library is open."));
+    m_repair = Repair();
+    return rebuildIndex(damage);
+}
+
+Status LibraryStore::rebuildIndex(const QString &damage)
+{
     const QString index = QDir(m_folder).filePath(LibraryIndex::fileName());
-    LibraryIndex::Opened opened = m_index.open(m_folder);
-    if (opened.state == LibraryIndex::State::Damaged) {
-        m_repair.damage = opened.damage;
-        // The files are the truth: the damaged index is kept beside them under a dated name,
-        // and a new one is made from the images and their recipes.
-        close();
-        const QString aside = index + u".damaged-"_s
-            + QDateTime::currentDateTime().toString(u"yyyy-MM-dd-HHmmss"_s);
-        if (!QFile::rename(index, aside))
-            return failure(tr("The library index %1 is damaged and cannot be moved aside; move it "
-                              "away and start Atelier again.")
-                               .arg(QDir::toNativeSeparators(index)),
-                           index);
-        for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
-            if (QFile::exists(index + suffix) && !QFile::rename(index + suffix, aside + suffix))
-                QFile::remove(index + suffix);
-        }
-        m_repair.movedAside = aside;
-        opened = m_index.open(m_folder);
-        if (!opened.damage.isEmpty())
-            m_repair.damage = opened.damage;
+    m_repair.damage = damage;
+    // The files are the truth: the damaged index is kept beside them under a dated name,
+    // and a new one is made from the images and their recipes.
+    close();
+    const QString aside
+        = index + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyy-MM-dd-HHmmss"_s);
+    if (!QFile::rename(index, aside))
+        return failure(tr("The library index %1 is damaged and cannot be moved aside; move it "
+                          "away and start Atelier again.")
+                           .arg(QDir::toNativeSeparators(index)),
+                       index);
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+        if (QFile::exists(index + suffix) && !QFile::rename(index + suffix, aside + suffix))
+            QFile::remove(index + suffix);
     }
+    m_repair.movedAside = aside;
+    const LibraryIndex::Opened opened = m_index.open(m_folder); // new: checked in full at no cost
+    if (!opened.damage.isEmpty())
+        m_repair.damage = opened.damage;
     if (opened.state != LibraryIndex::State::Ready)
         return failure(opened.error, index);
-    m_repair.rebuilt = !m_repair.movedAside.isEmpty();
+    m_repair.rebuilt = true;
+    finishOpen();
+    return success();
+}
+
+void LibraryStore::finishOpen()
+{
     const Repair found = reconcile();
     m_repair.indexed = found.indexed;
     m_repair.dropped = found.dropped;
@@ -75,7 +105,6 @@ Status LibraryStore::open(const QString &folder)
     // finished (its images are in the library), so the folder goes.
     LibraryFiles::sweepOrphanedPartials(m_folder, [this] { return m_journal.ids(); });
     LibraryFiles::sweepIncoming(m_folder);
-    return success();
 }
 
 Result<QString> LibraryStore::writeFiles(const QString &folder, const LibraryImage &image,

@@ -15,6 +15,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,20 @@ StudioSession::StudioSession(Catalog catalog, QObject *parent)
     connect(m_queue, &JobQueue::jobFailed, this, &StudioSession::jobFailed);
     connect(m_queue, &JobQueue::sessionCostChanged, this, &StudioSession::sessionCostChanged);
     connect(m_queue, &JobQueue::statusMessage, this, &StudioSession::statusMessage);
+    // A damaged index found while jobs ran is made anew after the last one, once it has closed
+    // its journal entry (queued: the job's own handling comes first).
+    connect(m_queue, &JobQueue::jobChanged, this, [this] {
+        if (m_damage.isEmpty() || m_queue->runningCount() > 0)
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_damage.isEmpty() && m_queue->runningCount() == 0)
+                    rebuildDamagedLibrary();
+            },
+            Qt::QueuedConnection);
+    });
+    m_checks.setMaxThreadCount(1);
 }
 
 void StudioSession::setPreviewSize(const QSize &size)
@@ -55,6 +72,7 @@ void StudioSession::setPreviewSize(const QSize &size)
 StudioSession::~StudioSession()
 {
     m_workers.waitForDone(); // a composite in flight posts back to this object
+    m_checks.waitForDone();
 }
 
 QString StudioSession::defaultLibraryFolder()
@@ -87,7 +105,11 @@ QString StudioSession::fallbackLibraryFolder()
 Status StudioSession::openLibrary(const QString &folder, Fallback fallback)
 {
     m_libraryNotice.clear();
-    if (const Status opened = m_library.open(folder); !opened) {
+    ++m_libraryOpenings;
+    m_damage.clear();
+    m_pagesRead = false;
+    constexpr auto later = LibraryStore::IntegrityCheck::Later;
+    if (const Status opened = m_library.open(folder, later); !opened) {
         if (fallback == Fallback::None)
             return opened;
         // Nothing made here may be lost because the chosen folder cannot take it: the images go
@@ -95,17 +117,22 @@ Status StudioSession::openLibrary(const QString &folder, Fallback fallback)
         const QString elsewhere = fallbackLibraryFolder();
         if (QDir(folder) == QDir(elsewhere))
             return opened;
-        if (const Status fallbackOpened = m_library.open(elsewhere); !fallbackOpened)
+        if (const Status fallbackOpened = m_library.open(elsewhere, later); !fallbackOpened)
             return failure(opened.error() + u' ' + fallbackOpened.error());
         m_libraryNotice = tr("%1 Images are kept in %2 until then.")
                               .arg(opened.error(), QDir::toNativeSeparators(elsewhere));
     }
-    const LibraryStore::Repair repair = m_library.lastRepair();
-    if (repair.rebuilt)
-        m_libraryNotice = tr("The library index was damaged (%1) and has been made anew from the "
-                             "%n image(s) in the folder; the old one is kept as %2.",
-                             nullptr, repair.indexed)
-                              .arg(repair.damage, QFileInfo(repair.movedAside).fileName());
+    // After a crash every page is read before requests are recovered from the journal: made
+    // anew later, the index would lose their entries (and the partial images kept under them).
+    if (!m_library.lastRepair().rebuilt && !m_library.unfinishedJobs().isEmpty()) {
+        if (const std::optional<QString> damage = LibraryStore::findDamage(m_library.folder())) {
+            if (const Status rebuilt = m_library.rebuild(*damage); !rebuilt)
+                return rebuilt;
+        }
+        m_pagesRead = true;
+    }
+    m_pagesRead = m_pagesRead || m_library.lastRepair().rebuilt; // a new index is sound
+    noteRepair();
     // Only requests whose process is gone: another window's running ones stay its own.
     m_interrupted = m_library.claimUnfinishedJobs();
     m_recoveredPartials = 0;
@@ -126,6 +153,61 @@ Status StudioSession::openLibrary(const QString &folder, Fallback fallback)
     return success();
 }
 
+void StudioSession::noteRepair()
+{
+    const LibraryStore::Repair repair = m_library.lastRepair();
+    if (repair.rebuilt)
+        m_libraryNotice = tr("The library index was damaged (%1) and has been made anew from the "
+                             "%n image(s) in the folder; the old one is kept as %2.",
+                             nullptr, repair.indexed)
+                              .arg(repair.damage, QFileInfo(repair.movedAside).fileName());
+}
+
+void StudioSession::checkLibrary()
+{
+    if (!m_library.isOpen())
+        return;
+    if (m_pagesRead) {
+        Q_EMIT librarySound();
+        return;
+    }
+    const QString folder = m_library.folder();
+    const quint64 opening = m_libraryOpenings;
+    m_checks.start([this, folder, opening] {
+        // SCHED_IDLE on Linux: the check never takes the CPU from the window.
+        QThread::currentThread()->setPriority(QThread::IdlePriority);
+        const std::optional<QString> damage = LibraryStore::findDamage(folder);
+        QMetaObject::invokeMethod(
+            this,
+            [this, opening, damage] {
+                if (opening != m_libraryOpenings || !m_library.isOpen())
+                    return; // another library (or the same one again) was opened meanwhile
+                if (!damage) {
+                    m_pagesRead = true;
+                    Q_EMIT librarySound();
+                    return;
+                }
+                m_damage = *damage;
+                if (m_queue->runningCount() == 0)
+                    rebuildDamagedLibrary();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void StudioSession::rebuildDamagedLibrary()
+{
+    const QString damage = std::exchange(m_damage, QString());
+    m_libraryNotice.clear();
+    ++m_libraryOpenings;
+    if (const Status rebuilt = m_library.rebuild(damage); !rebuilt)
+        m_libraryNotice = rebuilt.error(); // images are shown but not saved until it is moved
+    else
+        noteRepair();
+    m_pagesRead = true;
+    Q_EMIT libraryChanged();
+}
+
 Status StudioSession::switchLibrary(const QString &folder)
 {
     if (QDir(folder) == QDir(m_library.folder()) && m_library.isOpen())
@@ -141,6 +223,7 @@ Status StudioSession::switchLibrary(const QString &folder)
         return opened;
     }
     Q_EMIT libraryChanged();
+    checkLibrary();
     return success();
 }
 

@@ -73,6 +73,12 @@ public:
     // libraryNotice() says so: a failure only when neither can be.
     enum class Fallback { None, Use };
     Status openLibrary(const QString &folder, Fallback fallback = Fallback::None);
+    // openLibrary() checks only the index's structure (the same at any size; after a crash, with
+    // requests to recover, every page); this reads every page of it on a worker thread, and if
+    // it is damaged, makes it anew from the files as opening does (once no job runs: their
+    // journal entries are in it) and emits libraryChanged() with libraryNotice() saying so. The
+    // studio calls it once its window has painted; librarySound() says the check found nothing.
+    void checkLibrary();
     // Where images go when the chosen library folder cannot take them (read-only, missing disk).
     static QString fallbackLibraryFolder();
     // One line for the user about what opening the library had to do (the index made anew, the
@@ -147,8 +153,11 @@ Q_SIGNALS:
     void statusMessage(const QString &text);
     // libraryNotice() changed: images go to the fallback folder now, say, and why.
     void libraryNoticeChanged(const QString &notice);
-    // switchLibrary() opened another folder: everything shown from the library is stale.
+    // switchLibrary() opened another folder, or checkLibrary() made a damaged index anew:
+    // everything shown from the library is stale.
     void libraryChanged();
+    // checkLibrary() read every page of the open index and found nothing wrong.
+    void librarySound();
     // setProvider(): requests go elsewhere now.
     void providerChanged();
 
@@ -158,6 +167,10 @@ private:
     // pixels outside its mask).
     void keepImage(JobId id, const ImageResult &image);
     void composite(JobId job, qint64 rawId, const LibraryImage &raw);
+    // The line libraryNotice() gives for what opening the library (or rebuild()) repaired.
+    void noteRepair();
+    // checkLibrary() found the open index damaged: made anew now, or when the last job ends.
+    void rebuildDamagedLibrary();
 
     Catalog m_catalog; // reloadCatalog() replaces it in place: references to it stay valid
     ImagesClient *m_client;
@@ -173,6 +186,11 @@ private:
     QString m_safetyIdentifier;
     QThreadPool m_workers; // compositing; waited for on destruction
     QTemporaryDir m_temporary;
+    quint64 m_libraryOpenings = 0; // which opening a check's answer is about
+    QString m_damage; // found by checkLibrary(), made anew when no job runs
+    bool m_pagesRead = false; // every page of the open index was read and found sound
+    // checkLibrary()'s thread, at idle priority; last, so it is waited for first on destruction.
+    QThreadPool m_checks;
 };
 
 } // namespace Atelier

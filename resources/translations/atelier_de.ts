@@ -2891,6 +2891,10 @@ Hold \ to see the original · Compare: drag the line between the original (left)
         <source>its table %1 has no column %2</source>
         <translation>seiner Tabelle %1 fehlt die Spalte %2</translation>
     </message>
+    <message>
+        <source>No library is open.</source>
+        <translation>Keine Bibliothek ist geöffnet.</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::LineageDialog</name>
@@ -3529,6 +3533,73 @@ Hold \ to see the original · Compare: drag the line between the original (left)
     <message>
         <source>The answer to the models list is larger than %1 MB, more than Atelier accepts; it was refused. Is the base URL an OpenAI-compatible API?</source>
         <translation>Die Antwort auf die Modellliste ist größer als %1 MB, mehr als Atelier annimmt; sie wurde abgelehnt. Ist die Basis-URL eine OpenAI-kompatible API?</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::ModelNotes</name>
+    <message>
+        <source>OpenAI shut DALL·E 2 down on 2026-05-12; Azure OpenAI deployments and gateways may still serve it.</source>
+        <translation>OpenAI hat DALL·E 2 am 2026-05-12 abgeschaltet; Azure-OpenAI-Bereitstellungen und Gateways bieten es womöglich noch an.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut DALL·E 3 down on 2026-05-12; Azure OpenAI deployments and gateways may still serve it.</source>
+        <translation>OpenAI hat DALL·E 3 am 2026-05-12 abgeschaltet; Azure-OpenAI-Bereitstellungen und Gateways bieten es womöglich noch an.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut gpt-image-1 down on 2026-10-23 and names gpt-image-2.5-sunburst or gpt-image-2.5-flare instead; Azure OpenAI deployments and gateways may still serve it.</source>
+        <translation>OpenAI hat gpt-image-1 am 2026-10-23 abgeschaltet und nennt stattdessen gpt-image-2.5-sunburst oder gpt-image-2.5-flare; Azure-OpenAI-Bereitstellungen und Gateways bieten es womöglich noch an.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut gpt-image-1-mini down on 2026-12-01 and names gpt-image-2.6-flare or gpt-image-2.6-sunburst instead.</source>
+        <translation>OpenAI hat gpt-image-1-mini am 2026-12-01 abgeschaltet und nennt stattdessen gpt-image-2.6-flare oder gpt-image-2.6-sunburst.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut gpt-image-1.5 down on 2026-12-01 and names gpt-image-2.6-sunburst or gpt-image-2.6-flare instead.</source>
+        <translation>OpenAI hat gpt-image-1.5 am 2026-12-01 abgeschaltet und nennt stattdessen gpt-image-2.6-sunburst oder gpt-image-2.6-flare.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut gpt-image-1.5-2025-12-16 down on 2026-12-01 and names gpt-image-2.6-sunburst or gpt-image-2.6-flare instead.</source>
+        <translation>OpenAI hat gpt-image-1.5-2025-12-16 am 2026-12-01 abgeschaltet und nennt stattdessen gpt-image-2.6-sunburst oder gpt-image-2.6-flare.</translation>
+    </message>
+    <message>
+        <source>Transparent backgrounds are a preview feature on gpt-image-2; sizes above 2560x1440 are experimental.</source>
+        <translation>Transparente Hintergründe sind bei gpt-image-2 eine Vorschaufunktion; Größen über 2560x1440 sind experimentell.</translation>
+    </message>
+    <message>
+        <source>Dated snapshot of gpt-image-2: its behaviour does not change under you.</source>
+        <translation>Datierter Stand von gpt-image-2: sein Verhalten ändert sich nicht unter der Hand.</translation>
+    </message>
+    <message>
+        <source>Released 2026-09-08, the fast tier of GPT Image 2.5: free sizes, quality up to xhigh and max, transparent backgrounds, markup edits.</source>
+        <translation>Erschienen am 2026-09-08, die schnelle Stufe von GPT Image 2.5: freie Größen, Qualität bis xhigh und max, transparente Hintergründe, Markup-Bearbeitungen.</translation>
+    </message>
+    <message>
+        <source>Dated snapshot of gpt-image-2.5-flare: its behaviour does not change under you.</source>
+        <translation>Datierter Stand von gpt-image-2.5-flare: sein Verhalten ändert sich nicht unter der Hand.</translation>
+    </message>
+    <message>
+        <source>Released 2026-09-08, the detail tier of GPT Image 2.5: free sizes, quality up to xhigh and max, transparent backgrounds, markup edits.</source>
+        <translation>Erschienen am 2026-09-08, die detailreiche Stufe von GPT Image 2.5: freie Größen, Qualität bis xhigh und max, transparente Hintergründe, Markup-Bearbeitungen.</translation>
+    </message>
+    <message>
+        <source>Dated snapshot of gpt-image-2.5-sunburst: its behaviour does not change under you.</source>
+        <translation>Datierter Stand von gpt-image-2.5-sunburst: sein Verhalten ändert sich nicht unter der Hand.</translation>
+    </message>
+    <message>
+        <source>Released 2026-11-04, the fast tier of GPT Image 2.6: complexity, GIF and SVG output, markup edits.</source>
+        <translation>Erschienen am 2026-11-04, die schnelle Stufe von GPT Image 2.6: Komplexität, Ausgabe als GIF und SVG, Markup-Bearbeitungen.</translation>
+    </message>
+    <message>
+        <source>Released 2026-11-04, the detail tier of GPT Image 2.6: complexity, GIF and SVG output, markup edits. The Responses API&apos;s image tool uses it by default.</source>
+        <translation>Erschienen am 2026-11-04, die detailreiche Stufe von GPT Image 2.6: Komplexität, Ausgabe als GIF und SVG, Markup-Bearbeitungen. Das Bildwerkzeug der Responses API verwendet es standardmäßig.</translation>
+    </message>
+    <message>
+        <source>OpenAI shut chatgpt-image-latest down on 2026-12-01 and names gpt-image-2.6-sunburst or gpt-image-2.6-flare instead.</source>
+        <translation>OpenAI hat chatgpt-image-latest am 2026-12-01 abgeschaltet und nennt stattdessen gpt-image-2.6-sunburst oder gpt-image-2.6-flare.</translation>
+    </message>
+    <message>
+        <source>Not in Atelier&apos;s catalog: only the limits of the official API description are checked.</source>
+        <translation>Nicht in Ateliers Katalog: nur die Grenzen der offiziellen API-Beschreibung werden geprüft.</translation>
     </message>
 </context>
 <context>

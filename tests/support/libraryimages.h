@@ -7,7 +7,10 @@
 
 #include <QBuffer>
 #include <QColor>
+#include <QFile>
 #include <QImage>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace AtelierTest {
 
@@ -51,6 +54,35 @@ inline Atelier::Status saveFilledImage(Atelier::LibraryStore &store, const QStri
     if (const Atelier::Result<qint64> id = saveImage(store, entry, image); !id)
         return id.failure();
     return Atelier::success();
+}
+
+// Writes garbage over the first page of the table or index `name` in the (closed) SQLite file
+// `index`: damage that only reading every page finds. Whether it could.
+inline bool damagePage(const QString &index, const QString &name)
+{
+    const QString connection = QStringLiteral("atelier-test-damage");
+    int pageSize = 0;
+    int page = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(index);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA page_size")) && query.next())
+                pageSize = query.value(0).toInt();
+            query.prepare(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = ?"));
+            query.addBindValue(name);
+            if (query.exec() && query.next())
+                page = query.value(0).toInt();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QFile file(index);
+    if (pageSize <= 0 || page <= 1 || !file.open(QIODevice::ReadWrite)
+        || !file.seek(qint64(page - 1) * pageSize))
+        return false;
+    return file.write(QByteArray(pageSize, '\x5a')) == pageSize;
 }
 
 } // namespace AtelierTest

@@ -44,6 +44,7 @@ ParameterPanel::ParameterPanel(const Catalog &catalog, QWidget *parent)
                               "model; only the API's own limits are checked for it."));
     m_form->addRow(tr("Model"), m_modelBox);
     m_modelNote = new QLabel(this);
+    m_modelNote->setObjectName(u"modelNote"_s);
     m_modelNote->setWordWrap(true);
     m_modelNote->setVisible(false);
     m_form->addRow(QString(), m_modelNote);
@@ -219,7 +220,7 @@ void ParameterPanel::fillModels()
                 + tr("OpenAI shuts it down on %1.").arg(spec.shutdownDate.toString(Qt::ISODate));
         }
         if (!spec.lifecycleNote.isEmpty())
-            tip += u"\n"_s + spec.lifecycleNote;
+            tip += u"\n"_s + spec.lifecycleNoteText();
         m_modelBox->setItemData(index, tip, Qt::ToolTipRole);
     }
     m_updating = false;
@@ -410,7 +411,7 @@ void ParameterPanel::applyRules(bool announce)
     const ModelSpec spec = m_catalog.spec(modelName);
     const QDate today = QDate::currentDate();
     QString note = spec.known
-        ? spec.lifecycleNote
+        ? spec.lifecycleNoteText()
         : tr("%1 is not in the catalog: only the API's own limits are checked.").arg(modelName);
     const bool offerSwitch = spec.known && !spec.replacement.isEmpty()
         && m_catalog.contains(spec.replacement)

@@ -4,8 +4,9 @@
 
 #include <QApplication>
 #include <QPalette>
-#include <QStyle>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +52,41 @@ QPalette darkPalette()
     return palette;
 }
 
+// Fusion (Qt 6.4) draws a check box's frame and a radio button's ring in the window colour
+// darkened (Window.darker(140) and .darker(150)): on a dark window that is a few levels from the
+// window and from the base it fills them with, so an unchecked box all but vanishes — in a
+// dialog, a form or an item view alike. In the dark theme the indicators are drawn as if on a
+// light window, which makes the frame a clear mid grey on both grounds; their fill (Base) and
+// mark (Text) stay the theme's. Menus, group boxes and views draw theirs through the same
+// primitives.
+class DarkIndicatorStyle final : public QProxyStyle
+{
+public:
+    explicit DarkIndicatorStyle(QStyle *fusion)
+        : QProxyStyle(fusion)
+    { }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if (element != PE_IndicatorCheckBox && element != PE_IndicatorRadioButton) {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            return;
+        }
+        const QColor frameGround
+            = option->state & State_Enabled ? Theme::indicatorFrameGround() : QColor(120, 120, 120);
+        if (const auto *button = qstyleoption_cast<const QStyleOptionButton *>(option)) {
+            QStyleOptionButton lighter(*button);
+            lighter.palette.setColor(QPalette::Window, frameGround);
+            QProxyStyle::drawPrimitive(element, &lighter, painter, widget);
+            return;
+        }
+        QStyleOption lighter(*option);
+        lighter.palette.setColor(QPalette::Window, frameGround);
+        QProxyStyle::drawPrimitive(element, &lighter, painter, widget);
+    }
+};
+
 } // namespace
 
 void Theme::apply(Kind kind)
@@ -58,9 +94,21 @@ void Theme::apply(Kind kind)
     QStyle *fusion = QStyleFactory::create(u"Fusion"_s);
     if (!fusion)
         return; // Fusion is built into QtWidgets; without it the desktop's style stays
-    QApplication::setStyle(fusion);
-    QApplication::setPalette(kind == Dark ? darkPalette() : fusion->standardPalette());
+    const QPalette palette = kind == Dark ? darkPalette() : fusion->standardPalette();
+    if (kind == Dark)
+        QApplication::setStyle(new DarkIndicatorStyle(fusion)); // takes Fusion over
+    else
+        QApplication::setStyle(fusion);
+    QApplication::setPalette(palette);
     s_current = kind;
+}
+
+QString Theme::styleName()
+{
+    const QStyle *style = QApplication::style();
+    if (const auto *proxy = qobject_cast<const QProxyStyle *>(style))
+        style = proxy->baseStyle();
+    return style ? style->name() : QString();
 }
 
 Theme::Kind Theme::configured()

@@ -19,6 +19,11 @@ public:
     static void setConfigured(Kind kind);
     static Kind current() { return s_current; }
     static QString name(Kind kind);
+    // The style the application draws with ("fusion"), under the dark theme's indicator fix.
+    static QString styleName();
+    // What the dark theme draws check box frames and radio rings from (Fusion darkens it by
+    // 140 and 150 %): they show mid grey on the dark window and on the darker base.
+    static QColor indicatorFrameGround() { return QColor(200, 200, 200); }
     static Kind fromName(const QString &name);
 
     // The neutral ground images are shown on (preview, viewer, mask canvas), whatever the theme,
