@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Atelier;
 using namespace AtelierTest;
@@ -239,13 +240,29 @@ private Q_SLOTS:
         QVERIFY(button(u"batchFetch"_s)->isEnabled());
         QVERIFY(button(u"batchShowInGallery"_s)->isEnabled());
         QTRY_COMPARE(m_window->gallery()->model()->rowCount(), 2);
+        // An image of no batch, sent now: the gallery shows the batch's two apart from it.
+        describeLowRequests(u"a green fox"_s);
+        m_window->generateButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->library().count(), 3, 10000);
+        QTRY_COMPARE(m_window->gallery()->model()->rowCount(), 3);
+        auto *batchFilter = m_window->gallery()->findChild<QToolButton *>(u"batchFilter"_s);
+        QVERIFY(batchFilter);
+        QVERIFY(batchFilter->isHidden());
         button(u"batchShowInGallery"_s)->click();
+        QCOMPARE(m_window->gallery()->shownBatch(), submitted.first().first().toString());
+        QCOMPARE(m_window->gallery()->model()->rowCount(), 2);
+        QVERIFY(!batchFilter->isHidden());
+        QVERIFY2(batchFilter->text().contains(u"a red fox"_s), qPrintable(batchFilter->text()));
         QCOMPARE(m_window->gallery()->view()->selectionModel()->selectedIndexes().size(), 2);
+        batchFilter->click(); // every image again
+        QVERIFY(batchFilter->isHidden());
+        QVERIFY(m_window->gallery()->shownBatch().isEmpty());
+        QCOMPARE(m_window->gallery()->model()->rowCount(), 3);
         // Fetch now again: nothing is added twice.
         finished.clear();
         button(u"batchFetch"_s)->click();
         QVERIFY(finished.wait(10000));
-        QCOMPARE(m_session->library().count(), 2);
+        QCOMPARE(m_session->library().count(), 3);
     }
 
     void theViewShowsStatesAndCancels()

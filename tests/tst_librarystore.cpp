@@ -71,11 +71,14 @@ private:
     }
 
     // Saved as at `savedAt` (invalid: now).
+    // `batch`: the Batch API batch it came from, if any.
     static qint64 saveAt(LibraryStore &store, const QString &prompt, const QDateTime &savedAt,
-                         const QString &model = u"gpt-image-1.5"_s)
+                         const QString &model = u"gpt-image-1.5"_s, const QString &batch = {})
     {
         LibraryImage image = entry(prompt, model);
         image.savedAt = savedAt;
+        if (!batch.isEmpty())
+            image.batch = {{u"id"_s, batch}, {u"custom_id"_s, prompt}};
         const Result<QString> path
             = LibraryStore::writeFiles(store.folder(), image, pngBytes(Qt::red));
         if (!path)
@@ -284,8 +287,8 @@ private Q_SLOTS:
             QCOMPARE(model.rowOf(expected.last()), images - 1);
     }
 
-    // A search, a model or the favourites select from the whole library, not from the rows read
-    // so far, and the selection is read a page at a time too.
+    // A search, a model, the favourites or a batch select from the whole library, not from the rows
+    // read so far, and the selection is read a page at a time too.
     void filtersFindImagesBeyondTheFirstPage_data()
     {
         QTest::addColumn<QString>("filter");
@@ -293,6 +296,7 @@ private Q_SLOTS:
         QTest::newRow("model") << u"model"_s;
         QTest::newRow("favourites") << u"favourites"_s;
         QTest::newRow("search and favourites") << u"text+favourites"_s;
+        QTest::newRow("batch") << u"batch"_s;
     }
 
     void filtersFindImagesBeyondTheFirstPage()
@@ -305,12 +309,13 @@ private Q_SLOTS:
         // The two oldest images are the ones selected: last in the gallery's order.
         QList<qint64> chosen;
         for (int i = 0; i < 2; ++i) {
-            chosen.prepend(
-                saveAt(store, u"a zebra crossing %1"_s.arg(i), start.addSecs(i), u"dall-e-3"_s));
+            chosen.prepend(saveAt(store, u"a zebra crossing %1"_s.arg(i), start.addSecs(i),
+                                  u"dall-e-3"_s, u"batch_zebra"_s));
             QVERIFY(store.setFavourite(chosen.first(), true));
         }
-        for (int i = 2; i < 12; ++i)
-            saveAt(store, u"a lighthouse at dusk %1"_s.arg(i), start.addSecs(i));
+        for (int i = 2; i < 12; ++i) // one of another batch: only the batch's own are chosen
+            saveAt(store, u"a lighthouse at dusk %1"_s.arg(i), start.addSecs(i), u"gpt-image-1.5"_s,
+                   i == 5 ? u"batch_other"_s : QString());
 
         LibraryModel model(&store);
         model.setPageSize(1);
@@ -323,6 +328,8 @@ private Q_SLOTS:
             query.model = u"dall-e-3"_s;
         if (filter.contains(u"favourites"_s))
             query.favouritesOnly = true;
+        if (filter == u"batch"_s)
+            query.batch = u"batch_zebra"_s;
         model.setQuery(query);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.totalCount(), 2);

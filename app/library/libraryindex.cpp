@@ -407,6 +407,13 @@ std::pair<QString, QVariantList> conditionsOf(const LibraryQuery &request, bool 
         conditions.append(u"model = ?"_s);
         values.append(request.model);
     }
+    if (!request.batch.isEmpty()) {
+        // CASE: a column that is not JSON (an index another build wrote) matches nothing rather
+        // than failing the whole query.
+        conditions.append(
+            u"(CASE WHEN json_valid(batch) THEN json_extract(batch, '$.id') END) = ?"_s);
+        values.append(request.batch);
+    }
     if (request.favouritesOnly)
         conditions.append(u"favourite = 1"_s);
     if (request.from.isValid()) {

@@ -18,6 +18,7 @@ struct LibraryQuery
 {
     QString text; // full-text search over prompts and revised prompts
     QString model; // empty: any
+    QString batch; // the images of one Batch API batch (its id); empty: any
     bool favouritesOnly = false;
     QDateTime from; // invalid: no bound
     QDateTime to;
@@ -30,8 +31,9 @@ struct LibraryQuery
     // The same selection (paging aside).
     bool selectsSameAs(const LibraryQuery &other) const
     {
-        return text == other.text && model == other.model && favouritesOnly == other.favouritesOnly
-            && from == other.from && to == other.to && limit == other.limit;
+        return text == other.text && model == other.model && batch == other.batch
+            && favouritesOnly == other.favouritesOnly && from == other.from && to == other.to
+            && limit == other.limit;
     }
 };
 

@@ -2336,6 +2336,22 @@ Schreiben Sie einen Prompt und erzeugen Sie; jedes Bild wird mit seinem Rezept g
         <source>Refine…</source>
         <translation>Verfeinern…</translation>
     </message>
+    <message>
+        <source>Only batch %1</source>
+        <translation>Nur Batch %1</translation>
+    </message>
+    <message>
+        <source>Showing the images of batch %1 only. Click to show every image again.</source>
+        <translation>Es werden nur die Bilder von Batch %1 gezeigt. Klicken, um wieder alle Bilder zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Show every image again</source>
+        <translation>Wieder alle Bilder zeigen</translation>
+    </message>
+    <message>
+        <source>Show the images of its batch</source>
+        <translation>Die Bilder seines Batches zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::GenerationPlan</name>

@@ -20,8 +20,9 @@ namespace {
 
 constexpr int IdRole = Qt::UserRole + 1;
 
-// The prompts of a batch in a few words: the first one, and how many more.
-QString promptsOf(const BatchRecord &record)
+} // namespace
+
+QString BatchesView::describe(const BatchRecord &record)
 {
     if (record.entries.isEmpty())
         return {};
@@ -29,11 +30,9 @@ QString promptsOf(const BatchRecord &record)
     if (first.size() > 40)
         first = first.left(39) + u"…"_s;
     return record.entries.size() > 1
-        ? BatchesView::tr("“%1” and %n more", nullptr, int(record.entries.size() - 1)).arg(first)
-        : BatchesView::tr("“%1”").arg(first);
+        ? tr("“%1” and %n more", nullptr, int(record.entries.size() - 1)).arg(first)
+        : tr("“%1”").arg(first);
 }
-
-} // namespace
 
 BatchesView::BatchesView(BatchMonitor *monitor, QWidget *parent)
     : QWidget(parent)
@@ -117,7 +116,7 @@ void BatchesView::rebuild()
     int row = 0;
     for (const BatchMonitor::Batch &batch : batches) {
         const BatchRecord &record = batch.record;
-        auto *name = new QTableWidgetItem(promptsOf(record));
+        auto *name = new QTableWidgetItem(describe(record));
         name->setData(IdRole, record.id);
         name->setToolTip(record.id);
         m_table->setItem(row, BatchColumn, name);

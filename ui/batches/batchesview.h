@@ -9,6 +9,7 @@ class QTableWidget;
 namespace Atelier {
 
 class BatchMonitor;
+struct BatchRecord;
 
 // The Batches view (View > Batches): a row per batch the monitor follows, with its state, its
 // request counts (completed/failed/total), its cost (estimated at batch price, and what the
@@ -23,6 +24,9 @@ public:
     enum Column { BatchColumn, StateColumn, RequestsColumn, CostColumn, CreatedColumn };
 
     explicit BatchesView(BatchMonitor *monitor, QWidget *parent = nullptr);
+
+    // The prompts of a batch in a few words: the first one, and how many more.
+    static QString describe(const BatchRecord &record);
 
     QTableWidget *table() const { return m_table; }
     // The batch of the selected row; empty when none is selected.

@@ -164,6 +164,12 @@ void BatchStudio::showInGallery(const QString &batchId)
     GalleryPanel *gallery = m_window->gallery();
     gallery->setVisible(true);
     gallery->refresh();
+    QString label;
+    for (const BatchMonitor::Batch &batch : m_monitor->batches()) {
+        if (batch.record.id == batchId)
+            label = BatchesView::describe(batch.record);
+    }
+    gallery->showBatch(batchId, label); // grouped: the batch's images only, until cleared
     const QHash<QString, QStringList> saved = m_monitor->store().savedResults(batchId);
     QListView *view = gallery->view();
     QItemSelectionModel *selection = view->selectionModel();

@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSlider>
+#include <QStyle>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -88,6 +89,14 @@ GalleryPanel::GalleryPanel(LibraryModel *model, QWidget *parent)
     bar->addWidget(m_dateFilter, 1);
     layout->addLayout(bar);
     layout->addWidget(m_thumbnailSize, 0, Qt::AlignRight);
+    m_batchFilter = new QToolButton(this);
+    m_batchFilter->setObjectName(u"batchFilter"_s);
+    m_batchFilter->setIcon(style()->standardIcon(QStyle::SP_LineEditClearButton));
+    m_batchFilter->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_batchFilter->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // elided, never wide
+    m_batchFilter->setVisible(false);
+    connect(m_batchFilter, &QToolButton::clicked, this, [this] { showBatch({}, {}); });
+    layout->addWidget(m_batchFilter);
 
     m_view = new GalleryView(this);
     m_view->setObjectName(u"galleryView"_s);
@@ -199,11 +208,24 @@ void GalleryPanel::setThumbnailSize(int edge)
     StudioSettings::thumbnailSize.setValue(edge);
 }
 
+void GalleryPanel::showBatch(const QString &batchId, const QString &label)
+{
+    m_batch = batchId;
+    m_batchFilter->setVisible(!batchId.isEmpty());
+    const QString shown = label.isEmpty() ? batchId : label;
+    m_batchFilter->setText(tr("Only batch %1").arg(shown));
+    m_batchFilter->setToolTip(tr("Showing the images of batch %1 only. Click to show every image "
+                                 "again.")
+                                  .arg(batchId));
+    m_batchFilter->setAccessibleName(tr("Show every image again"));
+    applyFilter();
+}
+
 void GalleryPanel::showEmptyState()
 {
     const LibraryQuery &query = m_model->query();
     const bool filtered = !query.model.isEmpty() || query.favouritesOnly || query.from.isValid()
-        || query.to.isValid();
+        || query.to.isValid() || !query.batch.isEmpty();
     const QString text = query.text.trimmed();
     if (!text.isEmpty())
         m_view->setEmptyText(tr("No images match '%1'").arg(text));
@@ -298,6 +320,7 @@ void GalleryPanel::applyFilter()
     query.text = m_search->text();
     query.model = m_modelFilter->currentData().toString();
     query.favouritesOnly = m_favourites->isChecked();
+    query.batch = m_batch;
     const int days = m_dateFilter->currentData().toInt();
     if (days > 0)
         query.from = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0));
@@ -403,6 +426,9 @@ void GalleryPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Refine…"), this,
                    [this, image] { Q_EMIT refineRequested(image.path, image.id); });
     menu.addAction(tr("Show lineage…"), this, [this, image] { Q_EMIT lineageRequested(image.id); });
+    if (const QString batch = image.batch.value(u"id"_s).toString(); !batch.isEmpty())
+        menu.addAction(tr("Show the images of its batch"), this,
+                       [this, batch] { showBatch(batch, {}); });
     if (image.edit.contains(u"composite_of"_s)) {
         menu.addAction(
             tr("Show changes outside the mask (%1%)")

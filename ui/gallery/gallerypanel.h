@@ -52,6 +52,10 @@ public:
     // The viewer on the library image `id` (at `path`), for another panel: viewerReturned()
     // when it closes; a message when the gallery does not show that image.
     void openViewerFor(const QString &path, qint64 id);
+    // Shows only the images of one Batch API batch (`label` says which), until the user clears
+    // it with the filter's button; an empty id shows every image again.
+    void showBatch(const QString &batchId, const QString &label);
+    QString shownBatch() const { return m_batch; }
     // The viewer, once it was opened (it covers the gallery's window).
     ImageViewer *viewer() const;
     // Asks (over `parent`) whether to move the images at `rows` to the trash, and does it.
@@ -90,6 +94,8 @@ private:
     QComboBox *m_modelFilter = nullptr;
     QComboBox *m_dateFilter = nullptr;
     QToolButton *m_favourites = nullptr;
+    QToolButton *m_batchFilter = nullptr; // shown while one batch's images are shown
+    QString m_batch;
     GalleryView *m_view = nullptr;
     QSlider *m_thumbnailSize = nullptr;
     QPointer<ImageViewer> m_viewer;
