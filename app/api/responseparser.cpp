@@ -22,7 +22,9 @@ QString stringOrNumber(const QJsonValue &value)
     return {};
 }
 
-ApiError errorFromObject(const QJsonObject &object)
+} // namespace
+
+ApiError ResponseParser::errorFromObject(const QJsonObject &object)
 {
     ApiError error;
     error.kind = ApiError::Kind::Api;
@@ -34,6 +36,8 @@ ApiError errorFromObject(const QJsonObject &object)
         error.message = ResponseParser::tr("the server reported an error without an explanation");
     return error;
 }
+
+namespace {
 
 // What an answer (ImagesResponse) or a streamed event (StreamEvent) echoes of the settings the
 // API used, and its usage.

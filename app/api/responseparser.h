@@ -81,6 +81,9 @@ public:
                                    const QString &requestId);
     // The <title> of an HTML page (empty when it has none); nullopt when `body` is no HTML page.
     static std::optional<QString> htmlPageTitle(const QByteArray &body);
+    // The API's error object ({message, type, param, code}) as an ApiError; also what the
+    // Responses API reports.
+    static ApiError errorFromObject(const QJsonObject &object);
 };
 
 } // namespace Atelier

@@ -13,28 +13,6 @@ namespace Atelier {
 
 namespace {
 
-QString stringOrNumber(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    return {};
-}
-
-ApiError errorFromObject(const QJsonObject &object)
-{
-    ApiError error;
-    error.kind = ApiError::Kind::Api;
-    error.message = object.value(u"message"_s).toString();
-    error.type = object.value(u"type"_s).toString();
-    error.param = object.value(u"param"_s).toString();
-    error.code = stringOrNumber(object.value(u"code"_s));
-    if (error.message.isEmpty())
-        error.message = ResponsesParser::tr("the server reported an error without an explanation");
-    return error;
-}
-
 // The next base64 value cut out for an item that had one ("" in the JSON text).
 QByteArray takeCut(const QJsonValue &value, const QList<QByteArray> &cut, qsizetype *next)
 {
@@ -64,7 +42,7 @@ ApiError callError(const QJsonObject &item)
     if (item.value(u"status"_s).toString() != u"failed")
         return {};
     ApiError error = item.value(u"error"_s).isObject()
-        ? errorFromObject(item.value(u"error"_s).toObject())
+        ? ResponseParser::errorFromObject(item.value(u"error"_s).toObject())
         : ApiError::make(ApiError::Kind::Api,
                          ResponsesParser::tr("the image generation call failed without an "
                                              "explanation"));
@@ -95,7 +73,7 @@ ResponsesTurn turnFrom(const QJsonObject &response, const QList<QByteArray> &cut
     turn.model = response.value(u"model"_s).toString();
     turn.usage = ResponsesUsage::fromResponse(response);
     if (response.value(u"error"_s).isObject())
-        turn.error = errorFromObject(response.value(u"error"_s).toObject());
+        turn.error = ResponseParser::errorFromObject(response.value(u"error"_s).toObject());
     const QJsonArray output = response.value(u"output"_s).toArray();
     for (const QJsonValue &value : output) {
         const QJsonObject item = value.toObject();
@@ -279,7 +257,7 @@ ResponsesEvent ResponsesParser::parseEvent(const QByteArray &eventName, QByteArr
     }
     if (type == u"error") {
         event.type = ResponsesEvent::Type::Error;
-        event.error = errorFromObject(
+        event.error = ResponseParser::errorFromObject(
             root.value(u"error"_s).isObject() ? root.value(u"error"_s).toObject() : root);
         return event;
     }

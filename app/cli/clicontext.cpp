@@ -1,7 +1,11 @@
 #include "clicontext.h"
 
+#include "imagewriter.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -115,6 +119,36 @@ int CliContext::exitCodeFor(const ApiError &error)
         return ExitCode::ApiError;
     }
     return ExitCode::Failure;
+}
+
+void CliContext::printDryRun(QJsonObject description, const ApiKeyResolver::Lookup &lookup,
+                             const ProviderProfile &profile, bool keyFound)
+{
+    if (!keyFound)
+        m_err << CliText::tr("warning: no API key found (%1); a real run would stop here.")
+                     .arg(ApiKeyResolver::describeMissing(lookup, profile.keyAccount()))
+              << Qt::endl;
+    // A password in the URL is a credential too: shown as *** like the key.
+    if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
+        url.setPassword(u"***"_s);
+        description.insert(u"url"_s, url.toString());
+    }
+    m_out << QJsonDocument(description).toJson(QJsonDocument::Indented);
+    m_out.flush();
+}
+
+std::shared_ptr<ImageWriter> CliContext::prepareWriter(const QCommandLineParser &parser,
+                                                       const QString &prompt)
+{
+    const QString stem
+        = parser.isSet(u"name"_s) ? parser.value(u"name"_s) : ImageWriter::defaultStem(prompt);
+    auto writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
+    if (const Status prepared = writer->prepare(); !prepared) {
+        m_err << CliText::tr("error: %1").arg(prepared.error()) << Qt::endl
+              << CliText::tr("Nothing was sent.") << Qt::endl;
+        return nullptr;
+    }
+    return writer;
 }
 
 } // namespace Atelier

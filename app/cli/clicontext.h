@@ -7,11 +7,16 @@
 #include "platform/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QTextStream>
+
+#include <memory>
 
 class QCommandLineParser;
 
 namespace Atelier {
+
+class ImageWriter;
 
 // Exit codes of atelier-cli.
 namespace ExitCode {
@@ -63,6 +68,16 @@ public:
     }
 
     static int exitCodeFor(const ApiError &error);
+
+    // --dry-run: a warning when no key was found (a real run would stop there), then the request
+    // `description` as indented JSON with a password in its URL shown as *** like the key.
+    void printDryRun(QJsonObject description, const ApiKeyResolver::Lookup &lookup,
+                     const ProviderProfile &profile, bool keyFound);
+    // The writer for --out and --name (or a stem from `prompt`), its folder made and tried
+    // before anything is paid for; null, having said why and that nothing was sent, if it
+    // cannot be written to.
+    std::shared_ptr<ImageWriter> prepareWriter(const QCommandLineParser &parser,
+                                               const QString &prompt);
 
 private:
     QTextStream m_out;

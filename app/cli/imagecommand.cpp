@@ -83,21 +83,10 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     const ImageRequest single = plan.sends.first();
 
     if (parser.isSet(u"dry-run"_s)) {
-        if (!found)
-            m_cli.err() << CliText::tr(
-                               "warning: no API key found (%1); a real run would stop here.")
-                               .arg(ApiKeyResolver::describeMissing(lookup, profile.keyAccount()))
-                        << Qt::endl;
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
-        // A password in the URL is a credential too: shown as *** like the key.
-        if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
-            url.setPassword(u"***"_s);
-            description.insert(u"url"_s, url.toString());
-        }
         if (split)
             description.insert(u"parallel_requests"_s, imagesRequested);
-        m_cli.out() << QJsonDocument(description).toJson(QJsonDocument::Indented);
-        m_cli.out().flush();
+        m_cli.printDryRun(description, lookup, profile, bool(found));
         return ExitCode::Success;
     }
     if (!found) {
@@ -107,14 +96,9 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
 
     // The folder is made and tried before the request goes out: a request is paid for, and its
     // images would have nowhere to go.
-    const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
-                                                 : ImageWriter::defaultStem(m_request.prompt);
-    m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
-    if (const Status prepared = m_writer->prepare(); !prepared) {
-        m_cli.err() << CliText::tr("error: %1").arg(prepared.error()) << Qt::endl
-                    << CliText::tr("Nothing was sent.") << Qt::endl;
+    m_writer = m_cli.prepareWriter(parser, m_request.prompt);
+    if (!m_writer)
         return ExitCode::InvalidInput;
-    }
 
     if (plan.each.available && !m_json)
         m_cli.err() << CliText::tr("Estimated cost: $%1").arg(plan.each.cost, 0, 'f', 4)

@@ -105,11 +105,6 @@ int RefineCommand::start(const QCommandLineParser &parser)
     const QString apiKey = found ? found->value : QString();
 
     if (parser.isSet(u"dry-run"_s)) {
-        if (!found)
-            m_cli.err() << CliText::tr(
-                               "warning: no API key found (%1); a real run would stop here.")
-                               .arg(ApiKeyResolver::describeMissing(lookup, m_profile.keyAccount()))
-                        << Qt::endl;
         const Result<HttpRequestSpec> spec
             = ResponsesRequestBuilder::build(m_request, m_profile, apiKey);
         if (!spec) {
@@ -118,12 +113,7 @@ int RefineCommand::start(const QCommandLineParser &parser)
         }
         QJsonObject description = spec->describe();
         shortenDataUrls(description[u"json"_s]);
-        if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
-            url.setPassword(u"***"_s);
-            description.insert(u"url"_s, url.toString());
-        }
-        m_cli.out() << QJsonDocument(description).toJson(QJsonDocument::Indented);
-        m_cli.out().flush();
+        m_cli.printDryRun(description, lookup, m_profile, bool(found));
         return ExitCode::Success;
     }
     if (!found) {
@@ -132,14 +122,9 @@ int RefineCommand::start(const QCommandLineParser &parser)
     }
 
     // The folder is made and tried before the request goes out: a turn is paid for.
-    const QString stem = parser.isSet(u"name"_s) ? parser.value(u"name"_s)
-                                                 : ImageWriter::defaultStem(m_request.prompt);
-    m_writer = std::make_shared<ImageWriter>(parser.value(u"out"_s), stem);
-    if (const Status prepared = m_writer->prepare(); !prepared) {
-        m_cli.err() << CliText::tr("error: %1").arg(prepared.error()) << Qt::endl
-                    << CliText::tr("Nothing was sent.") << Qt::endl;
+    m_writer = m_cli.prepareWriter(parser, m_request.prompt);
+    if (!m_writer)
         return ExitCode::InvalidInput;
-    }
 
     ClientOptions options;
     options.decode.decodePixels = false; // the CLI saves the bytes as received; headers checked

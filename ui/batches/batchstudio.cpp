@@ -8,6 +8,7 @@
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
 #include "mainwindow.h"
+#include "menuplace.h"
 #include "studio/generationplan.h"
 #include "studio/studiosession.h"
 
@@ -26,19 +27,6 @@ using namespace Qt::StringLiterals;
 namespace Atelier {
 
 namespace {
-
-// `action` goes into `menu` right after the action named `after` (at the end without it).
-void insertAfter(QMenu *menu, const QString &after, QAction *action)
-{
-    const QList<QAction *> actions = menu->actions();
-    for (qsizetype i = 0; i + 1 < actions.size(); ++i) {
-        if (actions.at(i)->objectName() == after) {
-            menu->insertAction(actions.at(i + 1), action);
-            return;
-        }
-    }
-    menu->addAction(action);
-}
 
 bool sameProvider(const ProviderProfile &a, const ProviderProfile &b)
 {

@@ -3,6 +3,7 @@
 #include "canvas/canvaspanel.h"
 #include "gallery/gallerypanel.h"
 #include "mainwindow.h"
+#include "menuplace.h"
 #include "notices/messagebar.h"
 #include "refinepane.h"
 #include "studio/refinethread.h"
@@ -30,19 +31,6 @@ QMenu *menuOf(MainWindow *window, const QString &name)
         }
     }
     return nullptr;
-}
-
-// `action` goes into `menu` right after the action named `after` (at the end without it).
-void insertAfter(QMenu *menu, const QString &after, QAction *action)
-{
-    const QList<QAction *> actions = menu->actions();
-    for (qsizetype i = 0; i + 1 < actions.size(); ++i) {
-        if (actions.at(i)->objectName() == after) {
-            menu->insertAction(actions.at(i + 1), action);
-            return;
-        }
-    }
-    menu->addAction(action);
 }
 
 } // namespace
