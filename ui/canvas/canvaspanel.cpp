@@ -1,4 +1,5 @@
 #include "canvaspanel.h"
+#include "imageactionbar.h"
 #include "resultgrid.h"
 
 #include "imaging/imagefile.h"
@@ -9,23 +10,19 @@
 #include "model/parameters.h"
 #include "preview/imagepreview.h"
 #include "studio/studiosession.h"
-#include "theme/icons.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QImageReader>
-#include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QPainter>
 #include <QPointer>
 #include <QStackedWidget>
 #include <QThreadPool>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -130,7 +127,9 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     addTab(m_painter, tr("Mask"));
     setTabToolTip(1, tr("Paint where the image to edit may change."));
 
-    buildActionBar();
+    m_actionBar = new ImageActionBar(m_preview, m_grid, m_pages);
+    connect(m_actionBar, &ImageActionBar::triggered, this,
+            [this](Action action) { Q_EMIT actionRequested(action, m_shownPath, m_shownId); });
     m_preview->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_preview, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
         QMenu menu(this);
@@ -160,7 +159,7 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
     m_grid->setContextMenuPolicy(Qt::NoContextMenu); // the cells ask for theirs
     connect(m_grid, &ResultGrid::focusChanged, this, &CanvasPanel::showFocused);
     connect(m_grid, &ResultGrid::activated, this, &CanvasPanel::activateCell);
-    connect(m_grid, &ResultGrid::arranged, this, &CanvasPanel::placeActionBar);
+    connect(m_grid, &ResultGrid::arranged, m_actionBar, &ImageActionBar::place);
     connect(m_grid, &ResultGrid::contextMenuAsked, this, [this](int, const QPoint &at) {
         QMenu menu(this);
         fillActions(&menu);
@@ -181,132 +180,6 @@ CanvasPanel::CanvasPanel(StudioSession *session, QWidget *parent)
             });
 }
 
-namespace {
-
-struct ActionText
-{
-    CanvasPanel::Action action;
-    QIcon (*icon)();
-    const char *text;
-    const char *name;
-};
-
-const ActionText actionTexts[] = {
-    {CanvasPanel::Action::Edit, Icons::editMask,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Edit (paint a mask)"), "imageEdit"},
-    {CanvasPanel::Action::Vary, Icons::vary, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Vary"),
-     "imageVary"},
-    {CanvasPanel::Action::Refine, Icons::generate,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Refine…"), "imageRefine"},
-    {CanvasPanel::Action::UseAsReference, Icons::reference,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Use as reference"), "imageReference"},
-    {CanvasPanel::Action::Favourite, Icons::favourite,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Favourite"), "imageFavourite"},
-    {CanvasPanel::Action::Copy, Icons::copy, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Copy"),
-     "imageCopy"},
-    {CanvasPanel::Action::Export, Icons::exportImage,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Export…"), "imageExport"},
-    {CanvasPanel::Action::Delete, Icons::remove,
-     QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Delete…"), "imageDelete"},
-};
-
-} // namespace
-
-void CanvasPanel::buildActionBar()
-{
-    m_actionBar = new QWidget(m_preview);
-    m_actionBar->setObjectName(u"imageActions"_s);
-    m_actionBar->setAutoFillBackground(true);
-    auto *layout = new QHBoxLayout(m_actionBar);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->setSpacing(2);
-    for (const ActionText &entry : actionTexts) {
-        auto *button = new QToolButton(m_actionBar);
-        button->setObjectName(QString::fromLatin1(entry.name));
-        button->setIcon(entry.icon());
-        button->setAutoRaise(true);
-        const QString text = tr(entry.text);
-        button->setToolTip(text);
-        button->setAccessibleName(text);
-        connect(button, &QToolButton::clicked, this, [this, action = entry.action] {
-            Q_EMIT actionRequested(action, m_shownPath, m_shownId);
-        });
-        layout->addWidget(button);
-    }
-    // Before / after, for an edit's result.
-    m_originalHint = new QLabel(tr("Hold \\ for the original"), m_actionBar);
-    m_originalHint->setObjectName(u"originalHint"_s);
-    m_originalHint->setContentsMargins(6, 0, 2, 0);
-    m_compare = new QToolButton(m_actionBar);
-    m_compare->setObjectName(u"imageCompare"_s);
-    m_compare->setText(tr("Compare"));
-    m_compare->setCheckable(true);
-    m_compare->setAutoRaise(true);
-    m_compare->setIcon(Icons::compare());
-    m_compare->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_compare->setToolTip(tr("Compare with the original: drag the line between the original "
-                             "(left) and the result (right). Hold \\ to see the whole "
-                             "original."));
-    m_compare->setAccessibleName(tr("Compare with the original"));
-    layout->insertWidget(0, m_compare);
-    layout->insertWidget(0, m_originalHint);
-    connect(m_compare, &QToolButton::toggled, m_preview, &ImagePreview::setComparing);
-    connect(m_preview, &ImagePreview::comparingChanged, m_compare, &QToolButton::setChecked);
-    connect(m_preview, &ImagePreview::originalChanged, this, &CanvasPanel::describeActionBar);
-    describeActionBar();
-    m_actionBar->hide();
-    m_preview->installEventFilter(this);
-    m_grid->installEventFilter(this);
-}
-
-void CanvasPanel::describeActionBar()
-{
-    const bool original = m_preview->hasOriginal() && !showsGrid();
-    m_originalHint->setVisible(original);
-    m_compare->setVisible(original);
-    if (!original)
-        m_compare->setChecked(false);
-    m_actionBar->adjustSize();
-    placeActionBar();
-    if (original && m_pages->currentWidget()->underMouse())
-        m_actionBar->show();
-}
-
-bool CanvasPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if ((watched == m_preview || watched == m_grid) && watched == m_actionBar->parent()) {
-        switch (event->type()) {
-        case QEvent::Enter:
-            m_actionBar->setVisible(!m_shownPath.isEmpty() || m_compare->isVisible());
-            m_actionBar->raise();
-            break;
-        case QEvent::Leave:
-            if (!m_actionBar->underMouse())
-                m_actionBar->hide();
-            break;
-        case QEvent::Resize:
-            placeActionBar();
-            break;
-        default:
-            break;
-        }
-    }
-    return QTabWidget::eventFilter(watched, event);
-}
-
-void CanvasPanel::fillActions(QMenu *menu)
-{
-    if (m_shownPath.isEmpty())
-        return;
-    for (const ActionText &entry : actionTexts) {
-        QAction *action = menu->addAction(entry.icon(), tr(entry.text));
-        action->setObjectName(QString::fromLatin1(entry.name));
-        connect(action, &QAction::triggered, this, [this, chosen = entry.action] {
-            Q_EMIT actionRequested(chosen, m_shownPath, m_shownId);
-        });
-    }
-}
-
 void CanvasPanel::setShown(const QString &path, qint64 id)
 {
     m_shownPath = path;
@@ -317,34 +190,12 @@ void CanvasPanel::setShown(const QString &path, qint64 id)
         id = known ? known->id : 0;
     }
     m_shownId = id;
-    // The original can be compared with before the result is in the library.
-    for (const ActionText &entry : actionTexts) {
-        if (auto *button = m_actionBar->findChild<QToolButton *>(QString::fromLatin1(entry.name)))
-            button->setEnabled(!path.isEmpty());
-    }
-    if (path.isEmpty() && !m_compare->isVisible()) {
-        m_actionBar->hide();
-    } else if (m_pages->currentWidget()->underMouse()) {
-        m_actionBar->show();
-        m_actionBar->raise(); // over the cells made after it
-    }
+    m_actionBar->setHasImage(!path.isEmpty());
 }
 
-void CanvasPanel::placeActionBar()
+void CanvasPanel::fillActions(QMenu *menu)
 {
-    QWidget *page = m_actionBar->parentWidget();
-    if (!page)
-        return;
-    m_actionBar->raise();
-    // Over the top-right corner of the preview; in the grid over the focused cell's bottom-right
-    // corner (its top left says what it shows).
-    if (page == m_grid && m_grid->focusedCell()) {
-        const QRect cell = m_grid->focusedCell()->geometry();
-        m_actionBar->move(cell.right() + 1 - m_actionBar->width() - 8,
-                          cell.bottom() + 1 - m_actionBar->height() - 12);
-        return;
-    }
-    m_actionBar->move(page->width() - m_actionBar->width() - 8, 8);
+    m_actionBar->fillMenu(menu);
 }
 
 void CanvasPanel::updateFilmstrip()
@@ -372,11 +223,7 @@ QImage CanvasPanel::shownImage() const
 
 void CanvasPanel::showPage(QWidget *page)
 {
-    if (m_actionBar->parentWidget() != page) {
-        m_actionBar->hide();
-        m_actionBar->setParent(page);
-        placeActionBar();
-    }
+    m_actionBar->moveTo(page);
     if (m_pages->currentWidget() != page) {
         const bool hadFocus = m_pages->currentWidget()->hasFocus();
         m_pages->setCurrentWidget(page);
@@ -384,7 +231,7 @@ void CanvasPanel::showPage(QWidget *page)
             page->setFocus();
     }
     updateFilmstrip();
-    describeActionBar();
+    m_actionBar->describe();
 }
 
 int CanvasPanel::firstCell(JobId id) const
@@ -564,7 +411,7 @@ void CanvasPanel::showFocused()
     if (QListWidgetItem *shown = m_filmstrip->item(cell->shownFrame()))
         m_filmstrip->scrollToItem(shown);
     setShown(cell->savedPath());
-    placeActionBar();
+    m_actionBar->place();
 }
 
 void CanvasPanel::activateCell(int index)

@@ -5,15 +5,14 @@
 
 #include <QTabWidget>
 
-class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
-class QToolButton;
 
 namespace Atelier {
 
 struct ApiError;
+class ImageActionBar;
 class ImagePreview;
 class MaskPainter;
 class ResultGrid;
@@ -98,29 +97,23 @@ private:
     // Which page shows (the grid or the single preview); the action bar goes with it.
     void showPage(QWidget *page);
     void updateFilmstrip();
-    void placeActionBar();
     void showImage(JobId id, const ImageResult &image);
     void showComposite(JobId job, qint64 id, double changed, const QImage &heatMap);
     // An edit's result shows its input as the original (before / after); others none.
     void findOriginal(const ImageRequest &request);
-    void describeActionBar();
     // An animated GIF's frames as filmstrip items after the image itself.
     void addAnimationFrames(const QByteArray &gif);
-    void buildActionBar();
     // The image now shown is the library's file at `path` (empty: none is), entry `id` (-1:
     // looked up by path).
     void setShown(const QString &path, qint64 id = -1);
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
     StudioSession *m_session;
     ImagePreview *m_preview = nullptr;
     ResultGrid *m_grid = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QToolButton *m_compare = nullptr;
-    QLabel *m_originalHint = nullptr;
     QListWidget *m_filmstrip = nullptr;
     MaskPainter *m_painter = nullptr;
-    QWidget *m_actionBar = nullptr; // over the preview's top-right corner while the mouse is in
+    ImageActionBar *m_actionBar = nullptr; // over the page shown while the mouse is in it
     QString m_shownPath;
     qint64 m_shownId = 0;
     JobId m_set; // the set whose images are shown (none: the next one)

@@ -11,6 +11,7 @@ class QPushButton;
 
 namespace Atelier {
 
+class EditSources;
 class MaskPainter;
 class ParameterPanel;
 class PromptEditor;
@@ -35,7 +36,7 @@ public:
     QPushButton *generateButton() const { return m_generate; }
     QLabel *problemsLabel() const { return m_problems; }
     QComboBox *presetBox() const { return m_presets; }
-    ReferenceTray *referenceTray() const { return m_references; }
+    ReferenceTray *referenceTray() const;
 
     // The request the controls describe right now.
     ImageRequest request() const;
@@ -93,29 +94,7 @@ Q_SIGNALS:
     void submitted(const Atelier::ImageRequest &request);
 
 private:
-    void buildReferences(QWidget *parent);
     void savePreset();
-    void chooseMask();
-    void showMaskState();
-    // Applies fixes to the inputs (asking first where they lose anything); false if the user
-    // declined or a file could not be written.
-    bool prepareInputs(QList<ImageRequest> &requests);
-    // An edit's Size follows its first image (EditFit) unless it already keeps the image's
-    // shape; the sentence saying so, or empty when nothing changed.
-    QString fitSizeToFirstImage();
-    // The library id of the image stored at `path`, or 0.
-    qint64 libraryIdOf(const QString &path) const;
-    // The name a reference is shown by: `known` (a recipe's), else its file's name, else (a
-    // file named by its content's hash) "Image from <date>".
-    QString referenceName(const QString &path, const QString &known = QString()) const;
-    // The name shown for `path` in the tray, or its reference name.
-    QString shownName(const QString &path) const;
-    // Added, removed or reordered: the size follows a new first image, and a mask painted on
-    // an image that is no longer first is said to be left out.
-    void referencesChanged();
-    void addPastedImage(const QImage &image);
-    // `image` written as a new file for the studio to send; empty (said why) on failure.
-    QString savePastedImage(const QImage &image);
 
     StudioSession *m_session;
     MaskPainter *m_painter;
@@ -123,12 +102,7 @@ private:
     PromptEditor *m_prompt = nullptr;
     QLabel *m_count = nullptr;
     ParameterPanel *m_parameters = nullptr;
-    QWidget *m_inputs = nullptr;
-    ReferenceTray *m_references = nullptr;
-    QString m_firstReference; // what referencesChanged() saw first last time
-    QLabel *m_maskLabel = nullptr;
-    QCheckBox *m_keepOutside = nullptr;
-    qint64 m_editParentId = 0;
+    EditSources *m_sources = nullptr; // references, mask state, the inputs' fixes
     QLabel *m_estimate = nullptr;
     QLabel *m_problems = nullptr;
     QCheckBox *m_batchChoice = nullptr; // "Send as a batch", where a run has several sends
