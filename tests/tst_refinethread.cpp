@@ -113,6 +113,16 @@ private:
         return m_session->library().image(thread()->turns().at(turn).imageId);
     }
 
+    // Closes the window and opens a new one on the same session, as a restart does.
+    bool restart()
+    {
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
 private Q_SLOTS:
     void initTestCase() { isolateStudio(); }
 
@@ -321,6 +331,35 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"and snow"_s), 4);
         QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
                  QJsonValue(before.at(3).responseId));
+    }
+
+    // Turns sent as edits (no Responses API) are marked as the thread's turns in their recipe,
+    // with the turn they continued, so the rebuilt thread has them.
+    void editTurnsSurviveARestart()
+    {
+        m_server->responsesApi().setAvailable(false);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
+        const QList<RefineTurn> before = thread()->turns();
+        const QJsonObject refine = imageOf(3)->edit.value(u"refine"_s).toObject();
+        QCOMPARE(refine.value(u"api"_s).toString(), u"edits"_s);
+        QCOMPARE(refine.value(u"continues"_s).toInteger(), before.at(1).imageId);
+        QCOMPARE(imageOf(3)->parentId, before.at(1).imageId);
+        QVERIFY(restart());
+        const QList<RefineTurn> after = thread()->turns();
+        QCOMPARE(after.size(), 4);
+        for (int i = 1; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).imageId, before.at(i).imageId);
+            QCOMPARE(after.at(i).from, before.at(i).from);
+            QVERIFY(after.at(i).asEdit);
+            QCOMPARE(after.at(i).state, RefineTurn::State::Done);
+        }
+        QCOMPARE(after.at(3).from, 1);
+        // An image of such a turn opens its thread, not one of its own.
+        QVERIFY(thread()->open(before.at(2).imageId));
+        QCOMPARE(thread()->startId(), m_start);
+        QCOMPARE(thread()->turns().size(), 4);
     }
 
     // Refine… in the gallery's menu and File > Refine the image… (Ctrl+R) open the thread too;

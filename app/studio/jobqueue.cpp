@@ -48,6 +48,7 @@ JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
     if (request.endpoint != Endpoint::Generations) {
         job.parentId = context.parentId;
         job.keepOutsideMask = context.keepOutsideMask && !request.mask.isEmpty();
+        job.edit = context.edit;
     }
     job.queued = true;
     job.estimate = estimate;

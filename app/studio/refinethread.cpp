@@ -334,10 +334,16 @@ void RefineThread::sendEdit(int index)
     request.images = {from.imagePath};
     request.setOption(Param::Stream, true);
     request.setOption(Param::PartialImages, 2);
+    // The image it makes is marked as this thread's turn (and the turn it continued is its
+    // parent), so that open() finds it after a restart as it finds the Responses API's turns.
+    const QJsonObject refine {{u"api"_s, u"edits"_s},
+                              {u"prompt"_s, turn.prompt},
+                              {u"model"_s, request.model},
+                              {u"continues"_s, from.imageId}};
     QList<JobId> ids;
     m_editPath.clear();
-    const QList<Violation> errors
-        = m_session->submitAll({request}, &ids, EditContext {from.imageId, false});
+    const QList<Violation> errors = m_session->submitAll(
+        {request}, &ids, EditContext {from.imageId, false, {{RefineKey, refine}}});
     if (!errors.isEmpty() || ids.isEmpty()) {
         turn.state = RefineTurn::State::Failed;
         turn.notes.append(errors.isEmpty() ? tr("The edit was not sent.") : errors.first().message);
