@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -121,6 +122,17 @@ private:
         m_window->resize(1400, 900);
         m_window->show();
         return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    // The status bar's "Session: $…".
+    QString sessionTotal() const
+    {
+        const QList<QLabel *> labels = m_window->statusBar()->findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (label->text().startsWith(u"Session: $"_s))
+                return label->text();
+        }
+        return {};
     }
 
 private Q_SLOTS:
@@ -360,6 +372,29 @@ private Q_SLOTS:
         QVERIFY(thread()->open(before.at(2).imageId));
         QCOMPARE(thread()->startId(), m_start);
         QCOMPARE(thread()->turns().size(), 4);
+    }
+
+    // What the turns cost is in the session's total in the status bar, and the budget counts it.
+    void turnsCountInTheSessionTotal()
+    {
+        const double spent = m_session->sessionCost();
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        const double turns = thread()->turns().at(1).cost + thread()->turns().at(2).cost;
+        QVERIFY(turns > 0);
+        QCOMPARE(m_session->sessionCost(), spent + turns);
+        QCOMPARE(sessionTotal(), u"Session: $%1"_s.arg(spent + turns, 0, 'f', 3));
+        // A budget the turns have used up refuses the next request.
+        m_session->setBudget(turns / 2);
+        ImageRequest request;
+        request.model = u"gpt-image-1"_s;
+        request.prompt = u"a harbour"_s;
+        const QList<Violation> refused = m_session->submit(request);
+        m_session->setBudget(0);
+        bool overBudget = false;
+        for (const Violation &violation : refused)
+            overBudget = overBudget || violation.parameter == u"budget"_s;
+        QVERIFY(overBudget);
     }
 
     // Refine… in the gallery's menu and File > Refine the image… (Ctrl+R) open the thread too;

@@ -58,6 +58,14 @@ JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
     return job.id;
 }
 
+void JobQueue::addSpent(double dollars)
+{
+    if (!(dollars > 0))
+        return;
+    m_sessionCost += dollars;
+    Q_EMIT sessionCostChanged(m_sessionCost);
+}
+
 QList<JobId> JobQueue::setOf(JobId id) const
 {
     const Job *member = job(id);

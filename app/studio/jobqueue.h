@@ -122,6 +122,9 @@ public:
     // What the jobs that succeeded cost, and what those on the way will (estimates).
     double sessionCost() const { return m_sessionCost; }
     double pendingCost() const;
+    // Adds what was spent outside the queue (a refine turn over the Responses API) to
+    // sessionCost(), so that the session's total and its budget count it.
+    void addSpent(double dollars);
 
 Q_SIGNALS:
     void jobAdded(Atelier::JobId id);

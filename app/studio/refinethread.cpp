@@ -269,6 +269,10 @@ void RefineThread::sendResponses(int index)
         if (m_job != job)
             return; // the turn went on in another job
         m_job = nullptr;
+        // What the turn cost counts in the session's total and against its budget (a turn
+        // sent as an edit is counted by the session's job queue).
+        if (m_turns.at(index).cost > 0)
+            m_session->addSpent(m_turns.at(index).cost);
         if (final->has_value())
             keep(index, request, job->usage(), **final);
         if (m_turns.at(index).state == RefineTurn::State::Running)
