@@ -374,6 +374,19 @@ private Q_SLOTS:
         QCOMPARE(thread()->turns().size(), 4);
     }
 
+    // The dock is shown at start when a thread is reopened, and stays hidden without one.
+    void dockShownWhenAThreadIsReopened()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QVERIFY(restart());
+        QCOMPARE(thread()->startId(), m_start);
+        QVERIFY(studio()->dock()->isVisible());
+        StudioSettings::refineThreadStart.clear();
+        QVERIFY(restart());
+        QCOMPARE(thread()->startId(), 0);
+        QVERIFY(!studio()->dock()->isVisible());
+    }
+
     // What the turns cost is in the session's total in the status bar, and the budget counts it.
     void turnsCountInTheSessionTotal()
     {
