@@ -10,6 +10,7 @@
 #include "library/librarystore.h"
 #include "libraryimages.h"
 #include "mainwindow.h"
+#include "platform/safefiles.h"
 #include "refine/refinepane.h"
 #include "refine/refinestudio.h"
 #include "studio/refinethread.h"
@@ -18,6 +19,7 @@
 #include "studiofixture.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
@@ -133,6 +135,13 @@ private:
                 return label->text();
         }
         return {};
+    }
+
+    // The thread's file of the turns that made no image.
+    QString keptTurnsPath() const
+    {
+        return QDir(m_session->library().folder())
+            .filePath(u".refine/thread-%1.json"_s.arg(m_start));
     }
 
 private Q_SLOTS:
@@ -343,6 +352,70 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"and snow"_s), 4);
         QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
                  QJsonValue(before.at(3).responseId));
+    }
+
+    // Refused turns are kept with the API's words and the turn they continued: the thread
+    // rebuilt after a restart shows them where they were, and goes on.
+    void refusedTurnsSurviveARestart()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"BLOCKED thing"_s), 2);
+        QCOMPARE(sendTurn(u"a lantern on the boat"_s), 3);
+        QCOMPARE(sendTurn(u"REFUSE this"_s, 0), 4);
+        const QList<RefineTurn> before = thread()->turns();
+        QCOMPARE(before.at(2).state, RefineTurn::State::Refused);
+        QCOMPARE(before.at(4).state, RefineTurn::State::Refused);
+        QVERIFY(SafeFiles::isOwnFile(keptTurnsPath()));
+        QVERIFY(restart());
+        const QList<RefineTurn> after = thread()->turns();
+        QCOMPARE(after.size(), 5);
+        for (int i = 0; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).state, before.at(i).state);
+            QCOMPARE(after.at(i).prompt, before.at(i).prompt);
+            QCOMPARE(after.at(i).from, before.at(i).from);
+            QCOMPARE(after.at(i).imageId, before.at(i).imageId);
+        }
+        QCOMPARE(after.at(2).from, 1);
+        QCOMPARE(after.at(4).from, 0);
+        QCOMPARE(after.at(2).notes, before.at(2).notes);
+        QVERIFY2(turnList()->item(2)->text().contains(u"our safety system"_s),
+                 qPrintable(turnList()->item(2)->text()));
+        QVERIFY2(turnList()->item(4)->text().contains(u"against the usage policies"_s),
+                 qPrintable(turnList()->item(4)->text()));
+        // Reopened from a turn's image, the same thread; and it goes on from turn 3.
+        QVERIFY(thread()->open(after.at(3).imageId));
+        QCOMPARE(thread()->turns().size(), 5);
+        QCOMPARE(sendTurn(u"and snow"_s), 5);
+        QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
+                 QJsonValue(before.at(3).responseId));
+    }
+
+    // The file of kept turns is written without following a link planted in its place: the
+    // link's target stays as it was, and a link is never read as the thread's turns.
+    void keptTurnsNeverFollowALink()
+    {
+        const QString outside = m_session->library().folder() + u"-outside.json"_s;
+        QFile target(outside);
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        const QByteArray planted
+            = QByteArray(R"({"turns":[{"state":"refused","prompt":"planted","from_image":)")
+            + QByteArray::number(m_start) + QByteArray("}]}");
+        target.write(planted);
+        target.close();
+        QVERIFY(QDir(m_session->library().folder()).mkpath(u".refine"_s));
+        QVERIFY(QFile::link(outside, keptTurnsPath()));
+        QVERIFY(thread()->open(m_start));
+        QCOMPARE(thread()->turns().size(), 1); // the link is not read
+        QCOMPARE(sendTurn(u"BLOCKED thing"_s), 1);
+        QVERIFY(target.open(QIODevice::ReadOnly));
+        QCOMPARE(target.readAll(), planted);
+        target.close();
+        QVERIFY(!QFileInfo(keptTurnsPath()).isSymLink());
+        QVERIFY(SafeFiles::isOwnFile(keptTurnsPath()));
+        QVERIFY(restart());
+        QCOMPARE(thread()->turns().size(), 2);
+        QCOMPARE(thread()->turns().at(1).prompt, u"BLOCKED thing"_s);
+        QFile::remove(outside);
     }
 
     // Turns sent as edits (no Responses API) are marked as the thread's turns in their recipe,

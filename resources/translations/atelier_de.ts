@@ -4445,6 +4445,10 @@ Hold \ to see the original · Compare: drag the line between the original (left)
         <source>The image is saved in %1 but not in the gallery: %2</source>
         <translation>Das Bild ist in %1 gespeichert, aber nicht in der Galerie: %2</translation>
     </message>
+    <message>
+        <source>This turn is not kept for the next start: %1</source>
+        <translation>Diese Runde wird für den nächsten Start nicht aufbewahrt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::RequestBuilder</name>
