@@ -10,6 +10,7 @@
 #include "library/librarystore.h"
 #include "libraryimages.h"
 #include "mainwindow.h"
+#include "platform/safefiles.h"
 #include "refine/refinepane.h"
 #include "refine/refinestudio.h"
 #include "studio/refinethread.h"
@@ -18,6 +19,7 @@
 #include "studiofixture.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QJsonArray>
 #include <QLabel>
@@ -25,6 +27,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -111,6 +114,34 @@ private:
     std::optional<LibraryImage> imageOf(int turn) const
     {
         return m_session->library().image(thread()->turns().at(turn).imageId);
+    }
+
+    // Closes the window and opens a new one on the same session, as a restart does.
+    bool restart()
+    {
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_session.get());
+        m_window->resize(1400, 900);
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get());
+    }
+
+    // The status bar's "Session: $…".
+    QString sessionTotal() const
+    {
+        const QList<QLabel *> labels = m_window->statusBar()->findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (label->text().startsWith(u"Session: $"_s))
+                return label->text();
+        }
+        return {};
+    }
+
+    // The thread's file of the turns that made no image.
+    QString keptTurnsPath() const
+    {
+        return QDir(m_session->library().folder())
+            .filePath(u".refine/thread-%1.json"_s.arg(m_start));
     }
 
 private Q_SLOTS:
@@ -321,6 +352,135 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"and snow"_s), 4);
         QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
                  QJsonValue(before.at(3).responseId));
+    }
+
+    // Refused turns are kept with the API's words and the turn they continued: the thread
+    // rebuilt after a restart shows them where they were, and goes on.
+    void refusedTurnsSurviveARestart()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"BLOCKED thing"_s), 2);
+        QCOMPARE(sendTurn(u"a lantern on the boat"_s), 3);
+        QCOMPARE(sendTurn(u"REFUSE this"_s, 0), 4);
+        const QList<RefineTurn> before = thread()->turns();
+        QCOMPARE(before.at(2).state, RefineTurn::State::Refused);
+        QCOMPARE(before.at(4).state, RefineTurn::State::Refused);
+        QVERIFY(SafeFiles::isOwnFile(keptTurnsPath()));
+        QVERIFY(restart());
+        const QList<RefineTurn> after = thread()->turns();
+        QCOMPARE(after.size(), 5);
+        for (int i = 0; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).state, before.at(i).state);
+            QCOMPARE(after.at(i).prompt, before.at(i).prompt);
+            QCOMPARE(after.at(i).from, before.at(i).from);
+            QCOMPARE(after.at(i).imageId, before.at(i).imageId);
+        }
+        QCOMPARE(after.at(2).from, 1);
+        QCOMPARE(after.at(4).from, 0);
+        QCOMPARE(after.at(2).notes, before.at(2).notes);
+        QVERIFY2(turnList()->item(2)->text().contains(u"our safety system"_s),
+                 qPrintable(turnList()->item(2)->text()));
+        QVERIFY2(turnList()->item(4)->text().contains(u"against the usage policies"_s),
+                 qPrintable(turnList()->item(4)->text()));
+        // Reopened from a turn's image, the same thread; and it goes on from turn 3.
+        QVERIFY(thread()->open(after.at(3).imageId));
+        QCOMPARE(thread()->turns().size(), 5);
+        QCOMPARE(sendTurn(u"and snow"_s), 5);
+        QCOMPARE(requestsTo(u"/responses"_s).constLast().json.value(u"previous_response_id"_s),
+                 QJsonValue(before.at(3).responseId));
+    }
+
+    // The file of kept turns is written without following a link planted in its place: the
+    // link's target stays as it was, and a link is never read as the thread's turns.
+    void keptTurnsNeverFollowALink()
+    {
+        const QString outside = m_session->library().folder() + u"-outside.json"_s;
+        QFile target(outside);
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        const QByteArray planted
+            = QByteArray(R"({"turns":[{"state":"refused","prompt":"planted","from_image":)")
+            + QByteArray::number(m_start) + QByteArray("}]}");
+        target.write(planted);
+        target.close();
+        QVERIFY(QDir(m_session->library().folder()).mkpath(u".refine"_s));
+        QVERIFY(QFile::link(outside, keptTurnsPath()));
+        QVERIFY(thread()->open(m_start));
+        QCOMPARE(thread()->turns().size(), 1); // the link is not read
+        QCOMPARE(sendTurn(u"BLOCKED thing"_s), 1);
+        QVERIFY(target.open(QIODevice::ReadOnly));
+        QCOMPARE(target.readAll(), planted);
+        target.close();
+        QVERIFY(!QFileInfo(keptTurnsPath()).isSymLink());
+        QVERIFY(SafeFiles::isOwnFile(keptTurnsPath()));
+        QVERIFY(restart());
+        QCOMPARE(thread()->turns().size(), 2);
+        QCOMPARE(thread()->turns().at(1).prompt, u"BLOCKED thing"_s);
+        QFile::remove(outside);
+    }
+
+    // Turns sent as edits (no Responses API) are marked as the thread's turns in their recipe,
+    // with the turn they continued, so the rebuilt thread has them.
+    void editTurnsSurviveARestart()
+    {
+        m_server->responsesApi().setAvailable(false);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
+        const QList<RefineTurn> before = thread()->turns();
+        const QJsonObject refine = imageOf(3)->edit.value(u"refine"_s).toObject();
+        QCOMPARE(refine.value(u"api"_s).toString(), u"edits"_s);
+        QCOMPARE(refine.value(u"continues"_s).toInteger(), before.at(1).imageId);
+        QCOMPARE(imageOf(3)->parentId, before.at(1).imageId);
+        QVERIFY(restart());
+        const QList<RefineTurn> after = thread()->turns();
+        QCOMPARE(after.size(), 4);
+        for (int i = 1; i < after.size(); ++i) {
+            QCOMPARE(after.at(i).imageId, before.at(i).imageId);
+            QCOMPARE(after.at(i).from, before.at(i).from);
+            QVERIFY(after.at(i).asEdit);
+            QCOMPARE(after.at(i).state, RefineTurn::State::Done);
+        }
+        QCOMPARE(after.at(3).from, 1);
+        // An image of such a turn opens its thread, not one of its own.
+        QVERIFY(thread()->open(before.at(2).imageId));
+        QCOMPARE(thread()->startId(), m_start);
+        QCOMPARE(thread()->turns().size(), 4);
+    }
+
+    // The dock is shown at start when a thread is reopened, and stays hidden without one.
+    void dockShownWhenAThreadIsReopened()
+    {
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QVERIFY(restart());
+        QCOMPARE(thread()->startId(), m_start);
+        QVERIFY(studio()->dock()->isVisible());
+        StudioSettings::refineThreadStart.clear();
+        QVERIFY(restart());
+        QCOMPARE(thread()->startId(), 0);
+        QVERIFY(!studio()->dock()->isVisible());
+    }
+
+    // What the turns cost is in the session's total in the status bar, and the budget counts it.
+    void turnsCountInTheSessionTotal()
+    {
+        const double spent = m_session->sessionCost();
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        const double turns = thread()->turns().at(1).cost + thread()->turns().at(2).cost;
+        QVERIFY(turns > 0);
+        QCOMPARE(m_session->sessionCost(), spent + turns);
+        QCOMPARE(sessionTotal(), u"Session: $%1"_s.arg(spent + turns, 0, 'f', 3));
+        // A budget the turns have used up refuses the next request.
+        m_session->setBudget(turns / 2);
+        ImageRequest request;
+        request.model = u"gpt-image-1"_s;
+        request.prompt = u"a harbour"_s;
+        const QList<Violation> refused = m_session->submit(request);
+        m_session->setBudget(0);
+        bool overBudget = false;
+        for (const Violation &violation : refused)
+            overBudget = overBudget || violation.parameter == u"budget"_s;
+        QVERIFY(overBudget);
     }
 
     // Refine… in the gallery's menu and File > Refine the image… (Ctrl+R) open the thread too;

@@ -48,6 +48,7 @@ JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
     if (request.endpoint != Endpoint::Generations) {
         job.parentId = context.parentId;
         job.keepOutsideMask = context.keepOutsideMask && !request.mask.isEmpty();
+        job.edit = context.edit;
     }
     job.queued = true;
     job.estimate = estimate;
@@ -55,6 +56,14 @@ JobId JobQueue::enqueue(const ImageRequest &request, const EditContext &context,
     m_jobs.append(job);
     Q_EMIT jobAdded(job.id);
     return job.id;
+}
+
+void JobQueue::addSpent(double dollars)
+{
+    if (!(dollars > 0))
+        return;
+    m_sessionCost += dollars;
+    Q_EMIT sessionCostChanged(m_sessionCost);
 }
 
 QList<JobId> JobQueue::setOf(JobId id) const

@@ -7,6 +7,7 @@
 #include "model/imageresult.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -39,8 +40,18 @@ private:
 // What an edit or variation carries besides its recipe.
 struct EditContext
 {
+    EditContext() = default;
+    EditContext(qint64 parent, bool keepOutside = true, QJsonObject facts = {})
+        : parentId(parent)
+        , keepOutsideMask(keepOutside)
+        , edit(std::move(facts))
+    { }
+
     qint64 parentId = 0; // the library image being edited (0: a file from outside the library)
     bool keepOutsideMask = true; // composite the original back outside the mask
+    // What the library image keeps besides its recipe (LibraryImage::edit): a refine turn's
+    // marker ({"refine": {...}}) and the like.
+    QJsonObject edit;
 };
 
 // One request of the session: what was asked, where it stands, what it cost.
@@ -63,6 +74,7 @@ struct Job
     // whether the pixels outside the mask are put back onto the model's output.
     qint64 parentId = 0;
     bool keepOutsideMask = false;
+    QJsonObject edit; // kept in its library images' edit facts (EditContext::edit)
     // The jobs of one Generate are a set (a streamed n > 1 request goes out as n one-image jobs,
     // wildcards as one job per prompt): named by its first job's id, the job's own when alone.
     JobId set;
@@ -70,7 +82,7 @@ struct Job
     bool isDone() const;
     // How many images the job asks for (its n).
     int imageCount() const;
-    EditContext editContext() const { return {parentId, keepOutsideMask}; }
+    EditContext editContext() const { return {parentId, keepOutsideMask, edit}; }
 };
 
 // The session's jobs, in the order they were sent: how many run at once (the rest wait, in
@@ -110,6 +122,9 @@ public:
     // What the jobs that succeeded cost, and what those on the way will (estimates).
     double sessionCost() const { return m_sessionCost; }
     double pendingCost() const;
+    // Adds what was spent outside the queue (a refine turn over the Responses API) to
+    // sessionCost(), so that the session's total and its budget count it.
+    void addSpent(double dollars);
 
 Q_SIGNALS:
     void jobAdded(Atelier::JobId id);

@@ -3,13 +3,20 @@
 #include "api/refinejob.h"
 #include "api/responsesrequestbuilder.h"
 #include "catalog/costestimator.h"
+#include "library/contentfiles.h"
 #include "library/librarystore.h"
 #include "model/parameters.h"
 #include "model/refinerequest.h"
+#include "platform/safefiles.h"
 #include "studiosession.h"
 #include "studiosettings.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <memory>
 #include <optional>
@@ -22,6 +29,28 @@ namespace {
 
 // Where a turn's refine facts are kept in its library image (LibraryImage::edit).
 const QString RefineKey = u"refine"_s;
+
+// Where the turns that made no image are kept, a file per thread named by its start image, in
+// the library folder (so they move with it, as the images and the index do).
+const QString TurnsFolder = u".refine"_s;
+
+QString turnsFile(const QString &folder, qint64 startId)
+{
+    return QDir(QDir(folder).filePath(TurnsFolder)).filePath(u"thread-%1.json"_s.arg(startId));
+}
+
+// The turns kept for the thread, oldest first; none when there is no such file (or it is a link,
+// another user's, or not the JSON written here).
+QJsonArray keptTurns(const QString &folder, qint64 startId)
+{
+    const QString path = turnsFile(folder, startId);
+    if (!SafeFiles::isOwnFile(path))
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object().value(u"turns"_s).toArray();
+}
 
 QImage pixelsOf(const ImageResult &image)
 {
@@ -130,6 +159,7 @@ void RefineThread::rebuild(const LibraryImage &start)
     first.imageId = start.id;
     first.imagePath = start.path;
     m_turns.append(first);
+    QList<qint64> fromImages {0}; // the image of the turn each continued
     // The turns made from it, each after the turn it continued, in the order they were saved.
     for (int parent = 0; parent < m_turns.size(); ++parent) {
         QList<LibraryImage> children = m_session->library().children(m_turns.at(parent).imageId);
@@ -152,8 +182,47 @@ void RefineThread::rebuild(const LibraryImage &start)
                 turn.cost = CostEstimator::costOfUsage(
                     m_session->catalog().spec(child.request.model).cost, child.usage);
             m_turns.append(turn);
+            fromImages.append(m_turns.at(parent).imageId);
         }
     }
+    // The turns that made no image (refused, failed), each after the turns with an image that
+    // were there when it ended, and after the ones kept before it.
+    QHash<qint64, int> turnOf; // image id -> turn
+    for (int i = 0; i < m_turns.size(); ++i)
+        turnOf.insert(m_turns.at(i).imageId, i);
+    int lastKept = 0;
+    const QJsonArray kept = keptTurns(m_session->library().folder(), start.id);
+    for (const QJsonValue &value : kept) {
+        const QJsonObject stored = value.toObject();
+        const qint64 fromImage = stored.value(u"from_image"_s).toInteger();
+        if (!turnOf.contains(fromImage))
+            continue; // the image it continued is no longer in the library
+        const qint64 after = stored.value(u"after_image"_s).toInteger();
+        int at = lastKept + 1;
+        for (int i = 0; i < m_turns.size(); ++i) {
+            const qint64 image = m_turns.at(i).imageId;
+            if (image > 0 && image <= after)
+                at = std::max(at, i + 1);
+        }
+        RefineTurn turn;
+        turn.state = stored.value(u"state"_s).toString() == u"refused" ? RefineTurn::State::Refused
+                                                                       : RefineTurn::State::Failed;
+        turn.prompt = stored.value(u"prompt"_s).toString();
+        turn.asEdit = stored.value(u"as_edit"_s).toBool();
+        turn.cost = stored.value(u"cost"_s).toDouble(-1);
+        for (const QJsonValue &note : stored.value(u"notes"_s).toArray())
+            turn.notes.append(note.toString());
+        m_turns.insert(at, turn);
+        fromImages.insert(at, fromImage);
+        lastKept = at;
+    }
+    turnOf.clear();
+    for (int i = 0; i < m_turns.size(); ++i) {
+        if (m_turns.at(i).imageId > 0)
+            turnOf.insert(m_turns.at(i).imageId, i);
+    }
+    for (int i = 1; i < m_turns.size(); ++i)
+        m_turns[i].from = turnOf.value(fromImages.at(i), 0);
     Q_EMIT reset();
 }
 
@@ -269,6 +338,10 @@ void RefineThread::sendResponses(int index)
         if (m_job != job)
             return; // the turn went on in another job
         m_job = nullptr;
+        // What the turn cost counts in the session's total and against its budget (a turn
+        // sent as an edit is counted by the session's job queue).
+        if (m_turns.at(index).cost > 0)
+            m_session->addSpent(m_turns.at(index).cost);
         if (final->has_value())
             keep(index, request, job->usage(), **final);
         if (m_turns.at(index).state == RefineTurn::State::Running)
@@ -334,10 +407,16 @@ void RefineThread::sendEdit(int index)
     request.images = {from.imagePath};
     request.setOption(Param::Stream, true);
     request.setOption(Param::PartialImages, 2);
+    // The image it makes is marked as this thread's turn (and the turn it continued is its
+    // parent), so that open() finds it after a restart as it finds the Responses API's turns.
+    const QJsonObject refine {{u"api"_s, u"edits"_s},
+                              {u"prompt"_s, turn.prompt},
+                              {u"model"_s, request.model},
+                              {u"continues"_s, from.imageId}};
     QList<JobId> ids;
     m_editPath.clear();
-    const QList<Violation> errors
-        = m_session->submitAll({request}, &ids, EditContext {from.imageId, false});
+    const QList<Violation> errors = m_session->submitAll(
+        {request}, &ids, EditContext {from.imageId, false, {{RefineKey, refine}}});
     if (!errors.isEmpty() || ids.isEmpty()) {
         turn.state = RefineTurn::State::Failed;
         turn.notes.append(errors.isEmpty() ? tr("The edit was not sent.") : errors.first().message);
@@ -389,10 +468,42 @@ void RefineThread::keep(int index, const RefineRequest &request, const Responses
         Q_EMIT imageSaved(index, turn.imageId, turn.imagePath);
 }
 
+void RefineThread::keepUnmade(int index)
+{
+    RefineTurn &turn = m_turns[index];
+    LibraryStore &library = m_session->library();
+    if (!library.isOpen() || m_turns.isEmpty() || turn.from < 0)
+        return;
+    qint64 after = 0;
+    for (const RefineTurn &other : std::as_const(m_turns))
+        after = std::max(after, other.imageId);
+    QJsonArray notes;
+    for (const QString &note : std::as_const(turn.notes))
+        notes.append(note);
+    QJsonArray kept = keptTurns(library.folder(), startId());
+    kept.append(QJsonObject {
+        {u"state"_s, turn.state == RefineTurn::State::Refused ? u"refused"_s : u"failed"_s},
+        {u"prompt"_s, turn.prompt},
+        {u"from_image"_s, m_turns.at(turn.from).imageId},
+        {u"after_image"_s, after},
+        {u"as_edit"_s, turn.asEdit},
+        {u"cost"_s, turn.cost},
+        {u"notes"_s, notes}});
+    const QJsonObject document {{u"start"_s, startId()}, {u"turns"_s, kept}};
+    const Result<QString> folder = SafeFiles::makeFolder(library.folder(), TurnsFolder);
+    Status written = folder.ok() ? ContentFiles::writeAtomically(
+                         turnsFile(library.folder(), startId()), QJsonDocument(document).toJson())
+                                 : Status(failure(folder.error()));
+    if (!written)
+        turn.notes.append(tr("This turn is not kept for the next start: %1").arg(written.error()));
+}
+
 void RefineThread::finishTurn(int index)
 {
     if (m_running != index)
         return;
+    if (m_turns.at(index).imageId <= 0 && m_turns.at(index).state != RefineTurn::State::Done)
+        keepUnmade(index);
     m_running = -1;
     m_editJob = JobId();
     m_editPath.clear();

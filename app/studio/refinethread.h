@@ -45,7 +45,8 @@ struct RefineTurn
 // refused turn keeps the API's words; an expired response starts a new conversation from that
 // turn's image; a provider without /responses (404) gets the turn as an edit of that image
 // through the session's job queue, and every later one too. The thread is rebuilt from the
-// library's lineage (open()), so it survives a restart.
+// library's lineage (open()) and the turns that made no image, kept in the library folder
+// (.refine/thread-<start id>.json), so it survives a restart.
 class RefineThread final : public QObject
 {
     Q_OBJECT
@@ -89,6 +90,9 @@ private:
     void onFailed(int index, const ApiError &error, bool continuing);
     void keep(int index, const RefineRequest &request, const ResponsesUsage &usage,
               const ImageResult &image);
+    // Turn `index` ended without an image (refused, failed): kept in the library folder, so
+    // that the thread rebuilt after a restart shows it.
+    void keepUnmade(int index);
     void finishTurn(int index);
     RefineRequest requestFor(int index) const;
 

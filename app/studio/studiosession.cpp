@@ -444,8 +444,9 @@ void StudioSession::keepImage(JobId id, const ImageResult &image)
         entry.savedAt = QDateTime::currentDateTime();
         entry.parentId = job.parentId;
         entry.parentPath = parent ? parent->path : QString(); // the composite's recipe names it too
+        entry.edit = job.edit;
         if (job.keepOutsideMask)
-            entry.edit = {{u"raw_output"_s, true}};
+            entry.edit.insert(u"raw_output"_s, true);
         if (const Result<qint64> indexed = m_library.add(entry)) {
             Q_EMIT imageSaved(*indexed);
             if (job.keepOutsideMask)

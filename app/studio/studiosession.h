@@ -131,6 +131,9 @@ public:
     double sessionCost() const { return m_queue->sessionCost(); }
     // Estimated cost of jobs sent but not finished yet.
     double pendingCost() const { return m_queue->pendingCost(); }
+    // What was spent outside the job queue (a refine turn over the Responses API), added to
+    // sessionCost(): the status bar's total and the budget count it.
+    void addSpent(double dollars) { m_queue->addSpent(dollars); }
 
     // 0: no cap. Requests that would take the session past it are refused, saying so.
     void setBudget(double dollars) { m_budget = dollars; }

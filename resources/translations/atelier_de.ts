@@ -4461,6 +4461,10 @@ Hold \ to see the original · Compare: drag the line between the original (left)
         <source>The image is saved in %1 but not in the gallery: %2</source>
         <translation>Das Bild ist in %1 gespeichert, aber nicht in der Galerie: %2</translation>
     </message>
+    <message>
+        <source>This turn is not kept for the next start: %1</source>
+        <translation>Diese Runde wird für den nächsten Start nicht aufbewahrt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Atelier::RequestBuilder</name>
@@ -4779,10 +4783,6 @@ Hold \ to see the original · Compare: drag the line between the original (left)
 </context>
 <context>
     <name>Atelier::ResponsesParser</name>
-    <message>
-        <source>the server reported an error without an explanation</source>
-        <translation>der Server meldete einen Fehler ohne Erklärung</translation>
-    </message>
     <message>
         <source>the image generation call failed without an explanation</source>
         <translation>der Aufruf der Bilderzeugung schlug ohne Erklärung fehl</translation>

@@ -152,10 +152,22 @@ done
 [ -n "\$window" ] || fail "the window did not appear"
 sleep 0.5
 xdotool windowfocus "\$window" 2>/dev/null || true
-xdotool key F6 F6 F6
-sleep 0.2
-xdotool key Home
-sleep 0.5
+# Ctrl+R refines the image on the canvas: the gallery's Home shows it there first (waited for,
+# as the gallery fills and the canvas paints a moment after the window appears).
+shown=0
+for attempt in 1 2 3; do
+    xdotool mousemove 200 150 click 1 # the prompt: where F6 starts going round the panes
+    sleep 0.2
+    xdotool key F6 F6 F6
+    sleep 0.2
+    xdotool key Home
+    for _ in \$(seq 20); do
+        shown=\$("$regions" --grab "$work/refine-start.png" | awk '/^regions/ {print \$2}')
+        [ "\$shown" = 1 ] && break 2
+        sleep 0.2
+    done
+done
+[ "\$shown" = 1 ] || fail "Home in the gallery did not show its image on the canvas (\$shown)"
 xdotool key ctrl+r
 sleep 0.5
 for turn in 1 2; do

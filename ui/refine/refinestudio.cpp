@@ -96,11 +96,13 @@ RefineStudio::RefineStudio(MainWindow *window, StudioSession *session)
                 m_window->canvas()->showImageFile(path, m_thread->turns().at(index).prompt, id);
             });
 
-    // The thread open when the studio closed, rebuilt from the library.
+    // The thread open when the studio closed, rebuilt from the library, and shown.
     if (const qint64 start = StudioSettings::refineThreadStart.value();
         start > 0 && session->library().isOpen() && session->library().image(start)) {
         if (const Status opened = m_thread->open(start); !opened)
             post(opened.error(), 8000);
+        else
+            m_dock->show();
     }
 }
 

@@ -15,7 +15,7 @@ class StudioSession;
 // RefineThread, its RefinePane in a dock right of the canvas (View > Refine thread), File >
 // Refine the image… (Ctrl+R), Refine… on the canvas and in the gallery, partial images streamed
 // into the canvas, kept turns shown in the gallery. The thread open when the studio closed is
-// opened again.
+// opened again, its dock shown.
 class RefineStudio final : public QObject
 {
     Q_OBJECT
