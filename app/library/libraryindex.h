@@ -1,6 +1,7 @@
 #pragma once
 
 #include "libraryimage.h"
+#include "libraryquery.h"
 
 #include "platform/result.h"
 
@@ -12,30 +13,6 @@
 #include <optional>
 
 namespace Atelier {
-
-// What the gallery asks for.
-struct LibraryQuery
-{
-    QString text; // full-text search over prompts and revised prompts
-    QString model; // empty: any
-    QString batch; // the images of one Batch API batch (its id); empty: any
-    bool favouritesOnly = false;
-    QDateTime from; // invalid: no bound
-    QDateTime to;
-    int limit = -1;
-    // Keyset paging: only the images after this one in the gallery's order (newest first; as
-    // old: lower id first), so that a page costs the same however deep it is. 0: from the newest.
-    qint64 afterId = 0;
-    QDateTime afterSavedAt;
-
-    // The same selection (paging aside).
-    bool selectsSameAs(const LibraryQuery &other) const
-    {
-        return text == other.text && model == other.model && batch == other.batch
-            && favouritesOnly == other.favouritesOnly && from == other.from && to == other.to
-            && limit == other.limit;
-    }
-};
 
 // The library's SQLite index (<folder>/library.sqlite3): one row per image with full-text search
 // over prompts, and the table the job journal (JobJournal) keeps its entries in. The files are
