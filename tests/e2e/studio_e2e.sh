@@ -28,22 +28,31 @@ cat >"$work/config/Atelier/Atelier.conf" <<'CONF'
 last="{\"endpoint\":\"generations\",\"model\":\"gpt-image-2.6-flare\",\"options\":{\"stream\":true,\"partial_images\":2}}"
 CONF
 
-cat >"$work/session.sh" <<SESSION
-set -euo pipefail
+# What every session starts with: the environment, and start_studio NAME, which starts the
+# studio (its output in NAME.log), waits for its window and focuses it (\$app, \$window).
+cat >"$work/start.sh" <<START
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
 export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
 mkdir -p "\$XDG_RUNTIME_DIR" && chmod 700 "\$XDG_RUNTIME_DIR"
-"$build/ui/atelier" >"$work/atelier.log" 2>&1 &
-app=\$!
-window=""
-for _ in \$(seq 100); do
-    window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
-    [ -n "\$window" ] && break
-    sleep 0.1
-done
-[ -n "\$window" ] || { echo "studio_e2e: the window did not appear" >&2; cat "$work/atelier.log" >&2; exit 1; }
-sleep 0.5
-xdotool windowfocus "\$window" 2>/dev/null || true
+start_studio() {
+    "$build/ui/atelier" >"$work/\$1.log" 2>&1 &
+    app=\$!
+    window=""
+    for _ in \$(seq 100); do
+        window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
+        [ -n "\$window" ] && break
+        sleep 0.1
+    done
+    [ -n "\$window" ] || { echo "studio_e2e: the window did not appear" >&2; cat "$work/\$1.log" >&2; exit 1; }
+    sleep 0.5
+    xdotool windowfocus "\$window" 2>/dev/null || true
+}
+START
+
+cat >"$work/session.sh" <<SESSION
+set -euo pipefail
+. "$work/start.sh"
+start_studio atelier
 xdotool type --delay 10 "A lighthouse at dusk, end to end"
 xdotool key ctrl+Return
 for _ in \$(seq 200); do
@@ -75,10 +84,8 @@ shots="${screenshot%.png}"
 regions="$build/tests/atelier-screen-regions"
 cat >"$work/grid.sh" <<SESSION
 set -euo pipefail
-export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
-export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
-"$build/ui/atelier" >"$work/atelier-grid.log" 2>&1 &
-app=\$!
+. "$work/start.sh"
+start_studio atelier-grid
 fail() { echo "studio_e2e: \$1" >&2; cat "$work/regions.out" >&2 2>/dev/null || true; kill \$app; exit 1; }
 # The images on the screen now, counted (and the screenshot kept when asked for).
 count_images() {
@@ -91,15 +98,6 @@ expect() {
     for _ in \$(seq 30); do [ "\$(count_images "\$1")" = "\$2" ] && return 0; sleep 0.2; done
     fail "\$3: \$(count_images "\$1") images on the screen, not \$2"
 }
-window=""
-for _ in \$(seq 100); do
-    window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
-    [ -n "\$window" ] && break
-    sleep 0.1
-done
-[ -n "\$window" ] || { echo "studio_e2e: the window did not appear" >&2; cat "$work/atelier-grid.log" >&2; exit 1; }
-sleep 0.5
-xdotool windowfocus "\$window" 2>/dev/null || true
 xdotool type --delay 10 "Four lanterns, end to end"
 xdotool key ctrl+Return
 for _ in \$(seq 300); do
@@ -137,21 +135,10 @@ done
 # the first's conversation.
 cat >"$work/refine.sh" <<SESSION
 set -euo pipefail
-export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
-export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
-"$build/ui/atelier" >"$work/atelier-refine.log" 2>&1 &
-app=\$!
+. "$work/start.sh"
+start_studio atelier-refine
 fail() { echo "studio_e2e: \$1" >&2; cat "$work/atelier-refine.log" >&2; kill \$app; exit 1; }
 refined() { sqlite3 "\$HOME/Pictures/Atelier/library.sqlite3" "SELECT COUNT(*) FROM images WHERE edit LIKE '%refine%'" 2>/dev/null || echo 0; }
-window=""
-for _ in \$(seq 100); do
-    window=\$(xdotool search --name '^Atelier' 2>/dev/null | head -n 1 || true)
-    [ -n "\$window" ] && break
-    sleep 0.1
-done
-[ -n "\$window" ] || fail "the window did not appear"
-sleep 0.5
-xdotool windowfocus "\$window" 2>/dev/null || true
 # Ctrl+R refines the image on the canvas: the gallery's Home shows it there first (waited for,
 # as the gallery fills and the canvas paints a moment after the window appears).
 shown=0
