@@ -151,4 +151,12 @@ std::shared_ptr<ImageWriter> CliContext::prepareWriter(const QCommandLineParser 
     return writer;
 }
 
+void CliContext::refuse(const QList<Violation> &errors)
+{
+    for (const Violation &violation : errors)
+        m_err << CliText::tr("error: %1: %2").arg(violation.parameter, violation.message)
+              << Qt::endl;
+    m_err << CliText::tr("Nothing was sent.") << Qt::endl;
+}
+
 } // namespace Atelier

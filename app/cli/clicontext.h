@@ -4,6 +4,7 @@
 #include "api/providerprofile.h"
 #include "catalog/catalog.h"
 #include "model/apierror.h"
+#include "model/violation.h"
 #include "platform/result.h"
 
 #include <QCoreApplication>
@@ -68,6 +69,9 @@ public:
     }
 
     static int exitCodeFor(const ApiError &error);
+
+    // Each error as "error: PARAMETER: MESSAGE", then that nothing was sent.
+    void refuse(const QList<Violation> &errors);
 
     // --dry-run: a warning when no key was found (a real run would stop there), then the request
     // `description` as indented JSON with a password in its URL shown as *** like the key.

@@ -66,10 +66,7 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
     // Input files the studio would offer to fix are errors here: the CLI sends files as given.
     const QList<Violation> errors = plan.errors + plan.fixable;
     if (!errors.isEmpty()) {
-        for (const Violation &violation : errors)
-            m_cli.err() << CliText::tr("error: %1: %2").arg(violation.parameter, violation.message)
-                        << Qt::endl;
-        m_cli.err() << CliText::tr("Nothing was sent.") << Qt::endl;
+        m_cli.refuse(errors);
         return ExitCode::InvalidInput;
     }
     m_request = plan.requests.first();

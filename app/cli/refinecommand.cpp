@@ -93,10 +93,7 @@ int RefineCommand::start(const QCommandLineParser &parser)
             errors.append({Violation::Severity::Error, u"image"_s, image.error()});
     }
     if (!errors.isEmpty()) {
-        for (const Violation &violation : std::as_const(errors))
-            m_cli.err() << CliText::tr("error: %1: %2").arg(violation.parameter, violation.message)
-                        << Qt::endl;
-        m_cli.err() << CliText::tr("Nothing was sent.") << Qt::endl;
+        m_cli.refuse(errors);
         return ExitCode::InvalidInput;
     }
     const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(m_profile);
