@@ -26,7 +26,7 @@ function(atelier_layer_of file out)
             set(layer "[${layer}]")
         endif()
     endif()
-    set(${out} ${layer} PARENT_SCOPE)
+    set(${out} "${layer}" PARENT_SCOPE)
 endfunction()
 
 set(problems "")

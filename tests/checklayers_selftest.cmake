@@ -1,6 +1,6 @@
 # The layer check (app/checklayers.cmake) against planted includes in tests/data/layers: the
-# allowed ones pass, an upward and a sideways include fail and are named, and so does a file in
-# a folder of app/ that is no layer.
+# allowed ones pass (a file at the root of app/ too), an upward and a sideways include fail and
+# are named, and so does a file in a folder of app/ that is no layer.
 #   cmake -DCHECK=<app/checklayers.cmake> -DFIXTURE=<tests/data/layers> -P checklayers_selftest.cmake
 cmake_minimum_required(VERSION 3.22)
 
