@@ -1,5 +1,6 @@
 #include "crashedjob.h"
 #include "library/contentfiles.h"
+#include "library/libraryindex.h"
 #include "library/librarymodel.h"
 #include "library/librarystore.h"
 #include "libraryimages.h"
@@ -16,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -722,6 +724,45 @@ private Q_SLOTS:
         store.journalFinish(claimed.first().id);
         store.journalFinish(mine);
         QVERIFY(store.journaledJobs().isEmpty());
+    }
+
+    // What the studio journals beside a recipe (the edited image, what its result keeps) comes
+    // back as it went in, also from an index made before the journal kept it (the column is
+    // added; its entries have none).
+    void journalKeepsTheContextOfAJob()
+    {
+        QTemporaryDir dir;
+        {
+            LibraryStore older;
+            QVERIFY(older.open(dir.path()));
+            ImageRequest journaled;
+            journaled.prompt = u"older"_s;
+            QVERIFY(older.journalStart(journaled) > 0);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+            db.setDatabaseName(QDir(dir.path()).filePath(LibraryIndex::fileName()));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(u"ALTER TABLE jobs DROP COLUMN context"_s),
+                     qPrintable(query.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"older"_s);
+        ImageRequest request;
+        request.prompt = u"an edit"_s;
+        const QJsonObject context {{u"parent_path"_s, u"/library/a.png"_s},
+                                   {u"edit"_s, QJsonObject {{u"refine"_s, QJsonObject()}}}};
+        LibraryStore store;
+        QVERIFY(store.open(dir.path()));
+        const qint64 id = store.journalStart(request, context);
+        QVERIFY(id > 0);
+        const QList<JournaledJob> jobs = store.journaledJobs();
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs.at(0).request.prompt, u"older"_s);
+        QVERIFY(jobs.at(0).context.isEmpty());
+        QCOMPARE(jobs.at(1).id, id);
+        QCOMPARE(jobs.at(1).context, context);
     }
 
     // An entry whose pid runs again, but as another process (the pid was reused), is unfinished.

@@ -4,6 +4,7 @@
 // an expired response starts a new conversation from that turn's image, a provider without
 // /responses gets the turns as /images/edits, and the thread's total adds the turns' costs.
 #include "canvas/canvaspanel.h"
+#include "crashedjob.h"
 #include "fakeimagesserver.h"
 #include "gallery/gallerypanel.h"
 #include "library/librarymodel.h"
@@ -13,11 +14,13 @@
 #include "platform/safefiles.h"
 #include "refine/refinepane.h"
 #include "refine/refinestudio.h"
+#include "studio/jobqueue.h"
 #include "studio/refinethread.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
 #include "studiofixture.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
@@ -25,10 +28,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Atelier;
@@ -481,6 +486,130 @@ private Q_SLOTS:
         for (const Violation &violation : refused)
             overBudget = overBudget || violation.parameter == u"budget"_s;
         QVERIFY(overBudget);
+    }
+
+    // A turn that would take the session past its budget is not sent (and not added to the
+    // thread), whether it goes to the Responses API or as an edit; the message says so.
+    void aTurnPastTheBudgetIsNotSent_data()
+    {
+        QTest::addColumn<bool>("asEdits");
+        QTest::newRow("responses") << false;
+        QTest::newRow("edits") << true;
+    }
+    void aTurnPastTheBudgetIsNotSent()
+    {
+        QFETCH(bool, asEdits);
+        m_server->responsesApi().setAvailable(!asEdits);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        QCOMPARE(thread()->sendsEdits(), asEdits);
+        const qsizetype sent = m_server->requests().size();
+        m_session->setBudget(m_session->sessionCost() + m_session->pendingCost() + 0.0001);
+        const Status refused = thread()->send(u"now make it night"_s);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"budget"_s), qPrintable(refused.error()));
+        QVERIFY(!thread()->isBusy());
+        QCOMPARE(thread()->turns().size(), 2);
+        QCOMPARE(m_server->requests().size(), sent);
+        // A budget with room sends it.
+        m_session->setBudget(m_session->sessionCost() + 10);
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(thread()->turns().at(2).state, RefineTurn::State::Done);
+        m_session->setBudget(0);
+    }
+
+    // An edit turn that was running when the studio crashed is journaled with what it edits and
+    // its turn's marker: sent again at the next start, its image is a turn of the thread again,
+    // continuing the turn it continued.
+    void anInterruptedEditTurnComesBackIntoItsThread()
+    {
+        m_server->responsesApi().setAvailable(false);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        const RefineTurn first = thread()->turns().at(1);
+        // Turn 2 as it was on its way when the process died (its input copied into the
+        // library's inputs, as every edit's is).
+        const QString input = QDir(m_session->inputsFolder()).filePath(u"turn-1.png"_s);
+        QVERIFY(QDir().mkpath(m_session->inputsFolder()));
+        QVERIFY(QFile::copy(first.imagePath, input));
+        ImageRequest edit;
+        edit.endpoint = Endpoint::Edits;
+        edit.model = m_session->catalog().responsesImageModel();
+        edit.prompt = u"now make it night"_s;
+        edit.images = {input};
+        edit.setOption(Param::Stream, true);
+        edit.setOption(Param::PartialImages, 2);
+        EditContext context(first.imageId, false,
+                            {{u"refine"_s,
+                              QJsonObject {{u"api"_s, u"edits"_s},
+                                           {u"prompt"_s, edit.prompt},
+                                           {u"model"_s, edit.model},
+                                           {u"continues"_s, first.imageId}}}});
+        m_window.reset();
+        m_session.reset();
+        QVERIFY(Testing::journalOfACrashedProcess(m_library->path(), edit, {},
+                                                  journalContext(context, first.imagePath))
+                > 0);
+        // The next start: the thread is back, and the request is offered and sent again.
+        m_session = newSession();
+        QVERIFY(m_session->openLibrary(m_library->path()));
+        QCOMPARE(m_session->interruptedJobs().size(), 1);
+        bool offered = false;
+        QTimer answer; // the window asks once its event loop runs
+        answer.setInterval(10);
+        connect(&answer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != u"unfinishedRequests"_s)
+                return;
+            answer.stop();
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text() == u"Send again"_s) {
+                    offered = true;
+                    button->click();
+                }
+            }
+        });
+        answer.start();
+        QVERIFY(restart());
+        QCOMPARE(thread()->startId(), m_start);
+        QTRY_VERIFY(offered);
+        QTRY_COMPARE_WITH_TIMEOUT(thread()->turns().size(), 3, 20000);
+        const RefineTurn again = thread()->turns().at(2);
+        QCOMPARE(again.state, RefineTurn::State::Done);
+        QCOMPARE(again.prompt, u"now make it night"_s);
+        QCOMPARE(again.from, 1);
+        QVERIFY(again.asEdit);
+        QCOMPARE(imageOf(2)->parentId, first.imageId);
+        QCOMPARE(turnList()->count(), 3);
+        // And it goes on from there.
+        QCOMPARE(sendTurn(u"and snow"_s), 3);
+        QCOMPARE(imageOf(3)->parentId, again.imageId);
+    }
+
+    // An edit turn that failed, retried from the job list: its image joins the thread as the
+    // turn sent again, beside the failed one.
+    void aRetriedEditTurnIsATurnOfTheThread()
+    {
+        m_server->responsesApi().setAvailable(false);
+        QCOMPARE(sendTurn(u"add a red boat"_s), 1);
+        ScriptedReply failure;
+        failure.kind = ScriptedReply::Kind::Error;
+        failure.status = 400;
+        failure.body
+            = R"({"error":{"message":"The server said no.","type":"invalid_request_error"}})";
+        m_server->enqueue(failure);
+        QList<JobId> jobs;
+        connect(m_session->queue(), &JobQueue::jobAdded, this,
+                [&jobs](JobId id) { jobs.append(id); });
+        QCOMPARE(sendTurn(u"now make it night"_s), 2);
+        QCOMPARE(thread()->turns().at(2).state, RefineTurn::State::Failed);
+        QCOMPARE(jobs.size(), 1);
+        QVERIFY(m_session->retry(jobs.first()).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(thread()->turns().size(), 4, 20000);
+        QCOMPARE(thread()->turns().at(2).state, RefineTurn::State::Failed);
+        const RefineTurn retried = thread()->turns().at(3);
+        QCOMPARE(retried.state, RefineTurn::State::Done);
+        QCOMPARE(retried.prompt, u"now make it night"_s);
+        QCOMPARE(retried.from, 1);
+        QCOMPARE(imageOf(3)->parentId, thread()->turns().at(1).imageId);
     }
 
     // Refine… in the gallery's menu and File > Refine the image… (Ctrl+R) open the thread too;

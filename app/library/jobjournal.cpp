@@ -8,18 +8,23 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
-qint64 JobJournal::start(const ImageRequest &request)
+qint64 JobJournal::start(const ImageRequest &request, const QJsonObject &context)
 {
     QSqlQuery query(m_index->database());
-    query.prepare(u"INSERT INTO jobs(recipe, started_at, owner_pid, owner_start, owner_machine)"
-                  " VALUES(?, ?, ?, ?, ?)"_s);
+    query.prepare(u"INSERT INTO jobs(recipe, context, started_at, owner_pid, owner_start,"
+                  " owner_machine) VALUES(?, ?, ?, ?, ?, ?)"_s);
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        context.isEmpty()
+            ? QVariant()
+            : QVariant(QString::fromUtf8(QJsonDocument(context).toJson(QJsonDocument::Compact))));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     const qint64 pid = QCoreApplication::applicationPid();
     query.addBindValue(pid);
@@ -46,8 +51,8 @@ QList<JournaledJob> JobJournal::jobs() const
 {
     QList<JournaledJob> jobs;
     QSqlQuery query(m_index->database());
-    if (!query.exec(u"SELECT id, recipe, started_at, owner_pid, owner_start, owner_machine"
-                    " FROM jobs ORDER BY id"_s))
+    if (!query.exec(u"SELECT id, recipe, started_at, owner_pid, owner_start, owner_machine,"
+                    " context FROM jobs ORDER BY id"_s))
         return jobs;
     while (query.next()) {
         JournaledJob job;
@@ -58,6 +63,7 @@ QList<JournaledJob> JobJournal::jobs() const
         job.ownerPid = query.value(3).toLongLong();
         job.ownerStart = query.value(4).toString();
         job.ownerMachine = query.value(5).toString();
+        job.context = QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object();
         job.ownerGone = ownerIsGone(job.ownerPid, job.ownerStart, job.ownerMachine);
         job.partialFiles = LibraryFiles::partialFiles(m_index->folder(), job.id);
         jobs.append(job);

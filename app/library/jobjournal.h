@@ -3,6 +3,7 @@
 #include "model/imagerequest.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -20,6 +21,9 @@ struct JournaledJob
     qint64 id = 0;
     ImageRequest request;
     QDateTime startedAt;
+    // What the studio sent it with besides the recipe (the image it edits, what the result
+    // keeps): its own JSON, given back as it was recorded.
+    QJsonObject context;
     QStringList partialFiles; // partial images it had received, as written (oldest first)
     // The process that runs it (another window on this library, or one that died).
     qint64 ownerPid = 0;
@@ -39,8 +43,8 @@ public:
         : m_index(index)
     { }
 
-    // Records the recipe; returns the entry's id (0: it could not be recorded).
-    qint64 start(const ImageRequest &request);
+    // Records the recipe and its context; returns the entry's id (0: it could not be recorded).
+    qint64 start(const ImageRequest &request, const QJsonObject &context = {});
     // Closes the entry and deletes the job's partial images.
     void finish(qint64 jobId);
     // Every entry, whoever runs it.

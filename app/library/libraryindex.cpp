@@ -68,7 +68,7 @@ const QList<std::pair<QString, QStringList>> &requiredColumns()
           u"batch"_s}},
         {u"jobs"_s,
          {u"id"_s, u"recipe"_s, u"started_at"_s, u"owner_pid"_s, u"owner_start"_s,
-          u"owner_machine"_s}},
+          u"owner_machine"_s, u"context"_s}},
     };
     return columns;
 }
@@ -180,7 +180,7 @@ LibraryIndex::State LibraryIndex::openTables(Opened &opened, Check check)
         " batch TEXT)"_s,
         u"CREATE TABLE IF NOT EXISTS jobs(id INTEGER PRIMARY KEY, recipe TEXT NOT NULL,"
         "  started_at INTEGER NOT NULL, finished INTEGER NOT NULL DEFAULT 0,"
-        "  owner_pid INTEGER, owner_start TEXT, owner_machine TEXT)"_s,
+        "  owner_pid INTEGER, owner_start TEXT, owner_machine TEXT, context TEXT)"_s,
     };
     // An index that has tables, but not ours (dropped by a tool, made by another program), is
     // not one to add to: its other tables (the search index) would no longer match.
@@ -212,7 +212,9 @@ LibraryIndex::State LibraryIndex::openTables(Opened &opened, Check check)
     // Libraries of earlier versions get the columns added; a table lacking others is not ours.
     const QHash<QString, QStringList> added = {
         {u"images"_s, {u"edit TEXT"_s, u"batch TEXT"_s}},
-        {u"jobs"_s, {u"owner_pid INTEGER"_s, u"owner_start TEXT"_s, u"owner_machine TEXT"_s}},
+        {u"jobs"_s,
+         {u"owner_pid INTEGER"_s, u"owner_start TEXT"_s, u"owner_machine TEXT"_s,
+          u"context TEXT"_s}},
     };
     for (const auto &[table, required] : requiredColumns()) {
         QStringList present;

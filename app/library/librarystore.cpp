@@ -201,9 +201,9 @@ int LibraryStore::remove(const QList<qint64> &ids, bool keepFiles)
     return int(removed.size());
 }
 
-qint64 LibraryStore::journalStart(const ImageRequest &request)
+qint64 LibraryStore::journalStart(const ImageRequest &request, const QJsonObject &context)
 {
-    return m_journal.start(request);
+    return m_journal.start(request, context);
 }
 
 void LibraryStore::journalFinish(qint64 jobId)

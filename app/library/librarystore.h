@@ -70,7 +70,8 @@ public:
     int remove(const QList<qint64> &ids, bool keepFiles = false);
 
     // The job journal: a recipe is recorded before it is sent and closed when the job ends.
-    qint64 journalStart(const ImageRequest &request);
+    // `context`: what JournaledJob::context gives back.
+    qint64 journalStart(const ImageRequest &request, const QJsonObject &context = {});
     // Closes the entry and deletes the job's partial images (they were shown while it ran).
     void journalFinish(qint64 jobId);
     // Every entry, whoever runs it.

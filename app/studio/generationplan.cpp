@@ -82,16 +82,23 @@ GenerationPlan GenerationPlan::forRequests(const Catalog &catalog,
     }
     if (!priced)
         plan.total = 0.0;
-    if (options.budget > 0 && plan.errors.isEmpty()
-        && options.committed + plan.total > options.budget + 1e-9)
-        plan.errors.append(
-            {Violation::Severity::Error, u"budget"_s,
-             tr("This would cost about $%1, taking the session past its budget of $%2 ($%3 spent "
-                "or on the way); raise the budget in the settings or wait.")
-                 .arg(plan.total, 0, 'f', 3)
-                 .arg(options.budget, 0, 'f', 2)
-                 .arg(options.committed, 0, 'f', 3)});
+    if (plan.errors.isEmpty()) {
+        if (std::optional<Violation> over = overBudget(plan.total, options))
+            plan.errors.append(*over);
+    }
     return plan;
+}
+
+std::optional<Violation> GenerationPlan::overBudget(double cost, const Options &options)
+{
+    if (!(options.budget > 0) || options.committed + cost <= options.budget + 1e-9)
+        return std::nullopt;
+    return Violation {Violation::Severity::Error, u"budget"_s,
+                      tr("This would cost about $%1, taking the session past its budget of $%2 "
+                         "($%3 spent or on the way); raise the budget in the settings or wait.")
+                          .arg(cost, 0, 'f', 3)
+                          .arg(options.budget, 0, 'f', 2)
+                          .arg(options.committed, 0, 'f', 3)};
 }
 
 QString GenerationPlan::errorText() const

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <optional>
+
 namespace Atelier {
 
 class Catalog;
@@ -65,6 +67,10 @@ public:
 
     // Nothing stands in the way (fixable inputs are fixed before sending).
     bool canSend() const { return !promptMissing && errors.isEmpty() && !requests.isEmpty(); }
+    // The error to give when spending `cost` more would take the session past its budget
+    // (options.budget, with options.committed spent or on the way); none when it would not.
+    static std::optional<Violation> overBudget(double cost, const Options &options);
+
     // The messages of all errors, one per line.
     QString errorText() const;
     // Whether sending needs parallel one-image requests; how many requests go out.

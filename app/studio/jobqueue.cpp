@@ -10,6 +10,29 @@ using namespace Qt::StringLiterals;
 
 namespace Atelier {
 
+QJsonObject journalContext(const EditContext &context, const QString &parentPath)
+{
+    if (parentPath.isEmpty() && context.edit.isEmpty())
+        return {};
+    return {{u"parent_path"_s, parentPath},
+            {u"keep_outside_mask"_s, context.keepOutsideMask},
+            {u"edit"_s, context.edit}};
+}
+
+EditContext editContextFromJournal(const QJsonObject &journaled, const LibraryStore &library)
+{
+    EditContext context;
+    if (journaled.isEmpty())
+        return context;
+    if (const QString parent = journaled.value(u"parent_path"_s).toString(); !parent.isEmpty()) {
+        if (const std::optional<LibraryImage> image = library.imageAt(parent))
+            context.parentId = image->id;
+    }
+    context.keepOutsideMask = journaled.value(u"keep_outside_mask"_s).toBool(true);
+    context.edit = journaled.value(u"edit"_s).toObject();
+    return context;
+}
+
 bool Job::isDone() const
 {
     return !queued
@@ -150,16 +173,19 @@ void JobQueue::start(JobId id)
         job.exchange = exchange;
         job.queued = false;
     });
-    // The recipe is journaled before anything is sent: after a crash it is offered for retry.
-    const qint64 journalId = m_library->isOpen() ? m_library->journalStart(request) : 0;
+    const std::optional<LibraryImage> parent
+        = parentId > 0 ? m_library->image(parentId) : std::nullopt;
+    const QString parentPath = parent ? parent->path : QString();
+    // The recipe is journaled before anything is sent, with what it edits: after a crash it is
+    // offered for retry.
+    const qint64 journalId = m_library->isOpen()
+        ? m_library->journalStart(request, journalContext(job(id)->editContext(), parentPath))
+        : 0;
     const QString folder = m_library->folder();
     const QString provider = ProviderProfile::kindName(m_client->provider().kind);
     // On disk before it is shown, on the decode thread: final images into the library, partial
     // ones beside the journal entry until the job ends (recovered into the library after a crash).
     // Streamed ones are written while they arrive.
-    const std::optional<LibraryImage> parent
-        = parentId > 0 ? m_library->image(parentId) : std::nullopt;
-    const QString parentPath = parent ? parent->path : QString();
     if (!folder.isEmpty()) {
         auto keeper = std::make_shared<const ImageKeeper>(
             ImageKeeper {folder, request, provider, journalId, parentPath});

@@ -54,6 +54,13 @@ struct EditContext
     QJsonObject edit;
 };
 
+// How the job journal keeps an edit context (JournaledJob::context): the edited image by its
+// path, which an index made anew keeps (ids it does not). Empty for a plain generation.
+QJsonObject journalContext(const EditContext &context, const QString &parentPath);
+// The context back, the edited image as `library` now names it (0: it is gone). An entry
+// journaled without one gets the default context.
+EditContext editContextFromJournal(const QJsonObject &journaled, const LibraryStore &library);
+
 // One request of the session: what was asked, where it stands, what it cost.
 struct Job
 {

@@ -2,7 +2,9 @@
 
 #include "api/refinejob.h"
 #include "api/responsesrequestbuilder.h"
+#include "catalog/catalog.h"
 #include "catalog/costestimator.h"
+#include "generationplan.h"
 #include "library/contentfiles.h"
 #include "library/librarystore.h"
 #include "model/parameters.h"
@@ -79,7 +81,11 @@ RefineThread::RefineThread(StudioSession *session, QObject *parent)
         Q_EMIT partialImage(m_running, pixelsOf(image));
     });
     connect(session, &StudioSession::imageSaved, this, [this](qint64 id) {
-        if (m_running < 0 || !m_editJob.isValid() || m_editPath.isEmpty())
+        if (m_running < 0) {
+            adopt(id);
+            return;
+        }
+        if (!m_editJob.isValid() || m_editPath.isEmpty())
             return;
         const std::optional<LibraryImage> saved = m_session->library().image(id);
         if (!saved || saved->path != m_editPath)
@@ -226,6 +232,26 @@ void RefineThread::rebuild(const LibraryImage &start)
     Q_EMIT reset();
 }
 
+void RefineThread::adopt(qint64 id)
+{
+    if (m_turns.isEmpty())
+        return;
+    const std::optional<LibraryImage> saved = m_session->library().image(id);
+    if (!saved || !saved->edit.contains(RefineKey))
+        return;
+    for (const RefineTurn &turn : std::as_const(m_turns)) {
+        if (turn.imageId == saved->id)
+            return; // already a turn
+    }
+    for (const RefineTurn &turn : std::as_const(m_turns)) {
+        if (turn.imageId > 0 && turn.imageId == saved->parentId) {
+            if (const std::optional<LibraryImage> start = m_session->library().image(startId()))
+                rebuild(*start);
+            return;
+        }
+    }
+}
+
 int RefineThread::lastImageTurn() const
 {
     for (qsizetype i = m_turns.size() - 1; i >= 0; --i) {
@@ -258,6 +284,16 @@ Status RefineThread::send(const QString &prompt, int from)
         return failure(tr("That turn made no image to continue from; choose one that did."));
     if (!m_session->hasApiKey())
         return failure(tr("No API key is set: add one in Settings first."));
+    // What the image model is paid for (the mainline model's words are a small part), against
+    // the session's budget before anything is sent.
+    const ImageRequest estimated = m_noResponsesApi ? editFor(prompt.trimmed(), from)
+                                                    : asImageRequest(requestFor(prompt, from));
+    if (const CostEstimate estimate = m_session->catalog().estimate(estimated);
+        estimate.available) {
+        if (const std::optional<Violation> over
+            = GenerationPlan::overBudget(estimate.cost, m_session->planOptions()))
+            return failure(over->message);
+    }
     RefineTurn turn;
     turn.prompt = prompt.trimmed();
     turn.from = from;
@@ -274,13 +310,17 @@ Status RefineThread::send(const QString &prompt, int from)
 
 RefineRequest RefineThread::requestFor(int index) const
 {
-    const RefineTurn &turn = m_turns.at(index);
-    const RefineTurn &from = m_turns.at(turn.from);
+    return requestFor(m_turns.at(index).prompt, m_turns.at(index).from);
+}
+
+RefineRequest RefineThread::requestFor(const QString &prompt, int fromTurn) const
+{
+    const RefineTurn &from = m_turns.at(fromTurn);
     RefineRequest request;
     const QString chosen = StudioSettings::refineResponsesModel.value();
     request.responsesModel
         = chosen.isEmpty() ? m_session->catalog().responsesMainlineModel() : chosen;
-    request.prompt = turn.prompt;
+    request.prompt = prompt.trimmed();
     request.stream = true;
     request.setTool(u"model"_s, m_session->catalog().responsesImageModel());
     request.setTool(u"partial_images"_s, 2);
@@ -393,6 +433,28 @@ void RefineThread::onFailed(int index, const ApiError &error, bool continuing)
     turn.notes.append(tr("Failed: %1").arg(error.toString()));
 }
 
+ImageRequest RefineThread::asImageRequest(const RefineRequest &request)
+{
+    ImageRequest image;
+    image.endpoint = request.images.isEmpty() ? Endpoint::Generations : Endpoint::Edits;
+    image.model = request.imageModel();
+    image.prompt = request.prompt;
+    image.images = request.images;
+    return image;
+}
+
+ImageRequest RefineThread::editFor(const QString &prompt, int fromTurn) const
+{
+    ImageRequest request;
+    request.endpoint = Endpoint::Edits;
+    request.model = m_session->catalog().responsesImageModel();
+    request.prompt = prompt;
+    request.images = {m_turns.at(fromTurn).imagePath};
+    request.setOption(Param::Stream, true);
+    request.setOption(Param::PartialImages, 2);
+    return request;
+}
+
 void RefineThread::sendEdit(int index)
 {
     RefineTurn &turn = m_turns[index];
@@ -400,13 +462,7 @@ void RefineThread::sendEdit(int index)
     turn.asEdit = true;
     turn.previousResponseId.clear();
     turn.responseId.clear();
-    ImageRequest request;
-    request.endpoint = Endpoint::Edits;
-    request.model = m_session->catalog().responsesImageModel();
-    request.prompt = turn.prompt;
-    request.images = {from.imagePath};
-    request.setOption(Param::Stream, true);
-    request.setOption(Param::PartialImages, 2);
+    const ImageRequest request = editFor(turn.prompt, turn.from);
     // The image it makes is marked as this thread's turn (and the turn it continued is its
     // parent), so that open() finds it after a restart as it finds the Responses API's turns.
     const QJsonObject refine {{u"api"_s, u"edits"_s},
@@ -433,10 +489,7 @@ void RefineThread::keep(int index, const RefineRequest &request, const Responses
     RefineTurn &turn = m_turns[index];
     const RefineTurn &from = m_turns.at(turn.from);
     LibraryImage entry;
-    entry.request.endpoint = request.images.isEmpty() ? Endpoint::Generations : Endpoint::Edits;
-    entry.request.model = request.imageModel();
-    entry.request.prompt = turn.prompt;
-    entry.request.images = request.images;
+    entry.request = asImageRequest(request);
     entry.revisedPrompt = received.revisedPrompt;
     entry.size = received.size;
     entry.format = received.format;

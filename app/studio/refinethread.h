@@ -3,6 +3,7 @@
 #include "api/responsesparser.h"
 #include "jobqueue.h"
 #include "model/apierror.h"
+#include "model/imagerequest.h"
 #include "model/imageresult.h"
 #include "platform/result.h"
 
@@ -95,6 +96,16 @@ private:
     void keepUnmade(int index);
     void finishTurn(int index);
     RefineRequest requestFor(int index) const;
+    // The request of a turn that would continue turn `fromTurn` with `prompt`.
+    RefineRequest requestFor(const QString &prompt, int fromTurn) const;
+    // The Images API request a turn amounts to (its recipe in the library, its estimate).
+    static ImageRequest asImageRequest(const RefineRequest &request);
+    // A turn sent as an edit of turn `fromTurn`'s image (the provider has no Responses API).
+    ImageRequest editFor(const QString &prompt, int fromTurn) const;
+    // A refine turn's image was saved by something other than the running turn (an
+    // interrupted edit turn sent again after a restart, a retry from the job list): when it
+    // continues one of this thread's images, the thread is read again and shows it.
+    void adopt(qint64 id);
 
     StudioSession *m_session;
     QList<RefineTurn> m_turns;

@@ -509,6 +509,11 @@ void StudioSession::cancel(JobId id)
     m_queue->cancel(id);
 }
 
+QList<Violation> StudioSession::resend(const JournaledJob &job)
+{
+    return submit(job.request, editContextFromJournal(job.context, m_library));
+}
+
 QList<Violation> StudioSession::retry(JobId id)
 {
     const Job *job = m_queue->job(id);

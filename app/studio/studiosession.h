@@ -105,6 +105,9 @@ public:
     // Partial images those jobs had received, moved into the library when it opened.
     int recoveredPartials() const { return m_recoveredPartials; }
     void dismissInterruptedJobs();
+    // Sends an interrupted job again, with the recipe and edit context it was journaled with
+    // (the image it edits, what its result keeps): the errors instead when it is not valid.
+    QList<Violation> resend(const JournaledJob &job);
 
     // Validates and starts the request; returns the errors instead when it is not valid (nothing
     // is sent then). Several streamed images go out as parallel one-image requests, so that every

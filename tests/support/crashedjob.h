@@ -11,20 +11,24 @@
 #include <QByteArray>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QProcess>
 #include <QTemporaryDir>
 
 namespace Atelier::Testing {
 
-// Returns the entry's id (0 if the process failed).
+// Returns the entry's id (0 if the process failed). `context`: what the studio journals beside
+// the recipe (JournaledJob::context).
 inline qint64 journalOfACrashedProcess(const QString &library, const ImageRequest &request,
-                                       const QList<QByteArray> &partialImages = {})
+                                       const QList<QByteArray> &partialImages = {},
+                                       const QJsonObject &context = {})
 {
     QTemporaryDir scratch;
     QFile recipe(scratch.filePath(QStringLiteral("recipe.json")));
-    if (!recipe.open(QIODevice::WriteOnly)
-        || recipe.write(QJsonDocument(request.toJson()).toJson()) < 0)
+    const QJsonObject entry {{QStringLiteral("recipe"), request.toJson()},
+                             {QStringLiteral("context"), context}};
+    if (!recipe.open(QIODevice::WriteOnly) || recipe.write(QJsonDocument(entry).toJson()) < 0)
         return 0;
     recipe.close();
     QStringList arguments {library, QStringLiteral("--journal"), recipe.fileName()};

@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 using namespace Atelier;
@@ -75,8 +76,11 @@ int main(int argc, char *argv[])
         QFile recipe(QString::fromLocal8Bit(argv[3]));
         if (!recipe.open(QIODevice::ReadOnly))
             return 1;
+        // {"recipe": the request, "context": what the studio journals beside it}
+        const QJsonObject entry = QJsonDocument::fromJson(recipe.readAll()).object();
         const qint64 job = store.journalStart(
-            ImageRequest::fromJson(QJsonDocument::fromJson(recipe.readAll()).object()));
+            ImageRequest::fromJson(entry.value(QStringLiteral("recipe")).toObject()),
+            entry.value(QStringLiteral("context")).toObject());
         for (int k = 4; k < argc; ++k) {
             QFile png(QString::fromLocal8Bit(argv[k]));
             if (!png.open(QIODevice::ReadOnly))

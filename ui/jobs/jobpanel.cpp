@@ -259,8 +259,8 @@ void JobPanel::offerInterruptedJobs()
             if (!agreed
                 && !RecipeGuard::filesOutside(job.request, m_session->inputsFolder()).isEmpty())
                 ++held;
-            else
-                m_session->submit(job.request);
+            else if (const QList<Violation> again = m_session->resend(job); !again.isEmpty())
+                Q_EMIT problems(again);
         }
         if (held > 0)
             Q_EMIT statusMessage(
