@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
@@ -34,6 +36,19 @@ ResponsesImage imageOfCall(const QJsonObject &item)
     image.background = item.value(u"background"_s).toString();
     image.outputFormat = item.value(u"output_format"_s).toString();
     return image;
+}
+
+// The event of an image_generation_call's progress that `type` names (it carries only the
+// call's item id), or none.
+std::optional<ResponsesEvent::Type> imageCallProgress(const QString &type)
+{
+    if (type == u"response.image_generation_call.in_progress")
+        return ResponsesEvent::Type::ImageCallInProgress;
+    if (type == u"response.image_generation_call.generating")
+        return ResponsesEvent::Type::ImageCallGenerating;
+    if (type == u"response.image_generation_call.completed")
+        return ResponsesEvent::Type::ImageCallCompleted;
+    return std::nullopt;
 }
 
 // A failed image_generation_call's error (moderation_blocked, say), or none.
@@ -207,18 +222,8 @@ ResponsesEvent ResponsesParser::parseEvent(const QByteArray &eventName, QByteArr
                                                  : ResponsesEvent::Type::Completed;
         return event;
     }
-    if (type == u"response.image_generation_call.in_progress") {
-        event.type = ResponsesEvent::Type::ImageCallInProgress;
-        event.image.itemId = root.value(u"item_id"_s).toString();
-        return event;
-    }
-    if (type == u"response.image_generation_call.generating") {
-        event.type = ResponsesEvent::Type::ImageCallGenerating;
-        event.image.itemId = root.value(u"item_id"_s).toString();
-        return event;
-    }
-    if (type == u"response.image_generation_call.completed") {
-        event.type = ResponsesEvent::Type::ImageCallCompleted;
+    if (const std::optional<ResponsesEvent::Type> progress = imageCallProgress(type)) {
+        event.type = *progress;
         event.image.itemId = root.value(u"item_id"_s).toString();
         return event;
     }

@@ -1,18 +1,11 @@
 #include "batchmonitor.h"
 
 #include "api/apikeyresolver.h"
-#include "api/base64.h"
 #include "batchclient.h"
-#include "batchoutputline.h"
 #include "catalog/catalog.h"
-#include "imaging/imagefileinfo.h"
-#include "imaging/svgimage.h"
-#include "library/librarystore.h"
 #include "model/parameters.h"
 
-#include <QBuffer>
 #include <QDir>
-#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryFile>
@@ -23,37 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Atelier {
-
-namespace {
-
-QString shortened(const QString &text, int length = 50)
-{
-    const QString simple = text.simplified();
-    return simple.size() <= length ? simple : simple.left(length - 1) + u"…"_s;
-}
-
-QString reasonOf(const ApiError &error)
-{
-    QString reason = error.message.isEmpty() ? error.toString() : error.message;
-    if (!error.code.isEmpty())
-        reason += u" ("_s + error.code + u')';
-    return reason;
-}
-
-} // namespace
-
-// What one fetch has seen so far.
-struct BatchMonitor::Fetch
-{
-    QHash<QString, QStringList> saved; // from earlier fetches and this one
-    QSet<QString> seen; // custom_ids either file answered
-    int savedNow = 0;
-    int outputLine = 0;
-    int errorLine = 0;
-    double cost = 0;
-    bool costKnown = true;
-    QStringList failures;
-};
 
 // A batch on its way up: the input images, then the input file, then the batch.
 struct BatchMonitor::Submission
@@ -75,14 +37,17 @@ BatchMonitor::BatchMonitor(const Catalog *catalog, LibraryStore *library, BatchS
                            QObject *parent)
     : QObject(parent)
     , m_catalog(catalog)
-    , m_library(library)
     , m_store(std::move(store))
     , m_keyFinder([](const ProviderProfile &profile) {
         const ApiKeyResolver::Lookup found = ApiKeyResolver().find(profile);
         return found && found->has_value() ? (*found)->value : QString();
     })
+    , m_results(new BatchResults(catalog, library, m_store, this))
 {
     setObjectName(u"batchMonitor"_s);
+    connect(m_results, &BatchResults::fetched, this, &BatchMonitor::finishFetch);
+    connect(m_results, &BatchResults::failed, this, &BatchMonitor::failFetch);
+    connect(m_results, &BatchResults::imageSaved, this, &BatchMonitor::imageSaved);
 }
 
 BatchMonitor::~BatchMonitor()
@@ -505,81 +470,12 @@ void BatchMonitor::startFetch(const QString &id)
     }
     batch.fetching = true;
     batch.failures.clear();
-    auto fetch = std::make_unique<Fetch>();
-    fetch->saved = m_store.savedResults(id);
-    m_fetches[id] = std::move(fetch);
     Q_EMIT batchChanged(id);
-    if (batch.info.outputFileId.isEmpty()) {
-        fetchErrors(id);
-        return;
-    }
-    client->downloadLines(
-        batch.info.outputFileId,
-        [this, id](QByteArray bytes) {
-            Fetch &fetch = *m_fetches.at(id);
-            Batch &batch = m_batches[id];
-            ++fetch.outputLine;
-            Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(bytes));
-            if (!parsed) {
-                fetch.failures.append(tr("line %1 of the output file cannot be read (%2); the "
-                                         "other results are kept.")
-                                          .arg(fetch.outputLine)
-                                          .arg(parsed.error()));
-                return true;
-            }
-            fetch.seen.insert(parsed->customId);
-            if (!parsed->succeeded()) {
-                noteFailure(fetch, batch, parsed->customId, parsed->error);
-                return true;
-            }
-            return saveLine(fetch, batch, *parsed);
-        },
-        [this, id](const ApiError &error) {
-            if (error.isError()) {
-                failFetch(id, tr("The output file could not be read"), error);
-                return;
-            }
-            fetchErrors(id);
-        });
+    m_results->fetch(batch.record, batch.info, client);
 }
 
-void BatchMonitor::fetchErrors(const QString &id)
-{
-    Batch &batch = m_batches[id];
-    BatchClient *client = clientFor(batch);
-    if (batch.info.errorFileId.isEmpty() || !client) {
-        finishFetch(id);
-        return;
-    }
-    client->downloadLines(
-        batch.info.errorFileId,
-        [this, id](QByteArray bytes) {
-            Fetch &fetch = *m_fetches.at(id);
-            ++fetch.errorLine;
-            Result<BatchOutputLine> parsed = BatchOutputLine::parse(std::move(bytes));
-            if (!parsed) {
-                fetch.failures.append(tr("line %1 of the error file cannot be read (%2).")
-                                          .arg(fetch.errorLine)
-                                          .arg(parsed.error()));
-                return true;
-            }
-            fetch.seen.insert(parsed->customId);
-            ApiError reason = parsed->error;
-            if (!reason.isError())
-                reason = ApiError::make(ApiError::Kind::Api, tr("listed in the error file"));
-            noteFailure(fetch, m_batches[id], parsed->customId, reason);
-            return true;
-        },
-        [this, id](const ApiError &error) {
-            if (error.isError()) {
-                failFetch(id, tr("The error file could not be read"), error);
-                return;
-            }
-            finishFetch(id);
-        });
-}
-
-void BatchMonitor::failFetch(const QString &id, const QString &what, const ApiError &error)
+void BatchMonitor::failFetch(const QString &id, const QString &what, const ApiError &error,
+                             const QStringList &failures)
 {
     if (m_closing)
         return;
@@ -587,131 +483,31 @@ void BatchMonitor::failFetch(const QString &id, const QString &what, const ApiEr
     batch.fetching = false;
     batch.problem = tr("%1: %2. Choose Fetch now to try again; what was saved stays.")
                         .arg(what, error.toString());
-    if (const auto found = m_fetches.find(id); found != m_fetches.end()) {
-        batch.failures = found->second->failures;
-        m_fetches.erase(found);
-    }
+    batch.failures = failures;
     Q_EMIT batchChanged(id);
 }
 
-QString BatchMonitor::label(const Batch &batch, const QString &customId) const
+void BatchMonitor::finishFetch(const QString &id, BatchResults::Fetch fetch)
 {
-    const BatchEntry *entry = batch.record.entry(customId);
-    return entry ? tr("request %1 (\"%2\")").arg(entry->line).arg(shortened(entry->prompt))
-                 : tr("request %1").arg(customId);
-}
-
-void BatchMonitor::noteFailure(Fetch &fetch, Batch &batch, const QString &customId,
-                               const ApiError &error)
-{
-    fetch.failures.append(tr("%1 failed: %2").arg(label(batch, customId), reasonOf(error)));
-}
-
-double BatchMonitor::costOf(const ImageRequest &request, const Usage &usage) const
-{
-    const CostEstimate estimate = m_catalog->estimate(request);
-    const CostRules rules = m_catalog->spec(Catalog::effectiveModel(request)).cost;
-    if (!usage.isValid() || rules.imageOutputPerMillion <= 0 || usage.outputTokens < 0)
-        return estimate.available ? estimate.cost : -1;
-    const qint64 text = std::max<qint64>(0, usage.inputTextTokens);
-    const qint64 images = std::max<qint64>(0, usage.inputImageTokens);
-    return (double(text) * rules.textInputPerMillion + double(images) * rules.imageInputPerMillion
-            + double(usage.outputTokens) * rules.imageOutputPerMillion)
-        / 1e6;
-}
-
-bool BatchMonitor::saveLine(Fetch &fetch, Batch &batch, BatchOutputLine &line)
-{
-    if (fetch.saved.contains(line.customId))
-        return true; // fetched before: nothing is added twice
-    if (!m_library || !m_library->isOpen()) {
-        fetch.failures.append(
-            tr("%1 could not be saved: the library is not open.").arg(label(batch, line.customId)));
-        return true;
-    }
-    const BatchEntry *entry = batch.record.entry(line.customId);
-    const ImageRequest request
-        = entry ? BatchPlan::requestFor(batch.record.request, *entry) : batch.record.request;
-    QStringList paths;
-    const qsizetype count = line.response.images.size();
-    for (qsizetype i = 0; i < count; ++i) {
-        ResponseImage &answer = line.response.images[i];
-        QByteArray bytes = std::move(answer.base64);
-        if (!decodeBase64InPlace(bytes)) {
-            fetch.failures.append(tr("image %1 of %2 is not base64; it was not saved.")
-                                      .arg(i + 1)
-                                      .arg(label(batch, line.customId)));
-            continue;
-        }
-        LibraryImage image;
-        image.request = request;
-        image.revisedPrompt = answer.revisedPrompt;
-        image.usage = line.response.usage;
-        image.requestId = line.requestId;
-        image.provider = ProviderProfile::kindName(batch.record.providerProfile().kind);
-        image.batch = {{u"id"_s, batch.record.id}, {u"custom_id"_s, line.customId}};
-        image.bytes = bytes.size();
-        image.savedAt = QDateTime::currentDateTime();
-        if (SvgImage::looksLikeSvg(bytes)) {
-            image.format = u"svg"_s;
-        } else {
-            image.format = QString::fromLatin1(sniffImageFormat(
-                QByteArrayView(bytes).first(std::min<qsizetype>(16, bytes.size()))));
-            QBuffer buffer(&bytes);
-            buffer.open(QIODevice::ReadOnly);
-            image.size = QImageReader(&buffer, image.format.toLatin1()).size();
-        }
-        if (image.format.isEmpty())
-            image.format
-                = line.response.outputFormat.isEmpty() ? u"png"_s : line.response.outputFormat;
-        const Result<QString> written = LibraryStore::writeFiles(m_library->folder(), image, bytes);
-        if (!written) {
-            fetch.failures.append(
-                tr("%1 could not be saved: %2").arg(label(batch, line.customId), written.error()));
-            continue;
-        }
-        image.path = *written;
-        paths.append(*written);
-        if (const Result<qint64> indexed = m_library->add(image))
-            Q_EMIT imageSaved(*indexed);
-    }
-    if (paths.isEmpty())
-        return true;
-    ++fetch.savedNow;
-    fetch.saved.insert(line.customId, paths);
-    const double cost = costOf(request, line.response.usage);
-    fetch.costKnown = fetch.costKnown && cost >= 0;
-    fetch.cost += std::max(0.0, cost) / 2; // at batch price
-    if (const Status recorded = m_store.recordSaved(batch.record.id, line.customId, paths);
-        !recorded)
-        fetch.failures.append(recorded.error());
-    return true;
-}
-
-void BatchMonitor::finishFetch(const QString &id)
-{
-    const auto found = m_fetches.find(id);
-    if (m_closing || found == m_fetches.end())
+    if (m_closing)
         return;
-    const std::unique_ptr<Fetch> fetch = std::move(found->second);
-    m_fetches.erase(found);
     Batch &batch = m_batches[id];
     // Requests neither file answered: an expired or cancelled batch never ran them.
     int notRun = 0;
     for (const BatchEntry &entry : std::as_const(batch.record.entries)) {
-        if (!fetch->seen.contains(entry.customId) && !fetch->saved.contains(entry.customId))
+        if (!fetch.seen.contains(entry.customId) && !fetch.saved.contains(entry.customId))
             ++notRun;
     }
     if (notRun > 0)
-        fetch->failures.append(tr("%n request(s) were not run: the batch is %1.", nullptr, notRun)
-                                   .arg(BatchInfo::statusText(batch.status())));
+        fetch.failures.append(tr("%n request(s) were not run: the batch is %1.", nullptr, notRun)
+                                  .arg(BatchInfo::statusText(batch.status())));
     batch.fetching = false;
-    batch.failures = fetch->failures;
-    batch.savedRequests = int(fetch->saved.size());
+    batch.failures = fetch.failures;
+    batch.savedRequests = int(fetch.saved.size());
     batch.record.fetchedAt = QDateTime::currentDateTimeUtc();
-    if (fetch->savedNow > 0 || batch.record.actualCost < 0)
-        batch.record.actualCost = fetch->costKnown
-            ? std::max(0.0, batch.record.actualCost) + fetch->cost
+    if (fetch.savedNow > 0 || batch.record.actualCost < 0)
+        batch.record.actualCost = fetch.costKnown
+            ? std::max(0.0, batch.record.actualCost) + fetch.cost
             : batch.record.actualCost;
     save(batch);
     const int total = int(batch.record.entries.size());

@@ -3,6 +3,7 @@
 #include "api/providerprofile.h"
 #include "batchinfo.h"
 #include "batchplan.h"
+#include "batchresults.h"
 #include "batchstore.h"
 #include "model/apierror.h"
 #include "model/imagerequest.h"
@@ -26,16 +27,15 @@ namespace Atelier {
 class BatchClient;
 class Catalog;
 class LibraryStore;
-struct BatchOutputLine;
 
 // The studio's batches, without widgets: sends a run of requests as one Batch API batch, follows
 // every batch it knows (BatchStore: those of earlier runs too, and the CLI's) until it is final,
 // asking less often while nothing changes (10 s doubling to 5 min, back to 10 s on a change), and
-// fetches a finished batch's output and error files line by line into the library, each image
-// with its recipe and {"batch": {"id", "custom_id"}}. What was saved is journalled in the store,
-// so fetching again adds nothing; a batch that failed, expired or was cancelled says why, and
-// what it finished is kept. Batches atelier-cli submitted are followed, and fetched into the
-// library only by fetchNow().
+// fetches a finished batch's output and error files line by line into the library (through its
+// BatchResults), each image with its recipe and {"batch": {"id", "custom_id"}}. What was saved is
+// journalled in the store, so fetching again adds nothing; a batch that failed, expired or was
+// cancelled says why, and what it finished is kept. Batches atelier-cli submitted are followed,
+// and fetched into the library only by fetchNow().
 class BatchMonitor final : public QObject
 {
     Q_OBJECT
@@ -116,7 +116,6 @@ Q_SIGNALS:
     void imageSaved(qint64 libraryId);
 
 private:
-    struct Fetch;
     struct Submission;
 
     Batch &add(BatchRecord record);
@@ -125,28 +124,23 @@ private:
     void poll(const QString &id);
     void onInfo(const QString &id, const BatchInfo &info, const QJsonObject &json);
     void startFetch(const QString &id);
-    void fetchErrors(const QString &id);
-    void finishFetch(const QString &id);
-    void failFetch(const QString &id, const QString &what, const ApiError &error);
-    bool saveLine(Fetch &fetch, Batch &batch, BatchOutputLine &line);
-    void noteFailure(Fetch &fetch, Batch &batch, const QString &customId, const ApiError &error);
-    QString label(const Batch &batch, const QString &customId) const;
+    void finishFetch(const QString &id, BatchResults::Fetch fetch);
+    void failFetch(const QString &id, const QString &what, const ApiError &error,
+                   const QStringList &failures);
     QString problemOf(const Batch &batch) const;
-    double costOf(const ImageRequest &request, const Usage &usage) const;
     void save(Batch &batch);
     void uploadNext(const std::shared_ptr<Submission> &submission);
     void createBatch(const std::shared_ptr<Submission> &submission);
 
     const Catalog *m_catalog;
-    LibraryStore *m_library;
     BatchStore m_store;
     KeyFinder m_keyFinder;
+    BatchResults *m_results; // a child: fetches finished batches into the library
     int m_firstPollMs = 10000;
     int m_longestPollMs = 300000;
     std::map<QString, Batch> m_batches;
     std::map<QString, std::unique_ptr<BatchClient>> m_clients;
     QHash<QString, QTimer *> m_timers;
-    std::map<QString, std::unique_ptr<Fetch>> m_fetches;
     std::unique_ptr<BatchClient> m_submitClient;
     QSet<QString> m_fetchAsked; // Fetch now: fetched once asked, even when fetched before
     bool m_closing = false;

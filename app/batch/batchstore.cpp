@@ -1,5 +1,7 @@
 #include "batchstore.h"
 
+#include "model/jsonvalues.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -78,9 +80,7 @@ BatchRecord BatchRecord::fromJson(const QJsonObject &json)
     for (const QJsonValue &value : entryArray)
         record.entries.append(BatchEntry::fromJson(value.toObject()));
     record.inputFileId = json.value(u"input_file_id"_s).toString();
-    const QJsonArray uploaded = json.value(u"uploaded_file_ids"_s).toArray();
-    for (const QJsonValue &value : uploaded)
-        record.uploadedFileIds.append(value.toString());
+    record.uploadedFileIds = stringsOf(json.value(u"uploaded_file_ids"_s));
     record.status = json.value(u"status"_s).toString();
     record.estimatedCost = json.value(u"estimated_cost_usd"_s).toDouble(-1);
     record.normalCost = json.value(u"normal_cost_usd"_s).toDouble(-1);
@@ -197,11 +197,7 @@ QHash<QString, QStringList> BatchStore::savedResults(const QString &batchId) con
         const QString customId = line.value(u"custom_id"_s).toString();
         if (customId.isEmpty())
             continue;
-        QStringList paths;
-        const QJsonArray array = line.value(u"paths"_s).toArray();
-        for (const QJsonValue &value : array)
-            paths.append(value.toString());
-        saved.insert(customId, paths);
+        saved.insert(customId, stringsOf(line.value(u"paths"_s)));
     }
     return saved;
 }

@@ -2,6 +2,7 @@
 
 #include "costestimator.h"
 #include "model/imagerequest.h"
+#include "model/jsonvalues.h"
 #include "model/parameters.h"
 #include "model/refinerequest.h"
 #include "platform/safefiles.h"
@@ -36,15 +37,6 @@ QJsonObject deepMerge(QJsonObject base, const QJsonObject &over)
     return base;
 }
 
-QStringList toStringList(const QJsonValue &value)
-{
-    QStringList list;
-    const QJsonArray array = value.toArray();
-    for (const QJsonValue &item : array)
-        list.append(item.toString());
-    return list;
-}
-
 // The kind of a field inside an object parameter (svg.model, svg.reasoning.effort), which the
 // API's parameter list does not name: read from the rule's own shape.
 ParameterKind fieldKind(const QJsonObject &json)
@@ -66,8 +58,8 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json,
     rule.kind = kind.value_or(parameterKind(name));
     rule.defaultValue = json.value(u"default"_s);
     rule.maxLength = json.value(u"maxLength"_s).toInt(0);
-    rule.values = toStringList(json.value(u"values"_s));
-    rule.preview = toStringList(json.value(u"preview"_s));
+    rule.values = stringsOf(json.value(u"values"_s));
+    rule.preview = stringsOf(json.value(u"preview"_s));
     rule.minimum = json.value(u"min"_s).toInt(0);
     rule.maximum = json.value(u"max"_s).toInt(0);
     rule.capAt = json.value(u"capAt"_s).toInt(0);
@@ -75,7 +67,7 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json,
     rule.required = json.value(u"required"_s).toBool(false);
     rule.minCount = json.value(u"minCount"_s).toInt(name == Param::Image ? 1 : 0);
     rule.maxCount = json.value(u"maxCount"_s).toInt(1);
-    rule.formats = toStringList(json.value(u"formats"_s));
+    rule.formats = stringsOf(json.value(u"formats"_s));
     rule.maxBytes = json.value(u"maxBytes"_s).toInteger(0);
     rule.square = json.value(u"square"_s).toBool(false);
 
@@ -102,7 +94,7 @@ ParameterRule parseRule(const QString &name, const QJsonObject &json,
     }
     const QJsonObject conflicts = json.value(u"conflicts"_s).toObject();
     for (auto when = conflicts.constBegin(); when != conflicts.constEnd(); ++when)
-        rule.conflicts.insert(when.key(), toStringList(when.value()));
+        rule.conflicts.insert(when.key(), stringsOf(when.value()));
 
     const QJsonObject requires_ = json.value(u"requires"_s).toObject();
     for (auto when = requires_.constBegin(); when != requires_.constEnd(); ++when) {

@@ -1,11 +1,14 @@
 #include "clicontext.h"
 
+#include "api/imagesclient.h"
 #include "imagewriter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -98,6 +101,37 @@ Result<ApiKey> CliContext::requireApiKey(const ApiKeyResolver::Lookup &lookup,
             .arg(ApiKeyResolver::describeMissing(lookup, account), profile.apiKeyVariable()));
 }
 
+CliContext::KeyLookup CliContext::lookUpKey(const ProviderProfile &profile)
+{
+    const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(profile);
+    return {lookup, requireApiKey(lookup, profile, profile.keyAccount())};
+}
+
+bool CliContext::acceptName(const QCommandLineParser &parser)
+{
+    if (const Status stem
+        = parser.isSet(u"name"_s) ? ImageWriter::checkStem(parser.value(u"name"_s)) : success();
+        !stem) {
+        m_err << CliText::tr("error: %1").arg(stem.error()) << Qt::endl
+              << CliText::tr("Nothing was sent.") << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+ClientOptions CliContext::clientOptions(const QCommandLineParser &parser)
+{
+    ClientOptions options;
+    options.decode.decodePixels = false; // the CLI saves the bytes as received; headers are checked
+    if (parser.isSet(u"timeout"_s))
+        options.idleTimeoutMs = std::max(1, parser.value(u"timeout"_s).toInt()) * 1000;
+    if (parser.isSet(u"connect-timeout"_s))
+        options.connectTimeoutMs = std::max(1, parser.value(u"connect-timeout"_s).toInt()) * 1000;
+    if (parser.isSet(u"retries"_s))
+        options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
+    return options;
+}
+
 int CliContext::exitCodeFor(const ApiError &error)
 {
     switch (error.kind) {
@@ -121,12 +155,12 @@ int CliContext::exitCodeFor(const ApiError &error)
     return ExitCode::Failure;
 }
 
-void CliContext::printDryRun(QJsonObject description, const ApiKeyResolver::Lookup &lookup,
-                             const ProviderProfile &profile, bool keyFound)
+void CliContext::printDryRun(QJsonObject description, const KeyLookup &key,
+                             const ProviderProfile &profile)
 {
-    if (!keyFound)
+    if (!key.found)
         m_err << CliText::tr("warning: no API key found (%1); a real run would stop here.")
-                     .arg(ApiKeyResolver::describeMissing(lookup, profile.keyAccount()))
+                     .arg(ApiKeyResolver::describeMissing(key.lookup, profile.keyAccount()))
               << Qt::endl;
     // A password in the URL is a credential too: shown as *** like the key.
     if (QUrl url(description.value(u"url"_s).toString()); !url.password().isEmpty()) {
@@ -149,6 +183,17 @@ std::shared_ptr<ImageWriter> CliContext::prepareWriter(const QCommandLineParser 
         return nullptr;
     }
     return writer;
+}
+
+std::shared_ptr<ImageWriter> CliContext::prepareRun(const KeyLookup &key,
+                                                    const QCommandLineParser &parser,
+                                                    const QString &prompt)
+{
+    if (!key.found) {
+        error(key.found.error());
+        return nullptr;
+    }
+    return prepareWriter(parser, prompt);
 }
 
 void CliContext::refuse(const QList<Violation> &errors)

@@ -18,6 +18,7 @@ class QCommandLineParser;
 namespace Atelier {
 
 class ImageWriter;
+struct ClientOptions;
 
 // Exit codes of atelier-cli.
 namespace ExitCode {
@@ -68,20 +69,40 @@ public:
         return requireApiKey(ApiKeyResolver().find(profile), profile, profile.keyAccount());
     }
 
+    // The key for a command that can --dry-run: where it was looked for, and the key or why
+    // there is none (a dry run goes on without one and says so).
+    struct KeyLookup
+    {
+        ApiKeyResolver::Lookup lookup;
+        Result<ApiKey> found;
+
+        QString value() const { return found ? found->value : QString(); }
+    };
+    static KeyLookup lookUpKey(const ProviderProfile &profile);
+
     static int exitCodeFor(const ApiError &error);
+
+    // False, having said why and that nothing was sent, when --name is not a stem a file can take.
+    bool acceptName(const QCommandLineParser &parser);
+    // The client options --timeout, --connect-timeout and --retries ask for; the images are
+    // saved as received (their headers checked, their pixels not decoded).
+    static ClientOptions clientOptions(const QCommandLineParser &parser);
 
     // Each error as "error: PARAMETER: MESSAGE", then that nothing was sent.
     void refuse(const QList<Violation> &errors);
 
     // --dry-run: a warning when no key was found (a real run would stop there), then the request
     // `description` as indented JSON with a password in its URL shown as *** like the key.
-    void printDryRun(QJsonObject description, const ApiKeyResolver::Lookup &lookup,
-                     const ProviderProfile &profile, bool keyFound);
+    void printDryRun(QJsonObject description, const KeyLookup &key, const ProviderProfile &profile);
     // The writer for --out and --name (or a stem from `prompt`), its folder made and tried
     // before anything is paid for; null, having said why and that nothing was sent, if it
     // cannot be written to.
     std::shared_ptr<ImageWriter> prepareWriter(const QCommandLineParser &parser,
                                                const QString &prompt);
+    // What a real run needs before anything is paid for: the key, then the writer
+    // (prepareWriter); null, having said why, when either is missing.
+    std::shared_ptr<ImageWriter> prepareRun(const KeyLookup &key, const QCommandLineParser &parser,
+                                            const QString &prompt);
 
 private:
     QTextStream m_out;

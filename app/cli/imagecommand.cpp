@@ -27,13 +27,8 @@ ImageCommand::~ImageCommand() = default;
 int ImageCommand::start(Endpoint endpoint, const QString &command, const QCommandLineParser &parser)
 {
     m_json = parser.isSet(u"json"_s);
-    if (const Status stem
-        = parser.isSet(u"name"_s) ? ImageWriter::checkStem(parser.value(u"name"_s)) : success();
-        !stem) {
-        m_cli.err() << CliText::tr("error: %1").arg(stem.error()) << Qt::endl
-                    << CliText::tr("Nothing was sent.") << Qt::endl;
+    if (!m_cli.acceptName(parser))
         return ExitCode::InvalidInput;
-    }
     m_catalog = m_cli.loadCatalog(parser);
     Result<ImageRequest> described = CliOptions::request(endpoint, command, parser, m_catalog);
     if (!described) {
@@ -70,9 +65,8 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         return ExitCode::InvalidInput;
     }
     m_request = plan.requests.first();
-    const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(profile);
-    const Result<ApiKey> found = CliContext::requireApiKey(lookup, profile, profile.keyAccount());
-    const QString apiKey = found ? found->value : QString();
+    const CliContext::KeyLookup key = CliContext::lookUpKey(profile);
+    const QString apiKey = key.value();
 
     // Streaming several images: parallel n=1 requests, so that every image streams.
     const int imagesRequested = int(m_request.option(Param::N).toInteger(1));
@@ -83,17 +77,13 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
         QJsonObject description = RequestBuilder::build(single, profile, apiKey).describe();
         if (split)
             description.insert(u"parallel_requests"_s, imagesRequested);
-        m_cli.printDryRun(description, lookup, profile, bool(found));
+        m_cli.printDryRun(description, key, profile);
         return ExitCode::Success;
-    }
-    if (!found) {
-        m_cli.error(found.error());
-        return ExitCode::InvalidInput;
     }
 
     // The folder is made and tried before the request goes out: a request is paid for, and its
     // images would have nowhere to go.
-    m_writer = m_cli.prepareWriter(parser, m_request.prompt);
+    m_writer = m_cli.prepareRun(key, parser, m_request.prompt);
     if (!m_writer)
         return ExitCode::InvalidInput;
 
@@ -106,15 +96,7 @@ int ImageCommand::start(Endpoint endpoint, const QString &command, const QComman
             return catalog.validate(request, context);
         });
     m_client->setProvider(profile, apiKey);
-    ClientOptions options;
-    options.decode.decodePixels = false; // the CLI saves the bytes as received; headers are checked
-    if (parser.isSet(u"timeout"_s))
-        options.idleTimeoutMs = std::max(1, parser.value(u"timeout"_s).toInt()) * 1000;
-    if (parser.isSet(u"connect-timeout"_s))
-        options.connectTimeoutMs = std::max(1, parser.value(u"connect-timeout"_s).toInt()) * 1000;
-    if (parser.isSet(u"retries"_s))
-        options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
-    m_client->setOptions(options);
+    m_client->setOptions(CliContext::clientOptions(parser));
 
     if (split) {
         for (int i = 0; i < imagesRequested; ++i)

@@ -1,6 +1,5 @@
 #include "refinecommand.h"
 
-#include "api/apikeyresolver.h"
 #include "api/refinejob.h"
 #include "api/requestbuilder.h"
 #include "api/responsesrequestbuilder.h"
@@ -58,13 +57,8 @@ RefineCommand::~RefineCommand() = default;
 int RefineCommand::start(const QCommandLineParser &parser)
 {
     m_json = parser.isSet(u"json"_s);
-    if (const Status stem
-        = parser.isSet(u"name"_s) ? ImageWriter::checkStem(parser.value(u"name"_s)) : success();
-        !stem) {
-        m_cli.err() << CliText::tr("error: %1").arg(stem.error()) << Qt::endl
-                    << CliText::tr("Nothing was sent.") << Qt::endl;
+    if (!m_cli.acceptName(parser))
         return ExitCode::InvalidInput;
-    }
     m_catalog = m_cli.loadCatalog(parser);
     Result<RefineRequest> described = CliOptions::refineRequest(parser, m_catalog);
     if (!described) {
@@ -96,10 +90,8 @@ int RefineCommand::start(const QCommandLineParser &parser)
         m_cli.refuse(errors);
         return ExitCode::InvalidInput;
     }
-    const ApiKeyResolver::Lookup lookup = ApiKeyResolver().find(m_profile);
-    const Result<ApiKey> found
-        = CliContext::requireApiKey(lookup, m_profile, m_profile.keyAccount());
-    const QString apiKey = found ? found->value : QString();
+    const CliContext::KeyLookup key = CliContext::lookUpKey(m_profile);
+    const QString apiKey = key.value();
 
     if (parser.isSet(u"dry-run"_s)) {
         const Result<HttpRequestSpec> spec
@@ -110,30 +102,18 @@ int RefineCommand::start(const QCommandLineParser &parser)
         }
         QJsonObject description = spec->describe();
         shortenDataUrls(description[u"json"_s]);
-        m_cli.printDryRun(description, lookup, m_profile, bool(found));
+        m_cli.printDryRun(description, key, m_profile);
         return ExitCode::Success;
-    }
-    if (!found) {
-        m_cli.error(found.error());
-        return ExitCode::InvalidInput;
     }
 
     // The folder is made and tried before the request goes out: a turn is paid for.
-    m_writer = m_cli.prepareWriter(parser, m_request.prompt);
+    m_writer = m_cli.prepareRun(key, parser, m_request.prompt);
     if (!m_writer)
         return ExitCode::InvalidInput;
 
-    ClientOptions options;
-    options.decode.decodePixels = false; // the CLI saves the bytes as received; headers checked
-    if (parser.isSet(u"timeout"_s))
-        options.idleTimeoutMs = std::max(1, parser.value(u"timeout"_s).toInt()) * 1000;
-    if (parser.isSet(u"connect-timeout"_s))
-        options.connectTimeoutMs = std::max(1, parser.value(u"connect-timeout"_s).toInt()) * 1000;
-    if (parser.isSet(u"retries"_s))
-        options.retry.maxRetries = std::max(0, parser.value(u"retries"_s).toInt());
-
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_job = new RefineJob(m_network.get(), m_profile, apiKey, options, m_request, this);
+    m_job = new RefineJob(m_network.get(), m_profile, apiKey, CliContext::clientOptions(parser),
+                          m_request, this);
     connect(m_job, &RefineJob::responseIdKnown, this,
             [this](const QString &id) { m_responseId = id; });
     connect(m_job, &RefineJob::partialImage, this, &RefineCommand::save);

@@ -1,5 +1,6 @@
 #include "imagerequest.h"
 
+#include "jsonvalues.h"
 #include "parameters.h"
 
 #include <QFileInfo>
@@ -32,10 +33,7 @@ QJsonObject ImageRequest::toJson() const
             names.insert(it.key(), it.value());
         json.insert(u"input_names"_s, names);
     }
-    QJsonObject optionsJson;
-    for (auto it = options.cbegin(); it != options.cend(); ++it)
-        optionsJson.insert(it.key(), it.value());
-    json.insert(u"options"_s, optionsJson);
+    json.insert(u"options"_s, objectOf(options));
     return json;
 }
 
@@ -46,9 +44,7 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
         = endpointFromName(json.value(u"endpoint"_s).toString()).value_or(Endpoint::Generations);
     request.model = json.value(Param::Model).toString();
     request.prompt = json.value(Param::Prompt).toString();
-    const QJsonArray images = json.value(u"images"_s).toArray();
-    for (const QJsonValue &image : images)
-        request.images.append(image.toString());
+    request.images = stringsOf(json.value(u"images"_s));
     request.mask = json.value(Param::Mask).toString();
     request.markup = json.value(Param::Markup).toString();
     // Only shown, never used as a path: any text, kept to a file name's length.
@@ -58,9 +54,7 @@ ImageRequest ImageRequest::fromJson(const QJsonObject &json)
             request.inputNames.insert(it.key().left(MaxInputNameLength),
                                       it.value().toString().left(MaxInputNameLength));
     }
-    const QJsonObject optionsJson = json.value(u"options"_s).toObject();
-    for (auto it = optionsJson.constBegin(); it != optionsJson.constEnd(); ++it)
-        request.options.insert(it.key(), it.value());
+    request.options = mapOf(json.value(u"options"_s).toObject());
     return request;
 }
 

@@ -1,5 +1,7 @@
 #include "refinerequest.h"
 
+#include "jsonvalues.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -19,10 +21,7 @@ QJsonObject RefineRequest::toJson() const
         json.insert(u"previous_response_id"_s, previousResponseId);
     if (stream)
         json.insert(u"stream"_s, true);
-    QJsonObject toolJson;
-    for (auto it = tool.cbegin(); it != tool.cend(); ++it)
-        toolJson.insert(it.key(), it.value());
-    json.insert(u"tool"_s, toolJson);
+    json.insert(u"tool"_s, objectOf(tool));
     return json;
 }
 
@@ -31,14 +30,10 @@ RefineRequest RefineRequest::fromJson(const QJsonObject &json)
     RefineRequest request;
     request.responsesModel = json.value(u"responses_model"_s).toString();
     request.prompt = json.value(u"prompt"_s).toString();
-    const QJsonArray images = json.value(u"images"_s).toArray();
-    for (const QJsonValue &image : images)
-        request.images.append(image.toString());
+    request.images = stringsOf(json.value(u"images"_s));
     request.previousResponseId = json.value(u"previous_response_id"_s).toString();
     request.stream = json.value(u"stream"_s).toBool(false);
-    const QJsonObject toolJson = json.value(u"tool"_s).toObject();
-    for (auto it = toolJson.constBegin(); it != toolJson.constEnd(); ++it)
-        request.tool.insert(it.key(), it.value());
+    request.tool = mapOf(json.value(u"tool"_s).toObject());
     return request;
 }
 

@@ -476,52 +476,8 @@
         <translation>Der Batch konnte nicht abgebrochen werden: %1</translation>
     </message>
     <message>
-        <source>line %1 of the output file cannot be read (%2); the other results are kept.</source>
-        <translation>Zeile %1 der Ausgabedatei ist nicht lesbar (%2); die übrigen Ergebnisse bleiben erhalten.</translation>
-    </message>
-    <message>
-        <source>The output file could not be read</source>
-        <translation>Die Ausgabedatei konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>line %1 of the error file cannot be read (%2).</source>
-        <translation>Zeile %1 der Fehlerdatei ist nicht lesbar (%2).</translation>
-    </message>
-    <message>
-        <source>listed in the error file</source>
-        <translation>in der Fehlerdatei aufgeführt</translation>
-    </message>
-    <message>
-        <source>The error file could not be read</source>
-        <translation>Die Fehlerdatei konnte nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>%1: %2. Choose Fetch now to try again; what was saved stays.</source>
         <translation>%1: %2. Wählen Sie „Jetzt abholen“, um es erneut zu versuchen; Gespeichertes bleibt.</translation>
-    </message>
-    <message>
-        <source>request %1 (&quot;%2&quot;)</source>
-        <translation>Anfrage %1 („%2“)</translation>
-    </message>
-    <message>
-        <source>request %1</source>
-        <translation>Anfrage %1</translation>
-    </message>
-    <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>%1 could not be saved: the library is not open.</source>
-        <translation>%1 konnte nicht gespeichert werden: Die Bibliothek ist nicht geöffnet.</translation>
-    </message>
-    <message>
-        <source>image %1 of %2 is not base64; it was not saved.</source>
-        <translation>Bild %1 von %2 ist kein Base64; es wurde nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>%1 could not be saved: %2</source>
-        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) were not run: the batch is %1.</source>
@@ -633,6 +589,53 @@ Ergebnisse binnen 24 Stunden</translation>
     <message>
         <source>The batch file cannot be written: %1.</source>
         <translation>Die Batch-Datei kann nicht geschrieben werden: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Atelier::BatchResults</name>
+    <message>
+        <source>line %1 of the output file cannot be read (%2); the other results are kept.</source>
+        <translation>Zeile %1 der Ausgabedatei ist nicht lesbar (%2); die übrigen Ergebnisse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The output file could not be read</source>
+        <translation>Die Ausgabedatei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>line %1 of the error file cannot be read (%2).</source>
+        <translation>Zeile %1 der Fehlerdatei ist nicht lesbar (%2).</translation>
+    </message>
+    <message>
+        <source>listed in the error file</source>
+        <translation>in der Fehlerdatei aufgeführt</translation>
+    </message>
+    <message>
+        <source>The error file could not be read</source>
+        <translation>Die Fehlerdatei konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>request %1 (&quot;%2&quot;)</source>
+        <translation>Anfrage %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: the library is not open.</source>
+        <translation>%1 konnte nicht gespeichert werden: Die Bibliothek ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>image %1 of %2 is not base64; it was not saved.</source>
+        <translation>Bild %1 von %2 ist kein Base64; es wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
