@@ -16,7 +16,7 @@
 #include "studio/refinethread.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 
 #include <QAction>
 #include <QDir>
@@ -35,12 +35,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestRefineThread : public QObject, public AtelierTest::StudioFixture
+class TestRefineThread : public QObject, public AtelierTest::StudioWindowFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> m_window;
     qint64 m_start = 0;
 
     RefineStudio *studio() const { return m_window->findChild<RefineStudio *>(u"refineStudio"_s); }
@@ -117,14 +116,7 @@ private:
     }
 
     // Closes the window and opens a new one on the same session, as a restart does.
-    bool restart()
-    {
-        m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        return QTest::qWaitForWindowExposed(m_window.get());
-    }
+    bool restart() { return openWindow(QSize(1400, 900)); }
 
     // The status bar's "Session: $…".
     QString sessionTotal() const
@@ -161,19 +153,12 @@ private Q_SLOTS:
         const Result<qint64> saved = saveImage(m_session->library(), entry, pixels);
         QVERIFY2(saved, qPrintable(saved.error()));
         m_start = *saved;
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow(QSize(1400, 900)));
         QVERIFY(studio());
         QVERIFY(openFromCanvas());
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        stopStudio();
-    }
+    void cleanup() { closeStudio(); }
 
     // The second turn continues the first: only its instruction and the first's response id.
     void twoTurnsChain()
@@ -336,10 +321,7 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"now make it night"_s), 2);
         QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
         const QList<RefineTurn> before = thread()->turns();
-        m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow());
         const QList<RefineTurn> after = thread()->turns();
         QCOMPARE(after.size(), before.size());
         for (int i = 0; i < after.size(); ++i) {
