@@ -21,7 +21,6 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -59,18 +58,6 @@ private:
                 found.append(request);
         }
         return found;
-    }
-
-    static int inputImages(const QJsonObject &body)
-    {
-        int count = 0;
-        const QJsonArray items = body.value(u"input"_s).toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonArray parts = item.toObject().value(u"content"_s).toArray();
-            for (const QJsonValue &part : parts)
-                count += part.toObject().value(u"type"_s).toString() == u"input_image" ? 1 : 0;
-        }
-        return count;
     }
 
     // Opens the thread of the start image the way a user does: the image on the canvas, then
@@ -169,11 +156,11 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 2);
         for (const RecordedRequest &request : sent)
             QVERIFY2(request.violations.isEmpty(), qPrintable(request.violations.join(u"; "_s)));
-        QCOMPARE(inputImages(sent.at(0).json), 1); // the start image, once
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(0).json), 1); // the start image, once
         QVERIFY(!sent.at(0).json.contains(u"previous_response_id"_s));
         const QStringList issued = m_server->responsesApi().issued();
         QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), issued.at(0));
-        QCOMPARE(inputImages(sent.at(1).json), 0);
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(1).json), 0);
 
         // Both images are in the library, each the child of the image it refined, with the
         // response id to continue from and the one it continued.
@@ -211,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"a storm"_s, 0), 4);
         const RecordedRequest last = requestsTo(u"/responses"_s).constLast();
         QVERIFY(!last.json.contains(u"previous_response_id"_s));
-        QCOMPARE(inputImages(last.json), 1);
+        QCOMPARE(FakeResponsesApi::inputImages(last.json), 1);
         QCOMPARE(imageOf(4)->parentId, m_start);
     }
 
@@ -256,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 3);
         QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), firstId);
         QVERIFY(!sent.at(2).json.contains(u"previous_response_id"_s));
-        QCOMPARE(inputImages(sent.at(2).json), 1);
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(2).json), 1);
         const RefineTurn turn = thread()->turns().at(2);
         QCOMPARE(turn.state, RefineTurn::State::Done);
         QVERIFY(turnList()->item(2)->text().contains(u"expired"_s));
