@@ -1,5 +1,6 @@
 #include "compare/comparegriddialog.h"
 #include "fakeimagesserver.h"
+#include "maskimages.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
 
@@ -33,11 +34,7 @@ public:
                 edit.images.append(path);
         }
         if (masked) {
-            QImage mask(64, 64, QImage::Format_ARGB32);
-            mask.fill(Qt::black);
-            for (int y = 0; y < 64; ++y)
-                for (int x = 0; x < 32; ++x)
-                    mask.setPixel(x, y, qRgba(0, 0, 0, 0));
+            const QImage mask = leftMask(QSize(64, 64), 32);
             edit.mask = dir.filePath(u"mask.png"_s);
             if (!mask.save(edit.mask))
                 edit.mask.clear();
