@@ -3,6 +3,7 @@
 #include "maskimages.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 
 #include <QImage>
 #include <QLabel>
@@ -15,7 +16,7 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestCompareGrid : public QObject
+class TestCompareGrid : public QObject, public StudioFixture
 {
     Q_OBJECT
 
@@ -43,6 +44,9 @@ public:
     }
 
 private Q_SLOTS:
+    void initTestCase() { isolateStudio(); }
+    void cleanup() { stopStudio(); }
+
     void planLeavesOutWhatCannotExist()
     {
         const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
@@ -121,20 +125,12 @@ private Q_SLOTS:
 
     void gridOfAnEditSendsEditsWithTheReferences()
     {
-        FakeImagesServer server;
-        QVERIFY(server.listen());
-        QTemporaryDir library;
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
+        m_server->setImageSize(QSize(64, 64));
         QTemporaryDir files;
-        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = server.baseUrl();
-        session.setProvider(profile, u"sk-test"_s);
-        const Status opened = session.openLibrary(library.path());
-        QVERIFY2(opened, qPrintable(opened.error()));
-        server.setImageSize(QSize(64, 64));
         const ImageRequest edit = editOf(files, 2, true);
-        CompareGridDialog dialog(&session, edit, EditContext {0, false});
+        CompareGridDialog dialog(m_session.get(), edit, EditContext {0, false});
         const auto *mode = dialog.findChild<QLabel *>(u"compareMode"_s);
         QVERIFY(mode);
         QVERIFY2(mode->text().contains(u"2 reference image"_s)
@@ -149,8 +145,8 @@ private Q_SLOTS:
                  qPrintable(summary));
         QVERIFY(dialog.runButton()->isEnabled());
         dialog.runButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(server.requestCount(), 2, 15000);
-        for (const RecordedRequest &sent : server.requests()) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 2, 15000);
+        for (const RecordedRequest &sent : m_server->requests()) {
             QVERIFY2(sent.path.endsWith(u"/images/edits"_s), qPrintable(sent.path));
             QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u'\n')));
             int images = 0;
@@ -214,18 +210,11 @@ private Q_SLOTS:
 
     void gridFillsWithImagesCostsAndTimes()
     {
-        FakeImagesServer server;
-        QVERIFY(server.listen());
-        QTemporaryDir library;
-        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = server.baseUrl();
-        session.setProvider(profile, u"sk-test"_s);
-        QVERIFY(session.openLibrary(library.path()));
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
         ImageRequest base;
         base.prompt = u"a lighthouse"_s;
-        CompareGridDialog dialog(&session, base);
+        CompareGridDialog dialog(m_session.get(), base);
         dialog.setChecked({u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
         QVERIFY(dialog.runButton()->isEnabled());
         dialog.runButton()->click();
@@ -238,8 +227,8 @@ private Q_SLOTS:
         QVERIFY(!grid->item(0, 0)->icon().isNull());
         QVERIFY(grid->item(0, 0)->text().contains(u" s"_s)); // latency
         QCOMPARE(grid->item(0, 1)->text(), u"—"_s); // gpt-image-1.5 × hd cannot exist
-        QCOMPARE(server.requestCount(), 3); // two generations and dall-e-3's URL download
-        QCOMPARE(session.library().count(), 2);
+        QCOMPARE(m_server->requestCount(), 3); // two generations and dall-e-3's URL download
+        QCOMPARE(m_session->library().count(), 2);
     }
 };
 
