@@ -10,7 +10,7 @@
 #include "notices/messagebar.h"
 #include "params/parameterpanel.h"
 #include "prompt/prompteditor.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -30,13 +30,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestBatchesView : public QObject, public StudioFixture
+class TestBatchesView : public QObject, public StudioWindowFixture
 {
     Q_OBJECT
 
 public:
-    std::unique_ptr<MainWindow> m_window;
-
     BatchMonitor *monitor() const { return BatchMonitor::of(m_session.get()); }
     BatchesView *view() const { return m_window->findChild<BatchesView *>(u"batchesView"_s); }
     QTableWidget *table() const { return view()->table(); }
@@ -87,17 +85,14 @@ private Q_SLOTS:
         QDir(BatchStore::defaultDirectory()).removeRecursively(); // no batch of another test
         const Status started = startStudio();
         QVERIFY2(started, qPrintable(started.error()));
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow());
         QVERIFY(monitor());
         monitor()->setPollIntervals(10, 40);
     }
 
     void cleanup()
     {
-        m_window.reset();
-        stopStudio();
+        closeStudio();
         QDir(BatchStore::defaultDirectory()).removeRecursively();
     }
 

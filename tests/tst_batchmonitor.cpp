@@ -59,6 +59,21 @@ public:
         return submitted.first().first().toString();
     }
 
+    // Submits and waits until the batch has finished; the batch, or null (with a warning) when it
+    // was not sent or did not finish.
+    const BatchMonitor::Batch *submitAndFinish(BatchMonitor &monitor, const QStringList &prompts)
+    {
+        QSignalSpy finished(&monitor, &BatchMonitor::batchFinished);
+        const QString id = submit(monitor, prompts);
+        if (id.isEmpty())
+            return nullptr;
+        if (!finished.wait(10000)) {
+            qWarning("batch %s did not finish", qPrintable(id));
+            return nullptr;
+        }
+        return monitor.batch(id);
+    }
+
     QList<LibraryImage> libraryImages() const { return m_session->library().query({}); }
 
 private Q_SLOTS:
@@ -240,10 +255,9 @@ private Q_SLOTS:
         m_server->batchApi().setExpireAfter(1);
         auto monitor = newMonitor();
         QSignalSpy finished(monitor.get(), &BatchMonitor::batchFinished);
-        const QString id = submit(*monitor, {u"a red fox"_s, u"a blue fox"_s, u"a grey fox"_s});
-        QVERIFY(!id.isEmpty());
-        QVERIFY(finished.wait(10000));
-        const BatchMonitor::Batch *batch = monitor->batch(id);
+        const BatchMonitor::Batch *batch
+            = submitAndFinish(*monitor, {u"a red fox"_s, u"a blue fox"_s, u"a grey fox"_s});
+        QVERIFY(batch);
         QCOMPARE(batch->status(), u"expired"_s);
         QVERIFY2(batch->problem.contains(u"expired"_s), qPrintable(batch->problem));
         QCOMPARE(libraryImages().size(), 1);
@@ -296,11 +310,9 @@ private Q_SLOTS:
     {
         m_server->batchApi().setMalformedOutputLine(2);
         auto monitor = newMonitor();
-        QSignalSpy finished(monitor.get(), &BatchMonitor::batchFinished);
-        const QString id = submit(*monitor, {u"a red fox"_s, u"a blue fox"_s, u"a grey fox"_s});
-        QVERIFY(!id.isEmpty());
-        QVERIFY(finished.wait(10000));
-        const BatchMonitor::Batch *batch = monitor->batch(id);
+        const BatchMonitor::Batch *batch
+            = submitAndFinish(*monitor, {u"a red fox"_s, u"a blue fox"_s, u"a grey fox"_s});
+        QVERIFY(batch);
         QCOMPARE(libraryImages().size(), 2);
         QVERIFY(!batch->failures.isEmpty());
         QVERIFY2(batch->failures.first().contains(u"line 2 of the output file"_s),

@@ -1,7 +1,9 @@
 #include "compare/comparegriddialog.h"
 #include "fakeimagesserver.h"
+#include "maskimages.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
+#include "studiofixture.h"
 
 #include <QImage>
 #include <QLabel>
@@ -14,7 +16,7 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestCompareGrid : public QObject
+class TestCompareGrid : public QObject, public StudioFixture
 {
     Q_OBJECT
 
@@ -33,11 +35,7 @@ public:
                 edit.images.append(path);
         }
         if (masked) {
-            QImage mask(64, 64, QImage::Format_ARGB32);
-            mask.fill(Qt::black);
-            for (int y = 0; y < 64; ++y)
-                for (int x = 0; x < 32; ++x)
-                    mask.setPixel(x, y, qRgba(0, 0, 0, 0));
+            const QImage mask = leftMask(QSize(64, 64), 32);
             edit.mask = dir.filePath(u"mask.png"_s);
             if (!mask.save(edit.mask))
                 edit.mask.clear();
@@ -46,6 +44,9 @@ public:
     }
 
 private Q_SLOTS:
+    void initTestCase() { isolateStudio(); }
+    void cleanup() { stopStudio(); }
+
     void planLeavesOutWhatCannotExist()
     {
         const Catalog catalog = Catalog::fromJson(Catalog::builtinJson());
@@ -124,20 +125,12 @@ private Q_SLOTS:
 
     void gridOfAnEditSendsEditsWithTheReferences()
     {
-        FakeImagesServer server;
-        QVERIFY(server.listen());
-        QTemporaryDir library;
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
+        m_server->setImageSize(QSize(64, 64));
         QTemporaryDir files;
-        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = server.baseUrl();
-        session.setProvider(profile, u"sk-test"_s);
-        const Status opened = session.openLibrary(library.path());
-        QVERIFY2(opened, qPrintable(opened.error()));
-        server.setImageSize(QSize(64, 64));
         const ImageRequest edit = editOf(files, 2, true);
-        CompareGridDialog dialog(&session, edit, EditContext {0, false});
+        CompareGridDialog dialog(m_session.get(), edit, EditContext {0, false});
         const auto *mode = dialog.findChild<QLabel *>(u"compareMode"_s);
         QVERIFY(mode);
         QVERIFY2(mode->text().contains(u"2 reference image"_s)
@@ -152,8 +145,8 @@ private Q_SLOTS:
                  qPrintable(summary));
         QVERIFY(dialog.runButton()->isEnabled());
         dialog.runButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(server.requestCount(), 2, 15000);
-        for (const RecordedRequest &sent : server.requests()) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestCount(), 2, 15000);
+        for (const RecordedRequest &sent : m_server->requests()) {
             QVERIFY2(sent.path.endsWith(u"/images/edits"_s), qPrintable(sent.path));
             QVERIFY2(sent.violations.isEmpty(), qPrintable(sent.violations.join(u'\n')));
             int images = 0;
@@ -217,18 +210,11 @@ private Q_SLOTS:
 
     void gridFillsWithImagesCostsAndTimes()
     {
-        FakeImagesServer server;
-        QVERIFY(server.listen());
-        QTemporaryDir library;
-        StudioSession session(Catalog::fromJson(Catalog::builtinJson()));
-        ProviderProfile profile;
-        profile.kind = ProviderProfile::Kind::Compatible;
-        profile.baseUrl = server.baseUrl();
-        session.setProvider(profile, u"sk-test"_s);
-        QVERIFY(session.openLibrary(library.path()));
+        const Status started = startStudio();
+        QVERIFY2(started, qPrintable(started.error()));
         ImageRequest base;
         base.prompt = u"a lighthouse"_s;
-        CompareGridDialog dialog(&session, base);
+        CompareGridDialog dialog(m_session.get(), base);
         dialog.setChecked({u"gpt-image-1.5"_s, u"dall-e-3"_s}, {u"low"_s, u"hd"_s});
         QVERIFY(dialog.runButton()->isEnabled());
         dialog.runButton()->click();
@@ -241,8 +227,8 @@ private Q_SLOTS:
         QVERIFY(!grid->item(0, 0)->icon().isNull());
         QVERIFY(grid->item(0, 0)->text().contains(u" s"_s)); // latency
         QCOMPARE(grid->item(0, 1)->text(), u"—"_s); // gpt-image-1.5 × hd cannot exist
-        QCOMPARE(server.requestCount(), 3); // two generations and dall-e-3's URL download
-        QCOMPARE(session.library().count(), 2);
+        QCOMPARE(m_server->requestCount(), 3); // two generations and dall-e-3's URL download
+        QCOMPARE(m_session->library().count(), 2);
     }
 };
 

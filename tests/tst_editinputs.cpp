@@ -1,3 +1,4 @@
+#include "maskimages.h"
 #include "model/parameters.h"
 #include "studio/editinputs.h"
 
@@ -7,6 +8,7 @@
 #include <QTest>
 
 using namespace Atelier;
+using namespace AtelierTest;
 using Action = InputFix::Action;
 
 namespace {
@@ -22,14 +24,10 @@ QImage picture(const QSize &size, bool noise = false)
     return image;
 }
 
+// The model may change the top half.
 QImage alphaMask(const QSize &size)
 {
-    QImage mask(size, QImage::Format_ARGB32);
-    mask.fill(qRgba(0, 0, 0, 255));
-    for (int y = 0; y < size.height() / 2; ++y)
-        for (int x = 0; x < size.width(); ++x)
-            mask.setPixel(x, y, qRgba(0, 0, 0, 0));
-    return mask;
+    return apiMask(size, QRect(0, 0, size.width(), size.height() / 2));
 }
 
 QImage blackAndWhiteMask(const QSize &size)

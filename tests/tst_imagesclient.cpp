@@ -215,6 +215,26 @@ private:
         return path;
     }
 
+    void setDecodePixels(bool decodePixels)
+    {
+        ClientOptions options = m_client->options();
+        options.decode.decodePixels = decodePixels;
+        m_client->setOptions(options);
+    }
+
+    // The stream sink tests' setup for the row's decodePixels and burst (the whole answer written
+    // at once): big noise images, that arrive in slices, and a sink for them.
+    std::shared_ptr<MemorySink> bigImagesForASink()
+    {
+        QFETCH(bool, decodePixels);
+        QFETCH(bool, burst);
+        setDecodePixels(decodePixels);
+        m_server->setBurst(burst);
+        m_server->setNoiseImages(true);
+        m_server->setImageSize(QSize(512, 512));
+        return std::make_shared<MemorySink>();
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -647,13 +667,6 @@ private Q_SLOTS:
     // has its header checked and is described as usual, and the bytes are exactly the image's.
     // The sink's two ways: the CLI's (no pixels; written on the job's thread, nothing gathered)
     // and the studio's (decoded and gathered while written, on the decode thread).
-    void setDecodePixels(bool decodePixels)
-    {
-        ClientOptions options = m_client->options();
-        options.decode.decodePixels = decodePixels;
-        m_client->setOptions(options);
-    }
-
     void streamSinkTakesImagesAsTheyArrive_data()
     {
         QTest::addColumn<bool>("decodePixels");
@@ -667,12 +680,7 @@ private Q_SLOTS:
     void streamSinkTakesImagesAsTheyArrive()
     {
         QFETCH(bool, decodePixels);
-        QFETCH(bool, burst);
-        setDecodePixels(decodePixels);
-        m_server->setBurst(burst);
-        m_server->setNoiseImages(true);
-        m_server->setImageSize(QSize(512, 512));
-        auto sink = std::make_shared<MemorySink>();
+        auto sink = bigImagesForASink();
         int persisted = 0;
         const Run result
             = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":2}"_s),
@@ -821,12 +829,7 @@ private Q_SLOTS:
     void streamSinkFailuresAreReported()
     {
         QFETCH(bool, decodePixels);
-        QFETCH(bool, burst);
-        setDecodePixels(decodePixels);
-        m_server->setBurst(burst);
-        m_server->setNoiseImages(true);
-        m_server->setImageSize(QSize(512, 512));
-        auto sink = std::make_shared<MemorySink>();
+        auto sink = bigImagesForASink();
         sink->failAfterBytes = 100000;
         const Run result
             = run(generation(u"gpt-image-1"_s, u"{\"stream\":true,\"partial_images\":1}"_s),

@@ -18,7 +18,7 @@
 #include "settings/profiledialog.h"
 #include "settings/settingsdialog.h"
 #include "studio/studiosession.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 #include "widgetdrag.h"
 
 #include "testsettings.h"
@@ -55,13 +55,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestMainWindow : public QObject, public StudioFixture
+class TestMainWindow : public QObject, public StudioWindowFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> m_window;
-
     // A job row's own button ("cancelJob", "retryJob") in the job strip.
     QToolButton *jobButton(int row, const QString &name) const
     {
@@ -136,16 +134,10 @@ private Q_SLOTS:
     {
         const Status started = startStudio(10);
         QVERIFY2(started, qPrintable(started.error()));
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow());
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        stopStudio();
-    }
+    void cleanup() { closeStudio(); }
 
     void paintedEditSendsTheMaskAndKeepsTheRest()
     {

@@ -1,8 +1,10 @@
 #include "mask/maskcompositor.h"
+#include "maskimages.h"
 
 #include <QTest>
 
 using namespace Atelier;
+using namespace AtelierTest;
 
 namespace {
 
@@ -13,17 +15,6 @@ QImage gradient(const QSize &size)
         for (int x = 0; x < size.width(); ++x)
             image.setPixel(x, y, qRgb(x * 255 / size.width(), y * 255 / size.height(), 128));
     return image;
-}
-
-// API mask: transparent (may change) in the left `paintedColumns` columns.
-QImage leftMask(const QSize &size, int paintedColumns)
-{
-    QImage mask(size, QImage::Format_ARGB32);
-    mask.fill(qRgba(0, 0, 0, 255));
-    for (int y = 0; y < size.height(); ++y)
-        for (int x = 0; x < paintedColumns; ++x)
-            mask.setPixel(x, y, qRgba(0, 0, 0, 0));
-    return mask;
 }
 
 // Every channel moved by half its range: unmistakably changed everywhere.

@@ -1,10 +1,12 @@
 #include "mask/maskdocument.h"
+#include "maskimages.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Atelier;
+using namespace AtelierTest;
 
 namespace {
 
@@ -347,11 +349,7 @@ private Q_SLOTS:
 
     void importScalesAnotherSizeAndSaysSo()
     {
-        QImage small(20, 10, QImage::Format_ARGB32);
-        small.fill(qRgba(0, 0, 0, 255));
-        for (int y = 0; y < 10; ++y)
-            for (int x = 0; x < 10; ++x)
-                small.setPixel(x, y, qRgba(0, 0, 0, 0));
+        const QImage small = leftMask(QSize(20, 10), 10);
         MaskDocument document;
         document.reset(QSize(40, 20));
         const Result<QString> note = document.importMask(small);

@@ -11,7 +11,7 @@
 #include "params/parameterpanel.h"
 #include "prompt/prompteditor.h"
 #include "studio/studiosession.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 #include "testsettings.h"
 #include "widgetdrag.h"
 
@@ -34,7 +34,7 @@ using namespace Qt::StringLiterals;
 
 // The compose panel's reference tray in a studio window: what comes in by drop and paste, what
 // order goes out, what is shown, and how "Edit" starts a fresh set.
-class TestReferenceTray : public QObject, public AtelierTest::StudioFixture
+class TestReferenceTray : public QObject, public AtelierTest::StudioWindowFixture
 {
     Q_OBJECT
 
@@ -98,7 +98,6 @@ public:
 
 private:
     std::unique_ptr<QTemporaryDir> m_files; // images from "outside", by a file manager
-    std::unique_ptr<MainWindow> m_window;
 
 private Q_SLOTS:
     void initTestCase() { isolateStudio(); }
@@ -108,17 +107,14 @@ private Q_SLOTS:
         m_files = std::make_unique<QTemporaryDir>();
         const Status started = startStudio();
         QVERIFY2(started, qPrintable(started.error()));
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow());
         QVERIFY(tray());
         QCOMPARE(tray()->objectName(), u"referenceTray"_s);
     }
 
     void cleanup()
     {
-        m_window.reset();
-        stopStudio();
+        closeStudio();
         m_files.reset();
     }
 

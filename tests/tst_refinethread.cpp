@@ -18,13 +18,12 @@
 #include "studio/refinethread.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -40,12 +39,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestRefineThread : public QObject, public AtelierTest::StudioFixture
+class TestRefineThread : public QObject, public AtelierTest::StudioWindowFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> m_window;
     qint64 m_start = 0;
 
     RefineStudio *studio() const { return m_window->findChild<RefineStudio *>(u"refineStudio"_s); }
@@ -65,18 +63,6 @@ private:
                 found.append(request);
         }
         return found;
-    }
-
-    static int inputImages(const QJsonObject &body)
-    {
-        int count = 0;
-        const QJsonArray items = body.value(u"input"_s).toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonArray parts = item.toObject().value(u"content"_s).toArray();
-            for (const QJsonValue &part : parts)
-                count += part.toObject().value(u"type"_s).toString() == u"input_image" ? 1 : 0;
-        }
-        return count;
     }
 
     // Opens the thread of the start image the way a user does: the image on the canvas, then
@@ -122,14 +108,7 @@ private:
     }
 
     // Closes the window and opens a new one on the same session, as a restart does.
-    bool restart()
-    {
-        m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        return QTest::qWaitForWindowExposed(m_window.get());
-    }
+    bool restart() { return openWindow(QSize(1400, 900)); }
 
     // The status bar's "Session: $…".
     QString sessionTotal() const
@@ -166,19 +145,12 @@ private Q_SLOTS:
         const Result<qint64> saved = saveImage(m_session->library(), entry, pixels);
         QVERIFY2(saved, qPrintable(saved.error()));
         m_start = *saved;
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow(QSize(1400, 900)));
         QVERIFY(studio());
         QVERIFY(openFromCanvas());
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        stopStudio();
-    }
+    void cleanup() { closeStudio(); }
 
     // The second turn continues the first: only its instruction and the first's response id.
     void twoTurnsChain()
@@ -189,11 +161,11 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 2);
         for (const RecordedRequest &request : sent)
             QVERIFY2(request.violations.isEmpty(), qPrintable(request.violations.join(u"; "_s)));
-        QCOMPARE(inputImages(sent.at(0).json), 1); // the start image, once
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(0).json), 1); // the start image, once
         QVERIFY(!sent.at(0).json.contains(u"previous_response_id"_s));
         const QStringList issued = m_server->responsesApi().issued();
         QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), issued.at(0));
-        QCOMPARE(inputImages(sent.at(1).json), 0);
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(1).json), 0);
 
         // Both images are in the library, each the child of the image it refined, with the
         // response id to continue from and the one it continued.
@@ -231,7 +203,7 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"a storm"_s, 0), 4);
         const RecordedRequest last = requestsTo(u"/responses"_s).constLast();
         QVERIFY(!last.json.contains(u"previous_response_id"_s));
-        QCOMPARE(inputImages(last.json), 1);
+        QCOMPARE(FakeResponsesApi::inputImages(last.json), 1);
         QCOMPARE(imageOf(4)->parentId, m_start);
     }
 
@@ -276,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 3);
         QCOMPARE(sent.at(1).json.value(u"previous_response_id"_s).toString(), firstId);
         QVERIFY(!sent.at(2).json.contains(u"previous_response_id"_s));
-        QCOMPARE(inputImages(sent.at(2).json), 1);
+        QCOMPARE(FakeResponsesApi::inputImages(sent.at(2).json), 1);
         const RefineTurn turn = thread()->turns().at(2);
         QCOMPARE(turn.state, RefineTurn::State::Done);
         QVERIFY(turnList()->item(2)->text().contains(u"expired"_s));
@@ -341,10 +313,7 @@ private Q_SLOTS:
         QCOMPARE(sendTurn(u"now make it night"_s), 2);
         QCOMPARE(sendTurn(u"make it winter instead"_s, 1), 3);
         const QList<RefineTurn> before = thread()->turns();
-        m_window.reset();
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow());
         const QList<RefineTurn> after = thread()->turns();
         QCOMPARE(after.size(), before.size());
         for (int i = 0; i < after.size(); ++i) {

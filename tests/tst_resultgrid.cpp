@@ -16,7 +16,7 @@
 #include "preview/imagepreview.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 #include "viewer/imageviewer.h"
 
 #include "libraryimages.h"
@@ -34,13 +34,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestResultGrid : public QObject, public AtelierTest::StudioFixture
+class TestResultGrid : public QObject, public AtelierTest::StudioWindowFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> m_window;
-
     const QList<QColor> m_colors {Qt::red, Qt::green, Qt::blue, Qt::yellow, Qt::cyan};
 
     // One Generate of `n` streamed images: n jobs of one set, their streams held open by the
@@ -135,17 +133,10 @@ private Q_SLOTS:
         const Status started = startStudio();
         QVERIFY2(started, qPrintable(started.error()));
         m_session->setMaxConcurrentJobs(12);
-        m_window = std::make_unique<MainWindow>(m_session.get());
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(openWindow(QSize(1400, 900)));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        stopStudio();
-    }
+    void cleanup() { closeStudio(); }
 
     void shapes_data()
     {

@@ -16,7 +16,7 @@
 #include "studio/joblistmodel.h"
 #include "studio/studiosession.h"
 #include "studio/studiosettings.h"
-#include "studiofixture.h"
+#include "studiowindow.h"
 
 #include "libraryimages.h"
 #include "testsettings.h"
@@ -40,13 +40,11 @@ using namespace Atelier;
 using namespace AtelierTest;
 using namespace Qt::StringLiterals;
 
-class TestStudioLayout : public QObject, public StudioFixture
+class TestStudioLayout : public QObject, public StudioWindowFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<MainWindow> m_window;
-
     // Saves a PNG into the library, as if it had been made, and returns its path.
     QString saveImage(const QString &prompt, const QColor &color)
     {
@@ -90,18 +88,11 @@ private Q_SLOTS:
         StudioSettings::windowGeometry.clear();
         const Status started = startStudio(10);
         QVERIFY2(started, qPrintable(started.error()));
-        m_window = std::make_unique<MainWindow>(m_session.get());
+        QVERIFY(openWindow(QSize(1400, 900)));
         m_window->parameterPanel()->setModel(u"gpt-image-2.6-flare"_s);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        stopStudio();
-    }
+    void cleanup() { closeStudio(); }
 
     void theImageIsTheHero_data()
     {

@@ -3,6 +3,7 @@
 #include "fakeimagesserver.h"
 #include "library/contentfiles.h"
 #include "libraryimages.h"
+#include "maskimages.h"
 #include "model/parameters.h"
 #include "studio/studiosession.h"
 #include "studiofixture.h"
@@ -257,11 +258,7 @@ private Q_SLOTS:
         for (int y = 0; y < 64; ++y)
             for (int x = 0; x < 64; ++x)
                 original.setPixel(x, y, qRgb(x * 4, 255 - y * 4, 30));
-        QImage mask(64, 64, QImage::Format_ARGB32);
-        mask.fill(qRgba(0, 0, 0, 255));
-        for (int y = 0; y < 64; ++y)
-            for (int x = 0; x < 32; ++x)
-                mask.setPixel(x, y, qRgba(0, 0, 0, 0));
+        const QImage mask = leftMask(QSize(64, 64), 32);
         QTemporaryDir outside;
         ImageRequest edit;
         edit.endpoint = Endpoint::Edits;

@@ -28,8 +28,9 @@ cat >"$work/config/Atelier/Atelier.conf" <<'CONF'
 last="{\"endpoint\":\"generations\",\"model\":\"gpt-image-2.6-flare\",\"options\":{\"stream\":true,\"partial_images\":2}}"
 CONF
 
-# What every session starts with: the environment, and start_studio NAME, which starts the
-# studio (its output in NAME.log), waits for its window and focuses it (\$app, \$window).
+# What every session starts with: the environment; start_studio NAME, which starts the studio
+# (its output in NAME.log), waits for its window and focuses it (\$app, \$window); and
+# stop_studio [SHOT.png], which ends it, after a screenshot to SHOT.png when one is named.
 cat >"$work/start.sh" <<START
 export HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_RUNTIME_DIR="$work/runtime"
 export OPENAI_BASE_URL="http://127.0.0.1:$port/v1" OPENAI_API_KEY="sk-e2e-not-a-secret"
@@ -47,7 +48,14 @@ start_studio() {
     sleep 0.5
     xdotool windowfocus "\$window" 2>/dev/null || true
 }
+stop_studio() {
+    if [ -n "\${1:-}" ] && command -v import >/dev/null; then import -window root "\$1"; fi
+    kill \$app
+    wait \$app || true
+}
 START
+# Runs the session NAME.sh on a screen of its own.
+run_session() { xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/$1.sh"; }
 
 cat >"$work/session.sh" <<SESSION
 set -euo pipefail
@@ -60,11 +68,9 @@ for _ in \$(seq 200); do
     sleep 0.1
 done
 sleep 0.5
-if [ -n "$screenshot" ] && command -v import >/dev/null; then import -window root "$screenshot"; fi
-kill \$app
-wait \$app || true
+stop_studio "$screenshot"
 SESSION
-xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/session.sh"
+run_session session
 
 library="$work/home/Pictures/Atelier"
 images=( "$library"/*/*.png )
@@ -121,10 +127,9 @@ expect viewer-next 1 "Right left the full-window viewer"
 cmp -s "$work/viewer.png" "$work/viewer-next.png" && fail "Right did not go to the next image"
 xdotool key Escape
 expect back 4 "Esc did not come back to the four images"
-kill \$app
-wait \$app || true
+stop_studio
 SESSION
-xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/grid.sh"
+run_session grid
 for image in "$library"/*/*.png; do
     [ -f "${image%.png}.json" ] || { echo "studio_e2e: $image has no recipe" >&2; exit 1; }
 done
@@ -164,11 +169,9 @@ for turn in 1 2; do
     [ "\$(refined)" = "\$turn" ] || fail "turn \$turn did not reach the library (\$(refined))"
     sleep 0.5
 done
-if [ -n "$screenshot" ] && command -v import >/dev/null; then import -window root "$shots-refine.png"; fi
-kill \$app
-wait \$app || true
+stop_studio "${screenshot:+$shots-refine.png}"
 SESSION
-xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/refine.sh"
+run_session refine
 index="$library/library.sqlite3"
 first="$(sqlite3 "$index" "SELECT id FROM images WHERE prompt = 'add a red boat'")"
 second_parent="$(sqlite3 "$index" "SELECT parent_id FROM images WHERE prompt = 'now make it night'")"

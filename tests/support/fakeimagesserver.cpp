@@ -10,6 +10,7 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QtEndian>
 
 using namespace Qt::StringLiterals;
 
@@ -495,10 +496,7 @@ void FakeImagesServer::answer(QTcpSocket *socket, const RecordedRequest &request
         QByteArray ihdr("IHDR", 4);
         auto be32 = [](quint32 v) {
             QByteArray b(4, '\0');
-            b[0] = char(v >> 24);
-            b[1] = char(v >> 16);
-            b[2] = char(v >> 8);
-            b[3] = char(v);
+            qToBigEndian(v, b.data());
             return b;
         };
         ihdr += be32(100000) + be32(100000) + QByteArray("\x08\x02\x00\x00\x00", 5);

@@ -47,18 +47,6 @@ QString inputText(const QJsonObject &body)
     return text;
 }
 
-int inputImages(const QJsonObject &body)
-{
-    int count = 0;
-    const QJsonArray items = body.value(u"input"_s).toArray();
-    for (const QJsonValue &item : items) {
-        const QJsonArray parts = item.toObject().value(u"content"_s).toArray();
-        for (const QJsonValue &part : parts)
-            count += part.toObject().value(u"type"_s).toString() == u"input_image" ? 1 : 0;
-    }
-    return count;
-}
-
 QJsonObject imageTool(const QJsonObject &body)
 {
     const QJsonArray tools = body.value(u"tools"_s).toArray();
@@ -76,6 +64,18 @@ QByteArray sse(const QJsonObject &event)
 }
 
 } // namespace
+
+int FakeResponsesApi::inputImages(const QJsonObject &body)
+{
+    int count = 0;
+    const QJsonArray items = body.value(u"input"_s).toArray();
+    for (const QJsonValue &item : items) {
+        const QJsonArray parts = item.toObject().value(u"content"_s).toArray();
+        for (const QJsonValue &part : parts)
+            count += part.toObject().value(u"type"_s).toString() == u"input_image" ? 1 : 0;
+    }
+    return count;
+}
 
 FakeResponsesApi::FakeResponsesApi(FakeImagesServer *server)
     : m_server(server)

@@ -43,6 +43,8 @@ public:
 
     // The image models the SDK's ImageGeneration.model names.
     static const QStringList &toolModels();
+    // The input_image parts of a request `body`'s input, over all its messages.
+    static int inputImages(const QJsonObject &body);
 
 private:
     QStringList violations(const QJsonObject &body) const;
