@@ -195,9 +195,9 @@ private Q_SLOTS:
     void bundledIconsAreInTheResources()
     {
         for (const QString &name :
-             {u"generate"_s, u"edit-mask"_s, u"markup"_s, u"vary"_s, u"reference"_s, u"favourite"_s,
-              u"copy"_s, u"export"_s, u"delete"_s, u"zoom-fit"_s, u"zoom-100"_s, u"cancel"_s,
-              u"retry"_s, u"settings"_s}) {
+             {u"generate"_s, u"edit-mask"_s, u"markup"_s, u"vary"_s, u"refine"_s, u"reference"_s,
+              u"favourite"_s, u"copy"_s, u"export"_s, u"delete"_s, u"zoom-fit"_s, u"zoom-100"_s,
+              u"cancel"_s, u"retry"_s, u"settings"_s}) {
             QVERIFY2(QFile::exists(u":/icons/actions/%1.svg"_s.arg(name)), qPrintable(name));
             QVERIFY(!Icons::bundled(name).pixmap(24).isNull());
         }

@@ -32,7 +32,7 @@ const ActionText actionTexts[] = {
      QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Edit (paint a mask)"), "imageEdit"},
     {CanvasPanel::Action::Vary, Icons::vary, QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Vary"),
      "imageVary"},
-    {CanvasPanel::Action::Refine, Icons::generate,
+    {CanvasPanel::Action::Refine, Icons::refine,
      QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Refine…"), "imageRefine"},
     {CanvasPanel::Action::UseAsReference, Icons::reference,
      QT_TRANSLATE_NOOP("Atelier::CanvasPanel", "Use as reference"), "imageReference"},

@@ -61,7 +61,7 @@ RefineStudio::RefineStudio(MainWindow *window, StudioSession *session)
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
     if (QMenu *view = menuOf(window, u"actionShowJobs"_s))
         insertAfter(view, u"actionShowJobs"_s, show);
-    auto *refineShown = new QAction(Icons::generate(), tr("Re&fine the image…"), window);
+    auto *refineShown = new QAction(Icons::refine(), tr("Re&fine the image…"), window);
     refineShown->setObjectName(u"actionRefine"_s);
     refineShown->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     refineShown->setToolTip(tr("Change the image shown turn by turn, in a thread beside it."));

@@ -36,6 +36,11 @@ QIcon markup()
     return themed(u"draw-freehand"_s, u"markup"_s);
 }
 
+QIcon refine()
+{
+    return themed(u"dialog-messages"_s, u"refine"_s);
+}
+
 QIcon vary()
 {
     return themed(u"randomize"_s, u"vary"_s);

@@ -10,6 +10,8 @@ QIcon generate();
 QIcon editMask();
 QIcon markup();
 QIcon vary();
+// Refine in conversation: what to change, said in words.
+QIcon refine();
 QIcon reference();
 QIcon favourite();
 QIcon copy();
